@@ -1,0 +1,9 @@
+import type { Command } from '../command.ts';
+
+// Placeholder until the command is built; replaced by its owner.
+export const command: Command = {
+  name: 'ca',
+  summary: '(not built yet)',
+  help: 'certbench ca: not built yet\n',
+  run: () => Promise.resolve(2),
+};

@@ -1,0 +1,39 @@
+/**
+ * Key algorithms certbench offers. Ids are stable (CLI `--alg`, persisted state); the
+ * WebCrypto parameters live beside them.
+ */
+export type KeyAlgorithmId = 'p256' | 'p384' | 'p521' | 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ed25519';
+
+export interface KeyAlgorithm {
+  id: KeyAlgorithmId;
+  label: string;
+  /** Key generation parameters. */
+  generate: EcKeyGenParams | RsaHashedKeyGenParams | Algorithm;
+  /** Signing parameters when this key signs a certificate. */
+  sign: EcdsaParams | Algorithm;
+  family: 'ec' | 'rsa' | 'ed25519';
+}
+
+const RSA_EXPONENT = new Uint8Array([1, 0, 1]);
+
+function rsa(id: KeyAlgorithmId, bits: number): KeyAlgorithm {
+  return {
+    id,
+    label: `RSA ${bits}`,
+    generate: { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: RSA_EXPONENT, hash: 'SHA-256' },
+    sign: { name: 'RSASSA-PKCS1-v1_5' },
+    family: 'rsa',
+  };
+}
+
+export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = [
+  { id: 'p256', label: 'ECDSA P-256', generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams, family: 'ec' },
+  { id: 'p384', label: 'ECDSA P-384', generate: { name: 'ECDSA', namedCurve: 'P-384' }, sign: { name: 'ECDSA', hash: 'SHA-384' } as EcdsaParams, family: 'ec' },
+  { id: 'p521', label: 'ECDSA P-521', generate: { name: 'ECDSA', namedCurve: 'P-521' }, sign: { name: 'ECDSA', hash: 'SHA-512' } as EcdsaParams, family: 'ec' },
+  rsa('rsa2048', 2048),
+  rsa('rsa3072', 3072),
+  rsa('rsa4096', 4096),
+  { id: 'ed25519', label: 'Ed25519', generate: { name: 'Ed25519' }, sign: { name: 'Ed25519' }, family: 'ed25519' },
+];
+
+export const DEFAULT_KEY_ALGORITHM: KeyAlgorithmId = 'p256';

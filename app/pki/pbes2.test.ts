@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pbes2Decrypt, pbes2Encrypt } from './pbes2.ts';
+import { PkiError } from './errors.ts';
+
+describe('pbes2', () => {
+  it('round-trips and rejects a wrong password with wrong-password', async () => {
+    const plain = new TextEncoder().encode('secret key material, 40 bytes long.....');
+    const { algorithmDer, ciphertext } = await pbes2Encrypt(plain, 'pässwörd', { iterations: 1000 });
+    const back = new Uint8Array(await pbes2Decrypt(algorithmDer, ciphertext, 'pässwörd'));
+    expect(back).toEqual(plain);
+    const err = await pbes2Decrypt(algorithmDer, ciphertext, 'nope').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PkiError);
+    expect((err as PkiError).code).toBe('wrong-password');
+  });
+
+  it('decrypts what openssl encrypts with a SHA-512 PRF and AES-128', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pbes2-'));
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', join(dir, 'k.pem')]);
+    execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(dir, 'k.pem'), '-outform', 'DER', '-out', join(dir, 'k.p8'), '-v2', 'aes-128-cbc', '-v2prf', 'hmacWithSHA512', '-passout', 'pass:pw']);
+    execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', join(dir, 'k.pem'), '-outform', 'DER', '-out', join(dir, 'plain.der')]);
+    const der = readFileSync(join(dir, 'k.p8'));
+    const asn1js = await import('asn1js');
+    const seq = asn1js.fromBER(new Uint8Array(der)).result as InstanceType<typeof asn1js.Sequence>;
+    const [alg, data] = seq.valueBlock.value;
+    const plain = await pbes2Decrypt(alg!.toBER(false), (data as InstanceType<typeof asn1js.OctetString>).valueBlock.valueHexView, 'pw');
+    expect(Buffer.from(plain)).toEqual(readFileSync(join(dir, 'plain.der')));
+    writeFileSync(join(dir, 'done'), '');
+  });
+});
