@@ -27,6 +27,6 @@ export function required(values: Record<string, unknown>, name: string): string 
 export function integer(values: Record<string, unknown>, name: string): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got "${String(v)}"`);
+  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got "${typeof v === "string" ? v : typeof v}"`);
   return Number(v);
 }

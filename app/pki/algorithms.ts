@@ -27,9 +27,9 @@ function rsa(id: KeyAlgorithmId, bits: number): KeyAlgorithm {
 }
 
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = [
-  { id: 'p256', label: 'ECDSA P-256', generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams, family: 'ec' },
-  { id: 'p384', label: 'ECDSA P-384', generate: { name: 'ECDSA', namedCurve: 'P-384' }, sign: { name: 'ECDSA', hash: 'SHA-384' } as EcdsaParams, family: 'ec' },
-  { id: 'p521', label: 'ECDSA P-521', generate: { name: 'ECDSA', namedCurve: 'P-521' }, sign: { name: 'ECDSA', hash: 'SHA-512' } as EcdsaParams, family: 'ec' },
+  { id: 'p256', label: 'ECDSA P-256', generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' }, family: 'ec' },
+  { id: 'p384', label: 'ECDSA P-384', generate: { name: 'ECDSA', namedCurve: 'P-384' }, sign: { name: 'ECDSA', hash: 'SHA-384' }, family: 'ec' },
+  { id: 'p521', label: 'ECDSA P-521', generate: { name: 'ECDSA', namedCurve: 'P-521' }, sign: { name: 'ECDSA', hash: 'SHA-512' }, family: 'ec' },
   rsa('rsa2048', 2048),
   rsa('rsa3072', 3072),
   rsa('rsa4096', 4096),
