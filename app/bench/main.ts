@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: prints figures for issuance, reading and the browser page. A benchmark, not
+ * a test: it never fails on a number. `npm run bench -- issue` runs one section.
+ */
+import 'reflect-metadata';
+import { bench as issue } from './issue.ts';
+import { bench as read } from './read.ts';
+import { bench as browser } from './browser.ts';
+
+const SECTIONS: Record<string, () => Promise<void>> = { issue, read, browser };
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}
