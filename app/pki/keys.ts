@@ -1,0 +1,177 @@
+/**
+ * Key pairs: generate, export as PKCS#8, import from PKCS#8 (figuring out which algorithm the key
+ * is for), and derive the public key of a private one. Which algorithms the runtime really runs is
+ * detected, never assumed: Ed25519 is only offered where a key can be made and used.
+ */
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { PrivateKeyInfo } from '@peculiar/asn1-pkcs8';
+import { RSAPrivateKey } from '@peculiar/asn1-rsa';
+import { KEY_ALGORITHMS, type KeyAlgorithm, type KeyAlgorithmId } from './algorithms.ts';
+import { defaultCrypto } from './crypto.ts';
+import { PkiError } from './errors.ts';
+import { pemEncode } from './pem.ts';
+import * as asn1js from 'asn1js';
+
+const OID_RSA = '1.2.840.113549.1.1.1';
+const OID_EC = '1.2.840.10045.2.1';
+const OID_ED25519 = '1.3.101.112';
+/** Named curves (RFC 5480 §2.1.1.1) to our ids. */
+const CURVE_BY_OID: Record<string, KeyAlgorithmId> = {
+  '1.2.840.10045.3.1.7': 'p256',
+  '1.3.132.0.34': 'p384',
+  '1.3.132.0.35': 'p521',
+};
+
+const RSA_BY_BITS: Record<number, KeyAlgorithmId> = { 2048: 'rsa2048', 3072: 'rsa3072', 4096: 'rsa4096' };
+
+/** The KEY_ALGORITHMS entry of an id; a PkiError on 'algorithm' for anything else. */
+export function keyAlgorithm(id: KeyAlgorithmId): KeyAlgorithm {
+  const found = KEY_ALGORITHMS.find((a) => a.id === id);
+  if (!found) {
+    const known = KEY_ALGORITHMS.map((a) => a.id).join(', ');
+    throw new PkiError('unsupported-algorithm', 'algorithm', `"${String(id)}" is not a key algorithm certbench knows (${known}).`);
+  }
+  return found;
+}
+
+/** Parameters for importing a private key of this algorithm so it can sign. */
+function importParams(alg: KeyAlgorithm): Algorithm | EcKeyImportParams | RsaHashedImportParams {
+  const g = alg.generate;
+  if (alg.family === 'rsa') return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  if (alg.family === 'ec') return { name: 'ECDSA', namedCurve: (g as EcKeyGenParams).namedCurve };
+  return { name: 'Ed25519' };
+}
+
+/** A fresh extractable key pair. Fails with 'unsupported-algorithm' when the runtime cannot. */
+export async function generateKeyPair(alg: KeyAlgorithmId, crypto: Crypto = defaultCrypto()): Promise<CryptoKeyPair> {
+  const a = keyAlgorithm(alg);
+  try {
+    return (await crypto.subtle.generateKey(a.generate, true, ['sign', 'verify'])) as CryptoKeyPair;
+  } catch (e) {
+    throw new PkiError('unsupported-algorithm', 'algorithm', `This runtime cannot make ${a.label} keys.`, { cause: e });
+  }
+}
+
+const supportCache = new WeakMap<Crypto, Promise<KeyAlgorithmId[]>>();
+
+async function canUse(a: KeyAlgorithm, crypto: Crypto): Promise<boolean> {
+  try {
+    const pair = (await crypto.subtle.generateKey(a.generate, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const data = new Uint8Array([1, 2, 3]);
+    const sig = await crypto.subtle.sign(a.sign, pair.privateKey, data);
+    await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+    return await crypto.subtle.verify(a.sign, pair.publicKey, sig, data);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The key algorithms this runtime can generate, sign with and export, in KEY_ALGORITHMS order.
+ * RSA and the NIST curves are in every WebCrypto; Ed25519 is probed (a real key, a real signature).
+ * Cached per Crypto instance.
+ */
+export function supportedKeyAlgorithms(crypto: Crypto = defaultCrypto()): Promise<KeyAlgorithmId[]> {
+  let found = supportCache.get(crypto);
+  if (!found) {
+    found = (async () => {
+      const ed = KEY_ALGORITHMS.find((a) => a.family === 'ed25519');
+      const edOk = ed ? await canUse(ed, crypto) : false;
+      return KEY_ALGORITHMS.filter((a) => a.family !== 'ed25519' || edOk).map((a) => a.id);
+    })();
+    supportCache.set(crypto, found);
+  }
+  return found;
+}
+
+/** The private key as an unencrypted PKCS#8 PEM ("PRIVATE KEY"). */
+export async function exportPkcs8Pem(privateKey: CryptoKey, crypto: Crypto = defaultCrypto()): Promise<string> {
+  return pemEncode('PRIVATE KEY', await crypto.subtle.exportKey('pkcs8', privateKey));
+}
+
+function parsePrivateKeyInfo(pkcs8Der: ArrayBuffer | Uint8Array): PrivateKeyInfo {
+  try {
+    return AsnConvert.parse(pkcs8Der, PrivateKeyInfo);
+  } catch (e) {
+    throw new PkiError('invalid-key', 'key', 'This is not a PKCS#8 private key.', { cause: e });
+  }
+}
+
+/**
+ * Which of our algorithms a PKCS#8 key is for, from its AlgorithmIdentifier (the curve for EC,
+ * the modulus size for RSA). 'unsupported-algorithm' for anything else (RSA 1024, Ed448, brainpool).
+ */
+export function pkcs8AlgorithmId(pkcs8Der: ArrayBuffer | Uint8Array): KeyAlgorithmId {
+  const info = parsePrivateKeyInfo(pkcs8Der);
+  const oid = info.privateKeyAlgorithm.algorithm;
+  if (oid === OID_ED25519) return 'ed25519';
+  if (oid === OID_EC) {
+    const params = info.privateKeyAlgorithm.parameters;
+    const curve = params ? curveOid(params) : undefined;
+    const id = curve ? CURVE_BY_OID[curve] : undefined;
+    if (!id) throw new PkiError('unsupported-algorithm', 'key', `EC keys on curve ${curve ?? '(unnamed)'} are not supported; use P-256, P-384 or P-521.`);
+    return id;
+  }
+  if (oid === OID_RSA) {
+    const bits = rsaModulusBits(info.privateKey.buffer);
+    const id = RSA_BY_BITS[bits];
+    if (!id) throw new PkiError('unsupported-algorithm', 'key', `RSA keys of ${bits} bits are not supported; use 2048, 3072 or 4096.`);
+    return id;
+  }
+  throw new PkiError('unsupported-algorithm', 'key', `Keys of algorithm ${oid} are not supported (RSA, ECDSA and Ed25519 are).`);
+}
+
+function curveOid(params: ArrayBuffer): string | undefined {
+  const { result } = asn1js.fromBER(params);
+  return result instanceof asn1js.ObjectIdentifier ? result.valueBlock.toString() : undefined;
+}
+
+function rsaModulusBits(rsaPrivateKeyDer: ArrayBuffer): number {
+  try {
+    const key = AsnConvert.parse(rsaPrivateKeyDer, RSAPrivateKey);
+    let n = new Uint8Array(key.modulus);
+    while (n.length && n[0] === 0) n = n.subarray(1);
+    return n.length * 8 - Math.clz32(n[0] ?? 0) + 24;
+  } catch (e) {
+    throw new PkiError('invalid-key', 'key', 'The RSA private key inside this PKCS#8 is damaged.', { cause: e });
+  }
+}
+
+/**
+ * Import a PKCS#8 private key for signing, and say which algorithm it is for. The key is
+ * extractable so its public half can be derived (CSR, key/cert matching).
+ */
+export async function importPrivateKey(
+  pkcs8Der: ArrayBuffer,
+  crypto: Crypto = defaultCrypto(),
+): Promise<{ privateKey: CryptoKey; algorithm: KeyAlgorithmId }> {
+  const algorithm = pkcs8AlgorithmId(pkcs8Der);
+  const a = keyAlgorithm(algorithm);
+  try {
+    const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8Der, importParams(a), true, ['sign']);
+    return { privateKey, algorithm };
+  } catch (e) {
+    throw new PkiError('invalid-key', 'key', `This ${a.label} private key cannot be loaded: it is damaged or not what its header says.`, { cause: e });
+  }
+}
+
+/** JWK members of a private key that the public key must not carry. */
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const;
+
+/**
+ * The SubjectPublicKeyInfo (DER) of a PKCS#8 private key, derived through JWK: WebCrypto has no
+ * "public from private", but a private JWK carries the public members. Used by the reader and
+ * by PKCS#12 export to check that a key and a certificate belong together.
+ */
+export async function publicKeyFromPrivate(pkcs8Der: ArrayBuffer, crypto: Crypto = defaultCrypto()): Promise<ArrayBuffer> {
+  const { privateKey, algorithm } = await importPrivateKey(pkcs8Der, crypto);
+  return crypto.subtle.exportKey('spki', await publicCryptoKey(privateKey, algorithm, crypto));
+}
+
+/** The public half of a private CryptoKey, as a CryptoKey (same JWK route as publicKeyFromPrivate). */
+export async function publicCryptoKey(privateKey: CryptoKey, algorithm: KeyAlgorithmId, crypto: Crypto = defaultCrypto()): Promise<CryptoKey> {
+  const jwk = await crypto.subtle.exportKey('jwk', privateKey);
+  for (const m of PRIVATE_JWK_MEMBERS) delete jwk[m];
+  jwk.key_ops = ['verify'];
+  return crypto.subtle.importKey('jwk', jwk, importParams(keyAlgorithm(algorithm)), true, ['verify']);
+}
