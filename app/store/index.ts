@@ -1,0 +1,67 @@
+/**
+ * The app store: one zustand store in slices, persisted to IndexedDB item by item.
+ *
+ * ## Using it (features, components)
+ *
+ * ```tsx
+ * import { useApp, appStore, selectItemList } from '../../store/index.ts';
+ *
+ * const items = useApp(selectItemList);                    // WorkspaceItem[], newest first, stable
+ * const hydrated = useApp((s) => s.hydrated);              // render inputs disabled until true
+ * const [added] = appStore.getState().addItems([{ kind: 'certificate', name: 'node1', pem, keyPem, parentId: ca.id, meta: { profile: 'node' } }]);
+ * appStore.getState().removeItems([id]);                   // confirm with a <dialog> first
+ * ```
+ *
+ * State (AppState):
+ * - `items: Record<id, WorkspaceItem>`: plain data (types.ts): `id`, `kind` ('ca' | 'certificate' |
+ *   'key' | 'csr' | 'bundle'), `name`, `createdAt`/`updatedAt` (ISO), `pem` (certificate leaf first,
+ *   CSR, or key), `keyPem?` (PKCS#8), `chainPem?` (issuer chain), `parentId?` (issuing CA item),
+ *   `meta` (subject, issuer, serial, notBefore, notAfter, profile, keyAlgorithm, sans, layout,
+ *   target, members, source).
+ * - `hydrated: boolean`, `storageProblem?: string` (session only, not persisted).
+ *
+ * Actions: `addItems(NewItem[]) → WorkspaceItem[]`, `removeItems(ids)`, `renameItem(id, name)`,
+ * `importItems(WorkspaceItem[]) → {added, replaced, kept}`, `clearWorkspace()`,
+ * `applyRemote(change)` (used by the tab sync; features do not call it).
+ *
+ * Selectors (selectors.ts): `selectItemList`, `selectIssuingCas`, `childrenOf(items, id)`,
+ * `searchItems(list, query, kind?)`.
+ *
+ * Persistence: every item is one IndexedDB record (db "certbench", store "items") with its schema
+ * version; a save writes only changed items and announces them on a BroadcastChannel, so two
+ * tabs merge rather than overwrite each other. Workspace files: workspace-file.ts.
+ */
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createAppStore, type AppState } from './create-store.ts';
+import { idbRecordStore } from './idb-record-store.ts';
+import { memoryRecordStore } from './record-store.ts';
+
+export type { AppState } from './create-store.ts';
+export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
+export { selectItemList, selectIssuingCas, childrenOf, searchItems } from './selectors.ts';
+
+const app = createAppStore({
+  records: typeof indexedDB === 'undefined' ? memoryRecordStore() : idbRecordStore(),
+});
+
+/** The store itself, for actions outside React (`appStore.getState().addItems(...)`). */
+export const appStore = app.store;
+
+/** Resolves once the workspace has been read from IndexedDB. */
+export const hydration = app.hydration;
+
+/** Wait until every pending save has reached IndexedDB (before a reload in tests, before export). */
+export function flushSaves(): Promise<void> {
+  return app.storage.flush();
+}
+
+/** Read state in a component; the selector must return a stable value (see selectors.ts). */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** Read several values at once, re-rendering only when one of them changes. */
+export function useAppShallow<T extends object>(selector: (state: AppState) => T): T {
+  return useStore(appStore, useShallow(selector));
+}

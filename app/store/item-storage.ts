@@ -1,0 +1,119 @@
+/**
+ * Side effects: the RecordStore (IndexedDB in the browser) and a BroadcastChannel.
+ *
+ * A zustand PersistStorage that never writes the workspace as one blob. It remembers what it
+ * last read or wrote per item and, on every save, writes only the items that changed and
+ * deletes only the ones this tab removed. Each write is announced on a BroadcastChannel so
+ * other open tabs merge it instead of overwriting it on their next save.
+ */
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
+import { toRecord, type RecordStore } from './record-store.ts';
+import type { WorkspaceItem } from './types.ts';
+
+/** The part of the state that is persisted (the store's `partialize`). */
+export interface PersistedWorkspace {
+  items: Record<string, WorkspaceItem>;
+}
+
+/** What another tab changed. */
+export interface RemoteChange {
+  put: WorkspaceItem[];
+  deleted: string[];
+}
+
+export interface ItemStorage extends PersistStorage<PersistedWorkspace> {
+  /** Listen to changes written by other tabs; returns the unsubscribe function. */
+  onRemote(listener: (change: RemoteChange) => void): () => void;
+  /** Resolves when every write queued so far has reached the RecordStore. */
+  flush(): Promise<void>;
+  /** Error of the last failed write, if any (quota exceeded, private mode). */
+  lastError(): string | undefined;
+  close(): void;
+}
+
+export const DEFAULT_CHANNEL = 'certbench-workspace';
+
+interface Message {
+  put: { version: number; item: unknown }[];
+  deleted: string[];
+}
+
+export function itemStorage(records: RecordStore, channelName: string = DEFAULT_CHANNEL): ItemStorage {
+  /** JSON of each item as this tab believes it is stored. */
+  const known = new Map<string, string>();
+  const listeners = new Set<(change: RemoteChange) => void>();
+  let queue: Promise<void> = Promise.resolve();
+  let error: string | undefined;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
+
+  channel?.addEventListener('message', (event: MessageEvent<Message>) => {
+    const put: WorkspaceItem[] = [];
+    for (const rec of event.data.put) {
+      const item = migrateItem(rec.item, rec.version);
+      if (!item) continue;
+      known.set(item.id, JSON.stringify(item));
+      put.push(item);
+    }
+    for (const id of event.data.deleted) known.delete(id);
+    const change = { put, deleted: event.data.deleted };
+    for (const l of listeners) l(change);
+  });
+
+  function enqueue(write: () => Promise<void>): void {
+    queue = queue.then(write).then(
+      () => { error = undefined; },
+      (e: unknown) => { error = e instanceof Error ? e.message : String(e); },
+    );
+  }
+
+  return {
+    async getItem(): Promise<StorageValue<PersistedWorkspace>> {
+      const items: Record<string, WorkspaceItem> = {};
+      const upgraded: WorkspaceItem[] = [];
+      for (const rec of await records.getAll()) {
+        const item = migrateItem(rec.item, rec.version);
+        if (!item) continue; // damaged or from a newer certbench: leave the record alone
+        items[item.id] = item;
+        known.set(item.id, JSON.stringify(item));
+        if (rec.version !== SCHEMA_VERSION) upgraded.push(item);
+      }
+      if (upgraded.length) enqueue(() => records.put(upgraded.map((i) => toRecord(i, SCHEMA_VERSION))));
+      return { state: { items }, version: SCHEMA_VERSION };
+    },
+
+    setItem(_name, value): void {
+      const next = value.state.items;
+      const put: WorkspaceItem[] = [];
+      const deleted: string[] = [];
+      for (const item of Object.values(next)) {
+        const json = JSON.stringify(item);
+        if (known.get(item.id) !== json) {
+          known.set(item.id, json);
+          put.push(item);
+        }
+      }
+      for (const id of known.keys()) if (!(id in next)) deleted.push(id);
+      for (const id of deleted) known.delete(id);
+      if (!put.length && !deleted.length) return;
+      enqueue(async () => {
+        if (put.length) await records.put(put.map((i) => toRecord(i, SCHEMA_VERSION)));
+        if (deleted.length) await records.delete(deleted);
+        const message: Message = { put: put.map((item) => ({ version: SCHEMA_VERSION, item })), deleted };
+        channel?.postMessage(message);
+      });
+    },
+
+    removeItem(): void {
+      // The store never removes the whole workspace at once: clearing deletes item by item.
+    },
+
+    onRemote(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush: () => queue,
+    lastError: () => error,
+    close: () => channel?.close(),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Where workspace items live between visits: one record per item, keyed by id, so a write
+ * touches only the item that changed and two tabs never overwrite each other's items.
+ */
+import type { WorkspaceItem } from './types.ts';
+
+/** A persisted item and the schema version it was written with. */
+export interface ItemRecord {
+  id: string;
+  version: number;
+  item: unknown;
+}
+
+export interface RecordStore {
+  getAll(): Promise<ItemRecord[]>;
+  put(records: ItemRecord[]): Promise<void>;
+  delete(ids: string[]): Promise<void>;
+}
+
+/** In-memory RecordStore: for tests, and the fallback when IndexedDB is unavailable (private modes). */
+export function memoryRecordStore(): RecordStore & { records: Map<string, ItemRecord> } {
+  const records = new Map<string, ItemRecord>();
+  return {
+    records,
+    getAll: () => Promise.resolve([...records.values()].map((r) => structuredClone(r))),
+    put: (rs) => {
+      for (const r of rs) records.set(r.id, structuredClone(r));
+      return Promise.resolve();
+    },
+    delete: (ids) => {
+      for (const id of ids) records.delete(id);
+      return Promise.resolve();
+    },
+  };
+}
+
+export function toRecord(item: WorkspaceItem, version: number): ItemRecord {
+  return { id: item.id, version, item };
+}

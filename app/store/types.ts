@@ -1,0 +1,59 @@
+/**
+ * The workspace's plain data: what the store holds, what IndexedDB persists and what a workspace
+ * file carries. Only strings, numbers and ISO dates: no CryptoKey, no X509Certificate.
+ */
+
+/** What a workspace item is. A CA is a certificate that can issue; a bundle groups other items. */
+export type ItemKind = 'ca' | 'certificate' | 'key' | 'csr' | 'bundle';
+
+export const ITEM_KINDS: readonly ItemKind[] = ['ca', 'certificate', 'key', 'csr', 'bundle'];
+
+/** Facts shown in lists and used to filter, read once from the PEM when the item is made. */
+export interface ItemMeta {
+  subject?: string;
+  issuer?: string;
+  serial?: string;
+  notBefore?: string;
+  notAfter?: string;
+  /** Leaf profile ('node' | 'server' | 'client') or 'root' | 'intermediate' for CAs. */
+  profile?: string;
+  keyAlgorithm?: string;
+  sans?: string[];
+  /** For bundles: the layout id and the target system the bundle was made for. */
+  layout?: string;
+  target?: string;
+  /** For bundles: ids of the items the bundle is made of (CA first). */
+  members?: string[];
+  /** Where an imported item came from (file name), for the user's memory. */
+  source?: string;
+}
+
+export interface WorkspaceItem {
+  /** Random, stable id (hex). */
+  id: string;
+  kind: ItemKind;
+  /** The user's name for it; defaults to the CN. */
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601; the newer record wins when two tabs touch the same item. */
+  updatedAt: string;
+  /** The certificate (leaf first) or CSR or key, as PEM. Empty for bundles. */
+  pem: string;
+  /** PKCS#8 PEM private key, when the workspace holds it. */
+  keyPem?: string;
+  /** The issuer chain above the certificate (intermediate … root), PEM. */
+  chainPem?: string;
+  /** The CA item that issued this one. */
+  parentId?: string;
+  meta: ItemMeta;
+}
+
+/** A new item before the store gives it an id and dates. */
+export type NewItem = Omit<WorkspaceItem, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<WorkspaceItem, 'id' | 'createdAt'>>;
+
+/** Random hex id; getRandomValues exists even where crypto.subtle does not. */
+export function newId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

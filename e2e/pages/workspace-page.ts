@@ -1,0 +1,51 @@
+/** The Workspace view: list, search, delete, export and import the whole workspace, clear all. */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export class WorkspacePage {
+  readonly list: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: 'Workspace items' });
+  }
+
+  items(): Locator {
+    return this.list.getByRole('listitem');
+  }
+
+  item(name: string): Locator {
+    return this.items().filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search the workspace' }).fill(text);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.item(name).getByRole('button', { name: `Delete ${name}` }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(this.item(name)).toHaveCount(0);
+  }
+
+  async exportWorkspace(passphrase?: string): Promise<Download> {
+    const form = this.page.getByRole('form', { name: 'Export the workspace' });
+    if (passphrase !== undefined) await form.getByLabel('Passphrase').fill(passphrase);
+    const wait = this.page.waitForEvent('download');
+    await form.getByRole('button', { name: 'Export workspace' }).click();
+    return wait;
+  }
+
+  async importWorkspace(file: string, passphrase?: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Import a workspace file' });
+    if (passphrase !== undefined) await form.getByLabel('Passphrase').fill(passphrase);
+    await form.getByLabel('Workspace file').setInputFiles(file);
+    await form.getByRole('button', { name: 'Import workspace' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 30_000 });
+  }
+
+  async clearAll(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear all' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Clear everything' }).click();
+    await expect(this.items()).toHaveCount(0);
+  }
+}
