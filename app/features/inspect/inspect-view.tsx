@@ -1,4 +1,114 @@
-/** Inspect view (placeholder until built by its owner). */
+/**
+ * Inspect: drop, choose or paste anything; see what each item is, how the items relate, whether
+ * the chain works for a host and role, and what the linter says; keep items in the workspace;
+ * download the report as JSON. Reading runs in the worker, so the page stays responsive.
+ */
+import { useCallback, useState } from 'react';
+import { FileDrop } from '../../components/file-drop.tsx';
+import { TreeView } from '../../components/tree-view.tsx';
+import { appStore, useApp } from '../../store/index.ts';
+import { DiagnosisPanel } from './diagnosis-panel.tsx';
+import { InspectForm } from './inspect-form.tsx';
+import { InspectedItemView } from './inspected-item.tsx';
+import { downloadText, reportJson } from './report-json.ts';
+import { canSave, toNewItem } from './save-items.ts';
+import { useInspect, type InspectOptions } from './use-inspect.ts';
+import './inspect.css';
+
+const EMPTY: InspectOptions = { pasted: '', password: '', host: '', role: '' };
+
 export function InspectView() {
-  return <section aria-labelledby="inspect-heading"><h2 id="inspect-heading">Inspect</h2></section>;
+  const { state, run, addFiles, clear } = useInspect();
+  const [options, setOptions] = useState<InspectOptions>(EMPTY);
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const hydrated = useApp((s) => s.hydrated);
+  const report = state.report;
+
+  const onFiles = useCallback((files: File[]) => void addFiles(files, options), [addFiles, options]);
+
+  const save = (ids: string[]) => {
+    if (!report) return;
+    const fresh = report.items.filter((i) => ids.includes(i.id) && !saved.has(i.id));
+    const items = fresh.flatMap((i) => toNewItem(i, report.items) ?? []);
+    if (items.length) appStore.getState().addItems(items);
+    setSaved(new Set([...saved, ...fresh.map((i) => i.id)]));
+  };
+
+  const savable = report?.items.filter(canSave) ?? [];
+  const errors = report?.items.filter((i) => i.kind === 'error') ?? [];
+  const read = (report?.items.length ?? 0) - errors.length;
+
+  return (
+    <section className="inspect" aria-labelledby="inspect-heading">
+      <h2 id="inspect-heading">Inspect</h2>
+      <p>
+        Certificates, requests, keys, revocation lists, PKCS#7 and PKCS#12 files: see what they hold, how they chain, and
+        whether TLS will accept them. Nothing leaves this page.
+      </p>
+      <FileDrop message="Drop files to inspect them" onFiles={onFiles} />
+      <InspectForm
+        options={options}
+        onChange={setOptions}
+        onFiles={onFiles}
+        onInspect={() => void run(options)}
+        onClear={() => {
+          clear();
+          setOptions(EMPTY);
+          setSaved(new Set());
+        }}
+        busy={state.busy}
+        fileCount={state.files.length}
+      />
+
+      <p role="status" className="inspect__status">
+        {state.busy ? 'Reading…' : report ? `${read} item${read === 1 ? '' : 's'} read${errors.length ? `, ${errors.length} could not be read` : ''}.` : ''}
+      </p>
+      {(state.failure || state.rejected.length > 0) && (
+        <div role="alert" className="inspect__alert">
+          {state.failure && <p>{state.failure}</p>}
+          {state.rejected.map((r, i) => (
+            <p key={`${r.name}:${i}`}>{r.message}</p>
+          ))}
+        </div>
+      )}
+
+      {report && report.items.length > 0 && (
+        <>
+          <div className="inspect__actions">
+            <button type="button" onClick={() => downloadText('certbench-report.json', reportJson(report))}>
+              Download JSON report
+            </button>
+            {savable.length > 1 && (
+              <button type="button" disabled={!hydrated} onClick={() => save(savable.map((i) => i.id))}>
+                Save all to workspace
+              </button>
+            )}
+          </div>
+          {report.diagnosis && <DiagnosisPanel diagnosis={report.diagnosis} />}
+          {report.relations.length > 0 && (
+            <section aria-labelledby="relations-heading">
+              <h3 id="relations-heading">Relations</h3>
+              {report.relations.map((r, i) => (
+                <TreeView key={`${i}:${r.label}`} node={r} openDepth={3} />
+              ))}
+            </section>
+          )}
+          <section aria-labelledby="items-heading">
+            <h3 id="items-heading" className="visually-hidden">
+              Items
+            </h3>
+            {report.items.map((item) => (
+              <InspectedItemView
+                key={item.id}
+                item={item}
+                saved={saved.has(item.id)}
+                disabled={!hydrated}
+                {...(canSave(item) ? { onSave: () => save([item.id]) } : {})}
+              />
+            ))}
+          </section>
+        </>
+      )}
+    </section>
+  );
 }

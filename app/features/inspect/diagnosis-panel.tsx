@@ -1,0 +1,23 @@
+/** Will this chain work for this host and role? The verdict first, then the reasons. */
+import type { Diagnosis } from '../../worker/ops-inspect.ts';
+import { FindingsList } from './findings-list.tsx';
+
+export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
+  const asked = [diagnosis.host && `for ${diagnosis.host}`, diagnosis.role && `as a ${diagnosis.role}`].filter(Boolean).join(' ');
+  return (
+    <section className="diagnosis" aria-labelledby="diagnosis-heading">
+      <h3 id="diagnosis-heading">Diagnosis</h3>
+      <p className={diagnosis.valid ? 'diagnosis__verdict diagnosis__verdict--ok' : 'diagnosis__verdict diagnosis__verdict--bad'}>
+        {diagnosis.valid
+          ? `${diagnosis.leaf} validates${asked ? ` ${asked}` : ''}.`
+          : `${diagnosis.leaf} does not validate${asked ? ` ${asked}` : ''}.`}
+      </p>
+      {diagnosis.chain.length > 0 && (
+        <p>
+          Chain found: {diagnosis.chain.length} certificate{diagnosis.chain.length === 1 ? '' : 's'}, leaf to anchor.
+        </p>
+      )}
+      <FindingsList findings={diagnosis.findings} />
+    </section>
+  );
+}

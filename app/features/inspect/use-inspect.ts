@@ -1,0 +1,76 @@
+/**
+ * The Inspect view's state: the files given so far, the last report and what went wrong. Each
+ * run sends every input again (with the current password, host and role) so the relations
+ * and the diagnosis always cover everything on screen. A newer run makes older answers stale.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { InspectInput, InspectReport, InspectRequest } from '../../worker/ops-inspect.ts';
+import { pastedInput, readFiles, type Rejected } from './read-inputs.ts';
+import { runInspect } from './run-inspect.ts';
+
+export interface InspectOptions {
+  pasted: string;
+  password: string;
+  host: string;
+  role: '' | 'server' | 'client';
+}
+
+export interface InspectState {
+  files: InspectInput[];
+  rejected: Rejected[];
+  report?: InspectReport;
+  busy: boolean;
+  /** A failure of the whole run (the worker crashed, the reader threw): shown as an alert. */
+  failure?: string;
+}
+
+function messageOf(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string' && e.message) return e.message;
+  return 'Reading failed for a reason certbench did not foresee. The inputs are still here; try them one at a time.';
+}
+
+export function useInspect() {
+  const [state, setState] = useState<InspectState>({ files: [], rejected: [], busy: false });
+  const files = useRef<InspectInput[]>([]);
+  const generation = useRef(0);
+
+  const run = useCallback(async (options: InspectOptions) => {
+    const inputs = [...files.current, ...pastedInput(options.pasted)];
+    const mine = ++generation.current;
+    if (inputs.length === 0) {
+      setState((s) => ({ ...s, report: undefined, busy: false, failure: undefined }));
+      return;
+    }
+    const request: InspectRequest = { inputs };
+    if (options.password) request.password = options.password;
+    if (options.host.trim()) request.host = options.host.trim();
+    if (options.role) request.role = options.role;
+    setState((s) => ({ ...s, busy: true, failure: undefined }));
+    try {
+      const report = await runInspect(request);
+      if (mine === generation.current) setState((s) => ({ ...s, report, busy: false }));
+    } catch (e) {
+      if (mine === generation.current) setState((s) => ({ ...s, busy: false, failure: messageOf(e) }));
+    }
+  }, []);
+
+  /** Add files (from the input or a drop) and inspect everything again. */
+  const addFiles = useCallback(
+    async (list: readonly File[], options: InspectOptions) => {
+      const { inputs, rejected } = await readFiles(list);
+      files.current = [...files.current, ...inputs];
+      setState((s) => ({ ...s, files: files.current, rejected: [...s.rejected, ...rejected] }));
+      await run(options);
+    },
+    [run],
+  );
+
+  /** Forget every input and the report (the workspace is untouched). */
+  const clear = useCallback(() => {
+    files.current = [];
+    generation.current++;
+    setState({ files: [], rejected: [], busy: false });
+  }, []);
+
+  return { state, run, addFiles, clear };
+}
