@@ -1,0 +1,96 @@
+/**
+ * Side effect: a Web Worker. The page's side of the protocol: `callWorker(op, args, { onProgress,
+ * signal })` runs a core operation in the worker and resolves with its plain result, or rejects
+ * with a WorkerCallError carrying the core's code and field (so a form puts it beside the input).
+ * The worker starts on the first call, so the first view loads no crypto code at all.
+ */
+import type { OpArgs, OpName, OpResult } from './ops.ts';
+import type { Endpoint, WorkerError, WorkerErrorCode, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+export class WorkerCallError extends Error {
+  override readonly name = 'WorkerCallError';
+  readonly code: WorkerErrorCode;
+  readonly field: string;
+  constructor(error: WorkerError) {
+    super(error.message);
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+export interface CallOptions {
+  onProgress?: (done: number, total: number, label?: string) => void;
+  /** Abort to cancel: the promise rejects at once with code 'cancelled' and the worker stops the work. */
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: WorkerCallError): void;
+  onProgress?: CallOptions['onProgress'];
+}
+
+export type Caller = <K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions) => Promise<OpResult<K>>;
+
+/** A caller over any endpoint (a Worker in the page, a MessagePort in tests). */
+export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): Caller {
+  let endpoint: Endpoint | undefined;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  function failAll(message: string) {
+    for (const p of pending.values()) p.reject(new WorkerCallError({ code: 'internal', field: '', message }));
+    pending.clear();
+    endpoint = undefined; // the next call starts a fresh worker
+  }
+
+  function open(): Endpoint {
+    if (endpoint) return endpoint;
+    const ep = connect();
+    ep.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const m = event.data;
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') p.onProgress?.(m.done, m.total, m.label);
+      else {
+        pending.delete(m.id);
+        if (m.type === 'result') p.resolve(m.value);
+        else p.reject(new WorkerCallError(m.error));
+      }
+    });
+    if (typeof Worker !== 'undefined' && ep instanceof Worker) {
+      ep.addEventListener('error', (e) => failAll(`The background worker stopped (${e.message || 'it could not start'}). Reload the page.`));
+    }
+    endpoint = ep;
+    return ep;
+  }
+
+  return <K extends OpName>(op: K, args: OpArgs<K>, options: CallOptions = {}): Promise<OpResult<K>> =>
+    new Promise<OpResult<K>>((resolve, reject) => {
+      const { signal, onProgress } = options;
+      if (signal?.aborted) {
+        reject(new WorkerCallError({ code: 'cancelled', field: '', message: 'Cancelled.' }));
+        return;
+      }
+      const ep = open();
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      signal?.addEventListener('abort', () => {
+        if (!pending.delete(id)) return;
+        ep.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+        reject(new WorkerCallError({ code: 'cancelled', field: '', message: 'Cancelled.' }));
+      }, { once: true });
+      ep.postMessage({ type: 'call', id, op, args } satisfies WorkerRequest);
+    });
+}
+
+/** Run a core operation in the app's worker. */
+export const callWorker: Caller = workerCaller(
+  () => new Worker(new URL('./pki.worker.ts', import.meta.url), { type: 'module', name: 'certbench-pki' }),
+);
+
+/** The message to show for any error a worker call may reject with. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof WorkerCallError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,53 @@
+/**
+ * The worker side of the protocol: run each requested operation from a registry, forward its
+ * progress, abort it on cancel, and turn any failure into a plain WorkerError.
+ */
+import { isPkiError } from '../pki/errors.ts';
+import type { Endpoint, OpContext, WorkerError, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
+
+/** A plain error for anything thrown; library messages never reach the user without our words around them. */
+export function toWorkerError(e: unknown, signal?: AbortSignal): WorkerError {
+  if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
+    return { code: 'cancelled', field: '', message: 'Cancelled.' };
+  }
+  if (isPkiError(e)) return e.toJSON();
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', field: '', message: `Something went wrong inside certbench (${detail}). Nothing was saved; please report it.` };
+}
+
+/** Results whose bytes can move rather than be copied. */
+function transferables(value: unknown): Transferable[] {
+  if (value instanceof Uint8Array && value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength) return [value.buffer];
+  return [];
+}
+
+export function serveOps(endpoint: Endpoint, ops: Readonly<Record<string, AnyHandler>>): void {
+  const running = new Map<number, AbortController>();
+  const send = (message: WorkerResponse, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+
+  endpoint.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+    const request = event.data;
+    if (request.type === 'cancel') {
+      running.get(request.id)?.abort();
+      return;
+    }
+    const { id, op, args } = request;
+    const handler = Object.hasOwn(ops, op) ? ops[op] : undefined;
+    if (!handler) {
+      send({ type: 'error', id, error: { code: 'internal', field: '', message: `Unknown worker operation "${op}".` } });
+      return;
+    }
+    const controller = new AbortController();
+    running.set(id, controller);
+    const ctx: OpContext = {
+      signal: controller.signal,
+      progress: (done, total, label) => send({ type: 'progress', id, done, total, ...(label === undefined ? {} : { label }) }),
+    };
+    handler(args as never, ctx).then(
+      (value) => send({ type: 'result', id, value }, transferables(value)),
+      (e: unknown) => send({ type: 'error', id, error: toWorkerError(e, controller.signal) }),
+    ).finally(() => running.delete(id));
+  });
+}
