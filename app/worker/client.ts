@@ -74,7 +74,7 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): C
       }
       const ep = open();
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      pending.set(id, { resolve: resolve, reject, ...(onProgress ? { onProgress } : {}) });
       signal?.addEventListener('abort', () => {
         if (!pending.delete(id)) return;
         ep.postMessage({ type: 'cancel', id } satisfies WorkerRequest);

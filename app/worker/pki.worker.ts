@@ -4,4 +4,4 @@ import 'reflect-metadata';
 import { OPS } from './ops.ts';
 import { serveOps } from './serve.ts';
 
-serveOps(self as unknown as DedicatedWorkerGlobalScope, OPS);
+serveOps(self, OPS);
