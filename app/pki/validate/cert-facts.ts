@@ -1,0 +1,229 @@
+/**
+ * One read of a certificate's DER into the plain facts that validation, lint and diagnosis
+ * need, decoded with asn1js so nothing is lost or re-encoded (validity encodings, serial
+ * octets, IP masks, raw names). Cached per certificate object.
+ */
+import * as asn1js from 'asn1js';
+import { Convert } from 'pvtsutils';
+import type { X509Certificate } from '@peculiar/x509';
+import { parseName, namesEqual, type ParsedName } from './der-names.ts';
+import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
+import { keyInfoOf, type KeyInfo } from './key-info.ts';
+
+export const OID = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectKeyId: '2.5.29.14',
+  authorityKeyId: '2.5.29.35',
+  subjectAltName: '2.5.29.17',
+  nameConstraints: '2.5.29.30',
+  certificatePolicies: '2.5.29.32',
+  policyMappings: '2.5.29.33',
+  policyConstraints: '2.5.29.36',
+  inhibitAnyPolicy: '2.5.29.54',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  anyExtendedKeyUsage: '2.5.29.37.0',
+} as const;
+
+/** Key usage bit names in bit order (RFC 5280 §4.2.1.3). */
+export const KEY_USAGE_BITS = [
+  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
+  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+] as const;
+export type KeyUsageName = (typeof KEY_USAGE_BITS)[number];
+
+export interface TimeFacts { date: Date; encoding: 'utc' | 'generalized' }
+export interface ExtensionFacts { oid: string; critical: boolean; value: Uint8Array }
+
+export interface CertFacts {
+  version: number;
+  /** Content octets of the serial INTEGER (two's complement, as encoded). */
+  serial: Uint8Array;
+  signatureOid: string;
+  tbsSignatureOid: string;
+  issuer: ParsedName;
+  subject: ParsedName;
+  /** Subject and issuer names compare equal (RFC 5280 "self-issued"). */
+  selfIssued: boolean;
+  notBefore: TimeFacts;
+  notAfter: TimeFacts;
+  spki: Uint8Array;
+  key: KeyInfo;
+  extensions: ExtensionFacts[];
+  basicConstraints?: { ca: boolean; pathLen?: number; critical: boolean };
+  keyUsage?: { usages: Set<KeyUsageName>; critical: boolean };
+  extKeyUsage?: string[];
+  subjectKeyId?: string;
+  /** keyIdentifier of the AKI in hex; '' when the AKI has none. */
+  authorityKeyId?: string;
+  subjectAltNames?: GeneralNameValue[];
+  sanCritical: boolean;
+  nameConstraints?: { permitted: GeneralNameValue[]; excluded: GeneralNameValue[]; critical: boolean };
+  /** OIDs of known extensions whose value did not decode. */
+  undecodable: string[];
+}
+
+const cache = new WeakMap<X509Certificate, CertFacts>();
+
+function seq(el: asn1js.AsnType | undefined): asn1js.AsnType[] {
+  return (el?.valueBlock as { value?: asn1js.AsnType[] } | undefined)?.value ?? [];
+}
+function der(bytes: Uint8Array): asn1js.AsnType {
+  const r = asn1js.fromBER(bytes);
+  if (r.offset === -1) throw new Error('bad DER');
+  return r.result;
+}
+function time(el: asn1js.AsnType | undefined): TimeFacts {
+  // GeneralizedTime first: asn1js derives it from UTCTime.
+  if (el instanceof asn1js.GeneralizedTime) return { date: el.toDate(), encoding: 'generalized' };
+  if (el instanceof asn1js.UTCTime) return { date: el.toDate(), encoding: 'utc' };
+  throw new Error('bad Time');
+}
+function oidOf(el: asn1js.AsnType | undefined): string {
+  return el instanceof asn1js.ObjectIdentifier ? el.valueBlock.toString() : '';
+}
+function subtrees(el: asn1js.AsnType | undefined): GeneralNameValue[] {
+  return seq(el).map((st) => {
+    const base = seq(st)[0];
+    if (!base) throw new Error('empty GeneralSubtree');
+    return decodeGeneralName(base);
+  });
+}
+
+function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
+  const v = ext.value;
+  switch (ext.oid) {
+    case OID.basicConstraints: {
+      let ca = false;
+      let pathLen: number | undefined;
+      for (const el of seq(der(v))) {
+        if (el instanceof asn1js.Boolean) ca = el.valueBlock.value;
+        else if (el instanceof asn1js.Integer) pathLen = el.valueBlock.valueDec;
+      }
+      f.basicConstraints = { ca, critical: ext.critical, ...(pathLen === undefined ? {} : { pathLen }) };
+      return;
+    }
+    case OID.keyUsage: {
+      const bs = der(v);
+      if (!(bs instanceof asn1js.BitString)) throw new Error('KU not a BIT STRING');
+      const bytes = bs.valueBlock.valueHexView;
+      const usages = new Set<KeyUsageName>();
+      KEY_USAGE_BITS.forEach((name, i) => {
+        if (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) usages.add(name);
+      });
+      f.keyUsage = { usages, critical: ext.critical };
+      return;
+    }
+    case OID.extKeyUsage:
+      f.extKeyUsage = seq(der(v)).map(oidOf);
+      return;
+    case OID.subjectKeyId: {
+      const os = der(v);
+      if (!(os instanceof asn1js.OctetString)) throw new Error('SKI not an OCTET STRING');
+      f.subjectKeyId = Convert.ToHex(os.valueBlock.valueHexView);
+      return;
+    }
+    case OID.authorityKeyId: {
+      const keyId = seq(der(v)).find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 0);
+      const hex = (keyId?.valueBlock as { valueHexView?: Uint8Array } | undefined)?.valueHexView;
+      f.authorityKeyId = hex ? Convert.ToHex(hex) : '';
+      return;
+    }
+    case OID.subjectAltName:
+      f.subjectAltNames = decodeGeneralNames(v);
+      f.sanCritical = ext.critical;
+      return;
+    case OID.nameConstraints: {
+      const parts = seq(der(v));
+      const pick = (n: number) => parts.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === n);
+      f.nameConstraints = { permitted: subtrees(pick(0)), excluded: subtrees(pick(1)), critical: ext.critical };
+      return;
+    }
+  }
+}
+
+/** Decode a certificate (or its DER) into facts. Throws when the DER is not a certificate. */
+export function certFactsFromDer(raw: Uint8Array): CertFacts {
+  const [tbs, sigAlg] = seq(der(raw));
+  let fields = seq(tbs);
+  let version = 1;
+  const first = fields[0];
+  if (first && first.idBlock.tagClass === 3 && first.idBlock.tagNumber === 0) {
+    const v = seq(first)[0];
+    version = (v instanceof asn1js.Integer ? v.valueBlock.valueDec : 0) + 1;
+    fields = fields.slice(1);
+  }
+  const [serial, tbsSig, issuer, validity, subject, spki, ...rest] = fields;
+  if (!(serial instanceof asn1js.Integer) || !issuer || !subject || !(spki instanceof asn1js.Sequence)) {
+    throw new Error('not a certificate');
+  }
+  const [nb, na] = seq(validity);
+  const issuerName = parseName(new Uint8Array(issuer.toBER(false)));
+  const subjectName = parseName(new Uint8Array(subject.toBER(false)));
+  const extensions: ExtensionFacts[] = [];
+  const extWrapper = rest.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 3);
+  for (const ext of seq(seq(extWrapper)[0])) {
+    const parts = seq(ext);
+    const critical = parts[1] instanceof asn1js.Boolean ? parts[1].valueBlock.value : false;
+    const value = parts[parts.length - 1];
+    if (!(value instanceof asn1js.OctetString)) throw new Error('bad extension');
+    extensions.push({ oid: oidOf(parts[0]), critical, value: new Uint8Array(value.valueBlock.valueHexView) });
+  }
+  const f: CertFacts = {
+    version,
+    serial: new Uint8Array(serial.valueBlock.valueHexView),
+    signatureOid: oidOf(seq(sigAlg)[0]),
+    tbsSignatureOid: oidOf(seq(tbsSig)[0]),
+    issuer: issuerName,
+    subject: subjectName,
+    selfIssued: namesEqual(issuerName, subjectName),
+    notBefore: time(nb),
+    notAfter: time(na),
+    spki: new Uint8Array(spki.toBER(false)),
+    key: keyInfoOf(spki),
+    extensions,
+    sanCritical: false,
+    undecodable: [],
+  };
+  for (const ext of extensions) {
+    try {
+      decodeExtension(f, ext);
+    } catch {
+      f.undecodable.push(ext.oid);
+    }
+  }
+  return f;
+}
+
+/** Facts of a parsed certificate, computed once per object. */
+export function certFacts(cert: X509Certificate): CertFacts {
+  let f = cache.get(cert);
+  if (!f) {
+    f = certFactsFromDer(new Uint8Array(cert.rawData));
+    cache.set(cert, f);
+  }
+  return f;
+}
+
+/**
+ * Extensions this code understands well enough that their being critical is no reason to
+ * reject (RFC 5280 §6.1.4 (o)). Policies are recognised but not processed: the relying
+ * party here always starts from anyPolicy with no explicit-policy requirement.
+ */
+export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
+  OID.basicConstraints, OID.keyUsage, OID.extKeyUsage, OID.subjectKeyId, OID.authorityKeyId,
+  OID.subjectAltName, OID.nameConstraints, OID.certificatePolicies, OID.policyMappings,
+  OID.policyConstraints, OID.inhibitAnyPolicy,
+  '2.5.29.18', // issuerAltName
+  '2.5.29.31', // cRLDistributionPoints
+  '2.5.29.46', // freshestCRL
+  '2.5.29.9', // subjectDirectoryAttributes
+  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
+  '1.3.6.1.5.5.7.1.11', // subjectInfoAccess
+  '1.3.6.1.5.5.7.1.24', // TLS feature (must-staple)
+  '1.3.6.1.5.5.7.48.1.5', // OCSP no-check
+  '1.3.6.1.4.1.11129.2.4.2', // CT SCT list
+  '1.3.6.1.4.1.11129.2.4.3', // CT precertificate poison
+]);

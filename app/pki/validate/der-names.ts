@@ -1,0 +1,74 @@
+/**
+ * Distinguished names as RFC 5280 §7.1 compares them: RDN by RDN, attribute by attribute,
+ * with string values compared after the simplified RFC 4518 preparation (case folded,
+ * outer spaces trimmed, inner runs of spaces collapsed), and other values by their DER.
+ */
+import * as asn1js from 'asn1js';
+import { Convert } from 'pvtsutils';
+
+/** One attribute of an RDN: its OID and a comparison key for the value. */
+export interface NameAttribute {
+  type: string;
+  /** Prepared text for string types, `#` + hex of the DER for anything else. */
+  key: string;
+}
+
+/** A parsed name: RDNs in order, each a set of attributes sorted by key so SET order does not matter. */
+export type ParsedName = NameAttribute[][];
+
+const STRING_TAGS = new Set([12, 19, 20, 22, 26, 28, 30]); // UTF8, Printable, Teletex, IA5, Visible, Universal, BMP
+
+/** Simplified RFC 4518 preparation: what the comparison rules of RFC 5280 §7.1 ask for in practice. */
+export function prepareString(s: string): string {
+  return s.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
+}
+
+function attributeKey(value: asn1js.AsnType): string {
+  const tag = value.idBlock.tagNumber;
+  if (value.idBlock.tagClass === 1 && STRING_TAGS.has(tag)) {
+    const block = value.valueBlock as { value?: unknown };
+    if (typeof block.value === 'string') return prepareString(block.value);
+  }
+  return '#' + Convert.ToHex(value.toBER(false));
+}
+
+/** Parse a Name from DER; throws when the DER is not a Name. */
+export function parseName(der: ArrayBuffer | Uint8Array): ParsedName {
+  const buf = der instanceof Uint8Array ? der : new Uint8Array(der);
+  const res = asn1js.fromBER(buf);
+  if (res.offset === -1 || !(res.result instanceof asn1js.Sequence)) throw new Error('not a Name');
+  return res.result.valueBlock.value.map((rdn) => {
+    if (!(rdn instanceof asn1js.Set)) throw new Error('RDN is not a SET');
+    return rdn.valueBlock.value
+      .map((atv) => {
+        if (!(atv instanceof asn1js.Sequence)) throw new Error('attribute is not a SEQUENCE');
+        const [oid, value] = atv.valueBlock.value;
+        if (!(oid instanceof asn1js.ObjectIdentifier) || !value) throw new Error('bad attribute');
+        return { type: oid.valueBlock.toString(), key: attributeKey(value) };
+      })
+      .sort((a, b) => (a.type + a.key < b.type + b.key ? -1 : 1));
+  });
+}
+
+function rdnEqual(a: NameAttribute[], b: NameAttribute[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.type === b[i]?.type && x.key === b[i]?.key);
+}
+
+/** Names equal under RFC 5280 §7.1. */
+export function namesEqual(a: ParsedName, b: ParsedName): boolean {
+  return a.length === b.length && a.every((rdn, i) => rdnEqual(rdn, b[i] ?? []));
+}
+
+/** `name` lies in the subtree rooted at `base` (base's RDNs are a prefix of name's), RFC 5280 §4.2.1.10. */
+export function nameWithin(name: ParsedName, base: ParsedName): boolean {
+  return base.length <= name.length && base.every((rdn, i) => rdnEqual(rdn, name[i] ?? []));
+}
+
+const EMAIL_OID = '1.2.840.113549.1.9.1';
+
+/** The emailAddress attribute values of a subject (RFC 5280 §4.2.1.10 says they count as rfc822 names). */
+export function emailAttributes(name: ParsedName): string[] {
+  return name.flat().filter((a) => a.type === EMAIL_OID && !a.key.startsWith('#')).map((a) => a.key);
+}
+
+export const CN_OID = '2.5.4.3';
