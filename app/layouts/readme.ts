@@ -1,0 +1,71 @@
+/** README.txt of a bundle: what each file is, whether keys are encrypted, and commands that check it. */
+import type { Bundle, Layout, LayoutOptions, PlannedFile } from './types.ts';
+
+/** Quote a path for a POSIX shell when it needs it. */
+function sh(path: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions): string[] {
+  if (layout.id === 'kubernetes') {
+    const first = bundle.nodes[0] ?? bundle.clients[0];
+    const file = first ? `${first.name}-tls.yaml` : 'NAME-tls.yaml';
+    return [
+      `kubectl apply -f ${sh(file)}`,
+      `kubectl get secret -l app.kubernetes.io/part-of=${sh(bundle.cluster)}`,
+      `kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName`,
+    ];
+  }
+  const paths = layout.paths(bundle, options);
+  const lines: string[] = [];
+  for (const e of [...paths.nodes, ...paths.clients]) {
+    if (e.keystore) {
+      lines.push(`keytool -list -storetype PKCS12 -keystore ${sh(e.keystore)}`);
+      if (e.truststore) lines.push(`keytool -list -storetype PKCS12 -keystore ${sh(e.truststore)}`);
+      continue;
+    }
+    // -untrusted lets openssl use intermediates that follow the leaf in the same file.
+    lines.push(`openssl verify -x509_strict -CAfile ${sh(e.ca)} -untrusted ${sh(e.cert)} ${sh(e.cert)}`);
+  }
+  const node = paths.nodes.find((n) => !n.keystore);
+  const client = paths.clients[0];
+  const host = bundle.nodes[0]?.dns[0] ?? bundle.nodes[0]?.ips[0] ?? 'HOST';
+  if (node && client) {
+    lines.push(
+      '',
+      '# mutual TLS end to end: a test server with the node files, a client with the client files',
+      `openssl s_server -accept 8443 -cert ${sh(node.cert)} -key ${sh(node.key)} -CAfile ${sh(node.ca)} -Verify 1 -verify_return_error -www &`,
+      `openssl s_client -connect 127.0.0.1:8443 -servername ${sh(host)} -verify_hostname ${sh(host)} -cert ${sh(client.cert)} -key ${sh(client.key)} -CAfile ${sh(client.ca)} -verify_return_error </dev/null`,
+    );
+  }
+  return lines;
+}
+
+export interface ReadmeFacts {
+  /** True when at least one file holds an unencrypted private key. */
+  plaintextKeys: boolean;
+  encryptedKeys: boolean;
+}
+
+export function readmeText(bundle: Bundle, layout: Layout, options: LayoutOptions, files: PlannedFile[], facts: ReadmeFacts): string {
+  const width = Math.max(...files.map((f) => f.path.length), 'README.txt'.length);
+  const keys: string[] = [];
+  if (facts.encryptedKeys) keys.push('Encrypted private keys are PKCS#8 (PBES2, AES-256-CBC); the passphrase is not in this bundle.');
+  if (facts.plaintextKeys) keys.push('Some private keys are NOT encrypted: keep these files readable by their service only (chmod 600).');
+  if (options.storePassword) keys.push('PKCS#12 stores are protected by the store password you chose; it is not in this bundle.');
+  return [
+    `certbench bundle for cluster "${bundle.cluster}", laid out for ${layout.label}.`,
+    '',
+    layout.describe,
+    '',
+    'Files',
+    ...files.map((f) => `  ${f.path.padEnd(width)}  ${f.about}`),
+    `  ${'README.txt'.padEnd(width)}  this file`,
+    '',
+    ...keys,
+    '',
+    'Check (from this folder)',
+    ...checkCommands(bundle, layout, options).map((l) => (l ? `  ${l}` : '')),
+    '',
+  ].join('\n');
+}
