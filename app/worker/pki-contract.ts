@@ -1,0 +1,128 @@
+/**
+ * Plain shapes of the issuing operations the workbench's views run in the worker. The views
+ * depend on these, not on the core's signatures, so the core can change underneath.
+ */
+import type { KeyAlgorithmId } from '../pki/algorithms.ts';
+import type { ItemMeta } from '../store/types.ts';
+
+export type LeafProfile = 'node' | 'server' | 'client';
+
+/** The subject fields a form collects (CN required). */
+export interface SubjectInput {
+  commonName: string;
+  organization?: string;
+  organizationalUnit?: string;
+  country?: string;
+  state?: string;
+  locality?: string;
+}
+
+/** A CA that signs: its certificate, its key, and its own chain up to the root ('' for a root). */
+export interface IssuerInput {
+  certPem: string;
+  keyPem: string;
+  chainPem?: string;
+}
+
+/** What an issuing operation made, ready for `addItems`. */
+export interface Issued {
+  certPem: string;
+  /** Absent when the key stayed with the requester (a signed CSR). */
+  keyPem?: string;
+  /** The issuer's certificate and chain above it (the leaf's chain, without the leaf). */
+  chainPem: string;
+  meta: ItemMeta;
+  /** Sentences about what was adjusted (validity clamped to the issuer, CN added to the SANs). */
+  notes: string[];
+}
+
+export interface CreateCaArgs {
+  subject: SubjectInput;
+  keyAlgorithm: KeyAlgorithmId;
+  days: number;
+  /** Path length constraint; undefined for none. */
+  pathLength?: number;
+  /** Absent for a root. */
+  issuer?: IssuerInput;
+}
+
+export interface IssueArgs {
+  profile: LeafProfile;
+  commonName: string;
+  /** SANs in the forgiving format ("node1, 10.0.0.1, DNS:a.example"). */
+  sans: string;
+  keyAlgorithm: KeyAlgorithmId;
+  days: number;
+  issuer: IssuerInput;
+}
+
+/** What a CSR asks for. */
+export interface CsrSummary {
+  subject: string;
+  commonName: string;
+  sans: string[];
+  keyAlgorithm: string;
+  signatureValid: boolean;
+}
+
+export interface SignCsrArgs {
+  csrPem: string;
+  profile: LeafProfile;
+  /** Replace the requested SANs with these (forgiving format); undefined keeps the request's. */
+  sans?: string;
+  days: number;
+  issuer: IssuerInput;
+}
+
+export interface ImportCaArgs {
+  /** PEM certificate (and chain), or a PKCS#12 file as bytes. */
+  cert: string | Uint8Array;
+  /** PEM private key (plain or encrypted); absent for PKCS#12. */
+  keyPem?: string;
+  password?: string;
+}
+
+export interface ImportedCa {
+  certPem: string;
+  keyPem: string;
+  chainPem: string;
+  meta: ItemMeta;
+}
+
+export type TargetId = 'scylla' | 'cassandra' | 'casty' | 'haystack' | 'crank' | 'node' | 'kubernetes' | 'generic';
+
+export interface ClusterArgs {
+  cluster: string;
+  /** One node per line: name, then its IPs and DNS names. */
+  nodes: string;
+  /** Client names (their CNs). */
+  clients: string[];
+  target: TargetId;
+  keyAlgorithm: KeyAlgorithmId;
+  caDays: number;
+  leafDays: number;
+}
+
+export interface Snippet {
+  title: string;
+  fileName: string;
+  code: string;
+}
+
+export interface ClusterResult {
+  ca: Issued;
+  nodes: (Issued & { name: string })[];
+  clients: (Issued & { name: string })[];
+  layout: string;
+  snippets: Snippet[];
+  warnings: string[];
+}
+
+/** A bundle to zip again from the workspace. */
+export interface BundleZipArgs {
+  cluster: string;
+  layout: string;
+  ca: { certPem: string; chainPem?: string };
+  nodes: { name: string; certPem: string; keyPem: string; chainPem: string; dns: string[]; ips: string[] }[];
+  clients: { name: string; commonName: string; certPem: string; keyPem: string; chainPem: string }[];
+}
