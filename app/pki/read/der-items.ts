@@ -1,0 +1,162 @@
+/**
+ * One DER blob to items. The blob's shape is sniffed (sniff.ts), containers are opened
+ * (PKCS#7, PKCS#12), keys are normalised to PKCS#8/SPKI (key-wrap.ts), and every leaf is parsed
+ * once so a damaged one becomes an error item here rather than a crash later.
+ */
+import { Pkcs10CertificateRequest } from '@peculiar/x509';
+import { PkiError } from '../errors.ts';
+import { pbes2Decrypt } from '../pbes2.ts';
+import { pemEncode } from '../pem.ts';
+import { publicKeyFromPrivate } from '../keys.ts';
+import { ecPrivateToPkcs8, namedCurveOf, rsaPrivateToPkcs8, rsaPublicToSpki, spkiFromPkcs8Structure } from './key-wrap.ts';
+import { parseCertificate, parseCrl, parseCsr, parsePkcs8, parseSpki } from './parsed.ts';
+import { openPkcs12, type ContainerPart } from './pkcs12.ts';
+import { openPkcs7 } from './pkcs7.ts';
+import { sniffDer, type DerShape } from './sniff.ts';
+import { checkWellFormed, childrenOf, contentOf, tlvBytes } from './tlv.ts';
+import { PEM_LABEL, type Item, type KeyFormat } from './types.ts';
+
+/** What one input's blocks share while they are read in order. */
+export interface DerContext {
+  source: string;
+  password: string | undefined;
+  crypto: Crypto;
+  /** Set by an `EC PARAMETERS` block, used by a following SEC1 key that omits its curve. */
+  ecCurve?: string;
+  /** The PEM label, only to accept OpenSSL's "TRUSTED CERTIFICATE" trailer. */
+  pemLabel?: string;
+}
+
+function buffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+}
+
+async function csrSignatureValid(der: ArrayBuffer, crypto: Crypto): Promise<boolean | null> {
+  try {
+    return await new Pkcs10CertificateRequest(der).verify(crypto);
+  } catch {
+    return null; // An algorithm this runtime cannot verify: unknown, not invalid.
+  }
+}
+
+async function privateKeyItem(pkcs8: ArrayBuffer, format: KeyFormat, source: string, crypto: Crypto, knownSpki?: ArrayBuffer | null): Promise<Item> {
+  parsePkcs8(pkcs8);
+  let publicKeyDer = knownSpki ?? null;
+  if (!publicKeyDer) {
+    try {
+      publicKeyDer = spkiFromPkcs8Structure(pkcs8) ?? (await publicKeyFromPrivate(pkcs8, crypto));
+    } catch {
+      publicKeyDer = null; // Unsupported key type (e.g. RSA-1024 in WebCrypto): still shown, just not matched.
+    }
+  }
+  return { kind: 'private-key', source, der: pkcs8, pem: pemEncode(PEM_LABEL['private-key'], pkcs8), format, publicKeyDer };
+}
+
+function publicKeyItem(spki: ArrayBuffer, format: KeyFormat, source: string): Item {
+  parseSpki(spki);
+  return { kind: 'public-key', source, der: spki, pem: pemEncode(PEM_LABEL['public-key'], spki), format };
+}
+
+async function leafItem(shape: 'certificate' | 'crl' | 'csr', der: ArrayBuffer, source: string, crypto: Crypto): Promise<Item> {
+  if (shape === 'certificate') {
+    parseCertificate(der);
+    return { kind: 'certificate', source, der, pem: pemEncode(PEM_LABEL.certificate, der) };
+  }
+  if (shape === 'crl') {
+    parseCrl(der);
+    return { kind: 'crl', source, der, pem: pemEncode(PEM_LABEL.crl, der) };
+  }
+  parseCsr(der);
+  return { kind: 'csr', source, der, pem: pemEncode(PEM_LABEL.csr, der), signatureValid: await csrSignatureValid(der, crypto) };
+}
+
+async function containerItems(parts: ContainerPart[], ctx: DerContext, format: KeyFormat): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const part of parts) {
+    const source = `${ctx.source} ${part.where}`;
+    try {
+      if (part.shape === 'pkcs8') items.push(await privateKeyItem(buffer(part.der), format, source, ctx.crypto));
+      else items.push(await leafItem(part.shape, buffer(part.der), source, ctx.crypto));
+    } catch (e) {
+      items.push(errorItem(source, e));
+    }
+  }
+  return items;
+}
+
+const NOT_RECOGNISED = 'is well-formed ASN.1 but not a certificate, CSR, CRL, key, PKCS#7 or PKCS#12 structure that certbench reads.';
+
+async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<typeof sniffDer>['root'], ctx: DerContext): Promise<Item[]> {
+  const { source, crypto } = ctx;
+  const der = buffer(bytes.subarray(root.start, root.end));
+  switch (shape) {
+    case 'certificate':
+    case 'crl':
+    case 'csr':
+      return [await leafItem(shape, der, source, crypto)];
+    case 'pkcs8':
+      return [await privateKeyItem(der, 'pkcs8', source, crypto)];
+    case 'encrypted-pkcs8': {
+      if (ctx.password === undefined) {
+        throw new PkiError('wrong-password', 'password', 'This private key is encrypted: enter its password to read it.');
+      }
+      const [alg, data] = childrenOf(bytes, root);
+      if (!alg || !data) throw new PkiError('invalid-der', 'file', 'This encrypted private key is damaged.');
+      const plain = await pbes2Decrypt(tlvBytes(bytes, alg).buffer, contentOf(bytes, data).slice(), ctx.password, crypto);
+      return [await privateKeyItem(plain, 'encrypted-pkcs8', source, crypto)];
+    }
+    case 'pkcs1-private': {
+      const { pkcs8, spki } = rsaPrivateToPkcs8(der);
+      return [await privateKeyItem(pkcs8, 'pkcs1', source, crypto, spki)];
+    }
+    case 'sec1': {
+      const { pkcs8, spki } = ecPrivateToPkcs8(der, ctx.ecCurve);
+      return [await privateKeyItem(pkcs8, 'sec1', source, crypto, spki)];
+    }
+    case 'spki':
+      return [publicKeyItem(der, 'spki', source)];
+    case 'pkcs1-public':
+      return [publicKeyItem(rsaPublicToSpki(der), 'pkcs1-public', source)];
+    case 'pkcs7':
+      return containerItems(openPkcs7(bytes, root), ctx, 'pkcs8');
+    case 'pkcs12': {
+      const { parts, errors } = await openPkcs12(bytes, root, ctx.password, crypto);
+      const items = await containerItems(parts, ctx, 'pkcs12');
+      // One message per distinct failure: a legacy file fails the same way in every bag.
+      const seen = new Set<string>();
+      for (const e of errors) {
+        if (seen.has(e.message)) continue;
+        seen.add(e.message);
+        items.push(errorItem(source, e));
+      }
+      return items;
+    }
+    case 'ec-parameters': {
+      ctx.ecCurve = namedCurveOf(der);
+      return [];
+    }
+    case 'unknown':
+      throw new PkiError('invalid-der', 'file', `This ${NOT_RECOGNISED}`);
+  }
+}
+
+/** Items from one DER blob. Never throws: failures become error items naming `ctx.source`. */
+export async function itemsFromDer(bytes: Uint8Array, ctx: DerContext): Promise<Item[]> {
+  try {
+    const { shape, root } = sniffDer(bytes, ctx.pemLabel === 'TRUSTED CERTIFICATE');
+    checkWellFormed(bytes, root);
+    return await shapeItems(shape, bytes, root, ctx);
+  } catch (e) {
+    return [errorItem(ctx.source, e)];
+  }
+}
+
+/** Any thrown value as an error item with a sentence a user can act on. */
+export function errorItem(source: string, e: unknown): Item {
+  if (e instanceof PkiError) return { kind: 'error', source, code: e.code, message: e.message };
+  if (e instanceof Error && e.name === 'TlvError') {
+    return { kind: 'error', source, code: 'invalid-der', message: `This is not valid DER (binary ASN.1): ${e.message}.` };
+  }
+  const detail = (e instanceof Error ? e.message || e.name : String(e)) || 'no detail';
+  return { kind: 'error', source, code: 'internal', message: `certbench could not read this (${detail}); please report it with the file if you can share it.` };
+}

@@ -1,0 +1,127 @@
+/**
+ * `readInput`: anything a user drops or pastes becomes typed, plain items. Content is sniffed,
+ * never the file name: bytes holding a PEM BEGIN line are read as text, bare base64 is decoded,
+ * anything else is taken as DER. Every input is capped in size, item count and time, and every
+ * failure is an error item, so the caller never sees an exception from here.
+ */
+import { Convert } from 'pvtsutils';
+import { defaultCrypto } from '../crypto.ts';
+import { pemDecodeAll } from '../pem.ts';
+import { itemsFromDer, errorItem, type DerContext } from './der-items.ts';
+import { formatBytes, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limits.ts';
+import type { ErrorItem, Item, ReadInput, ReadOptions } from './types.ts';
+
+const BEGIN = '-----BEGIN ';
+
+function error(source: string, code: ErrorItem['code'], message: string): ErrorItem {
+  return { kind: 'error', source, code, message };
+}
+
+/** Bytes are text when a PEM BEGIN line occurs in them (checked on the raw bytes, no decoding). */
+function holdsPem(bytes: Uint8Array): boolean {
+  const first = BEGIN.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i !== -1 && i + BEGIN.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 1; j < BEGIN.length; j++) if (bytes[i + j] !== BEGIN.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function bareBase64(text: string): Uint8Array | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  return new Uint8Array(Convert.FromBase64(compact));
+}
+
+/** "Proc-Type: 4,ENCRYPTED" keys (OpenSSL's traditional encryption): MD5-based, not in WebCrypto. */
+function legacyEncrypted(headers: Record<string, string>, source: string): ErrorItem | undefined {
+  if (!/ENCRYPTED/i.test(headers['Proc-Type'] ?? '')) return undefined;
+  const cipher = (headers['DEK-Info'] ?? 'an unnamed cipher').split(',')[0];
+  return error(
+    source,
+    'unsupported-encryption',
+    `This key uses OpenSSL's traditional PEM encryption (${cipher}, key from MD5), which browsers' WebCrypto cannot run. Convert it to encrypted PKCS#8 first: \`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem\`.`,
+  );
+}
+
+interface Deadline {
+  expired: boolean;
+}
+
+async function readText(text: string, name: string, ctx: Omit<DerContext, 'source'>, deadline: Deadline): Promise<Item[]> {
+  const { blocks, bad } = pemDecodeAll(text);
+  if (blocks.length === 0 && bad.length === 0) {
+    const der = bareBase64(text);
+    if (der) return itemsFromDer(der, { ...ctx, source: name });
+    return [error(name, 'invalid-pem', `No PEM block (a "-----BEGIN …-----" line) and no DER found in ${name}.`)];
+  }
+  const numbered = blocks.length + bad.length > 1;
+  const entries = [...blocks.map((b) => ({ offset: b.offset, block: b })), ...bad.map((b) => ({ offset: b.offset, bad: b }))].sort((a, b) => a.offset - b.offset);
+  const shared: DerContext = { ...ctx, source: name };
+  const items: Item[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const source = numbered ? `${name} #${i + 1}` : name;
+    if (deadline.expired) break;
+    if (items.length >= MAX_ITEMS) {
+      items.push(error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`));
+      break;
+    }
+    if ('bad' in entry && entry.bad) {
+      items.push(error(source, 'invalid-pem', `The ${entry.bad.reason.replace(/^the /, '')} (block at character ${entry.bad.offset}).`));
+      continue;
+    }
+    if (!('block' in entry) || !entry.block) continue;
+    const block = entry.block;
+    const legacy = legacyEncrypted(block.headers, source);
+    if (legacy) {
+      items.push(legacy);
+      continue;
+    }
+    shared.source = source;
+    shared.pemLabel = block.label;
+    items.push(...(await itemsFromDer(new Uint8Array(block.der), shared)));
+  }
+  return items;
+}
+
+async function readAll(input: ReadInput, name: string, options: ReadOptions, crypto: Crypto, deadline: Deadline): Promise<Item[]> {
+  const ctx = { password: options.password, crypto };
+  if ('text' in input) return readText(input.text, name, ctx, deadline);
+  const { bytes } = input;
+  if (bytes.length === 0) return [error(name, 'invalid-der', `${name} is empty.`)];
+  if (holdsPem(bytes)) return readText(new TextDecoder('utf-8').decode(bytes), name, ctx, deadline);
+  if (bytes[0] !== 0x30 && bytes[0] !== 0x06) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const der = bareBase64(text);
+    if (der) return itemsFromDer(der, { ...ctx, source: name });
+  }
+  return itemsFromDer(bytes, { ...ctx, source: name });
+}
+
+/**
+ * Read one input into items, in the order they appear. Never rejects: a password problem, an
+ * unsupported cipher, a damaged block, an oversize input or a timeout is an `error` item.
+ * Inputs above MAX_INPUT_BYTES (10 MiB) are refused unread.
+ */
+export async function readInput(input: ReadInput, options: ReadOptions = {}, crypto: Crypto = defaultCrypto()): Promise<Item[]> {
+  const name = input.name ?? ('text' in input ? 'pasted text' : 'file');
+  const size = 'text' in input ? input.text.length : input.bytes.length;
+  if (size > MAX_INPUT_BYTES) {
+    return [error(name, 'input-too-large', `${name} is ${formatBytes(size)}; certbench reads at most ${formatBytes(MAX_INPUT_BYTES)} per input.`)];
+  }
+  const budget = options.timeBudgetMs ?? TIME_BUDGET_MS;
+  const deadline: Deadline = { expired: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<Item[]>((resolve) => {
+    timer = setTimeout(() => {
+      deadline.expired = true;
+      resolve([error(name, 'input-too-large', `Reading ${name} took longer than ${budget / 1000} s and was stopped.`)]);
+    }, budget);
+  });
+  try {
+    const work = readAll(input, name, options, crypto, deadline).catch((e: unknown) => [errorItem(name, e)]);
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
