@@ -175,3 +175,15 @@ export async function publicCryptoKey(privateKey: CryptoKey, algorithm: KeyAlgor
   jwk.key_ops = ['verify'];
   return crypto.subtle.importKey('jwk', jwk, importParams(keyAlgorithm(algorithm)), true, ['verify']);
 }
+
+/** The key family of a SubjectPublicKeyInfo (decides a leaf's KeyUsage). */
+export function spkiFamily(spkiDer: ArrayBuffer): KeyAlgorithm['family'] {
+  const { result } = asn1js.fromBER(spkiDer);
+  const alg = result instanceof asn1js.Sequence ? result.valueBlock.value[0] : undefined;
+  const oidNode = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : undefined;
+  const oid = oidNode instanceof asn1js.ObjectIdentifier ? oidNode.valueBlock.toString() : '';
+  if (oid === OID_RSA) return 'rsa';
+  if (oid === OID_EC) return 'ec';
+  if (oid === OID_ED25519) return 'ed25519';
+  throw new PkiError('unsupported-algorithm', 'key', `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA and Ed25519 are).`);
+}

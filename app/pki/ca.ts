@@ -1,0 +1,132 @@
+/**
+ * Certificate authorities: a self-signed root and intermediates issued by a CA, as plain data
+ * (PEM strings and ISO dates) so the worker, the store and the CLI use them unchanged.
+ */
+import { Name } from '@peculiar/x509';
+import type { KeyAlgorithmId } from './algorithms.ts';
+import { defaultCrypto } from './crypto.ts';
+import { PkiError } from './errors.ts';
+import { keyIdentifier, caExtensions } from './extensions.ts';
+import { loadIssuer, type CaMaterial } from './issuer.ts';
+import { exportPkcs8Pem, generateKeyPair } from './keys.ts';
+import { subjectName, type SubjectFields } from './names.ts';
+import { DEFAULTS } from './presets.ts';
+import { randomSerial } from './serial.ts';
+import { signCertificate } from './sign.ts';
+import { validityWindow } from './validity.ts';
+
+export type { CaMaterial } from './issuer.ts';
+
+export interface CaParams {
+  subject: SubjectFields;
+  /** Default 'p256'. */
+  algorithm?: KeyAlgorithmId;
+  /** Default 3650 for a root, 1825 for an intermediate (DEFAULTS). */
+  days?: number;
+  /** BasicConstraints pathLen. Root: none by default (no limit). Intermediate: 0 by default, and below the issuer's. */
+  pathLength?: number;
+  /** ISO start; default now minus a few minutes. */
+  notBefore?: string;
+  /** An intermediate that would outlive its issuer: clamp (default) or refuse. */
+  onOutlive?: 'clamp' | 'error';
+}
+
+export interface CaResult extends CaMaterial {
+  notBefore: string;
+  notAfter: string;
+  serial: string;
+  /** What was adjusted (e.g. validity shortened to the issuer's). */
+  notes: string[];
+}
+
+function checkPathLength(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 16) {
+    throw new PkiError('path-length', 'pathLength', `Path length must be a whole number from 0 to 16, got ${JSON.stringify(v)}.`);
+  }
+  return v;
+}
+
+/** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
+export async function createRootCa(params: CaParams, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
+  const subject = subjectName(params.subject);
+  const pathLength = checkPathLength(params.pathLength);
+  const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
+  const algorithm = params.algorithm ?? DEFAULTS.algorithm;
+  const keys = await generateKeyPair(algorithm, crypto);
+  const spki = await crypto.subtle.exportKey('spki', keys.publicKey);
+  const serial = randomSerial(crypto);
+  const { pem } = await signCertificate(
+    {
+      serialHex: serial,
+      subject,
+      issuer: subject,
+      ...window,
+      spki,
+      extensions: caExtensions({ subjectKeyId: await keyIdentifier(spki, crypto), pathLength }),
+      signingKey: keys.privateKey,
+      signingAlgorithm: algorithm,
+    },
+    crypto,
+  );
+  return {
+    certPem: pem,
+    keyPem: await exportPkcs8Pem(keys.privateKey, crypto),
+    chainPem: '',
+    notBefore: window.notBefore.toISOString(),
+    notAfter: window.notAfter.toISOString(),
+    serial,
+    notes: window.notes,
+  };
+}
+
+/**
+ * An intermediate CA signed by `issuer`. The issuer's path length is respected: an issuer with
+ * pathLen 0 cannot sign a CA, and the new pathLen stays below the issuer's. chainPem is this
+ * intermediate followed by the issuer's intermediates (never the root).
+ */
+export async function createIntermediateCa(params: CaParams, issuer: CaMaterial, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
+  const subject = subjectName(params.subject);
+  const requested = checkPathLength(params.pathLength);
+  const loaded = await loadIssuer(issuer, crypto);
+  const limit = loaded.pathLength;
+  if (limit === 0) {
+    throw new PkiError('path-length', 'issuer', `"${loaded.cert.subject}" has path length 0: it may sign leaf certificates only, not another CA.`);
+  }
+  const pathLength = requested ?? (limit === undefined ? DEFAULTS.intermediatePathLength : Math.min(DEFAULTS.intermediatePathLength, limit - 1));
+  if (limit !== undefined && pathLength > limit - 1) {
+    throw new PkiError('path-length', 'pathLength', `Path length ${pathLength} is too long: the issuer's path length ${limit} allows at most ${limit - 1} below it.`);
+  }
+  const window = validityWindow({
+    days: params.days ?? DEFAULTS.intermediateDays,
+    notBefore: params.notBefore,
+    issuer: loaded,
+    onOutlive: params.onOutlive,
+  });
+  const algorithm = params.algorithm ?? DEFAULTS.algorithm;
+  const keys = await generateKeyPair(algorithm, crypto);
+  const spki = await crypto.subtle.exportKey('spki', keys.publicKey);
+  const serial = randomSerial(crypto);
+  const { pem } = await signCertificate(
+    {
+      serialHex: serial,
+      subject,
+      issuer: new Name(loaded.cert.subjectName.toArrayBuffer()),
+      ...window,
+      spki,
+      extensions: caExtensions({ subjectKeyId: await keyIdentifier(spki, crypto), authorityKeyId: loaded.keyId, pathLength }),
+      signingKey: loaded.privateKey,
+      signingAlgorithm: loaded.algorithm,
+    },
+    crypto,
+  );
+  return {
+    certPem: pem,
+    keyPem: await exportPkcs8Pem(keys.privateKey, crypto),
+    chainPem: pem + loaded.intermediatesPem,
+    notBefore: window.notBefore.toISOString(),
+    notAfter: window.notAfter.toISOString(),
+    serial,
+    notes: window.notes,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The X.509 v3 extensions certbench puts in certificates, in one place so every path (CA,
+ * leaf, signed CSR, DER template) agrees:
+ *  - BasicConstraints, critical: CA:TRUE (+ pathLen) on CAs, CA:FALSE on leaves;
+ *  - KeyUsage, critical: keyCertSign + cRLSign on CAs; digitalSignature on EC and Ed25519 leaves,
+ *    digitalSignature + keyEncipherment on RSA leaves (RSA key transport in TLS 1.2);
+ *  - ExtendedKeyUsage from the profile; SubjectAltName;
+ *  - Subject Key Identifier everywhere and Authority Key Identifier on everything not
+ *    self-signed (VERIFY_X509_STRICT rejects certificates without them).
+ */
+import {
+  AuthorityKeyIdentifierExtension,
+  BasicConstraintsExtension,
+  ExtendedKeyUsageExtension,
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  SubjectAlternativeNameExtension,
+  SubjectKeyIdentifierExtension,
+  type Extension,
+  type JsonGeneralName,
+} from '@peculiar/x509';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import { Convert } from 'pvtsutils';
+import type { KeyAlgorithm } from './algorithms.ts';
+import { defaultCrypto } from './crypto.ts';
+import type { ProfileSpec } from './profiles.ts';
+import type { SanEntry } from './san.ts';
+
+/**
+ * RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's value. Hex, lower case.
+ * (What openssl's `subjectKeyIdentifier=hash` and @peculiar/x509 compute.)
+ */
+export async function keyIdentifier(spkiDer: ArrayBuffer, crypto: Crypto = defaultCrypto()): Promise<string> {
+  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
+  return Convert.ToHex(await crypto.subtle.digest('SHA-1', spki.subjectPublicKey));
+}
+
+/** KeyUsage of a leaf by key family. */
+export function leafKeyUsage(family: KeyAlgorithm['family']): KeyUsageFlags {
+  return family === 'rsa' ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment : KeyUsageFlags.digitalSignature;
+}
+
+const GENERAL_NAME_TYPE: Record<SanEntry['kind'], JsonGeneralName['type']> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'url' };
+
+/** The SubjectAltName extension of canonical entries (non-critical: every subject has a CN). */
+export function sanExtension(sans: readonly SanEntry[]): SubjectAlternativeNameExtension {
+  return new SubjectAlternativeNameExtension(
+    sans.map((s) => ({ type: GENERAL_NAME_TYPE[s.kind], value: s.value })),
+    false,
+  );
+}
+
+/** Extensions of a CA certificate. `authorityKeyId` is omitted for a self-signed root. */
+export function caExtensions(opts: { subjectKeyId: string; authorityKeyId?: string; pathLength?: number }): Extension[] {
+  const list: Extension[] = [
+    new BasicConstraintsExtension(true, opts.pathLength, true),
+    new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true),
+    new SubjectKeyIdentifierExtension(opts.subjectKeyId, false),
+  ];
+  if (opts.authorityKeyId) list.push(new AuthorityKeyIdentifierExtension(opts.authorityKeyId, false));
+  return list;
+}
+
+/** Extensions of a leaf certificate under a profile. */
+export function leafExtensions(opts: {
+  profile: ProfileSpec;
+  family: KeyAlgorithm['family'];
+  sans: readonly SanEntry[];
+  subjectKeyId: string;
+  authorityKeyId: string;
+}): Extension[] {
+  const list: Extension[] = [
+    new BasicConstraintsExtension(false, undefined, true),
+    new KeyUsagesExtension(leafKeyUsage(opts.family), true),
+    new ExtendedKeyUsageExtension([...opts.profile.extendedKeyUsages], false),
+  ];
+  if (opts.sans.length) list.push(sanExtension(opts.sans));
+  list.push(new SubjectKeyIdentifierExtension(opts.subjectKeyId, false));
+  list.push(new AuthorityKeyIdentifierExtension(opts.authorityKeyId, false));
+  return list;
+}
