@@ -1,6 +1,7 @@
 /** The one place the Inspect view reaches the worker: a request in, a report out. */
-import { INSPECT_OPS, type InspectReport, type InspectRequest } from '../../worker/ops-inspect.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { InspectReport, InspectRequest } from '../../worker/ops-inspect.ts';
 
 export function runInspect(request: InspectRequest): Promise<InspectReport> {
-  return INSPECT_OPS.inspect(request);
+  return callWorker('inspect', request);
 }

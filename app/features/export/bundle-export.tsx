@@ -1,0 +1,142 @@
+/**
+ * Download a whole bundle as a zip laid out for one ecosystem: the CA, every node's and client's
+ * certificate and key, in the file names that system expects, plus a README.
+ */
+import { useMemo, useState } from 'react';
+import { LAYOUTS } from '../../layouts/index.ts';
+import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
+import { selectItemList, useApp } from '../../store/index.ts';
+import { bundleFromWorkspace } from './bundle-from-workspace.ts';
+import { download, safeFileName } from './download.ts';
+import { messageOf, runExport } from './run-export.ts';
+import type { BundleZipOut } from '../../worker/ops-export.ts';
+import { SnippetsPanel } from './snippets-panel.tsx';
+
+export function BundleExport() {
+  const list = useApp(selectItemList);
+  const items = useApp((s) => s.items);
+  const sources = list.filter((i) => i.kind === 'bundle' || i.kind === 'ca');
+  const [chosen, setChosen] = useState('');
+  const source = sources.find((i) => i.id === chosen) ?? sources[0];
+  const [layout, setLayout] = useState<LayoutId>(() => (source?.meta.layout as LayoutId | undefined) ?? 'generic');
+  const [keyPassphrase, setKeyPassphrase] = useState('');
+  const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>('pem');
+  const [storePassword, setStorePassword] = useState('');
+  const [result, setResult] = useState<BundleZipOut>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const sourceId = source?.id;
+  // Parsing every member's PEM is not free with hundreds of nodes: redo it only when the workspace changes.
+  const built = useMemo(() => {
+    const from = sourceId ? items[sourceId] : undefined;
+    return from ? bundleFromWorkspace(items, from) : undefined;
+  }, [items, sourceId]);
+  const described = LAYOUTS.find((l) => l.id === layout);
+
+  const go = async () => {
+    setProblem(undefined);
+    setResult(undefined);
+    if (!built || !source) return;
+    const options: LayoutOptions = {};
+    if (keyPassphrase) options.keyPassphrase = keyPassphrase;
+    if (layout === 'cassandra') options.cassandraFormat = cassandraFormat;
+    if (storePassword) options.storePassword = storePassword;
+    setBusy(true);
+    try {
+      const out = await runExport.exportBundle({ bundle: built.bundle, layout, options });
+      setResult(out);
+      download(`${safeFileName(source.name, 'bundle')}-${layout}.zip`, out.zip, 'application/zip');
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!source) {
+    return (
+      <section aria-labelledby="export-bundle-heading" className="export-section">
+        <h3 id="export-bundle-heading">Bundles</h3>
+        <p>No CA or cluster bundle in the workspace yet: set up a cluster or create a CA first.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="export-bundle-heading" className="export-section">
+      <h3 id="export-bundle-heading">Bundles</h3>
+      <form className="export-form" aria-label="Bundle download" onSubmit={(e) => { e.preventDefault(); void go(); }}>
+        <div className="field">
+          <label htmlFor="bundle-source">Bundle or CA</label>
+          <select id="bundle-source" value={source.id} onChange={(e) => { setChosen(e.currentTarget.value); setResult(undefined); }}>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.kind === 'ca' ? 'CA and what it issued' : 'cluster bundle'})
+              </option>
+            ))}
+          </select>
+          {built && (
+            <p className="field__help">
+              {built.bundle.nodes.length} node{built.bundle.nodes.length === 1 ? '' : 's'}, {built.bundle.clients.length} client
+              {built.bundle.clients.length === 1 ? '' : 's'}.{built.skipped.length > 0 && ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.`}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="bundle-layout">Layout</label>
+          <select id="bundle-layout" value={layout} aria-describedby="bundle-layout-help" onChange={(e) => { setLayout(e.currentTarget.value as LayoutId); setResult(undefined); }}>
+            {LAYOUTS.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+          <p id="bundle-layout-help" className="field__help">{described?.describe}</p>
+        </div>
+        {layout === 'cassandra' && (
+          <div className="field">
+            <label htmlFor="bundle-cassandra">Cassandra files</label>
+            <select id="bundle-cassandra" value={cassandraFormat} onChange={(e) => setCassandraFormat(e.currentTarget.value === 'pkcs12' ? 'pkcs12' : 'pem')}>
+              <option value="pem">PEM key and chain (PEMBasedSslContextFactory)</option>
+              <option value="pkcs12">PKCS#12 keystore and truststore</option>
+            </select>
+          </div>
+        )}
+        {layout === 'cassandra' && cassandraFormat === 'pkcs12' && (
+          <div className="field">
+            <label htmlFor="bundle-store-password">Keystore password</label>
+            <input id="bundle-store-password" type="password" autoComplete="new-password" value={storePassword} onChange={(e) => setStorePassword(e.currentTarget.value)} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="bundle-key-pass">Key passphrase (optional)</label>
+          <input id="bundle-key-pass" type="password" autoComplete="new-password" aria-describedby="bundle-key-pass-help" value={keyPassphrase} onChange={(e) => setKeyPassphrase(e.currentTarget.value)} />
+          <p id="bundle-key-pass-help" className="field__help">
+            Encrypts the private keys where the target can read encrypted keys. Left empty, the zip holds plaintext keys: keep it
+            private and delete it once the files are in place.
+          </p>
+        </div>
+        <button type="submit" disabled={busy || !built || (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0)}>
+          Download bundle
+        </button>
+        <p role="status">{busy ? 'Building the bundle…' : result ? `Downloaded ${result.files.length} files.` : ''}</p>
+        {problem && <p role="alert" className="export-problem">{problem}</p>}
+      </form>
+      {result && (
+        <div className="export-result">
+          {result.containsPlaintextKeys && <p className="export-warning">This zip holds unencrypted private keys.</p>}
+          {result.warnings.map((w) => <p key={w}>{w}</p>)}
+          <ul aria-label="Files in the bundle">
+            {result.files.map((f) => (
+              <li key={f.path}>
+                <code>{f.path}</code>
+                {f.secret ? ' (secret)' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {built && <SnippetsPanel bundle={built.bundle} layout={layout} />}
+    </section>
+  );
+}
