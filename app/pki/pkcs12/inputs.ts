@@ -1,0 +1,132 @@
+/**
+ * Inputs of the export writers (PKCS#12 here, and ../pkcs7.ts and ../pem-bundles.ts): certificates
+ * and private keys as the user has them (PEM text or DER bytes), checked before anything is
+ * written. Every failure is a PkiError naming the input at fault.
+ */
+import { X509Certificate } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import { PkiError } from '../errors.ts';
+import { defaultCrypto } from '../crypto.ts';
+import { pemDecodeAll, looksLikePem } from '../pem.ts';
+import { publicKeyFromPrivate } from '../keys.ts';
+import { pkcs8FromPkcs1, pkcs8FromSec1 } from '../key-formats.ts';
+
+/** A certificate or key as the user has it: PEM text, or DER bytes. */
+export type PemOrDer = string | Uint8Array | ArrayBuffer;
+
+/** A parsed certificate with its exact DER, so writers never re-encode what a CA signed. */
+export interface ExportCertificate {
+  der: Uint8Array;
+  parsed: X509Certificate;
+}
+
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+
+function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+function parseCertificate(der: Uint8Array, field: string, position: string): ExportCertificate {
+  try {
+    return { der, parsed: new X509Certificate(new Uint8Array(der)) };
+  } catch (e) {
+    throw new PkiError('invalid-der', field, `${position} is not an X.509 certificate.`, { cause: e });
+  }
+}
+
+function certificatesOfOne(input: PemOrDer, field: string, index: number): ExportCertificate[] {
+  if (typeof input !== 'string') return [parseCertificate(toBytes(input), field, `Input ${index + 1}`)];
+  if (!looksLikePem(input)) throw new PkiError('invalid-pem', field, 'This text holds no PEM block (-----BEGIN CERTIFICATE-----).');
+  const { blocks, bad } = pemDecodeAll(input);
+  const firstBad = bad[0];
+  if (firstBad) throw new PkiError('invalid-pem', field, `${firstBad.reason}.`);
+  // Other blocks (a key beside the certificate in a combined file) are not certificates and are
+  // left alone here; the key has its own input.
+  return blocks
+    .filter((b) => CERTIFICATE_LABELS.has(b.label))
+    .map((b, i) => parseCertificate(new Uint8Array(b.der), field, `Certificate ${i + 1}`));
+}
+
+/** Every certificate in `input` (one PEM text may hold several), in order; at least one. */
+export function certificatesFrom(input: PemOrDer | readonly PemOrDer[], field: string): ExportCertificate[] {
+  const list = Array.isArray(input) ? (input as readonly PemOrDer[]) : [input as PemOrDer];
+  const certs = list.flatMap((one, i) => certificatesOfOne(one, field, i));
+  if (certs.length === 0) throw new PkiError('not-found', field, 'No certificate was given.');
+  return certs;
+}
+
+/** Certificates of an optional input (a chain may be empty). */
+export function optionalCertificatesFrom(input: PemOrDer | readonly PemOrDer[] | undefined, field: string): ExportCertificate[] {
+  if (input === undefined || (Array.isArray(input) && input.length === 0)) return [];
+  if (typeof input === 'string' && input.trim() === '') return [];
+  return certificatesFrom(input, field);
+}
+
+/** Exactly one certificate. */
+export function certificateFrom(input: PemOrDer, field: string): ExportCertificate {
+  const certs = certificatesFrom(input, field);
+  const [first] = certs;
+  if (!first || certs.length > 1) {
+    throw new PkiError('invalid-argument', field, `Expected one certificate, found ${certs.length}; put the others in the chain.`);
+  }
+  return first;
+}
+
+/**
+ * A private key as unencrypted PKCS#8 DER. Accepts PKCS#8 ("PRIVATE KEY"), PKCS#1 ("RSA PRIVATE
+ * KEY") and SEC1 ("EC PRIVATE KEY") PEM, or PKCS#8 DER. Encrypted keys must be decrypted first.
+ */
+export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
+  if (typeof input !== 'string') return toBytes(input);
+  const { blocks, bad } = pemDecodeAll(input);
+  const firstBad = bad[0];
+  if (firstBad) throw new PkiError('invalid-pem', field, `${firstBad.reason}.`);
+  const keys = blocks.filter((b) => b.label.endsWith('PRIVATE KEY'));
+  const [key] = keys;
+  if (!key) throw new PkiError('not-found', field, 'This text holds no private key (-----BEGIN PRIVATE KEY-----).');
+  if (keys.length > 1) throw new PkiError('invalid-argument', field, `Expected one private key, found ${keys.length}.`);
+  const der = new Uint8Array(key.der);
+  switch (key.label) {
+    case 'PRIVATE KEY':
+      return der;
+    case 'RSA PRIVATE KEY':
+      if (key.headers['Proc-Type']) break;
+      return pkcs8FromPkcs1(der);
+    case 'EC PRIVATE KEY':
+      if (key.headers['Proc-Type']) break;
+      return pkcs8FromSec1(der, field);
+    case 'ENCRYPTED PRIVATE KEY':
+      break;
+    default:
+      throw new PkiError('unsupported-algorithm', field, `"${key.label}" keys are not supported; use a PKCS#8 "PRIVATE KEY".`);
+  }
+  throw new PkiError('invalid-key', field, 'This private key is encrypted; decrypt it first (certbench reads encrypted keys when given their password).');
+}
+
+/** A non-empty password, or a PkiError on `field`. */
+export function requirePassword(password: string | undefined, field = 'password'): string {
+  if (typeof password !== 'string' || password.length === 0) {
+    throw new PkiError('invalid-argument', field, 'A password is required and cannot be empty.');
+  }
+  return password;
+}
+
+/**
+ * Refuse a private key that does not belong to the certificate: the SubjectPublicKeyInfo derived
+ * from the key must equal the certificate's, byte for byte.
+ */
+export async function assertKeyMatchesCertificate(
+  pkcs8Der: Uint8Array,
+  certificate: ExportCertificate,
+  crypto: Crypto = defaultCrypto(),
+): Promise<void> {
+  const derived = new Uint8Array(await publicKeyFromPrivate(new Uint8Array(pkcs8Der).buffer, crypto));
+  const inCertificate = new Uint8Array(certificate.parsed.publicKey.rawData);
+  if (Convert.ToHex(derived) !== Convert.ToHex(inCertificate)) {
+    throw new PkiError(
+      'key-mismatch',
+      'key',
+      `This private key does not belong to the certificate for ${certificate.parsed.subject || '(empty subject)'}: their public keys differ.`,
+    );
+  }
+}
