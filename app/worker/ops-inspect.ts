@@ -4,8 +4,12 @@
  * out. The core does the work (app/pki/read, inspect, relations, diagnose, lint); this module
  * only composes it into one report per request.
  */
+import { X509Certificate } from '@peculiar/x509';
+import { defaultCrypto, useCrypto } from '../pki/crypto.ts';
 import type { Finding } from '../pki/findings.ts';
-import { PkiError } from '../pki/errors.ts';
+import { lintCertificate } from '../pki/lint/index.ts';
+import { readInput } from '../pki/read/read-input.ts';
+import type { Item } from '../pki/read/types.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
 export interface InspectInput {
@@ -80,9 +84,61 @@ export interface InspectReport {
   diagnosis?: Diagnosis;
 }
 
+const KIND_LABEL: Record<InspectedKind, string> = {
+  certificate: 'Certificate',
+  csr: 'Certificate request',
+  'private-key': 'Private key',
+  'public-key': 'Public key',
+  crl: 'Revocation list',
+  error: 'Error',
+};
+
+/** Lint findings for a certificate; a certificate the linter cannot parse gets one finding saying so. */
+function lint(item: Item): { findings: Finding[]; cert?: X509Certificate } {
+  if (item.kind !== 'certificate') return { findings: [] };
+  try {
+    const cert = new X509Certificate(item.der);
+    return { findings: lintCertificate(cert), cert };
+  } catch {
+    return { findings: [{ code: 'unparsable', severity: 'warning', message: 'The linter could not parse this certificate; the explanation above is all certbench can say.' }] };
+  }
+}
+
+/** One reader item as the page shows it. */
+function inspected(item: Item, id: string): InspectedItem {
+  if (item.kind === 'error') {
+    return {
+      id, source: item.source, kind: 'error', title: item.source, message: item.message,
+      tree: { label: item.message }, summary: { kind: 'error', source: item.source, message: item.message }, findings: [],
+    };
+  }
+  const { findings, cert } = lint(item);
+  const title = cert?.subject || item.source;
+  const out: InspectedItem = {
+    id, source: item.source, kind: item.kind, title, pem: item.pem, findings,
+    tree: { label: KIND_LABEL[item.kind], value: title, children: [{ label: 'Source', value: item.source }] },
+    summary: { kind: item.kind, source: item.source },
+  };
+  if (cert) {
+    out.summary = { ...out.summary, subject: cert.subject, issuer: cert.issuer };
+  }
+  return out;
+}
+
 /** Read everything given, explain each item, relate them, lint and diagnose. */
-function inspect(_request: InspectRequest): Promise<InspectReport> {
-  return Promise.reject(new PkiError('internal', 'inputs', 'The reader is not built yet.'));
+async function inspect(request: InspectRequest): Promise<InspectReport> {
+  const crypto = useCrypto(defaultCrypto());
+  const items: InspectedItem[] = [];
+  for (const [i, input] of request.inputs.entries()) {
+    const options = request.password ? { password: request.password } : {};
+    const read = await readInput(
+      typeof input.data === 'string' ? { name: input.name, text: input.data } : { name: input.name, bytes: input.data },
+      options,
+      crypto,
+    );
+    read.forEach((item, j) => items.push(inspected(item, `${i}.${j}`)));
+  }
+  return { items, relations: [] };
 }
 
 export const INSPECT_OPS = { inspect };
