@@ -8,7 +8,7 @@ import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier, caExtensions } from './extensions.ts';
 import { loadIssuer, type CaMaterial } from './issuer.ts';
-import { exportPkcs8Pem, generateKeyPair } from './keys.ts';
+import { subjectKey } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { DEFAULTS } from './presets.ts';
 import { randomSerial } from './serial.ts';
@@ -27,6 +27,8 @@ export interface CaParams {
   pathLength?: number;
   /** ISO start; default now minus a few minutes. */
   notBefore?: string;
+  /** Certify this existing key (clear PKCS#8 PEM) instead of making one, e.g. to renew a CA with its key. */
+  keyPem?: string;
   /** An intermediate that would outlive its issuer: clamp (default) or refuse. */
   onOutlive?: 'clamp' | 'error';
 }
@@ -53,8 +55,8 @@ export async function createRootCa(params: CaParams, crypto: Crypto = defaultCry
   const pathLength = checkPathLength(params.pathLength);
   const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
   const algorithm = params.algorithm ?? DEFAULTS.algorithm;
-  const keys = await generateKeyPair(algorithm, crypto);
-  const spki = await crypto.subtle.exportKey('spki', keys.publicKey);
+  const key = await subjectKey(algorithm, params.keyPem, crypto);
+  const spki = key.spki;
   const serial = randomSerial(crypto);
   const { pem } = await signCertificate(
     {
@@ -64,14 +66,14 @@ export async function createRootCa(params: CaParams, crypto: Crypto = defaultCry
       ...window,
       spki,
       extensions: caExtensions({ subjectKeyId: await keyIdentifier(spki, crypto), pathLength }),
-      signingKey: keys.privateKey,
-      signingAlgorithm: algorithm,
+      signingKey: key.privateKey,
+      signingAlgorithm: key.algorithm,
     },
     crypto,
   );
   return {
     certPem: pem,
-    keyPem: await exportPkcs8Pem(keys.privateKey, crypto),
+    keyPem: key.pkcs8Pem,
     chainPem: '',
     notBefore: window.notBefore.toISOString(),
     notAfter: window.notAfter.toISOString(),
@@ -104,8 +106,8 @@ export async function createIntermediateCa(params: CaParams, issuer: CaMaterial,
     onOutlive: params.onOutlive,
   });
   const algorithm = params.algorithm ?? DEFAULTS.algorithm;
-  const keys = await generateKeyPair(algorithm, crypto);
-  const spki = await crypto.subtle.exportKey('spki', keys.publicKey);
+  const key = await subjectKey(algorithm, params.keyPem, crypto);
+  const spki = key.spki;
   const serial = randomSerial(crypto);
   const { pem } = await signCertificate(
     {
@@ -122,7 +124,7 @@ export async function createIntermediateCa(params: CaParams, issuer: CaMaterial,
   );
   return {
     certPem: pem,
-    keyPem: await exportPkcs8Pem(keys.privateKey, crypto),
+    keyPem: key.pkcs8Pem,
     chainPem: pem + loaded.intermediatesPem,
     notBefore: window.notBefore.toISOString(),
     notAfter: window.notAfter.toISOString(),

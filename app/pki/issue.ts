@@ -9,7 +9,7 @@ import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier, leafExtensions } from './extensions.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
-import { exportPkcs8Pem, generateKeyPair, spkiFamily } from './keys.ts';
+import { spkiFamily, subjectKey } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import { DEFAULTS } from './presets.ts';
@@ -36,6 +36,8 @@ export interface LeafParams {
   onOutlive?: 'clamp' | 'error';
   /** When set, keyPem is an encrypted PKCS#8 ("ENCRYPTED PRIVATE KEY") under this passphrase. */
   keyPassphrase?: string;
+  /** Certify this existing key (clear PKCS#8 PEM) instead of making one: renewal with the same key. */
+  keyPem?: string;
   /** Fixed serial (hex), for byte-for-byte tests only. */
   serialHex?: string;
 }
@@ -137,14 +139,13 @@ export async function issueLeaf(params: LeafParams, issuer: CaMaterial | LoadedI
   const loaded = 'privateKey' in issuer ? issuer : await loadIssuer(issuer, crypto);
   // Fail on the window before paying for a key (RSA 4096 takes seconds).
   validityWindow({ days, notBefore: params.notBefore, issuer: loaded, onOutlive: params.onOutlive });
-  const keys = await generateKeyPair(params.algorithm ?? DEFAULTS.algorithm, crypto);
-  const spki = await crypto.subtle.exportKey('spki', keys.publicKey);
+  const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
+  const spki = key.spki;
   const issued = await signLeaf(
     { profile: params.profile, subject, sans, spki, days, notBefore: params.notBefore, onOutlive: params.onOutlive, serialHex: params.serialHex },
     loaded,
     crypto,
   );
-  const clearPem = await exportPkcs8Pem(keys.privateKey, crypto);
-  const keyPem = params.keyPassphrase ? await encryptPkcs8Pem(clearPem, params.keyPassphrase, {}, crypto) : clearPem;
+  const keyPem = params.keyPassphrase ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto) : key.pkcs8Pem;
   return { ...issued, keyPem };
 }

@@ -9,7 +9,7 @@ import { RSAPrivateKey } from '@peculiar/asn1-rsa';
 import { KEY_ALGORITHMS, type KeyAlgorithm, type KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
-import { pemEncode } from './pem.ts';
+import { pemDecodeAll, pemEncode } from './pem.ts';
 import * as asn1js from 'asn1js';
 
 const OID_RSA = '1.2.840.113549.1.1.1';
@@ -186,4 +186,34 @@ export function spkiFamily(spkiDer: ArrayBuffer): KeyAlgorithm['family'] {
   if (oid === OID_EC) return 'ec';
   if (oid === OID_ED25519) return 'ed25519';
   throw new PkiError('unsupported-algorithm', 'key', `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA and Ed25519 are).`);
+}
+
+/** A key to certify: fresh, or an existing PKCS#8 one (renewal keeps the key). */
+export interface SubjectKey {
+  privateKey: CryptoKey;
+  /** SubjectPublicKeyInfo DER. */
+  spki: ArrayBuffer;
+  algorithm: KeyAlgorithmId;
+  /** Clear PKCS#8 PEM. */
+  pkcs8Pem: string;
+}
+
+/**
+ * A fresh key of `algorithm`, or, when `existingPkcs8Pem` is given, that key (its algorithm
+ * wins over `algorithm`). Existing keys must be clear PKCS#8 PEM ("PRIVATE KEY").
+ */
+export async function subjectKey(algorithm: KeyAlgorithmId, existingPkcs8Pem: string | undefined, crypto: Crypto = defaultCrypto()): Promise<SubjectKey> {
+  if (existingPkcs8Pem !== undefined) {
+    const block = pemDecodeAll(existingPkcs8Pem).blocks.find((b) => b.label === 'PRIVATE KEY');
+    if (!block) throw new PkiError('invalid-key', 'key', 'The existing key must be an unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY").');
+    const imported = await importPrivateKey(block.der, crypto);
+    return { ...imported, spki: await publicKeyFromPrivate(block.der, crypto), pkcs8Pem: pemEncode('PRIVATE KEY', block.der) };
+  }
+  const pair = await generateKeyPair(algorithm, crypto);
+  return {
+    privateKey: pair.privateKey,
+    spki: await crypto.subtle.exportKey('spki', pair.publicKey),
+    algorithm,
+    pkcs8Pem: await exportPkcs8Pem(pair.privateKey, crypto),
+  };
 }

@@ -17,6 +17,7 @@ export interface SubjectFields {
 
 /** Attribute type, short name and upper bound (RFC 5280 Appendix A "ub-*"), in DN order. */
 const ATTRIBUTES: readonly { key: keyof SubjectFields; short: string; label: string; max: number }[] = [
+  // Country length is checked as a two-letter code below, with a clearer message.
   { key: 'country', short: 'C', label: 'Country', max: 2 },
   { key: 'state', short: 'ST', label: 'State or province', max: 128 },
   { key: 'locality', short: 'L', label: 'Locality', max: 128 },
@@ -34,7 +35,7 @@ export function checkSubject(fields: SubjectFields): SubjectFields {
     if (typeof raw !== 'string') throw new PkiError('invalid-name', a.key, `${a.label} must be text.`);
     const v = raw.trim();
     if (!v) continue;
-    if ([...v].length > a.max) throw new PkiError('invalid-name', a.key, `${a.label} is limited to ${a.max} characters, got ${[...v].length}.`);
+    if (a.key !== 'country' && [...v].length > a.max) throw new PkiError('invalid-name', a.key, `${a.label} is limited to ${a.max} characters, got ${[...v].length}.`);
     if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) throw new PkiError('invalid-name', a.key, `${a.label} contains a control character.`);
     out[a.key] = a.key === 'country' ? v.toUpperCase() : v;
   }
