@@ -1,0 +1,60 @@
+/**
+ * The diagnosis vocabulary: every finding the judging code reports, with a stable code, a
+ * severity and a sentence in plain words. Validation, host matching and relations name a
+ * code and the facts; this file owns the wording, so the CLI, the UI and tests agree.
+ */
+import type { Finding, Severity } from '../findings.ts';
+
+/** Facts a sentence may mention. `cert` is the subject (RFC 4514) of the certificate at fault. */
+export interface Details {
+  cert?: string;
+  at?: string;
+  host?: string;
+  detail?: string;
+}
+
+interface Entry {
+  severity: Severity;
+  say(d: Details): string;
+}
+
+const who = (d: Details) => (d.cert ? `"${d.cert}"` : 'The certificate');
+const extra = (d: Details) => (d.detail ? ` ${d.detail}` : '');
+
+const CATALOG = {
+  'expired': { severity: 'error', say: (d) => `${who(d)} expired on ${d.detail ?? '?'}; it is not valid at ${d.at ?? 'the checked time'}.` },
+  'not-yet-valid': { severity: 'error', say: (d) => `${who(d)} is not valid until ${d.detail ?? '?'}; it is not valid yet at ${d.at ?? 'the checked time'}.` },
+  'untrusted-root': { severity: 'error', say: (d) => `The chain ends at ${who(d)}, a root that is not among the trusted CAs. Add it with --ca (or to the trust store) if you mean to trust it.` },
+  'missing-intermediate': { severity: 'error', say: (d) => `No certificate that issued ${who(d)} was given (issuer ${d.detail ?? 'unknown'}). Add the intermediate CA to the chain file or pass it with --untrusted.` },
+  'issuer-not-ca': { severity: 'error', say: (d) => `${who(d)} signs other certificates but is not a CA: its basicConstraints ${d.detail ?? 'does not say cA=TRUE'}.` },
+  'issuer-missing-key-cert-sign': { severity: 'error', say: (d) => `${who(d)} is a CA whose keyUsage lacks keyCertSign, so the certificates it signed are refused.` },
+  'path-length-exceeded': { severity: 'error', say: (d) => `The chain has more CAs below ${who(d)} than its pathLenConstraint allows.${extra(d)}` },
+  'name-constraint-violated': { severity: 'error', say: (d) => `${who(d)} has a name outside what a CA above it may issue for: ${d.detail ?? ''}.` },
+  'name-chaining': { severity: 'error', say: (d) => `${who(d)} names an issuer that is not the subject of the CA above it in the chain.` },
+  'bad-signature': { severity: 'error', say: (d) => `The signature on ${who(d)} does not verify with its issuer's key: it was not signed by that CA, or it was altered.${extra(d)}` },
+  'unknown-critical-extension': { severity: 'error', say: (d) => `${who(d)} has a critical extension that verifiers do not know (${d.detail ?? '?'}), so they must reject it.` },
+  'eku-missing-server-auth': { severity: 'error', say: (d) => `${who(d)} is not allowed for TLS servers: its extendedKeyUsage lacks serverAuth.` },
+  'eku-missing-client-auth': { severity: 'error', say: (d) => `${who(d)} is not allowed for TLS clients: its extendedKeyUsage lacks clientAuth, so mTLS servers will reject it.` },
+  'host-mismatch': { severity: 'error', say: (d) => `"${d.host ?? ''}" is not among the certificate's DNS names${d.detail ? ` (${d.detail})` : ''}; clients connecting by that name will fail.` },
+  'ip-not-in-sans': { severity: 'error', say: (d) => `The IP address ${d.host ?? ''} is not among the certificate's IP SANs${d.detail ? ` (${d.detail})` : ''}; clients that dial the IP will fail. DNS names and the CN never match an IP.` },
+  'host-matched-by-cn': { severity: 'warning', say: (d) => `"${d.host ?? ''}" matches only the subject CN (there are no DNS SANs); Go, Chrome and Java ignore the CN, so put the name in a SAN.` },
+  'key-mismatch': { severity: 'error', say: (d) => `The private key does not belong to ${who(d)}: their public keys differ.` },
+  'rsa-too-small': { severity: 'error', say: (d) => `${who(d)} has an RSA key of ${d.detail ?? '?'} bits; OpenSSL at security level 2 refuses keys under 2048 bits.` },
+  'sha1-signature': { severity: 'error', say: (d) => `${who(d)} is signed with SHA-1, which OpenSSL 3 and current Java refuse.` },
+  'missing-ski': { severity: 'warning', say: (d) => `${who(d)} has no Subject Key Identifier; Python's VERIFY_X509_STRICT (default since 3.13) rejects such CAs.` },
+  'missing-aki': { severity: 'warning', say: (d) => `${who(d)} has no Authority Key Identifier; Python's VERIFY_X509_STRICT (default since 3.13) rejects the chain.` },
+  'key-usage-wrong-for-key-type': { severity: 'warning', say: (d) => `${who(d)} asserts a key usage its key type cannot perform (${d.detail ?? '?'}); Go and BoringSSL refuse it.` },
+  'unreadable-certificate': { severity: 'error', say: (d) => `${d.cert ?? 'An input'} is not a certificate that can be decoded.${extra(d)}` },
+  'path-not-found': { severity: 'error', say: (d) => `No chain from ${who(d)} to a trusted CA could be built within the search bounds.${extra(d)}` },
+} satisfies Record<string, Entry>;
+
+export type DiagnosisCode = keyof typeof CATALOG;
+
+/** Every code this module can report. */
+export const DIAGNOSIS_CODES = Object.keys(CATALOG) as DiagnosisCode[];
+
+/** The finding for `code` with its sentence filled in from `details`. */
+export function diagnosis(code: DiagnosisCode, details: Details = {}): Finding {
+  const entry: Entry = CATALOG[code];
+  return { code, severity: entry.severity, message: entry.say(details) };
+}

@@ -1,0 +1,117 @@
+/**
+ * RFC 5280 §6.1 basic path validation over one candidate path: signatures, validity at a
+ * time (bounds inclusive), name chaining, basicConstraints and path length (self-issued
+ * intermediates do not count), keyUsage keyCertSign, name constraints, unknown critical
+ * extensions, and extendedKeyUsage for the purpose. Policies are not processed: the relying
+ * party is the default one (anyPolicy, no explicit policy), so they cannot fail a path.
+ * Every problem is reported, not just the first, so the diagnosis is complete.
+ */
+import type { X509Certificate } from '@peculiar/x509';
+import type { Finding } from '../findings.ts';
+import { diagnosis } from '../diagnose/catalog.ts';
+import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts } from './cert-facts.ts';
+import { namesEqual, type ParsedName } from './der-names.ts';
+import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
+
+export type Purpose = 'server' | 'client';
+
+/** Checks that `subject`'s signature verifies with `issuer`'s key: null when it does, else a reason. */
+export type SignatureCheck = (subject: X509Certificate, issuer: X509Certificate) => Promise<string | null>;
+
+export interface PathInput {
+  /** The trust anchor, or null for a path that reaches none (checked as far as it goes, for diagnosis). */
+  anchor: X509Certificate | null;
+  /** Certificates below the anchor, the one it issued first and the target (leaf) last. */
+  path: X509Certificate[];
+  at: Date;
+  purpose?: Purpose;
+  verifySignature: SignatureCheck;
+}
+
+const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
+
+/** Validity (inclusive bounds), unknown critical extensions: what every certificate in a path must pass. */
+export function checkCertificateItself(cert: X509Certificate, f: CertFacts, at: Date): Finding[] {
+  const out: Finding[] = [];
+  const d = { cert: cert.subject, at: iso(at) };
+  if (at.getTime() < f.notBefore.date.getTime()) out.push(diagnosis('not-yet-valid', { ...d, detail: iso(f.notBefore.date) }));
+  if (at.getTime() > f.notAfter.date.getTime()) out.push(diagnosis('expired', { ...d, detail: iso(f.notAfter.date) }));
+  const unknown = f.extensions.filter((e) => e.critical && (!KNOWN_EXTENSIONS.has(e.oid) || f.undecodable.includes(e.oid)));
+  if (unknown.length) out.push(diagnosis('unknown-critical-extension', { cert: cert.subject, detail: unknown.map((e) => e.oid).join(', ') }));
+  return out;
+}
+
+/** EKU for the purpose (RFC 5280 §4.2.1.12; absent EKU or anyExtendedKeyUsage allow everything). */
+export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpose | undefined): Finding[] {
+  if (!purpose || !f.extKeyUsage || f.extKeyUsage.includes(OID.anyExtendedKeyUsage)) return [];
+  const want = purpose === 'server' ? OID.serverAuth : OID.clientAuth;
+  if (f.extKeyUsage.includes(want)) return [];
+  return [diagnosis(purpose === 'server' ? 'eku-missing-server-auth' : 'eku-missing-client-auth', { cert: cert.subject })];
+}
+
+/** Run §6.1.3-§6.1.5 over the path; an empty list means the path is valid. */
+export async function checkPath(input: PathInput): Promise<Finding[]> {
+  const { anchor, path, at, purpose } = input;
+  const out: Finding[] = [];
+  const n = path.length;
+  const constraints: NameConstraintSet[] = [];
+  let maxPathLength = n;
+  let limitSetBy = '';
+  let workingIssuer: X509Certificate | null = anchor;
+  let workingIssuerName: ParsedName | null = null;
+
+  // The anchor's own constraints apply to what is below it, as OpenSSL and Go apply them.
+  if (anchor) {
+    const af = certFacts(anchor);
+    workingIssuerName = af.subject;
+    if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
+    if (af.basicConstraints?.pathLen !== undefined && af.basicConstraints.pathLen < maxPathLength) {
+      maxPathLength = af.basicConstraints.pathLen;
+      limitSetBy = anchor.subject;
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
+    const cert = path[i];
+    if (!cert) continue;
+    const f = certFacts(cert);
+    const isLeaf = i === n - 1;
+    // §6.1.3 (a): signature, validity, issuer name.
+    if (workingIssuer) {
+      const reason = await input.verifySignature(cert, workingIssuer);
+      if (reason !== null) out.push(diagnosis('bad-signature', { cert: cert.subject, detail: reason }));
+    }
+    if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName)) out.push(diagnosis('name-chaining', { cert: cert.subject }));
+    out.push(...checkCertificateItself(cert, f, at));
+    // §6.1.3 (b)-(c): self-issued intermediates are exempt; the target never is.
+    if (isLeaf || !f.selfIssued) {
+      const violation = nameConstraintViolation(f, constraints);
+      if (violation) out.push(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation }));
+    }
+    out.push(...checkPurpose(cert, f, purpose));
+    if (isLeaf) break;
+
+    // §6.1.4: preparation for the next certificate; this one acts as a CA.
+    if (f.nameConstraints) constraints.push({ ...f.nameConstraints, from: cert.subject });
+    if (!f.basicConstraints?.ca) {
+      out.push(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' }));
+    }
+    if (!f.selfIssued) {
+      if (maxPathLength <= 0) out.push(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` }));
+      maxPathLength--;
+    }
+    if (f.basicConstraints?.pathLen !== undefined && f.basicConstraints.pathLen < maxPathLength) {
+      maxPathLength = f.basicConstraints.pathLen;
+      limitSetBy = cert.subject;
+    }
+    if (f.keyUsage && !f.keyUsage.usages.has('keyCertSign')) out.push(diagnosis('issuer-missing-key-cert-sign', { cert: cert.subject }));
+    workingIssuer = cert;
+    workingIssuerName = f.subject;
+  }
+  return dedupe(out);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.code + f.message) ? false : (seen.add(f.code + f.message), true)));
+}
