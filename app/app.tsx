@@ -1,15 +1,71 @@
+/**
+ * The shell: header, navigation, banners, and the current view, lazy-loaded so the first page
+ * carries only React, the store and the view it shows. Input waits for the workspace to load.
+ */
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { useHashRoute } from './lib/hash-route.ts';
+import { useApp } from './store/index.ts';
+import { InsecureBanner } from './features/shell/insecure-banner.tsx';
+import { MainNav } from './features/shell/main-nav.tsx';
+import { StorageBanner } from './features/shell/storage-banner.tsx';
+
+interface View {
+  id: string;
+  label: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+function view(id: string, label: string, load: () => Promise<ComponentType>): View {
+  return { id, label, component: lazy(async () => ({ default: await load() })) };
+}
+
+const VIEWS: readonly View[] = [
+  view('cluster', 'Cluster', async () => (await import('./features/cluster/cluster-view.tsx')).ClusterView),
+  view('authorities', 'Authorities', async () => (await import('./features/authorities/authorities-view.tsx')).AuthoritiesView),
+  view('issue', 'Issue', async () => (await import('./features/issue/issue-view.tsx')).IssueView),
+  view('sign-csr', 'Sign CSR', async () => (await import('./features/csr/csr-view.tsx')).CsrView),
+  view('inspect', 'Inspect', async () => (await import('./features/inspect/inspect-view.tsx')).InspectView),
+  view('export', 'Export', async () => (await import('./features/export/export-view.tsx')).ExportView),
+  view('workspace', 'Workspace', async () => (await import('./features/workspace/workspace-view.tsx')).WorkspaceView),
+];
+
 export function App() {
-  const secure = typeof globalThis.crypto?.subtle !== 'undefined';
+  const route = useHashRoute();
+  const current = VIEWS.find((v) => v.id === route) ?? VIEWS[0];
+  const hydrated = useApp((s) => s.hydrated);
+  const mainRef = useRef<HTMLElement>(null);
+  const Current = current?.component;
+
+  // Moving between views moves focus to the new view, as a page load would.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    mainRef.current?.focus();
+  }, [route]);
+
+  useEffect(() => {
+    if (current) document.title = `${current.label} · certbench`;
+  }, [current]);
+
   return (
-    <main>
-      <h1>certbench</h1>
-      <p>Private CAs, mTLS certificates, inspection and configuration, entirely in your browser.</p>
-      {!secure && (
-        <p role="alert">
-          WebCrypto is not available on this page. Browsers only offer it in secure contexts: open certbench over
-          https, from localhost, or from a file.
-        </p>
-      )}
-    </main>
+    <>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="app-header">
+        <h1>certbench</h1>
+        <p className="tagline">Private CAs and mTLS certificates, made in your browser. Nothing leaves this page.</p>
+        <MainNav entries={VIEWS} current={current?.id ?? ''} />
+      </header>
+      <InsecureBanner />
+      <StorageBanner />
+      <main id="main" ref={mainRef} tabIndex={-1} data-ready={hydrated ? 'true' : 'false'} aria-busy={!hydrated}>
+        {!hydrated || !Current ? (
+          <p role="status">Loading your workspace…</p>
+        ) : (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Current />
+          </Suspense>
+        )}
+      </main>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { registerServiceWorker } from './lib/service-worker.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,3 +14,4 @@ if (root) {
     </StrictMode>,
   );
 }
+registerServiceWorker();

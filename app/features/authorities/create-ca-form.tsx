@@ -1,0 +1,80 @@
+/** Create a root CA, or an intermediate under a CA of the workspace. */
+import { useState, type FormEvent } from 'react';
+import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { DaysField, daysError } from '../../components/days-field.tsx';
+import { Field } from '../../components/field.tsx';
+import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { appStore } from '../../store/index.ts';
+import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import type { SubjectInput } from '../../worker/pki-contract.ts';
+import { cleanSubject, SubjectFields, subjectError } from './subject-fields.tsx';
+
+function pathLengthError(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  return /^\d{1,2}$/.test(text.trim()) ? undefined : 'A whole number of CAs allowed below this one (0 = it issues only leaves), or empty for no limit.';
+}
+
+export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
+  const intermediate = kind === 'intermediate';
+  const [subject, setSubject] = useState<SubjectInput>({ commonName: '' });
+  const [keyAlgorithm, setKeyAlgorithm] = useState<KeyAlgorithmId>('p256');
+  const [days, setDays] = useState(intermediate ? '1825' : '3650');
+  const [pathLength, setPathLength] = useState(intermediate ? '0' : '');
+  const [caId, setCaId] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const [made, setMade] = useState<string>();
+  const issuer = useChosenCa(caId);
+  const title = intermediate ? 'Create an intermediate CA' : 'Create a root CA';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    const errs = subjectError(subject);
+    if (errs.commonName || errs.country || daysError(days) || pathLengthError(pathLength) || (intermediate && !issuer)) return;
+    setBusy(true);
+    setFailure(undefined);
+    setMade(undefined);
+    try {
+      const clean = cleanSubject(subject);
+      const result = await callWorker('createCa', {
+        subject: clean, keyAlgorithm, days: Number(days),
+        ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
+        ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
+      });
+      appStore.getState().addItems([{
+        kind: 'ca', name: clean.commonName, pem: result.certPem, ...(result.keyPem ? { keyPem: result.keyPem } : {}),
+        ...(result.chainPem ? { chainPem: result.chainPem } : {}), ...(intermediate && issuer ? { parentId: issuer.id } : {}),
+        meta: { ...result.meta, profile: kind },
+      }]);
+      setMade([`Created ${clean.commonName}.`, ...result.notes].join(' '));
+      setSubject({ commonName: '' });
+    } catch (e) {
+      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+      <h3>{title}</h3>
+      {intermediate
+        ? <p className="why">An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the root.</p>
+        : <p className="why">A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your cluster accepts.</p>}
+      {intermediate && <CaSelect value={issuer?.id ?? ''} onChange={setCaId} />}
+      <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
+      <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={failure?.field === 'commonName' ? failure.message : undefined} />
+      <DaysField value={days} onChange={setDays} hint={intermediate ? 'Shorter than the root; it cannot outlive it.' : 'Ten years is usual for a private root; everything it issues must expire before it.'} />
+      <Field label="Path length" error={pathLengthError(pathLength) ?? (failure?.field === 'pathLength' ? failure.message : undefined)}
+        hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit.">
+        {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
+      </Field>
+      {failure && !['commonName', 'pathLength'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+      {made && <p role="status">{made}</p>}
+      <button type="submit" disabled={busy || (intermediate && !issuer)}>{busy ? 'Creating…' : 'Create CA'}</button>
+    </form>
+  );
+}

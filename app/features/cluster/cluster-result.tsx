@@ -1,0 +1,57 @@
+/** The finished cluster: download the bundle, read and copy the snippets. */
+import { useState } from 'react';
+import { CodeBlock, languageOf } from '../../components/code-block.tsx';
+import { download, fileSafe } from '../../lib/download.ts';
+import { callWorker, errorMessage } from '../../worker/client.ts';
+import type { BundleZipArgs, ClusterResult } from '../../worker/pki-contract.ts';
+
+/** The bundle description for the zip operation, from a cluster result. */
+export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
+  const sansOf = (sans: string[] | undefined, kind: 'DNS' | 'IP') => (sans ?? []).filter((s) => s.startsWith(`${kind}:`)).map((s) => s.slice(kind.length + 1));
+  return {
+    cluster,
+    layout: result.layout,
+    ca: { certPem: result.ca.certPem, ...(result.ca.chainPem ? { chainPem: result.ca.chainPem } : {}) },
+    nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', dns: sansOf(n.meta.sans, 'DNS'), ips: sansOf(n.meta.sans, 'IP') })),
+    clients: result.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem ?? '', chainPem: '' })),
+  };
+}
+
+export function ClusterResultView({ cluster, result }: { cluster: string; result: ClusterResult }) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  const downloadBundle = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const zip = await callWorker('bundleZip', zipArgs(cluster, result));
+      download(`${fileSafe(cluster)}-${result.layout}.zip`, zip.zip, 'application/zip');
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="cluster-result-heading" className="result">
+      <h3 id="cluster-result-heading">Cluster bundle</h3>
+      <p>
+        One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length} client
+        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {result.layout}. Everything is also in the workspace.
+      </p>
+      {result.warnings.length > 0 && <ul className="notes">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      <p className="hint">The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.</p>
+      <button type="button" onClick={() => void downloadBundle()} disabled={busy}>Download bundle</button>
+      {problem && <p className="error" role="alert">{problem}</p>}
+      {result.snippets.length > 0 && <h4>Configuration</h4>}
+      {result.snippets.map((s) => (
+        <div key={`${s.title}-${s.fileName}`}>
+          <h5>{s.title}</h5>
+          <CodeBlock code={s.code} language={languageOf(s.fileName)} title={s.fileName} />
+        </div>
+      ))}
+    </section>
+  );
+}

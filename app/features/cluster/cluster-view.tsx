@@ -1,0 +1,108 @@
+/**
+ * Cluster setup, the main path: name the cluster, list nodes and clients, pick the target system,
+ * and get a CA, every certificate, the bundle and the snippets in one step (in the worker, with
+ * progress and Cancel).
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import { DaysField, daysError } from '../../components/days-field.tsx';
+import { Field } from '../../components/field.tsx';
+import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { Why } from '../../components/why.tsx';
+import { appStore } from '../../store/index.ts';
+import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
+import { ClusterResultView } from './cluster-result.tsx';
+import { saveCluster } from './save-cluster.ts';
+import { nodeLines, parseClients, TARGETS } from './targets.ts';
+
+export function ClusterView() {
+  const [cluster, setCluster] = useState('my-cluster');
+  const [nodes, setNodes] = useState('');
+  const [clients, setClients] = useState('app');
+  const [target, setTarget] = useState<TargetId>('scylla');
+  const [keyAlgorithm, setKeyAlgorithm] = useState<KeyAlgorithmId>('p256');
+  const [caDays, setCaDays] = useState('3650');
+  const [leafDays, setLeafDays] = useState('365');
+  const [touched, setTouched] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; label?: string | undefined }>();
+  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const [result, setResult] = useState<{ cluster: string; result: ClusterResult }>();
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const nodesError = touched && nodeLines(nodes).length === 0 ? 'List at least one node: its name, then its IP addresses and DNS names.' : undefined;
+  const fieldFailure = (...fields: string[]) => (failure && fields.includes(failure.field) ? failure.message : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!cluster.trim() || nodeLines(nodes).length === 0 || daysError(caDays) || daysError(leafDays)) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    setFailure(undefined);
+    setResult(undefined);
+    setProgress({ done: 0, total: nodeLines(nodes).length + parseClients(clients).length + 1 });
+    try {
+      const made = await callWorker(
+        'setUpCluster',
+        { cluster: cluster.trim(), nodes, clients: parseClients(clients), target, keyAlgorithm, caDays: Number(caDays), leafDays: Number(leafDays) },
+        { signal: abort.signal, onProgress: (done, total, label) => setProgress({ done, total, label }) },
+      );
+      saveCluster(appStore.getState(), cluster.trim(), target, made);
+      setResult({ cluster: cluster.trim(), result: made });
+    } catch (e) {
+      if (e instanceof WorkerCallError && e.code === 'cancelled') setFailure({ field: '', message: 'Cancelled: nothing was saved.' });
+      else setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+    } finally {
+      setProgress(undefined);
+      controller.current = undefined;
+    }
+  };
+
+  const running = progress !== undefined;
+  return (
+    <section aria-labelledby="cluster-heading">
+      <h2 id="cluster-heading">Cluster setup</h2>
+      <Why>Mutual TLS: every node and client gets a certificate from one private CA, and each side checks the other's. One form makes all of it.</Why>
+      <form aria-label="Cluster setup" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Cluster name" error={touched && !cluster.trim() ? 'Name the cluster: it becomes the CA\'s name.' : undefined}>
+          {(p) => <input {...p} value={cluster} onChange={(e) => setCluster(e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field label="Nodes" error={nodesError ?? fieldFailure('nodes', 'san', 'sans')}
+          hint="One node per line: its name, then every IP address and DNS name peers and clients dial (they check these names, not the CN). Example: node1 10.0.0.1 node1.db.internal">
+          {(p) => <textarea {...p} rows={6} value={nodes} onChange={(e) => setNodes(e.target.value)} spellCheck={false} placeholder={'node1 10.0.0.1 node1.db.internal\nnode2 10.0.0.2 node2.db.internal'} />}
+        </Field>
+        <Field label="Clients" error={fieldFailure('clients')} hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists.">
+          {(p) => <textarea {...p} rows={2} value={clients} onChange={(e) => setClients(e.target.value)} spellCheck={false} />}
+        </Field>
+        <Field label="Target system" hint="Decides the file names and folders of the bundle and which configuration snippets you get.">
+          {(p) => (
+            <select {...p} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
+              {TARGETS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            </select>
+          )}
+        </Field>
+        <details>
+          <summary>Key type and validity</summary>
+          <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
+          <DaysField label="CA validity (days)" value={caDays} onChange={setCaDays} />
+          <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter is safer; renewal is one click here." />
+        </details>
+        {failure && !fieldFailure('nodes', 'san', 'sans', 'clients') && <p className="error" role="alert">{failure.message}</p>}
+        <div className="actions">
+          <button type="submit" disabled={running}>Create cluster certificates</button>
+          {running && <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>}
+        </div>
+        {running && (
+          <p role="status">
+            <label>
+              {progress.label ?? 'Issuing certificates'} ({progress.done} of {progress.total}){' '}
+              <progress max={progress.total} value={progress.done} />
+            </label>
+          </p>
+        )}
+      </form>
+      {result && <ClusterResultView cluster={result.cluster} result={result.result} />}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/** Sign a CSR: paste or drop a request, see what it asks for, choose CA and profile, edit SANs, sign. */
+import { useRef, useState, type FormEvent } from 'react';
+import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { DaysField, daysError } from '../../components/days-field.tsx';
+import { Field } from '../../components/field.tsx';
+import { IssuedResult } from '../../components/issued-result.tsx';
+import { Why } from '../../components/why.tsx';
+import { readFileSmart } from '../../lib/read-file.ts';
+import { appStore } from '../../store/index.ts';
+import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
+
+export function CsrView() {
+  const [pem, setPem] = useState('');
+  const [summary, setSummary] = useState<CsrSummary>();
+  const [readError, setReadError] = useState<string>();
+  const [profile, setProfile] = useState<LeafProfile>('node');
+  const [sans, setSans] = useState('');
+  const [days, setDays] = useState('365');
+  const [caId, setCaId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const [signed, setSigned] = useState<Issued & { name: string }>();
+  const ca = useChosenCa(caId);
+
+  // Read the request as it is pasted (in the worker: it checks the signature); a newer paste cancels the older read.
+  const reading = useRef<AbortController | undefined>(undefined);
+  const changePem = (text: string) => {
+    setPem(text);
+    reading.current?.abort();
+    if (!text.trim()) { setSummary(undefined); setReadError(undefined); return; }
+    const controller = new AbortController();
+    reading.current = controller;
+    callWorker('readCsr', { csrPem: text }, { signal: controller.signal }).then(
+      (s) => { setSummary(s); setReadError(undefined); setSans(s.sans.join(', ')); },
+      (e: unknown) => {
+        if (e instanceof WorkerCallError && e.code === 'cancelled') return;
+        setSummary(undefined);
+        setReadError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!summary || !ca || daysError(days)) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const result = await callWorker('signCsr', { csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
+      const name = summary.commonName || 'signed certificate';
+      appStore.getState().addItems([{ kind: 'certificate', name, pem: result.certPem, chainPem: result.chainPem, parentId: ca.id, meta: { ...result.meta, source: 'CSR' } }]);
+      setSigned({ ...result, name });
+    } catch (e) {
+      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="csr-heading">
+      <h2 id="csr-heading">Sign CSR</h2>
+      <Why>A certificate signing request lets a machine keep its private key: it sends only its public key and the names it wants, and gets back a certificate.</Why>
+      <form aria-label="Sign a CSR" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Certificate signing request" error={readError} hint="Paste the PEM (-----BEGIN CERTIFICATE REQUEST-----) or choose the .csr file.">
+          {(p) => <textarea {...p} rows={6} value={pem} onChange={(e) => changePem(e.target.value)} spellCheck={false} />}
+        </Field>
+        <Field label="CSR file">
+          {(p) => <input {...p} type="file" accept=".csr,.pem,.req,.der" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : '')); }} />}
+        </Field>
+        {summary && (
+          <section aria-labelledby="csr-asks" className="summary">
+            <h3 id="csr-asks">What the request asks for</h3>
+            <dl>
+              <dt>Subject</dt><dd>{summary.subject || '(empty)'}</dd>
+              <dt>Names (SANs)</dt><dd>{summary.sans.length ? summary.sans.join(', ') : 'none'}</dd>
+              <dt>Key</dt><dd>{summary.keyAlgorithm}</dd>
+              <dt>Signature</dt><dd>{summary.signatureValid ? 'valid: the requester holds the private key' : 'INVALID: do not sign'}</dd>
+            </dl>
+          </section>
+        )}
+        <CaSelect value={ca?.id ?? ''} onChange={setCaId} />
+        <Field label="Profile" hint={profile === 'client' ? 'A client certificate gets clientAuth only: it can prove who it is but never pose as a server.' : 'node = serverAuth and clientAuth; server = serverAuth.'}>
+          {(p) => (
+            <select {...p} value={profile} onChange={(e) => setProfile(e.target.value as LeafProfile)}>
+              <option value="node">node (server and client)</option>
+              <option value="server">server</option>
+              <option value="client">client</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Subject alternative names" error={failure && ['sans', 'san'].includes(failure.field) ? failure.message : undefined} hint="What the request asked for; edit to grant less or more.">
+          {(p) => <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />}
+        </Field>
+        <DaysField value={days} onChange={setDays} />
+        {failure && !['sans', 'san'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+        <button type="submit" disabled={busy || !summary || !summary.signatureValid || !ca}>{busy ? 'Signing…' : 'Sign'}</button>
+      </form>
+      {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} />}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/** Issue one certificate (node, server or client) under a CA from the workspace. */
+import { useState, type FormEvent } from 'react';
+import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { DaysField, daysError } from '../../components/days-field.tsx';
+import { Field } from '../../components/field.tsx';
+import { IssuedResult } from '../../components/issued-result.tsx';
+import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { Why } from '../../components/why.tsx';
+import { appStore } from '../../store/index.ts';
+import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import type { Issued, LeafProfile } from '../../worker/pki-contract.ts';
+import { commonNameError, sansError } from './check-issue.ts';
+
+const PROFILES: { id: LeafProfile; label: string; why: string }[] = [
+  { id: 'node', label: 'node (server and client)', why: 'A cluster member accepts connections and makes them, so it gets both serverAuth and clientAuth.' },
+  { id: 'server', label: 'server', why: 'A server only accepts connections: serverAuth, and SANs for every name clients dial.' },
+  { id: 'client', label: 'client', why: 'A client only proves who it is: clientAuth and no serverAuth, so it cannot impersonate a server. Its CN is its identity.' },
+];
+
+export function IssueView() {
+  const [profile, setProfile] = useState<LeafProfile>('node');
+  const [cn, setCn] = useState('');
+  const [sans, setSans] = useState('');
+  const [keyAlgorithm, setKeyAlgorithm] = useState<KeyAlgorithmId>('p256');
+  const [days, setDays] = useState('365');
+  const [caId, setCaId] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const [issued, setIssued] = useState<Issued & { name: string }>();
+  const ca = useChosenCa(caId);
+
+  const errors = {
+    cn: touched || cn ? commonNameError(cn) : undefined,
+    sans: sansError(sans, profile, cn),
+    days: daysError(days),
+  };
+  const fieldFailure = (field: string) => (failure?.field === field ? failure.message : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const result = await callWorker('issueCertificate', { profile, commonName: cn.trim(), sans, keyAlgorithm, days: Number(days), issuer: issuerOf(ca) });
+      appStore.getState().addItems([{ kind: 'certificate', name: cn.trim(), pem: result.certPem, ...(result.keyPem ? { keyPem: result.keyPem } : {}), chainPem: result.chainPem, parentId: ca.id, meta: result.meta }]);
+      setIssued({ ...result, name: cn.trim() });
+    } catch (e) {
+      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="issue-heading">
+      <h2 id="issue-heading">Issue a certificate</h2>
+      <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
+        <CaSelect value={ca?.id ?? ''} onChange={setCaId} />
+        <Field label="Profile" hint={PROFILES.find((p) => p.id === profile)?.why}>
+          {(p) => (
+            <select {...p} value={profile} onChange={(e) => setProfile(e.target.value as LeafProfile)}>
+              {PROFILES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label="Common name" error={errors.cn ?? fieldFailure('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
+          {(p) => <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field label="Subject alternative names" error={errors.sans ?? fieldFailure('sans') ?? fieldFailure('san')}
+          hint="Names and addresses the certificate is valid for: TLS clients check these, not the CN. Separate by commas, spaces or lines; DNS:, IP:, email:, URI: optional.">
+          {(p) => <textarea {...p} rows={3} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} placeholder="node1.example, 10.0.0.1" />}
+        </Field>
+        <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
+        <DaysField value={days} onChange={setDays} hint="One year is a common choice; the certificate never outlives its CA (it is shortened, and you are told)." />
+        {failure && !['commonName', 'sans', 'san'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+        <button type="submit" disabled={busy || !ca}>{busy ? 'Issuing…' : 'Issue certificate'}</button>
+      </form>
+      <Why>Each certificate gets a fresh key made in this page; it is stored only in this browser's workspace.</Why>
+      {issued && (
+        <IssuedResult heading="Issued certificate" name={issued.name} certPem={issued.certPem} chainPem={issued.chainPem} notes={issued.notes}
+          {...(issued.keyPem ? { keyPem: issued.keyPem } : {})} />
+      )}
+    </section>
+  );
+}

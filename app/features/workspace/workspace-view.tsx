@@ -1,0 +1,33 @@
+/** The workspace: everything made or imported, kept in this browser; search, delete, export, import, clear. */
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { Why } from '../../components/why.tsx';
+import { appStore, useApp } from '../../store/index.ts';
+import { ExportWorkspaceForm, ImportWorkspaceForm } from './workspace-file-forms.tsx';
+import { WorkspaceList } from './workspace-list.tsx';
+
+export function WorkspaceView() {
+  const [confirmClear, setConfirmClear] = useState(false);
+  const count = useApp((s) => Object.keys(s.items).length);
+  return (
+    <section aria-labelledby="workspace-heading">
+      <h2 id="workspace-heading">Workspace</h2>
+      <Why>Kept in this browser's IndexedDB only, never sent anywhere. Other tabs see changes at once; export a file to move it or keep a backup.</Why>
+      <WorkspaceList />
+      <div className="columns">
+        <ExportWorkspaceForm />
+        <ImportWorkspaceForm />
+      </div>
+      <h3>Start over</h3>
+      <button type="button" className="danger" disabled={count === 0} onClick={() => setConfirmClear(true)}>Clear all</button>
+      <ConfirmDialog
+        open={confirmClear}
+        title="Clear the whole workspace?"
+        message={`All ${count} items, private keys included, are deleted from this browser. Export the workspace first if you may need them.`}
+        confirm="Clear everything"
+        onConfirm={() => { appStore.getState().clearWorkspace(); setConfirmClear(false); }}
+        onCancel={() => setConfirmClear(false)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/*
+ * certbench's service worker: keeps the app usable offline. It only ever talks to its own origin
+ * (the page's CSP forbids everything else anyway). Navigations: network first, the cached page
+ * when offline. Static files (hashed names, immutable): cache first, stored on first use.
+ * Paths are relative to the worker's location, so certbench works from any sub-path.
+ */
+const CACHE = 'certbench-v1';
+const SHELL = ['./', './index.html', './favicon.svg'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          const copy = response.clone();
+          void caches.open(CACHE).then((c) => c.put('./index.html', copy));
+          return response;
+        })
+        .catch(() => caches.match('./index.html').then((r) => r || Response.error())),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        void caches.open(CACHE).then((c) => c.put(request, copy));
+      }
+      return response;
+    })),
+  );
+});
