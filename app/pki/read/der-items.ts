@@ -9,7 +9,11 @@ import { pbes2Decrypt } from '../pbes2.ts';
 import { pemEncode } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { ecPrivateToPkcs8, namedCurveOf, rsaPrivateToPkcs8, rsaPublicToSpki, spkiFromPkcs8Structure } from './key-wrap.ts';
-import { parseCertificate, parseCrl, parseCsr, parsePkcs8, parseSpki } from './parsed.ts';
+import { certificateModel } from './certificate-model.ts';
+import { crlModel } from './crl-model.ts';
+import { toHex } from './der-values.ts';
+import { requestModel } from './request-model.ts';
+import { parsePkcs8, parseSpki } from './parsed.ts';
 import { openPkcs12, type ContainerPart } from './pkcs12.ts';
 import { openPkcs7 } from './pkcs7.ts';
 import { sniffDer, type DerShape } from './sniff.ts';
@@ -59,14 +63,16 @@ function publicKeyItem(spki: ArrayBuffer, format: KeyFormat, source: string): It
 
 async function leafItem(shape: 'certificate' | 'crl' | 'csr', der: ArrayBuffer, source: string, crypto: Crypto): Promise<Item> {
   if (shape === 'certificate') {
-    parseCertificate(der);
-    return { kind: 'certificate', source, der, pem: pemEncode(PEM_LABEL.certificate, der) };
+    certificateModel(der);
+    const [sha256, sha1] = await Promise.all([crypto.subtle.digest('SHA-256', der), crypto.subtle.digest('SHA-1', der)]);
+    const fingerprints = { sha256: toHex(new Uint8Array(sha256)), sha1: toHex(new Uint8Array(sha1)) };
+    return { kind: 'certificate', source, der, pem: pemEncode(PEM_LABEL.certificate, der), fingerprints };
   }
   if (shape === 'crl') {
-    parseCrl(der);
+    crlModel(der);
     return { kind: 'crl', source, der, pem: pemEncode(PEM_LABEL.crl, der) };
   }
-  parseCsr(der);
+  requestModel(der);
   return { kind: 'csr', source, der, pem: pemEncode(PEM_LABEL.csr, der), signatureValid: await csrSignatureValid(der, crypto) };
 }
 

@@ -1,11 +1,10 @@
 /**
- * Parsing item DER into @peculiar/asn1-x509 structures, memoised per DER buffer: the reader
- * parses once to check an item, and the inspector, summary and linter reuse the result in the
+ * Parsing key DER into @peculiar/asn1-* structures, memoised per DER buffer: the reader
+ * parses once to check an item, and the inspector reuses the result in the
  * same thread. A WeakMap keeps nothing alive that the items do not.
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate, CertificateList, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { CertificationRequest } from '@peculiar/asn1-csr';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { PrivateKeyInfo } from '@peculiar/asn1-pkcs8';
 import { PkiError } from '../errors.ts';
 
@@ -26,8 +25,5 @@ function memo<T>(type: new () => T, what: string): (der: ArrayBuffer) => T {
   };
 }
 
-export const parseCertificate = memo(Certificate, 'certificate');
-export const parseCsr = memo(CertificationRequest, 'certificate request');
-export const parseCrl = memo(CertificateList, 'CRL');
 export const parsePkcs8 = memo(PrivateKeyInfo, 'private key');
 export const parseSpki = memo(SubjectPublicKeyInfo, 'public key');

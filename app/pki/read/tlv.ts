@@ -150,7 +150,11 @@ export function contentOf(buf: Uint8Array, tlv: Tlv): Uint8Array {
 /** Dotted string of an OBJECT IDENTIFIER TLV. */
 export function oidOf(buf: Uint8Array, tlv: Tlv): string {
   if (!isUniversal(tlv, TAG.OID) || tlv.constructed) throw new TlvError('expected an OBJECT IDENTIFIER');
-  const bytes = buf.subarray(tlv.contentStart, tlv.contentEnd);
+  return oidFromContent(buf.subarray(tlv.contentStart, tlv.contentEnd));
+}
+
+/** Dotted string of OBJECT IDENTIFIER content octets (also for implicitly tagged ones). */
+export function oidFromContent(bytes: Uint8Array): string {
   if (bytes.length === 0 || bytes.length > 64) throw new TlvError('bad OBJECT IDENTIFIER');
   const arcs: string[] = [];
   let value = 0n;

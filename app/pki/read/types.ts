@@ -29,6 +29,8 @@ interface DerItem {
 
 export interface CertificateItem extends DerItem {
   kind: 'certificate';
+  /** Lowercase hex digests of the DER, computed once at read time (WebCrypto digests are async). */
+  fingerprints: { sha256: string; sha1: string };
 }
 
 export interface CsrItem extends DerItem {

@@ -1,0 +1,21 @@
+/** keyUsage (RFC 5280 §4.2.1.3). */
+import { bitStringOf } from '../../read/der-values.ts';
+import { readWhole } from '../../read/tlv.ts';
+import { KEY_USAGE_BITS } from '../../validate/cert-facts.ts';
+import type { ExtensionDecoder } from './decoder.ts';
+
+/** Names of the bits set, in bit order (RFC 5280 names: digitalSignature, keyCertSign, …). */
+export function decodeKeyUsage(value: Uint8Array): string[] {
+  const { bytes, bitLength } = bitStringOf(value, readWhole(value));
+  const out: string[] = [];
+  for (let i = 0; i < bitLength; i++) {
+    if (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) out.push(KEY_USAGE_BITS[i] ?? `bit ${i}`);
+  }
+  return out;
+}
+
+export const keyUsage: ExtensionDecoder = {
+  oid: '2.5.29.15',
+  name: 'Key usage',
+  decode: (value) => ({ value: decodeKeyUsage(value).join(', ') || '(none)' }),
+};

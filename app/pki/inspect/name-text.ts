@@ -1,0 +1,81 @@
+/**
+ * Distinguished names as text. `rfc4514` writes exactly what Python cryptography's
+ * `Name.rfc4514_string()` writes (RDNs in reverse order, its nine short names, other types as
+ * dotted OIDs, its escaping), so the CLI's JSON can be diffed against Python tooling.
+ */
+import { stringOf, toHex } from '../read/der-values.ts';
+import { childrenOf, oidOf, readWhole } from '../read/tlv.ts';
+import { ATTRIBUTE_NAMES } from './oid-names.ts';
+import { node, type TreeNode } from './tree.ts';
+
+export interface NameAttributeText {
+  oid: string;
+  /** Decoded text, or undefined for non-string values (shown as #hex of the DER). */
+  text: string | undefined;
+  /** DER of the value, for the #hex form. */
+  der: Uint8Array;
+}
+
+/** The RDNs of a Name's DER, each a list of attributes in encoded order. */
+export function nameAttributes(der: Uint8Array): NameAttributeText[][] {
+  const root = readWhole(der);
+  return childrenOf(der, root).map((rdn) =>
+    childrenOf(der, rdn).map((atv) => {
+      const [type, value] = childrenOf(der, atv);
+      if (!type || !value) throw new Error('attribute without type or value');
+      return { oid: oidOf(der, type), text: stringOf(der, value), der: der.subarray(value.start, value.end) };
+    }),
+  );
+}
+
+/** RFC 4514 value escaping as cryptography's `_escape_dn_value` does it. */
+export function escapeDnValue(value: string): string {
+  if (!value) return '';
+  let v = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\+/g, '\\+')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/</g, '\\<')
+    .replace(/>/g, '\\>')
+    .replace(/\0/g, '\\00');
+  if (v.startsWith('#') || v.startsWith(' ')) v = `\\${v}`;
+  if (v.endsWith(' ')) v = `${v.slice(0, -1)}\\ `;
+  return v;
+}
+
+function attributeString(a: NameAttributeText): string {
+  const name = ATTRIBUTE_NAMES[a.oid]?.short ?? a.oid;
+  const value = a.text === undefined ? `#${toHex(a.der)}` : escapeDnValue(a.text);
+  return `${name}=${value}`;
+}
+
+/** The RFC 4514 string of a Name's DER, as Python cryptography writes it. */
+export function rfc4514(der: Uint8Array): string {
+  return nameAttributes(der)
+    .reverse()
+    .map((rdn) => rdn.map(attributeString).join('+'))
+    .join(',');
+}
+
+/** Tree rows for a name: one per attribute, in encoded order, with readable labels. */
+export function nameNodes(der: Uint8Array): TreeNode[] {
+  return nameAttributes(der).flatMap((rdn) =>
+    rdn.map((a) => {
+      const known = ATTRIBUTE_NAMES[a.oid];
+      const label = known ? (known.short ? `${known.long} (${known.short})` : known.long) : a.oid;
+      return node(label, a.text ?? `#${toHex(a.der)}`);
+    }),
+  );
+}
+
+/** A name node with its one-line form as value and its attributes as children; degrades to hex. */
+export function nameNode(label: string, der: Uint8Array): TreeNode {
+  try {
+    const text = rfc4514(der);
+    return node(label, text || '(empty)', nameNodes(der));
+  } catch {
+    return node(label, toHex(der), undefined, 'this name does not decode; shown as DER hex');
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * CSRs, keys and CRLs as trees. Smaller than certificates, and sharing its pieces: names,
+ * public keys and the extension registry.
+ */
+import { crlModel } from '../read/crl-model.ts';
+import { parsePkcs8 } from '../read/parsed.ts';
+import { requestModel } from '../read/request-model.ts';
+import type { CrlItem, CsrItem, PrivateKeyItem, PublicKeyItem } from '../read/types.ts';
+import { explainExtension } from './extensions/registry.ts';
+import { nameNode } from './name-text.ts';
+import { oidLabel, SIGNATURE_ALGORITHMS } from './oid-names.ts';
+import { publicKeyNode } from './public-key.ts';
+import { node, type TreeNode } from './tree.ts';
+import { isoTime } from './validity.ts';
+
+const FORMAT_TEXT: Record<string, string> = {
+  pkcs8: 'PKCS#8',
+  'encrypted-pkcs8': 'encrypted PKCS#8 (decrypted)',
+  pkcs1: 'PKCS#1 RSA (wrapped into PKCS#8)',
+  sec1: 'SEC1 EC (wrapped into PKCS#8)',
+  pkcs12: 'from a PKCS#12 file',
+  spki: 'SubjectPublicKeyInfo',
+  'pkcs1-public': 'PKCS#1 RSA public key (wrapped into SPKI)',
+};
+
+const MAX_REVOKED_SHOWN = 1000;
+
+export function explainCsr(item: CsrItem): TreeNode {
+  const m = requestModel(item.der);
+  const valid = item.signatureValid === null ? 'not checked (algorithm not available here)' : item.signatureValid ? 'valid' : 'INVALID';
+  const children: TreeNode[] = [
+    nameNode('Subject', m.subject),
+    publicKeyNode(m.spki),
+    node('Signature algorithm', oidLabel(m.signatureAlgorithm.oid, SIGNATURE_ALGORITHMS)),
+    node('Signature', valid, undefined, item.signatureValid === false ? 'the request was altered or signed with another key' : undefined),
+  ];
+  if (m.extensions.length) children.push(node('Requested extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
+  for (const a of m.attributes) children.push(node('Attribute', a.oid));
+  return node('Certificate request', item.source, children);
+}
+
+export function explainPrivateKey(item: PrivateKeyItem): TreeNode {
+  const info = parsePkcs8(item.der);
+  const children: TreeNode[] = [node('Format', FORMAT_TEXT[item.format] ?? item.format)];
+  if (item.publicKeyDer) children.unshift(publicKeyNode(new Uint8Array(item.publicKeyDer), 'Key'));
+  else children.unshift(node('Key', info.privateKeyAlgorithm.algorithm, undefined, 'the public half could not be derived, so this key cannot be matched to certificates'));
+  return node('Private key', item.source, children);
+}
+
+export function explainPublicKey(item: PublicKeyItem): TreeNode {
+  return node('Public key', item.source, [publicKeyNode(new Uint8Array(item.der), 'Key'), node('Format', FORMAT_TEXT[item.format] ?? item.format)]);
+}
+
+export function explainCrl(item: CrlItem): TreeNode {
+  const m = crlModel(item.der);
+  const revoked = m.revoked.slice(0, MAX_REVOKED_SHOWN).map((r) => {
+    const reasons = r.extensions.map(explainExtension);
+    return node(r.serialHex, isoTime(r.date), reasons);
+  });
+  const more = m.revoked.length > MAX_REVOKED_SHOWN ? `first ${MAX_REVOKED_SHOWN} shown` : undefined;
+  const children: TreeNode[] = [
+    nameNode('Issuer', m.issuer),
+    node('This update', isoTime(m.thisUpdate)),
+    node('Next update', m.nextUpdate ? isoTime(m.nextUpdate) : '(none)'),
+    node('Signature algorithm', oidLabel(m.signatureAlgorithm.oid, SIGNATURE_ALGORITHMS)),
+    node('Revoked certificates', String(m.revoked.length), revoked, more),
+  ];
+  if (m.extensions.length) children.push(node('Extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
+  return node('CRL', item.source, children);
+}

@@ -1,0 +1,65 @@
+/**
+ * What a SubjectPublicKeyInfo holds: algorithm and size (RSA modulus bits) or curve. Read with
+ * the TLV reader; an unknown algorithm is still described by its OID.
+ */
+import { algorithmOf } from '../read/certificate-model.ts';
+import { bitStringOf } from '../read/der-values.ts';
+import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../read/tlv.ts';
+import { CURVES, PUBLIC_KEY_ALGORITHMS } from './oid-names.ts';
+import { node, type TreeNode } from './tree.ts';
+
+export interface PublicKeyDescription {
+  /** "RSA", "EC", "Ed25519", … or the OID. */
+  algorithm: string;
+  /** Key size in bits (RSA modulus, EC field, 256/456 for Ed25519/Ed448). */
+  size?: number;
+  /** Curve name for EC keys ("P-256"), or the curve OID when unnamed here. */
+  curve?: string;
+}
+
+function rsaModulusBits(key: Uint8Array): number {
+  const seq = readWhole(key);
+  const [modulus] = childrenOf(key, seq);
+  if (!isUniversal(modulus, TAG.INTEGER)) throw new Error('RSA key without a modulus');
+  let start = modulus.contentStart;
+  while (start < modulus.contentEnd - 1 && key[start] === 0) start++;
+  const top = key[start] ?? 0;
+  return (modulus.contentEnd - start - 1) * 8 + (32 - Math.clz32(top));
+}
+
+/** Describe an SPKI's DER. Throws on DER that is not an SPKI. */
+export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
+  const root = readTlv(spki, 0);
+  const [algTlv, keyTlv] = childrenOf(spki, root);
+  const alg = algorithmOf(spki, algTlv);
+  const algorithm = PUBLIC_KEY_ALGORITHMS[alg.oid] ?? alg.oid;
+  const key = bitStringOf(spki, keyTlv).bytes;
+  if (algorithm === 'RSA' || algorithm === 'RSA-PSS') return { algorithm, size: rsaModulusBits(key) };
+  if (algorithm === 'EC') {
+    const params = alg.params ? readTlv(alg.params, 0) : undefined;
+    const curveOid = alg.params && isUniversal(params, TAG.OID) ? oidOf(alg.params, params) : undefined;
+    const curve = curveOid ? CURVES[curveOid] : undefined;
+    if (curve) return { algorithm, curve: curve.name, size: curve.bits };
+    return { algorithm, curve: curveOid ?? 'explicit parameters' };
+  }
+  if (algorithm === 'Ed25519' || algorithm === 'X25519') return { algorithm, size: 256 };
+  if (algorithm === 'Ed448' || algorithm === 'X448') return { algorithm, size: algorithm === 'Ed448' ? 456 : 448 };
+  return { algorithm };
+}
+
+/** "RSA 2048 bits", "EC P-256", "Ed25519". */
+export function publicKeyText(d: PublicKeyDescription): string {
+  if (d.curve) return `${d.algorithm} ${d.curve}`;
+  if (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS') return `${d.algorithm} ${d.size ?? '?'} bits`;
+  return d.algorithm;
+}
+
+/** A "Public key" node; degrades to a note when the SPKI does not decode. */
+export function publicKeyNode(spki: Uint8Array, label = 'Public key'): TreeNode {
+  try {
+    const d = describePublicKey(spki);
+    return node(label, publicKeyText(d));
+  } catch {
+    return node(label, undefined, undefined, 'the public key does not decode');
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A certificate's fields located in its DER by the TLV reader: nothing re-encoded, nothing
+ * lost, and about ten times cheaper than a full schema parse. Names and extension values stay
+ * as raw bytes; the inspector decodes each on its own, so one bad extension spoils only itself.
+ * Memoised per DER buffer.
+ */
+import { PkiError } from '../errors.ts';
+import { booleanOf, timeOf, type TimeValue } from './der-values.ts';
+import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, type Tlv } from './tlv.ts';
+
+export interface AlgorithmRef {
+  oid: string;
+  /** The parameters TLV (whole), when present. */
+  params?: Uint8Array;
+}
+
+export interface RawExtension {
+  oid: string;
+  critical: boolean;
+  /** Contents of extnValue (the DER of the extension's own structure). */
+  value: Uint8Array;
+}
+
+export interface CertificateModel {
+  der: Uint8Array;
+  /** 1, 2 or 3 (as shown), from the encoded 0, 1 or 2. */
+  version: number;
+  /** Content octets of the serial INTEGER as encoded. */
+  serial: Uint8Array;
+  tbsSignature: AlgorithmRef;
+  signatureAlgorithm: AlgorithmRef;
+  /** DER of the issuer and subject Names. */
+  issuer: Uint8Array;
+  subject: Uint8Array;
+  notBefore: TimeValue;
+  notAfter: TimeValue;
+  /** DER of the SubjectPublicKeyInfo. */
+  spki: Uint8Array;
+  extensions: RawExtension[];
+  /** The TBS DER, signed by the issuer. */
+  tbs: Uint8Array;
+  signature: Uint8Array;
+}
+
+export function algorithmOf(buf: Uint8Array, tlv: Tlv | undefined): AlgorithmRef {
+  if (!isUniversal(tlv, TAG.SEQUENCE)) throw new TlvError('expected an AlgorithmIdentifier');
+  const [oid, params] = childrenOf(buf, tlv);
+  if (!oid) throw new TlvError('AlgorithmIdentifier without an OID');
+  return params ? { oid: oidOf(buf, oid), params: buf.subarray(params.start, params.end) } : { oid: oidOf(buf, oid) };
+}
+
+/** Extensions ::= SEQUENCE OF Extension, from the TLV of the SEQUENCE. */
+export function extensionsOf(buf: Uint8Array, seq: Tlv): RawExtension[] {
+  return childrenOf(buf, seq).map((ext) => {
+    const parts = childrenOf(buf, ext);
+    const [oid, second, third] = parts;
+    if (!oid) throw new TlvError('extension without an OID');
+    const critical = isUniversal(second, TAG.BOOLEAN) ? booleanOf(buf, second) : false;
+    const value = isUniversal(second, TAG.BOOLEAN) ? third : second;
+    if (!isUniversal(value, TAG.OCTET_STRING) || value.constructed) throw new TlvError('extension value is not an OCTET STRING');
+    return { oid: oidOf(buf, oid), critical, value: buf.subarray(value.contentStart, value.contentEnd) };
+  });
+}
+
+function slice(buf: Uint8Array, tlv: Tlv): Uint8Array {
+  return buf.subarray(tlv.start, tlv.end);
+}
+
+function build(buf: Uint8Array): CertificateModel {
+  const root = readWhole(buf);
+  const [tbsTlv, sigAlg, sigValue] = childrenOf(buf, root);
+  if (!tbsTlv || !sigAlg || !isUniversal(sigValue, TAG.BIT_STRING)) throw new TlvError('not a signed certificate');
+  let fields = childrenOf(buf, tbsTlv);
+  let version = 1;
+  if (isContext(fields[0], 0)) {
+    const v = smallIntOf(buf, childrenOf(buf, fields[0])[0]);
+    if (v === undefined) throw new TlvError('bad version');
+    version = v + 1;
+    fields = fields.slice(1);
+  }
+  const [serial, tbsSig, issuer, validity, subject, spki, ...rest] = fields;
+  if (!isUniversal(serial, TAG.INTEGER) || !isUniversal(issuer, TAG.SEQUENCE) || !isUniversal(subject, TAG.SEQUENCE) || !isUniversal(spki, TAG.SEQUENCE) || !isUniversal(validity, TAG.SEQUENCE)) {
+    throw new TlvError('the TBSCertificate fields are not where RFC 5280 puts them');
+  }
+  const [nb, na] = childrenOf(buf, validity);
+  const extWrapper = rest.find((t) => isContext(t, 3));
+  const extSeq = extWrapper ? childrenOf(buf, extWrapper)[0] : undefined;
+  return {
+    der: buf,
+    version,
+    serial: buf.subarray(serial.contentStart, serial.contentEnd),
+    tbsSignature: algorithmOf(buf, tbsSig),
+    signatureAlgorithm: algorithmOf(buf, sigAlg),
+    issuer: slice(buf, issuer),
+    subject: slice(buf, subject),
+    notBefore: timeOf(buf, nb),
+    notAfter: timeOf(buf, na),
+    spki: slice(buf, spki),
+    extensions: extSeq ? extensionsOf(buf, extSeq) : [],
+    tbs: slice(buf, tbsTlv),
+    signature: buf.subarray(sigValue.contentStart + 1, sigValue.contentEnd),
+  };
+}
+
+const cache = new WeakMap<ArrayBuffer, CertificateModel>();
+
+/** The model of a certificate's DER. Throws 'invalid-der' naming what is wrong. */
+export function certificateModel(der: ArrayBuffer): CertificateModel {
+  const hit = cache.get(der);
+  if (hit) return hit;
+  try {
+    const model = build(new Uint8Array(der));
+    cache.set(der, model);
+    return model;
+  } catch (e) {
+    if (e instanceof TlvError) throw new PkiError('invalid-der', 'file', `This certificate is damaged: ${e.message}.`, { cause: e });
+    throw e;
+  }
+}

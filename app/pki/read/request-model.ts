@@ -1,0 +1,63 @@
+/**
+ * A CSR (PKCS#10, RFC 2986) located by the TLV reader, like certificate-model.ts: subject,
+ * public key, the requested extensions (PKCS#9 extensionRequest) and any other attributes.
+ */
+import { PkiError } from '../errors.ts';
+import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
+import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError } from './tlv.ts';
+
+export const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
+
+export interface RequestModel {
+  version: number;
+  subject: Uint8Array;
+  spki: Uint8Array;
+  /** Extensions asked for in the extensionRequest attribute. */
+  extensions: RawExtension[];
+  /** Other attributes, by OID, with the DER of their values SET. */
+  attributes: { oid: string; values: Uint8Array }[];
+  signatureAlgorithm: AlgorithmRef;
+}
+
+function build(buf: Uint8Array): RequestModel {
+  const root = readWhole(buf);
+  const [info, sigAlg, sig] = childrenOf(buf, root);
+  if (!info || !isUniversal(sig, TAG.BIT_STRING)) throw new TlvError('not a signed request');
+  const [version, subject, spki, attrs] = childrenOf(buf, info);
+  if (!isUniversal(subject, TAG.SEQUENCE) || !isUniversal(spki, TAG.SEQUENCE)) throw new TlvError('the request fields are not where RFC 2986 puts them');
+  const model: RequestModel = {
+    version: (smallIntOf(buf, version) ?? 0) + 1,
+    subject: buf.subarray(subject.start, subject.end),
+    spki: buf.subarray(spki.start, spki.end),
+    extensions: [],
+    attributes: [],
+    signatureAlgorithm: algorithmOf(buf, sigAlg),
+  };
+  if (isContext(attrs, 0)) {
+    for (const attr of childrenOf(buf, attrs)) {
+      const [type, values] = childrenOf(buf, attr);
+      if (!type || !values) throw new TlvError('attribute without type or values');
+      const oid = oidOf(buf, type);
+      const first = childrenOf(buf, values)[0];
+      if (oid === OID_EXTENSION_REQUEST && first) model.extensions.push(...extensionsOf(buf, first));
+      else model.attributes.push({ oid, values: buf.subarray(values.start, values.end) });
+    }
+  }
+  return model;
+}
+
+const cache = new WeakMap<ArrayBuffer, RequestModel>();
+
+/** The model of a CSR's DER. Throws 'invalid-csr' naming what is wrong. */
+export function requestModel(der: ArrayBuffer): RequestModel {
+  const hit = cache.get(der);
+  if (hit) return hit;
+  try {
+    const model = build(new Uint8Array(der));
+    cache.set(der, model);
+    return model;
+  } catch (e) {
+    if (e instanceof TlvError) throw new PkiError('invalid-csr', 'file', `This certificate request is damaged: ${e.message}.`, { cause: e });
+    throw e;
+  }
+}
