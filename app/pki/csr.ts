@@ -1,0 +1,185 @@
+/**
+ * Certificate signing requests (PKCS#10, RFC 2986), crank's model: the private key is made and
+ * kept where the request is made; the CA only sees the request. Create a key and a request with
+ * SANs in its extensionRequest, read and check a request, and sign it under a profile keeping or
+ * replacing its SANs.
+ */
+import { Pkcs10CertificateRequest, Pkcs10CertificateRequestGenerator, SubjectAlternativeNameExtension } from '@peculiar/x509';
+import type { KeyAlgorithmId } from './algorithms.ts';
+import { defaultCrypto, useCrypto } from './crypto.ts';
+import { PkiError } from './errors.ts';
+import { sanExtension } from './extensions.ts';
+import { loadIssuer, type CaMaterial } from './issuer.ts';
+import { checkLeafParams, leafSans, signLeaf, type IssuedCertificate } from './issue.ts';
+import { publicCryptoKey, spkiFamily, subjectKey } from './keys.ts';
+import { checkSubject, subjectName, type SubjectFields } from './names.ts';
+import { looksLikePem, pemDecodeAll, pemEncode } from './pem.ts';
+import { encryptPkcs8Pem } from './pkcs8.ts';
+import { DEFAULTS } from './presets.ts';
+import type { LeafProfile } from './profiles.ts';
+import { normalizeSans, type SanEntry } from './san.ts';
+import { signingAlgorithm } from './sign.ts';
+
+const OID_SAN = '2.5.29.17';
+
+export interface CsrParams {
+  commonName: string;
+  /** Forgiving text or parsed entries; put in the request's extensionRequest. */
+  sans?: string | readonly SanEntry[];
+  subject?: Omit<SubjectFields, 'commonName'>;
+  /** Default 'p256'. */
+  algorithm?: KeyAlgorithmId;
+  /** Request for this existing key (clear PKCS#8 PEM) instead of a new one. */
+  keyPem?: string;
+  /** When set, the returned key is encrypted PKCS#8 under it. */
+  keyPassphrase?: string;
+}
+
+export interface CreatedCsr {
+  csrPem: string;
+  /** PKCS#8 PEM of the request's key (encrypted when a passphrase was given). */
+  keyPem: string;
+}
+
+/** A new key (or the given one) and a signed PKCS#10 request for it. */
+export async function createCsr(params: CsrParams, crypto: Crypto = defaultCrypto()): Promise<CreatedCsr> {
+  const subject = checkSubject({ ...params.subject, commonName: params.commonName });
+  const sans = normalizeSans(params.sans);
+  const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
+  const publicKey = await publicCryptoKey(key.privateKey, key.algorithm, crypto);
+  useCrypto(crypto);
+  const csr = await Pkcs10CertificateRequestGenerator.create(
+    {
+      name: subjectName(subject),
+      keys: { privateKey: key.privateKey, publicKey },
+      signingAlgorithm: signingAlgorithm(key.algorithm),
+      extensions: sans.length ? [sanExtension(sans)] : [],
+    },
+    crypto,
+  );
+  const keyPem = params.keyPassphrase ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto) : key.pkcs8Pem;
+  return { csrPem: pemEncode('CERTIFICATE REQUEST', csr.rawData), keyPem };
+}
+
+/** What a request asks for, as plain data. */
+export interface CsrInfo {
+  /** The request, re-encoded as PEM. */
+  pem: string;
+  /** RFC 4514 subject text. */
+  subject: string;
+  subjectFields: SubjectFields;
+  /** Requested SANs that certbench can issue, canonicalised. */
+  sans: SanEntry[];
+  /** Requested names of kinds certbench does not issue (e.g. "upn:…"), dropped on signing. */
+  unsupportedSans: string[];
+  keyFamily: 'ec' | 'rsa' | 'ed25519';
+  /** The requester's self-signature checks out (proof of possession). */
+  signatureValid: boolean;
+}
+
+const SUBJECT_FIELD_BY_SHORT: Record<string, keyof SubjectFields> = {
+  CN: 'commonName',
+  O: 'organization',
+  OU: 'organizationalUnit',
+  C: 'country',
+  ST: 'state',
+  L: 'locality',
+};
+
+function parseCsr(input: string | ArrayBuffer | Uint8Array): Pkcs10CertificateRequest {
+  let der: ArrayBuffer | Uint8Array = typeof input === 'string' ? new Uint8Array() : input;
+  if (typeof input === 'string') {
+    if (!looksLikePem(input)) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: expected a PEM "CERTIFICATE REQUEST" block.');
+    const block = pemDecodeAll(input).blocks.find((b) => b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST');
+    if (!block) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: no "CERTIFICATE REQUEST" block found.');
+    der = block.der;
+  }
+  try {
+    return new Pkcs10CertificateRequest(der instanceof Uint8Array ? new Uint8Array(der).buffer : der);
+  } catch (e) {
+    throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: its contents are not PKCS#10.', { cause: e });
+  }
+}
+
+/** Read a request (PEM or DER) and check its signature. Throws 'invalid-csr' on 'csr' for what is not a request. */
+export async function readCsr(input: string | ArrayBuffer | Uint8Array, crypto: Crypto = defaultCrypto()): Promise<CsrInfo> {
+  const csr = parseCsr(input);
+  const subjectFields: SubjectFields = { commonName: '' };
+  for (const [short, key] of Object.entries(SUBJECT_FIELD_BY_SHORT)) {
+    const v = csr.subjectName.getField(short)[0];
+    if (v !== undefined) subjectFields[key] = v;
+  }
+  const sans: SanEntry[] = [];
+  const unsupportedSans: string[] = [];
+  const ext = csr.getExtension(OID_SAN);
+  if (ext) {
+    for (const n of new SubjectAlternativeNameExtension(ext.rawData).names.items) {
+      const kind = ({ dns: 'dns', ip: 'ip', email: 'email', url: 'uri' } as const)[n.type as 'dns'];
+      if (kind) sans.push(...normalizeSans([{ kind, value: n.value }]));
+      else unsupportedSans.push(`${n.type}:${n.value}`);
+    }
+  }
+  useCrypto(crypto);
+  const signatureValid = await csr.verify(crypto).catch(() => false);
+  return {
+    pem: pemEncode('CERTIFICATE REQUEST', csr.rawData),
+    subject: csr.subject,
+    subjectFields,
+    sans,
+    unsupportedSans,
+    keyFamily: spkiFamily(csr.publicKey.rawData),
+    signatureValid,
+  };
+}
+
+export interface SignCsrOptions {
+  profile: LeafProfile;
+  /** Replace the requested SANs with these; undefined keeps what the request asks for. */
+  sans?: string | readonly SanEntry[];
+  /** Replace the requested CN. */
+  commonName?: string;
+  /** Default 365. */
+  days?: number;
+  notBefore?: string;
+  onOutlive?: 'clamp' | 'error';
+}
+
+/**
+ * Sign a request with a CA under a profile. The request's signature must verify ('bad-signature'
+ * on 'csr' otherwise); its subject is kept (CN replaceable), its SANs kept or replaced, and the
+ * profile decides the extensions, never the request.
+ */
+export async function signCsr(
+  csr: string | ArrayBuffer | Uint8Array,
+  issuer: CaMaterial,
+  options: SignCsrOptions,
+  crypto: Crypto = defaultCrypto(),
+): Promise<IssuedCertificate> {
+  const info = await readCsr(csr, crypto);
+  if (!info.signatureValid) {
+    throw new PkiError('bad-signature', 'csr', 'The request\'s signature does not verify: it was damaged or altered after it was signed.');
+  }
+  const commonName = options.commonName ?? info.subjectFields.commonName ?? '';
+  const requested = options.sans ?? info.sans;
+  const { subject } = checkLeafParams({ profile: options.profile, commonName, subject: info.subjectFields, sans: requested });
+  const sans = leafSans(options.profile, commonName, requested);
+  const loaded = await loadIssuer(issuer, crypto);
+  const parsed = parseCsr(info.pem);
+  const issued = await signLeaf(
+    {
+      profile: options.profile,
+      subject,
+      sans,
+      spki: parsed.publicKey.rawData,
+      days: options.days ?? DEFAULTS.leafDays,
+      notBefore: options.notBefore,
+      onOutlive: options.onOutlive,
+    },
+    loaded,
+    crypto,
+  );
+  if (info.unsupportedSans.length) {
+    issued.notes.push(`Dropped requested names certbench does not issue: ${info.unsupportedSans.join(', ')}.`);
+  }
+  return issued;
+}
