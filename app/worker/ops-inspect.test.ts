@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INSPECT_OPS, type InspectRequest } from './ops-inspect.ts';
@@ -20,6 +20,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'certbench-inspect-'));
   openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=node1', '-days', '30'], dir);
   openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-passout', 'pass:right', '-out', 'a.p12'], dir);
+  // root → intermediate → leaf, as openssl makes them: the broken-chain rows drop the intermediate.
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  openssl(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=Test Root', '-days', '30', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  openssl(['req', ...ec, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=Test Issuing'], dir);
+  openssl(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '20', '-extfile', 'ca.ext', '-out', 'int.pem'], dir);
+  openssl(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=node1'], dir);
+  openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'leaf.ext', '-out', 'leaf.pem'], dir);
 });
 
 const file = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -36,6 +45,52 @@ const rows: { name: string; input: () => InspectRequest; want: { kinds: Record<s
   { name: 'a good and a bad input side by side: the good one still reads', input: () => ({ inputs: [{ name: 'c.pem', data: file('c.pem') }, { name: 'x', data: 'hello' }] }),
     want: { kinds: { certificate: 1, error: 1 } } },
 ];
+
+const pemOf = (...names: string[]) => names.map((n) => readFileSync(join(dir, n), 'utf8')).join('');
+
+/** The same question put to `openssl verify`: the self-signed root is the CAfile, the intermediate untrusted. */
+function opensslVerifies(files: string[], host?: string, role?: 'server' | 'client'): boolean {
+  const args = ['verify', '-x509_strict'];
+  args.push('-CAfile', files.includes('root.pem') ? 'root.pem' : '/dev/null');
+  if (files.includes('int.pem')) args.push('-untrusted', 'int.pem');
+  if (host) args.push(/^[\d.]+$/.test(host) ? '-verify_ip' : '-verify_hostname', host);
+  if (role) args.push('-purpose', role === 'server' ? 'sslserver' : 'sslclient');
+  try {
+    execFileSync('openssl', [...args, 'leaf.pem'], { cwd: dir, stdio: 'pipe' });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') throw new Error('openssl is needed for this test: apt-get install -y openssl');
+    return false;
+  }
+}
+
+const diagnosisRows: { name: string; input: { files: string[]; host?: string; role?: 'server' | 'client' }; want: { valid: boolean; chain: number; codes: string[] } }[] = [
+  { name: 'leaf, intermediate and root validate for the leaf\'s IP and role', input: { files: ['leaf.pem', 'int.pem', 'root.pem'], host: '10.0.0.1', role: 'server' },
+    want: { valid: true, chain: 3, codes: [] } },
+  { name: 'a leaf without its intermediate: missing intermediate', input: { files: ['leaf.pem', 'root.pem'] },
+    want: { valid: false, chain: 1, codes: ['missing-intermediate'] } },
+  { name: 'a host the leaf does not name', input: { files: ['leaf.pem', 'int.pem', 'root.pem'], host: 'other.db' },
+    want: { valid: false, chain: 3, codes: ['host-mismatch'] } },
+  { name: 'a leaf and intermediate without the root: the intermediate\'s issuer is missing', input: { files: ['leaf.pem', 'int.pem'] },
+    want: { valid: false, chain: 2, codes: ['missing-intermediate'] } },
+];
+
+describe('INSPECT_OPS.inspect diagnosis (judged by openssl verify)', () => {
+  for (const row of diagnosisRows) {
+    it(row.name, async () => {
+      const { files, host, role } = row.input;
+      const report = await INSPECT_OPS.inspect({ inputs: [{ name: 'input.pem', data: pemOf(...files) }], ...(host ? { host } : {}), ...(role ? { role } : {}) });
+      expect(report.diagnoses).toHaveLength(1);
+      const d = report.diagnoses[0];
+      expect(d?.valid).toBe(row.want.valid);
+      expect(d?.valid).toBe(opensslVerifies(files, host, role));
+      expect(d?.chain).toHaveLength(row.want.chain);
+      const errors = (d?.findings ?? []).filter((f) => f.severity === 'error').map((f) => f.code);
+      for (const code of row.want.codes) expect(errors).toContain(code);
+      if (row.want.valid) expect(errors).toEqual([]);
+    });
+  }
+});
 
 describe('INSPECT_OPS.inspect', () => {
   for (const row of rows) {

@@ -5,10 +5,13 @@
  * only composes it into one report per request.
  */
 import { X509Certificate } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
 import { defaultCrypto, useCrypto } from '../pki/crypto.ts';
 import type { Finding } from '../pki/findings.ts';
 import { lintCertificate } from '../pki/lint/index.ts';
 import { readInput } from '../pki/read/read-input.ts';
+import { certFacts } from '../pki/validate/cert-facts.ts';
+import { validatePath } from '../pki/validate/index.ts';
 import type { Item } from '../pki/read/types.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
@@ -80,9 +83,12 @@ export interface InspectReport {
   items: InspectedItem[];
   /** Chains and key matches among the items, as trees. */
   relations: ReportNode[];
-  /** Present when the items hold at least one leaf certificate. */
-  diagnosis?: Diagnosis;
+  /** One per leaf (end-entity) certificate among the items, at most MAX_DIAGNOSES. */
+  diagnoses: Diagnosis[];
 }
+
+/** Leaves diagnosed per report: enough for a cluster's worth of node certificates dropped at once. */
+export const MAX_DIAGNOSES = 20;
 
 const KIND_LABEL: Record<InspectedKind, string> = {
   certificate: 'Certificate',
@@ -98,18 +104,21 @@ function lint(item: Item): { findings: Finding[]; cert?: X509Certificate } {
   if (item.kind !== 'certificate') return { findings: [] };
   try {
     const cert = new X509Certificate(item.der);
-    return { findings: lintCertificate(cert), cert };
+    const role = certFacts(cert).basicConstraints?.ca ? 'ca' : 'leaf';
+    return { findings: lintCertificate(cert, { role }), cert };
   } catch {
     return { findings: [{ code: 'unparsable', severity: 'warning', message: 'The linter could not parse this certificate; the explanation above is all certbench can say.' }] };
   }
 }
 
-/** One reader item as the page shows it. */
-function inspected(item: Item, id: string): InspectedItem {
+/** One reader item as the page shows it, with the parsed certificate for the judging steps. */
+function inspected(item: Item, id: string): { out: InspectedItem; cert?: X509Certificate } {
   if (item.kind === 'error') {
     return {
-      id, source: item.source, kind: 'error', title: item.source, message: item.message,
-      tree: { label: item.message }, summary: { kind: 'error', source: item.source, message: item.message }, findings: [],
+      out: {
+        id, source: item.source, kind: 'error', title: item.source, message: item.message,
+        tree: { label: item.message }, summary: { kind: 'error', source: item.source, message: item.message }, findings: [],
+      },
     };
   }
   const { findings, cert } = lint(item);
@@ -121,6 +130,33 @@ function inspected(item: Item, id: string): InspectedItem {
   };
   if (cert) {
     out.summary = { ...out.summary, subject: cert.subject, issuer: cert.issuer };
+    out.isCA = certFacts(cert).basicConstraints?.ca === true;
+  }
+  return cert ? { out, cert } : { out };
+}
+
+/**
+ * Judge each leaf against the other certificates given: self-issued CAs are the trust anchors
+ * (this is a private PKI: the user's own roots, never the browser's), the rest may complete the
+ * path. A leaf with no anchor among the inputs gets "untrusted root" or "missing intermediate".
+ */
+async function diagnose(certs: { out: InspectedItem; cert: X509Certificate }[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+  const isCa = (c: X509Certificate) => certFacts(c).basicConstraints?.ca === true;
+  const leaves = certs.filter((c) => !isCa(c.cert)).slice(0, MAX_DIAGNOSES);
+  const cas = certs.filter((c) => isCa(c.cert)).map((c) => c.cert);
+  const anchors = cas.filter((c) => certFacts(c).selfIssued);
+  const intermediates = cas.filter((c) => !certFacts(c).selfIssued);
+  const asked = { ...(request.host ? { host: request.host } : {}), ...(request.role ? { role: request.role } : {}) };
+  const out: Diagnosis[] = [];
+  for (const leaf of leaves) {
+    try {
+      const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
+      const chain = await Promise.all(r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))));
+      out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      out.push({ ...asked, leaf: leaf.out.title, valid: false, chain: [], findings: [{ code: 'invalid-argument', severity: 'error', message }] });
+    }
   }
   return out;
 }
@@ -129,6 +165,7 @@ function inspected(item: Item, id: string): InspectedItem {
 async function inspect(request: InspectRequest): Promise<InspectReport> {
   const crypto = useCrypto(defaultCrypto());
   const items: InspectedItem[] = [];
+  const certs: { out: InspectedItem; cert: X509Certificate }[] = [];
   for (const [i, input] of request.inputs.entries()) {
     const options = request.password ? { password: request.password } : {};
     const read = await readInput(
@@ -136,9 +173,13 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
       options,
       crypto,
     );
-    read.forEach((item, j) => items.push(inspected(item, `${i}.${j}`)));
+    read.forEach((item, j) => {
+      const { out, cert } = inspected(item, `${i}.${j}`);
+      items.push(out);
+      if (cert) certs.push({ out, cert });
+    });
   }
-  return { items, relations: [] };
+  return { items, relations: [], diagnoses: await diagnose(certs, request, crypto) };
 }
 
 export const INSPECT_OPS = { inspect };

@@ -1,12 +1,14 @@
 /** Will this chain work for this host and role? The verdict first, then the reasons. */
+import { useId } from 'react';
 import type { Diagnosis } from '../../worker/ops-inspect.ts';
 import { FindingsList } from './findings-list.tsx';
 
 export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
+  const headingId = useId();
   const asked = [diagnosis.host && `for ${diagnosis.host}`, diagnosis.role && `as a ${diagnosis.role}`].filter(Boolean).join(' ');
   return (
-    <section className="diagnosis" aria-labelledby="diagnosis-heading">
-      <h3 id="diagnosis-heading">Diagnosis</h3>
+    <article className="diagnosis" aria-labelledby={headingId}>
+      <h4 id={headingId}>{diagnosis.leaf}</h4>
       <p className={diagnosis.valid ? 'diagnosis__verdict diagnosis__verdict--ok' : 'diagnosis__verdict diagnosis__verdict--bad'}>
         {diagnosis.valid
           ? `${diagnosis.leaf} validates${asked ? ` ${asked}` : ''}.`
@@ -18,6 +20,6 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
         </p>
       )}
       <FindingsList findings={diagnosis.findings} />
-    </section>
+    </article>
   );
 }

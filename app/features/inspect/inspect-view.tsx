@@ -84,7 +84,14 @@ export function InspectView() {
               </button>
             )}
           </div>
-          {report.diagnosis && <DiagnosisPanel diagnosis={report.diagnosis} />}
+          <section aria-labelledby="diagnosis-heading">
+            <h3 id="diagnosis-heading">Diagnosis</h3>
+            {report.diagnoses.length === 0 ? (
+              <p>No end-entity certificate among the inputs, so there is no chain to judge: every certificate here is a CA.</p>
+            ) : (
+              report.diagnoses.map((d, i) => <DiagnosisPanel key={`${i}:${d.leaf}`} diagnosis={d} />)
+            )}
+          </section>
           {report.relations.length > 0 && (
             <section aria-labelledby="relations-heading">
               <h3 id="relations-heading">Relations</h3>

@@ -37,7 +37,7 @@ describe('toNewItem', () => {
 
 describe('reportJson', () => {
   it('is the array of item summaries, like certbench inspect --json', () => {
-    const json = reportJson({ items: [base({ summary: certSummary }), base({ kind: 'error', summary: { kind: 'error', message: 'x' } })], relations: [] });
+    const json = reportJson({ items: [base({ summary: certSummary }), base({ kind: 'error', summary: { kind: 'error', message: 'x' } })], relations: [], diagnoses: [] });
     expect(JSON.parse(json)).toEqual([certSummary, { kind: 'error', message: 'x' }]);
   });
 });
