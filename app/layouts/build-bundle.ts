@@ -8,6 +8,7 @@ import { PkiError } from '../pki/errors.ts';
 import { DEFAULT_FORMATS, type BundleFormats } from './formats.ts';
 import { layoutById } from './index.ts';
 import { readmeText } from './readme.ts';
+import { readsEncryptedKeys } from './key-policy.ts';
 import type { Bundle, BundleClient, BundleFile, BundleNode, EntityRef, FileContent, Layout, LayoutId, LayoutOptions } from './types.ts';
 import { checkDistinctPaths, validateBundle } from './validate.ts';
 
@@ -30,10 +31,6 @@ export interface BuiltBundle {
 
 function joinPem(...parts: (string | undefined)[]): string {
   return parts.map((p) => (p ?? '').trim()).filter((p) => p !== '').join('\n') + '\n';
-}
-
-function readsEncrypted(layout: Layout, role: EntityRef['role'], options: LayoutOptions): boolean {
-  return typeof layout.readsEncryptedKeys === 'function' ? layout.readsEncryptedKeys(role, options) : layout.readsEncryptedKeys;
 }
 
 /** Build every file of `request.bundle` laid out for `request.layout`. */
@@ -61,7 +58,7 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
       facts.plaintextKeys = true;
       return joinPem(plain);
     }
-    if (!readsEncrypted(layout, of.role, options)) {
+    if (!readsEncryptedKeys(layout, of.role, options)) {
       facts.plaintextKeys = true;
       const who = of.role === 'client' && (layout.id === 'scylla' || layout.id === 'cassandra') ? 'cqlsh' : layout.label;
       warnings.add(`${who} cannot read encrypted private keys, so ${of.role} keys are written unencrypted.`);

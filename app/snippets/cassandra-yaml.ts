@@ -1,0 +1,85 @@
+/**
+ * Apache Cassandra cassandra.yaml: the PEM form (PEMBasedSslContextFactory, Cassandra 4.1+) and the
+ * PKCS#12 keystore/truststore form, both requiring client certificates.
+ */
+import { sh, yaml } from './quote.ts';
+import type { Snippet, SnippetContext } from './types.ts';
+
+const FACTORY = 'org.apache.cassandra.security.PEMBasedSslContextFactory';
+
+function nodeDir(ctx: SnippetContext): string {
+  const cert = ctx.node.files.cert;
+  return cert.includes('/') ? cert.slice(0, cert.lastIndexOf('/')) : '.';
+}
+
+function pemBlock(ctx: SnippetContext, first: string): string[] {
+  const keystore = ctx.node.files.keyAndChain ?? `${nodeDir(ctx)}/keystore.pem`;
+  return [
+    first,
+    '  ssl_context_factory:',
+    `    class_name: ${FACTORY}`,
+    '    parameters: {}',
+    `  keystore: ${yaml(keystore)}`,
+    ...(ctx.nodeKeyPasswordEnv ? ['  keystore_password: "<key passphrase>"   # decrypts the ENCRYPTED PRIVATE KEY in keystore.pem'] : []),
+    `  truststore: ${yaml(ctx.node.files.ca)}`,
+    '  require_client_auth: true',
+  ];
+}
+
+export const cassandraYamlPem: Snippet = {
+  id: 'cassandra-yaml-pem',
+  label: 'Cassandra: cassandra.yaml with PEM files',
+  language: 'yaml',
+  filename: 'cassandra.yaml',
+  layouts: ['cassandra'],
+  render(ctx: SnippetContext) {
+    const note = ctx.node.files.keyAndChain ? [] : ['# keystore.pem comes with the Cassandra layout (key, certificate and intermediates in one file).'];
+    return [
+      `# certbench: TLS for Cassandra node ${ctx.node.name} with PEM files (Cassandra 4.1+). Merge into cassandra.yaml.`,
+      '# keystore.pem holds the PKCS#8 private key followed by the certificate chain, as PEMBasedSslContextFactory',
+      '# wants. It reads RSA and EC keys only: Ed25519 keys are refused, issue nodes with ECDSA P-256 or RSA.',
+      ...note,
+      ...pemBlock(ctx, 'server_encryption_options:\n  internode_encryption: all'),
+      '',
+      ...pemBlock(ctx, 'client_encryption_options:\n  enabled: true'),
+      '',
+    ].join('\n');
+  },
+};
+
+function pkcs12Block(ctx: SnippetContext, first: string): string[] {
+  const dir = nodeDir(ctx);
+  const pw = JSON.stringify(ctx.storePasswordPlaceholder);
+  return [
+    first,
+    `  keystore: ${yaml(ctx.node.files.keystore ?? `${dir}/keystore.p12`)}`,
+    `  keystore_password: ${pw}`,
+    `  truststore: ${yaml(ctx.node.files.truststore ?? `${dir}/truststore.p12`)}`,
+    `  truststore_password: ${pw}`,
+    '  store_type: PKCS12',
+    '  require_client_auth: true',
+  ];
+}
+
+export const cassandraYamlPkcs12: Snippet = {
+  id: 'cassandra-yaml-pkcs12',
+  label: 'Cassandra: cassandra.yaml with PKCS#12 keystore and truststore',
+  language: 'yaml',
+  filename: 'cassandra.yaml',
+  layouts: ['cassandra'],
+  render(ctx: SnippetContext) {
+    const dir = nodeDir(ctx);
+    const keystore = ctx.node.files.keystore ?? `${dir}/keystore.p12`;
+    const truststore = ctx.node.files.truststore ?? `${dir}/truststore.p12`;
+    return [
+      `# certbench: TLS for Cassandra node ${ctx.node.name} with PKCS#12 stores. Merge into cassandra.yaml and replace`,
+      `# ${ctx.storePasswordPlaceholder} with the store password you chose. Check the stores first:`,
+      `#   keytool -list -storetype PKCS12 -keystore ${sh(keystore)}     (one PrivateKeyEntry with its chain)`,
+      `#   keytool -list -storetype PKCS12 -keystore ${sh(truststore)}   (trustedCertEntry rows)`,
+      ...pkcs12Block(ctx, 'server_encryption_options:\n  internode_encryption: all'),
+      '',
+      ...pkcs12Block(ctx, 'client_encryption_options:\n  enabled: true'),
+      '',
+    ].join('\n');
+  },
+};

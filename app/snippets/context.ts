@@ -1,0 +1,92 @@
+/**
+ * The context a snippet is rendered from: the chosen layout's paths under the folder the bundle
+ * is unpacked to, hosts from the node SANs, client CNs, and placeholders for secrets.
+ */
+import type { BundleOutline, EntityPaths, Layout, LayoutId, LayoutOptions } from '../layouts/types.ts';
+import { readsEncryptedKeys } from '../layouts/key-policy.ts';
+import type { SnippetContext, SnippetFiles } from './types.ts';
+
+/** Where each ecosystem usually keeps the bundle; every snippet path starts here unless the user says otherwise. */
+export const DEFAULT_ROOTS: Record<LayoutId, string> = {
+  casty: 'certs',
+  haystack: 'certs',
+  crank: '/etc/certs',
+  scylla: '/etc/scylla/certs',
+  cassandra: '/etc/cassandra/certs',
+  kubernetes: '', // paths are already inside the pod's mount
+  generic: 'certs',
+};
+
+/** Names only: what `certbench snippet` fills in when no bundle is given. */
+export const PLACEHOLDER_OUTLINE: BundleOutline = {
+  cluster: 'my-cluster',
+  nodes: [
+    { name: 'node-1', dns: ['node-1.example.internal'], ips: ['10.0.0.1'] },
+    { name: 'node-2', dns: ['node-2.example.internal'], ips: ['10.0.0.2'] },
+  ],
+  clients: [{ name: 'app', commonName: 'app' }],
+};
+
+export const KEY_PASSWORD_ENV = 'TLS_KEY_PASSWORD';
+
+export interface SnippetContextOptions {
+  /** Folder the bundle is unpacked to (absolute or relative); the layout's default otherwise. */
+  root?: string;
+  /** Host clients dial; the node's first DNS SAN (or IP SAN) otherwise. */
+  host?: string;
+  port?: number;
+  /** Which node server-side snippets are for; the first otherwise. */
+  nodeName?: string;
+  /** Which client client-side snippets are for; the first otherwise. */
+  clientName?: string;
+  /** Layout options the bundle was built with (passphrase set or not, Cassandra form). The passphrase itself is not used. */
+  layoutOptions?: LayoutOptions;
+  crl?: string;
+}
+
+function under(root: string, path: string): string {
+  if (!root || path.startsWith('/')) return path;
+  return `${root.replace(/\/+$/, '')}/${path}`;
+}
+
+function files(root: string, e: EntityPaths): SnippetFiles {
+  const out: SnippetFiles = { cert: under(root, e.cert), key: under(root, e.key), ca: under(root, e.ca) };
+  if (e.keyAndChain) out.keyAndChain = under(root, e.keyAndChain);
+  if (e.fullchain) out.fullchain = under(root, e.fullchain);
+  if (e.keystore) out.keystore = under(root, e.keystore);
+  if (e.truststore) out.truststore = under(root, e.truststore);
+  return out;
+}
+
+/** Build the context; an outline without nodes or clients gets a placeholder one so every snippet renders. */
+export function snippetContext(outline: BundleOutline, layout: Layout, options: SnippetContextOptions = {}): SnippetContext {
+  const filled: BundleOutline = {
+    cluster: outline.cluster,
+    nodes: outline.nodes.length ? outline.nodes : PLACEHOLDER_OUTLINE.nodes.slice(0, 1),
+    clients: outline.clients.length ? outline.clients : PLACEHOLDER_OUTLINE.clients,
+  };
+  const layoutOptions = options.layoutOptions ?? {};
+  const root = options.root ?? DEFAULT_ROOTS[layout.id];
+  const paths = layout.paths(filled, layoutOptions);
+  const nodes = filled.nodes.map((n, i) => ({ name: n.name, dns: n.dns, ips: n.ips, files: files(root, paths.nodes[i] ?? paths.nodes[0]!) }));
+  const clients = filled.clients.map((c, i) => ({ name: c.name, commonName: c.commonName, files: files(root, paths.clients[i] ?? paths.clients[0]!) }));
+  const node = nodes.find((n) => n.name === options.nodeName) ?? nodes[0]!;
+  const client = clients.find((c) => c.name === options.clientName) ?? clients[0]!;
+  const encrypted = (role: 'node' | 'client') => (layoutOptions.keyPassphrase !== undefined && readsEncryptedKeys(layout, role, layoutOptions) ? KEY_PASSWORD_ENV : null);
+  const context: SnippetContext = {
+    cluster: outline.cluster,
+    layout: layout.id,
+    root,
+    node,
+    nodes,
+    client,
+    clients,
+    host: options.host ?? node.dns[0] ?? node.ips[0] ?? 'localhost',
+    nodeKeyPasswordEnv: encrypted('node'),
+    clientKeyPasswordEnv: encrypted('client'),
+    storePasswordPlaceholder: '<store password>',
+  };
+  if (options.port !== undefined) context.port = options.port;
+  if (options.crl !== undefined) context.crl = options.crl;
+  return context;
+}

@@ -1,0 +1,30 @@
+/** cqlsh's cqlshrc: connect over TLS, verify the node, present the client certificate. */
+import { SCYLLA_TLS_PORT } from './scylla-yaml.ts';
+import type { Snippet, SnippetContext } from './types.ts';
+
+export const cqlshrc: Snippet = {
+  id: 'cqlshrc',
+  label: 'cqlsh: cqlshrc [ssl]',
+  language: 'ini',
+  filename: 'cqlshrc',
+  layouts: ['scylla', 'cassandra'],
+  render(ctx: SnippetContext) {
+    const f = ctx.client.files;
+    return [
+      `; certbench: cqlsh as ${JSON.stringify(ctx.client.commonName)} over mutual TLS. Save as ~/.cassandra/cqlshrc, then run: cqlsh --ssl`,
+      ...(ctx.clientKeyPasswordEnv ? [] : ['; cqlsh cannot take a key password: userkey is unencrypted, keep it chmod 600.']),
+      '[connection]',
+      `hostname = ${ctx.host}`,
+      `port = ${ctx.port ?? SCYLLA_TLS_PORT}`,
+      '',
+      '[ssl]',
+      '; the CA that issued the nodes\' certificates',
+      `certfile = ${f.ca}`,
+      '; verify the node certificate (chain and host name)',
+      'validate = true',
+      `userkey = ${f.key}`,
+      `usercert = ${f.cert}`,
+      '',
+    ].join('\n');
+  },
+};
