@@ -104,7 +104,7 @@ async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<t
       return [await privateKeyItem(der, 'pkcs8', source, crypto)];
     case 'encrypted-pkcs8': {
       if (ctx.password === undefined) {
-        throw new PkiError('wrong-password', 'password', 'This private key is encrypted: enter its password to read it.');
+        throw new PkiError('wrong-password', 'password', 'This private key is encrypted: give its password to read it.');
       }
       const [alg, data] = childrenOf(bytes, root);
       if (!alg || !data) throw new PkiError('invalid-der', 'file', 'This encrypted private key is damaged.');

@@ -94,6 +94,6 @@ export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, pass
   throw new PkiError(
     'wrong-password',
     'password',
-    password === '' ? 'This PKCS#12 file is protected by a password: enter it to read the file.' : 'Wrong password: the PKCS#12 integrity check (MAC) does not match it.',
+    password === '' ? 'This PKCS#12 file is protected by a password: give the password to read it.' : 'Wrong password: the PKCS#12 integrity check (MAC) does not match it.',
   );
 }
