@@ -11,7 +11,7 @@ function openssl(args: string[], cwd: string): void {
   try {
     execFileSync('openssl', args, { cwd, stdio: 'pipe' });
   } catch (e) {
-    throw new Error(`openssl is needed for this test (apt-get install -y openssl): ${String(e)}`);
+    throw new Error('openssl is needed for this test (apt-get install -y openssl)', { cause: e });
   }
 }
 
@@ -59,7 +59,7 @@ function opensslVerifies(files: string[], host?: string, role?: 'server' | 'clie
     execFileSync('openssl', [...args, 'leaf.pem'], { cwd: dir, stdio: 'pipe' });
     return true;
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') throw new Error('openssl is needed for this test: apt-get install -y openssl');
+    if ((e as { code?: string }).code === 'ENOENT') throw new Error('openssl is needed for this test: apt-get install -y openssl', { cause: e });
     return false;
   }
 }
@@ -103,6 +103,12 @@ describe('INSPECT_OPS.inspect', () => {
       // Everything crosses the worker boundary: it must survive structured cloning.
       expect(structuredClone(report)).toEqual(report);
       expect(new Set(report.items.map((i) => i.id)).size).toBe(report.items.length);
+      for (const item of report.items) {
+        // The download is the CLI's JSON: each summary names its kind; each readable item has a tree.
+        expect(item.summary.kind).toBe(item.kind);
+        if (item.kind !== 'error') expect(item.tree.children?.length ?? 0).toBeGreaterThan(0);
+        if (item.kind === 'certificate') expect(item.summary.subject).toBe(item.title);
+      }
     });
   }
 });

@@ -8,7 +8,8 @@ import { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { defaultCrypto, useCrypto } from '../pki/crypto.ts';
 import type { Finding } from '../pki/findings.ts';
-import { lintCertificate } from '../pki/lint/index.ts';
+import { explain } from '../pki/inspect/explain.ts';
+import { summarize } from '../pki/inspect/summary.ts';
 import { readInput } from '../pki/read/read-input.ts';
 import { certFacts } from '../pki/validate/cert-facts.ts';
 import { validatePath } from '../pki/validate/index.ts';
@@ -99,40 +100,36 @@ const KIND_LABEL: Record<InspectedKind, string> = {
   error: 'Error',
 };
 
-/** Lint findings for a certificate; a certificate the linter cannot parse gets one finding saying so. */
-function lint(item: Item): { findings: Finding[]; cert?: X509Certificate } {
-  if (item.kind !== 'certificate') return { findings: [] };
-  try {
-    const cert = new X509Certificate(item.der);
-    const role = certFacts(cert).basicConstraints?.ca ? 'ca' : 'leaf';
-    return { findings: lintCertificate(cert, { role }), cert };
-  } catch {
-    return { findings: [{ code: 'unparsable', severity: 'warning', message: 'The linter could not parse this certificate; the explanation above is all certbench can say.' }] };
-  }
-}
+const isFinding = (f: unknown): f is Finding =>
+  typeof f === 'object' && f !== null && typeof (f as Finding).code === 'string' && typeof (f as Finding).message === 'string';
 
-/** One reader item as the page shows it, with the parsed certificate for the judging steps. */
-function inspected(item: Item, id: string): { out: InspectedItem; cert?: X509Certificate } {
+/** One reader item as the page shows it: the explainer's tree, the CLI's JSON summary, its findings. */
+function inspected(item: Item, id: string, now: Date): { out: InspectedItem; cert?: X509Certificate } {
+  const summary = summarize(item, { now });
   if (item.kind === 'error') {
     return {
-      out: {
-        id, source: item.source, kind: 'error', title: item.source, message: item.message,
-        tree: { label: item.message }, summary: { kind: 'error', source: item.source, message: item.message }, findings: [],
-      },
+      out: { id, source: item.source, kind: 'error', title: item.source, message: item.message, tree: { label: item.message }, summary, findings: [] },
     };
   }
-  const { findings, cert } = lint(item);
-  const title = cert?.subject || item.source;
+  const subject = typeof summary.subject === 'string' && summary.subject ? summary.subject : undefined;
   const out: InspectedItem = {
-    id, source: item.source, kind: item.kind, title, pem: item.pem, findings,
-    tree: { label: KIND_LABEL[item.kind], value: title, children: [{ label: 'Source', value: item.source }] },
-    summary: { kind: item.kind, source: item.source },
+    id,
+    source: item.source,
+    kind: item.kind,
+    title: subject ?? `${KIND_LABEL[item.kind]} from ${item.source}`,
+    pem: item.pem,
+    tree: explain(item, { now }),
+    summary,
+    findings: Array.isArray(summary.findings) ? summary.findings.filter(isFinding) : [],
   };
-  if (cert) {
-    out.summary = { ...out.summary, subject: cert.subject, issuer: cert.issuer };
-    out.isCA = certFacts(cert).basicConstraints?.ca === true;
+  if (item.kind !== 'certificate') return { out };
+  out.isCA = summary.isCA === true;
+  try {
+    return { out, cert: new X509Certificate(item.der) };
+  } catch {
+    // The explainer still shows it; only path validation needs the parsed form.
+    return { out };
   }
-  return cert ? { out, cert } : { out };
 }
 
 /**
@@ -164,6 +161,7 @@ async function diagnose(certs: { out: InspectedItem; cert: X509Certificate }[], 
 /** Read everything given, explain each item, relate them, lint and diagnose. */
 async function inspect(request: InspectRequest): Promise<InspectReport> {
   const crypto = useCrypto(defaultCrypto());
+  const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; cert: X509Certificate }[] = [];
   for (const [i, input] of request.inputs.entries()) {
@@ -174,7 +172,7 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
       crypto,
     );
     read.forEach((item, j) => {
-      const { out, cert } = inspected(item, `${i}.${j}`);
+      const { out, cert } = inspected(item, `${i}.${j}`, now);
       items.push(out);
       if (cert) certs.push({ out, cert });
     });
