@@ -3,15 +3,20 @@
  * functions composed into the plain shapes of pki-contract.ts.
  */
 import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../pki/algorithms.ts';
+import { createIntermediateCa, createRootCa } from '../pki/ca.ts';
+import { readCsr as coreReadCsr, signCsr as coreSignCsr } from '../pki/csr.ts';
 import { PkiError } from '../pki/errors.ts';
+import { issueLeaf } from '../pki/issue.ts';
+import { loadIssuer } from '../pki/issuer.ts';
 import { supportedKeyAlgorithms } from '../pki/keys.ts';
+import { formatSan } from '../pki/san.ts';
+import { readInput } from '../pki/read/read-input.ts';
 import { buildBundle } from '../layouts/build-bundle.ts';
 import { isLayoutId } from '../layouts/index.ts';
 import { zipBundle } from '../layouts/zip.ts';
-import type {
-  BundleZipArgs, ClusterArgs, ClusterResult, CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs,
-} from './pki-contract.ts';
-import type { OpContext } from './protocol.ts';
+import { setUpCluster } from './cluster-setup.ts';
+import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
+import type { BundleZipArgs, CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs } from './pki-contract.ts';
 
 /** Key types this browser can make, with their labels, in the order the UI offers them. */
 async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]> {
@@ -19,32 +24,67 @@ async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]>
   return KEY_ALGORITHMS.filter((a) => ids.includes(a.id)).map((a) => ({ id: a.id, label: a.label }));
 }
 
-function notYet(what: string): Promise<never> {
-  return Promise.reject(new PkiError('internal', '', `${what} is not built yet.`));
+async function createCa(args: CreateCaArgs): Promise<Issued> {
+  const params = { subject: args.subject, algorithm: args.keyAlgorithm, days: args.days, ...(args.pathLength === undefined ? {} : { pathLength: args.pathLength }) };
+  const made = args.issuer ? await createIntermediateCa(params, caMaterial(args.issuer)) : await createRootCa(params);
+  return {
+    certPem: made.certPem,
+    keyPem: made.keyPem,
+    chainPem: args.issuer ? chainAbove(args.issuer) : '',
+    meta: certificateMeta(made.certPem, { profile: args.issuer ? 'intermediate' : 'root' }),
+    notes: made.notes,
+  };
 }
 
-function createCa(_args: CreateCaArgs): Promise<Issued> {
-  return notYet('Creating a CA');
+async function issueCertificate(args: IssueArgs): Promise<Issued> {
+  const leaf = await issueLeaf({ profile: args.profile, commonName: args.commonName, sans: args.sans, algorithm: args.keyAlgorithm, days: args.days }, caMaterial(args.issuer));
+  return { certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: chainAbove(args.issuer), meta: certificateMeta(leaf.certPem, { profile: args.profile }, leaf.sans), notes: leaf.notes };
 }
 
-function issueCertificate(_args: IssueArgs): Promise<Issued> {
-  return notYet('Issuing');
+const FAMILY_LABEL = { ec: 'ECDSA', rsa: 'RSA', ed25519: 'Ed25519' } as const;
+
+async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
+  const info = await coreReadCsr(args.csrPem);
+  return {
+    subject: info.subject,
+    commonName: info.subjectFields.commonName,
+    sans: [...info.sans.map(formatSan), ...info.unsupportedSans],
+    keyAlgorithm: FAMILY_LABEL[info.keyFamily],
+    signatureValid: info.signatureValid,
+  };
 }
 
-function readCsr(_args: { csrPem: string }): Promise<CsrSummary> {
-  return notYet('Reading a CSR');
+async function signCsr(args: SignCsrArgs): Promise<Issued> {
+  const issued = await coreSignCsr(args.csrPem, caMaterial(args.issuer), { profile: args.profile, days: args.days, ...(args.sans === undefined ? {} : { sans: args.sans }) });
+  const leaf = issued.certPem;
+  return { certPem: leaf, chainPem: chainAbove(args.issuer), meta: certificateMeta(leaf, { profile: args.profile }, issued.sans), notes: issued.notes };
 }
 
-function signCsr(_args: SignCsrArgs): Promise<Issued> {
-  return notYet('Signing a CSR');
-}
-
-function importCa(_args: ImportCaArgs): Promise<ImportedCa> {
-  return notYet('Importing a CA');
-}
-
-function setUpCluster(_args: ClusterArgs, _ctx: OpContext): Promise<ClusterResult> {
-  return notYet('Cluster setup');
+/** A CA brought in from PEM (key plain or encrypted) or PKCS#12: checked by loading it as an issuer. */
+async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
+  const password = args.password ? { password: args.password } : {};
+  const items = [
+    ...(await readInput(typeof args.cert === 'string' ? { name: 'certificate', text: args.cert } : { name: 'PKCS#12 file', bytes: args.cert }, password)),
+    ...(args.keyPem ? await readInput({ name: 'key', text: args.keyPem }, password) : []),
+  ];
+  const error = items.find((i) => i.kind === 'error');
+  if (error?.kind === 'error') throw new PkiError(error.code, error.code === 'wrong-password' ? 'password' : 'cert', error.message);
+  const certs = items.flatMap((i) => (i.kind === 'certificate' ? [i.pem] : []));
+  const key = items.find((i) => i.kind === 'private-key');
+  if (!certs.length) throw new PkiError('invalid-argument', 'cert', 'No certificate found: paste the CA certificate as PEM or choose its PKCS#12 file.');
+  if (!key) throw new PkiError('invalid-key', 'key', 'No private key found: a CA can issue only with its key (paste it, or use a PKCS#12 file that holds it).');
+  // The CA is the certificate the key belongs to; loadIssuer checks that and that it is a CA.
+  for (const certPem of certs) {
+    const others = certs.filter((c) => c !== certPem);
+    try {
+      await loadIssuer({ certPem, keyPem: key.pem, chainPem: '' });
+    } catch (e) {
+      if (e instanceof PkiError && e.code === 'key-mismatch' && others.length) continue;
+      throw e;
+    }
+    return { certPem, keyPem: key.pem, chainPem: joinPem(...others), meta: certificateMeta(certPem, { profile: others.length ? 'intermediate' : 'root' }) };
+  }
+  throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }
 
 /** The bundle as a zip, laid out for `layout`. */

@@ -27,8 +27,10 @@ export class ClusterPage {
     await this.form.getByLabel('Target system').selectOption({ label: input.target });
   }
 
-  targets(): Promise<string[]> {
-    return this.form.getByLabel('Target system').locator('option').allTextContents();
+  async targets(): Promise<string[]> {
+    const select = this.form.getByLabel('Target system');
+    await expect(select).toBeVisible();
+    return select.locator('option').allTextContents();
   }
 
   /** Run the setup and wait until the bundle is ready. */
