@@ -92,6 +92,17 @@ describe('INSPECT_OPS.inspect diagnosis (judged by openssl verify)', () => {
   }
 });
 
+describe('INSPECT_OPS.inspect key matching', () => {
+  it('a certificate points at its own private key and not at another', async () => {
+    const report = await INSPECT_OPS.inspect({ inputs: [{ name: 'mix.pem', data: pemOf('leaf.pem', 'root.pem', 'root.key', 'leaf.key') }] });
+    const byTitle = (t: string) => report.items.find((i) => i.title === t);
+    const keyIds = report.items.filter((i) => i.kind === 'private-key').map((i) => i.id);
+    expect(keyIds).toHaveLength(2);
+    expect(byTitle('CN=node1')?.keyId).toBe(keyIds[1]);
+    expect(byTitle('CN=Test Root')?.keyId).toBe(keyIds[0]);
+  });
+});
+
 describe('INSPECT_OPS.inspect', () => {
   for (const row of rows) {
     it(row.name, async () => {

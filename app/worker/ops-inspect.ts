@@ -132,6 +132,16 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; cer
   }
 }
 
+/** Point each certificate at the private key in the same report whose public key it carries (SPKI equal). */
+function linkKeys(certs: { out: InspectedItem; cert: X509Certificate }[], keys: { id: string; spki: string }[]): void {
+  if (keys.length === 0) return;
+  for (const c of certs) {
+    const spki = Convert.ToHex(certFacts(c.cert).spki);
+    const key = keys.find((k) => k.spki === spki);
+    if (key) c.out.keyId = key.id;
+  }
+}
+
 /**
  * Judge each leaf against the other certificates given: self-issued CAs are the trust anchors
  * (this is a private PKI: the user's own roots, never the browser's), the rest may complete the
@@ -164,6 +174,7 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; cert: X509Certificate }[] = [];
+  const keys: { id: string; spki: string }[] = [];
   for (const [i, input] of request.inputs.entries()) {
     const options = request.password ? { password: request.password } : {};
     const read = await readInput(
@@ -175,8 +186,10 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
       const { out, cert } = inspected(item, `${i}.${j}`, now);
       items.push(out);
       if (cert) certs.push({ out, cert });
+      if (item.kind === 'private-key' && item.publicKeyDer) keys.push({ id: out.id, spki: Convert.ToHex(item.publicKeyDer) });
     });
   }
+  linkKeys(certs, keys);
   return { items, relations: [], diagnoses: await diagnose(certs, request, crypto) };
 }
 
