@@ -1,0 +1,122 @@
+/**
+ * How loaded items relate: which certificate issued which (names compared per RFC 5280 §7.1
+ * and the signature checked), chains from each leaf up to a root, which key belongs to which
+ * certificate or CSR (SubjectPublicKeyInfo compared byte for byte), and duplicates. Plain
+ * data out: indices into the input list and SHA-256 ids, so it crosses worker and store
+ * boundaries as is.
+ */
+import { Pkcs10CertificateRequest, X509Certificate } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import { defaultCrypto } from '../crypto.ts';
+import { certFacts } from '../validate/cert-facts.ts';
+import { namesEqual } from '../validate/der-names.ts';
+import { signatureChecker } from '../validate/signature.ts';
+
+/** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
+export type RelationItem =
+  | { kind: 'certificate'; der: ArrayBuffer | Uint8Array }
+  | { kind: 'csr'; der: ArrayBuffer | Uint8Array }
+  | { kind: 'key'; spki: ArrayBuffer | Uint8Array };
+
+export interface Relations {
+  /** SHA-256 (lowercase hex) of each item's DER (a key's: of its SPKI), in input order. */
+  ids: string[];
+  /** `issuer` signed `subject` (both certificate indices); the signature verified. Self-signed certificates appear with subject === issuer. */
+  issuedBy: { subject: number; issuer: number }[];
+  /** For each certificate that issued nothing: the path of indices from it upward, ending at a self-signed root when one is loaded. */
+  chains: number[][];
+  /** A key (index) whose public key is the one in a certificate or CSR (index). */
+  keyMatches: { key: number; item: number }[];
+  /** Groups of indices holding the same DER (same certificate loaded twice, and so on). */
+  duplicates: number[][];
+  /** Groups of certificate or CSR indices that carry the same public key (renewals, re-issues). */
+  sameKey: number[][];
+  /** Indices of items that could not be decoded as their kind. */
+  unreadable: number[];
+}
+
+const MAX_CHAIN = 16;
+
+interface Parsed { index: number; cert?: X509Certificate; spki?: Uint8Array; der: Uint8Array }
+
+function parse(item: RelationItem, index: number): Parsed {
+  if (item.kind === 'key') return { index, spki: new Uint8Array(item.spki), der: new Uint8Array(item.spki) };
+  const der = new Uint8Array(item.der);
+  try {
+    if (item.kind === 'certificate') {
+      const cert = new X509Certificate(der);
+      certFacts(cert);
+      return { index, cert, spki: new Uint8Array(cert.publicKey.rawData), der };
+    }
+    return { index, spki: new Uint8Array(new Pkcs10CertificateRequest(der).publicKey.rawData), der };
+  } catch {
+    return { index, der };
+  }
+}
+
+function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const v of values) {
+    const k = key(v);
+    if (k === undefined) continue;
+    const g = groups.get(k) ?? [];
+    g.push(v);
+    groups.set(k, g);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
+export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
+  const parsed = items.map(parse);
+  const ids = await Promise.all(parsed.map(async (p) => Convert.ToHex(await crypto.subtle.digest('SHA-256', new Uint8Array(p.der)))));
+  const certs = parsed.filter((p): p is Parsed & { cert: X509Certificate } => p.cert !== undefined);
+  const verify = signatureChecker(crypto);
+
+  const issuedBy: Relations['issuedBy'] = [];
+  for (const s of certs) {
+    const wanted = certFacts(s.cert).issuer;
+    for (const i of certs) {
+      if (!namesEqual(certFacts(i.cert).subject, wanted)) continue;
+      if ((await verify(s.cert, i.cert)) === null) issuedBy.push({ subject: s.index, issuer: i.index });
+    }
+  }
+
+  const issuersOf = (n: number) => issuedBy.filter((e) => e.subject === n && e.issuer !== n).map((e) => e.issuer);
+  const isRoot = (n: number) => issuedBy.some((e) => e.subject === n && e.issuer === n);
+  /** Depth-first to a self-signed root; the longest path when none is reachable. */
+  const climb = (path: number[]): number[] => {
+    const top = path[path.length - 1] ?? -1;
+    if (isRoot(top) || path.length >= MAX_CHAIN) return path;
+    let best = path;
+    for (const next of issuersOf(top)) {
+      if (path.includes(next)) continue;
+      const found = climb([...path, next]);
+      if (isRoot(found[found.length - 1] ?? -1)) return found;
+      if (found.length > best.length) best = found;
+    }
+    return best;
+  };
+  const issuesSomething = new Set(issuedBy.filter((e) => e.subject !== e.issuer).map((e) => e.issuer));
+  const chains = certs.filter((c) => !issuesSomething.has(c.index)).map((c) => climb([c.index]));
+
+  const spkiHex = (p: Parsed) => (p.spki ? Convert.ToHex(p.spki) : undefined);
+  const keyMatches: Relations['keyMatches'] = [];
+  for (const key of parsed.filter((p) => items[p.index]?.kind === 'key')) {
+    for (const other of parsed) {
+      if (items[other.index]?.kind !== 'key' && other.spki && spkiHex(other) === spkiHex(key)) keyMatches.push({ key: key.index, item: other.index });
+    }
+  }
+
+  return {
+    ids,
+    issuedBy,
+    chains,
+    keyMatches,
+    duplicates: groupBy(parsed, (p) => ids[p.index]).map((g) => g.map((p) => p.index)),
+    sameKey: groupBy(parsed.filter((p) => items[p.index]?.kind !== 'key'), spkiHex)
+      .map((g) => g.map((p) => p.index))
+      .filter((g) => new Set(g.map((i) => ids[i])).size > 1),
+    unreadable: parsed.filter((p) => items[p.index]?.kind !== 'key' && !p.spki).map((p) => p.index),
+  };
+}
