@@ -1,10 +1,11 @@
 /**
  * Cluster setup in one operation: a root CA, one node certificate per node line, one client
  * certificate per client, and the snippets for the chosen target, with progress and cancellation
- * between certificates. The issuer is loaded once for the whole batch.
+ * between certificates. Node lines are all checked before the first key is made.
  */
 import { createRootCa } from '../pki/ca.ts';
 import { PkiError } from '../pki/errors.ts';
+import { issueBatch, parseBatch } from '../pki/batch.ts';
 import { issueLeaf } from '../pki/issue.ts';
 import { loadIssuer } from '../pki/issuer.ts';
 import { layoutById } from '../layouts/index.ts';
@@ -19,25 +20,6 @@ export const LAYOUT_OF_TARGET: Record<TargetId, LayoutId> = {
   scylla: 'scylla', cassandra: 'cassandra', casty: 'casty', haystack: 'haystack', crank: 'crank',
   node: 'generic', kubernetes: 'kubernetes', generic: 'generic',
 };
-
-/** Node lines: a name, then its IPs and DNS names. Names must be folder-safe and unique. */
-export function parseNodeLines(text: string): { name: string; sans: string }[] {
-  const nodes: { name: string; sans: string }[] = [];
-  const seen = new Set<string>();
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) return;
-    const [name = '', ...rest] = line.split(/[\s,]+/);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-      throw new PkiError('invalid-argument', 'nodes', `Line ${i + 1}: "${name}" is not a usable node name (letters, digits, dot, dash, underscore).`);
-    }
-    if (seen.has(name)) throw new PkiError('invalid-argument', 'nodes', `Line ${i + 1}: node "${name}" is listed twice.`);
-    seen.add(name);
-    nodes.push({ name, sans: rest.join(' ') });
-  });
-  if (nodes.length === 0) throw new PkiError('invalid-argument', 'nodes', 'List at least one node.');
-  return nodes;
-}
 
 function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
@@ -62,7 +44,7 @@ function snippetsOf(layoutId: LayoutId, args: ClusterArgs, nodes: ClusterResult[
 export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterResult> {
   const layout = LAYOUT_OF_TARGET[args.target];
   if (!args.cluster.trim()) throw new PkiError('invalid-name', 'cluster', 'Name the cluster.');
-  const nodeLines = parseNodeLines(args.nodes);
+  const nodeLines = parseBatch(args.nodes); // checks every line before any key is made
   for (const c of args.clients) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(c)) throw new PkiError('invalid-argument', 'clients', `"${c}" is not a usable client name (letters, digits, dot, dash, underscore).`);
   }
@@ -71,16 +53,15 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
   ctx.progress(done, total, 'Creating the CA');
   const root = await createRootCa({ subject: { commonName: `${args.cluster.trim()} CA` }, algorithm: args.keyAlgorithm, days: args.caDays }, crypto);
   ctx.progress(++done, total, 'Issuing certificates');
-  const issuer = await loadIssuer(root, crypto);
   const caChain = root.certPem;
 
-  const nodes: ClusterResult['nodes'] = [];
-  for (const n of nodeLines) {
-    checkCancelled(ctx.signal);
-    const leaf = await issueLeaf({ profile: 'node', commonName: n.name, sans: n.sans, algorithm: args.keyAlgorithm, days: args.leafDays }, issuer, crypto);
-    nodes.push({ name: n.name, certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: caChain, meta: certificateMeta(leaf.certPem, { profile: 'node' }, leaf.sans), notes: leaf.notes });
-    ctx.progress(++done, total, 'Issuing certificates');
-  }
+  const batch = await issueBatch(args.nodes, root, { profile: 'node', algorithm: args.keyAlgorithm, days: args.leafDays }, crypto,
+    (n) => ctx.progress(1 + n, total, 'Issuing certificates'), ctx.signal);
+  done += batch.items.length;
+  const nodes: ClusterResult['nodes'] = batch.items.map((leaf) => ({
+    name: leaf.name, certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: caChain, meta: certificateMeta(leaf.certPem, { profile: 'node' }, leaf.sans), notes: leaf.notes,
+  }));
+  const issuer = await loadIssuer(root, crypto);
   const clients: ClusterResult['clients'] = [];
   for (const name of args.clients) {
     checkCancelled(ctx.signal);
@@ -94,6 +75,6 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
     clients,
     layout,
     snippets: snippetsOf(layout, args, nodes, clients),
-    warnings: [...new Set([...nodes, ...clients].flatMap((x) => x.notes))],
+    warnings: [...new Set([...batch.notes, ...nodes.flatMap((x) => x.notes), ...clients.flatMap((x) => x.notes)])],
   };
 }
