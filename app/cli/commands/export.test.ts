@@ -102,7 +102,7 @@ const rows: Row[] = [
     name: 'cassandra-pem: key then chain',
     input: ['cassandra-pem', '--cert', 'rsa.crt', '--key', 'rsa.key', '--chain', 'chain.pem', '--out', 'cassandra.pem'],
     out: 'cassandra.pem',
-    want: { status: 0, mode: 0o600, judge: (out) => expect(readFileSync(out, 'utf8').match(/-----BEGIN [A-Z ]+-----/g)).toEqual(['-----BEGIN PRIVATE KEY-----', ...Array(3).fill('-----BEGIN CERTIFICATE-----')]) },
+    want: { status: 0, mode: 0o600, judge: (out) => expect(readFileSync(out, 'utf8').match(/-----BEGIN [A-Z ]+-----/g)).toEqual(['-----BEGIN PRIVATE KEY-----', ...Array.from({ length: 3 }, () => '-----BEGIN CERTIFICATE-----')]) },
   },
   { name: 'mismatched key: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'rsa.key', '--password-file', 'pw.txt', '--out', 'bad1.p12'], out: 'bad1.p12', want: { status: 1, stderr: /key: This private key does not belong/ } },
   { name: 'empty password: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'empty.txt', '--out', 'bad2.p12'], out: 'bad2.p12', want: { status: 1, stderr: /password: A password is required/ } },
