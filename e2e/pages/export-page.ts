@@ -1,0 +1,62 @@
+/** The Export view: one item (PEM, DER, key, PKCS#12) and bundles (zip per layout, snippets). */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export class ExportPage {
+  readonly itemSection: Locator;
+  readonly bundleSection: Locator;
+
+  constructor(readonly page: Page) {
+    this.itemSection = page.getByRole('region', { name: 'One item' });
+    this.bundleSection = page.getByRole('region', { name: 'Bundles' });
+  }
+
+  async chooseItem(label: string | RegExp): Promise<void> {
+    const select = this.itemSection.getByLabel('Item', { exact: true });
+    const options = await select.locator('option').allTextContents();
+    const match = options.find((o) => (typeof label === 'string' ? o.includes(label) : label.test(o)));
+    if (!match) throw new Error(`no workspace item like ${String(label)} among: ${options.join(' | ')}`);
+    await select.selectOption({ label: match });
+  }
+
+  private async download(click: () => Promise<void>): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await click();
+    return wait;
+  }
+
+  async downloadPkcs12(kind: 'keystore' | 'truststore', password: string, alias?: string): Promise<Download> {
+    const form = this.itemSection.getByRole('form', { name: 'PKCS#12' });
+    await form.getByLabel(kind === 'keystore' ? /^Keystore/ : /^Truststore/).check();
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    if (alias !== undefined) await form.getByLabel('Alias').fill(alias);
+    return this.download(() => form.getByRole('button', { name: 'Download PKCS#12' }).click());
+  }
+
+  async downloadEncryptedKey(passphrase: string): Promise<Download> {
+    const form = this.itemSection.getByRole('form', { name: 'Private key' });
+    await form.getByLabel(/^Encrypted PKCS#8/).check();
+    await form.getByLabel('Key passphrase').fill(passphrase);
+    return this.download(() => form.getByRole('button', { name: 'Download key' }).click());
+  }
+
+  /** Choose a plaintext format: the download stays disabled until the warning is acknowledged. */
+  async downloadPlainKey(): Promise<Download> {
+    const form = this.itemSection.getByRole('form', { name: 'Private key' });
+    await form.getByLabel(/^PKCS#8, not encrypted/).check();
+    const button = form.getByRole('button', { name: 'Download key' });
+    await expect(button).toBeDisabled();
+    await expect(form.getByText(/unencrypted: anyone who gets a copy/)).toBeVisible();
+    await form.getByLabel('I understand the key will not be encrypted').check();
+    return this.download(() => button.click());
+  }
+
+  async downloadBundle(source: string | RegExp, layout: string): Promise<Download> {
+    const form = this.bundleSection.getByRole('form', { name: 'Bundle download' });
+    const select = form.getByLabel('Bundle or CA');
+    const options = await select.locator('option').allTextContents();
+    const match = options.find((o) => (typeof source === 'string' ? o.includes(source) : source.test(o)));
+    if (match) await select.selectOption({ label: match });
+    await form.getByLabel('Layout').selectOption(layout);
+    return this.download(() => form.getByRole('button', { name: 'Download bundle' }).click());
+  }
+}

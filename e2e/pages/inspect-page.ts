@@ -1,0 +1,115 @@
+/** The Inspect view: add files, paste PEM, password, host and role; items, diagnosis, report. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/** Paths on disk, or files made in the test. */
+export type FileInputs = string[] | { name: string; mimeType: string; buffer: Buffer }[];
+
+export class InspectPage {
+  readonly files: Locator;
+  readonly paste: Locator;
+  readonly password: Locator;
+  readonly host: Locator;
+  readonly role: Locator;
+  readonly status: Locator;
+  readonly alert: Locator;
+  readonly diagnosis: Locator;
+
+  constructor(readonly page: Page) {
+    this.files = page.getByLabel('Add files');
+    this.paste = page.getByLabel('Paste PEM');
+    this.password = page.getByLabel('Password', { exact: true });
+    this.host = page.getByLabel('Host name or IP address');
+    this.role = page.getByLabel('Role', { exact: true });
+    this.status = page.locator('.inspect__status');
+    this.alert = page.getByRole('alert');
+    this.diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  }
+
+  /** Add files and wait until the worker has answered. */
+  async addFiles(files: FileInputs): Promise<void> {
+    await this.files.setInputFiles(files);
+    await this.settled();
+  }
+
+  async pastePem(text: string): Promise<void> {
+    await this.paste.fill(text);
+    await this.inspect();
+  }
+
+  async inspect(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Inspect', exact: true }).click();
+    await this.settled();
+  }
+
+  async diagnoseFor(host: string, role: '' | 'server' | 'client'): Promise<void> {
+    await this.host.fill(host);
+    await this.role.selectOption(role);
+    await this.inspect();
+  }
+
+  /** Wait for the status line to leave "Reading…". */
+  async settled(): Promise<void> {
+    await expect(this.status).not.toHaveText(/Reading/, { timeout: 60_000 });
+  }
+
+  /** An inspected item, by the start of its heading ("Certificate: CN=node1"). */
+  item(heading: string | RegExp): Locator {
+    return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { level: 3, name: heading }) });
+  }
+
+  async saveToWorkspace(heading: string | RegExp): Promise<void> {
+    const item = this.item(heading);
+    await item.getByRole('button', { name: /^Save .* to workspace$/ }).click();
+    await expect(item.getByRole('button', { name: 'Saved to workspace' })).toBeDisabled();
+  }
+
+  async saveAll(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save all to workspace' }).click();
+  }
+
+  async downloadReport(): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Download JSON report' }).click();
+    return wait;
+  }
+
+  async clear(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear inputs' }).click();
+  }
+}
+
+/** Files of a small PKI made by openssl: root → issuing CA → leaf node1 (DNS node1.db, IP 10.0.0.1). */
+export interface TestPki {
+  dir: string;
+  root: string;
+  rootKey: string;
+  intermediate: string;
+  leaf: string;
+  leafKey: string;
+}
+
+/** Make a test PKI with openssl (a judge the tests need: fail loudly when it is missing). */
+export function opensslPki(): TestPki {
+  const dir = mkdtempSync(join(tmpdir(), 'certbench-e2e-'));
+  const run = (args: string[]) => {
+    try {
+      execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    } catch (e) {
+      throw new Error(`openssl ${args[0] ?? ''} failed; these tests need openssl 3 (apt-get install -y openssl)`, { cause: e });
+    }
+  };
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  run(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=E2E Root', '-days', '30', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run(['req', ...ec, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=E2E Issuing']);
+  run(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '20', '-extfile', 'ca.ext', '-out', 'int.pem']);
+  run(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=node1']);
+  run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'leaf.ext', '-out', 'leaf.pem']);
+  const at = (f: string) => join(dir, f);
+  return { dir, root: at('root.pem'), rootKey: at('root.key'), intermediate: at('int.pem'), leaf: at('leaf.pem'), leafKey: at('leaf.key') };
+}
