@@ -37,6 +37,11 @@ const rows: Row[] = [
     want: { chainLength: 2, alias: 'Nöde Alias', java: false },
   })),
   {
+    name: 'rsa key, ASCII password, non-ASCII alias (Java lower-cases it)',
+    input: { kind: 'rsa', password: ASCII, chain: 'intermediate', alias: 'Nöde-Älias' },
+    want: { chainLength: 2, alias: 'Nöde-Älias', java: true },
+  },
+  {
     name: 'p256 key alone, no chain',
     input: { kind: 'p256', password: ASCII, chain: 'none', alias: 'solo' },
     want: { chainLength: 1, alias: 'solo', java: true },
@@ -82,7 +87,7 @@ describe('buildKeystore judged by openssl and keytool', () => {
         return;
       }
       expect(listing.ok, listing.output).toBe(true);
-      expect(listing.entries).toEqual([{ alias: row.want.alias, type: 'PrivateKeyEntry', chainLength: row.want.chainLength }]);
+      expect(listing.entries).toEqual([{ alias: row.want.alias.toLowerCase(), type: 'PrivateKeyEntry', chainLength: row.want.chainLength }]);
       const recovered = await keytoolRecoverKeys(der, row.input.password);
       expect(recovered.ok, recovered.output).toBe(true);
     });
@@ -94,6 +99,15 @@ describe('buildKeystore judged by openssl and keytool', () => {
     const info = await opensslPkcs12Info(der, `${ASCII}!`);
     expect(info.ok).toBe(false);
     expect(info.output).toMatch(/mac verify error/i);
+  });
+
+  it('uses the Crypto it is given (@peculiar/webcrypto instead of Node\'s)', async () => {
+    const { Crypto } = await import('@peculiar/webcrypto');
+    const leaf = pki.leaves.p256;
+    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password: ASCII }, new Crypto());
+    const listing = await keytoolList(der, ASCII);
+    expect(listing.entries).toEqual([{ alias: 'node-p256.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
+    expect((await keytoolRecoverKeys(der, ASCII)).ok).toBe(true);
   });
 
   it('accepts PKCS#1 and SEC1 keys as input', async () => {

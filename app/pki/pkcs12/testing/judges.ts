@@ -51,7 +51,7 @@ export interface KeytoolListing extends Pkcs12Verdict {
 /** `keytool -list -v -storetype PKCS12`, parsed into entries. */
 export function keytoolList(der: Uint8Array, password: string): Promise<KeytoolListing> {
   return withFiles({ 'f.p12': der, pw: `${password}\n` }, (_d, p) => {
-    const r = run('keytool', ['-J-Dfile.encoding=UTF-8', '-J-Duser.language=en', '-list', '-v', '-storetype', 'PKCS12', '-keystore', p('f.p12'), '-storepass:file', p('pw')]);
+    const r = run('keytool', ['-J-Dfile.encoding=UTF-8', '-J-Dsun.stdout.encoding=UTF-8', '-J-Dsun.stderr.encoding=UTF-8', '-J-Duser.language=en', '-list', '-v', '-storetype', 'PKCS12', '-keystore', p('f.p12'), '-storepass:file', p('pw')]);
     const output = `${r.stdout}${r.stderr}`;
     const entries: KeytoolEntry[] = [];
     for (const block of output.split(/^Alias name: /m).slice(1)) {
