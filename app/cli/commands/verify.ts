@@ -1,9 +1,133 @@
+/**
+ * `certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--host NAME_OR_IP]
+ * [--purpose server|client] [--at ISO8601] [--json]`: build and validate the chain of LEAF
+ * (RFC 5280 §6) and say in words what is wrong. Exit 0 valid, 1 invalid, 2 unusable input.
+ */
+import { basename } from 'node:path';
+import { X509Certificate } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import { parse, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
+import { readBytes } from '../io.ts';
+import { isPkiError } from '../../pki/errors.ts';
+import type { Finding } from '../../pki/findings.ts';
+import { readInput } from '../../pki/read/read-input.ts';
+import { validatePath } from '../../pki/validate/index.ts';
 
-// Placeholder until the command is built; replaced by its owner.
+const HELP = `usage: certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--host NAME_OR_IP]
+                        [--purpose server|client] [--at ISO8601] [--json]
+
+Build the chain from LEAF to a trusted CA and validate it as RFC 5280 §6 says: signatures,
+validity, CA flags and path lengths, key usage, name constraints, critical extensions, and
+the extended key usage for --purpose; with --host, also whether a TLS client connecting to
+that name or IP would accept LEAF. Files may hold PEM (any number of blocks), DER or PKCS#7.
+If LEAF holds several certificates, the first is the leaf and the others are untrusted
+intermediates (a fullchain.pem works as is).
+
+  --ca FILE         trusted CA certificates (at least one; repeat for more)
+  --untrusted FILE  intermediates that may complete the chain (repeatable)
+  --host NAME_OR_IP DNS name or IP address the leaf must cover
+  --purpose P       server or client: require serverAuth or clientAuth
+  --at ISO8601      validate at this time instead of now (e.g. 2026-01-01T00:00:00Z)
+  --json            print {valid, chain: [sha256…], findings: [{code, severity, message}]}
+
+Exit status: 0 valid, 1 not valid, 2 unusable input or usage error.
+`;
+
+/** An input problem: exit 2 with this message. */
+class UnusableInput extends Error {}
+
+/** Every certificate in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
+export async function loadCertificates(paths: string[], flag: string): Promise<{ cert: X509Certificate; source: string }[]> {
+  const out: { cert: X509Certificate; source: string }[] = [];
+  for (const path of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readBytes(path, flag);
+    } catch (e) {
+      throw new UnusableInput(isPkiError(e) ? e.message : `Cannot read ${path}.`, { cause: e });
+    }
+    const items = await readInput({ name: basename(path), bytes });
+    const certs = items.filter((i) => i.kind === 'certificate');
+    if (certs.length === 0) {
+      const why = items.find((i) => i.kind === 'error')?.message ?? 'it holds no certificate';
+      throw new UnusableInput(`${flag}: ${path}: ${why}`);
+    }
+    for (const item of certs) out.push({ cert: new X509Certificate(item.der), source: item.source });
+  }
+  return out;
+}
+
+function parseAt(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(`--at must be an ISO 8601 date, got "${value}"`);
+  return d;
+}
+
+function parsePurpose(value: string | undefined): 'server' | 'client' | undefined {
+  if (value === undefined || value === 'server' || value === 'client') return value;
+  throw new UsageError(`--purpose must be server or client, got "${value}"`);
+}
+
+/** Text lines for findings: one per finding, severity first. */
+export function findingLines(findings: Finding[]): string[] {
+  return findings.map((f) => `  ${f.severity.padEnd(7)} ${f.code}: ${f.message}`);
+}
+
+async function sha256(cert: X509Certificate): Promise<string> {
+  return Convert.ToHex(await crypto.subtle.digest('SHA-256', cert.rawData));
+}
+
 export const command: Command = {
   name: 'verify',
-  summary: '(not built yet)',
-  help: 'certbench verify: not built yet\n',
-  run: () => Promise.resolve(2),
+  summary: 'validate a certificate chain (RFC 5280) and a host name, and explain what is wrong',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parse(argv, {
+      ca: { type: 'string', multiple: true },
+      untrusted: { type: 'string', multiple: true },
+      host: { type: 'string' },
+      purpose: { type: 'string' },
+      at: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('give exactly one LEAF file');
+    if (!values.ca?.length) throw new UsageError('give the trusted CA with --ca FILE');
+    const at = parseAt(values.at);
+    const purpose = parsePurpose(values.purpose);
+    try {
+      const [leaf, ...rest] = await loadCertificates(positionals, 'leaf');
+      if (!leaf) throw new UnusableInput('leaf: no certificate');
+      const anchors = await loadCertificates(values.ca, 'ca');
+      const untrusted = await loadCertificates(values.untrusted ?? [], 'untrusted');
+      const result = await validatePath({
+        leaf: leaf.cert,
+        intermediates: [...rest, ...untrusted].map((c) => c.cert),
+        anchors: anchors.map((c) => c.cert),
+        ...(at ? { at } : {}),
+        ...(purpose ? { purpose } : {}),
+        ...(typeof values.host === 'string' ? { host: values.host } : {}),
+      });
+      const chain = await Promise.all(result.chain.map(sha256));
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ valid: result.valid, chain, findings: result.findings }, null, 2)}\n`);
+      } else {
+        const head = result.valid ? `${positionals[0] ?? ''}: OK` : `${positionals[0] ?? ''}: NOT VALID`;
+        const path = result.chain.map((c, i) => `  ${i === 0 ? 'leaf  ' : i === result.chain.length - 1 && result.valid ? 'anchor' : 'issuer'} ${c.subject}`);
+        process.stdout.write([head, 'chain:', ...path, ...(result.findings.length ? ['findings:', ...findingLines(result.findings)] : [])].join('\n') + '\n');
+      }
+      return result.valid ? 0 : 1;
+    } catch (e) {
+      if (e instanceof UnusableInput || (isPkiError(e) && (e.code === 'invalid-argument' || e.code === 'invalid-der'))) {
+        process.stderr.write(`certbench verify: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  },
 };
