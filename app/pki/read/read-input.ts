@@ -4,7 +4,6 @@
  * anything else is taken as DER. Every input is capped in size, item count and time, and every
  * failure is an error item, so the caller never sees an exception from here.
  */
-import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
 import { pemDecodeAll } from '../pem.ts';
 import { itemsFromDer, errorItem, type DerContext } from './der-items.ts';
@@ -30,7 +29,21 @@ function holdsPem(bytes: Uint8Array): boolean {
 function bareBase64(text: string): Uint8Array | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  return new Uint8Array(Convert.FromBase64(compact));
+  // atob directly: pvtsutils' Convert.FromBase64 overflows the stack on multi-megabyte input.
+  const binary = atob(compact);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** pemDecodeAll, with the stack overflow its base64 check hits on blocks of several MiB turned into an error item. */
+function pemBlocks(text: string, name: string): ReturnType<typeof pemDecodeAll> | ErrorItem {
+  try {
+    return pemDecodeAll(text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return error(name, 'input-too-large', `A PEM block in ${name} is too large to decode (several MiB); certificates, keys and CRLs are far smaller.`);
+  }
 }
 
 /** "Proc-Type: 4,ENCRYPTED" keys (OpenSSL's traditional encryption): MD5-based, not in WebCrypto. */
@@ -49,7 +62,9 @@ interface Deadline {
 }
 
 async function readText(text: string, name: string, ctx: Omit<DerContext, 'source'>, deadline: Deadline): Promise<Item[]> {
-  const { blocks, bad } = pemDecodeAll(text);
+  const decoded = pemBlocks(text, name);
+  if ('kind' in decoded) return [decoded];
+  const { blocks, bad } = decoded;
   if (blocks.length === 0 && bad.length === 0) {
     const der = bareBase64(text);
     if (der) return itemsFromDer(der, { ...ctx, source: name });
