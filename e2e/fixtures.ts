@@ -13,6 +13,8 @@ import { AuthoritiesPage } from './pages/authorities-page.ts';
 import { IssuePage } from './pages/issue-page.ts';
 import { CsrPage } from './pages/csr-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
+import { InspectPage } from './pages/inspect-page.ts';
+import { ExportPage } from './pages/export-page.ts';
 
 export interface Fixtures {
   app: AppPage;
@@ -21,6 +23,8 @@ export interface Fixtures {
   issue: IssuePage;
   csr: CsrPage;
   workspace: WorkspacePage;
+  inspect: InspectPage;
+  exporter: ExportPage;
   /** Requests that left the app's origin (the guard fails the test when non-empty). */
   foreignRequests: string[];
   /** Console errors and uncaught page errors (the guard fails the test when non-empty). */
@@ -69,6 +73,8 @@ export const test = base.extend<Fixtures>({
   issue: async ({ page }, use) => { await use(new IssuePage(page)); },
   csr: async ({ page }, use) => { await use(new CsrPage(page)); },
   workspace: async ({ page }, use) => { await use(new WorkspacePage(page)); },
+  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+  exporter: async ({ page }, use) => { await use(new ExportPage(page)); },
 });
 
 export { expect };
