@@ -11,6 +11,10 @@ import { readmeText } from './readme.ts';
 import { readsEncryptedKeys } from './key-policy.ts';
 import type { Bundle, BundleClient, BundleFile, BundleNode, EntityRef, FileContent, Layout, LayoutId, LayoutOptions } from './types.ts';
 import { checkDistinctPaths, validateBundle } from './validate.ts';
+import { assertKeysMatch } from './key-match.ts';
+import { cassandraKeyAndChainPem } from '../pki/pem-bundles.ts';
+import { javaCanUsePassword } from '../pki/pkcs12/options.ts';
+import { PASSWORD_NOT_FOR_JAVA } from '../pki/pkcs12/result.ts';
 
 export interface BuildBundleRequest {
   bundle: Bundle;
@@ -39,9 +43,14 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
   const layout = typeof request.layout === 'string' ? layoutById(request.layout) : request.layout;
   const options = request.options ?? {};
   const formats = request.formats ?? DEFAULT_FORMATS;
+  const warnings = new Set<string>();
   validateBundle(bundle, layout, options);
   const planned = layout.plan(bundle, options);
   checkDistinctPaths(planned);
+  await assertKeysMatch(bundle, crypto ?? defaultCrypto());
+  if (options.storePassword !== undefined && !javaCanUsePassword(options.storePassword)) {
+    warnings.add(PASSWORD_NOT_FOR_JAVA.message);
+  }
 
   const entity = (of: EntityRef): BundleNode | BundleClient => {
     const found = of.role === 'node' ? bundle.nodes.find((n) => n.name === of.name) : bundle.clients.find((c) => c.name === of.name);
@@ -50,7 +59,6 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
   };
   const trust = joinPem(bundle.ca.certPem, bundle.ca.chainPem);
   const facts = { plaintextKeys: false, encryptedKeys: false };
-  const warnings = new Set<string>();
 
   const keyText = async (of: EntityRef): Promise<string> => {
     const plain = entity(of).keyPem;
@@ -82,7 +90,9 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
         return { contents: await keyText(content.of), secret: true };
       case 'key-and-chain': {
         const e = entity(content.of);
-        return { contents: joinPem(await keyText(content.of), e.certPem, e.chainPem), secret: true };
+        const key = await keyText(content.of); // plaintext: Cassandra's PEM reader cannot decrypt PBES2 (see pem-bundles.ts)
+        const chain = e.chainPem.trim() ? e.chainPem : undefined;
+        return { contents: await cassandraKeyAndChainPem({ key, certificate: e.certPem, ...(chain ? { chain } : {}) }, crypto ?? defaultCrypto()), secret: true };
       }
       case 'keystore': {
         const e = entity(content.of);

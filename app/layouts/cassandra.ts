@@ -18,8 +18,10 @@ export const cassandraLayout: Layout = {
     'intermediates in one file, as PEMBasedSslContextFactory wants; RSA or EC keys only) and NODE/ca.pem. ' +
     'PKCS#12 form: per node NODE/keystore.p12 and NODE/truststore.p12 under the store password. ' +
     'Per client a cqlsh/NAME/ folder with client.crt, client.key and ca.pem. ' +
-    'With a passphrase the node key in keystore.pem is encrypted (keystore_password); cqlsh keys stay plaintext.',
-  readsEncryptedKeys: (role, options) => role === 'node' && cassandraFormat(options) === 'pem',
+    'Keys in PEM files are plaintext: on Java 17 Cassandra\'s PEM reader cannot decrypt PBES2-encrypted keys, and cqlsh ' +
+    'takes no key password; use the PKCS#12 form to keep node keys encrypted at rest.',
+  // PKCS#12 keystores are encrypted by the store password whatever this says.
+  readsEncryptedKeys: false,
   paths(outline, options) {
     const pkcs12 = cassandraFormat(options) === 'pkcs12';
     return {

@@ -1,14 +1,16 @@
 /**
  * The file formats a bundle may need beyond plain PEM: encrypted PKCS#8 keys and PKCS#12 stores.
- * They are an argument of buildBundle so the layouts stay free of crypto; DEFAULT_FORMATS wires
- * them to the core.
+ * They are an argument of buildBundle so tests can judge the layouts with other writers (openssl);
+ * DEFAULT_FORMATS is the core's.
  */
-import { PkiError } from '../pki/errors.ts';
+import { encryptPkcs8Pem } from '../pki/pkcs8.ts';
+import { buildKeystore } from '../pki/pkcs12/keystore.ts';
+import { buildTruststore } from '../pki/pkcs12/truststore.ts';
 
 export interface KeystoreInput {
   keyPem: string;
   certPem: string;
-  /** Intermediate and CA certificates to store after the leaf, PEM. */
+  /** Issuers of the certificate (intermediates and root), PEM, any order. */
   chainPem: string;
   password: string;
   /** friendlyName of the entry (keytool's alias). */
@@ -22,19 +24,16 @@ export interface TruststoreInput {
 }
 
 export interface BundleFormats {
-  /** An unencrypted PEM private key in, an ENCRYPTED PRIVATE KEY PEM out. */
+  /** An unencrypted PKCS#8 PEM private key in, an ENCRYPTED PRIVATE KEY PEM (PBES2, AES-256-CBC) out. */
   encryptKey(keyPem: string, passphrase: string, crypto: Crypto): Promise<string>;
   keystore(input: KeystoreInput, crypto: Crypto): Promise<Uint8Array>;
   truststore(input: TruststoreInput, crypto: Crypto): Promise<Uint8Array>;
 }
 
-function unavailable(what: string): PkiError {
-  return new PkiError('internal', 'format', `${what} is not available in this build of certbench.`);
-}
-
-/** The core's implementations. */
+/** The core's implementations: app/pki/pkcs8.ts and app/pki/pkcs12/. */
 export const DEFAULT_FORMATS: BundleFormats = {
-  encryptKey: () => Promise.reject(unavailable('Encrypted PKCS#8')),
-  keystore: () => Promise.reject(unavailable('PKCS#12 keystores')),
-  truststore: () => Promise.reject(unavailable('PKCS#12 truststores')),
+  encryptKey: (keyPem, passphrase, crypto) => encryptPkcs8Pem(keyPem, passphrase, {}, crypto),
+  keystore: async (input, crypto) =>
+    (await buildKeystore({ key: input.keyPem, certificate: input.certPem, chain: input.chainPem, password: input.password, alias: input.alias }, crypto)).der,
+  truststore: async (input, crypto) => (await buildTruststore({ cas: input.caPem, password: input.password }, crypto)).der,
 };

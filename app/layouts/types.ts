@@ -34,7 +34,7 @@ export interface IssuedPems {
   certPem: string;
   /** Its private key (PKCS#8, SEC1 or PKCS#1 PEM, unencrypted). */
   keyPem: string;
-  /** Intermediate certificates between the leaf and the root, leaf side first; '' when the root issued it. */
+  /** Issuers of the leaf (intermediates, and the root if the caller likes), PEM; '' when there are none to add. */
   chainPem: string;
 }
 

@@ -20,7 +20,6 @@ function pemBlock(ctx: SnippetContext, first: string): string[] {
     `    class_name: ${FACTORY}`,
     '    parameters: {}',
     `  keystore: ${yaml(keystore)}`,
-    ...(ctx.nodeKeyPasswordEnv ? ['  keystore_password: "<key passphrase>"   # decrypts the ENCRYPTED PRIVATE KEY in keystore.pem'] : []),
     `  truststore: ${yaml(ctx.node.files.ca)}`,
     '  require_client_auth: true',
   ];
@@ -38,6 +37,8 @@ export const cassandraYamlPem: Snippet = {
       `# certbench: TLS for Cassandra node ${ctx.node.name} with PEM files (Cassandra 4.1+). Merge into cassandra.yaml.`,
       '# keystore.pem holds the PKCS#8 private key followed by the certificate chain, as PEMBasedSslContextFactory',
       '# wants. It reads RSA and EC keys only: Ed25519 keys are refused, issue nodes with ECDSA P-256 or RSA.',
+      '# The key is unencrypted (on Java 17 the PEM reader cannot decrypt PBES2 keys, so no keystore_password):',
+      '# keep keystore.pem chmod 600, owned by cassandra, or use the PKCS#12 form.',
       ...note,
       ...pemBlock(ctx, 'server_encryption_options:\n  internode_encryption: all'),
       '',
