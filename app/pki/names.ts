@@ -46,13 +46,23 @@ export function checkSubject(fields: SubjectFields): SubjectFields {
   return out;
 }
 
-/** The X.509 Name of checked fields, most significant first (C, ST, L, O, OU, CN). UTF8String values. */
+/** X.520 PrintableString characters. */
+export function isPrintableString(text: string): boolean {
+  return /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(text);
+}
+
+/**
+ * The X.509 Name of checked fields, most significant first (C, ST, L, O, OU, CN). Values are
+ * PrintableString when they can be (always for C, RFC 5280 §4.1.2.4 compatibility) and
+ * UTF8String otherwise. They are given to @peculiar/x509 as typed objects so its string
+ * conventions ("#" = hex, quotes, backslash escapes) never rewrite what the user typed.
+ */
 export function subjectName(fields: SubjectFields): Name {
   const f = checkSubject(fields);
-  const rdns: Record<string, string[]>[] = [];
+  const rdns: Record<string, { printableString?: string; utf8String?: string }[]>[] = [];
   for (const a of ATTRIBUTES) {
     const v = f[a.key];
-    if (v) rdns.push({ [a.short]: [v] });
+    if (v) rdns.push({ [a.short]: [isPrintableString(v) ? { printableString: v } : { utf8String: v }] });
   }
   return new Name(rdns);
 }
