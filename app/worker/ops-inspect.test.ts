@@ -92,6 +92,26 @@ describe('INSPECT_OPS.inspect diagnosis (judged by openssl verify)', () => {
   }
 });
 
+describe('INSPECT_OPS.inspect relations', () => {
+  const rows: { name: string; files: string[]; want: { chains: string[][]; notes: RegExp[]; leafChainPem: string[] } }[] = [
+    { name: 'leaf, intermediate and root: one chain to the root; the leaf keeps its intermediate', files: ['leaf.pem', 'int.pem', 'root.pem'],
+      want: { chains: [['CN=node1', 'CN=Test Issuing', 'CN=Test Root']], notes: [/self-signed root/], leafChainPem: ['int.pem'] } },
+    { name: 'a leaf without its intermediate: a chain of one whose issuer is not loaded', files: ['leaf.pem', 'root.pem'],
+      want: { chains: [['CN=node1']], notes: [/not loaded/], leafChainPem: [] } },
+    { name: 'roots alone draw no chains', files: ['root.pem'], want: { chains: [], notes: [], leafChainPem: [] } },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const report = await INSPECT_OPS.inspect({ inputs: [{ name: 'in.pem', data: pemOf(...row.files) }] });
+      const chains = report.relations.filter((t) => t.label === 'Chain');
+      expect(chains.map((c) => (c.children ?? []).map((n) => n.value))).toEqual(row.want.chains);
+      row.want.notes.forEach((re, i) => expect(chains[i]?.note).toMatch(re));
+      const leaf = report.items.find((i) => i.title === 'CN=node1');
+      expect(leaf?.chainPem ?? '').toBe(pemOf(...row.want.leafChainPem));
+    });
+  }
+});
+
 describe('INSPECT_OPS.inspect key matching', () => {
   it('a certificate points at its own private key and not at another', async () => {
     const report = await INSPECT_OPS.inspect({ inputs: [{ name: 'mix.pem', data: pemOf('leaf.pem', 'root.pem', 'root.key', 'leaf.key') }] });

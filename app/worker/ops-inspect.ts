@@ -11,6 +11,7 @@ import type { Finding } from '../pki/findings.ts';
 import { explain } from '../pki/inspect/explain.ts';
 import { summarize } from '../pki/inspect/summary.ts';
 import { readInput } from '../pki/read/read-input.ts';
+import { relate, type RelationItem } from '../pki/relations/index.ts';
 import { certFacts } from '../pki/validate/cert-facts.ts';
 import { validatePath } from '../pki/validate/index.ts';
 import type { Item } from '../pki/read/types.ts';
@@ -64,6 +65,8 @@ export interface InspectedItem {
   isCA?: boolean;
   /** For a certificate or CSR: the id of the private-key item in this report that belongs to it. */
   keyId?: string;
+  /** For a certificate: the issuers above it found in this report (intermediates, PEM), root excluded. */
+  chainPem?: string;
   /** For errors: the sentence to show. */
   message?: string;
 }
@@ -132,14 +135,50 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; cer
   }
 }
 
-/** Point each certificate at the private key in the same report whose public key it carries (SPKI equal). */
-function linkKeys(certs: { out: InspectedItem; cert: X509Certificate }[], keys: { id: string; spki: string }[]): void {
-  if (keys.length === 0) return;
-  for (const c of certs) {
-    const spki = Convert.ToHex(certFacts(c.cert).spki);
-    const key = keys.find((k) => k.spki === spki);
-    if (key) c.out.keyId = key.id;
+/** What the relations module compares: certificates and CSRs by DER, keys by their public half. */
+function relationItem(item: Item): RelationItem | undefined {
+  if (item.kind === 'certificate' || item.kind === 'csr') return { kind: item.kind, der: item.der };
+  if (item.kind === 'private-key' && item.publicKeyDer) return { kind: 'key', spki: item.publicKeyDer };
+  return undefined;
+}
+
+/**
+ * Relate the items; mark each certificate with its key and the chain above it (for saving), and
+ * draw chains longer than one certificate, key matches and duplicates as trees.
+ */
+async function relationTrees(related: { item: RelationItem; out: InspectedItem }[], crypto: Crypto): Promise<ReportNode[]> {
+  if (related.length === 0) return [];
+  const r = await relate(related.map((x) => x.item), crypto);
+  const at = (i: number) => related[i]?.out;
+  const title = (i: number) => at(i)?.title ?? `item ${i + 1}`;
+  const selfSigned = new Set(r.issuedBy.filter((e) => e.subject === e.issuer).map((e) => e.subject));
+  const trees: ReportNode[] = [];
+
+  for (const m of r.keyMatches) {
+    const owner = at(m.item);
+    if (owner && !owner.keyId) owner.keyId = at(m.key)?.id;
   }
+  const chains = r.chains.filter((c) => c.length > 1 || !selfSigned.has(c[0] ?? -1));
+  for (const chain of chains) {
+    const [leaf, ...above] = chain;
+    const leafItem = leaf === undefined ? undefined : at(leaf);
+    const issuers = above.filter((i) => !selfSigned.has(i)).map((i) => at(i)?.pem ?? '').join('');
+    if (leafItem && issuers) leafItem.chainPem = issuers;
+    const top = chain[chain.length - 1] ?? -1;
+    trees.push({
+      label: 'Chain',
+      value: leaf === undefined ? '' : title(leaf),
+      note: selfSigned.has(top) ? 'ends at a self-signed root' : 'the issuer of the top certificate is not loaded',
+      children: chain.map((i, depth) => ({ label: depth === 0 ? 'Certificate' : 'Issued by', value: title(i) })),
+    });
+  }
+  if (r.keyMatches.length) {
+    trees.push({ label: 'Private keys', children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })) });
+  }
+  if (r.duplicates.length) {
+    trees.push({ label: 'Duplicates', children: r.duplicates.map((g) => ({ label: `${g.length} copies`, value: title(g[0] ?? 0), children: g.map((i) => ({ label: 'From', value: at(i)?.source ?? '' })) })) });
+  }
+  return trees;
 }
 
 /**
@@ -174,7 +213,7 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; cert: X509Certificate }[] = [];
-  const keys: { id: string; spki: string }[] = [];
+  const related: { item: RelationItem; out: InspectedItem }[] = [];
   for (const [i, input] of request.inputs.entries()) {
     const options = request.password ? { password: request.password } : {};
     const read = await readInput(
@@ -186,11 +225,12 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
       const { out, cert } = inspected(item, `${i}.${j}`, now);
       items.push(out);
       if (cert) certs.push({ out, cert });
-      if (item.kind === 'private-key' && item.publicKeyDer) keys.push({ id: out.id, spki: Convert.ToHex(item.publicKeyDer) });
+      const rel = relationItem(item);
+      if (rel) related.push({ item: rel, out });
     });
   }
-  linkKeys(certs, keys);
-  return { items, relations: [], diagnoses: await diagnose(certs, request, crypto) };
+  const relations = await relationTrees(related, crypto);
+  return { items, relations, diagnoses: await diagnose(certs, request, crypto) };
 }
 
 export const INSPECT_OPS = { inspect };
