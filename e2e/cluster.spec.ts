@@ -48,3 +48,29 @@ test('copy a snippet to the clipboard', async ({ app, cluster, page }) => {
   expect(copied.trim()).toBe(code.trim());
   expect(copied).toContain('of cluster "copyme"');
 });
+
+const hundred = Array.from({ length: 100 }, (_, i) => `node${i + 1} 10.0.${Math.floor(i / 200)}.${(i % 200) + 1} node${i + 1}.db.internal`).join('\n');
+
+test('100 nodes is an ordinary run, and the workspace holds them all', async ({ app, cluster, workspace }) => {
+  await app.open();
+  await cluster.create({ name: 'big', nodes: hundred, clients: 'app', target: 'generic' });
+  await expect(cluster.result).toContainText('100 node certificates');
+  await app.goTo('Workspace');
+  await workspace.search('node100');
+  await expect(workspace.items()).toHaveCount(1);
+});
+
+test('Cancel stops a run and saves nothing', async ({ app, cluster, workspace, page }) => {
+  await app.open();
+  const big = Array.from({ length: 400 }, (_, i) => `n${i + 1} rsa${i + 1}.internal`).join('\n');
+  await cluster.fill({ name: 'cancelled', nodes: big, clients: 'app', target: 'generic' });
+  // RSA 4096 keys take long enough to cancel in the middle.
+  await cluster.form.getByText('Key type and validity').click();
+  await cluster.form.getByLabel('Key type').selectOption({ label: 'RSA 4096' });
+  await cluster.form.getByRole('button', { name: 'Create cluster certificates' }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await cluster.form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Cancelled: nothing was saved.')).toBeVisible();
+  await app.goTo('Workspace');
+  await expect(workspace.items()).toHaveCount(0);
+});
