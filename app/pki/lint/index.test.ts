@@ -137,6 +137,7 @@ describe('lintCertificate: clean certificates', () => {
     { name: 'good intermediate', make: async () => (await makeCa('CN=Good Intermediate', root, { ca: 0 })).cert },
     { name: 'good RSA leaf with keyEncipherment', make: async () => makeCert({ subject: 'CN=rsa.example', keys: await newKey('rsa2048'), issuer: root, ca: false,
       keyUsage: KU.digitalSignature | KU.keyEncipherment, eku: [SERVER], san: [{ type: 'dns', value: 'rsa.example' }, { type: 'ip', value: '10.0.0.1' }] }) },
+    { name: 'client leaf whose CN is a node name, not a SAN', make: () => leaf({ subject: 'CN=node9.cluster.local', eku: [CLIENT], san: [{ type: 'ip', value: '10.0.0.9' }] }) },
     { name: 'good wildcard leaf', make: () => leaf({ subject: 'CN=*.nodes.example', san: [{ type: 'dns', value: '*.nodes.example' }] }) },
   ];
   for (const row of clean) {

@@ -1,6 +1,7 @@
 /** Rules about names: subject, SANs and the CN (RFC 5280 §4.1.2.6, §4.2.1.6). */
 import type { LintRule } from '../rule.ts';
 import { CN_OID } from '../../validate/der-names.ts';
+import { OID } from '../../validate/cert-facts.ts';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
@@ -79,9 +80,11 @@ export const NAME_RULES: LintRule[] = [
   {
     code: 'cn-not-in-san',
     severity: 'warning',
-    summary: 'A CN that looks like a host name or IP is also in the SANs.',
+    summary: 'A server certificate whose CN looks like a host name or IP has it in the SANs too.',
     check: ({ facts }) => {
-      if (!facts.subjectAltNames) return null;
+      // Client-only certificates often carry a user or node name in the CN that is no host to match.
+      const server = !facts.extKeyUsage || facts.extKeyUsage.includes(OID.serverAuth) || facts.extKeyUsage.includes(OID.anyExtendedKeyUsage);
+      if (!facts.subjectAltNames || !server) return null;
       const cns = facts.subject.flat().filter((a) => a.type === CN_OID && !a.key.startsWith('#')).map((a) => a.key);
       const sans = new Set(facts.subjectAltNames.map((s) => s.value.toLowerCase()));
       const missing = cns.find((cn) => /^[a-z0-9*-]+(\.[a-z0-9-]+)+$|^[0-9a-f:]+:[0-9a-f:]*$/.test(cn) && !sans.has(cn));
