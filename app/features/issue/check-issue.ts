@@ -1,6 +1,6 @@
 /** Field checks of the Issue form, run as the user types; each returns the sentence for the field. */
 import { isPkiError } from '../../pki/errors.ts';
-import { parseSans } from '../../pki/san.ts';
+import { parseSans, sanFromCommonName } from '../../pki/san.ts';
 import type { LeafProfile } from '../../worker/pki-contract.ts';
 
 export function commonNameError(cn: string): string | undefined {
@@ -13,7 +13,7 @@ export function commonNameError(cn: string): string | undefined {
 export function sansError(text: string, profile: LeafProfile, cn: string): string | undefined {
   try {
     const sans = parseSans(text);
-    if (profile !== 'client' && sans.length === 0 && !/^[A-Za-z0-9.-]+$|^[\d.:]+$/.test(cn.trim())) {
+    if (profile !== 'client' && sans.length === 0 && !sanFromCommonName(cn)) {
       return 'A node or server certificate needs at least one DNS name or IP address that clients dial.';
     }
     return undefined;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { LeafProfile } from '../../worker/pki-contract.ts';
+import { commonNameError, sansError } from './check-issue.ts';
+
+describe('Issue form checks, as typed', () => {
+  const rows: { name: string; input: { cn: string; sans: string; profile: LeafProfile }; want: { cn: boolean; sans: RegExp | undefined } }[] = [
+    { name: 'host CN and no SANs is fine for a node', input: { cn: 'node1.example', sans: '', profile: 'node' }, want: { cn: false, sans: undefined } },
+    { name: 'client with a person-like CN needs no SAN', input: { cn: 'Cluster admin', sans: '', profile: 'client' }, want: { cn: false, sans: undefined } },
+    { name: 'server with a CN that is not a host needs a SAN', input: { cn: 'My server', sans: '', profile: 'server' }, want: { cn: false, sans: /at least one DNS name or IP/ } },
+    { name: 'a bad IP is named', input: { cn: 'n1', sans: '10.0.0.1, 10.0.0.300', profile: 'node' }, want: { cn: false, sans: /"10\.0\.0\.300"/ } },
+    { name: 'an IPv6 CN counts as the SAN (regression: a host-only pattern refused it)', input: { cn: 'fd00::1', sans: '', profile: 'server' }, want: { cn: false, sans: undefined } },
+    { name: 'empty CN', input: { cn: '  ', sans: 'n1', profile: 'node' }, want: { cn: true, sans: undefined } },
+    { name: 'CN over 64 characters', input: { cn: 'a'.repeat(65), sans: 'n1', profile: 'node' }, want: { cn: true, sans: undefined } },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      expect(commonNameError(row.input.cn) !== undefined).toBe(row.want.cn);
+      const sans = sansError(row.input.sans, row.input.profile, row.input.cn);
+      if (row.want.sans) expect(sans).toMatch(row.want.sans);
+      else expect(sans).toBeUndefined();
+    });
+  }
+});
