@@ -65,6 +65,11 @@ export function punycodeDecode(input: string): string | undefined {
 export function toUnicodeHostname(name: string): string | undefined {
   const labels = name.split('.');
   if (!labels.some((l) => /^xn--/i.test(l))) return undefined;
-  const decoded = labels.map((l) => (/^xn--/i.test(l) ? punycodeDecode(l.slice(4).toLowerCase()) : l));
+  // An A-label must decode to something non-ASCII (RFC 5890 §2.3.2.1), else it is not one.
+  const decoded = labels.map((l) => {
+    if (!/^xn--/i.test(l)) return l;
+    const u = punycodeDecode(l.slice(4).toLowerCase());
+    return u && /[^\x00-\x7f]/.test(u) ? u : undefined;
+  });
   return decoded.every((l) => l !== undefined) ? decoded.join('.') : undefined;
 }
