@@ -14,7 +14,7 @@ import {
   assertKeyMatchesCertificate,
   certificateFrom,
   optionalCertificatesFrom,
-  privateKeyFrom,
+  readPrivateKey,
   type PemOrDer,
 } from './pkcs12/inputs.ts';
 
@@ -40,6 +40,8 @@ export function fullChainPem(certificate: PemOrDer, chain?: PemOrDer | readonly 
  */
 export interface CassandraPemInput {
   key: PemOrDer;
+  /** Password of an "ENCRYPTED PRIVATE KEY" input; the output key is in the clear regardless. */
+  keyPassword?: string;
   certificate: PemOrDer;
   chain?: PemOrDer | readonly PemOrDer[];
 }
@@ -50,7 +52,7 @@ export interface CassandraPemInput {
  * a key that does not belong to the certificate before producing anything.
  */
 export async function cassandraKeyAndChainPem(input: CassandraPemInput, crypto: Crypto = defaultCrypto()): Promise<string> {
-  const pkcs8 = privateKeyFrom(input.key, 'key');
+  const pkcs8 = await readPrivateKey(input.key, input.keyPassword, 'key', crypto);
   if (pkcs8AlgorithmId(pkcs8) === 'ed25519') {
     throw new PkiError(
       'unsupported-algorithm',

@@ -8,12 +8,11 @@ import { UsageError, integer, parse, required } from '../args.ts';
 import { assertWritable, readBytes, readPasswordFile, writeOut } from '../io.ts';
 import { looksLikePem } from '../../pki/pem.ts';
 import { chmodSync } from 'node:fs';
-import { decryptPkcs8 } from '../../pki/pkcs8.ts';
 import { encodePrivateKey, keyPem, type PrivateKeyFormat } from '../../pki/key-formats.ts';
 import { buildKeystore } from '../../pki/pkcs12/keystore.ts';
 import { buildTruststore } from '../../pki/pkcs12/truststore.ts';
 import type { Pkcs12Result } from '../../pki/pkcs12/result.ts';
-import { certificateFrom, privateKeyFrom, type PemOrDer } from '../../pki/pkcs12/inputs.ts';
+import { certificateFrom, readPrivateKey, type PemOrDer } from '../../pki/pkcs12/inputs.ts';
 import { pkcs7Der, pkcs7Pem } from '../../pki/pkcs7.ts';
 import { cassandraKeyAndChainPem, fullChainPem } from '../../pki/pem-bundles.ts';
 
@@ -82,11 +81,9 @@ function one(values: Values, name: 'cert'): string {
   return first;
 }
 
-async function readKey(values: Values): Promise<Uint8Array> {
-  const input = readPemOrDer(required(values, 'key'), 'key');
+function readKey(values: Values): Promise<Uint8Array> {
   const keyPasswordFile = values['key-password-file'];
-  if (keyPasswordFile === undefined) return privateKeyFrom(input, 'key');
-  return new Uint8Array(await decryptPkcs8(input, readPasswordFile(keyPasswordFile)));
+  return readPrivateKey(readPemOrDer(required(values, 'key'), 'key'), keyPasswordFile === undefined ? undefined : readPasswordFile(keyPasswordFile));
 }
 
 function chainOf(values: Values): PemOrDer[] {

@@ -10,6 +10,7 @@ import { defaultCrypto } from '../crypto.ts';
 import { pemDecodeAll, looksLikePem } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { pkcs8FromPkcs1, pkcs8FromSec1 } from '../key-formats.ts';
+import { decryptPkcs8 } from '../pkcs8.ts';
 
 /** A certificate or key as the user has it: PEM text, or DER bytes. */
 export type PemOrDer = string | Uint8Array | ArrayBuffer;
@@ -74,7 +75,7 @@ export function certificateFrom(input: PemOrDer, field: string): ExportCertifica
 
 /**
  * A private key as unencrypted PKCS#8 DER. Accepts PKCS#8 ("PRIVATE KEY"), PKCS#1 ("RSA PRIVATE
- * KEY") and SEC1 ("EC PRIVATE KEY") PEM, or PKCS#8 DER. Encrypted keys must be decrypted first.
+ * KEY") and SEC1 ("EC PRIVATE KEY") PEM, or PKCS#8 DER. Encrypted keys go through `readPrivateKey`.
  */
 export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
   if (typeof input !== 'string') return toBytes(input);
@@ -85,22 +86,50 @@ export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
   const [key] = keys;
   if (!key) throw new PkiError('not-found', field, 'This text holds no private key (-----BEGIN PRIVATE KEY-----).');
   if (keys.length > 1) throw new PkiError('invalid-argument', field, `Expected one private key, found ${keys.length}.`);
+  if (key.headers['Proc-Type']) {
+    // RFC 1421 "Proc-Type: 4,ENCRYPTED" keys use OpenSSL's legacy PEM encryption (MD5 key derivation, often DES).
+    throw new PkiError(
+      'unsupported-encryption',
+      field,
+      'This key uses OpenSSL\'s legacy PEM encryption, which WebCrypto cannot decrypt. Convert it first: `openssl pkey -in key.pem -out key-pkcs8.pem` (add `-aes-256-cbc` to keep it encrypted).',
+    );
+  }
   const der = new Uint8Array(key.der);
   switch (key.label) {
     case 'PRIVATE KEY':
       return der;
     case 'RSA PRIVATE KEY':
-      if (key.headers['Proc-Type']) break;
-      return pkcs8FromPkcs1(der);
+      return pkcs8FromPkcs1(der, field);
     case 'EC PRIVATE KEY':
-      if (key.headers['Proc-Type']) break;
       return pkcs8FromSec1(der, field);
     case 'ENCRYPTED PRIVATE KEY':
-      break;
+      throw new PkiError('invalid-key', field, 'This private key is encrypted; give its password to decrypt it.');
     default:
       throw new PkiError('unsupported-algorithm', field, `"${key.label}" keys are not supported; use a PKCS#8 "PRIVATE KEY".`);
   }
-  throw new PkiError('invalid-key', field, 'This private key is encrypted; decrypt it first (certbench reads encrypted keys when given their password).');
+}
+
+/**
+ * A private key as unencrypted PKCS#8 DER, decrypting an "ENCRYPTED PRIVATE KEY" (PBES2) with
+ * `keyPassword` when one is given; a wrong password is a `wrong-password` error.
+ */
+export async function readPrivateKey(
+  input: PemOrDer,
+  keyPassword: string | undefined,
+  field = 'key',
+  crypto: Crypto = defaultCrypto(),
+): Promise<Uint8Array> {
+  const encrypted = typeof input === 'string' && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(input);
+  if (!encrypted || keyPassword === undefined) return privateKeyFrom(input, field);
+  try {
+    return new Uint8Array(await decryptPkcs8(input, requirePassword(keyPassword, 'keyPassword'), crypto));
+  } catch (e) {
+    // Name our own field: next to a store password, "password" would point at the wrong input.
+    if (e instanceof PkiError && e.code === 'wrong-password') {
+      throw new PkiError('wrong-password', 'keyPassword', 'Wrong key password: the private key could not be decrypted with it.', { cause: e });
+    }
+    throw e;
+  }
 }
 
 /** A non-empty password, or a PkiError on `field`. */

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKeystore, type KeystoreInput } from './keystore.ts';
 import { PASSWORD_NOT_FOR_JAVA } from './result.ts';
-import { LEAF_KINDS, makeTestPki, type LeafKind, type TestPki } from './testing/fixtures.ts';
+import { ENCRYPTED_KEY_PASSWORD, LEAF_KINDS, makeTestPki, type LeafKind, type TestPki } from './testing/fixtures.ts';
 import { keytoolList, keytoolRecoverKeys, opensslPkcs12Extract, opensslPkcs12Info, opensslPublicKey, pythonLoadPkcs12 } from './testing/judges.ts';
 import { pemDecodeAll } from '../pem.ts';
 
@@ -108,6 +108,12 @@ describe('buildKeystore judged by openssl and keytool', () => {
     const listing = await keytoolList(der, ASCII);
     expect(listing.entries).toEqual([{ alias: 'node-p256.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
     expect((await keytoolRecoverKeys(der, ASCII)).ok).toBe(true);
+  });
+
+  it('accepts an encrypted PKCS#8 key with its password', async () => {
+    const { der } = await buildKeystore({ key: pki.encryptedP256KeyPem, keyPassword: ENCRYPTED_KEY_PASSWORD, certificate: pki.leaves.p256.certPem, password: ASCII });
+    const keyPem = await opensslPkcs12Extract(der, ASCII, 'key');
+    expect(await opensslPublicKey(keyPem, 'key')).toBe(await opensslPublicKey(pki.leaves.p256.certPem, 'cert'));
   });
 
   it('accepts PKCS#1 and SEC1 keys as input', async () => {

@@ -21,14 +21,16 @@ import {
   assertKeyMatchesCertificate,
   certificateFrom,
   optionalCertificatesFrom,
-  privateKeyFrom,
+  readPrivateKey,
   requirePassword,
   type PemOrDer,
 } from './inputs.ts';
 
 export interface KeystoreInput extends Pkcs12Protection {
-  /** The private key: PKCS#8 (PEM or DER), or PKCS#1/SEC1 PEM. */
+  /** The private key: PKCS#8 (PEM or DER), PKCS#1/SEC1 PEM, or encrypted PKCS#8 with `keyPassword`. */
   key: PemOrDer;
+  /** Password of an "ENCRYPTED PRIVATE KEY" input (not of the keystore). */
+  keyPassword?: string;
   /** The certificate of that key. */
   certificate: PemOrDer;
   /** Issuers of the certificate (intermediates, optionally the root), in any order. */
@@ -47,7 +49,7 @@ export interface KeystoreInput extends Pkcs12Protection {
 export async function buildKeystore(input: KeystoreInput, crypto: Crypto = defaultCrypto()): Promise<Pkcs12Result> {
   const password = requirePassword(input.password);
   const iterations = iterationsOf(input);
-  const pkcs8 = privateKeyFrom(input.key, 'key');
+  const pkcs8 = await readPrivateKey(input.key, input.keyPassword, 'key', crypto);
   const leaf = certificateFrom(input.certificate, 'certificate');
   const chain = orderChain(leaf, optionalCertificatesFrom(input.chain, 'chain'));
   await assertKeyMatchesCertificate(pkcs8, leaf, crypto);

@@ -5,6 +5,8 @@
  */
 import { run, withFiles } from '../../../test/judges/index.ts';
 
+export const ENCRYPTED_KEY_PASSWORD = 'key-pass';
+
 export type LeafKind = 'rsa' | 'p256' | 'p384' | 'ed25519';
 export const LEAF_KINDS: readonly LeafKind[] = ['rsa', 'p256', 'p384', 'ed25519'];
 
@@ -19,6 +21,10 @@ export interface TestPki {
   rootPem: string;
   intermediatePem: string;
   otherCaPem: string;
+  /** The p256 leaf's key as PBES2 "ENCRYPTED PRIVATE KEY" under ENCRYPTED_KEY_PASSWORD. */
+  encryptedP256KeyPem: string;
+  /** The p256 leaf's key with OpenSSL's legacy "Proc-Type: 4,ENCRYPTED" PEM encryption. */
+  legacyEncryptedP256KeyPem: string;
   leaves: Record<LeafKind, TestLeaf>;
 }
 
@@ -59,6 +65,8 @@ export function makeTestPki(): Promise<TestPki> {
       rootPem: ok(['x509', '-in', p('root.crt')]),
       intermediatePem: ok(['x509', '-in', p('int.crt')]),
       otherCaPem: ok(['x509', '-in', p('other.crt')]),
+      encryptedP256KeyPem: ok(['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', p('p256.key'), '-passout', `pass:${ENCRYPTED_KEY_PASSWORD}`]),
+      legacyEncryptedP256KeyPem: ok(['ec', '-aes128', '-in', p('p256.key'), '-passout', `pass:${ENCRYPTED_KEY_PASSWORD}`]),
       leaves,
     };
   });
