@@ -35,6 +35,7 @@ openssl crl2pkcs7 -nocrl -certfile ec.crt -out bundle-p7.pem
 openssl pkcs8 -topk8 -in ec.key -out enc-sha256.p8 -passout pass:secret -v2 aes-256-cbc
 openssl pkcs8 -topk8 -in ec.key -out enc-sha1.p8 -passout pass:secret -v2 aes-128-cbc -v2prf hmacWithSHA1
 openssl pkcs8 -topk8 -in ec.key -out enc-sha512.p8 -passout pass:secret -v2 aes-192-cbc -v2prf hmacWithSHA512 -outform DER
+openssl pkcs8 -topk8 -in ec.key -out enc-slow.p8 -passout pass:secret -v2 aes-256-cbc -iter 3000000
 openssl pkcs8 -topk8 -in ec.key -out enc-3des.p8 -passout pass:secret -v1 PBE-SHA1-3DES
 openssl genrsa -traditional -out rsa-pkcs1.pem 2048 2>/dev/null
 openssl pkey -in rsa-pkcs1.pem -pubout -outform DER -out rsa-pub.der
@@ -73,7 +74,7 @@ function sec1WithoutCurve(): string {
 }
 
 interface Want { kind: Item['kind']; format?: string; code?: string; message?: RegExp; spki?: string }
-interface Row { name: string; input: () => ReadInput; password?: string; want: Want[] }
+interface Row { name: string; input: () => ReadInput; password?: string; timeBudgetMs?: number; want: Want[] }
 
 const rows: Row[] = [
   { name: 'PEM certificate', input: () => ({ bytes: file('ec.crt') }), want: [{ kind: 'certificate' }] },
@@ -106,6 +107,7 @@ const rows: Row[] = [
   { name: 'encrypted PKCS#8 DER, PBKDF2-SHA512, AES-192', input: () => ({ bytes: file('enc-sha512.p8') }), password: 'secret', want: [{ kind: 'private-key', spki: 'ec-pub.der' }] },
   { name: 'encrypted PKCS#8 wrong password', input: () => ({ bytes: file('enc-sha256.p8') }), password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
   { name: 'encrypted PKCS#8 without a password', input: () => ({ bytes: file('enc-sha256.p8') }), want: [{ kind: 'error', code: 'wrong-password' }] },
+  { name: 'a key whose KDF outlasts the time budget is stopped', input: () => ({ bytes: file('enc-slow.p8') }), password: 'secret', timeBudgetMs: 50, want: [{ kind: 'error', code: 'input-too-large', message: /took longer than 0.05 s/ }] },
   { name: 'encrypted PKCS#8 with PBES1 3DES', input: () => ({ bytes: file('enc-3des.p8') }), password: 'secret', want: [{ kind: 'error', code: 'unsupported-encryption', message: /3DES.*openssl pkcs8/ }] },
   { name: 'PKCS#1 RSA (genrsa -traditional)', input: () => ({ bytes: file('rsa-pkcs1.pem') }), want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }] },
   { name: 'PKCS#1 RSA with Proc-Type encryption', input: () => ({ bytes: file('rsa-legacy-enc.pem') }), password: 'secret', want: [{ kind: 'error', code: 'unsupported-encryption', message: /AES-128-CBC.*openssl pkcs8 -topk8/ }] },
@@ -134,7 +136,8 @@ describe('readInput', () => {
 
   for (const row of rows) {
     it(row.name, async () => {
-      const items = await readInput(row.input(), row.password === undefined ? {} : { password: row.password });
+      const options = { ...(row.password === undefined ? {} : { password: row.password }), ...(row.timeBudgetMs ? { timeBudgetMs: row.timeBudgetMs } : {}) };
+      const items = await readInput(row.input(), options);
       expect(items.map((i) => i.kind)).toEqual(row.want.map((w) => w.kind));
       row.want.forEach((w, n) => {
         const item = items[n];
