@@ -69,7 +69,7 @@ export function toUnicodeHostname(name: string): string | undefined {
   const decoded = labels.map((l) => {
     if (!/^xn--/i.test(l)) return l;
     const u = punycodeDecode(l.slice(4).toLowerCase());
-    return u && /[^\x00-\x7f]/.test(u) ? u : undefined;
+    return u && [...u].some((c) => c.charCodeAt(0) > 0x7f) ? u : undefined;
   });
   return decoded.every((l) => l !== undefined) ? decoded.join('.') : undefined;
 }
