@@ -33,8 +33,20 @@ export interface BuiltBundle {
   warnings: string[];
 }
 
+/** PEM texts one after the other, each block once (a CA folder's chain.crt repeats ca.crt). */
 function joinPem(...parts: (string | undefined)[]): string {
-  return parts.map((p) => (p ?? '').trim()).filter((p) => p !== '').join('\n') + '\n';
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    const blocks = (part ?? '').match(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g) ?? [];
+    for (const block of blocks) {
+      const key = block.replace(/\s+/g, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(block.trim());
+    }
+  }
+  return kept.join('\n') + '\n';
 }
 
 /** Build every file of `request.bundle` laid out for `request.layout`. */
