@@ -1,0 +1,114 @@
+// The fast path is the general path, byte for byte: same inputs (serial, dates, key, names),
+// same TBSCertificate; with a deterministic signature (Ed25519 CA) the same certificate.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Convert } from 'pvtsutils';
+import type { KeyAlgorithmId } from './algorithms.ts';
+import { createRootCa, type CaResult } from './ca.ts';
+import { children, readTlv, whole } from './der-writer.ts';
+import { signLeaf } from './issue.ts';
+import { loadIssuer, type LoadedIssuer } from './issuer.ts';
+import { generateKeyPair } from './keys.ts';
+import { createLeafTemplate, ecSpkiFromPkcs8, issueFromTemplate, spkiKeyId } from './leaf-template.ts';
+import { checkSubject } from './names.ts';
+import { pemDecodeAll } from './pem.ts';
+import type { LeafProfile } from './profiles.ts';
+import { parseSans } from './san.ts';
+import { opensslVerify } from '../test/judges/openssl.ts';
+
+const ISSUER_ALGS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
+const cas = new Map<string, { ca: CaResult; loaded: LoadedIssuer }>();
+const leafSpki = new Map<string, Uint8Array>();
+
+beforeAll(async () => {
+  for (const alg of ISSUER_ALGS) {
+    // 100 years: leaves below can end after 2049 and exercise GeneralizedTime.
+    const ca = await createRootCa({ subject: { commonName: `Template CA ${alg}`, organization: 'Ünïcode Org' }, algorithm: alg, days: 36_500 });
+    cas.set(alg, { ca, loaded: await loadIssuer(ca) });
+  }
+  for (const alg of ['p256', 'p521', 'rsa2048', 'ed25519'] as const) {
+    leafSpki.set(alg, new Uint8Array(await crypto.subtle.exportKey('spki', (await generateKeyPair(alg)).publicKey)));
+  }
+}, 60_000);
+
+function tbsOf(pem: string): string {
+  const der = new Uint8Array(pemDecodeAll(pem).blocks[0]?.der ?? new ArrayBuffer(0));
+  const [tbs] = children(der, readTlv(der, 0));
+  if (!tbs) throw new Error('no TBS');
+  return Convert.ToHex(whole(der, tbs));
+}
+
+const inputs = [
+  { name: 'printable CN, IPv4 + DNS', cn: 'node-1', sans: 'node-1 10.0.0.1 node-1.db.example', days: 90 },
+  { name: 'UTF-8 CN, IPv6, wildcard, email, URI', cn: 'nöde_ü', sans: '2001:db8::7 *.svc.example ops@example.com spiffe://c/ns/a', days: 30 },
+  { name: 'client without SANs', cn: 'alice', sans: '', days: 1 },
+  { name: 'long validity into GeneralizedTime (after 2049)', cn: 'long.example', sans: 'long.example', days: 36_000 },
+  { name: 'many SANs (long-form lengths)', cn: 'big.example', sans: Array.from({ length: 40 }, (_, i) => `host-${i}.cluster.example 10.1.${i}.1`).join(' '), days: 365 },
+];
+
+const rows = ISSUER_ALGS.flatMap((issuerAlg) =>
+  (['p256', 'p521', 'rsa2048', 'ed25519'] as const).flatMap((leafAlg) =>
+    (['node', 'server', 'client'] as LeafProfile[]).map((profile) => ({ name: `${profile}: ${leafAlg} leaf under ${issuerAlg} CA`, input: { issuerAlg, leafAlg, profile } })),
+  ),
+);
+
+describe('template TBS = general TBS', () => {
+  for (const row of rows) {
+    it(row.name, async () => {
+      const { loaded } = cas.get(row.input.issuerAlg) ?? {};
+      const spki = leafSpki.get(row.input.leafAlg);
+      if (!loaded || !spki) throw new Error('fixture missing');
+      const template = await createLeafTemplate(loaded, row.input.profile, row.input.leafAlg, crypto);
+      for (const inp of inputs) {
+        if (row.input.profile !== 'client' && !inp.sans) continue;
+        const serial = crypto.getRandomValues(new Uint8Array(16));
+        serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
+        const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
+        const sans = parseSans(inp.sans);
+        const general = await signLeaf(
+          { profile: row.input.profile, subject: checkSubject({ commonName: inp.cn }), sans, spki: spki.slice().buffer, days: inp.days, notBefore: notBefore.toISOString(), serialHex: Convert.ToHex(serial) },
+          loaded,
+        );
+        const fast = template.tbs({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: inp.cn, sans, spki }, await spkiKeyId(spki, crypto));
+        expect(Convert.ToHex(fast), inp.name).toBe(tbsOf(general.certPem));
+      }
+    });
+  }
+});
+
+describe('template certificates', () => {
+  it('with an Ed25519 CA the whole certificate is identical (deterministic signature)', async () => {
+    const { loaded } = cas.get('ed25519') ?? {};
+    const spki = leafSpki.get('p256');
+    if (!loaded || !spki) throw new Error('fixture missing');
+    const template = await createLeafTemplate(loaded, 'node', 'p256', crypto);
+    const serial = new Uint8Array(16).fill(0x41);
+    const notBefore = new Date(Date.UTC(2030, 0, 1));
+    const sans = parseSans('n1 10.0.0.1');
+    const general = await signLeaf({ profile: 'node', subject: { commonName: 'n1' }, sans, spki: spki.slice().buffer, days: 90, notBefore: notBefore.toISOString(), serialHex: Convert.ToHex(serial) }, loaded);
+    const fast = await template.certificate({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: 'n1', sans, spki }, crypto);
+    expect(Convert.ToHex(fast)).toBe(Convert.ToHex(pemDecodeAll(general.certPem).blocks[0]?.der ?? new ArrayBuffer(0)));
+  });
+
+  for (const issuerAlg of ISSUER_ALGS) {
+    it(`fresh-key leaves under a ${issuerAlg} CA pass openssl verify -x509_strict`, async () => {
+      const entry = cas.get(issuerAlg);
+      if (!entry) throw new Error('fixture missing');
+      const template = await createLeafTemplate(entry.loaded, 'node', 'p256', crypto);
+      const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
+      const out = await issueFromTemplate(template, { serial: new Uint8Array(16).fill(0x42), notBefore, notAfter: new Date(notBefore.getTime() + 86_400_000), commonName: 'n2', sans: parseSans('n2 10.0.0.2') }, crypto);
+      for (const purpose of ['sslserver', 'sslclient'] as const) {
+        const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: out.certPem, purpose });
+        expect(v.ok, v.output).toBe(true);
+      }
+      expect(out.keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    });
+  }
+
+  for (const alg of ['p256', 'p384', 'p521'] as const) {
+    it(`SPKI read from a ${alg} PKCS#8 equals WebCrypto's SPKI export`, async () => {
+      const pair = await generateKeyPair(alg);
+      const fromPkcs8 = ecSpkiFromPkcs8(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
+      expect(Convert.ToHex(fromPkcs8 ?? new Uint8Array())).toBe(Convert.ToHex(await crypto.subtle.exportKey('spki', pair.publicKey)));
+    });
+  }
+});
