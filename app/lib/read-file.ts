@@ -11,3 +11,11 @@ export async function readFileSmart(file: File): Promise<string | Uint8Array> {
     return bytes;
   }
 }
+
+/** DER bytes as a PEM block (so a dropped binary .csr or .der can be shown and pasted like text). */
+export function derToPem(label: string, der: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < der.length; i += 0x8000) binary += String.fromCharCode(...der.subarray(i, i + 0x8000));
+  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}

@@ -82,9 +82,9 @@ export function ClusterView() {
             </select>
           )}
         </Field>
+        <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <details>
-          <summary>Key type and validity</summary>
-          <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
+          <summary>Validity</summary>
           <DaysField label="CA validity (days)" value={caDays} onChange={setCaDays} />
           <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter is safer; renewal is one click here." />
         </details>

@@ -3,9 +3,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
+import { FileDrop } from '../../components/file-drop.tsx';
 import { IssuedResult } from '../../components/issued-result.tsx';
 import { Why } from '../../components/why.tsx';
-import { readFileSmart } from '../../lib/read-file.ts';
+import { derToPem, readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
@@ -62,12 +63,13 @@ export function CsrView() {
     <section aria-labelledby="csr-heading">
       <h2 id="csr-heading">Sign CSR</h2>
       <Why>A certificate signing request lets a machine keep its private key: it sends only its public key and the names it wants, and gets back a certificate.</Why>
+      <FileDrop message="Drop a certificate signing request to read it" onFiles={(files) => { const f = files[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d))); }} />
       <form aria-label="Sign a CSR" onSubmit={(e) => void submit(e)} noValidate>
         <Field label="Certificate signing request" error={readError} hint="Paste the PEM (-----BEGIN CERTIFICATE REQUEST-----) or choose the .csr file.">
           {(p) => <textarea {...p} rows={6} value={pem} onChange={(e) => changePem(e.target.value)} spellCheck={false} />}
         </Field>
         <Field label="CSR file">
-          {(p) => <input {...p} type="file" accept=".csr,.pem,.req,.der" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : '')); }} />}
+          {(p) => <input {...p} type="file" accept=".csr,.pem,.req,.der" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d))); }} />}
         </Field>
         {summary && (
           <section aria-labelledby="csr-asks" className="summary">
