@@ -3,7 +3,7 @@
  * certificate and key, in the file names that system expects, plus a README.
  */
 import { useMemo, useState } from 'react';
-import { LAYOUTS } from '../../layouts/index.ts';
+import { isLayoutId, LAYOUTS } from '../../layouts/index.ts';
 import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
 import { selectItemList, useApp } from '../../store/index.ts';
 import { bundleFromWorkspace } from './bundle-from-workspace.ts';
@@ -18,7 +18,7 @@ export function BundleExport() {
   const sources = list.filter((i) => i.kind === 'bundle' || i.kind === 'ca');
   const [chosen, setChosen] = useState('');
   const source = sources.find((i) => i.id === chosen) ?? sources[0];
-  const [layout, setLayout] = useState<LayoutId>(() => (source?.meta.layout as LayoutId | undefined) ?? 'generic');
+  const [layout, setLayout] = useState<LayoutId>(() => (source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : 'generic'));
   const [keyPassphrase, setKeyPassphrase] = useState('');
   const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>('pem');
   const [storePassword, setStorePassword] = useState('');
@@ -33,14 +33,18 @@ export function BundleExport() {
   }, [items, sourceId]);
   const described = LAYOUTS.find((l) => l.id === layout);
 
+  const options = useMemo(() => {
+    const o: LayoutOptions = {};
+    if (keyPassphrase) o.keyPassphrase = keyPassphrase;
+    if (layout === 'cassandra') o.cassandraFormat = cassandraFormat;
+    if (storePassword) o.storePassword = storePassword;
+    return o;
+  }, [keyPassphrase, layout, cassandraFormat, storePassword]);
+
   const go = async () => {
     setProblem(undefined);
     setResult(undefined);
     if (!built || !source) return;
-    const options: LayoutOptions = {};
-    if (keyPassphrase) options.keyPassphrase = keyPassphrase;
-    if (layout === 'cassandra') options.cassandraFormat = cassandraFormat;
-    if (storePassword) options.storePassword = storePassword;
     setBusy(true);
     try {
       const out = await runExport.exportBundle({ bundle: built.bundle, layout, options });
@@ -136,7 +140,7 @@ export function BundleExport() {
           </ul>
         </div>
       )}
-      {built && <SnippetsPanel bundle={built.bundle} layout={layout} />}
+      {built && <SnippetsPanel bundle={built.bundle} layout={layout} options={options} />}
     </section>
   );
 }

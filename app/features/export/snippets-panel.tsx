@@ -1,6 +1,75 @@
-/** The configuration snippets for a bundle and layout, each highlighted with its Copy button. */
-import type { Bundle, LayoutId } from '../../layouts/types.ts';
+/**
+ * The configuration snippets for a bundle and layout, filled in from the bundle's paths, SANs
+ * and client CNs, each highlighted with its own Copy button. Snippets made for the chosen layout
+ * come first; the rest fold away under "Other targets".
+ */
+import { useMemo } from 'react';
+import { CodeBlock, type CodeLanguage } from '../../components/code-block.tsx';
+import { layoutById } from '../../layouts/index.ts';
+import type { BundleOutline, LayoutId, LayoutOptions } from '../../layouts/types.ts';
+import { snippetContext } from '../../snippets/context.ts';
+import { snippetsFor } from '../../snippets/index.ts';
+import type { Snippet, SnippetLanguage } from '../../snippets/types.ts';
 
-export function SnippetsPanel(_props: { bundle: Bundle; layout: LayoutId }) {
-  return null;
+const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = { yaml: 'yaml', python: 'python', javascript: 'js', ini: 'ini', shell: 'shell' };
+
+interface Rendered {
+  snippet: Snippet;
+  code?: string;
+  problem?: string;
+}
+
+function SnippetBlock({ r }: { r: Rendered }) {
+  return (
+    <div className="snippet">
+      <h5>{r.snippet.label}</h5>
+      {r.code !== undefined ? (
+        <CodeBlock code={r.code} language={LANGUAGE[r.snippet.language]} title={r.snippet.filename ?? r.snippet.label} />
+      ) : (
+        <p>{r.problem}</p>
+      )}
+    </div>
+  );
+}
+
+export interface SnippetsPanelProps {
+  bundle: BundleOutline;
+  layout: LayoutId;
+  options?: LayoutOptions;
+}
+
+export function SnippetsPanel({ bundle, layout, options }: SnippetsPanelProps) {
+  const rendered = useMemo(() => {
+    const context = snippetContext(bundle, layoutById(layout), options ? { layoutOptions: options } : {});
+    return snippetsFor(layout).map((snippet): Rendered => {
+      try {
+        return { snippet, code: snippet.render(context) };
+      } catch (e) {
+        return { snippet, problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.' };
+      }
+    });
+  }, [bundle, layout, options]);
+  const mine = rendered.filter((r) => r.snippet.layouts === 'any' || r.snippet.layouts.includes(layout));
+  const others = rendered.filter((r) => !mine.includes(r));
+
+  return (
+    <section aria-labelledby="snippets-heading" className="snippets">
+      <h4 id="snippets-heading">Snippets</h4>
+      <p className="field__help">
+        Filled in for {bundle.nodes[0]?.name ?? 'the first node'} and {bundle.clients[0]?.name ?? 'the first client'}, with the file
+        paths of this layout. Passwords appear as placeholders, never as themselves.
+      </p>
+      {mine.map((r) => (
+        <SnippetBlock key={r.snippet.id} r={r} />
+      ))}
+      {others.length > 0 && (
+        <details>
+          <summary>Other targets ({others.length})</summary>
+          {others.map((r) => (
+            <SnippetBlock key={r.snippet.id} r={r} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
 }
