@@ -6,12 +6,16 @@
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
-import { loadIssuer, type CaMaterial } from './issuer.ts';
+import { Convert } from 'pvtsutils';
+import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { issueLeaf, leafSans, type IssuedLeaf } from './issue.ts';
+import { createLeafTemplate, issueFromTemplate, type LeafTemplate } from './leaf-template.ts';
+import { encryptPkcs8Pem } from './pkcs8.ts';
+import { randomSerialBytes } from './serial.ts';
 import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
 import { parseSans, type SanEntry } from './san.ts';
-import { checkDays } from './validity.ts';
+import { checkDays, validityWindow, type ValidityWindow } from './validity.ts';
 
 export interface BatchLine {
   /** 1-based line number in the input. */
@@ -84,7 +88,8 @@ export interface BatchResult {
 }
 
 /**
- * Issue one certificate per line under `issuer`. `onProgress(done, total)` after each; an
+ * Issue one certificate per line under `issuer`, on the DER template fast path when it proved
+ * itself identical to the general path for this CA, profile and key type (leaf-template.ts). `onProgress(done, total)` after each; an
  * aborted `signal` stops between certificates with an 'invalid-argument' error on 'nodes'.
  */
 export async function issueBatch(
@@ -98,19 +103,49 @@ export async function issueBatch(
   const profile = options.profile ?? 'node';
   const lines = parseBatch(text, profile);
   const days = checkDays(options.days ?? DEFAULTS.leafDays);
+  const algorithm = options.algorithm ?? DEFAULTS.algorithm;
   const loaded = await loadIssuer(issuer, crypto);
+  // One window for the whole batch: the same clamping and note for every node.
+  const window = validityWindow({ days, issuer: loaded, onOutlive: options.onOutlive });
+  const template = await fastTemplate(loaded, profile, algorithm, crypto);
   const items: BatchItem[] = [];
-  const notes = new Set<string>();
   for (const l of lines) {
     if (signal?.aborted) throw new PkiError('invalid-argument', 'nodes', `Stopped after ${items.length} of ${lines.length} certificates.`);
-    const leaf = await issueLeaf(
-      { profile, commonName: l.name, sans: l.sans, algorithm: options.algorithm, days, onOutlive: options.onOutlive, keyPassphrase: options.keyPassphrase },
-      loaded,
-      crypto,
-    );
-    leaf.notes.forEach((n) => notes.add(n));
-    items.push({ ...leaf, name: l.name, line: l.line });
+    const leaf = template
+      ? await fastLeaf(template, l, window, loaded, crypto)
+      : await issueLeaf({ profile, commonName: l.name, sans: l.sans, algorithm, days, notBefore: window.notBefore.toISOString(), onOutlive: options.onOutlive }, loaded, crypto);
+    const keyPem = options.keyPassphrase ? await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto) : leaf.keyPem;
+    items.push({ ...leaf, keyPem, notes: window.notes, name: l.name, line: l.line });
     onProgress?.(items.length, lines.length);
   }
-  return { items, notes: [...notes] };
+  return { items, notes: window.notes };
+}
+
+/** The DER template for this batch, or undefined when it could not prove itself (general path then). */
+async function fastTemplate(issuer: LoadedIssuer, profile: LeafProfile, algorithm: KeyAlgorithmId, crypto: Crypto): Promise<LeafTemplate | undefined> {
+  try {
+    return await createLeafTemplate(issuer, profile, algorithm, crypto);
+  } catch (e) {
+    if (e instanceof PkiError && e.code === 'internal') return undefined;
+    throw e;
+  }
+}
+
+async function fastLeaf(template: LeafTemplate, line: BatchLine, window: ValidityWindow, issuer: LoadedIssuer, crypto: Crypto): Promise<IssuedLeaf> {
+  const serial = randomSerialBytes(crypto);
+  const { certPem, keyPem } = await issueFromTemplate(
+    template,
+    { serial, notBefore: window.notBefore, notAfter: window.notAfter, commonName: line.name, sans: line.sans },
+    crypto,
+  );
+  return {
+    certPem,
+    keyPem,
+    chainPem: certPem + issuer.intermediatesPem,
+    serial: Convert.ToHex(serial),
+    notBefore: window.notBefore.toISOString(),
+    notAfter: window.notAfter.toISOString(),
+    sans: line.sans,
+    notes: window.notes,
+  };
 }
