@@ -39,6 +39,11 @@ const rows: Row[] = [
     want: { aliases: ['CA', 'ca-2'], java: true, encrypted: true },
   },
   {
+    name: 'the same CA given twice is one entry',
+    input: () => ({ cas: [pki.rootPem, pki.intermediatePem, pki.rootPem], password: 'changeit' }),
+    want: { aliases: ['certbench-test-root', 'certbench-test-intermediate'], java: true, encrypted: true },
+  },
+  {
     name: 'non-ASCII password: openssl and Python open it, Java 17 cannot (warned)',
     input: () => ({ cas: pki.rootPem, password: 'Trüst-Störe-密码' }),
     want: { aliases: ['certbench-test-root'], java: false, encrypted: true },

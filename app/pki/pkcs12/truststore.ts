@@ -3,6 +3,7 @@
  * carries Oracle's trusted-key-usage attribute (anyExtendedKeyUsage), which is what makes Java
  * (keytool, Cassandra's truststore) see it as trusted; OpenSSL ignores the attribute.
  */
+import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
 import { PkiError } from '../errors.ts';
 import { BasicConstraintsExtension } from '@peculiar/x509';
@@ -39,18 +40,26 @@ function assertCa(c: ExportCertificate): void {
 export async function buildTruststore(input: TruststoreInput, crypto: Crypto = defaultCrypto()): Promise<Pkcs12Result> {
   const password = requirePassword(input.password);
   const iterations = iterationsOf(input);
-  const cas = optionalCertificatesFrom(input.cas, 'ca');
-  if (cas.length === 0) throw new PkiError('not-found', 'ca', 'A truststore needs at least one CA certificate.');
-  cas.forEach(assertCa);
-  if (input.aliases && input.aliases.length !== cas.length) {
-    throw new PkiError('invalid-argument', 'aliases', `Give one alias per CA: ${cas.length} CAs, ${input.aliases.length} aliases.`);
+  const given = optionalCertificatesFrom(input.cas, 'ca');
+  if (given.length === 0) throw new PkiError('not-found', 'ca', 'A truststore needs at least one CA certificate.');
+  given.forEach(assertCa);
+  if (input.aliases && input.aliases.length !== given.length) {
+    throw new PkiError('invalid-argument', 'aliases', `Give one alias per CA: ${given.length} CAs, ${input.aliases.length} aliases.`);
   }
-  const aliases = uniqueAliases(
-    cas.map((c, i) => {
-      const chosen = input.aliases?.[i];
-      return chosen === undefined ? aliasFromCertificate(c.parsed, 'ca') : checkAlias(chosen, 'aliases');
-    }),
-  );
+  const chosen = given.map((c, i) => {
+    const alias = input.aliases?.[i];
+    return { ca: c, alias: alias === undefined ? aliasFromCertificate(c.parsed, 'ca') : checkAlias(alias, 'aliases') };
+  });
+  // The same CA pasted twice would be two entries for one certificate; the first copy stays.
+  const seen = new Set<string>();
+  const entries = chosen.filter(({ ca }) => {
+    const key = Convert.ToHex(ca.der);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const cas = entries.map((e) => e.ca);
+  const aliases = uniqueAliases(entries.map((e) => e.alias));
   const bags = cas.map((c, i) => certificateBag(c.der, [friendlyNameAttribute(aliases[i] ?? 'ca'), trustedKeyUsageAttribute()]));
   const contents = input.encryptCertificates !== false
     ? await encryptedSafeContents(bags, password, iterations, crypto)
