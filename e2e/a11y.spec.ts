@@ -1,0 +1,54 @@
+/**
+ * axe finds no violations on any view, in light and in dark, empty and with content (Inspect with
+ * a chain and its diagnosis, Export with a keyed certificate and a cluster bundle's snippets).
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test as base, expect } from './fixtures.ts';
+import type { ViewName } from './pages/app-page.ts';
+import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
+
+const test = base.extend<{ inspect: InspectPage }>({
+  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+});
+
+const VIEWS: ViewName[] = ['Cluster', 'Authorities', 'Issue', 'Sign CSR', 'Inspect', 'Export', 'Workspace'];
+const SCHEMES = ['light', 'dark'] as const;
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+let pki: TestPki;
+test.beforeAll(() => {
+  pki = opensslPki();
+});
+
+for (const scheme of SCHEMES) {
+  test(`every view, empty, ${scheme}`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    for (const view of VIEWS) {
+      await app.goTo(view);
+      expect(await violations(page), `${view} (${scheme})`).toEqual([]);
+    }
+  });
+
+  test(`Inspect and Export with content, ${scheme}`, async ({ app, page, inspect, cluster }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    await cluster.create({ name: 'axe', nodes: 'n1 10.3.0.1', clients: 'app', target: 'Node.js' });
+    expect(await violations(page), `Cluster result (${scheme})`).toEqual([]);
+    await app.goTo('Inspect');
+    await inspect.host.fill('10.0.0.1');
+    await inspect.pastePem([pki.leaf, pki.leafKey, pki.root].map((f) => readFileSync(f, 'utf8')).join(''));
+    await expect(inspect.diagnosis).toContainText('does not validate');
+    await inspect.saveToWorkspace(/^Certificate: CN=node1/);
+    expect(await violations(page), `Inspect with a broken chain (${scheme})`).toEqual([]);
+    await app.goTo('Export');
+    await expect(page.getByRole('region', { name: 'Snippets' })).toBeVisible();
+    expect(await violations(page), `Export with items and snippets (${scheme})`).toEqual([]);
+  });
+}
