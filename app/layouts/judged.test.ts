@@ -7,20 +7,25 @@ import { opensslBundle, writeBundleFiles } from './testing/openssl-bundle.ts';
 import { freePort, startServer } from './testing/processes.ts';
 import { run } from '../test/judges/tools.ts';
 
-let bundle: Bundle;
+let bundle: Bundle; // root-issued, RSA node key
+let chained: Bundle; // issued by an intermediate under the root
 beforeAll(() => {
   bundle = opensslBundle({ nodes: [{ name: 'node-1', dns: ['localhost'], ips: ['127.0.0.1'], key: 'rsa2048' }] }).bundle;
+  chained = opensslBundle({ intermediate: true }).bundle;
 });
 
 describe('openssl s_client against openssl s_server with the bundle files', () => {
-  const rows: { name: string; layout: LayoutId; server: { cert: string; key: string; ca: string }; client: { cert: string; key: string; ca: string } }[] = [
+  const rows: { name: string; layout: LayoutId; chain?: boolean; server: { cert: string; key: string; ca: string }; client: { cert: string; key: string; ca: string } }[] = [
     { name: 'scylla node files and cqlsh client files', layout: 'scylla', server: { cert: 'node-1/scylla.crt', key: 'node-1/scylla.key', ca: 'node-1/ca.pem' }, client: { cert: 'cqlsh/app/client.crt', key: 'cqlsh/app/client.key', ca: 'cqlsh/app/ca.pem' } },
     { name: 'cassandra keystore.pem (key and chain in one file)', layout: 'cassandra', server: { cert: 'node-1/keystore.pem', key: 'node-1/keystore.pem', ca: 'node-1/ca.pem' }, client: { cert: 'cqlsh/app/client.crt', key: 'cqlsh/app/client.key', ca: 'cqlsh/app/ca.pem' } },
     { name: 'generic files', layout: 'generic', server: { cert: 'node-1.fullchain.pem', key: 'node-1.key', ca: 'ca.crt' }, client: { cert: 'app.crt', key: 'app.key', ca: 'ca.crt' } },
+    { name: 'generic files under an intermediate CA', layout: 'generic', chain: true, server: { cert: 'node-1.fullchain.pem', key: 'node-1.key', ca: 'ca.crt' }, client: { cert: 'app.fullchain.pem', key: 'app.key', ca: 'ca.crt' } },
+    { name: 'scylla files under an intermediate CA', layout: 'scylla', chain: true, server: { cert: 'node-1/scylla.crt', key: 'node-1/scylla.key', ca: 'node-1/ca.pem' }, client: { cert: 'cqlsh/app/client.crt', key: 'cqlsh/app/client.key', ca: 'cqlsh/app/ca.pem' } },
+    { name: 'cassandra keystore.pem under an intermediate CA', layout: 'cassandra', chain: true, server: { cert: 'node-1/keystore.pem', key: 'node-1/keystore.pem', ca: 'node-1/ca.pem' }, client: { cert: 'cqlsh/app/client.crt', key: 'cqlsh/app/client.key', ca: 'cqlsh/app/ca.pem' } },
   ];
   for (const row of rows) {
     it(row.name, async () => {
-      const root = writeBundleFiles((await buildBundle({ bundle, layout: row.layout })).files);
+      const root = writeBundleFiles((await buildBundle({ bundle: row.chain ? chained : bundle, layout: row.layout })).files);
       const port = await freePort();
       const at = (p: string) => join(root, p);
       const server = await startServer('openssl', ['s_server', '-accept', String(port), '-naccept', '1', '-cert', at(row.server.cert), '-key', at(row.server.key), '-CAfile', at(row.server.ca), '-Verify', '1', '-verify_return_error', '-rev'], /ACCEPT/);
@@ -65,5 +70,40 @@ describe('encrypted keys from the core writer', () => {
     expect(key).toContain('BEGIN ENCRYPTED PRIVATE KEY');
     expect(run('openssl', ['pkey', '-noout', '-passin', 'pass:pässphrase'], { input: key }).status).toBe(0);
     expect(run('openssl', ['pkey', '-noout', '-passin', 'pass:wrong'], { input: key }).status).not.toBe(0);
+  });
+});
+
+describe("README.txt's check commands run and pass", () => {
+  const rows: { name: string; layout: LayoutId; chain: boolean; wantVerified: number }[] = [
+    { name: 'scylla', layout: 'scylla', chain: false, wantVerified: 2 },
+    { name: 'casty under an intermediate CA', layout: 'casty', chain: true, wantVerified: 2 },
+    { name: 'crank under an intermediate CA', layout: 'crank', chain: true, wantVerified: 2 },
+    { name: 'cassandra PEM under an intermediate CA', layout: 'cassandra', chain: true, wantVerified: 2 },
+    { name: 'generic', layout: 'generic', chain: false, wantVerified: 2 },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const built = await buildBundle({ bundle: row.chain ? chained : bundle, layout: row.layout });
+      const root = writeBundleFiles(built.files);
+      const readme = built.files.find((f) => f.path === 'README.txt')?.contents as string;
+      const verifies = readme.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('openssl verify '));
+      expect(verifies.length).toBe(row.wantVerified);
+      for (const line of verifies) {
+        const r = run('sh', ['-c', line], { cwd: root });
+        expect(r.status, `${line}\n${r.stderr}`).toBe(0);
+        expect(r.stdout.trim()).toMatch(/: OK$/);
+      }
+    });
+  }
+});
+
+describe('trust and chain files under an intermediate CA', () => {
+  it('ca.crt holds the intermediate and the root once each; fullchain holds leaf then intermediate', async () => {
+    const built = await buildBundle({ bundle: chained, layout: 'generic' });
+    const text = (p: string) => built.files.find((f) => f.path === p)?.contents as string;
+    const subjects = (pem: string) => run('sh', ['-c', 'while openssl x509 -noout -subject 2>/dev/null; do :; done'], { input: pem }).stdout.trim().split('\n');
+    expect(subjects(text('ca.crt'))).toEqual(['subject=CN = Fixture Intermediate CA', 'subject=CN = Fixture CA']);
+    expect(subjects(text('node-1.fullchain.pem'))).toEqual(['subject=CN = localhost', 'subject=CN = Fixture Intermediate CA']);
+    expect(subjects(text('node-1.crt'))).toEqual(['subject=CN = localhost']);
   });
 });

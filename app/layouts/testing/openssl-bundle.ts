@@ -25,6 +25,8 @@ function keyArgs(alg: FixtureKey): string[] {
 
 export interface FixtureSpec {
   cluster?: string;
+  /** Issue the leaves from an intermediate CA under the root (ca.crt is then the intermediate, chain.crt intermediate + root). */
+  intermediate?: boolean;
   nodes?: { name: string; dns: string[]; ips: string[]; key?: FixtureKey }[];
   clients?: { name: string; commonName: string; key?: FixtureKey }[];
 }
@@ -37,6 +39,18 @@ export function opensslBundle(spec: FixtureSpec = {}): { bundle: Bundle; dir: st
   openssl(['req', '-x509', '-new', '-key', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=Fixture CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
   let serial = 1;
+  let intermediatePem = '';
+  if (spec.intermediate) {
+    // The root becomes root.*; the intermediate takes the ca.* names, as `certbench ca intermediate` writes them.
+    openssl(['x509', '-in', 'ca.crt', '-out', 'root.crt'], dir);
+    openssl(['pkey', '-in', 'ca.key', '-out', 'root.key'], dir);
+    openssl(['genpkey', ...keyArgs('p256'), '-out', 'ca.key'], dir);
+    openssl(['req', '-new', '-key', 'ca.key', '-out', 'ca.csr', '-subj', '/CN=Fixture Intermediate CA'], dir);
+    writeFileSync(join(dir, 'ca.ext'), ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'].join('\n'));
+    openssl(['x509', '-req', '-in', 'ca.csr', '-CA', 'root.crt', '-CAkey', 'root.key', '-set_serial', '1000', '-days', '20', '-extfile', 'ca.ext', '-out', 'ca.crt'], dir);
+    intermediatePem = readFileSync(join(dir, 'ca.crt'), 'utf8');
+    writeFileSync(join(dir, 'chain.crt'), intermediatePem + readFileSync(join(dir, 'root.crt'), 'utf8'));
+  }
   const issue = (name: string, cn: string, key: FixtureKey, san: string | null, eku: string): { certPem: string; keyPem: string; chainPem: string } => {
     openssl(['genpkey', ...keyArgs(key), '-out', `${name}.key`], dir);
     openssl(['req', '-new', '-key', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);
@@ -46,14 +60,17 @@ export function opensslBundle(spec: FixtureSpec = {}): { bundle: Bundle; dir: st
     writeFileSync(join(dir, `${name}.ext`), ext);
     openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', String(serial++),
       '-days', '7', '-extfile', `${name}.ext`, '-out', `${name}.crt`], dir);
-    return { certPem: readFileSync(join(dir, `${name}.crt`), 'utf8'), keyPem: readFileSync(join(dir, `${name}.key`), 'utf8'), chainPem: '' };
+    return { certPem: readFileSync(join(dir, `${name}.crt`), 'utf8'), keyPem: readFileSync(join(dir, `${name}.key`), 'utf8'), chainPem: intermediatePem };
   };
   const nodes = (spec.nodes ?? [{ name: 'node-1', dns: ['localhost'], ips: ['127.0.0.1'] }]).map((n) => {
     const san = [...n.dns.map((d) => `DNS:${d}`), ...n.ips.map((ip) => `IP:${ip}`)].join(',');
     return { ...n, ...issue(n.name, n.dns[0] ?? n.ips[0] ?? n.name, n.key ?? 'p256', san || null, 'serverAuth,clientAuth') };
   });
   const clients = (spec.clients ?? [{ name: 'app', commonName: 'app' }]).map((c) => ({ ...c, ...issue(c.name, c.commonName, c.key ?? 'p256', null, 'clientAuth') }));
-  const bundle: Bundle = { cluster: spec.cluster ?? 'demo', ca: { certPem: readFileSync(join(dir, 'ca.crt'), 'utf8') }, nodes, clients };
+  const ca = spec.intermediate
+    ? { certPem: intermediatePem, chainPem: readFileSync(join(dir, 'chain.crt'), 'utf8') }
+    : { certPem: readFileSync(join(dir, 'ca.crt'), 'utf8') };
+  const bundle: Bundle = { cluster: spec.cluster ?? 'demo', ca, nodes, clients };
   return { bundle, dir };
 }
 
