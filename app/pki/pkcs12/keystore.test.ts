@@ -110,6 +110,16 @@ describe('buildKeystore judged by openssl and keytool', () => {
     expect((await keytoolRecoverKeys(der, ASCII)).ok).toBe(true);
   });
 
+  it('certificates in a plain SafeContents (encryptCertificates: false) still list in keytool', async () => {
+    const leaf = pki.leaves.rsa;
+    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password: ASCII, encryptCertificates: false });
+    const info = await opensslPkcs12Info(der, ASCII);
+    expect(info.output).not.toMatch(/PKCS7 Encrypted data/);
+    expect(info.output.match(/^PKCS7 Data$/gm)).toHaveLength(2);
+    const listing = await keytoolList(der, ASCII);
+    expect(listing.entries).toEqual([{ alias: 'node-rsa.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
+  });
+
   it('accepts an encrypted PKCS#8 key with its password', async () => {
     const { der } = await buildKeystore({ key: pki.encryptedP256KeyPem, keyPassword: ENCRYPTED_KEY_PASSWORD, certificate: pki.leaves.p256.certPem, password: ASCII });
     const keyPem = await opensslPkcs12Extract(der, ASCII, 'key');
