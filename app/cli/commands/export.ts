@@ -73,12 +73,16 @@ function list(values: Values, name: 'cert' | 'chain' | 'ca' | 'name'): string[] 
   return values[name] ?? [];
 }
 
-function one(values: Values, name: 'cert'): string {
+function optionalOne(values: Values, name: 'cert' | 'name'): string | undefined {
   const all = list(values, name);
-  const [first] = all;
-  if (!first) throw new UsageError(`--${name} is required`);
   if (all.length > 1) throw new UsageError(`--${name} is given ${all.length} times; this format takes one`);
-  return first;
+  return all[0];
+}
+
+function one(values: Values, name: 'cert'): string {
+  const value = optionalOne(values, name);
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
 }
 
 function readKey(values: Values): Promise<Uint8Array> {
@@ -109,12 +113,13 @@ type Builder = (values: Values) => Promise<{ data: string | Uint8Array; secret: 
 const BUILDERS: Record<string, Builder> = {
   async p12(values) {
     const iterations = integer(values, 'iterations');
+    const alias = optionalOne(values, 'name');
     const result = await buildKeystore({
       key: await readKey(values),
       certificate: readPemOrDer(one(values, 'cert'), 'certificate'),
       chain: chainOf(values),
       password: readPasswordFile(required(values, 'password-file')),
-      ...(list(values, 'name')[0] === undefined ? {} : { alias: list(values, 'name')[0] }),
+      ...(alias === undefined ? {} : { alias }),
       ...(iterations === undefined ? {} : { iterations }),
     });
     return { data: result.der, secret: true, report: (out) => reportPkcs12(out, 'PKCS#12 keystore (PrivateKeyEntry)', result, iterations) };
