@@ -58,7 +58,7 @@ export const command: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify(items.map((i) => summarize(i, { now })), null, 2)}\n`);
     } else {
-      process.stdout.write(`${items.map((i) => treeToText(explain(i, { now }))).join('\n\n')}\n`);
+      process.stdout.write(`${items.map((i) => treeToText(explain(i, { now, others: items }))).join('\n\n')}\n`);
     }
     return items.some((i) => i.kind === 'error') ? 1 : 0;
   },

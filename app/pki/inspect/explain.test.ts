@@ -28,10 +28,28 @@ const MAKE = `
 set -e
 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out full.crt -subj "/C=DE/O=Acme, Inc./CN=Test CA" -days 30 ${EXT.map((e) => `-addext "${e}"`).join(' ')}
 openssl x509 -in full.crt -text -noout > full.txt
+openssl req -new -key ca.key -subj "/CN=csr.example" -addext "subjectAltName=DNS:csr.example" -out ca.csr
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes -keyout bad.key -out bad-san.crt -subj "/CN=bad" -days 1 -addext "2.5.29.17=DER:0401ff" -addext "2.5.29.15=DER:03020780"
 `;
 
 // OpenSSL 3.0 cannot set arbitrary dates without a CA database; Python cryptography can.
+const CRL_PY = `
+import datetime, sys
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+key = ec.generate_private_key(ec.SECP256R1())
+utc = datetime.timezone.utc
+now = datetime.datetime(2025, 1, 1, tzinfo=utc)
+b = x509.CertificateRevocationListBuilder().issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, 'Test CA')]))
+b = b.last_update(now).next_update(now + datetime.timedelta(days=7)).add_extension(x509.CRLNumber(7), False)
+r = x509.RevokedCertificateBuilder().serial_number(0x1234).revocation_date(now).add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), False)
+b = b.add_revoked_certificate(r.build())
+b = b.add_revoked_certificate(x509.RevokedCertificateBuilder().serial_number(0xabcdef).revocation_date(now).build())
+sys.stdout.buffer.write(b.sign(key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+`;
+
 const OLD_PY = `
 import datetime, sys
 from cryptography import x509
@@ -62,6 +80,40 @@ async function cert(name: string): Promise<CertificateItem> {
 beforeAll(() => {
   judge('sh', ['-c', MAKE], undefined, dir);
   writeFileSync(join(dir, 'old.crt'), python(OLD_PY));
+  writeFileSync(join(dir, 'revoked.crl'), python(CRL_PY));
+});
+
+async function items(...names: string[]): Promise<Item[]> {
+  const out: Item[] = [];
+  for (const name of names) out.push(...(await readInput({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
+  return out;
+}
+
+describe('CSRs, keys and CRLs', () => {
+  const rows: { name: string; files: string[]; pick: number; want: RegExp }[] = [
+    { name: 'a CSR shows subject, requested SAN and a valid signature', files: ['ca.csr'], pick: 0, want: /Subject: CN=csr\.example[\s\S]*Signature: valid[\s\S]*Requested extensions: 1\n {4}Subject alternative names: 1 name\n {6}DNS: csr\.example/ },
+    { name: 'a key names the certificate and CSR it belongs to', files: ['full.crt', 'ca.csr', 'ca.key'], pick: 2, want: /Key: RSA 2048 bits[\s\S]*Matches: certificate full\.crt, request ca\.csr/ },
+    { name: 'a key with nothing loaded says how to check it', files: ['bad.key', 'full.crt'], pick: 0, want: /Key: EC P-384[\s\S]*Matches: no loaded certificate or request/ },
+    { name: 'a CRL shows issuer, dates, CRL number and revoked serials with reasons', files: ['revoked.crl'], pick: 0, want: /Issuer: CN=Test CA[\s\S]*This update: 2025-01-01T00:00:00Z\n {2}Next update: 2025-01-08T00:00:00Z[\s\S]*Revoked certificates: 2\n {4}1234: 2025-01-01T00:00:00Z\n {6}CRL reason: keyCompromise\n {4}abcdef: 2025-01-01T00:00:00Z[\s\S]*CRL number: 7/ },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const loaded = await items(...row.files);
+      const item = loaded[row.pick];
+      if (!item) throw new Error('missing item');
+      expect(treeToText(explain(item, { others: loaded }))).toMatch(row.want);
+    });
+  }
+
+  it('a CSR whose signature was tampered with says INVALID', async () => {
+    const [csr] = await items('ca.csr');
+    if (csr?.kind !== 'csr') throw new Error('no CSR');
+    const der = new Uint8Array(csr.der).slice();
+    der[der.length - 5] = (der[der.length - 5] ?? 0) ^ 0xff;
+    const [bad] = await readInput({ bytes: der });
+    expect(bad?.kind === 'csr' && bad.signatureValid).toBe(false);
+    expect(treeToText(explain(bad ?? csr))).toContain('Signature: INVALID');
+  });
 });
 
 describe('explain a certificate with every extension', () => {

@@ -13,6 +13,8 @@ export type { TreeNode } from './tree.ts';
 export interface ExplainOptions {
   /** The instant "days left" and "expired" refer to; now by default. */
   now?: Date;
+  /** Everything else loaded, so a key can name the certificates and CSRs it belongs to. */
+  others?: readonly Item[];
 }
 
 export function explain(item: Item, options: ExplainOptions = {}): TreeNode {
@@ -24,9 +26,9 @@ export function explain(item: Item, options: ExplainOptions = {}): TreeNode {
       case 'csr':
         return explainCsr(item);
       case 'private-key':
-        return explainPrivateKey(item);
+        return explainPrivateKey(item, options.others);
       case 'public-key':
-        return explainPublicKey(item);
+        return explainPublicKey(item, options.others);
       case 'crl':
         return explainCrl(item);
       case 'error':

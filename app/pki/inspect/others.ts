@@ -1,11 +1,13 @@
 /**
  * CSRs, keys and CRLs as trees. Smaller than certificates, and sharing its pieces: names,
- * public keys and the extension registry.
+ * public keys and the extension registry. Keys list the loaded certificates and CSRs that carry
+ * their public key (SPKI compared byte for byte).
  */
 import { crlModel } from '../read/crl-model.ts';
 import { parsePkcs8 } from '../read/parsed.ts';
 import { requestModel } from '../read/request-model.ts';
-import type { CrlItem, CsrItem, PrivateKeyItem, PublicKeyItem } from '../read/types.ts';
+import { certificateModel } from '../read/certificate-model.ts';
+import type { CrlItem, CsrItem, Item, PrivateKeyItem, PublicKeyItem } from '../read/types.ts';
 import { explainExtension } from './extensions/registry.ts';
 import { nameNode } from './name-text.ts';
 import { oidLabel, SIGNATURE_ALGORITHMS } from './oid-names.ts';
@@ -39,16 +41,42 @@ export function explainCsr(item: CsrItem): TreeNode {
   return node('Certificate request', item.source, children);
 }
 
-export function explainPrivateKey(item: PrivateKeyItem): TreeNode {
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Sources of the certificates and CSRs among `others` that carry this public key. */
+function matching(spki: Uint8Array, others: readonly Item[]): string[] {
+  const out: string[] = [];
+  for (const o of others) {
+    try {
+      if (o.kind === 'certificate' && sameBytes(certificateModel(o.der).spki, spki)) out.push(`certificate ${o.source}`);
+      else if (o.kind === 'csr' && sameBytes(requestModel(o.der).spki, spki)) out.push(`request ${o.source}`);
+    } catch {
+      // An item that does not decode matches nothing.
+    }
+  }
+  return out;
+}
+
+function matchNode(spki: Uint8Array, others: readonly Item[] | undefined): TreeNode[] {
+  if (!others) return [];
+  const found = matching(spki, others);
+  return [node('Matches', found.length ? found.join(', ') : 'no loaded certificate or request', undefined, found.length ? undefined : 'load the certificate to check that it belongs to this key')];
+}
+
+export function explainPrivateKey(item: PrivateKeyItem, others?: readonly Item[]): TreeNode {
   const info = parsePkcs8(item.der);
   const children: TreeNode[] = [node('Format', FORMAT_TEXT[item.format] ?? item.format)];
+  if (item.publicKeyDer) children.push(...matchNode(new Uint8Array(item.publicKeyDer), others));
   if (item.publicKeyDer) children.unshift(publicKeyNode(new Uint8Array(item.publicKeyDer), 'Key'));
   else children.unshift(node('Key', info.privateKeyAlgorithm.algorithm, undefined, 'the public half could not be derived, so this key cannot be matched to certificates'));
   return node('Private key', item.source, children);
 }
 
-export function explainPublicKey(item: PublicKeyItem): TreeNode {
-  return node('Public key', item.source, [publicKeyNode(new Uint8Array(item.der), 'Key'), node('Format', FORMAT_TEXT[item.format] ?? item.format)]);
+export function explainPublicKey(item: PublicKeyItem, others?: readonly Item[]): TreeNode {
+  const spki = new Uint8Array(item.der);
+  return node('Public key', item.source, [publicKeyNode(spki, 'Key'), node('Format', FORMAT_TEXT[item.format] ?? item.format), ...matchNode(spki, others)]);
 }
 
 export function explainCrl(item: CrlItem): TreeNode {

@@ -26,6 +26,16 @@ function holdsPem(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Printable text (tabs and line ends allowed) in its first 4 KiB. DER never is: tags below
+ * 0x20 and length or OID bytes at or above 0x80 appear within the first few bytes.
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f || b >= 0x80) return false;
+  return true;
+}
+
 function bareBase64(text: string): Uint8Array | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
@@ -104,12 +114,7 @@ async function readAll(input: ReadInput, name: string, options: ReadOptions, cry
   if ('text' in input) return readText(input.text, name, ctx, deadline);
   const { bytes } = input;
   if (bytes.length === 0) return [error(name, 'invalid-der', `${name} is empty.`)];
-  if (holdsPem(bytes)) return readText(new TextDecoder('utf-8').decode(bytes), name, ctx, deadline);
-  if (bytes[0] !== 0x30 && bytes[0] !== 0x06) {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const der = bareBase64(text);
-    if (der) return itemsFromDer(der, { ...ctx, source: name });
-  }
+  if (holdsPem(bytes) || looksLikeText(bytes)) return readText(new TextDecoder('utf-8').decode(bytes), name, ctx, deadline);
   return itemsFromDer(bytes, { ...ctx, source: name });
 }
 
