@@ -35,6 +35,7 @@ const CATALOG = {
   'unknown-critical-extension': { severity: 'error', say: (d) => `${who(d)} has a critical extension that verifiers do not know (${d.detail ?? '?'}), so they must reject it.` },
   'eku-missing-server-auth': { severity: 'error', say: (d) => `${who(d)} is not allowed for TLS servers: its extendedKeyUsage lacks serverAuth.` },
   'eku-missing-client-auth': { severity: 'error', say: (d) => `${who(d)} is not allowed for TLS clients: its extendedKeyUsage lacks clientAuth, so mTLS servers will reject it.` },
+  'key-usage-forbids-purpose': { severity: 'error', say: (d) => `${who(d)} has a keyUsage that does not allow the handshake: ${d.detail ?? 'no usable bit'}.` },
   'host-mismatch': { severity: 'error', say: (d) => `"${d.host ?? ''}" is not among the certificate's DNS names${d.detail ? ` (${d.detail})` : ''}; clients connecting by that name will fail.` },
   'ip-not-in-sans': { severity: 'error', say: (d) => `The IP address ${d.host ?? ''} is not among the certificate's IP SANs${d.detail ? ` (${d.detail})` : ''}; clients that dial the IP will fail. DNS names and the CN never match an IP.` },
   'host-matched-by-cn': { severity: 'warning', say: (d) => `"${d.host ?? ''}" matches only the subject CN (there are no DNS SANs); Go, Chrome and Java ignore the CN, so put the name in a SAN.` },

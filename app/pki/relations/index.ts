@@ -9,7 +9,7 @@ import { Pkcs10CertificateRequest, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
 import { certFacts } from '../validate/cert-facts.ts';
-import { namesEqual } from '../validate/der-names.ts';
+import { nameKey } from '../validate/der-names.ts';
 import { signatureChecker } from '../validate/signature.ts';
 
 /** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
@@ -54,6 +54,13 @@ function parse(item: RelationItem, index: number): Parsed {
   }
 }
 
+const spkiHexCache = new WeakMap<Parsed, string>();
+function spkiHexOf(p: Parsed): string {
+  let hex = spkiHexCache.get(p);
+  if (hex === undefined) spkiHexCache.set(p, (hex = p.spki ? Convert.ToHex(p.spki) : ''));
+  return hex;
+}
+
 function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
   const groups = new Map<string, T[]>();
   for (const v of values) {
@@ -73,12 +80,25 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
   const certs = parsed.filter((p): p is Parsed & { cert: X509Certificate } => p.cert !== undefined);
   const verify = signatureChecker(crypto);
 
+  // Index issuers by subject name, and check each (certificate, issuer key) pair once: corpora
+  // hold many certificates under one name and key, and a signature check is the costly part.
+  const bySubject = new Map<string, (Parsed & { cert: X509Certificate })[]>();
+  for (const c of certs) {
+    const k = nameKey(certFacts(c.cert).subject);
+    bySubject.set(k, [...(bySubject.get(k) ?? []), c]);
+  }
   const issuedBy: Relations['issuedBy'] = [];
   for (const s of certs) {
-    const wanted = certFacts(s.cert).issuer;
-    for (const i of certs) {
-      if (!namesEqual(certFacts(i.cert).subject, wanted)) continue;
-      if ((await verify(s.cert, i.cert)) === null) issuedBy.push({ subject: s.index, issuer: i.index });
+    const byKey = new Map<string, boolean>();
+    const aki = certFacts(s.cert).authorityKeyId;
+    for (const i of bySubject.get(nameKey(certFacts(s.cert).issuer)) ?? []) {
+      // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
+      const ski = certFacts(i.cert).subjectKeyId;
+      if (aki && ski !== undefined && aki !== ski) continue;
+      const key = spkiHexOf(i);
+      let ok = byKey.get(key);
+      if (ok === undefined) byKey.set(key, (ok = (await verify(s.cert, i.cert)) === null));
+      if (ok) issuedBy.push({ subject: s.index, issuer: i.index });
     }
   }
 
@@ -100,7 +120,7 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
   const issuesSomething = new Set(issuedBy.filter((e) => e.subject !== e.issuer).map((e) => e.issuer));
   const chains = certs.filter((c) => !issuesSomething.has(c.index)).map((c) => climb([c.index]));
 
-  const spkiHex = (p: Parsed) => (p.spki ? Convert.ToHex(p.spki) : undefined);
+  const spkiHex = (p: Parsed) => (p.spki ? spkiHexOf(p) : undefined);
   const keyMatches: Relations['keyMatches'] = [];
   for (const key of parsed.filter((p) => items[p.index]?.kind === 'key')) {
     for (const other of parsed) {

@@ -6,7 +6,7 @@
 import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
 import type { X509Certificate } from '@peculiar/x509';
-import { parseName, namesEqual, type ParsedName } from './der-names.ts';
+import { parseNameElement, namesEqual, type ParsedName } from './der-names.ts';
 import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
 import { keyInfoOf, type KeyInfo } from './key-info.ts';
 
@@ -160,8 +160,8 @@ export function certFactsFromDer(raw: Uint8Array): CertFacts {
     throw new Error('not a certificate');
   }
   const [nb, na] = seq(validity);
-  const issuerName = parseName(new Uint8Array(issuer.toBER(false)));
-  const subjectName = parseName(new Uint8Array(subject.toBER(false)));
+  const issuerName = parseNameElement(issuer);
+  const subjectName = parseNameElement(subject);
   const extensions: ExtensionFacts[] = [];
   const extWrapper = rest.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 3);
   for (const ext of seq(seq(extWrapper)[0])) {
@@ -181,7 +181,7 @@ export function certFactsFromDer(raw: Uint8Array): CertFacts {
     selfIssued: namesEqual(issuerName, subjectName),
     notBefore: time(nb),
     notAfter: time(na),
-    spki: new Uint8Array(spki.toBER(false)),
+    spki: new Uint8Array(spki.valueBeforeDecodeView),
     key: keyInfoOf(spki),
     extensions,
     sanCritical: false,

@@ -29,15 +29,21 @@ function attributeKey(value: asn1js.AsnType): string {
     const block = value.valueBlock as { value?: unknown };
     if (typeof block.value === 'string') return prepareString(block.value);
   }
-  return '#' + Convert.ToHex(value.toBER(false));
+  return '#' + Convert.ToHex(value.valueBeforeDecodeView);
 }
 
 /** Parse a Name from DER; throws when the DER is not a Name. */
 export function parseName(der: ArrayBuffer | Uint8Array): ParsedName {
   const buf = der instanceof Uint8Array ? der : new Uint8Array(der);
   const res = asn1js.fromBER(buf);
-  if (res.offset === -1 || !(res.result instanceof asn1js.Sequence)) throw new Error('not a Name');
-  return res.result.valueBlock.value.map((rdn) => {
+  if (res.offset === -1) throw new Error('not a Name');
+  return parseNameElement(res.result);
+}
+
+/** Parse a Name from an already decoded asn1js element. */
+export function parseNameElement(el: asn1js.AsnType): ParsedName {
+  if (!(el instanceof asn1js.Sequence)) throw new Error('not a Name');
+  return el.valueBlock.value.map((rdn) => {
     if (!(rdn instanceof asn1js.Set)) throw new Error('RDN is not a SET');
     return rdn.valueBlock.value
       .map((atv) => {
@@ -52,6 +58,11 @@ export function parseName(der: ArrayBuffer | Uint8Array): ParsedName {
 
 function rdnEqual(a: NameAttribute[], b: NameAttribute[]): boolean {
   return a.length === b.length && a.every((x, i) => x.type === b[i]?.type && x.key === b[i]?.key);
+}
+
+/** A string equal for exactly the names `namesEqual` holds equal: an index key. */
+export function nameKey(name: ParsedName): string {
+  return name.map((rdn) => rdn.map((a) => `${a.type}=${a.key}`).join('+')).join(',');
 }
 
 /** Names equal under RFC 5280 §7.1. */

@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
-import { parseName, type ParsedName } from './der-names.ts';
+import { parseNameElement, type ParsedName } from './der-names.ts';
 
 export type GeneralNameType = 'other' | 'email' | 'dns' | 'x400' | 'dn' | 'edi' | 'uri' | 'ip' | 'rid';
 
@@ -42,7 +42,7 @@ function decodeOne(el: asn1js.AsnType): GeneralNameValue {
   const tag = el.idBlock.tagNumber;
   const type = TYPES[tag] ?? 'other';
   const hex = (el.valueBlock as { valueHexView?: Uint8Array }).valueHexView;
-  const bytes = hex ? new Uint8Array(hex) : new Uint8Array(el.toBER(false));
+  const bytes = new Uint8Array(hex ?? el.valueBeforeDecodeView);
   switch (type) {
     case 'email':
     case 'dns':
@@ -58,8 +58,8 @@ function decodeOne(el: asn1js.AsnType): GeneralNameValue {
       // [4] is EXPLICIT: the constructed value holds the Name SEQUENCE.
       const inner = (el.valueBlock as { value?: asn1js.AsnType[] }).value?.[0];
       if (!inner) throw new Error('empty directoryName');
-      const der = new Uint8Array(inner.toBER(false));
-      return { type, value: Convert.ToHex(der), bytes: der, name: parseName(der) };
+      const der = new Uint8Array(inner.valueBeforeDecodeView);
+      return { type, value: Convert.ToHex(der), bytes: der, name: parseNameElement(inner) };
     }
     default:
       return { type, value: Convert.ToHex(bytes), bytes };

@@ -97,6 +97,12 @@ const rows: Row[] = [
     const i = await makeCa('CN=Client Only CA', root, { eku: [CLIENT] });
     return { leaf: await leaf({}, i), intermediates: [i.cert], anchors: [root.cert], at: AT, purpose: 'server' };
   }, valid: false, codes: ['eku-missing-server-auth'], openssl: true },
+  { name: 'expired root (RFC 5280 would not check it; OpenSSL does)', build: async () => {
+    const old = await makeCa('CN=Old Root', undefined, { notAfter: new Date(Date.UTC(2025, 11, 31)) });
+    return { leaf: await leaf({}, old), anchors: [old.cert], at: AT };
+  }, valid: false, codes: ['expired'], openssl: true },
+  { name: 'leaf keyUsage without a TLS server bit', build: async () => ({ ...(await std({ keyUsage: KU.nonRepudiation })), purpose: 'server' }), valid: false, codes: ['key-usage-forbids-purpose'], openssl: true },
+  { name: 'leaf keyUsage keyEncipherment only, as a client', build: async () => ({ ...(await std({ keyUsage: KU.keyEncipherment })), purpose: 'client' }), valid: false, codes: ['key-usage-forbids-purpose'], openssl: true },
   { name: 'host not in SANs', build: async () => ({ ...(await std()), host: 'node2.example.com' }), valid: false, codes: ['host-mismatch'] },
   { name: 'IP not in SANs', build: async () => ({ ...(await std()), host: '10.0.0.2' }), valid: false, codes: ['ip-not-in-sans'] },
   { name: 'host only in the CN', build: async () => ({ ...(await std({ san: undefined, subject: 'CN=legacy.example.com' })), host: 'legacy.example.com' }), valid: true, codes: ['host-matched-by-cn'] },

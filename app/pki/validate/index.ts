@@ -55,6 +55,16 @@ function toCert(input: CertInput, field: string): X509Certificate {
   }
 }
 
+/** Certificates @peculiar/x509 accepts but whose DER our stricter reading refuses take no part in a path. */
+function readable(c: X509Certificate): boolean {
+  try {
+    certFacts(c);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function derKey(c: X509Certificate): string {
   return Convert.ToBase64(c.rawData);
 }
@@ -79,11 +89,13 @@ const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').len
 export async function validatePath(options: ValidateOptions, crypto: Crypto = defaultCrypto()): Promise<ValidationResult> {
   const at = options.at ?? new Date();
   const leaf = toCert(options.leaf, 'leaf');
-  const anchors = options.anchors.map((a) => toCert(a, 'anchors'));
+  if (!readable(leaf)) return finish([leaf], [diagnosis('unreadable-certificate', { cert: 'The leaf', detail: 'Its DER does not decode as RFC 5280 says.' })]);
+  const anchors = options.anchors.map((a) => toCert(a, 'anchors')).filter(readable);
   const anchorKeys = new Set(anchors.map(derKey));
   const seen = new Set<string>();
   const pool = (options.intermediates ?? [])
     .map((c) => toCert(c, 'intermediates'))
+    .filter(readable)
     .filter((c) => {
       const k = derKey(c);
       return !anchorKeys.has(k) && !seen.has(k) && (seen.add(k), true);
@@ -97,7 +109,7 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   const trustedLeaf = anchors.find((a) => derKey(a) === leafKey);
   if (trustedLeaf) {
     const f = certFacts(leaf);
-    const errors = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose), ...hostFindings];
+    const errors = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose, true), ...hostFindings];
     return finish([leaf], errors);
   }
 

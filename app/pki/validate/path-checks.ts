@@ -9,7 +9,7 @@
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
-import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts } from './cert-facts.ts';
+import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from './cert-facts.ts';
 import { namesEqual, type ParsedName } from './der-names.ts';
 import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
 
@@ -41,12 +41,28 @@ export function checkCertificateItself(cert: X509Certificate, f: CertFacts, at: 
   return out;
 }
 
-/** EKU for the purpose (RFC 5280 §4.2.1.12; absent EKU or anyExtendedKeyUsage allow everything). */
-export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpose | undefined): Finding[] {
-  if (!purpose || !f.extKeyUsage || f.extKeyUsage.includes(OID.anyExtendedKeyUsage)) return [];
+/** Key usage bits that let a leaf take part in a TLS handshake in each role (as OpenSSL's purpose checks). */
+const TLS_KEY_USAGE: Record<Purpose, KeyUsageName[]> = {
+  server: ['digitalSignature', 'keyEncipherment', 'keyAgreement'],
+  client: ['digitalSignature', 'keyAgreement'],
+};
+
+/**
+ * EKU for the purpose (RFC 5280 §4.2.1.12; absent EKU or anyExtendedKeyUsage allow
+ * everything), and for the leaf a keyUsage that allows the handshake.
+ */
+export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpose | undefined, isLeaf = false): Finding[] {
+  if (!purpose) return [];
+  const out: Finding[] = [];
   const want = purpose === 'server' ? OID.serverAuth : OID.clientAuth;
-  if (f.extKeyUsage.includes(want)) return [];
-  return [diagnosis(purpose === 'server' ? 'eku-missing-server-auth' : 'eku-missing-client-auth', { cert: cert.subject })];
+  if (f.extKeyUsage && !f.extKeyUsage.includes(OID.anyExtendedKeyUsage) && !f.extKeyUsage.includes(want)) {
+    out.push(diagnosis(purpose === 'server' ? 'eku-missing-server-auth' : 'eku-missing-client-auth', { cert: cert.subject }));
+  }
+  const usages = f.keyUsage?.usages;
+  if (isLeaf && usages && !TLS_KEY_USAGE[purpose].some((u) => usages.has(u))) {
+    out.push(diagnosis('key-usage-forbids-purpose', { cert: cert.subject, detail: `a TLS ${purpose} needs ${TLS_KEY_USAGE[purpose].join(' or ')}` }));
+  }
+  return out;
 }
 
 /** Run §6.1.3-§6.1.5 over the path; an empty list means the path is valid. */
@@ -61,8 +77,11 @@ export async function checkPath(input: PathInput): Promise<Finding[]> {
   let workingIssuerName: ParsedName | null = null;
 
   // The anchor's own constraints apply to what is below it, as OpenSSL and Go apply them.
+  // Its validity is checked too: RFC 5280 does not ask it, but OpenSSL, Go and Java refuse an
+  // expired root, and the question here is whether TLS will work.
   if (anchor) {
     const af = certFacts(anchor);
+    out.push(...checkCertificateItself(anchor, af, at));
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
     if (af.basicConstraints?.pathLen !== undefined && af.basicConstraints.pathLen < maxPathLength) {
@@ -88,7 +107,7 @@ export async function checkPath(input: PathInput): Promise<Finding[]> {
       const violation = nameConstraintViolation(f, constraints);
       if (violation) out.push(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation }));
     }
-    out.push(...checkPurpose(cert, f, purpose));
+    out.push(...checkPurpose(cert, f, purpose, isLeaf));
     if (isLeaf) break;
 
     // §6.1.4: preparation for the next certificate; this one acts as a CA.
