@@ -131,3 +131,47 @@ describe('Python snippets: their ssl contexts complete mutual TLS with the Node 
     });
   }
 });
+
+const HTTPS_JUDGE = String.raw`
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+const [cert, key, ca, port] = process.argv.slice(2);
+createServer({ cert: readFileSync(cert), key: readFileSync(key), ca: readFileSync(ca), passphrase: process.env.TLS_KEY_PASSWORD, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+  res.end('hello ' + req.socket.getPeerCertificate().subject.CN + '\n');
+}).listen(Number(port), '127.0.0.1', () => console.log('listening on port ' + port));
+`;
+
+describe('HTTPS client snippets against a Node https server that requires client certificates', () => {
+  it('https.request with the client certificate gets an answer', async () => {
+    const port = await freePort();
+    const ctx = await unpacked(bundle, 'generic', { keyPassphrase: PASSPHRASE }, port);
+    const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
+    writeFileSync(judge, HTTPS_JUDGE);
+    const n = ctx.node.files;
+    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE } });
+    servers.push(server);
+    const client = runSnippet(process.execPath, [writeSnippet('node-https-request', ctx, '.mjs')], port);
+    await server.stop();
+    expect(client.stderr).toBe('');
+    expect(client.stdout).toBe('HTTP 200\nhello app\n');
+  });
+
+  it("check-commands' verify, s_client and curl lines all pass against the running server", async () => {
+    requireTool('openssl');
+    const port = await freePort();
+    const ctx = await unpacked(bundle, 'generic', {}, port);
+    const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
+    writeFileSync(judge, HTTPS_JUDGE);
+    const n = ctx.node.files;
+    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/);
+    servers.push(server);
+    const r = spawnSync('sh', ['-e', '-c', snippetById('check-commands').render(ctx)], { encoding: 'utf8', timeout: 20_000 });
+    await server.stop();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('node-1.crt: OK');
+    expect(r.stdout).toContain('app.crt: OK');
+    expect(r.stdout).toContain('Hostname localhost does match certificate');
+    expect(r.stderr).toContain('Verification: OK'); // s_client -brief reports on stderr
+    expect(r.stdout).toMatch(/hello app\n$/); // curl's answer, last
+  });
+});
