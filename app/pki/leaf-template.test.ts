@@ -10,7 +10,9 @@ import { loadIssuer, type LoadedIssuer } from './issuer.ts';
 import { generateKeyPair } from './keys.ts';
 import { createLeafTemplate, ecSpkiFromPkcs8, issueFromTemplate, spkiKeyId } from './leaf-template.ts';
 import { checkSubject } from './names.ts';
-import { pemDecodeAll } from './pem.ts';
+import { pemDecodeAll, pemEncode } from './pem.ts';
+import { pemEncodeFast } from './pem-fast.ts';
+import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import { parseSans } from './san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
@@ -68,7 +70,7 @@ describe('template TBS = general TBS', () => {
           { profile: row.input.profile, subject: checkSubject({ commonName: inp.cn }), sans, spki: spki.slice().buffer, days: inp.days, notBefore: notBefore.toISOString(), serialHex: Convert.ToHex(serial) },
           loaded,
         );
-        const fast = template.tbs({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: inp.cn, sans, spki }, await spkiKeyId(spki, crypto));
+        const fast = template.tbs({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: inp.cn, sans, spki }, spkiKeyId(spki));
         expect(Convert.ToHex(fast), inp.name).toBe(tbsOf(general.certPem));
       }
     });
@@ -109,6 +111,17 @@ describe('template certificates', () => {
       const pair = await generateKeyPair(alg);
       const fromPkcs8 = ecSpkiFromPkcs8(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
       expect(Convert.ToHex(fromPkcs8 ?? new Uint8Array())).toBe(Convert.ToHex(await crypto.subtle.exportKey('spki', pair.publicKey)));
+    });
+  }
+});
+
+describe('hot-path helpers agree with the general ones', () => {
+  const sizes = [0, 1, 2, 3, 55, 56, 63, 64, 65, 91, 119, 120, 1000];
+  for (const n of sizes) {
+    it(`sha1 and PEM of ${n} bytes`, async () => {
+      const data = crypto.getRandomValues(new Uint8Array(n));
+      expect(Convert.ToHex(sha1(data))).toBe(Convert.ToHex(await crypto.subtle.digest('SHA-1', data)));
+      expect(pemEncodeFast('CERTIFICATE', data)).toBe(n ? pemEncode('CERTIFICATE', data) : '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
     });
   }
 });

@@ -15,7 +15,9 @@ import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { checkSubject, isPrintableString } from './names.ts';
-import { pemDecodeAll, pemEncode } from './pem.ts';
+import { pemDecodeAll } from './pem.ts';
+import { pemEncodeFast } from './pem-fast.ts';
+import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import type { SanEntry } from './san.ts';
 import { parseIp } from './ip.ts';
@@ -70,11 +72,11 @@ function skiDer(ski: Uint8Array): Uint8Array<ArrayBuffer> {
   return tlv(TAG.SEQUENCE, OID_SKI, tlv(TAG.OCTET_STRING, tlv(TAG.OCTET_STRING, ski)));
 }
 
-/** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits. */
-export async function spkiKeyId(spki: Uint8Array, crypto: Crypto): Promise<Uint8Array<ArrayBuffer>> {
+/** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
+export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
   const [, bits] = children(spki, readTlv(spki, 0));
   if (!bits) throw new PkiError('invalid-key', 'key', 'SubjectPublicKeyInfo without a key.');
-  return new Uint8Array(await crypto.subtle.digest('SHA-1', spki.slice(bits.contentStart + 1, bits.end)));
+  return sha1(spki.subarray(bits.contentStart + 1, bits.end));
 }
 
 /** The pieces cut from a probe certificate made by the general path. */
@@ -160,7 +162,7 @@ export async function createLeafTemplate(issuer: LoadedIssuer, profile: LeafProf
   );
   const probeDer = new Uint8Array(pemDecodeAll(probe.certPem).blocks[0]?.der ?? new ArrayBuffer(0));
   const { pieces, tbs: probeTbs } = cutPieces(probeDer);
-  const probeRebuilt = buildTbs(pieces, { ...input, notAfter: new Date(probe.notAfter) }, await spkiKeyId(spki, crypto));
+  const probeRebuilt = buildTbs(pieces, { ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
   if (Convert.ToHex(probeRebuilt) !== Convert.ToHex(probeTbs)) {
     throw new PkiError('internal', 'issuer', 'The fast certificate template does not reproduce the general path for this CA.');
   }
@@ -169,7 +171,7 @@ export async function createLeafTemplate(issuer: LoadedIssuer, profile: LeafProf
     algorithm,
     tbs: (leaf, ski) => buildTbs(pieces, leaf, ski),
     async certificate(leaf, c) {
-      const tbs = buildTbs(pieces, leaf, await spkiKeyId(leaf.spki, c));
+      const tbs = buildTbs(pieces, leaf, spkiKeyId(leaf.spki));
       const raw = new Uint8Array(await c.subtle.sign(sign, issuer.privateKey, tbs));
       const sig = isEcdsa ? ecdsaRawToDer(raw) : raw;
       return tlv(TAG.SEQUENCE, tbs, pieces.sigAlg, tlv(TAG.BIT_STRING, new Uint8Array([0]), sig));
@@ -201,5 +203,5 @@ export async function issueFromTemplate(
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
   const spki = (keyAlgorithm(template.algorithm).family === 'ec' ? ecSpkiFromPkcs8(pkcs8) : undefined) ?? new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
   const certDer = await template.certificate({ ...leaf, spki }, crypto);
-  return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', pkcs8), certDer };
+  return { certPem: pemEncodeFast('CERTIFICATE', certDer), keyPem: pemEncodeFast('PRIVATE KEY', pkcs8), certDer };
 }
