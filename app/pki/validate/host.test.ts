@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isIPv4, isIPv6 } from 'node:net';
+import fc from 'fast-check';
 import type { X509Certificate } from '@peculiar/x509';
-import { matchHost, parseIPv6, toALabels } from './host.ts';
+import { matchHost, parseIPv4, parseIPv6, toALabels } from './host.ts';
 import { certFacts } from './cert-facts.ts';
 import { makeCert, newKey } from './test-kit.ts';
 
@@ -108,4 +110,34 @@ describe('host parsing', () => {
     { input: '.', want: null },
   ];
   for (const row of labels) it(`toALabels ${row.input}`, () => expect(toALabels(row.input)).toBe(row.want));
+});
+
+describe('host parsing against independent judges', () => {
+  it('IP literals: parseIPv4/parseIPv6 agree with Node net.isIPv4/isIPv6 on random text', () => {
+    const octet = fc.integer({ min: 0, max: 300 }).map(String);
+    const word = fc.stringMatching(/^[0-9a-fA-F]{1,5}$/);
+    const v4 = fc.tuple(octet, octet, octet, octet).map((p) => p.join('.'));
+    const v6 = fc.array(word, { minLength: 1, maxLength: 9 }).chain((ws) =>
+      fc.integer({ min: -1, max: ws.length }).map((gap) => (gap < 0 ? ws.join(':') : `${ws.slice(0, gap).join(':')}::${ws.slice(gap).join(':')}`)));
+    fc.assert(
+      // Zone ids (%eth0) are refused on purpose and brackets accepted on purpose: Node differs there.
+      fc.property(fc.oneof(v4, v6, v6.map((s) => `${s}:1.2.3.4`), fc.string().filter((s) => !/[%[]/.test(s))), (s) => {
+        expect(parseIPv4(s) !== null, `v4 ${s}`).toBe(isIPv4(s));
+        expect(parseIPv6(s) !== null, `v6 ${s}`).toBe(isIPv6(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('IDNs: toALabels agrees with Python\'s idna codec', () => {
+    const names = ['bücher.example', 'münchen.de', 'ñandú.example.com', 'δοκιμή.example', 'пример.рф', 'Straße-frei.example'];
+    let judged: string[];
+    try {
+      judged = JSON.parse(execFileSync('python3', ['-c', 'import sys, json; print(json.dumps([n.encode("idna").decode() for n in json.load(sys.stdin)]))'],
+        { input: JSON.stringify(names.map((n) => n.toLowerCase().replace('ß', 'ss'))), encoding: 'utf8' })) as string[];
+    } catch (e) {
+      throw new Error('python3 is needed (apt-get install python3)', { cause: e });
+    }
+    expect(names.map((n) => toALabels(n.replace('ß', 'ss')))).toEqual(judged);
+  });
 });
