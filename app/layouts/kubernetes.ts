@@ -7,10 +7,18 @@ import type { Bundle, BundleClient, BundleNode, Layout, PlannedFile } from './ty
 /** Where the snippets assume the Secret is mounted inside the pod. */
 export const KUBERNETES_MOUNT = '/etc/tls';
 
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+}
+
 /** A DNS-1123 subdomain for the Secret's metadata.name, e.g. "prod-node-1-tls". */
 export function secretName(cluster: string, name: string): string {
-  const slug = `${cluster}-${name}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  return `${slug.slice(0, 249)}-tls`;
+  return `${slug(`${cluster}-${name}`).slice(0, 249)}-tls`;
+}
+
+/** A label value (at most 63 of [a-z0-9.-], alphanumeric at both ends) naming the cluster. */
+export function clusterLabel(cluster: string): string {
+  return slug(cluster).slice(0, 63).replace(/[^a-z0-9]+$/, '') || 'cluster';
 }
 
 /** A YAML block scalar (`|`) of PEM text, indented under its key. */
@@ -32,7 +40,7 @@ export function tlsSecretYaml(cluster: string, entity: BundleNode | BundleClient
     'metadata:',
     `  name: ${secretName(cluster, entity.name)}`,
     '  labels:',
-    `    app.kubernetes.io/part-of: ${JSON.stringify(cluster)}`,
+    `    app.kubernetes.io/part-of: ${clusterLabel(cluster)}`,
     `    certbench.dev/role: ${role}`,
     'stringData:',
     `  tls.crt: ${block(chain, indent)}`,

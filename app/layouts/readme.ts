@@ -1,5 +1,6 @@
 /** README.txt of a bundle: what each file is, whether keys are encrypted, and commands that check it. */
 import type { Bundle, Layout, LayoutOptions, PlannedFile } from './types.ts';
+import { clusterLabel, secretName } from './kubernetes.ts';
 
 /** Quote a path for a POSIX shell when it needs it. */
 function sh(path: string): string {
@@ -9,11 +10,11 @@ function sh(path: string): string {
 function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions): string[] {
   if (layout.id === 'kubernetes') {
     const first = bundle.nodes[0] ?? bundle.clients[0];
-    const file = first ? `${first.name}-tls.yaml` : 'NAME-tls.yaml';
+    const name = first?.name ?? 'NAME';
     return [
-      `kubectl apply -f ${sh(file)}`,
-      `kubectl get secret -l app.kubernetes.io/part-of=${sh(bundle.cluster)}`,
-      `kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName`,
+      `kubectl apply -f ${sh(`${name}-tls.yaml`)}`,
+      `kubectl get secret -l app.kubernetes.io/part-of=${clusterLabel(bundle.cluster)}`,
+      `kubectl get secret ${secretName(bundle.cluster, name)} -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName`,
     ];
   }
   const paths = layout.paths(bundle, options);

@@ -44,6 +44,11 @@ export interface SnippetContextOptions {
   crl?: string;
 }
 
+/** Names end up in comments and code: one line, no control characters, whatever the UI passed in. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+}
+
 function under(root: string, path: string): string {
   if (!root || path.startsWith('/')) return path;
   return `${root.replace(/\/+$/, '')}/${path}`;
@@ -61,9 +66,9 @@ function files(root: string, e: EntityPaths): SnippetFiles {
 /** Build the context; an outline without nodes or clients gets a placeholder one so every snippet renders. */
 export function snippetContext(outline: BundleOutline, layout: Layout, options: SnippetContextOptions = {}): SnippetContext {
   const filled: BundleOutline = {
-    cluster: outline.cluster,
-    nodes: outline.nodes.length ? outline.nodes : PLACEHOLDER_OUTLINE.nodes.slice(0, 1),
-    clients: outline.clients.length ? outline.clients : PLACEHOLDER_OUTLINE.clients,
+    cluster: oneLine(outline.cluster),
+    nodes: (outline.nodes.length ? outline.nodes : PLACEHOLDER_OUTLINE.nodes.slice(0, 1)).map((n) => ({ name: oneLine(n.name), dns: n.dns.map(oneLine), ips: n.ips.map(oneLine) })),
+    clients: (outline.clients.length ? outline.clients : PLACEHOLDER_OUTLINE.clients).map((c) => ({ name: oneLine(c.name), commonName: oneLine(c.commonName) })),
   };
   const layoutOptions = options.layoutOptions ?? {};
   const root = options.root ?? DEFAULT_ROOTS[layout.id];
@@ -74,14 +79,14 @@ export function snippetContext(outline: BundleOutline, layout: Layout, options: 
   const client = clients.find((c) => c.name === options.clientName) ?? clients[0]!;
   const encrypted = (role: 'node' | 'client') => (layoutOptions.keyPassphrase !== undefined && readsEncryptedKeys(layout, role, layoutOptions) ? KEY_PASSWORD_ENV : null);
   const context: SnippetContext = {
-    cluster: outline.cluster,
+    cluster: filled.cluster,
     layout: layout.id,
     root,
     node,
     nodes,
     client,
     clients,
-    host: options.host ?? node.dns[0] ?? node.ips[0] ?? 'localhost',
+    host: oneLine(options.host ?? node.dns[0] ?? node.ips[0] ?? 'localhost'),
     nodeKeyPasswordEnv: encrypted('node'),
     clientKeyPasswordEnv: encrypted('client'),
     storePasswordPlaceholder: '<store password>',

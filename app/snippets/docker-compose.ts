@@ -20,7 +20,7 @@ export const dockerCompose: Snippet = {
     return [
       `# certbench: ${ctx.node.name} with the unpacked bundle (./certs) mounted read-only where its config expects it.`,
       'services:',
-      `  ${ctx.node.name}:`,
+      `  ${yaml(ctx.node.name)}:`,
       `    image: ${IMAGES[ctx.layout] ?? 'your/image'}`,
       ...(relative ? [`    working_dir: ${WORKDIR}  # the snippets use paths relative to it`] : []),
       ...(ctx.layout === 'crank' ? ['    environment:', `      CERT_DIR: ${yaml(relative ? `${WORKDIR}/${certDir}` : certDir)}`] : []),

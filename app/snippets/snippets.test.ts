@@ -196,3 +196,15 @@ describe('snippets: code parses in its own language', () => {
     expect(ini.connection).toEqual({ hostname: 'node-1.example.internal', port: '9142' });
   });
 });
+
+describe('snippets: names from the UI cannot break out of a line', () => {
+  it('control characters in names and hosts become spaces', () => {
+    const outline = { cluster: 'c\nrm -rf /', nodes: [{ name: 'n\r\n1', dns: ['h\nx'], ips: [] }], clients: [{ name: 'a', commonName: 'a\u2028b' }] };
+    for (const s of SNIPPETS) {
+      const text = s.render(snippetContext(outline, layoutById('generic')));
+      expect(text, s.id).not.toMatch(/^rm -rf/m);
+      expect(text, s.id).not.toMatch(/\r|\u2028/);
+      expect(text, s.id).not.toMatch(/^1\b/m);
+    }
+  });
+});
