@@ -3,7 +3,7 @@
  * and private keys as the user has them (PEM text or DER bytes), checked before anything is
  * written. Every failure is a PkiError naming the input at fault.
  */
-import { X509Certificate } from '@peculiar/x509';
+import { PublicKey, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
@@ -140,18 +140,32 @@ export function requirePassword(password: string | undefined, field = 'password'
   return password;
 }
 
+/** JWK members that identify a public key (RSA: n, e; EC: crv, x, y; OKP: crv, x). */
+const PUBLIC_JWK_MEMBERS = ['kty', 'crv', 'n', 'e', 'x', 'y'] as const;
+
 /**
- * Refuse a private key that does not belong to the certificate: the SubjectPublicKeyInfo derived
- * from the key must equal the certificate's, byte for byte.
+ * Same public key, whatever the encoding: equal DER is the common case; otherwise both are
+ * imported and compared as JWK, so a certificate that carries a compressed EC point (as
+ * `openssl ec -conv_form compressed` keys produce) still matches its key.
  */
+async function samePublicKey(a: ArrayBuffer, b: ArrayBuffer, crypto: Crypto): Promise<boolean> {
+  if (Convert.ToHex(a) === Convert.ToHex(b)) return true;
+  try {
+    const [ja, jb] = await Promise.all([a, b].map(async (spki) => crypto.subtle.exportKey('jwk', await new PublicKey(spki).export(crypto))));
+    return PUBLIC_JWK_MEMBERS.every((m) => ja?.[m] === jb?.[m]);
+  } catch {
+    return false;
+  }
+}
+
+/** Refuse a private key that does not belong to the certificate: their public keys must be the same key. */
 export async function assertKeyMatchesCertificate(
   pkcs8Der: Uint8Array,
   certificate: ExportCertificate,
   crypto: Crypto = defaultCrypto(),
 ): Promise<void> {
-  const derived = new Uint8Array(await publicKeyFromPrivate(new Uint8Array(pkcs8Der).buffer, crypto));
-  const inCertificate = new Uint8Array(certificate.parsed.publicKey.rawData);
-  if (Convert.ToHex(derived) !== Convert.ToHex(inCertificate)) {
+  const derived = await publicKeyFromPrivate(new Uint8Array(pkcs8Der).buffer, crypto);
+  if (!(await samePublicKey(derived, certificate.parsed.publicKey.rawData, crypto))) {
     throw new PkiError(
       'key-mismatch',
       'key',

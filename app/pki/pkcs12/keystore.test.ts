@@ -5,6 +5,7 @@ import { PASSWORD_NOT_FOR_JAVA } from './result.ts';
 import { ENCRYPTED_KEY_PASSWORD, LEAF_KINDS, makeTestPki, type LeafKind, type TestPki } from './testing/fixtures.ts';
 import { keytoolList, keytoolRecoverKeys, opensslPkcs12Extract, opensslPkcs12Info, opensslPublicKey, pythonLoadPkcs12 } from './testing/judges.ts';
 import { pemDecodeAll } from '../pem.ts';
+import { opensslText } from '../../test/judges/index.ts';
 
 const hex = (der: ArrayBuffer) => Buffer.from(der).toString('hex');
 
@@ -118,6 +119,16 @@ describe('buildKeystore judged by openssl and keytool', () => {
     expect(info.output.match(/^PKCS7 Data$/gm)).toHaveLength(2);
     const listing = await keytoolList(der, ASCII);
     expect(listing.entries).toEqual([{ alias: 'node-rsa.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
+  });
+
+  it('matches a key to a certificate whose EC point is compressed', async () => {
+    const { certPem, keyPem } = pki.compressedPoint;
+    expect(await opensslText(certPem)).toMatch(/pub:\s+0[23]:/);
+    const { der } = await buildKeystore({ key: keyPem, certificate: certPem, password: ASCII });
+    const info = await opensslPkcs12Info(der, ASCII);
+    expect(info.ok, info.output).toBe(true);
+    // ...while another key is still refused for it.
+    await expect(buildKeystore({ key: pki.leaves.p256.keyPem, certificate: certPem, password: ASCII })).rejects.toMatchObject({ code: 'key-mismatch' });
   });
 
   it('accepts an encrypted PKCS#8 key with its password', async () => {

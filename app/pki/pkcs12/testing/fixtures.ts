@@ -21,6 +21,8 @@ export interface TestPki {
   rootPem: string;
   intermediatePem: string;
   otherCaPem: string;
+  /** A self-signed P-256 certificate whose SPKI carries a compressed point, and its key. */
+  compressedPoint: { certPem: string; keyPem: string };
   /** The p256 leaf's key as PBES2 "ENCRYPTED PRIVATE KEY" under ENCRYPTED_KEY_PASSWORD. */
   encryptedP256KeyPem: string;
   /** The p256 leaf's key with OpenSSL's legacy "Proc-Type: 4,ENCRYPTED" PEM encryption. */
@@ -61,7 +63,11 @@ export function makeTestPki(): Promise<TestPki> {
         legacyKeyPem: ok([...legacy, '-in', p(`${kind}.key`)]),
       };
     }
+    ok(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', p('c0.key')]);
+    ok(['ec', '-in', p('c0.key'), '-conv_form', 'compressed', '-out', p('c.key')]);
+    ok(['req', '-x509', '-key', p('c.key'), '-subj', '/CN=compressed-point.example', '-days', '1', '-out', p('c.crt')]);
     return {
+      compressedPoint: { certPem: ok(['x509', '-in', p('c.crt')]), keyPem: ok(['pkey', '-in', p('c.key')]) },
       rootPem: ok(['x509', '-in', p('root.crt')]),
       intermediatePem: ok(['x509', '-in', p('int.crt')]),
       otherCaPem: ok(['x509', '-in', p('other.crt')]),
