@@ -3,7 +3,7 @@ import { pemEncode } from '../../pki/pem.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
 import { bundleFromWorkspace, commonNameOf } from './bundle-from-workspace.ts';
 import { fullChain, pemBlocks } from './pem-blocks.ts';
-import { safeFileName } from './download.ts';
+import { safeFileName } from './file-name.ts';
 
 /** A distinct fake certificate PEM per name (the conversion never parses certificates). */
 const pem = (name: string) => pemEncode('CERTIFICATE', new TextEncoder().encode(`cert:${name}`));

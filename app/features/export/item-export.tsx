@@ -1,7 +1,8 @@
 /** Export one workspace item: certificate or CSR as PEM, DER or full chain; its key; PKCS#12. */
 import { useState } from 'react';
 import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
-import { download, safeFileName } from './download.ts';
+import { download } from '../../lib/download.ts';
+import { safeFileName } from './file-name.ts';
 import { KeyExport } from './key-export.tsx';
 import { firstDer, fullChain } from './pem-blocks.ts';
 import { Pkcs12Export } from './pkcs12-export.tsx';

@@ -4,7 +4,8 @@
  */
 import { useId, useState } from 'react';
 import type { PrivateKeyFormat } from '../../pki/key-formats.ts';
-import { download, safeFileName } from './download.ts';
+import { download } from '../../lib/download.ts';
+import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 
 const FORMATS: { id: PrivateKeyFormat; label: string; why: string }[] = [

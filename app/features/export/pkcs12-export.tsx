@@ -4,7 +4,8 @@
  * open both with the chosen password.
  */
 import { useId, useState } from 'react';
-import { download, safeFileName } from './download.ts';
+import { download } from '../../lib/download.ts';
+import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 
 export interface Pkcs12ExportProps {

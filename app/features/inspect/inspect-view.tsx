@@ -10,7 +10,8 @@ import { appStore, useApp } from '../../store/index.ts';
 import { DiagnosisPanel } from './diagnosis-panel.tsx';
 import { InspectForm } from './inspect-form.tsx';
 import { InspectedItemView } from './inspected-item.tsx';
-import { downloadText, reportJson } from './report-json.ts';
+import { download } from '../../lib/download.ts';
+import { reportJson } from './report-json.ts';
 import { canSave, toNewItem } from './save-items.ts';
 import { useInspect, type InspectOptions } from './use-inspect.ts';
 import './inspect.css';
@@ -75,7 +76,7 @@ export function InspectView() {
       {report && report.items.length > 0 && (
         <>
           <div className="inspect__actions">
-            <button type="button" onClick={() => downloadText('certbench-report.json', reportJson(report))}>
+            <button type="button" onClick={() => download('certbench-report.json', reportJson(report), 'application/json')}>
               Download JSON report
             </button>
             {savable.length > 1 && (

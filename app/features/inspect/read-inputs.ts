@@ -2,17 +2,16 @@
  * Turn what the user gave (files, pasted text) into worker inputs. Files over the size cap are
  * refused here, before their bytes are read, with a sentence that names the file and the cap.
  */
+import { formatBytes, MAX_INPUT_BYTES } from '../../pki/read/limits.ts';
 import type { InspectInput } from '../../worker/ops-inspect.ts';
 
-/** Inputs larger than this are not read: certificates, keys and keystores are kilobytes. */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/** The reader's own cap: a file above it is refused here, unread, with the same numbers. */
+export { MAX_INPUT_BYTES };
 
 export interface Rejected {
   name: string;
   message: string;
 }
-
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Read files into inputs; oversized or unreadable files are returned as `rejected`. */
 export async function readFiles(files: readonly File[]): Promise<{ inputs: InspectInput[]; rejected: Rejected[] }> {
@@ -22,7 +21,7 @@ export async function readFiles(files: readonly File[]): Promise<{ inputs: Inspe
     if (file.size > MAX_INPUT_BYTES) {
       rejected.push({
         name: file.name,
-        message: `${file.name} is ${mb(file.size)}; certbench reads inputs up to ${mb(MAX_INPUT_BYTES)}. Certificates, keys and keystores are a few kilobytes: is this the right file?`,
+        message: `${file.name} is ${formatBytes(file.size)}; certbench reads inputs up to ${formatBytes(MAX_INPUT_BYTES)}. Certificates, keys and keystores are a few kilobytes: is this the right file?`,
       });
       continue;
     }

@@ -46,7 +46,7 @@ describe('readFiles', () => {
   const table: { name: string; input: File[]; want: { inputs: string[]; rejected: RegExp[] } }[] = [
     { name: 'small files are read as bytes', input: [new File(['abc'], 'a.pem')], want: { inputs: ['a.pem'], rejected: [] } },
     { name: 'a file over the cap is refused by name, before reading', input: [new File([new Uint8Array(MAX_INPUT_BYTES + 1)], 'big.bin'), new File(['x'], 'b.der')],
-      want: { inputs: ['b.der'], rejected: [/^big\.bin is 10\.0 MB; certbench reads inputs up to 10\.0 MB/] } },
+      want: { inputs: ['b.der'], rejected: [/^big\.bin is 10\.0 MiB; certbench reads inputs up to 10 MiB\. Certificates/] } },
   ];
   for (const row of table) {
     it(row.name, async () => {
