@@ -28,7 +28,7 @@ export function chainAdvice(chain: readonly X509Certificate[]): Finding[] {
     if (isSha1Signature(f.signatureOid) && !(isTop && f.selfIssued)) out.push(diagnosis('sha1-signature', d));
     if (f.basicConstraints?.ca && f.subjectKeyId === undefined) out.push(diagnosis('missing-ski', d));
     if (!f.selfIssued && !f.authorityKeyId) out.push(diagnosis('missing-aki', d));
-    const ku = kuRule?.check({ cert, facts: f, role: i === 0 ? 'leaf' : 'ca', selfIssued: f.selfIssued });
+    const ku = kuRule?.check({ facts: f, role: i === 0 ? 'leaf' : 'ca', selfIssued: f.selfIssued });
     if (ku) out.push(diagnosis('key-usage-wrong-for-key-type', { ...d, detail: describeKu(f.key.kind, f.keyUsage?.usages) }));
   });
   return out;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { Time } from '@peculiar/asn1-x509';
-import { lintCertificate, LINT_RULES } from './index.ts';
+import { lintCertificate, lintCertificateDer, LINT_RULES } from './index.ts';
 import { makeCa, makeCert, newKey, resign, type CertSpec, type Issuer } from '../validate/test-kit.ts';
 
 const KU = x509.KeyUsageFlags;
@@ -124,8 +124,9 @@ describe('lintCertificate: each rule fires on the certificate that breaks it', (
   for (const row of rows) {
     it(row.name, async () => {
       const cert = await row.make();
-      const codes = lintCertificate(cert, row.role ? { role: row.role } : {}).map((f) => f.code);
-      expect(codes).toContain(row.want);
+      const findings = lintCertificate(cert, row.role ? { role: row.role } : {});
+      expect(findings.map((f) => f.code)).toContain(row.want);
+      expect(lintCertificateDer(cert.rawData, row.role ? { role: row.role } : {})).toEqual(findings);
     });
   }
 });
@@ -157,5 +158,6 @@ describe('lint registry', () => {
   it('an unreadable certificate gives one finding, no exception', () => {
     const junk = { rawData: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]).buffer } as unknown as x509.X509Certificate;
     expect(lintCertificate(junk).map((f) => f.code)).toEqual(['unreadable-certificate']);
+    expect(lintCertificateDer(new Uint8Array([0x30, 0x00])).map((f) => f.code)).toEqual(['unreadable-certificate']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
-import { certFacts, type CertFacts } from '../validate/cert-facts.ts';
+import { certFacts, certFactsFromDer, type CertFacts } from '../validate/cert-facts.ts';
 import type { LintContext, LintRule } from './rule.ts';
 import { CA_RULES } from './rules/ca.ts';
 import { IDENTIFIER_RULES } from './rules/identifiers.ts';
@@ -26,14 +26,22 @@ export const LINT_RULES: readonly LintRule[] = [
  * Never throws: a certificate whose DER cannot be read gives one 'unreadable-certificate' finding.
  */
 export function lintCertificate(cert: X509Certificate, context: { role?: 'ca' | 'leaf' } = {}): Finding[] {
+  return lintWith(() => certFacts(cert), context);
+}
+
+/** lintCertificate from the DER alone, without a @peculiar/x509 parse (the fast path for bulk reading). */
+export function lintCertificateDer(der: ArrayBuffer | Uint8Array, context: { role?: 'ca' | 'leaf' } = {}): Finding[] {
+  return lintWith(() => certFactsFromDer(new Uint8Array(der)), context);
+}
+
+function lintWith(read: () => CertFacts, context: { role?: 'ca' | 'leaf' }): Finding[] {
   let facts: CertFacts;
   try {
-    facts = certFacts(cert);
+    facts = read();
   } catch {
     return [{ code: 'unreadable-certificate', severity: 'error', message: 'The certificate\'s DER could not be decoded far enough to lint it.' }];
   }
   const ctx: LintContext = {
-    cert,
     facts,
     role: context.role ?? (facts.basicConstraints?.ca ? 'ca' : 'leaf'),
     selfIssued: facts.selfIssued,

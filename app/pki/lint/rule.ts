@@ -1,10 +1,8 @@
 /** The shape of one lint rule: a stable code, a default severity and a check. */
-import type { X509Certificate } from '@peculiar/x509';
 import type { Severity } from '../findings.ts';
 import type { CertFacts } from '../validate/cert-facts.ts';
 
 export interface LintContext {
-  cert: X509Certificate;
   facts: CertFacts;
   /** Stated by the caller, or inferred from basicConstraints cA. */
   role: 'ca' | 'leaf';
