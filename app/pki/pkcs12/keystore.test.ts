@@ -5,6 +5,7 @@ import { PASSWORD_NOT_FOR_JAVA } from './result.ts';
 import { ENCRYPTED_KEY_PASSWORD, LEAF_KINDS, makeTestPki, type LeafKind, type TestPki } from './testing/fixtures.ts';
 import { keytoolList, keytoolRecoverKeys, opensslPkcs12Extract, opensslPkcs12Info, opensslPublicKey, pythonLoadPkcs12 } from './testing/judges.ts';
 import { pemDecodeAll } from '../pem.ts';
+import { createSecureContext } from 'node:tls';
 import { opensslText } from '../../test/judges/index.ts';
 
 const hex = (der: ArrayBuffer) => Buffer.from(der).toString('hex');
@@ -109,6 +110,23 @@ describe('buildKeystore judged by openssl and keytool', () => {
     const listing = await keytoolList(der, ASCII);
     expect(listing.entries).toEqual([{ alias: 'node-p256.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
     expect((await keytoolRecoverKeys(der, ASCII)).ok).toBe(true);
+  });
+
+  it('Node opens every keystore as a TLS pfx, whatever the password', async () => {
+    for (const password of [ASCII, NON_ASCII]) {
+      const leaf = pki.leaves.p256;
+      const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password });
+      expect(() => createSecureContext({ pfx: Buffer.from(der), passphrase: password })).not.toThrow();
+      expect(() => createSecureContext({ pfx: Buffer.from(der), passphrase: `${password}x` })).toThrow(/mac verify failure/i);
+    }
+  });
+
+  it('more iterations when asked: both the bags and the MAC', async () => {
+    const leaf = pki.leaves.p256;
+    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, password: ASCII, iterations: 25_000 });
+    const info = await opensslPkcs12Info(der, ASCII);
+    expect(info.output).toMatch(/MAC: sha256, Iteration 25000/);
+    expect(info.output.match(/Iteration 25000, PRF hmacWithSHA256/g)).toHaveLength(2);
   });
 
   it('certificates in a plain SafeContents (encryptCertificates: false) still list in keytool', async () => {
