@@ -125,3 +125,13 @@ describe('layouts: private keys', () => {
     expect(doc.stringData['ca.crt']?.trim()).toBe(one.ca.certPem.trim());
   });
 });
+
+describe('layouts: Kubernetes names', () => {
+  it('a cluster name with spaces and capitals still gives a valid Secret name and label', async () => {
+    const built = await buildBundle({ bundle: { ...one, cluster: 'Prod Cluster #1' }, layout: 'kubernetes' });
+    const doc = parse(built.files[0]?.contents as string) as { metadata: { name: string; labels: Record<string, string> } };
+    expect(doc.metadata.name).toMatch(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/);
+    expect(doc.metadata.name).toBe('prod-cluster-1-node-1-tls');
+    expect(doc.metadata.labels['app.kubernetes.io/part-of']).toBe('prod-cluster-1');
+  });
+});
