@@ -30,6 +30,7 @@ export function javaCanUsePassword(password: string): boolean {
   return [...password].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) <= 0x7e);
 }
 
+/** The iteration count to use, checked: 10,000 by default, 10,000 to 5,000,000 when asked. */
 export function iterationsOf(protection: Pkcs12Protection): number {
   const n = protection.iterations ?? DEFAULT_PKCS12_ITERATIONS;
   if (!Number.isInteger(n) || n < MIN_PKCS12_ITERATIONS || n > MAX_PKCS12_ITERATIONS) {
