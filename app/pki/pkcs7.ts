@@ -12,7 +12,7 @@ import { PkiError } from './errors.ts';
 import { pemEncode } from './pem.ts';
 import { certificatesFrom, type PemOrDer } from './pkcs12/inputs.ts';
 
-/** The label `openssl pkcs7` and `openssl crl2pkcs7` use (RFC 7468 §10 also allows "CMS"). */
+/** The label `openssl pkcs7` reads and `openssl crl2pkcs7` writes (RFC 7468 §10; §9 labels the same structure "CMS"). */
 export const PKCS7_PEM_LABEL = 'PKCS7';
 
 function certificateNode(der: Uint8Array): asn1js.AsnType {
