@@ -74,7 +74,11 @@ function lintFindings(item: CertificateItem): Finding[] {
   } catch {
     return [{ code: 'lint-skipped', severity: 'warning', message: 'The linter could not parse this certificate, so it was not linted.' }];
   }
-  return lintCertificate(cert);
+  try {
+    return lintCertificate(cert);
+  } catch {
+    return [{ code: 'lint-skipped', severity: 'warning', message: 'The linter stopped on this certificate, so it was not linted.' }];
+  }
 }
 
 function summarizeCertificate(item: CertificateItem, options: SummaryOptions): Summary {

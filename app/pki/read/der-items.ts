@@ -8,6 +8,7 @@ import { PkiError } from '../errors.ts';
 import { pbes2Decrypt } from '../pbes2.ts';
 import { pemEncode } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
+import { MAX_ITEMS } from './limits.ts';
 import { ecPrivateToPkcs8, namedCurveOf, rsaPrivateToPkcs8, rsaPublicToSpki, spkiFromPkcs8Structure } from './key-wrap.ts';
 import { certificateModel } from './certificate-model.ts';
 import { crlModel } from './crl-model.ts';
@@ -29,6 +30,8 @@ export interface DerContext {
   ecCurve?: string;
   /** The PEM label, only to accept OpenSSL's "TRUSTED CERTIFICATE" trailer. */
   pemLabel?: string;
+  /** Set when the input's time budget ran out: stop starting new work. */
+  deadline?: { expired: boolean };
 }
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
@@ -79,6 +82,8 @@ async function leafItem(shape: 'certificate' | 'crl' | 'csr', der: ArrayBuffer, 
 async function containerItems(parts: ContainerPart[], ctx: DerContext, format: KeyFormat): Promise<Item[]> {
   const items: Item[] = [];
   for (const part of parts) {
+    // The caller caps the total and reports it; reading past the cap or the deadline is waste.
+    if (items.length > MAX_ITEMS || ctx.deadline?.expired) break;
     const source = `${ctx.source} ${part.where}`;
     try {
       if (part.shape === 'pkcs8') items.push(await privateKeyItem(buffer(part.der), format, source, ctx.crypto));

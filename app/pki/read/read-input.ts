@@ -67,6 +67,14 @@ function legacyEncrypted(headers: Record<string, string>, source: string): Error
   );
 }
 
+/** Containers (PKCS#7, PKCS#12) add many items at once; the cap applies to the total. */
+function capItems(name: string): (items: Item[]) => Item[] {
+  return (items) =>
+    items.length <= MAX_ITEMS
+      ? items
+      : [...items.slice(0, MAX_ITEMS), error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`)];
+}
+
 interface Deadline {
   expired: boolean;
 }
@@ -110,7 +118,7 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
 }
 
 async function readAll(input: ReadInput, name: string, options: ReadOptions, crypto: Crypto, deadline: Deadline): Promise<Item[]> {
-  const ctx = { password: options.password, crypto };
+  const ctx = { password: options.password, crypto, deadline };
   if ('text' in input) return readText(input.text, name, ctx, deadline);
   const { bytes } = input;
   if (bytes.length === 0) return [error(name, 'invalid-der', `${name} is empty.`)];
@@ -139,7 +147,7 @@ export async function readInput(input: ReadInput, options: ReadOptions = {}, cry
     }, budget);
   });
   try {
-    const work = readAll(input, name, options, crypto, deadline).catch((e: unknown) => [errorItem(name, e)]);
+    const work = readAll(input, name, options, crypto, deadline).then(capItems(name), (e: unknown) => [errorItem(name, e)]);
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
