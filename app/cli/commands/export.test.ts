@@ -28,6 +28,7 @@ beforeAll(async () => {
     'other.crt': pki.otherCaPem,
     'pw.txt': 'changeit\n',
     'empty.txt': '\n',
+    'utf8-pw.txt': 'pässwörd\n',
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
 });
@@ -103,6 +104,12 @@ const rows: Row[] = [
     input: ['cassandra-pem', '--cert', 'rsa.crt', '--key', 'rsa.key', '--chain', 'chain.pem', '--out', 'cassandra.pem'],
     out: 'cassandra.pem',
     want: { status: 0, mode: 0o600, judge: (out) => expect(readFileSync(out, 'utf8').match(/-----BEGIN [A-Z ]+-----/g)).toEqual(['-----BEGIN PRIVATE KEY-----', ...Array.from({ length: 3 }, () => '-----BEGIN CERTIFICATE-----')]) },
+  },
+  {
+    name: 'non-ASCII password: written, with the Java warning',
+    input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'utf8-pw.txt', '--out', 'utf8.p12'],
+    out: 'utf8.p12',
+    want: { status: 0, stderr: /warning: .*Java 17/, judge: async (out) => expect((await opensslPkcs12Info(readFileSync(out), 'pässwörd')).ok).toBe(true) },
   },
   { name: 'mismatched key: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'rsa.key', '--password-file', 'pw.txt', '--out', 'bad1.p12'], out: 'bad1.p12', want: { status: 1, stderr: /key: This private key does not belong/ } },
   { name: 'empty password: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'empty.txt', '--out', 'bad2.p12'], out: 'bad2.p12', want: { status: 1, stderr: /password: A password is required/ } },
