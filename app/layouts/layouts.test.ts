@@ -54,6 +54,8 @@ describe('layouts: files, zip listing, determinism', () => {
       writeFileSync(join(dir, 'b.zip'), zip);
       const listed = run('python3', ['-c', 'import sys,zipfile\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): print(i.filename, oct(i.external_attr >> 16), i.date_time[0])', join(dir, 'b.zip')]);
       expect(listed.status, listed.stderr).toBe(0);
+      const zipfileList = run('python3', ['-m', 'zipfile', '-l', join(dir, 'b.zip')]); // the command a user would run
+      expect(zipfileList.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[0])).toEqual(want);
       const lines = listed.stdout.trim().split('\n').map((l) => l.split(' '));
       expect(lines.map((l) => l[0])).toEqual(want);
       for (const [name, mode, year] of lines) {

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run } from '../../test/judges/tools.ts';
+import { pythonSslHandshake } from '../../test/judges/python-ssl.ts';
+import { nodeTlsHandshake } from '../../test/judges/node-tls.ts';
+import { readFileSync } from 'node:fs';
 import { opensslBundle } from '../../layouts/testing/openssl-bundle.ts';
 import { SNIPPETS } from '../../snippets/index.ts';
 
@@ -64,6 +67,26 @@ describe('certbench bundle', () => {
     { name: 'an unknown layout', args: ['--layout', 'nginx', '--ca-dir', '@ca', '--clients', 'app'], wantStatus: 1, wantError: /Unknown layout "nginx"/ },
     { name: 'neither nodes nor clients', args: ['--layout', 'generic', '--ca-dir', '@ca'], wantStatus: 2, wantError: /--nodes NODES.txt, --clients NAME…, or both/ },
   ];
+  it('casty bundle from the core issuer: node and client handshake under Python strict ssl and Node tls', async () => {
+    const out = join(work, 'handshake.zip');
+    const r = certbench(['bundle', '--layout', 'casty', '--ca-dir', caDir, '--nodes', join(work, 'nodes.txt'), '--clients', 'app', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(work, 'handshake');
+    expect(run('python3', ['-m', 'zipfile', '-e', out, dir]).status).toBe(0);
+    const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+    const server = { certPem: read('node-1/node.crt'), keyPem: read('node-1/node.key'), caPem: read('ca.crt') };
+    const client = { certPem: read('app/client.crt'), keyPem: read('app/client.key'), caPem: read('ca.crt') };
+    for (const serverName of ['localhost', '127.0.0.1']) {
+      const py = await pythonSslHandshake({ server, client, serverName });
+      expect(py, serverName).toMatchObject({ ok: true, peerCommonName: 'app' });
+      const node = await nodeTlsHandshake({ server, client, serverName });
+      expect(node, serverName).toMatchObject({ ok: true, peerCommonName: 'app' });
+    }
+    // node-2 was issued for 10.0.0.2 and node-2.internal only: dialling it as localhost must fail.
+    const wrong = await pythonSslHandshake({ server: { ...server, certPem: read('node-2/node.crt'), keyPem: read('node-2/node.key') }, client, serverName: 'localhost' });
+    expect(wrong.ok).toBe(false);
+  });
+
   for (const [i, row] of refusals.entries()) {
     it(`refuses ${row.name}, writing nothing`, () => {
       const out = join(work, `refused-${i}.zip`);
