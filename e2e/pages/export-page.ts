@@ -50,13 +50,25 @@ export class ExportPage {
     return this.download(() => button.click());
   }
 
-  async downloadBundle(source: string | RegExp, layout: string): Promise<Download> {
+  /**
+   * Download a bundle. With `keyPassphrase` (layouts that read encrypted keys) the keys are
+   * encrypted; otherwise the plaintext warning must be acknowledged before the button works.
+   */
+  async downloadBundle(source: string | RegExp, layout: string, keyPassphrase?: string): Promise<Download> {
     const form = this.bundleSection.getByRole('form', { name: 'Bundle download' });
     const select = form.getByLabel('Bundle or CA');
     const options = await select.locator('option').allTextContents();
     const match = options.find((o) => (typeof source === 'string' ? o.includes(source) : source.test(o)));
-    if (match) await select.selectOption({ label: match });
+    if (!match) throw new Error(`no bundle or CA like ${String(source)} among: ${options.join(' | ')}`);
+    await select.selectOption({ label: match });
     await form.getByLabel('Layout').selectOption(layout);
-    return this.download(() => form.getByRole('button', { name: 'Download bundle' }).click());
+    const button = form.getByRole('button', { name: 'Download bundle' });
+    if (keyPassphrase !== undefined) {
+      await form.getByLabel('Key passphrase').fill(keyPassphrase);
+    } else {
+      await expect(button).toBeDisabled();
+      await form.getByLabel('I understand the zip holds unencrypted private keys').check();
+    }
+    return this.download(() => button.click());
   }
 }

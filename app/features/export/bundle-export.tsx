@@ -12,6 +12,7 @@ import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 import type { BundleZipOut } from '../../worker/ops-export.ts';
 import { SnippetsPanel } from './snippets-panel.tsx';
+import { encryptsKeys, plaintextKeysExpected } from './plaintext-keys.ts';
 
 export function BundleExport() {
   const list = useApp(selectItemList);
@@ -23,6 +24,7 @@ export function BundleExport() {
   const [keyPassphrase, setKeyPassphrase] = useState('');
   const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>('pem');
   const [storePassword, setStorePassword] = useState('');
+  const [understood, setUnderstood] = useState(false);
   const [result, setResult] = useState<BundleZipOut>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -41,6 +43,8 @@ export function BundleExport() {
     if (storePassword) o.storePassword = storePassword;
     return o;
   }, [keyPassphrase, layout, cassandraFormat, storePassword]);
+
+  const plaintext = described ? plaintextKeysExpected(described, options) : true;
 
   const go = async () => {
     setProblem(undefined);
@@ -113,15 +117,28 @@ export function BundleExport() {
             <input id="bundle-store-password" type="password" autoComplete="new-password" value={storePassword} onChange={(e) => setStorePassword(e.currentTarget.value)} />
           </div>
         )}
-        <div className="field">
-          <label htmlFor="bundle-key-pass">Key passphrase (optional)</label>
-          <input id="bundle-key-pass" type="password" autoComplete="new-password" aria-describedby="bundle-key-pass-help" value={keyPassphrase} onChange={(e) => setKeyPassphrase(e.currentTarget.value)} />
-          <p id="bundle-key-pass-help" className="field__help">
-            Encrypts the private keys where the target can read encrypted keys. Left empty, the zip holds plaintext keys: keep it
-            private and delete it once the files are in place.
-          </p>
-        </div>
-        <button type="submit" disabled={busy || !built || (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0)}>
+        {described && encryptsKeys(described, options) && (
+          <div className="field">
+            <label htmlFor="bundle-key-pass">Key passphrase (optional)</label>
+            <input id="bundle-key-pass" type="password" autoComplete="new-password" aria-describedby="bundle-key-pass-help" value={keyPassphrase} onChange={(e) => setKeyPassphrase(e.currentTarget.value)} />
+            <p id="bundle-key-pass-help" className="field__help">Encrypts every private key in the zip (PKCS#8, AES-256-CBC); the services then need the passphrase to start.</p>
+          </div>
+        )}
+        {plaintext && (
+          <div className="export-warning">
+            <p id="bundle-plaintext-warning">
+              {described && !encryptsKeys(described, options)
+                ? `${described.label} reads private keys unencrypted, so this zip will hold them in plain text.`
+                : 'Without a passphrase this zip will hold the private keys in plain text.'}{' '}
+              Anyone with a copy can act as your nodes and clients: keep it private, and delete it once the files are in place.
+            </p>
+            <div className="choice">
+              <input id="bundle-plaintext-ok" type="checkbox" checked={understood} aria-describedby="bundle-plaintext-warning" onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+              <label htmlFor="bundle-plaintext-ok">I understand the zip holds unencrypted private keys</label>
+            </div>
+          </div>
+        )}
+        <button type="submit" disabled={busy || !built || (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0) || (plaintext && !understood)}>
           Download bundle
         </button>
         <p role="status">{busy ? 'Building the bundle…' : result ? `Downloaded ${result.files.length} files.` : ''}</p>
