@@ -9,7 +9,9 @@ import { certificateModel } from '../read/certificate-model.ts';
 import { judge, python } from '../read/test-judges.ts';
 import type { CertificateItem } from '../read/types.ts';
 import { nameAttributes } from './name-text.ts';
+import { explain } from './explain.ts';
 import { summarize } from './summary.ts';
+import { treeToText } from './tree.ts';
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const bundle = readFileSync(BUNDLE, 'utf8');
@@ -104,6 +106,8 @@ describe('system CA bundle against python cryptography and openssl', async () =>
       expect([s.notBefore, s.notAfter]).toEqual([row.ossl?.notBefore, row.ossl?.notAfter]);
       const dns = (s.subjectAltNames as { type: string; value: string }[]).filter((n) => n.type === 'dns').map((n) => n.value);
       expect(dns).toEqual(row.ossl?.dns);
+      // Real-world extensions (policies with notices, name constraints, AIA, CT) all decode.
+      expect(treeToText(explain(row.item))).not.toMatch(/does not decode/);
       const model = certificateModel(row.item.der);
       for (const [field, der] of [['subject', model.subject], ['issuer', model.issuer]] as const) {
         for (const a of nameAttributes(der).flat()) {

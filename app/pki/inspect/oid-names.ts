@@ -87,6 +87,9 @@ export const EXTENDED_KEY_USAGES: Record<string, string> = {
 
 export const EXTENSION_NAMES: Record<string, string> = {
   '2.5.29.14': 'Subject key identifier',
+  '2.5.29.16': 'Private key usage period',
+  '1.2.840.113533.7.65.0': 'Entrust version information',
+  '2.23.42.7.0': 'SET hashed root key',
   '2.5.29.15': 'Key usage',
   '2.5.29.17': 'Subject alternative names',
   '2.5.29.18': 'Issuer alternative names',
