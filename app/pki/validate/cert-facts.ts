@@ -3,12 +3,14 @@
  * need, decoded with asn1js so nothing is lost or re-encoded (validity encodings, serial
  * octets, IP masks, raw names). Cached per certificate object.
  */
-import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
 import type { X509Certificate } from '@peculiar/x509';
 import { parseNameElement, namesEqual, type ParsedName } from './der-names.ts';
 import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
 import { keyInfoOf, type KeyInfo } from './key-info.ts';
+import {
+  bitStringBytes, booleanOf, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, timeOf, type DerNode,
+} from './der.ts';
 
 export const OID = {
   basicConstraints: '2.5.29.19',
@@ -67,26 +69,9 @@ export interface CertFacts {
 
 const cache = new WeakMap<X509Certificate, CertFacts>();
 
-function seq(el: asn1js.AsnType | undefined): asn1js.AsnType[] {
-  return (el?.valueBlock as { value?: asn1js.AsnType[] } | undefined)?.value ?? [];
-}
-function der(bytes: Uint8Array): asn1js.AsnType {
-  const r = asn1js.fromBER(bytes);
-  if (r.offset === -1) throw new Error('bad DER');
-  return r.result;
-}
-function time(el: asn1js.AsnType | undefined): TimeFacts {
-  // GeneralizedTime first: asn1js derives it from UTCTime.
-  if (el instanceof asn1js.GeneralizedTime) return { date: el.toDate(), encoding: 'generalized' };
-  if (el instanceof asn1js.UTCTime) return { date: el.toDate(), encoding: 'utc' };
-  throw new Error('bad Time');
-}
-function oidOf(el: asn1js.AsnType | undefined): string {
-  return el instanceof asn1js.ObjectIdentifier ? el.valueBlock.toString() : '';
-}
-function subtrees(el: asn1js.AsnType | undefined): GeneralNameValue[] {
-  return seq(el).map((st) => {
-    const base = seq(st)[0];
+function subtrees(el: DerNode | undefined): GeneralNameValue[] {
+  return children(el).map((st) => {
+    const base = children(st)[0];
     if (!base) throw new Error('empty GeneralSubtree');
     return decodeGeneralName(base);
   });
@@ -98,17 +83,16 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
     case OID.basicConstraints: {
       let ca = false;
       let pathLen: number | undefined;
-      for (const el of seq(der(v))) {
-        if (el instanceof asn1js.Boolean) ca = el.valueBlock.value;
-        else if (el instanceof asn1js.Integer) pathLen = el.valueBlock.valueDec;
+      for (const el of children(parseDer(v))) {
+        if (isUniversal(el, TAG.BOOLEAN)) ca = booleanOf(el);
+        else if (isUniversal(el, TAG.INTEGER)) pathLen = smallInt(el);
       }
+      if (pathLen !== undefined && pathLen < 0) throw new Error('negative pathLenConstraint');
       f.basicConstraints = { ca, critical: ext.critical, ...(pathLen === undefined ? {} : { pathLen }) };
       return;
     }
     case OID.keyUsage: {
-      const bs = der(v);
-      if (!(bs instanceof asn1js.BitString)) throw new Error('KU not a BIT STRING');
-      const bytes = bs.valueBlock.valueHexView;
+      const bytes = bitStringBytes(parseDer(v));
       const usages = new Set<KeyUsageName>();
       KEY_USAGE_BITS.forEach((name, i) => {
         if (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) usages.add(name);
@@ -117,18 +101,17 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
       return;
     }
     case OID.extKeyUsage:
-      f.extKeyUsage = seq(der(v)).map(oidOf);
+      f.extKeyUsage = children(parseDer(v)).map(oidOf);
       return;
     case OID.subjectKeyId: {
-      const os = der(v);
-      if (!(os instanceof asn1js.OctetString)) throw new Error('SKI not an OCTET STRING');
-      f.subjectKeyId = Convert.ToHex(os.valueBlock.valueHexView);
+      const os = parseDer(v);
+      if (!isUniversal(os, TAG.OCTET_STRING)) throw new Error('SKI not an OCTET STRING');
+      f.subjectKeyId = Convert.ToHex(os.content);
       return;
     }
     case OID.authorityKeyId: {
-      const keyId = seq(der(v)).find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 0);
-      const hex = (keyId?.valueBlock as { valueHexView?: Uint8Array } | undefined)?.valueHexView;
-      f.authorityKeyId = hex ? Convert.ToHex(hex) : '';
+      const keyId = children(parseDer(v)).find((el) => isContext(el, 0));
+      f.authorityKeyId = keyId ? Convert.ToHex(keyId.content) : '';
       return;
     }
     case OID.subjectAltName:
@@ -136,52 +119,54 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
       f.sanCritical = ext.critical;
       return;
     case OID.nameConstraints: {
-      const parts = seq(der(v));
-      const pick = (n: number) => parts.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === n);
-      f.nameConstraints = { permitted: subtrees(pick(0)), excluded: subtrees(pick(1)), critical: ext.critical };
+      const parts = children(parseDer(v));
+      f.nameConstraints = {
+        permitted: subtrees(parts.find((el) => isContext(el, 0))),
+        excluded: subtrees(parts.find((el) => isContext(el, 1))),
+        critical: ext.critical,
+      };
       return;
     }
   }
 }
 
-/** Decode a certificate (or its DER) into facts. Throws when the DER is not a certificate. */
+/** Decode a certificate's DER into facts. Throws when the DER is not a certificate. */
 export function certFactsFromDer(raw: Uint8Array): CertFacts {
-  const [tbs, sigAlg] = seq(der(raw));
-  let fields = seq(tbs);
+  // The facts are views into this copy, so later changes to the caller's buffer cannot reach them.
+  const [tbs, sigAlg] = children(parseDer(raw.slice()));
+  let fields = children(tbs);
   let version = 1;
-  const first = fields[0];
-  if (first && first.idBlock.tagClass === 3 && first.idBlock.tagNumber === 0) {
-    const v = seq(first)[0];
-    version = (v instanceof asn1js.Integer ? v.valueBlock.valueDec : 0) + 1;
+  if (isContext(fields[0], 0)) {
+    version = smallInt(children(fields[0])[0]) + 1;
     fields = fields.slice(1);
   }
   const [serial, tbsSig, issuer, validity, subject, spki, ...rest] = fields;
-  if (!(serial instanceof asn1js.Integer) || !issuer || !subject || !(spki instanceof asn1js.Sequence)) {
+  if (!isUniversal(serial, TAG.INTEGER) || !issuer || !subject || !isUniversal(spki, TAG.SEQUENCE)) {
     throw new Error('not a certificate');
   }
-  const [nb, na] = seq(validity);
+  const [nb, na] = children(validity);
   const issuerName = parseNameElement(issuer);
   const subjectName = parseNameElement(subject);
   const extensions: ExtensionFacts[] = [];
-  const extWrapper = rest.find((el) => el.idBlock.tagClass === 3 && el.idBlock.tagNumber === 3);
-  for (const ext of seq(seq(extWrapper)[0])) {
-    const parts = seq(ext);
-    const critical = parts[1] instanceof asn1js.Boolean ? parts[1].valueBlock.value : false;
+  const extWrapper = rest.find((el) => isContext(el, 3));
+  for (const ext of children(children(extWrapper)[0])) {
+    const parts = children(ext);
+    const critical = isUniversal(parts[1], TAG.BOOLEAN) ? booleanOf(parts[1]) : false;
     const value = parts[parts.length - 1];
-    if (!(value instanceof asn1js.OctetString)) throw new Error('bad extension');
-    extensions.push({ oid: oidOf(parts[0]), critical, value: new Uint8Array(value.valueBlock.valueHexView) });
+    if (!isUniversal(value, TAG.OCTET_STRING)) throw new Error('bad extension');
+    extensions.push({ oid: oidOf(parts[0]), critical, value: value.content });
   }
   const f: CertFacts = {
     version,
-    serial: new Uint8Array(serial.valueBlock.valueHexView),
-    signatureOid: oidOf(seq(sigAlg)[0]),
-    tbsSignatureOid: oidOf(seq(tbsSig)[0]),
+    serial: serial.content,
+    signatureOid: oidOf(children(sigAlg)[0]),
+    tbsSignatureOid: oidOf(children(tbsSig)[0]),
     issuer: issuerName,
     subject: subjectName,
     selfIssued: namesEqual(issuerName, subjectName),
-    notBefore: time(nb),
-    notAfter: time(na),
-    spki: new Uint8Array(spki.valueBeforeDecodeView),
+    notBefore: timeOf(nb),
+    notAfter: timeOf(na),
+    spki: spki.der,
     key: keyInfoOf(spki),
     extensions,
     sanCritical: false,

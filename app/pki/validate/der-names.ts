@@ -3,8 +3,8 @@
  * with string values compared after the simplified RFC 4518 preparation (case folded,
  * outer spaces trimmed, inner runs of spaces collapsed), and other values by their DER.
  */
-import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
+import { children, directoryString, isUniversal, oidOf, parseDer, TAG, type DerNode } from './der.ts';
 
 /** One attribute of an RDN: its OID and a comparison key for the value. */
 export interface NameAttribute {
@@ -16,41 +16,33 @@ export interface NameAttribute {
 /** A parsed name: RDNs in order, each a set of attributes sorted by key so SET order does not matter. */
 export type ParsedName = NameAttribute[][];
 
-const STRING_TAGS = new Set([12, 19, 20, 22, 26, 28, 30]); // UTF8, Printable, Teletex, IA5, Visible, Universal, BMP
-
 /** Simplified RFC 4518 preparation: what the comparison rules of RFC 5280 §7.1 ask for in practice. */
 export function prepareString(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-function attributeKey(value: asn1js.AsnType): string {
-  const tag = value.idBlock.tagNumber;
-  if (value.idBlock.tagClass === 1 && STRING_TAGS.has(tag)) {
-    const block = value.valueBlock as { value?: unknown };
-    if (typeof block.value === 'string') return prepareString(block.value);
-  }
-  return '#' + Convert.ToHex(value.valueBeforeDecodeView);
+function attributeKey(value: DerNode): string {
+  const text = directoryString(value);
+  return text === null ? '#' + Convert.ToHex(value.der) : prepareString(text);
 }
 
 /** Parse a Name from DER; throws when the DER is not a Name. */
-export function parseName(der: ArrayBuffer | Uint8Array): ParsedName {
-  const buf = der instanceof Uint8Array ? der : new Uint8Array(der);
-  const res = asn1js.fromBER(buf);
-  if (res.offset === -1) throw new Error('not a Name');
-  return parseNameElement(res.result);
+export function parseName(der: Uint8Array): ParsedName {
+  return parseNameElement(parseDer(der));
 }
 
-/** Parse a Name from an already decoded asn1js element. */
-export function parseNameElement(el: asn1js.AsnType): ParsedName {
-  if (!(el instanceof asn1js.Sequence)) throw new Error('not a Name');
-  return el.valueBlock.value.map((rdn) => {
-    if (!(rdn instanceof asn1js.Set)) throw new Error('RDN is not a SET');
-    return rdn.valueBlock.value
+/** Parse a Name from a decoded DER node. */
+export function parseNameElement(el: DerNode): ParsedName {
+  if (!isUniversal(el, TAG.SEQUENCE)) throw new Error('not a Name');
+  return children(el).map((rdn) => {
+    if (!isUniversal(rdn, TAG.SET)) throw new Error('RDN is not a SET');
+    return children(rdn)
       .map((atv) => {
-        if (!(atv instanceof asn1js.Sequence)) throw new Error('attribute is not a SEQUENCE');
-        const [oid, value] = atv.valueBlock.value;
-        if (!(oid instanceof asn1js.ObjectIdentifier) || !value) throw new Error('bad attribute');
-        return { type: oid.valueBlock.toString(), key: attributeKey(value) };
+        if (!isUniversal(atv, TAG.SEQUENCE)) throw new Error('attribute is not a SEQUENCE');
+        const [oid, value] = children(atv);
+        const type = oidOf(oid);
+        if (!type || !value) throw new Error('bad attribute');
+        return { type, key: attributeKey(value) };
       })
       .sort((a, b) => (a.type + a.key < b.type + b.key ? -1 : 1));
   });

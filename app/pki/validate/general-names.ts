@@ -2,9 +2,9 @@
  * GeneralName (RFC 5280 §4.2.1.6) decoded from DER without loss: IP addresses keep their
  * bytes (and the netmask in name constraints), directory names keep their parsed RDNs.
  */
-import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
 import { parseNameElement, type ParsedName } from './der-names.ts';
+import { children, latin1, parseDer, type DerNode } from './der.ts';
 
 export type GeneralNameType = 'other' | 'email' | 'dns' | 'x400' | 'dn' | 'edi' | 'uri' | 'ip' | 'rid';
 
@@ -38,42 +38,34 @@ export function ipToText(b: Uint8Array): string {
   return `${words.slice(0, best).join(':')}::${words.slice(best + bestLen).join(':')}`;
 }
 
-function decodeOne(el: asn1js.AsnType): GeneralNameValue {
-  const tag = el.idBlock.tagNumber;
-  const type = TYPES[tag] ?? 'other';
-  const hex = (el.valueBlock as { valueHexView?: Uint8Array }).valueHexView;
-  const bytes = new Uint8Array(hex ?? el.valueBeforeDecodeView);
+/** Decode one GeneralName element (context-tagged) as found in GeneralNames or GeneralSubtree. */
+export function decodeGeneralName(el: DerNode): GeneralNameValue {
+  if (el.cls !== 2) throw new Error('GeneralName is not context-tagged');
+  const type = TYPES[el.tagNumber] ?? 'other';
+  const bytes = el.content;
   switch (type) {
     case 'email':
     case 'dns':
     case 'uri':
-      return { type, value: new TextDecoder('latin1').decode(bytes), bytes };
+      return { type, value: latin1(bytes), bytes };
     case 'ip':
       if (bytes.length === 8 || bytes.length === 32) {
         const half = bytes.length / 2;
-        return { type, value: `${ipToText(bytes.slice(0, half))}/${ipToText(bytes.slice(half))}`, bytes };
+        return { type, value: `${ipToText(bytes.subarray(0, half))}/${ipToText(bytes.subarray(half))}`, bytes };
       }
       return { type, value: ipToText(bytes), bytes };
     case 'dn': {
       // [4] is EXPLICIT: the constructed value holds the Name SEQUENCE.
-      const inner = (el.valueBlock as { value?: asn1js.AsnType[] }).value?.[0];
+      const inner = children(el)[0];
       if (!inner) throw new Error('empty directoryName');
-      const der = new Uint8Array(inner.valueBeforeDecodeView);
-      return { type, value: Convert.ToHex(der), bytes: der, name: parseNameElement(inner) };
+      return { type, value: Convert.ToHex(inner.der), bytes: inner.der, name: parseNameElement(inner) };
     }
     default:
       return { type, value: Convert.ToHex(bytes), bytes };
   }
 }
 
-/** Decode one GeneralName element (context-tagged) as found in GeneralNames or GeneralSubtree. */
-export function decodeGeneralName(el: asn1js.AsnType): GeneralNameValue {
-  return decodeOne(el);
-}
-
 /** Decode GeneralNames (a SEQUENCE of GeneralName), e.g. a SAN extension's value. Throws on bad DER. */
-export function decodeGeneralNames(der: ArrayBuffer | Uint8Array): GeneralNameValue[] {
-  const res = asn1js.fromBER(der instanceof Uint8Array ? der : new Uint8Array(der));
-  if (res.offset === -1 || !(res.result instanceof asn1js.Sequence)) throw new Error('not GeneralNames');
-  return res.result.valueBlock.value.map(decodeOne);
+export function decodeGeneralNames(der: Uint8Array): GeneralNameValue[] {
+  return children(parseDer(der)).map(decodeGeneralName);
 }

@@ -1,5 +1,5 @@
 /** What kind of key an SPKI holds, and how strong it is: enough for lint and diagnosis. */
-import * as asn1js from 'asn1js';
+import { bitStringBytes, children, isUniversal, oidOf, parseDer, TAG, type DerNode } from './der.ts';
 
 export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'other';
 
@@ -19,10 +19,9 @@ const CURVES: Record<string, { name: string; bits: number }> = {
 };
 
 function rsaBits(key: Uint8Array): number {
-  const res = asn1js.fromBER(key);
-  const n = res.result instanceof asn1js.Sequence ? res.result.valueBlock.value[0] : undefined;
-  if (!(n instanceof asn1js.Integer)) return 0;
-  const bytes = n.valueBlock.valueHexView;
+  const n = children(parseDer(key))[0];
+  if (!isUniversal(n, TAG.INTEGER)) return 0;
+  const bytes = n.content;
   let i = 0;
   while (i < bytes.length && bytes[i] === 0) i++;
   const first = bytes[i];
@@ -31,19 +30,23 @@ function rsaBits(key: Uint8Array): number {
 }
 
 /** Describe the key in a SubjectPublicKeyInfo element. */
-export function keyInfoOf(spki: asn1js.Sequence): KeyInfo {
-  const [alg, bits] = spki.valueBlock.value;
-  const algSeq = alg instanceof asn1js.Sequence ? alg.valueBlock.value : [];
-  const oidEl = algSeq[0];
-  const oid = oidEl instanceof asn1js.ObjectIdentifier ? oidEl.valueBlock.toString() : '';
-  const keyBytes = bits instanceof asn1js.BitString ? bits.valueBlock.valueHexView : new Uint8Array();
+export function keyInfoOf(spki: DerNode): KeyInfo {
+  const [alg, bits] = children(spki);
+  const algSeq = children(alg);
+  const oid = oidOf(algSeq[0]);
   switch (oid) {
     case '1.2.840.113549.1.1.1':
-    case '1.2.840.113549.1.1.10':
-      return { kind: 'rsa', bits: rsaBits(keyBytes), oid };
+    case '1.2.840.113549.1.1.10': {
+      let size = 0;
+      try {
+        size = rsaBits(bitStringBytes(bits));
+      } catch {
+        size = 0;
+      }
+      return { kind: 'rsa', bits: size, oid };
+    }
     case '1.2.840.10045.2.1': {
-      const p = algSeq[1];
-      const curveOid = p instanceof asn1js.ObjectIdentifier ? p.valueBlock.toString() : '';
+      const curveOid = oidOf(algSeq[1]);
       const c = CURVES[curveOid];
       return { kind: 'ec', bits: c?.bits ?? 0, curve: c?.name ?? curveOid, oid };
     }
