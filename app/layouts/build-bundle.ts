@@ -49,8 +49,11 @@ function joinPem(...parts: (string | undefined)[]): string {
   return kept.join('\n') + '\n';
 }
 
-/** Build every file of `request.bundle` laid out for `request.layout`. */
-export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto): Promise<BuiltBundle> {
+/**
+ * Build every file of `request.bundle` laid out for `request.layout`. Checks first (names, PEM,
+ * key algorithms the target reads, each key against its certificate, store passwords), then renders.
+ */
+export async function buildBundle(request: BuildBundleRequest, crypto: Crypto = defaultCrypto()): Promise<BuiltBundle> {
   const { bundle } = request;
   const layout = typeof request.layout === 'string' ? layoutById(request.layout) : request.layout;
   const options = request.options ?? {};
@@ -59,7 +62,7 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
   validateBundle(bundle, layout, options);
   const planned = layout.plan(bundle, options);
   checkDistinctPaths(planned);
-  await assertKeysMatch(bundle, crypto ?? defaultCrypto());
+  await assertKeysMatch(bundle, crypto);
   if (options.storePassword !== undefined && !javaCanUsePassword(options.storePassword)) {
     warnings.add(PASSWORD_NOT_FOR_JAVA.message);
   }
@@ -85,7 +88,7 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
       return joinPem(plain);
     }
     facts.encryptedKeys = true;
-    return formats.encryptKey(plain, options.keyPassphrase, crypto ?? defaultCrypto());
+    return formats.encryptKey(plain, options.keyPassphrase, crypto);
   };
 
   const render = async (content: FileContent): Promise<{ contents: string | Uint8Array; secret: boolean }> => {
@@ -104,15 +107,15 @@ export async function buildBundle(request: BuildBundleRequest, crypto?: Crypto):
         const e = entity(content.of);
         const key = await keyText(content.of); // plaintext: Cassandra's PEM reader cannot decrypt PBES2 (see pem-bundles.ts)
         const chain = e.chainPem.trim() ? e.chainPem : undefined;
-        return { contents: await cassandraKeyAndChainPem({ key, certificate: e.certPem, ...(chain ? { chain } : {}) }, crypto ?? defaultCrypto()), secret: true };
+        return { contents: await cassandraKeyAndChainPem({ key, certificate: e.certPem, ...(chain ? { chain } : {}) }, crypto), secret: true };
       }
       case 'keystore': {
         const e = entity(content.of);
         const input = { keyPem: e.keyPem, certPem: e.certPem, chainPem: joinPem(e.chainPem, trust), password: options.storePassword ?? '', alias: e.name };
-        return { contents: await formats.keystore(input, crypto ?? defaultCrypto()), secret: true };
+        return { contents: await formats.keystore(input, crypto), secret: true };
       }
       case 'truststore':
-        return { contents: await formats.truststore({ caPem: trust, password: options.storePassword ?? '' }, crypto ?? defaultCrypto()), secret: false };
+        return { contents: await formats.truststore({ caPem: trust, password: options.storePassword ?? '' }, crypto), secret: false };
       case 'text':
         if (content.plaintextKey) facts.plaintextKeys = true;
         return { contents: content.text, secret: content.plaintextKey === true };
