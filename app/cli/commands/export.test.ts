@@ -31,6 +31,8 @@ beforeAll(async () => {
     'utf8-pw.txt': 'pässwörd\n',
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+  const der = run('openssl', ['x509', '-in', join(dir, 'leaf.crt'), '-outform', 'DER', '-out', join(dir, 'leaf-in.der')]);
+  if (der.status !== 0) throw new Error(der.stderr);
 });
 
 function certbench(args: string[]) {
@@ -98,6 +100,19 @@ const rows: Row[] = [
     input: ['der', '--cert', 'leaf.crt', '--out', 'leaf.der'],
     out: 'leaf.der',
     want: { status: 0, judge: (out) => expect(run('openssl', ['x509', '-inform', 'DER', '-in', out, '-noout', '-subject']).stdout).toMatch(/node-p256\.example/) },
+  },
+  {
+    name: 'fullchain from a DER certificate and a chain given root first',
+    input: ['fullchain', '--cert', 'leaf-in.der', '--chain', 'root.crt', '--chain', 'chain.pem', '--out', 'full.pem'],
+    out: 'full.pem',
+    want: {
+      status: 0,
+      judge: (out) => {
+        const p7 = run('openssl', ['crl2pkcs7', '-nocrl', '-certfile', out]).stdout;
+        const printed = run('openssl', ['pkcs7', '-print_certs', '-noout'], { input: p7 }).stdout;
+        expect(printed.match(/^subject=.*$/gm)).toEqual(['subject=CN = node-p256.example', 'subject=CN = Certbench Test Intermediate', 'subject=CN = Certbench Test Root']);
+      },
+    },
   },
   {
     name: 'cassandra-pem: key then chain',
