@@ -37,11 +37,11 @@ export function keyInfoOf(spki: DerNode): KeyInfo {
   switch (oid) {
     case '1.2.840.113549.1.1.1':
     case '1.2.840.113549.1.1.10': {
-      let size = 0;
+      let size: number;
       try {
         size = rsaBits(bitStringBytes(bits));
       } catch {
-        size = 0;
+        size = 0; // a modulus that does not decode: size unknown
       }
       return { kind: 'rsa', bits: size, oid };
     }
