@@ -8,6 +8,7 @@
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
 import { pbes2Decrypt } from '../pbes2.ts';
+import { stringOf } from './der-values.ts';
 import { verifyPkcs12Mac, type Pkcs12Mac } from './pkcs12-mac.ts';
 import { childrenOf, contentOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, tlvBytes, type Tlv } from './tlv.ts';
 
@@ -22,6 +23,7 @@ const BAG = {
   safeContents: '1.2.840.113549.1.12.10.1.6',
 };
 const OID_X509_CERT = '1.2.840.113549.1.9.22.1';
+const OID_FRIENDLY_NAME = '1.2.840.113549.1.9.20';
 
 /** Something found inside a container, before it becomes an item. */
 export interface ContainerPart {
@@ -47,6 +49,19 @@ function explicit(buf: Uint8Array, t: Tlv | undefined, what: string): Tlv {
   const [inner] = childrenOf(buf, t);
   if (!inner) throw bad(`${what} is empty`);
   return inner;
+}
+
+/** The friendlyName bag attribute (PKCS#9), which keytool and Windows use as the entry's alias. */
+function friendlyName(buf: Uint8Array, attributes: Tlv): string | undefined {
+  try {
+    for (const attr of childrenOf(buf, attributes)) {
+      const [type, values] = childrenOf(buf, attr);
+      if (type && values && oidOf(buf, type) === OID_FRIENDLY_NAME) return stringOf(buf, childrenOf(buf, values)[0])?.slice(0, 64);
+    }
+  } catch {
+    // A damaged attribute only costs the alias.
+  }
+  return undefined;
 }
 
 function parseMac(buf: Uint8Array, t: Tlv): Pkcs12Mac {
@@ -112,8 +127,9 @@ class Walker {
   }
 
   private async safeBag(buf: Uint8Array, bag: Tlv, depth: number): Promise<void> {
-    const where = `bag ${++this.bagCount}`;
-    const [idTlv, valueWrap] = childrenOf(buf, bag);
+    const [idTlv, valueWrap, attributes] = childrenOf(buf, bag);
+    const alias = attributes ? friendlyName(buf, attributes) : undefined;
+    const where = `bag ${++this.bagCount}${alias ? ` "${alias}"` : ''}`;
     if (!idTlv) throw bad(`${where} has no type`);
     const id = oidOf(buf, idTlv);
     const value = explicit(buf, valueWrap, `${where}'s value`);

@@ -73,7 +73,7 @@ function sec1WithoutCurve(): string {
   return pemEncode('EC PARAMETERS', params.der) + pemEncode('EC PRIVATE KEY', bare);
 }
 
-interface Want { kind: Item['kind']; format?: string; code?: string; message?: RegExp; spki?: string }
+interface Want { kind: Item['kind']; format?: string; code?: string; message?: RegExp; spki?: string; source?: RegExp }
 interface Row { name: string; input: () => ReadInput; password?: string; timeBudgetMs?: number; want: Want[] }
 
 const rows: Row[] = [
@@ -86,6 +86,17 @@ const rows: Row[] = [
   { name: 'PKCS#7 DER (.p7b)', input: () => ({ bytes: file('bundle.p7b') }), want: [{ kind: 'certificate' }] },
   { name: 'PKCS#7 PEM', input: () => ({ bytes: file('bundle-p7.pem') }), want: [{ kind: 'certificate' }] },
   { name: 'PKCS#12 AES (OpenSSL 3 default)', input: () => ({ bytes: file('aes.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', format: 'pkcs12', spki: 'ec-pub.der' }] },
+  {
+    name: 'PKCS#12 from Java keytool, entries named by alias',
+    input: () => ({ bytes: file('java.p12') }),
+    password: 'changeit',
+    want: [
+      { kind: 'private-key', source: /bag 1 "(node1|rsa)"/ },
+      { kind: 'private-key', source: /bag 2 "(node1|rsa)"/ },
+      { kind: 'certificate', source: /bag 3 "(node1|rsa)"/ },
+      { kind: 'certificate', source: /bag 4 "(node1|rsa)"/ },
+    ],
+  },
   { name: 'PKCS#12 with a SHA-512 MAC', input: () => ({ bytes: file('sha512.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
   { name: 'PKCS#12 with an empty password', input: () => ({ bytes: file('empty.p12') }), want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
   { name: 'PKCS#12 certificates only', input: () => ({ bytes: file('certonly.p12') }), password: 'secret', want: [{ kind: 'certificate' }] },
@@ -131,6 +142,9 @@ const rows: Row[] = [
 describe('readInput', () => {
   beforeAll(() => {
     judge('sh', ['-c', MAKE], undefined, dir);
+    for (const [alias, alg] of [['node1', ['-keyalg', 'EC', '-groupname', 'secp256r1']], ['rsa', ['-keyalg', 'RSA', '-keysize', '2048']]] as const) {
+      judge('keytool', ['-genkeypair', '-alias', alias, ...alg, '-dname', `CN=${alias}`, '-validity', '30', '-storetype', 'PKCS12', '-keystore', join(dir, 'java.p12'), '-storepass', 'changeit', '-keypass', 'changeit']);
+    }
     writeFileSync(join(dir, 'crl.der'), pythonBytes(CRL_PY));
   });
 
@@ -143,6 +157,7 @@ describe('readInput', () => {
         const item = items[n];
         if (!item) throw new Error('missing item');
         if (w.format) expect('format' in item && item.format).toBe(w.format);
+        if (w.source) expect(item.source).toMatch(w.source);
         if (w.code) expect(item.kind === 'error' && item.code).toBe(w.code);
         if (w.message) expect(item.kind === 'error' ? item.message : '').toMatch(w.message);
         if (w.spki) {

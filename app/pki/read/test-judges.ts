@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const INSTALL: Record<string, string> = {
   openssl: 'apt-get install -y openssl',
   python3: 'apt-get install -y python3 python3-cryptography   (or: pip install cryptography)',
+  keytool: 'apt-get install -y openjdk-17-jre-headless',
 };
 
 /** Run a judge; throw with stderr (and the install hint when the tool is missing) on failure. */
