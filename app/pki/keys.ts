@@ -11,6 +11,7 @@ import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import * as asn1js from 'asn1js';
+import { traditionalToPkcs8, TRADITIONAL_LABELS } from './traditional-key.ts';
 
 const OID_RSA = '1.2.840.113549.1.1.1';
 const OID_EC = '1.2.840.10045.2.1';
@@ -200,14 +201,17 @@ export interface SubjectKey {
 
 /**
  * A fresh key of `algorithm`, or, when `existingPkcs8Pem` is given, that key (its algorithm
- * wins over `algorithm`). Existing keys must be clear PKCS#8 PEM ("PRIVATE KEY").
+ * wins over `algorithm`). Existing keys must be clear PEM: PKCS#8 or OpenSSL's traditional form.
  */
 export async function subjectKey(algorithm: KeyAlgorithmId, existingPkcs8Pem: string | undefined, crypto: Crypto = defaultCrypto()): Promise<SubjectKey> {
   if (existingPkcs8Pem !== undefined) {
-    const block = pemDecodeAll(existingPkcs8Pem).blocks.find((b) => b.label === 'PRIVATE KEY');
-    if (!block) throw new PkiError('invalid-key', 'key', 'The existing key must be an unencrypted PKCS#8 PEM ("BEGIN PRIVATE KEY").');
-    const imported = await importPrivateKey(block.der, crypto);
-    return { ...imported, spki: await publicKeyFromPrivate(block.der, crypto), pkcs8Pem: pemEncode('PRIVATE KEY', block.der) };
+    const blocks = pemDecodeAll(existingPkcs8Pem).blocks;
+    const block = blocks.find((b) => b.label === 'PRIVATE KEY');
+    const traditional = blocks.find((b) => TRADITIONAL_LABELS.includes(b.label));
+    const der = block ? block.der : traditional ? traditionalToPkcs8(traditional) : undefined;
+    if (!der) throw new PkiError('invalid-key', 'key', 'The existing key must be an unencrypted PEM private key ("BEGIN PRIVATE KEY").');
+    const imported = await importPrivateKey(der, crypto);
+    return { ...imported, spki: await publicKeyFromPrivate(der, crypto), pkcs8Pem: pemEncode('PRIVATE KEY', der) };
   }
   const pair = await generateKeyPair(algorithm, crypto);
   return {

@@ -7,6 +7,7 @@ import * as asn1js from 'asn1js';
 import { PkiError } from './errors.ts';
 import { defaultCrypto } from './crypto.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
+import { traditionalToPkcs8, TRADITIONAL_LABELS } from './traditional-key.ts';
 import { pbes2Decrypt, pbes2Encrypt, type Pbes2Options } from './pbes2.ts';
 
 export const ENCRYPTED_LABEL = 'ENCRYPTED PRIVATE KEY';
@@ -24,9 +25,13 @@ function derOf(input: string | ArrayBuffer | Uint8Array, labels: string[]): { de
     const der = input instanceof Uint8Array ? new Uint8Array(input).buffer : input;
     return { der, label: '' };
   }
-  const block = pemDecodeAll(input).blocks.find((b) => labels.includes(b.label));
-  if (!block) throw new PkiError('invalid-key', 'key', `No ${labels.join(' or ')} block found.`);
-  return { der: block.der, label: block.label };
+  const blocks = pemDecodeAll(input).blocks;
+  const block = blocks.find((b) => labels.includes(b.label));
+  if (block) return { der: block.der, label: block.label };
+  // OpenSSL 1.x and `ecparam -genkey` write traditional keys: accept them wherever clear keys go.
+  const traditional = labels.includes(PLAIN_LABEL) ? blocks.find((b) => TRADITIONAL_LABELS.includes(b.label)) : undefined;
+  if (traditional) return { der: traditionalToPkcs8(traditional), label: PLAIN_LABEL };
+  throw new PkiError('invalid-key', 'key', `No ${labels.join(' or ')} block found.`);
 }
 
 /** Encrypt a PKCS#8 key (PEM "PRIVATE KEY" or DER) into an "ENCRYPTED PRIVATE KEY" PEM. */
@@ -46,7 +51,8 @@ export async function encryptPkcs8Pem(
 
 /**
  * Decrypt an EncryptedPrivateKeyInfo (PEM "ENCRYPTED PRIVATE KEY" or DER) to PKCS#8 DER.
- * A clear "PRIVATE KEY" PEM is returned as is, so callers can pass whatever the user has.
+ * A clear "PRIVATE KEY" PEM is returned as is, and a traditional "RSA PRIVATE KEY" / "EC PRIVATE
+ * KEY" wrapped into PKCS#8, so callers can pass whatever the user has.
  */
 export async function decryptPkcs8(input: string | ArrayBuffer | Uint8Array, passphrase: string, crypto: Crypto = defaultCrypto()): Promise<ArrayBuffer> {
   const { der, label } = derOf(input, [ENCRYPTED_LABEL, PLAIN_LABEL]);
