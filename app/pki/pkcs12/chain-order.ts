@@ -37,10 +37,12 @@ export function orderChain(leaf: ExportCertificate, chain: readonly ExportCertif
   }
   const [stray] = rest;
   if (stray) {
+    // Usually a missing intermediate (the chain stops short) or a CA from another PKI; say which.
+    const gap = isSelfIssued(current) ? '' : ` The chain stops at ${current.parsed.subject}, whose issuer ${current.parsed.issuer} was not given.`;
     throw new PkiError(
       'invalid-argument',
       field,
-      `The certificate for ${stray.parsed.subject} is not part of the chain of ${leaf.parsed.subject} (no certificate in it was issued by ${stray.parsed.subject}).`,
+      `The certificate for ${stray.parsed.subject} is not part of the chain of ${leaf.parsed.subject}: it issued none of its certificates.${gap}`,
     );
   }
   return ordered;
