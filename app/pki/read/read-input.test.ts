@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pemDecodeAll, pemEncode } from '../pem.ts';
 import { readInput } from './read-input.ts';
 import { judge, judgeBytes, pythonBytes } from './test-judges.ts';
+import { childrenOf, readWhole, type Tlv } from './tlv.ts';
 import type { Item, ReadInput } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-read-'));
@@ -30,6 +31,7 @@ openssl pkcs12 -export -in ec.crt -inkey ec.key -out sha512.p12 -passout pass:se
 openssl pkcs12 -export -in ec.crt -inkey ec.key -out empty.p12 -passout pass:
 openssl pkcs12 -export -legacy -in ec.crt -inkey ec.key -out legacy.p12 -passout pass:secret
 openssl pkcs12 -export -in ec.crt -nokeys -out certonly.p12 -passout pass:secret
+openssl pkcs12 -export -in ec.crt -inkey ec.key -out nomac.p12 -passout pass:secret -nomac
 openssl crl2pkcs7 -nocrl -certfile ec.crt -out bundle.p7b -outform DER
 openssl crl2pkcs7 -nocrl -certfile ec.crt -out bundle-p7.pem
 openssl pkcs8 -topk8 -in ec.key -out enc-sha256.p8 -passout pass:secret -v2 aes-256-cbc
@@ -73,6 +75,30 @@ function sec1WithoutCurve(): string {
   return pemEncode('EC PARAMETERS', params.der) + pemEncode('EC PRIVATE KEY', bare);
 }
 
+const ber = (tag: number, parts: Uint8Array[]) => new Uint8Array([tag, 0x80, ...parts.flatMap((p) => [...p]), 0, 0]);
+
+/**
+ * The AES PKCS#12 re-encoded the way Windows writes PFX files: BER indefinite lengths on the
+ * outer containers and the authenticated safe as a constructed OCTET STRING in 1000-byte
+ * pieces. The MAC covers the content octets only, so it stays valid.
+ */
+function berPkcs12(): Uint8Array {
+  const der = file('aes.p12');
+  const root = readWhole(der);
+  const [version, authSafe, mac] = childrenOf(der, root);
+  const [type, wrapper] = authSafe ? childrenOf(der, authSafe) : [];
+  const [octets] = wrapper ? childrenOf(der, wrapper) : [];
+  if (!version || !mac || !type || !octets) throw new Error('fixture');
+  const content = der.subarray(octets.contentStart, octets.contentEnd);
+  const pieces: Uint8Array[] = [];
+  for (let i = 0; i < content.length; i += 1000) {
+    const piece = content.subarray(i, i + 1000);
+    pieces.push(new Uint8Array([0x04, 0x82, piece.length >> 8, piece.length & 0xff, ...piece]));
+  }
+  const slice = (t: Tlv) => der.subarray(t.start, t.end);
+  return ber(0x30, [slice(version), ber(0x30, [slice(type), ber(0xa0, [ber(0x24, pieces)])]), slice(mac)]);
+}
+
 interface Want { kind: Item['kind']; format?: string; code?: string; message?: RegExp; spki?: string; source?: RegExp }
 interface Row { name: string; input: () => ReadInput; password?: string; timeBudgetMs?: number; want: Want[] }
 
@@ -97,6 +123,10 @@ const rows: Row[] = [
       { kind: 'certificate', source: /bag 4 "(node1|rsa)"/ },
     ],
   },
+  { name: 'PKCS#12 in BER with indefinite lengths (as Windows writes PFX)', input: () => ({ bytes: berPkcs12() }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
+  { name: 'PKCS#12 without a MAC', input: () => ({ bytes: file('nomac.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
+  // OpenSSL leaves the certificates of a -nomac file unencrypted: they still show, the key does not.
+  { name: 'PKCS#12 without a MAC, wrong password', input: () => ({ bytes: file('nomac.p12') }), password: 'nope', want: [{ kind: 'certificate' }, { kind: 'error', code: 'wrong-password' }] },
   { name: 'PKCS#12 with a SHA-512 MAC', input: () => ({ bytes: file('sha512.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
   { name: 'PKCS#12 with an empty password', input: () => ({ bytes: file('empty.p12') }), want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
   { name: 'PKCS#12 certificates only', input: () => ({ bytes: file('certonly.p12') }), password: 'secret', want: [{ kind: 'certificate' }] },
