@@ -107,7 +107,7 @@ const isFinding = (f: unknown): f is Finding =>
   typeof f === 'object' && f !== null && typeof (f as Finding).code === 'string' && typeof (f as Finding).message === 'string';
 
 /** One reader item as the page shows it: the explainer's tree, the CLI's JSON summary, its findings. */
-function inspected(item: Item, id: string, now: Date): { out: InspectedItem; cert?: X509Certificate } {
+function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der?: ArrayBuffer } {
   const summary = summarize(item, { now });
   if (item.kind === 'error') {
     return {
@@ -127,11 +127,15 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; cer
   };
   if (item.kind !== 'certificate') return { out };
   out.isCA = summary.isCA === true;
+  return { out, der: item.der };
+}
+
+/** Parse for path validation; a certificate only the explainer could read is left out of it. */
+function parsed(c: { out: InspectedItem; der: ArrayBuffer }): { out: InspectedItem; cert: X509Certificate }[] {
   try {
-    return { out, cert: new X509Certificate(item.der) };
+    return [{ out: c.out, cert: new X509Certificate(c.der) }];
   } catch {
-    // The explainer still shows it; only path validation needs the parsed form.
-    return { out };
+    return [];
   }
 }
 
@@ -186,7 +190,10 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
  * (this is a private PKI: the user's own roots, never the browser's), the rest may complete the
  * path. A leaf with no anchor among the inputs gets "untrusted root" or "missing intermediate".
  */
-async function diagnose(certs: { out: InspectedItem; cert: X509Certificate }[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+  // Nothing to judge without a leaf: a CA bundle is not parsed a second time.
+  if (found.every((c) => c.out.isCA)) return [];
+  const certs = found.flatMap(parsed);
   const isCa = (c: X509Certificate) => certFacts(c).basicConstraints?.ca === true;
   const leaves = certs.filter((c) => !isCa(c.cert)).slice(0, MAX_DIAGNOSES);
   const cas = certs.filter((c) => isCa(c.cert)).map((c) => c.cert);
@@ -212,7 +219,7 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
   const crypto = useCrypto(defaultCrypto());
   const now = new Date();
   const items: InspectedItem[] = [];
-  const certs: { out: InspectedItem; cert: X509Certificate }[] = [];
+  const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];
   const related: { item: RelationItem; out: InspectedItem }[] = [];
   for (const [i, input] of request.inputs.entries()) {
     const options = request.password ? { password: request.password } : {};
@@ -222,9 +229,9 @@ async function inspect(request: InspectRequest): Promise<InspectReport> {
       crypto,
     );
     read.forEach((item, j) => {
-      const { out, cert } = inspected(item, `${i}.${j}`, now);
+      const { out, der } = inspected(item, `${i}.${j}`, now);
       items.push(out);
-      if (cert) certs.push({ out, cert });
+      if (der) certs.push({ out, der });
       const rel = relationItem(item);
       if (rel) related.push({ item: rel, out });
     });
