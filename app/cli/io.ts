@@ -1,5 +1,5 @@
 /** File effects of the CLI: nothing is overwritten without --force; passwords come from files. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PkiError } from '../pki/errors.ts';
 
@@ -15,7 +15,11 @@ export function assertWritable(paths: string[], force: boolean): void {
 /** Write a file, creating its folder; private keys get mode 0600. */
 export function writeOut(path: string, data: string | Uint8Array, opts: { secret?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data, { mode: opts.secret ? 0o600 : 0o644 });
+  const mode = opts.secret ? 0o600 : 0o644;
+  writeFileSync(path, data, { mode });
+  // `mode` applies only when the file is created: with --force over an existing 0644 file a
+  // key would stay world-readable, so set it explicitly.
+  chmodSync(path, mode);
 }
 
 export function readText(path: string, field: string): string {
