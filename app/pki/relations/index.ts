@@ -5,12 +5,12 @@
  * data out: indices into the input list and SHA-256 ids, so it crosses worker and store
  * boundaries as is.
  */
-import { Pkcs10CertificateRequest, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
-import { certFacts } from '../validate/cert-facts.ts';
+import { certFactsFromDer, type CertFacts } from '../validate/cert-facts.ts';
 import { nameKey } from '../validate/der-names.ts';
-import { signatureChecker } from '../validate/signature.ts';
+import { children, isUniversal, parseDer, TAG } from '../validate/der.ts';
+import { signatureVerifier } from '../validate/verify-signature.ts';
 
 /** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
 export type RelationItem =
@@ -37,18 +37,24 @@ export interface Relations {
 
 const MAX_CHAIN = 16;
 
-interface Parsed { index: number; cert?: X509Certificate; spki?: Uint8Array; der: Uint8Array }
+interface Parsed { index: number; facts?: CertFacts; spki?: Uint8Array; der: Uint8Array }
+
+/** The SubjectPublicKeyInfo of a PKCS#10 CertificationRequest (RFC 2986 §4.1). */
+function csrSpki(der: Uint8Array): Uint8Array {
+  const spki = children(children(parseDer(der))[0])[2];
+  if (!isUniversal(spki, TAG.SEQUENCE)) throw new Error('not a CSR');
+  return spki.der;
+}
 
 function parse(item: RelationItem, index: number): Parsed {
   if (item.kind === 'key') return { index, spki: new Uint8Array(item.spki), der: new Uint8Array(item.spki) };
   const der = new Uint8Array(item.der);
   try {
     if (item.kind === 'certificate') {
-      const cert = new X509Certificate(der);
-      certFacts(cert);
-      return { index, cert, spki: new Uint8Array(cert.publicKey.rawData), der };
+      const facts = certFactsFromDer(der);
+      return { index, facts, spki: facts.spki, der };
     }
-    return { index, spki: new Uint8Array(new Pkcs10CertificateRequest(der).publicKey.rawData), der };
+    return { index, spki: csrSpki(der), der };
   } catch {
     return { index, der };
   }
@@ -77,27 +83,27 @@ function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
 export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
   const parsed = items.map(parse);
   const ids = await Promise.all(parsed.map(async (p) => Convert.ToHex(await crypto.subtle.digest('SHA-256', new Uint8Array(p.der)))));
-  const certs = parsed.filter((p): p is Parsed & { cert: X509Certificate } => p.cert !== undefined);
-  const verify = signatureChecker(crypto);
+  const certs = parsed.filter((p): p is Parsed & { facts: CertFacts } => p.facts !== undefined);
+  const verifier = signatureVerifier(crypto);
 
   // Index issuers by subject name, and check each (certificate, issuer key) pair once: corpora
   // hold many certificates under one name and key, and a signature check is the costly part.
-  const bySubject = new Map<string, (Parsed & { cert: X509Certificate })[]>();
+  const bySubject = new Map<string, (Parsed & { facts: CertFacts })[]>();
   for (const c of certs) {
-    const k = nameKey(certFacts(c.cert).subject);
+    const k = nameKey(c.facts.subject);
     bySubject.set(k, [...(bySubject.get(k) ?? []), c]);
   }
   const issuedBy: Relations['issuedBy'] = [];
   for (const s of certs) {
     const byKey = new Map<string, boolean>();
-    const aki = certFacts(s.cert).authorityKeyId;
-    for (const i of bySubject.get(nameKey(certFacts(s.cert).issuer)) ?? []) {
+    const aki = s.facts.authorityKeyId;
+    for (const i of bySubject.get(nameKey(s.facts.issuer)) ?? []) {
       // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
-      const ski = certFacts(i.cert).subjectKeyId;
+      const ski = i.facts.subjectKeyId;
       if (aki && ski !== undefined && aki !== ski) continue;
       const key = spkiHexOf(i);
       let ok = byKey.get(key);
-      if (ok === undefined) byKey.set(key, (ok = (await verify(s.cert, i.cert)) === null));
+      if (ok === undefined) byKey.set(key, (ok = (await verifier.verify(s.facts, i.facts)) === true));
       if (ok) issuedBy.push({ subject: s.index, issuer: i.index });
     }
   }

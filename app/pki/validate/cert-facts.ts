@@ -44,6 +44,11 @@ export interface CertFacts {
   /** Content octets of the serial INTEGER (two's complement, as encoded). */
   serial: Uint8Array;
   signatureOid: string;
+  /** DER of the signature AlgorithmIdentifier's parameters, when present (RSA-PSS needs them). */
+  signatureParams?: Uint8Array;
+  /** The signed part (TBSCertificate DER) and the signature value, for verification. */
+  tbs: Uint8Array;
+  signature: Uint8Array;
   tbsSignatureOid: string;
   issuer: ParsedName;
   subject: ParsedName;
@@ -133,7 +138,9 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
 /** Decode a certificate's DER into facts. Throws when the DER is not a certificate. */
 export function certFactsFromDer(raw: Uint8Array): CertFacts {
   // The facts are views into this copy, so later changes to the caller's buffer cannot reach them.
-  const [tbs, sigAlg] = children(parseDer(raw.slice()));
+  const [tbs, sigAlg, sigValue] = children(parseDer(raw.slice()));
+  if (!tbs) throw new Error('not a certificate');
+  const sigParams = children(sigAlg)[1];
   let fields = children(tbs);
   let version = 1;
   if (isContext(fields[0], 0)) {
@@ -160,6 +167,9 @@ export function certFactsFromDer(raw: Uint8Array): CertFacts {
     version,
     serial: serial.content,
     signatureOid: oidOf(children(sigAlg)[0]),
+    ...(sigParams && !(sigParams.cls === 0 && sigParams.tagNumber === 5) ? { signatureParams: sigParams.der } : {}), // 5: NULL
+    tbs: tbs.der,
+    signature: bitStringBytes(sigValue),
     tbsSignatureOid: oidOf(children(tbsSig)[0]),
     issuer: issuerName,
     subject: subjectName,
