@@ -120,6 +120,8 @@ describe('INSPECT_OPS.inspect key matching', () => {
     expect(keyIds).toHaveLength(2);
     expect(byTitle('CN=node1')?.keyId).toBe(keyIds[1]);
     expect(byTitle('CN=Test Root')?.keyId).toBe(keyIds[0]);
+    // Keys are named after what they belong to.
+    expect(report.items.filter((i) => i.kind === 'private-key').map((i) => i.title)).toEqual(['EC P-256 (CN=Test Root)', 'EC P-256 (CN=node1)']);
   });
 });
 

@@ -94,17 +94,17 @@ export interface InspectReport {
 /** Leaves diagnosed per report: enough for a cluster's worth of node certificates dropped at once. */
 export const MAX_DIAGNOSES = 20;
 
-const KIND_LABEL: Record<InspectedKind, string> = {
-  certificate: 'Certificate',
-  csr: 'Certificate request',
-  'private-key': 'Private key',
-  'public-key': 'Public key',
-  crl: 'Revocation list',
-  error: 'Error',
-};
-
 const isFinding = (f: unknown): f is Finding =>
   typeof f === 'object' && f !== null && typeof (f as Finding).code === 'string' && typeof (f as Finding).message === 'string';
+
+/** "EC P-256", "RSA 2048-bit" from a summary's publicKey; undefined when there is none. */
+function keyDescription(publicKey: unknown): string | undefined {
+  if (typeof publicKey !== 'object' || publicKey === null) return undefined;
+  const { algorithm, curve, size } = publicKey as { algorithm?: unknown; curve?: unknown; size?: unknown };
+  if (typeof algorithm !== 'string') return undefined;
+  if (typeof curve === 'string') return `${algorithm} ${curve}`;
+  return typeof size === 'number' ? `${algorithm} ${size}-bit` : algorithm;
+}
 
 /** One reader item as the page shows it: the explainer's tree, the CLI's JSON summary, its findings. */
 function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der?: ArrayBuffer } {
@@ -115,11 +115,12 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der
     };
   }
   const subject = typeof summary.subject === 'string' && summary.subject ? summary.subject : undefined;
+  const issuer = item.kind === 'crl' && typeof summary.issuer === 'string' ? `from ${summary.issuer}` : undefined;
   const out: InspectedItem = {
     id,
     source: item.source,
     kind: item.kind,
-    title: subject ?? `${KIND_LABEL[item.kind]} from ${item.source}`,
+    title: subject ?? keyDescription(summary.publicKey) ?? issuer ?? item.source,
     pem: item.pem,
     tree: explain(item, { now }),
     summary,
@@ -178,6 +179,12 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
   }
   if (r.keyMatches.length) {
     trees.push({ label: 'Private keys', children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })) });
+  }
+  // Name each matched key after what it belongs to: "EC P-256 (CN=node1)" says more than the algorithm.
+  for (const m of r.keyMatches) {
+    const key = at(m.key);
+    const owner = at(m.item);
+    if (key && owner && at(m.item)?.kind === 'certificate' && !key.title.includes('(')) key.title = `${key.title} (${owner.title})`;
   }
   if (r.duplicates.length) {
     trees.push({ label: 'Duplicates', children: r.duplicates.map((g) => ({ label: `${g.length} copies`, value: title(g[0] ?? 0), children: g.map((i) => ({ label: 'From', value: at(i)?.source ?? '' })) })) });

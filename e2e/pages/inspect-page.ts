@@ -63,8 +63,8 @@ export class InspectPage {
 
   async saveToWorkspace(heading: string | RegExp): Promise<void> {
     const item = this.item(heading);
-    await item.getByRole('button', { name: /^Save .* to workspace$/ }).click();
-    await expect(item.getByRole('button', { name: 'Saved to workspace' })).toBeDisabled();
+    await item.getByRole('button', { name: /^Save to workspace/ }).click();
+    await expect(item.getByRole('button', { name: /^Saved to workspace/ })).toBeDisabled();
   }
 
   async saveAll(): Promise<void> {

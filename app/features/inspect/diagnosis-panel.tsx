@@ -16,7 +16,9 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
       </p>
       {diagnosis.chain.length > 0 && (
         <p>
-          Chain found: {diagnosis.chain.length} certificate{diagnosis.chain.length === 1 ? '' : 's'}, leaf to anchor.
+          {diagnosis.valid
+            ? `Chain: ${diagnosis.chain.length} certificate${diagnosis.chain.length === 1 ? '' : 's'}, from the leaf to a trusted root given here.`
+            : `Best path found: ${diagnosis.chain.length} certificate${diagnosis.chain.length === 1 ? '' : 's'} up from the leaf.`}
         </p>
       )}
       <FindingsList findings={diagnosis.findings} />

@@ -107,6 +107,7 @@ export function InspectView() {
             </h3>
             {report.items.map((item) => (
               <InspectedItemView
+                openDepth={report.items.length > 6 ? 1 : 2}
                 key={item.id}
                 item={item}
                 saved={saved.has(item.id)}

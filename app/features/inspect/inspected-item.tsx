@@ -19,9 +19,11 @@ export interface InspectedItemProps {
   saved: boolean;
   /** The workspace is still loading: saving waits. */
   disabled: boolean;
+  /** How deep the tree starts open: shallower when many items are shown. */
+  openDepth: number;
 }
 
-export function InspectedItemView({ item, onSave, saved, disabled }: InspectedItemProps) {
+export function InspectedItemView({ item, onSave, saved, disabled, openDepth }: InspectedItemProps) {
   const headingId = `inspected-${item.id.replace(/\W/g, '-')}`;
   const kind = item.isCA ? 'CA certificate' : KIND_WORD[item.kind];
   return (
@@ -33,12 +35,13 @@ export function InspectedItemView({ item, onSave, saved, disabled }: InspectedIt
       {item.kind === 'error' ? (
         <p className="inspected__error">{item.message ?? item.tree.label}</p>
       ) : (
-        <TreeView node={item.tree} />
+        <TreeView node={item.tree} openDepth={openDepth} />
       )}
       <FindingsList findings={item.findings} />
       {onSave && (
         <button type="button" onClick={onSave} disabled={disabled || saved}>
-          {saved ? 'Saved to workspace' : `Save ${item.title} to workspace`}
+          {saved ? 'Saved to workspace' : 'Save to workspace'}
+          <span className="visually-hidden">: {item.title}</span>
         </button>
       )}
     </article>
