@@ -243,3 +243,14 @@ describe('checkPath: name chaining', () => {
     });
   }
 });
+
+describe('crypto is an argument', () => {
+  it('the same verdicts through @peculiar/webcrypto', async () => {
+    const { Crypto } = await import('@peculiar/webcrypto');
+    const other = new Crypto() as unknown as globalThis.Crypto;
+    const good = await std();
+    const forged = { ...good, leaf: await resign(await leaf(), (await newKey()).privateKey, () => undefined) };
+    expect((await validatePath(good, other)).valid).toBe(true);
+    expect((await validatePath(forged, other)).findings.map((f) => f.code)).toContain('bad-signature');
+  });
+});
