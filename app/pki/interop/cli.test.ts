@@ -1,6 +1,6 @@
 // The command-line twin, spawned as users run it (`node app/cli/certbench.mjs …`) in a scratch
 // folder, its outputs judged by openssl.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,32 @@ let dir: string;
 function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+/**
+ * The same CLI in this process (app/cli/main.ts, what the launcher calls), for the many short
+ * refusal and --help rows: spawning tsx costs a second or more each on a loaded machine. Paths
+ * in the scratch folder are written "~/name" and made absolute here.
+ */
+async function cliInProcess(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../cli/main.ts');
+  const abs = args.map((a) => (a.startsWith('~/') ? join(dir, a.slice(2)) : a));
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const status = await main(abs);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
 }
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
 const certCount = (pem: string) => (pem.match(/BEGIN CERTIFICATE/g) ?? []).length;
@@ -101,24 +127,28 @@ describe('certbench writes what the issue specifies', () => {
 
 describe('refusals go to stderr with a non-zero status', () => {
   const rows = [
-    { name: 'no overwrite without --force', input: ['issue', 'node', 'node1', '--ca-dir', 'inter', '--out', 'n1'], want: /Refusing to overwrite .*--force/ },
-    { name: 'bad IP names the entry', input: ['issue', 'node', 'x', '10.0.0.300', '--ca-dir', 'inter', '--out', 'x'], want: /sans: "10\.0\.0\.300" is not an IPv4 or IPv6 address/ },
-    { name: 'unknown algorithm', input: ['ca', 'create', '--out', 'y', '--alg', 'dsa'], want: /--alg must be one of/ },
-    { name: 'zero days', input: ['issue', 'client', 'bob', '--ca-dir', 'inter', '--out', 'z', '--days', '0'], want: /days: Validity must be a whole number/ },
-    { name: 'missing --ca-dir', input: ['issue', 'client', 'bob', '--out', 'z'], want: /--ca-dir is required/ },
-    { name: 'unknown flag', input: ['ca', 'create', '--out', 'y', '--colour', 'red'], want: /Unknown option '--colour'/ },
-    { name: 'CA folder without a CA', input: ['issue', 'client', 'bob', '--ca-dir', 'nowhere', '--out', 'z'], want: /Cannot read nowhere\/ca\.crt/ },
-    { name: 'intermediate below pathLen 0', input: ['ca', 'intermediate', '--ca-dir', 'inter', '--out', 'deeper'], want: /path length 0/ },
-    { name: 'a certificate is not a CSR', input: ['csr', 'sign', 'srv/server.crt', '--profile', 'client', '--ca-dir', 'inter', '--out', 'w'], want: /csr: This is not a certificate request/ },
+    { name: 'no overwrite without --force', input: ['issue', 'node', 'node1', '--ca-dir', '~/inter', '--out', '~/n1'], want: /Refusing to overwrite .*--force/ },
+    { name: 'bad IP names the entry', input: ['issue', 'node', 'x', '10.0.0.300', '--ca-dir', '~/inter', '--out', '~/x'], want: /sans: "10\.0\.0\.300" is not an IPv4 or IPv6 address/ },
+    { name: 'unknown algorithm', input: ['ca', 'create', '--out', '~/y', '--alg', 'dsa'], want: /--alg must be one of/ },
+    { name: 'zero days', input: ['issue', 'client', 'bob', '--ca-dir', '~/inter', '--out', '~/z', '--days', '0'], want: /days: Validity must be a whole number/ },
+    { name: 'missing --ca-dir', input: ['issue', 'client', 'bob', '--out', '~/z'], want: /--ca-dir is required/ },
+    { name: 'unknown flag', input: ['ca', 'create', '--out', '~/y', '--colour', 'red'], want: /Unknown option '--colour'/ },
+    { name: 'CA folder without a CA', input: ['issue', 'client', 'bob', '--ca-dir', '~/nowhere', '--out', '~/z'], want: /Cannot read .*nowhere\/ca\.crt/ },
+    { name: 'intermediate below pathLen 0', input: ['ca', 'intermediate', '--ca-dir', '~/inter', '--out', '~/deeper'], want: /path length 0/ },
+    { name: 'a certificate is not a CSR', input: ['csr', 'sign', '~/srv/server.crt', '--profile', 'client', '--ca-dir', '~/inter', '--out', '~/w'], want: /csr: This is not a certificate request/ },
   ];
   for (const row of rows) {
-    it(row.name, () => {
-      const r = cli(...row.input);
+    it(row.name, async () => {
+      const r = await cliInProcess(...row.input);
       expect(r.status).not.toBe(0);
       expect(r.stderr).toMatch(row.want);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
+  it('spawned: a refusal exits non-zero with one line on stderr and nothing on stdout', () => {
+    const r = cli('issue', 'node', 'x', '10.0.0.300', '--ca-dir', 'inter', '--out', 'x');
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'certbench issue: sans: "10.0.0.300" is not an IPv4 or IPv6 address\n']);
+  });
   it('--force overwrites', () => {
     const before = read('n1/node.crt');
     const r = cli('issue', 'node', 'node1', '10.0.0.1', '--ca-dir', 'inter', '--out', 'n1', '--force');
@@ -130,10 +160,15 @@ describe('refusals go to stderr with a non-zero status', () => {
 describe('--help on every command', () => {
   const rows = [['ca'], ['ca', 'create'], ['ca', 'intermediate'], ['issue'], ['issue', 'node'], ['issue', 'server'], ['issue', 'client'], ['issue', 'batch'], ['csr'], ['csr', 'create'], ['csr', 'sign']];
   for (const row of rows) {
-    it(row.join(' '), () => {
-      const r = cli(...row, '--help');
+    it(row.join(' '), async () => {
+      const r = await cliInProcess(...row, '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^usage: certbench ${row.join(' ')}`));
     });
   }
+  it('spawned: certbench issue node --help', () => {
+    const r = cli('issue', 'node', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: certbench issue node NAME/);
+  });
 });
