@@ -71,6 +71,10 @@ test('a PKCS#12 truststore of the root lists as a trusted entry in keytool', asy
 
 test('keys: encrypted by default and opened with the passphrase; plaintext only after saying so', async ({ exporter }, info) => {
   await exporter.chooseItem('CN=node1 (certificate, with key)');
+  // An EC key: SEC1 is offered, PKCS#1 (RSA only) is not.
+  const keyForm = exporter.itemSection.getByRole('form', { name: 'Private key' });
+  await expect(keyForm.getByLabel(/^SEC1/)).toHaveCount(1);
+  await expect(keyForm.getByLabel(/^PKCS#1/)).toHaveCount(0);
   const encrypted = info.outputPath('node1.key.pem');
   await (await exporter.downloadEncryptedKey('key-pass')).saveAs(encrypted);
   expect(readFileSync(encrypted, 'utf8')).toContain('BEGIN ENCRYPTED PRIVATE KEY');

@@ -3,16 +3,17 @@
  * acknowledge, before the download, that anyone holding the file holds the identity.
  */
 import { useId, useState } from 'react';
+import { keyFamily, type KeyFamily } from '../../layouts/key-family.ts';
 import type { PrivateKeyFormat } from '../../pki/key-formats.ts';
 import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 
-const FORMATS: { id: PrivateKeyFormat; label: string; why: string }[] = [
+const FORMATS: { id: PrivateKeyFormat; label: string; why: string; only?: KeyFamily }[] = [
   { id: 'pkcs8-encrypted', label: 'Encrypted PKCS#8 (recommended)', why: 'AES-256-CBC under a PBKDF2 key from your passphrase; OpenSSL, Java 17, Node and Python read it.' },
   { id: 'pkcs8', label: 'PKCS#8, not encrypted', why: 'What servers that cannot prompt for a passphrase read (ScyllaDB, Cassandra PEM, most sidecars).' },
-  { id: 'pkcs1', label: 'PKCS#1 (RSA keys only), not encrypted', why: 'The older "RSA PRIVATE KEY" form some tools still expect.' },
-  { id: 'sec1', label: 'SEC1 (EC keys only), not encrypted', why: 'The older "EC PRIVATE KEY" form some tools still expect.' },
+  { id: 'pkcs1', label: 'PKCS#1, not encrypted', why: 'The older "RSA PRIVATE KEY" form some tools still expect.', only: 'rsa' },
+  { id: 'sec1', label: 'SEC1, not encrypted', why: 'The older "EC PRIVATE KEY" form some tools still expect.', only: 'ec' },
 ];
 
 export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
@@ -24,6 +25,9 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const encrypted = format === 'pkcs8-encrypted';
+  // PKCS#1 exists only for RSA keys and SEC1 only for EC keys: offer what fits this key.
+  const family = keyFamily(keyPem);
+  const formats = FORMATS.filter((f) => !f.only || f.only === family);
   const derAllowed = format === 'pkcs8' || format === 'pkcs8-encrypted';
 
   const go = async () => {
@@ -49,7 +53,7 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
       <h4 id={`${id}-h`}>Private key</h4>
       <fieldset>
         <legend>Private key format</legend>
-        {FORMATS.map((f) => (
+        {formats.map((f) => (
           <div key={f.id} className="choice">
             <input type="radio" id={`${id}-${f.id}`} name={`${id}-format`} checked={format === f.id} onChange={() => { setFormat(f.id); setUnderstood(false); }} />
             <label htmlFor={`${id}-${f.id}`}>{f.label}</label>
