@@ -79,6 +79,18 @@ describe('CSRs made by openssl are signed here', () => {
   }
 });
 
+describe('requested names certbench does not issue', () => {
+  it('are dropped with a note, the rest kept', async () => {
+    const { csrPem } = await opensslMakeCsr({ cn: 'svc', san: 'DNS:svc.example,otherName:1.3.6.1.4.1.311.20.2.3;UTF8:svc@corp.example' });
+    const info = await readCsr(csrPem);
+    expect(info.sans).toEqual([{ kind: 'dns', value: 'svc.example' }]);
+    expect(info.unsupportedSans.length).toBe(1);
+    const issued = await signCsr(csrPem, ca, { profile: 'server', days: 5 });
+    expect(sansOf(issued.certPem)).toEqual(['dns:svc', 'dns:svc.example']);
+    expect(issued.notes.join(' ')).toMatch(/Dropped requested names/);
+  });
+});
+
 describe('bad requests get typed errors on "csr"', () => {
   const rows: { name: string; input: () => Promise<string | Uint8Array>; want: { code: string; message: RegExp } }[] = [
     { name: 'broken signature', input: async () => tamper((await createCsr({ commonName: 'x', sans: 'x.example' })).csrPem), want: { code: 'bad-signature', message: /does not verify/ } },
