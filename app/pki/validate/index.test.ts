@@ -254,3 +254,38 @@ describe('crypto is an argument', () => {
     expect((await validatePath(forged, other)).findings.map((f) => f.code)).toContain('bad-signature');
   });
 });
+
+describe('missing key identifiers: openssl verify -x509_strict (what Python\'s VERIFY_X509_STRICT sets) agrees', () => {
+  const rows: { name: string; build: () => Promise<ValidateOptions>; want: string[] }[] = [
+    { name: 'identifiers present', build: () => std(), want: [] },
+    { name: 'leaf without AKI', build: () => std({ aki: false }), want: ['missing-aki'] },
+    { name: 'intermediate without SKI', build: async () => {
+      const i = await makeCa('CN=Strict No SKI', root, { ski: false });
+      return { leaf: await leaf({}, i), intermediates: [i.cert], anchors: [root.cert], at: AT };
+    }, want: ['missing-ski'] },
+    { name: 'intermediate without AKI', build: async () => {
+      const i = await makeCa('CN=Strict No AKI', root, { aki: false });
+      return { leaf: await leaf({}, i), intermediates: [i.cert], anchors: [root.cert], at: AT };
+    }, want: ['missing-aki'] },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const options = await row.build();
+      const result = await validatePath(options);
+      const codes = result.findings.map((f) => f.code).filter((c) => c === 'missing-aki' || c === 'missing-ski');
+      expect(codes).toEqual(row.want);
+      const dir = mkdtempSync(join(tmpdir(), 'strict-'));
+      writeFileSync(join(dir, 'ca.pem'), options.anchors.map((c) => (c as x509.X509Certificate).toString('pem')).join('\n'));
+      writeFileSync(join(dir, 'int.pem'), (options.intermediates ?? []).map((c) => (c as x509.X509Certificate).toString('pem')).join('\n'));
+      writeFileSync(join(dir, 'leaf.pem'), (options.leaf as x509.X509Certificate).toString('pem'));
+      let strictOk = true;
+      try {
+        execFileSync('openssl', ['verify', '-x509_strict', '-attime', String(AT.getTime() / 1000), '-CAfile', join(dir, 'ca.pem'), '-untrusted', join(dir, 'int.pem'), join(dir, 'leaf.pem')], { stdio: 'pipe' });
+      } catch (e) {
+        if ((e as { status?: number }).status === undefined) throw new Error('openssl is missing (apt-get install openssl)', { cause: e });
+        strictOk = false;
+      }
+      expect(strictOk).toBe(row.want.length === 0);
+    });
+  }
+});
