@@ -49,6 +49,13 @@ for (const row of chainRows) {
   });
 }
 
+test('a file dropped anywhere on the page is read', async ({ inspect, page }) => {
+  await inspect.dropFile('dropped.pem', readFileSync(pki.root, 'utf8'));
+  await expect(inspect.item(/^CA certificate: CN=E2E Root/)).toBeVisible();
+  await expect(page.getByText('Drop files to inspect them')).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/inspect$/);
+});
+
 test('pasted PEM with its key: the certificate is saved with its key and shows in Export', async ({ inspect, app, page }) => {
   await inspect.pastePem(readFileSync(pki.leaf, 'utf8') + readFileSync(pki.leafKey, 'utf8'));
   await expect(inspect.item(/^Certificate: CN=node1/)).toBeVisible();

@@ -35,6 +35,20 @@ export class InspectPage {
     await this.settled();
   }
 
+  /** Drop a file anywhere on the page, as a file manager would (a drop event carrying Files). */
+  async dropFile(name: string, text: string): Promise<void> {
+    const transfer = await this.page.evaluateHandle(([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/x-pem-file' }));
+      return dt;
+    }, [name, text] as const);
+    const target = this.page.getByRole('heading', { level: 2, name: 'Inspect' });
+    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await expect(this.page.getByText('Drop files to inspect them')).toBeVisible();
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await this.settled();
+  }
+
   async pastePem(text: string): Promise<void> {
     await this.paste.fill(text);
     await this.inspect();
