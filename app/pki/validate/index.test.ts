@@ -127,6 +127,10 @@ const rows: Row[] = [
     const self = await makeCert({ subject: 'CN=self.example', keys: leafKeys, ca: false, keyUsage: KU.digitalSignature, san: [{ type: 'dns', value: 'self.example' }] });
     return { leaf: self, anchors: [self], at: AT };
   }, valid: true, codes: [] },
+  { name: 'trailing bytes after the leaf (x509 parses it, strict DER does not)', build: async () => {
+    const good = await leaf();
+    return { leaf: new x509.X509Certificate(new Uint8Array([...new Uint8Array(good.rawData), 0, 0])), intermediates: [inter.cert], anchors: [root.cert], at: AT };
+  }, valid: false, codes: ['unreadable-certificate'] },
   { name: 'depth bound', build: async () => ({ ...(await std()), bounds: { maxDepth: 1 } }), valid: false, codes: ['path-not-found'] },
 ];
 
