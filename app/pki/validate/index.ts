@@ -84,7 +84,12 @@ const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').len
 /**
  * Build and validate a path from `leaf` to one of `anchors`, trying alternatives until one
  * validates. Never throws for an invalid chain (that is a result); throws PkiError
- * 'invalid-der' when an input is not a certificate.
+ * 'invalid-der' (field leaf, intermediates or anchors) when an input is not a certificate and
+ * 'invalid-argument' (field host) when `host` is neither a host name nor an IP address.
+ * Beyond RFC 5280 §6, as OpenSSL, Go and Java do: the anchor's validity, name constraints and
+ * path length count, and a leaf's keyUsage must allow the TLS role. Weak keys and SHA-1
+ * signatures are errors (OpenSSL's security levels refuse them); missing key identifiers are
+ * warnings (Python's VERIFY_X509_STRICT refuses them).
  */
 export async function validatePath(options: ValidateOptions, crypto: Crypto = defaultCrypto()): Promise<ValidationResult> {
   const at = options.at ?? new Date();
