@@ -14,11 +14,10 @@ import {
   ExtendedKeyUsageExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
-  SubjectAlternativeNameExtension,
+  Extension,
   SubjectKeyIdentifierExtension,
-  type Extension,
-  type JsonGeneralName,
 } from '@peculiar/x509';
+import * as asn1js from 'asn1js';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { Convert } from 'pvtsutils';
@@ -26,6 +25,8 @@ import type { KeyAlgorithm } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import type { ProfileSpec } from './profiles.ts';
 import type { SanEntry } from './san.ts';
+import { PkiError } from './errors.ts';
+import { parseIp } from './ip.ts';
 
 /**
  * RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's value. Hex, lower case.
@@ -41,14 +42,22 @@ export function leafKeyUsage(family: KeyAlgorithm['family']): KeyUsageFlags {
   return family === 'rsa' ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment : KeyUsageFlags.digitalSignature;
 }
 
-const GENERAL_NAME_TYPE: Record<SanEntry['kind'], JsonGeneralName['type']> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'url' };
+/** GeneralName CHOICE tags (RFC 5280 §4.2.1.6). */
+const GENERAL_NAME_TAG: Record<SanEntry['kind'], number> = { email: 1, dns: 2, uri: 6, ip: 7 };
+const OID_SAN = '2.5.29.17';
 
-/** The SubjectAltName extension of canonical entries (non-critical: every subject has a CN). */
-export function sanExtension(sans: readonly SanEntry[]): SubjectAlternativeNameExtension {
-  return new SubjectAlternativeNameExtension(
-    sans.map((s) => ({ type: GENERAL_NAME_TYPE[s.kind], value: s.value })),
-    false,
-  );
+/**
+ * The SubjectAltName extension of canonical entries (non-critical: every subject has a CN).
+ * Encoded with asn1js from our own IP bytes: @peculiar/x509's text-to-IP conversion turns an
+ * IPv4-mapped IPv6 address ("::ffff:10.0.0.1") into garbage.
+ */
+export function sanExtension(sans: readonly SanEntry[]): Extension {
+  const names = sans.map((s) => {
+    const bytes = s.kind === 'ip' ? parseIp(s.value)?.bytes : new TextEncoder().encode(s.value);
+    if (!bytes) throw new PkiError('invalid-san', 'sans', `"${s.value}" is not an IPv4 or IPv6 address`);
+    return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: GENERAL_NAME_TAG[s.kind] }, valueHex: new Uint8Array(bytes) });
+  });
+  return new Extension(OID_SAN, false, new asn1js.Sequence({ value: names }).toBER());
 }
 
 /** Extensions of a CA certificate. `authorityKeyId` is omitted for a self-signed root. */

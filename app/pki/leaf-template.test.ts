@@ -43,6 +43,8 @@ const inputs = [
   { name: 'printable CN, IPv4 + DNS', cn: 'node-1', sans: 'node-1 10.0.0.1 node-1.db.example', days: 90 },
   { name: 'UTF-8 CN, IPv6, wildcard, email, URI', cn: 'nöde_ü', sans: '2001:db8::7 *.svc.example ops@example.com spiffe://c/ns/a', days: 30 },
   { name: 'client without SANs', cn: 'alice', sans: '', days: 1 },
+  // Regression: @peculiar/x509 encoded "::ffff:10.0.0.1" as garbage; both paths now share none of its IP code.
+  { name: 'IPv4-mapped IPv6', cn: 'mapped', sans: '::ffff:10.0.0.1 fe80::1:2', days: 5 },
   { name: 'long validity into GeneralizedTime (after 2049)', cn: 'long.example', sans: 'long.example', days: 36_000 },
   { name: 'many SANs (long-form lengths)', cn: 'big.example', sans: Array.from({ length: 40 }, (_, i) => `host-${i}.cluster.example 10.1.${i}.1`).join(' '), days: 365 },
 ];
