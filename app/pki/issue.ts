@@ -10,7 +10,7 @@ import { PkiError } from './errors.ts';
 import { keyIdentifier, leafExtensions } from './extensions.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { spkiFamily, subjectKey } from './keys.ts';
-import { subjectName, type SubjectFields } from './names.ts';
+import { checkSubject, subjectName, type SubjectFields } from './names.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import { DEFAULTS } from './presets.ts';
 import { profileSpec, type LeafProfile } from './profiles.ts';
@@ -125,14 +125,17 @@ export async function signLeaf(req: LeafRequest, issuer: LoadedIssuer, crypto: C
 /** Validate the parts of LeafParams that do not need the issuer, in the order a form shows them. */
 export function checkLeafParams(params: LeafParams): { subject: SubjectFields; sans: SanEntry[] } {
   profileSpec(params.profile);
-  const subject: SubjectFields = { ...params.subject, commonName: params.commonName };
   if (typeof params.commonName !== 'string' || !params.commonName.trim()) {
     throw new PkiError('invalid-name', 'commonName', 'A common name (CN) is required.');
   }
+  const subject = checkSubject({ ...params.subject, commonName: params.commonName });
   return { subject, sans: leafSans(params.profile, params.commonName, params.sans) };
 }
 
-/** A fresh key and a leaf certificate for it, signed by `issuer`. */
+/**
+ * A fresh key (or `params.keyPem`) and a leaf certificate for it, signed by `issuer`: plain
+ * CaMaterial, or a LoadedIssuer when issuing many in a row (loads and checks the CA once).
+ */
 export async function issueLeaf(params: LeafParams, issuer: CaMaterial | LoadedIssuer, crypto: Crypto = defaultCrypto()): Promise<IssuedLeaf> {
   const { subject, sans } = checkLeafParams(params);
   const days = params.days ?? DEFAULTS.leafDays;
