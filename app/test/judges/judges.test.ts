@@ -11,6 +11,7 @@ interface Pki {
   caPem: string;
   server: { certPem: string; keyPem: string };
   client: { certPem: string; keyPem: string };
+  noAki: { certPem: string; keyPem: string };
 }
 
 /** A CA, a server cert (localhost, 127.0.0.1) and a client cert, all by openssl. */
@@ -33,11 +34,16 @@ function opensslPki(): Promise<Pki> {
     };
     leaf('server', 'serverAuth', 'DNS:localhost,IP:127.0.0.1');
     leaf('client', 'clientAuth', '');
+    // What VERIFY_X509_STRICT refuses and plain verification accepts: no key identifiers.
+    ok(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p('noaki.key'), '-out', p('noaki.csr'), '-subj', '/CN=noaki']);
+    const e = ext('noaki.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none');
+    ok(['x509', '-req', '-in', p('noaki.csr'), '-CA', p('ca.crt'), '-CAkey', p('ca.key'), '-CAcreateserial', '-days', '1', '-extfile', e, '-out', p('noaki.crt')]);
     const read = (f: string) => run('cat', [p(f)]).stdout;
     return {
       caPem: read('ca.crt'),
       server: { certPem: read('server.crt'), keyPem: read('server.key') },
       client: { certPem: read('client.crt'), keyPem: read('client.key') },
+      noAki: { certPem: read('noaki.crt'), keyPem: read('noaki.key') },
     };
   });
 }
@@ -49,7 +55,7 @@ beforeAll(async () => {
   b = await opensslPki();
 });
 
-const party = (pki: Pki, who: 'server' | 'client', trust: Pki): TlsParty => ({ ...pki[who], caPem: trust.caPem });
+const party = (pki: Pki, who: 'server' | 'client' | 'noAki', trust: Pki): TlsParty => ({ ...pki[who], caPem: trust.caPem });
 
 describe('openssl judges', () => {
   const verifyRows = [
@@ -100,6 +106,14 @@ describe('handshake judges', () => {
     { name: 'server from another CA refused', input: () => ({ server: party(b, 'server', b), client: party(a, 'client', a), serverName: 'localhost' }), want: false },
     { name: 'wrong host name refused', input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: 'other.example' }), want: false },
   ];
+  it('strictness: a client without key identifiers passes Node but not Python VERIFY_X509_STRICT', async () => {
+    const opts = { server: party(a, 'server', a), client: party(a, 'noAki', a), serverName: 'localhost' };
+    const node = await nodeTlsHandshake(opts);
+    expect(node.ok, JSON.stringify(node)).toBe(true);
+    const py = await pythonSslHandshake(opts);
+    expect(py.ok, JSON.stringify(py)).toBe(false);
+    expect(py.serverError ?? '').toMatch(/Authority Key Identifier/i);
+  });
   for (const row of rows) {
     it(`node tls: ${row.name}`, async () => {
       const r = await nodeTlsHandshake(row.input());
