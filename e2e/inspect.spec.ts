@@ -1,5 +1,7 @@
 /** Inspect: real-world bundles, broken and whole chains, diagnosis for a host and role, saving, the JSON report. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { test as base, expect } from './fixtures.ts';
 import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 
@@ -31,6 +33,14 @@ test('the system CA bundle: every certificate read, none a leaf, the report is t
   const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as { kind: string; isCA?: boolean; fingerprints?: { sha256?: string } }[];
   expect(report).toHaveLength(count);
   expect(report.every((r) => r.kind === 'certificate' && /^[0-9a-f]{64}$/.test(r.fingerprints?.sha256 ?? ''))).toBe(true);
+});
+
+test('the JSON report is what certbench inspect --json prints for the same files', async ({ inspect }) => {
+  await inspect.addFiles([pki.leaf, pki.intermediate, pki.root, pki.leafKey]);
+  const fromPage: unknown = JSON.parse(readFileSync(await (await inspect.downloadReport()).path(), 'utf8'));
+  const names = [pki.leaf, pki.intermediate, pki.root, pki.leafKey].map((f) => basename(f));
+  const fromCli: unknown = JSON.parse(execFileSync('node', [resolve('app/cli/certbench.mjs'), 'inspect', '--json', ...names], { cwd: pki.dir, encoding: 'utf8' }));
+  expect(fromPage).toEqual(fromCli);
 });
 
 const chainRows: { name: string; files: (p: TestPki) => string[]; host: string; role: '' | 'server' | 'client'; want: RegExp; code?: string }[] = [
