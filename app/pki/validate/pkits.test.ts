@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from '@peculiar/x509';
 import { validatePath } from './index.ts';
+import { vectorDir } from '../../test/vectors.ts';
 
-const DIR = join(import.meta.dirname, '../../../../shared/vectors/nist-pkits');
+const DIR = vectorDir('nist-pkits');
 interface Vector { Name: string; CertPath: string[]; ShouldValidate: boolean }
 const vectors = JSON.parse(readFileSync(join(DIR, 'vectors.json'), 'utf8')) as Vector[];
 

@@ -11,8 +11,9 @@ import { pemDecodeAll } from '../pem.ts';
 import { lintCertificate } from '../lint/index.ts';
 import { validatePath } from './index.ts';
 import { relate } from '../relations/index.ts';
+import { vectorDir } from '../../test/vectors.ts';
 
-const ZLINT = join(import.meta.dirname, '../../../../shared/vectors/zlint-testdata');
+const ZLINT = vectorDir('zlint-testdata');
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 function pemFiles(dir: string): string[] {
