@@ -7,6 +7,7 @@
 import { defaultCrypto } from '../crypto.ts';
 import { pemDecodeAll } from '../pem.ts';
 import { itemsFromDer, errorItem, type DerContext } from './der-items.ts';
+import { splitPem } from './pem-split.ts';
 import { formatBytes, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limits.ts';
 import type { ErrorItem, Item, ReadInput, ReadOptions } from './types.ts';
 
@@ -46,14 +47,31 @@ function bareBase64(text: string): Uint8Array | undefined {
   return out;
 }
 
-/** pemDecodeAll, with the stack overflow its base64 check hits on blocks of several MiB turned into an error item. */
-function pemBlocks(text: string, name: string): ReturnType<typeof pemDecodeAll> | ErrorItem {
-  try {
-    return pemDecodeAll(text);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    return error(name, 'input-too-large', `A PEM block in ${name} is too large to decode (several MiB); certificates, keys and CRLs are far smaller.`);
+type Blocks = ReturnType<typeof pemDecodeAll>;
+
+/**
+ * Every PEM block of the text in linear time: located by splitPem, decoded one segment at a
+ * time by pemDecodeAll. A block of several MiB overflows the stack in its base64 check; that
+ * becomes an error item.
+ */
+function pemBlocks(text: string, name: string): Blocks | ErrorItem {
+  const out: Blocks = { blocks: [], bad: [] };
+  for (const segment of splitPem(text)) {
+    if (segment.end === -1) {
+      out.bad.push({ label: segment.label, offset: segment.start, reason: `the ${segment.label} block has no "-----END ${segment.label}-----" line` });
+      continue;
+    }
+    let decoded: Blocks;
+    try {
+      decoded = pemDecodeAll(text.slice(segment.start, segment.end));
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return error(name, 'input-too-large', `A PEM block in ${name} is too large to decode (several MiB); certificates, keys and CRLs are far smaller.`);
+    }
+    for (const b of decoded.blocks) out.blocks.push({ ...b, offset: b.offset + segment.start });
+    for (const b of decoded.bad) out.bad.push({ ...b, offset: b.offset + segment.start });
   }
+  return out;
 }
 
 /** "Proc-Type: 4,ENCRYPTED" keys (OpenSSL's traditional encryption): MD5-based, not in WebCrypto. */

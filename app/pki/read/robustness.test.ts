@@ -133,6 +133,7 @@ describe('huge and deep inputs are refused quickly with the cap in the message',
     { name: 'a length claiming 4 GiB', input: { bytes: new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x00]) }, want: /truncated|past/ },
     // The time budget is widened here so that the item cap, not the clock, is what stops it.
     { name: 'a PKCS#7 holding 5,001 certificates', input: { bytes: pkcs7Of(Array.from({ length: 5001 }, () => sample[0] ?? new Uint8Array())) }, budget: 20_000, want: /more than 5000 items/ },
+    { name: '500,000 BEGIN lines without an END (quadratic for one big regular expression)', input: { text: '-----BEGIN X-----\n'.repeat(500_000) }, want: /has no "-----END X-----" line/ },
     { name: '6,000 tiny PEM blocks', input: { text: `-----BEGIN X-----\n${Convert.ToBase64(new Uint8Array([5, 0]))}\n-----END X-----\n`.repeat(6000) }, want: /more than 5000 items/ },
   ];
   for (const row of rows) {
