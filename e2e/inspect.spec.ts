@@ -27,6 +27,8 @@ test('the system CA bundle: every certificate read, none a leaf, the report is t
   await inspect.addFiles([SYSTEM_BUNDLE]);
   await expect(inspect.status).toHaveText(`${count} items read.`);
   await expect(inspect.diagnosis).toContainText('No end-entity certificate');
+  await expect(inspect.page.getByRole('article')).toHaveCount(20);
+  await inspect.page.getByRole('button', { name: `Show all ${count} items` }).click();
   await expect(inspect.page.getByRole('article')).toHaveCount(count);
 
   const download = await inspect.downloadReport();

@@ -3,7 +3,7 @@
  * the chain works for a host and role, and what the linter says; keep items in the workspace;
  * download the report as JSON. Reading runs in the worker, so the page stays responsive.
  */
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import { FileDrop } from '../../components/file-drop.tsx';
 import { TreeView } from '../../components/tree-view.tsx';
 import { appStore, useApp } from '../../store/index.ts';
@@ -18,10 +18,15 @@ import './inspect.css';
 
 const EMPTY: InspectOptions = { pasted: '', password: '', host: '', role: '' };
 
+/** Items drawn at first; "Show all" draws the rest. */
+const FIRST_ITEMS = 20;
+
 export function InspectView() {
   const { state, run, addFiles, clear } = useInspect();
   const [options, setOptions] = useState<InspectOptions>(EMPTY);
   const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  // Drawing hundreds of trees at once blocks the page; a CA bundle shows its first items, the rest on request.
+  const [shown, setShown] = useState<{ report: unknown; count: number }>({ report: undefined, count: FIRST_ITEMS });
   const hydrated = useApp((s) => s.hydrated);
   const report = state.report;
 
@@ -36,6 +41,10 @@ export function InspectView() {
   };
 
   const savable = report?.items.filter(canSave) ?? [];
+  // A new report starts folded again.
+  const count = shown.report === report ? shown.count : FIRST_ITEMS;
+  const visible = report?.items.slice(0, count) ?? [];
+  const hidden = (report?.items.length ?? 0) - visible.length;
   const errors = report?.items.filter((i) => i.kind === 'error') ?? [];
   const read = (report?.items.length ?? 0) - errors.length;
 
@@ -105,7 +114,7 @@ export function InspectView() {
             <h3 id="items-heading" className="visually-hidden">
               Items
             </h3>
-            {report.items.map((item) => (
+            {visible.map((item) => (
               <InspectedItemView
                 openDepth={report.items.length > 6 ? 1 : 2}
                 key={item.id}
@@ -115,6 +124,14 @@ export function InspectView() {
                 {...(canSave(item) ? { onSave: () => save([item.id]) } : {})}
               />
             ))}
+            {hidden > 0 && (
+              <p>
+                {visible.length} of {report.items.length} items shown.{' '}
+                <button type="button" onClick={() => startTransition(() => setShown({ report, count: report.items.length }))}>
+                  Show all {report.items.length} items
+                </button>
+              </p>
+            )}
           </section>
         </>
       )}

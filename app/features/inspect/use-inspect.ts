@@ -3,7 +3,7 @@
  * run sends every input again (with the current password, host and role) so the relations
  * and the diagnosis always cover everything on screen. A newer run makes older answers stale.
  */
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { InspectInput, InspectReport, InspectRequest } from '../../worker/ops-inspect.ts';
 import { pastedInput, readFiles, type Rejected } from './read-inputs.ts';
 import { runInspect } from './run-inspect.ts';
@@ -48,7 +48,8 @@ export function useInspect() {
     setState((s) => ({ ...s, busy: true, failure: undefined }));
     try {
       const report = await runInspect(request);
-      if (mine === generation.current) setState((s) => ({ ...s, report, busy: false }));
+      // A transition: React draws a large report in slices instead of one long task.
+      if (mine === generation.current) startTransition(() => setState((s) => ({ ...s, report, busy: false })));
     } catch (e) {
       if (mine === generation.current) setState((s) => ({ ...s, busy: false, failure: messageOf(e) }));
     }
