@@ -18,7 +18,7 @@ import { parsePkcs8, parseSpki } from './parsed.ts';
 import { openPkcs12, type ContainerPart } from './pkcs12.ts';
 import { openPkcs7 } from './pkcs7.ts';
 import { sniffDer, type DerShape } from './sniff.ts';
-import { checkWellFormed, childrenOf, contentOf, tlvBytes } from './tlv.ts';
+import { checkWellFormed, childrenOf, contentOf, TlvError, tlvBytes } from './tlv.ts';
 import { PEM_LABEL, type Item, type KeyFormat } from './types.ts';
 
 /** What one input's blocks share while they are read in order. */
@@ -131,7 +131,7 @@ async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<t
     case 'pkcs7':
       return containerItems(openPkcs7(bytes, root), ctx, 'pkcs8');
     case 'pkcs12': {
-      const { parts, errors } = await openPkcs12(bytes, root, ctx.password, crypto);
+      const { parts, errors } = await openPkcs12(bytes, root, ctx.password, crypto, ctx.deadline);
       const items = await containerItems(parts, ctx, 'pkcs12');
       // One message per distinct failure: a legacy file fails the same way in every bag.
       const seen = new Set<string>();
@@ -165,7 +165,7 @@ export async function itemsFromDer(bytes: Uint8Array, ctx: DerContext): Promise<
 /** Any thrown value as an error item with a sentence a user can act on. */
 export function errorItem(source: string, e: unknown): Item {
   if (e instanceof PkiError) return { kind: 'error', source, code: e.code, message: e.message };
-  if (e instanceof Error && e.name === 'TlvError') {
+  if (e instanceof TlvError) {
     return { kind: 'error', source, code: 'invalid-der', message: `This is not valid DER (binary ASN.1): ${e.message}.` };
   }
   const detail = (e instanceof Error ? e.message || e.name : String(e)) || 'no detail';

@@ -52,6 +52,7 @@ export async function pkcs12Kdf(
   salt: Uint8Array,
   iterations: number,
   crypto: Crypto,
+  deadline?: { expired: boolean },
 ): Promise<Uint8Array> {
   const s = repeatTo(salt, hash.v);
   const p = repeatTo(passwordBmp, hash.v);
@@ -60,7 +61,11 @@ export async function pkcs12Kdf(
   input.set(s, hash.v);
   input.set(p, hash.v + s.length);
   let a = new Uint8Array(await crypto.subtle.digest(hash.name, input));
-  for (let i = 1; i < iterations; i++) a = new Uint8Array(await crypto.subtle.digest(hash.name, a));
+  for (let i = 1; i < iterations; i++) {
+    // Each digest is a round trip to WebCrypto: a million take seconds, so honour the reader's deadline.
+    if ((i & 1023) === 0 && deadline?.expired) throw new PkiError('input-too-large', 'file', 'Checking this PKCS#12 file\'s MAC was stopped: the time budget ran out.');
+    a = new Uint8Array(await crypto.subtle.digest(hash.name, a));
+  }
   return a;
 }
 
@@ -75,7 +80,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * Check the MAC of a PKCS#12 file with `password`. Throws 'wrong-password' when it does not
  * match and 'unsupported-encryption' for MAC hashes WebCrypto lacks.
  */
-export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, password: string, crypto: Crypto = defaultCrypto()): Promise<void> {
+export async function verifyPkcs12Mac(
+  authSafe: Uint8Array,
+  mac: Pkcs12Mac,
+  password: string,
+  crypto: Crypto = defaultCrypto(),
+  deadline?: { expired: boolean },
+): Promise<void> {
   const hash = MAC_HASHES[mac.hashOid];
   if (!hash) {
     throw new PkiError('unsupported-encryption', 'password', `This PKCS#12 file's integrity MAC uses ${mac.hashOid}, which certbench cannot check; re-export it with \`openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -macalg sha256 -out new.p12\`.`);
@@ -86,7 +97,7 @@ export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, pass
   // An empty password is written either as a lone terminator or as no bytes at all (RFC 7292 B.1).
   const candidates = password === '' ? [bmpPassword(''), new Uint8Array(0)] : [bmpPassword(password)];
   for (const pw of candidates) {
-    const keyBytes = await pkcs12Kdf(hash, 3, pw, mac.salt, mac.iterations, crypto);
+    const keyBytes = await pkcs12Kdf(hash, 3, pw, mac.salt, mac.iterations, crypto, deadline);
     const key = await crypto.subtle.importKey('raw', keyBytes.slice(), { name: 'HMAC', hash: hash.name }, false, ['sign']);
     const got = new Uint8Array(await crypto.subtle.sign('HMAC', key, authSafe.slice()));
     if (sameBytes(got, mac.digest)) return;

@@ -152,7 +152,13 @@ class Walker {
 }
 
 /** Open a PKCS#12 file whose root TLV is `root`. Throws only when nothing at all can be read. */
-export async function openPkcs12(buf: Uint8Array, root: Tlv, password: string | undefined, crypto: Crypto = defaultCrypto()): Promise<ContainerResult> {
+export async function openPkcs12(
+  buf: Uint8Array,
+  root: Tlv,
+  password: string | undefined,
+  crypto: Crypto = defaultCrypto(),
+  deadline?: { expired: boolean },
+): Promise<ContainerResult> {
   const [, authSafe, macTlv] = childrenOf(buf, root);
   if (!authSafe) throw bad('the content is missing');
   const [typeTlv, content] = childrenOf(buf, authSafe);
@@ -161,7 +167,7 @@ export async function openPkcs12(buf: Uint8Array, root: Tlv, password: string | 
     throw new PkiError('unsupported-encryption', 'file', 'This PKCS#12 file uses public-key integrity mode; certbench reads password-protected files only.');
   }
   const authSafeBytes = contentOf(buf, explicit(buf, content, 'the authenticated safe'));
-  if (macTlv) await verifyPkcs12Mac(authSafeBytes, parseMac(buf, macTlv), password ?? '', crypto);
+  if (macTlv) await verifyPkcs12Mac(authSafeBytes, parseMac(buf, macTlv), password ?? '', crypto, deadline);
   const walker = new Walker(password ?? '', crypto);
   const safes = readWhole(authSafeBytes);
   const infos = childrenOf(authSafeBytes, safes);

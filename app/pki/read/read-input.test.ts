@@ -31,6 +31,7 @@ openssl pkcs12 -export -in ec.crt -inkey ec.key -out sha512.p12 -passout pass:se
 openssl pkcs12 -export -in ec.crt -inkey ec.key -out empty.p12 -passout pass:
 openssl pkcs12 -export -legacy -in ec.crt -inkey ec.key -out legacy.p12 -passout pass:secret
 openssl pkcs12 -export -in ec.crt -nokeys -out certonly.p12 -passout pass:secret
+openssl pkcs12 -export -in ec.crt -nokeys -out slowmac.p12 -passout pass:secret -maciter -iter 1000000
 openssl pkcs12 -export -in ec.crt -inkey ec.key -out nomac.p12 -passout pass:secret -nomac
 openssl crl2pkcs7 -nocrl -certfile ec.crt -out bundle.p7b -outform DER
 openssl crl2pkcs7 -nocrl -certfile ec.crt -out bundle-p7.pem
@@ -149,6 +150,7 @@ const rows: Row[] = [
   { name: 'encrypted PKCS#8 wrong password', input: () => ({ bytes: file('enc-sha256.p8') }), password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
   { name: 'encrypted PKCS#8 without a password', input: () => ({ bytes: file('enc-sha256.p8') }), want: [{ kind: 'error', code: 'wrong-password' }] },
   { name: 'a key whose KDF outlasts the time budget is stopped', input: () => ({ bytes: file('enc-slow.p8') }), password: 'secret', timeBudgetMs: 50, want: [{ kind: 'error', code: 'input-too-large', message: /took longer than 0.05 s/ }] },
+  { name: 'a PKCS#12 MAC that outlasts the time budget is stopped', input: () => ({ bytes: file('slowmac.p12') }), password: 'secret', timeBudgetMs: 100, want: [{ kind: 'error', code: 'input-too-large', message: /took longer than 0.1 s/ }] },
   { name: 'encrypted PKCS#8 with PBES1 3DES', input: () => ({ bytes: file('enc-3des.p8') }), password: 'secret', want: [{ kind: 'error', code: 'unsupported-encryption', message: /3DES.*openssl pkcs8/ }] },
   { name: 'PKCS#1 RSA (genrsa -traditional)', input: () => ({ bytes: file('rsa-pkcs1.pem') }), want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }] },
   { name: 'PKCS#1 RSA with Proc-Type encryption', input: () => ({ bytes: file('rsa-legacy-enc.pem') }), password: 'secret', want: [{ kind: 'error', code: 'unsupported-encryption', message: /AES-128-CBC.*openssl pkcs8 -topk8/ }] },
