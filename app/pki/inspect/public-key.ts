@@ -17,14 +17,14 @@ export interface PublicKeyDescription {
   curve?: string;
 }
 
-function rsaModulusBits(key: Uint8Array): number {
-  const seq = readWhole(key);
-  const [modulus] = childrenOf(key, seq);
-  if (!isUniversal(modulus, TAG.INTEGER)) throw new Error('RSA key without a modulus');
-  let start = modulus.contentStart;
-  while (start < modulus.contentEnd - 1 && key[start] === 0) start++;
-  const top = key[start] ?? 0;
-  return (modulus.contentEnd - start - 1) * 8 + (32 - Math.clz32(top));
+/** Bits of the first INTEGER in a SEQUENCE: the RSA modulus n, or the DSA prime p. */
+function firstIntegerBits(der: Uint8Array): number {
+  const [int] = childrenOf(der, readWhole(der));
+  if (!isUniversal(int, TAG.INTEGER)) throw new Error('key without its leading INTEGER');
+  let start = int.contentStart;
+  while (start < int.contentEnd - 1 && der[start] === 0) start++;
+  const top = der[start] ?? 0;
+  return (int.contentEnd - start - 1) * 8 + (32 - Math.clz32(top));
 }
 
 /** Describe an SPKI's DER. Throws on DER that is not an SPKI. */
@@ -34,7 +34,8 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
   const alg = algorithmOf(spki, algTlv);
   const algorithm = PUBLIC_KEY_ALGORITHMS[alg.oid] ?? alg.oid;
   const key = bitStringOf(spki, keyTlv).bytes;
-  if (algorithm === 'RSA' || algorithm === 'RSA-PSS') return { algorithm, size: rsaModulusBits(key) };
+  if (algorithm === 'RSA' || algorithm === 'RSA-PSS') return { algorithm, size: firstIntegerBits(key) };
+  if (algorithm === 'DSA') return alg.params ? { algorithm, size: firstIntegerBits(alg.params) } : { algorithm };
   if (algorithm === 'EC') {
     const params = alg.params ? readTlv(alg.params, 0) : undefined;
     const curveOid = alg.params && isUniversal(params, TAG.OID) ? oidOf(alg.params, params) : undefined;
@@ -50,7 +51,7 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
 /** "RSA 2048 bits", "EC P-256", "Ed25519". */
 export function publicKeyText(d: PublicKeyDescription): string {
   if (d.curve) return `${d.algorithm} ${d.curve}`;
-  if (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS') return `${d.algorithm} ${d.size ?? '?'} bits`;
+  if (d.size !== undefined && (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS' || d.algorithm === 'DSA')) return `${d.algorithm} ${d.size} bits`;
   return d.algorithm;
 }
 
