@@ -108,12 +108,9 @@ async function installWorker(page: Page, url: string): Promise<void> {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ type: 'call', id, op, args });
       });
-    const longest: number[] = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest.push(entry.duration);
-    }).observe({ type: 'longtask' });
-    Object.assign(globalThis, { benchCall: call, benchLongTasks: longest });
+    Object.assign(globalThis, { benchCall: call });
   }, url);
+  await watchLongTasks(page);
 }
 
 /** Raw WebCrypto per certificate: a P-256 key pair, one ECDSA signature over a TBS-sized buffer, a PKCS#8 export. */
@@ -169,10 +166,7 @@ async function batch(page: Page, n: number): Promise<void> {
     return { elapsed, longest: Math.max(0, ...g.benchLongTasks) };
   }, args);
   const floor = await lowerBound(page, Math.min(n, 200));
-  if ('error' in out) {
-    console.log(`browser: batch of ${n} node certs through the worker: not available (${out.error}); raw WebCrypto lower bound ${ms(floor)}/cert`);
-    return;
-  }
+  if ('error' in out) return void console.log(`browser: batch of ${n} node certs through the worker: not available (${out.error}); raw WebCrypto lower bound ${ms(floor)}/cert`);
   const certs = n + 2; // the nodes, one client and the CA
   const per = out.elapsed / certs;
   console.log(`browser: batch of ${n} node certs through the worker: ${ms(out.elapsed)}, ${ms(per)}/cert; raw WebCrypto lower bound ${ms(floor)}/cert (${(per / floor).toFixed(1)}x)`);
@@ -180,10 +174,7 @@ async function batch(page: Page, n: number): Promise<void> {
 }
 
 async function inspectBundle(page: Page): Promise<void> {
-  if (!existsSync(SYSTEM_BUNDLE)) {
-    console.log(`browser: inspect system CA bundle: ${SYSTEM_BUNDLE} not found (apt-get install -y ca-certificates)`);
-    return;
-  }
+  if (!existsSync(SYSTEM_BUNDLE)) return void console.log(`browser: inspect system CA bundle: ${SYSTEM_BUNDLE} not found (apt-get install -y ca-certificates)`);
   const text = readFileSync(SYSTEM_BUNDLE, 'utf8');
   const certs = text.split('BEGIN CERTIFICATE').length - 1;
   const once = () =>
@@ -199,10 +190,7 @@ async function inspectBundle(page: Page): Promise<void> {
     }, text);
   const cold = await once();
   const warm = await once();
-  if ('error' in cold || 'error' in warm) {
-    console.log(`browser: inspect system CA bundle: failed (${'error' in cold ? cold.error : 'error' in warm ? warm.error : ''})`);
-    return;
-  }
+  if ('error' in cold || 'error' in warm) return void console.log(`browser: inspect system CA bundle: failed (${JSON.stringify([cold, warm])})`);
   console.log(
     `browser: inspect system CA bundle (${certs} certs, ${warm.items} items: read, explain, summarise + lint, relate, diagnose) through the worker: ` +
       `${ms(warm.elapsed)}, ${ms(warm.elapsed / certs)}/cert warm; ${ms(cold.elapsed)} on the worker's first call`,
@@ -216,6 +204,17 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
   await page.goto(`${ORIGIN}/#/inspect`);
   await page.waitForSelector(READY);
   await page.getByLabel('Add files').waitFor();
+  await watchLongTasks(page);
+  const t0 = Date.now();
+  await page.getByLabel('Add files').setInputFiles(SYSTEM_BUNDLE);
+  await page.locator('.inspect__status', { hasText: /items? read/ }).waitFor({ timeout: 60_000 });
+  const elapsed = Date.now() - t0;
+  console.log(`browser: inspect system CA bundle through the Inspect view (file input to items on screen): ${ms(elapsed)}; longest main-thread task ${await longestTask(page)}`);
+  await page.close();
+}
+
+/** Start a long-task log in the page; read it with `longestTask`. */
+async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
     const longest: number[] = [];
     new PerformanceObserver((list) => {
@@ -223,22 +222,36 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
     }).observe({ type: 'longtask' });
     Object.assign(globalThis, { benchLongTasks: longest });
   });
-  const t0 = Date.now();
-  await page.getByLabel('Add files').setInputFiles(SYSTEM_BUNDLE);
-  await page.locator('.inspect__status', { hasText: /items? read/ }).waitFor({ timeout: 60_000 });
-  const elapsed = Date.now() - t0;
+}
+
+async function longestTask(page: Page): Promise<string> {
   await page.waitForTimeout(100);
   const longest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as BenchGlobals).benchLongTasks));
-  console.log(`browser: inspect system CA bundle through the Inspect view (file input to items on screen): ${ms(elapsed)}; longest main-thread task ${longest ? ms(longest) : 'none over 50 ms'}`);
+  return longest ? ms(longest) : 'none over 50 ms';
+}
+
+/** The whole Cluster flow as a user runs it: form to bundle ready, store and IndexedDB included. */
+async function clusterThroughUi(browser: Browser, n: number): Promise<void> {
+  const page = await browser.newPage();
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(`${ORIGIN}/#/cluster`);
+  await page.waitForSelector(READY);
+  const form = page.getByRole('form', { name: 'Cluster setup' });
+  await form.getByLabel('Cluster name').fill(`ui-${n}`);
+  await form.getByLabel('Nodes').fill(Array.from({ length: n }, (_, i) => `node-${i + 1} 10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n'));
+  await form.getByLabel('Clients').fill('app');
+  await watchLongTasks(page);
+  const t0 = Date.now();
+  await form.getByRole('button', { name: 'Create cluster certificates' }).click();
+  await page.getByRole('region', { name: 'Cluster bundle' }).getByRole('button', { name: 'Download bundle' }).waitFor({ timeout: 120_000 });
+  const elapsed = Date.now() - t0;
+  console.log(`browser: cluster of ${n} nodes through the Cluster view (click to bundle ready, store and IndexedDB included): ${ms(elapsed)}, ${ms(elapsed / (n + 2))}/cert; longest main-thread task ${await longestTask(page)}`);
   await page.close();
 }
 
 async function workerFigures(browser: Browser): Promise<void> {
   const url = workerUrl();
-  if (!url) {
-    console.log('browser: no pki.worker asset in dist/assets; worker figures skipped');
-    return;
-  }
+  if (!url) return void console.log('browser: no pki.worker asset in dist/assets; worker figures skipped');
   const page = await browser.newPage();
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -252,10 +265,7 @@ async function workerFigures(browser: Browser): Promise<void> {
 
 export async function bench(): Promise<void> {
   const executablePath = findChromium();
-  if (!executablePath) {
-    console.log('browser: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run');
-    return;
-  }
+  if (!executablePath) return void console.log('browser: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run');
   try {
     const t0 = performance.now();
     execFileSync(VITE, ['build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -272,6 +282,13 @@ export async function bench(): Promise<void> {
     await pageLoad(browser);
     await workerFigures(browser);
     if (existsSync(SYSTEM_BUNDLE)) await inspectThroughUi(browser);
+    for (const n of [100, 1000]) {
+      try {
+        await clusterThroughUi(browser, n);
+      } catch (e) {
+        console.log(`browser: cluster of ${n} nodes through the Cluster view: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+      }
+    }
   } catch (e) {
     console.log(`browser: stopped early: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
