@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INSPECT_OPS, type InspectRequest } from './ops-inspect.ts';
+import { INSPECT_OPS, MAX_CHAIN_TREES, MAX_DIAGNOSES, type InspectRequest } from './ops-inspect.ts';
 
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
@@ -110,6 +110,17 @@ describe('INSPECT_OPS.inspect relations', () => {
       expect(leaf?.chainPem ?? '').toBe(pemOf(...row.want.leafChainPem));
     });
   }
+});
+
+describe('INSPECT_OPS.inspect with many leaves', () => {
+  it('diagnoses and draws at most the caps, and says how many chains are left out', async () => {
+    const leaves = Array.from({ length: MAX_CHAIN_TREES + 5 }, () => pemOf('leaf.pem')).join('');
+    const report = await INSPECT_OPS.inspect({ inputs: [{ name: 'many.pem', data: leaves + pemOf('int.pem', 'root.pem') }] });
+    // The same leaf 25 times: one chain per copy, all but MAX_CHAIN_TREES summed up in one node.
+    expect(report.relations.filter((t) => t.label === 'Chain')).toHaveLength(MAX_CHAIN_TREES);
+    expect(report.relations.find((t) => t.label === 'More chains')?.value).toBe('5');
+    expect(report.diagnoses).toHaveLength(MAX_DIAGNOSES);
+  });
 });
 
 describe('INSPECT_OPS.inspect key matching', () => {

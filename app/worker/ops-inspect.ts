@@ -94,6 +94,9 @@ export interface InspectReport {
 /** Leaves diagnosed per report: enough for a cluster's worth of node certificates dropped at once. */
 export const MAX_DIAGNOSES = 20;
 
+/** Chains drawn per report; a thousand-node bundle would otherwise draw a thousand trees. */
+export const MAX_CHAIN_TREES = 20;
+
 const isFinding = (f: unknown): f is Finding =>
   typeof f === 'object' && f !== null && typeof (f as Finding).code === 'string' && typeof (f as Finding).message === 'string';
 
@@ -164,11 +167,12 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
     if (owner && !owner.keyId) owner.keyId = at(m.key)?.id;
   }
   const chains = r.chains.filter((c) => c.length > 1 || !selfSigned.has(c[0] ?? -1));
-  for (const chain of chains) {
+  chains.forEach((chain, n) => {
     const [leaf, ...above] = chain;
     const leafItem = leaf === undefined ? undefined : at(leaf);
     const issuers = above.filter((i) => !selfSigned.has(i)).map((i) => at(i)?.pem ?? '').join('');
     if (leafItem && issuers) leafItem.chainPem = issuers;
+    if (n >= MAX_CHAIN_TREES) return;
     const top = chain[chain.length - 1] ?? -1;
     trees.push({
       label: 'Chain',
@@ -176,7 +180,8 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
       note: selfSigned.has(top) ? 'ends at a self-signed root' : 'the issuer of the top certificate is not loaded',
       children: chain.map((i, depth) => ({ label: depth === 0 ? 'Certificate' : 'Issued by', value: title(i) })),
     });
-  }
+  });
+  if (chains.length > MAX_CHAIN_TREES) trees.push({ label: 'More chains', value: String(chains.length - MAX_CHAIN_TREES), note: 'each leaf\'s own section names its issuer' });
   if (r.keyMatches.length) {
     trees.push({ label: 'Private keys', children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })) });
   }
