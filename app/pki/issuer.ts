@@ -8,7 +8,7 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier } from './extensions.ts';
-import { importPrivateKey, keyAlgorithm, publicKeyFromPrivate } from './keys.ts';
+import { importPrivateKey, publicCryptoKey } from './keys.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import { decryptPkcs8 } from './pkcs8.ts';
 
@@ -71,16 +71,13 @@ export async function loadIssuer(ca: CaMaterial, crypto: Crypto = defaultCrypto(
     throw e;
   }
   const { privateKey, algorithm } = await importPrivateKey(pkcs8, crypto);
-  const spki = new Uint8Array(await publicKeyFromPrivate(pkcs8, crypto));
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', await publicCryptoKey(privateKey, algorithm, crypto)));
   if (!sameBytes(spki, new Uint8Array(cert.publicKey.rawData))) {
     throw new PkiError('key-mismatch', 'issuer', 'The CA key does not belong to the CA certificate.');
   }
-  keyAlgorithm(algorithm);
   const ski = cert.getExtension(SubjectKeyIdentifierExtension);
   const keyId = ski ? ski.keyId : await keyIdentifier(cert.publicKey.rawData, crypto);
-  const chain = [ca.certPem, ca.chainPem]
-    .flatMap((pem) => pemDecodeAll(pem).blocks.filter((b) => b.label === 'CERTIFICATE'))
-    .map((b) => new X509Certificate(b.der));
+  const chain = [cert, ...pemDecodeAll(ca.chainPem).blocks.filter((b) => b.label === 'CERTIFICATE').map((b) => new X509Certificate(b.der))];
   const seen = new Set<string>();
   const intermediates = chain.filter((c) => {
     const key = c.toString('base64');
