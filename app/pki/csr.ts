@@ -86,16 +86,19 @@ const SUBJECT_FIELD_BY_SHORT: Record<string, keyof SubjectFields> = {
   L: 'locality',
 };
 
+function csrDer(input: string | ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (input instanceof ArrayBuffer) return input;
+  if (input instanceof Uint8Array) return new Uint8Array(input).buffer;
+  if (!looksLikePem(input)) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: expected a PEM "CERTIFICATE REQUEST" block.');
+  const block = pemDecodeAll(input).blocks.find((b) => b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST');
+  if (!block) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: no "CERTIFICATE REQUEST" block found.');
+  return block.der;
+}
+
 function parseCsr(input: string | ArrayBuffer | Uint8Array): Pkcs10CertificateRequest {
-  let der: ArrayBuffer | Uint8Array = typeof input === 'string' ? new Uint8Array() : input;
-  if (typeof input === 'string') {
-    if (!looksLikePem(input)) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: expected a PEM "CERTIFICATE REQUEST" block.');
-    const block = pemDecodeAll(input).blocks.find((b) => b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST');
-    if (!block) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: no "CERTIFICATE REQUEST" block found.');
-    der = block.der;
-  }
+  const der = csrDer(input);
   try {
-    return new Pkcs10CertificateRequest(der instanceof Uint8Array ? new Uint8Array(der).buffer : der);
+    return new Pkcs10CertificateRequest(der);
   } catch (e) {
     throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: its contents are not PKCS#10.', { cause: e });
   }
