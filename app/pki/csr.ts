@@ -17,10 +17,12 @@ import { looksLikePem, pemDecodeAll, pemEncode } from './pem.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
-import { normalizeSans, type SanEntry } from './san.ts';
+import { normalizeSans, type SanEntry, type SanKind } from './san.ts';
 import { signingAlgorithm } from './sign.ts';
 
 const OID_SAN = '2.5.29.17';
+/** @peculiar/x509 GeneralName types we issue, to our kinds; the others are reported, not issued. */
+const SAN_KIND_BY_TYPE: Partial<Record<string, SanKind>> = { dns: 'dns', ip: 'ip', email: 'email', url: 'uri' };
 
 export interface CsrParams {
   commonName: string;
@@ -117,7 +119,7 @@ export async function readCsr(input: string | ArrayBuffer | Uint8Array, crypto: 
   const ext = csr.getExtension(OID_SAN);
   if (ext) {
     for (const n of new SubjectAlternativeNameExtension(ext.rawData).names.items) {
-      const kind = ({ dns: 'dns', ip: 'ip', email: 'email', url: 'uri' } as const)[n.type as 'dns'];
+      const kind = SAN_KIND_BY_TYPE[n.type];
       if (kind) sans.push(...normalizeSans([{ kind, value: n.value }]));
       else unsupportedSans.push(`${n.type}:${n.value}`);
     }
