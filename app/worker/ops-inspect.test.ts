@@ -112,6 +112,14 @@ describe('INSPECT_OPS.inspect relations', () => {
   }
 });
 
+describe('INSPECT_OPS.inspect cancelled', () => {
+  it('stops before reading when the caller has aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(INSPECT_OPS.inspect({ inputs: [{ name: 'c.pem', data: pemOf('root.pem') }] }, { signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});
+
 describe('INSPECT_OPS.inspect with many leaves', () => {
   it('diagnoses and draws at most the caps, and says how many chains are left out', async () => {
     const leaves = Array.from({ length: MAX_CHAIN_TREES + 5 }, () => pemOf('leaf.pem')).join('');

@@ -15,6 +15,7 @@ import { relate, type RelationItem } from '../pki/relations/index.ts';
 import { certFacts } from '../pki/validate/cert-facts.ts';
 import { validatePath } from '../pki/validate/index.ts';
 import type { Item } from '../pki/read/types.ts';
+import type { OpContext } from './protocol.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
 export interface InspectInput {
@@ -226,14 +227,18 @@ async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], reque
   return out;
 }
 
-/** Read everything given, explain each item, relate them, lint and diagnose. */
-async function inspect(request: InspectRequest): Promise<InspectReport> {
+/**
+ * Read everything given, explain each item, relate them, lint and diagnose. A cancelled call
+ * (the user cleared the inputs or started another run) stops between inputs.
+ */
+async function inspect(request: InspectRequest, ctx?: Pick<OpContext, 'signal'>): Promise<InspectReport> {
   const crypto = useCrypto(defaultCrypto());
   const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];
   const related: { item: RelationItem; out: InspectedItem }[] = [];
   for (const [i, input] of request.inputs.entries()) {
+    ctx?.signal.throwIfAborted();
     const options = request.password ? { password: request.password } : {};
     const read = await readInput(
       typeof input.data === 'string' ? { name: input.name, text: input.data } : { name: input.name, bytes: input.data },

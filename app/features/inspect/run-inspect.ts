@@ -2,6 +2,7 @@
 import { callWorker } from '../../worker/client.ts';
 import type { InspectReport, InspectRequest } from '../../worker/ops-inspect.ts';
 
-export function runInspect(request: InspectRequest): Promise<InspectReport> {
-  return callWorker('inspect', request);
+/** Abort `signal` to stop the worker's reading (the promise then rejects as cancelled). */
+export function runInspect(request: InspectRequest, signal?: AbortSignal): Promise<InspectReport> {
+  return callWorker('inspect', request, signal ? { signal } : {});
 }

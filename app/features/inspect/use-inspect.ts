@@ -33,10 +33,15 @@ export function useInspect() {
   const [state, setState] = useState<InspectState>({ files: [], rejected: [], busy: false });
   const files = useRef<InspectInput[]>([]);
   const generation = useRef(0);
+  // The run in flight, so a newer run or Clear stops the worker instead of letting it finish for nothing.
+  const running = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(async (options: InspectOptions) => {
     const inputs = [...files.current, ...pastedInput(options.pasted)];
     const mine = ++generation.current;
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
     if (inputs.length === 0) {
       setState((s) => ({ ...s, report: undefined, busy: false, failure: undefined }));
       return;
@@ -47,7 +52,7 @@ export function useInspect() {
     if (options.role) request.role = options.role;
     setState((s) => ({ ...s, busy: true, failure: undefined }));
     try {
-      const report = await runInspect(request);
+      const report = await runInspect(request, controller.signal);
       // A transition: React draws a large report in slices instead of one long task.
       if (mine === generation.current) startTransition(() => setState((s) => ({ ...s, report, busy: false })));
     } catch (e) {
@@ -70,6 +75,7 @@ export function useInspect() {
   const clear = useCallback(() => {
     files.current = [];
     generation.current++;
+    running.current?.abort();
     setState({ files: [], rejected: [], busy: false });
   }, []);
 
