@@ -14,7 +14,8 @@ export interface PemBlock {
   offset: number;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 #._/-]+)-----([\s\S]*?)-----END \1-----/g;
+/** Labels are short ("ENCRYPTED PRIVATE KEY"); the bound keeps each match attempt short too. */
+const BEGIN = /-----BEGIN ([A-Z0-9 #._/-]{1,64}?)-----/g;
 
 /** Encode DER as a PEM block with 64-column lines and a trailing newline. */
 export function pemEncode(label: string, der: ArrayBuffer | Uint8Array): string {
@@ -23,30 +24,62 @@ export function pemEncode(label: string, der: ArrayBuffer | Uint8Array): string 
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-/** Every PEM block in `text`, in order. Blocks whose base64 is broken are reported in `bad`. */
-export function pemDecodeAll(text: string): { blocks: PemBlock[]; bad: { label: string; offset: number; reason: string }[] } {
+export interface BadPemBlock {
+  label: string;
+  offset: number;
+  reason: string;
+}
+
+/**
+ * Every PEM block in `text`, in order, in linear time: each BEGIN line's END is searched only up
+ * to the next BEGIN line (a block never holds another BEGIN), so many BEGIN lines without END
+ * cannot make it quadratic. Blocks with broken base64 or no END line are reported in `bad`.
+ */
+export function pemDecodeAll(text: string): { blocks: PemBlock[]; bad: BadPemBlock[] } {
   const blocks: PemBlock[] = [];
-  const bad: { label: string; offset: number; reason: string }[] = [];
-  for (const m of text.matchAll(BLOCK)) {
-    const label = m[1] ?? '';
-    const body = m[2] ?? '';
-    const headers: Record<string, string> = {};
-    const base64Lines: string[] = [];
-    for (const raw of body.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (!line) continue;
-      const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-      if (header && base64Lines.length === 0) headers[header[1] ?? ''] = header[2] ?? '';
-      else base64Lines.push(line);
+  const bad: BadPemBlock[] = [];
+  const begins = [...text.matchAll(BEGIN)].map((m) => ({ offset: m.index, after: m.index + m[0].length, label: m[1] ?? '' }));
+  begins.forEach((begin, i) => {
+    const { label, offset } = begin;
+    const limit = begins[i + 1]?.offset ?? text.length;
+    const endLine = `-----END ${label}-----`;
+    const endAt = text.slice(begin.after, limit).indexOf(endLine);
+    if (endAt === -1) {
+      bad.push({ label, offset, reason: `the ${label} block has no "${endLine}" line` });
+      return;
     }
-    const b64 = base64Lines.join('');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0 || b64.length === 0) {
-      bad.push({ label, offset: m.index, reason: `the ${label} block's base64 is damaged` });
-      continue;
-    }
-    blocks.push({ label, der: Convert.FromBase64(b64), headers, offset: m.index });
-  }
+    const { headers, base64 } = splitBody(text.slice(begin.after, begin.after + endAt));
+    const der = decodeBase64(base64);
+    if (!der) bad.push({ label, offset, reason: `the ${label} block's base64 is damaged` });
+    else blocks.push({ label, der, headers, offset });
+  });
   return { blocks, bad };
+}
+
+/** RFC 1421 headers ("Proc-Type: …") come before the base64 lines. */
+function splitBody(body: string): { headers: Record<string, string>; base64: string } {
+  const headers: Record<string, string> = {};
+  const base64Lines: string[] = [];
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (header && base64Lines.length === 0) headers[header[1] ?? ''] = header[2] ?? '';
+    else base64Lines.push(line);
+  }
+  return { headers, base64: base64Lines.join('') };
+}
+
+/**
+ * Strict base64 to bytes, or undefined when damaged. Uses atob: pvtsutils' Convert.FromBase64
+ * overflows the stack on multi-megabyte input.
+ */
+export function decodeBase64(b64: string): ArrayBuffer | undefined {
+  if (b64.length === 0 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return undefined;
+  const binary = atob(b64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out.buffer;
 }
 
 /** True when the text holds at least one PEM BEGIN line. */

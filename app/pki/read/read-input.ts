@@ -5,9 +5,8 @@
  * failure is an error item, so the caller never sees an exception from here.
  */
 import { defaultCrypto } from '../crypto.ts';
-import { pemDecodeAll } from '../pem.ts';
+import { decodeBase64, pemDecodeAll } from '../pem.ts';
 import { itemsFromDer, errorItem, type DerContext } from './der-items.ts';
-import { splitPem } from './pem-split.ts';
 import { formatBytes, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limits.ts';
 import type { ErrorItem, Item, ReadInput, ReadOptions } from './types.ts';
 
@@ -39,39 +38,9 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 function bareBase64(text: string): Uint8Array | undefined {
   const compact = text.replace(/\s+/g, '');
-  if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  // atob directly: pvtsutils' Convert.FromBase64 overflows the stack on multi-megabyte input.
-  const binary = atob(compact);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-type Blocks = ReturnType<typeof pemDecodeAll>;
-
-/**
- * Every PEM block of the text in linear time: located by splitPem, decoded one segment at a
- * time by pemDecodeAll. A block of several MiB overflows the stack in its base64 check; that
- * becomes an error item.
- */
-function pemBlocks(text: string, name: string): Blocks | ErrorItem {
-  const out: Blocks = { blocks: [], bad: [] };
-  for (const segment of splitPem(text)) {
-    if (segment.end === -1) {
-      out.bad.push({ label: segment.label, offset: segment.start, reason: `the ${segment.label} block has no "-----END ${segment.label}-----" line` });
-      continue;
-    }
-    let decoded: Blocks;
-    try {
-      decoded = pemDecodeAll(text.slice(segment.start, segment.end));
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      return error(name, 'input-too-large', `A PEM block in ${name} is too large to decode (several MiB); certificates, keys and CRLs are far smaller.`);
-    }
-    for (const b of decoded.blocks) out.blocks.push({ ...b, offset: b.offset + segment.start });
-    for (const b of decoded.bad) out.bad.push({ ...b, offset: b.offset + segment.start });
-  }
-  return out;
+  if (compact.length < 16) return undefined;
+  const der = decodeBase64(compact);
+  return der && new Uint8Array(der);
 }
 
 /** "Proc-Type: 4,ENCRYPTED" keys (OpenSSL's traditional encryption): MD5-based, not in WebCrypto. */
@@ -98,9 +67,7 @@ interface Deadline {
 }
 
 async function readText(text: string, name: string, ctx: Omit<DerContext, 'source'>, deadline: Deadline): Promise<Item[]> {
-  const decoded = pemBlocks(text, name);
-  if ('kind' in decoded) return [decoded];
-  const { blocks, bad } = decoded;
+  const { blocks, bad } = pemDecodeAll(text);
   if (blocks.length === 0 && bad.length === 0) {
     const der = bareBase64(text);
     if (der) return itemsFromDer(der, { ...ctx, source: name });
