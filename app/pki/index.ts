@@ -1,0 +1,44 @@
+/**
+ * The public surface of certbench's pure core. Everything here runs in Node and in the browser,
+ * touches no DOM, React or store, and takes its WebCrypto implementation as an optional last
+ * argument (see crypto.ts). Data in and out is plain: PEM strings, DER ArrayBuffers, ISO dates
+ * and trees, so it crosses worker messages and IndexedDB unchanged.
+ */
+
+// Foundations: errors, WebCrypto choice, PEM, algorithms, findings.
+export { PkiError, isPkiError, type PkiErrorCode } from './errors.ts';
+export { defaultCrypto, useCrypto } from './crypto.ts';
+export { pemEncode, pemDecodeAll, looksLikePem, decodeBase64, type PemBlock } from './pem.ts';
+export { KEY_ALGORITHMS, DEFAULT_KEY_ALGORITHM, type KeyAlgorithmId, type KeyAlgorithm } from './algorithms.ts';
+export type { Finding, Severity } from './findings.ts';
+
+// Issuing: keys, names and SANs, profiles and defaults, CAs, leaves, CSRs, batches.
+export { generateKeyPair, supportedKeyAlgorithms, exportPkcs8Pem, importPrivateKey, publicKeyFromPrivate } from './keys.ts';
+export { encryptPkcs8Pem, decryptPkcs8 } from './pkcs8.ts';
+export { parseSans, parseSan, formatSan, normalizeSans, type SanEntry, type SanKind } from './san.ts';
+export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
+export { DEFAULTS, PRESETS, presetById, type Preset } from './presets.ts';
+export { validityWindow, checkDays } from './validity.ts';
+export { loadIssuer, type CaMaterial } from './issuer.ts';
+export { createRootCa, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
+export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
+export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
+export { parseBatch, issueBatch, MAX_BATCH, type BatchOptions, type BatchResult } from './batch.ts';
+
+// Reading anything a user drops, and explaining it.
+export { readInput, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './read/index.ts';
+export type { Item } from './read/types.ts';
+export { explain, summarize, treeToText, rfc4514, type TreeNode, type Summary } from './inspect/index.ts';
+
+// Judging: path validation and host matching, relations, diagnosis, lint.
+export { validatePath, matchHost, type ValidateOptions, type ValidationResult, type Purpose } from './validate/index.ts';
+export { relate, type Relations, type RelationItem } from './relations/index.ts';
+export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';
+export { lintCertificate, lintCertificateDer, LINT_RULES } from './lint/index.ts';
+
+// Export formats: PKCS#12 keystores and truststores, key encodings, PKCS#7, PEM bundles.
+export { buildKeystore, type KeystoreInput } from './pkcs12/keystore.ts';
+export { buildTruststore, type TruststoreInput } from './pkcs12/truststore.ts';
+export { encodePrivateKey, keyPem, type PrivateKeyFormat } from './key-formats.ts';
+export { pkcs7Der, pkcs7Pem, PKCS7_PEM_LABEL } from './pkcs7.ts';
+export { fullChainPem, cassandraKeyAndChainPem } from './pem-bundles.ts';
