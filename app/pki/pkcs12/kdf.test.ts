@@ -27,7 +27,7 @@ describe('pkcs12Kdf', () => {
   for (const row of rows) {
     it(row.name, async () => {
       const password = bmpPassword(row.input.password);
-      const got = await pkcs12Kdf(password, row.input.salt, row.input.id, row.input.iterations, row.input.length, row.input.hash);
+      const got = await pkcs12Kdf({ ...row.input, password });
       expect(hex(got)).toBe(opensslKdf({ ...row.input, password }));
     });
   }

@@ -1,7 +1,7 @@
 /**
- * The PKCS#12 key derivation function (RFC 7292 Appendix B.2), used here only for the integrity
- * MAC: OpenSSL 3 and Java 17 both derive the HMAC-SHA256 key of a PFX's MacData with it, while
- * the bags themselves are encrypted with PBES2 (see ../pbes2.ts).
+ * The PKCS#12 key derivation function (RFC 7292 Appendix B.2), the one copy in the core: the
+ * writer derives the HMAC-SHA256 key of a PFX's MacData with it (as OpenSSL 3 and Java 17 do;
+ * the bags themselves use PBES2, see ../pbes2.ts), and the reader checks any file's MAC with it.
  */
 import { defaultCrypto } from '../crypto.ts';
 import { PkiError } from '../errors.ts';
@@ -12,6 +12,7 @@ export const PKCS12_KDF_ID = { encryptionKey: 1, iv: 2, macKey: 3 } as const;
 /** Digest lengths (u) and block sizes (v) in bytes of the hashes the KDF may run on. */
 const HASH_SIZES: Record<string, { u: number; v: number }> = {
   'SHA-1': { u: 20, v: 64 },
+  'SHA-224': { u: 28, v: 64 },
   'SHA-256': { u: 32, v: 64 },
   'SHA-384': { u: 48, v: 128 },
   'SHA-512': { u: 64, v: 128 },
@@ -40,19 +41,24 @@ function stretch(data: Uint8Array, v: number): Uint8Array {
   return out;
 }
 
-/**
- * Derive `length` bytes from a password (already BMP-encoded) and salt with `hash`, iterated
- * `iterations` times, for the purpose `id` (see PKCS12_KDF_ID).
- */
-export async function pkcs12Kdf(
-  bmpPasswordBytes: Uint8Array,
-  salt: Uint8Array,
-  id: number,
-  iterations: number,
-  length: number,
-  hash = 'SHA-256',
-  crypto: Crypto = defaultCrypto(),
-): Promise<Uint8Array<ArrayBuffer>> {
+export interface Pkcs12KdfParams {
+  /** The password, already BMP-encoded (see bmpPassword). */
+  password: Uint8Array;
+  salt: Uint8Array;
+  /** Purpose, see PKCS12_KDF_ID. */
+  id: number;
+  iterations: number;
+  /** Bytes of output. */
+  length: number;
+  /** WebCrypto digest name; SHA-256 by default. */
+  hash?: string;
+  /** Checked every 1024 rounds: each round is a WebCrypto round trip, so a huge count in a hostile file must be stoppable. */
+  deadline?: { expired: boolean };
+}
+
+/** Derive `length` bytes from a BMP password and salt with `hash`, iterated `iterations` times, for the purpose `id`. */
+export async function pkcs12Kdf(params: Pkcs12KdfParams, crypto: Crypto = defaultCrypto()): Promise<Uint8Array<ArrayBuffer>> {
+  const { password: bmpPasswordBytes, salt, id, iterations, length, hash = 'SHA-256', deadline } = params;
   const sizes = HASH_SIZES[hash];
   if (!sizes) throw new PkiError('unsupported-algorithm', 'hash', `The PKCS#12 KDF does not run on ${hash}.`);
   const { u, v } = sizes;
@@ -68,7 +74,12 @@ export async function pkcs12Kdf(
     let a = new Uint8Array(diversifier.length + input.length);
     a.set(diversifier);
     a.set(input, diversifier.length);
-    for (let r = 0; r < iterations; r++) a = new Uint8Array(await crypto.subtle.digest(hash, a));
+    for (let r = 0; r < iterations; r++) {
+      if ((r & 1023) === 1023 && deadline?.expired) {
+        throw new PkiError('input-too-large', 'file', "Deriving this PKCS#12 file's key was stopped: the time budget ran out.");
+      }
+      a = new Uint8Array(await crypto.subtle.digest(hash, a));
+    }
     out.set(a, block * u);
     if ((block + 1) * u >= length) break;
     // Step 6C: add B (A stretched to v bytes) plus one to every v-byte block of I, modulo 2^(8v).
