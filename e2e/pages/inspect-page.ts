@@ -75,7 +75,14 @@ export class InspectPage {
     return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { level: 3, name: heading }) });
   }
 
+  /** Draw every item (a large report shows its first ones until asked). */
+  async showAll(): Promise<void> {
+    const more = this.page.getByRole('button', { name: /^Show all \d+ items$/ });
+    if (await more.count()) await more.click();
+  }
+
   async saveToWorkspace(heading: string | RegExp): Promise<void> {
+    await this.showAll();
     const item = this.item(heading);
     await item.getByRole('button', { name: /^Save to workspace/ }).click();
     await expect(item.getByRole('button', { name: /^Saved to workspace/ })).toBeDisabled();
