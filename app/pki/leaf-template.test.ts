@@ -11,7 +11,7 @@ import { generateKeyPair } from './keys.ts';
 import { createLeafTemplate, ecSpkiFromPkcs8, issueFromTemplate, spkiKeyId } from './leaf-template.ts';
 import { checkSubject } from './names.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
-import { pemEncodeFast } from './pem-fast.ts';
+
 import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import { parseSans } from './san.ts';
@@ -117,13 +117,15 @@ describe('template certificates', () => {
   }
 });
 
-describe('hot-path helpers agree with the general ones', () => {
+describe('hot-path helpers agree with independent ones', () => {
   const sizes = [0, 1, 2, 3, 55, 56, 63, 64, 65, 91, 119, 120, 1000];
   for (const n of sizes) {
     it(`sha1 and PEM of ${n} bytes`, async () => {
       const data = crypto.getRandomValues(new Uint8Array(n));
       expect(Convert.ToHex(sha1(data))).toBe(Convert.ToHex(await crypto.subtle.digest('SHA-1', data)));
-      expect(pemEncodeFast('CERTIFICATE', data)).toBe(n ? pemEncode('CERTIFICATE', data) : '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+      // Node's own base64 is the independent judge of the table-driven encoder.
+      const lines = (Buffer.from(data).toString('base64').match(/.{1,64}/g) ?? []).map((l) => `${l}\n`).join('');
+      expect(pemEncode('CERTIFICATE', data)).toBe(`-----BEGIN CERTIFICATE-----\n${lines}-----END CERTIFICATE-----\n`);
     });
   }
 });

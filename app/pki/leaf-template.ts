@@ -15,8 +15,7 @@ import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { checkSubject, isPrintableString } from './names.ts';
-import { pemDecodeAll } from './pem.ts';
-import { pemEncodeFast } from './pem-fast.ts';
+import { pemDecodeAll, pemEncode } from './pem.ts';
 import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import type { SanEntry } from './san.ts';
@@ -203,5 +202,5 @@ export async function issueFromTemplate(
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
   const spki = (keyAlgorithm(template.algorithm).family === 'ec' ? ecSpkiFromPkcs8(pkcs8) : undefined) ?? new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
   const certDer = await template.certificate({ ...leaf, spki }, crypto);
-  return { certPem: pemEncodeFast('CERTIFICATE', certDer), keyPem: pemEncodeFast('PRIVATE KEY', pkcs8), certDer };
+  return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', pkcs8), certDer };
 }

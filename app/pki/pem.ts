@@ -2,8 +2,6 @@
  * PEM (RFC 7468) in and out. Decoding is forgiving about what surrounds the blocks (shell
  * output, `openssl x509 -text` dumps, CRLF, leading spaces) and strict about the base64.
  */
-import { Convert } from 'pvtsutils';
-
 export interface PemBlock {
   /** The label between BEGIN and END, e.g. "CERTIFICATE", "ENCRYPTED PRIVATE KEY". */
   label: string;
@@ -17,11 +15,36 @@ export interface PemBlock {
 /** Labels are short ("ENCRYPTED PRIVATE KEY"); the bound keeps each match attempt short too. */
 const BEGIN = /-----BEGIN ([A-Z0-9 #._/-]{1,64}?)-----/g;
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Table-driven base64: a binary string through btoa (or pvtsutils) costs as much as an ECDSA
+ * signature per certificate, which matters on the batch hot path.
+ */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + ALPHABET.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = (bytes[i] ?? 0) << 16;
+    out += `${ALPHABET.charAt(n >> 18)}${ALPHABET.charAt((n >> 12) & 63)}==`;
+  } else if (rest === 2) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += `${ALPHABET.charAt(n >> 18)}${ALPHABET.charAt((n >> 12) & 63)}${ALPHABET.charAt((n >> 6) & 63)}=`;
+  }
+  return out;
+}
+
 /** Encode DER as a PEM block with 64-column lines and a trailing newline. */
 export function pemEncode(label: string, der: ArrayBuffer | Uint8Array): string {
-  const b64 = Convert.ToBase64(der instanceof Uint8Array ? der : new Uint8Array(der));
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+  const b64 = encodeBase64(der instanceof Uint8Array ? der : new Uint8Array(der));
+  let body = '';
+  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
 }
 
 export interface BadPemBlock {
