@@ -1,8 +1,10 @@
 /** Commands that check a deployment from outside: openssl verify, host/IP checks, s_client, curl, keytool. */
 import { hostPort, isIpLiteral, sh } from './quote.ts';
+import { CQL_PORT } from './scylla-yaml.ts';
+import { CASTY_PORT } from './casty.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
-const TLS_PORTS: Record<string, number> = { scylla: 9142, cassandra: 9142, casty: 25520 };
+const TLS_PORTS: Record<string, number> = { scylla: CQL_PORT, cassandra: CQL_PORT, casty: CASTY_PORT };
 /** Layouts whose servers speak CQL or casty's protocol, not HTTPS: no curl line for them. */
 const NOT_HTTPS = new Set(['scylla', 'cassandra', 'casty']);
 

@@ -1,5 +1,5 @@
 /** cqlsh's cqlshrc: connect over TLS, verify the node, present the client certificate. */
-import { SCYLLA_TLS_PORT } from './scylla-yaml.ts';
+import { CQL_PORT } from './scylla-yaml.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
 export const cqlshrc: Snippet = {
@@ -15,12 +15,12 @@ export const cqlshrc: Snippet = {
       ...(ctx.clientKeyPasswordEnv ? [] : ['; cqlsh cannot take a key password: userkey is unencrypted, keep it chmod 600.']),
       '[connection]',
       `hostname = ${ctx.host}`,
-      `port = ${ctx.port ?? SCYLLA_TLS_PORT}`,
+      `port = ${ctx.port ?? CQL_PORT}`,
       '',
       '[ssl]',
       '; the CA that issued the nodes\' certificates',
       `certfile = ${f.ca}`,
-      '; verify the node certificate (chain and host name)',
+      "; verify the node certificate's chain against certfile (cqlsh's validate does not check the host name)",
       'validate = true',
       `userkey = ${f.key}`,
       `usercert = ${f.cert}`,

@@ -45,9 +45,10 @@ export const nodeFetchUndici: Snippet = {
   render(ctx: SnippetContext) {
     return [
       `// certbench: fetch() as ${JSON.stringify(ctx.client.commonName)} with mutual TLS. Needs: npm install undici`,
-      "// (Node's global fetch takes no TLS options; an undici Agent passed as `dispatcher` does.)",
+      "// (Node's global fetch takes no TLS options; an undici Agent passed as `dispatcher` does. Use undici's own",
+      "// fetch with it: Node's global fetch runs a bundled undici and rejects an Agent of another major version.)",
       "import { readFileSync } from 'node:fs';",
-      "import { Agent } from 'undici';",
+      "import { Agent, fetch } from 'undici';",
       '',
       'const dispatcher = new Agent({',
       '  connect: {',

@@ -7,15 +7,32 @@ export function driverHosts(nodes: SnippetNode[]): string {
   return `[${nodes.map((n) => py(n.ips[0] ?? n.dns[0] ?? n.name)).join(', ')}]`;
 }
 
+/**
+ * With check_hostname on, the driver (cassandra-driver 3.25+, scylla-driver) passes the address it dials
+ * as the server name: the contact points and the peers it discovers, which it dials by IP. That holds
+ * only when every node certificate has an IP SAN; otherwise the chain alone is checked, as in coodie's guide.
+ */
+function hostnameCheck(nodes: SnippetNode[]): string[] {
+  if (nodes.every((n) => n.ips.length > 0)) {
+    return [
+      '# The driver checks the address it dials (contact points, and peers by IP) against the IP SANs.',
+      'ssl_context.check_hostname = True',
+    ];
+  }
+  return [
+    '# Not every node certificate has an IP SAN, and the driver checks the address it dials (peers by IP),',
+    '# so host names are not checked here; the chain is still verified against the cluster CA below.',
+    'ssl_context.check_hostname = False',
+  ];
+}
+
 /** The client context every Python driver snippet shares (seed: coodie's "Mutual TLS" recipe, plus strict X.509). */
 export function driverSslContext(ctx: SnippetContext): string[] {
   const f = ctx.client.files;
   return [
     'ssl_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)',
     'ssl_context.verify_flags |= ssl.VERIFY_X509_STRICT  # as Python 3.13 does by default',
-    '# The driver dials node addresses without passing a server name, so it cannot check host names;',
-    '# the chain is still verified against the cluster CA below.',
-    'ssl_context.check_hostname = False',
+    ...hostnameCheck(ctx.nodes),
     'ssl_context.verify_mode = ssl.CERT_REQUIRED',
     `ssl_context.load_verify_locations(${py(f.ca)})`,
     'ssl_context.load_cert_chain(',

@@ -2,7 +2,12 @@
 import { yaml } from './quote.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
-export const SCYLLA_TLS_PORT = 9142;
+/**
+ * The CQL port clients dial. With client_encryption_options enabled and no native_transport_port_ssl,
+ * ScyllaDB and Cassandra serve TLS only on native_transport_port; setting native_transport_port_ssl
+ * instead adds a TLS port and leaves 9042 open in plaintext (and drivers dial 9042 by default).
+ */
+export const CQL_PORT = 9042;
 
 function encryptionBlock(ctx: SnippetContext, first: string): string[] {
   const f = ctx.node.files;
@@ -24,7 +29,7 @@ export const scyllaYaml: Snippet = {
   filename: 'scylla.yaml',
   layouts: ['scylla'],
   render(ctx: SnippetContext) {
-    const port = ctx.port ?? SCYLLA_TLS_PORT;
+    const port = ctx.port ?? CQL_PORT;
     const plain = ctx.nodeKeyPasswordEnv === null;
     return [
       `# certbench: TLS for ScyllaDB node ${ctx.node.name} of cluster ${JSON.stringify(ctx.cluster)}. Merge into /etc/scylla/scylla.yaml`,
@@ -37,7 +42,9 @@ export const scyllaYaml: Snippet = {
       '# Client to node (CQL): clients must present a certificate issued by the same CA.',
       ...encryptionBlock(ctx, 'client_encryption_options:\n  enabled: true'),
       '',
-      `native_transport_port_ssl: ${port}`,
+      `# CQL over TLS only, on native_transport_port (${port}). Do not set native_transport_port_ssl: it would`,
+      '# add a second, TLS port and leave this one open in plaintext (and drivers dial this one by default).',
+      ...(port === CQL_PORT ? [] : [`native_transport_port: ${port}`]),
       '',
     ].join('\n');
   },

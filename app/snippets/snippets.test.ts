@@ -71,7 +71,7 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
       'client_encryption_options.certificate': '/etc/scylla/certs/node-1/scylla.crt',
       'client_encryption_options.truststore': '/etc/scylla/certs/node-1/ca.pem',
       'client_encryption_options.require_client_auth': true,
-      native_transport_port_ssl: 9142,
+      native_transport_port_ssl: undefined, // it would leave 9042 open in plaintext
     },
   },
   {
@@ -193,7 +193,7 @@ describe('snippets: code parses in its own language', () => {
       userkey: '/etc/scylla/certs/cqlsh/app/client.key',
       usercert: '/etc/scylla/certs/cqlsh/app/client.crt',
     });
-    expect(ini.connection).toEqual({ hostname: 'node-1.example.internal', port: '9142' });
+    expect(ini.connection).toEqual({ hostname: 'node-1.example.internal', port: '9042' });
   });
 });
 
