@@ -93,20 +93,26 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
     const k = nameKey(c.facts.subject);
     bySubject.set(k, [...(bySubject.get(k) ?? []), c]);
   }
-  const issuedBy: Relations['issuedBy'] = [];
-  for (const s of certs) {
-    const byKey = new Map<string, boolean>();
-    const aki = s.facts.authorityKeyId;
-    for (const i of bySubject.get(nameKey(s.facts.issuer)) ?? []) {
-      // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
-      const ski = i.facts.subjectKeyId;
-      if (aki && ski !== undefined && aki !== ski) continue;
-      const key = spkiHexOf(i);
-      let ok = byKey.get(key);
-      if (ok === undefined) byKey.set(key, (ok = (await verifier.verify(s.facts, i.facts)) === true));
-      if (ok) issuedBy.push({ subject: s.index, issuer: i.index });
-    }
-  }
+  // Subjects are checked concurrently (WebCrypto verifies off the JS thread, on every core);
+  // the result keeps input order.
+  const issuersPerSubject = await Promise.all(
+    certs.map(async (s) => {
+      const found: Relations['issuedBy'] = [];
+      const byKey = new Map<string, boolean>();
+      const aki = s.facts.authorityKeyId;
+      for (const i of bySubject.get(nameKey(s.facts.issuer)) ?? []) {
+        // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
+        const ski = i.facts.subjectKeyId;
+        if (aki && ski !== undefined && aki !== ski) continue;
+        const key = spkiHexOf(i);
+        let ok = byKey.get(key);
+        if (ok === undefined) byKey.set(key, (ok = (await verifier.verify(s.facts, i.facts)) === true));
+        if (ok) found.push({ subject: s.index, issuer: i.index });
+      }
+      return found;
+    }),
+  );
+  const issuedBy: Relations['issuedBy'] = issuersPerSubject.flat();
 
   const issuersOf = (n: number) => issuedBy.filter((e) => e.subject === n && e.issuer !== n).map((e) => e.issuer);
   const isRoot = (n: number) => issuedBy.some((e) => e.subject === n && e.issuer === n);
