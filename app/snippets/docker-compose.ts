@@ -1,5 +1,4 @@
 /** docker-compose: mount the unpacked bundle read-only at the path the other snippets use. */
-import { KUBERNETES_MOUNT } from '../layouts/kubernetes.ts';
 import type { LayoutId } from '../layouts/types.ts';
 import { yaml } from './quote.ts';
 import type { Snippet, SnippetContext } from './types.ts';
@@ -14,8 +13,16 @@ export const dockerCompose: Snippet = {
   filename: 'compose.yaml',
   layouts: 'any',
   render(ctx: SnippetContext) {
+    if (ctx.layout === 'kubernetes') {
+      return [
+        '# certbench: the Kubernetes bundle holds Secret manifests (NAME-tls.yaml), not certificate files, so there is',
+        '# nothing for docker-compose to mount: kubectl apply them (kubernetes-secret snippet), or build the bundle',
+        '# with another layout (generic, or the one your image reads) to run it under docker-compose.',
+        '',
+      ].join('\n');
+    }
     const relative = ctx.root !== '' && !ctx.root.startsWith('/');
-    const target = ctx.layout === 'kubernetes' ? KUBERNETES_MOUNT : relative ? `${WORKDIR}/${ctx.root}` : ctx.root || '/certs';
+    const target = relative ? `${WORKDIR}/${ctx.root}` : ctx.root || '/certs';
     const certDir = ctx.node.files.cert.includes('/') ? ctx.node.files.cert.slice(0, ctx.node.files.cert.lastIndexOf('/')) : '.';
     return [
       `# certbench: ${ctx.node.name} with the unpacked bundle (./certs) mounted read-only where its config expects it.`,

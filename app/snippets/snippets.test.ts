@@ -153,6 +153,27 @@ describe('snippets: YAML parses and has the keys', () => {
     expect(Object.keys(at(docs[0], 'stringData') as Yaml)).toEqual(['tls.crt', 'tls.key', 'ca.crt']);
     expect(at(docs[1], 'spec.volumes.0.secret.secretName')).toBe(at(docs[0], 'metadata.name'));
   });
+
+  const storeRows: { name: string; options: SnippetContextOptions; store: string }[] = [
+    { name: 'PEM key-and-chain', options: {}, store: 'keystore.pem' },
+    { name: 'PKCS#12 keystore', options: { layoutOptions: { cassandraFormat: 'pkcs12', storePassword: 'x' } }, store: 'keystore.p12' },
+  ];
+  for (const row of storeRows) {
+    it(`kubernetes: a Cassandra ${row.name} is never pasted as tls.crt or tls.key (bug: keystore.pem became tls.crt)`, () => {
+      const text = render('kubernetes-secret', 'cassandra', row.options);
+      const secret = parseAllDocuments(text)[0]?.toJS() as unknown;
+      const data = at(secret, 'stringData') as Yaml;
+      expect(String(data['tls.crt'])).not.toContain(row.store);
+      expect(String(data['tls.key'])).not.toContain(row.store);
+      expect(text).not.toMatch(new RegExp(`--from-file=tls\\.(crt|key)=\\S*${row.store.replace('.', '\\.')}`));
+    });
+  }
+
+  it('docker-compose: the Kubernetes bundle (Secret manifests) is not mounted as certificate files', () => {
+    const text = render('docker-compose', 'kubernetes');
+    expect(text).not.toContain('volumes:');
+    expect(text).toContain('kubectl apply');
+  });
 });
 
 describe('snippets: code parses in its own language', () => {
