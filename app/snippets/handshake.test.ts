@@ -18,6 +18,7 @@ import { snippetContext, KEY_PASSWORD_ENV } from './context.ts';
 import { snippetById } from './index.ts';
 import type { SnippetContext } from './types.ts';
 import { PYTHON_SHIMS } from './testing/python-shims.ts';
+import { STORE_PASSWORD_ENV } from './node-tls.ts';
 
 const PASSPHRASE = 'pässphrase-for-tests';
 let bundle: Bundle;
@@ -62,7 +63,7 @@ function writeSnippet(id: string, ctx: SnippetContext, ext: string): string {
 
 /** The Node server snippet, running with `ctx`'s node files. */
 async function nodeServer(ctx: SnippetContext): Promise<RunningServer> {
-  const server = await startServer(process.execPath, [writeSnippet('node-tls-server', ctx, '.mjs')], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE } });
+  const server = await startServer(process.execPath, [writeSnippet('node-tls-server', ctx, '.mjs')], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE } });
   servers.push(server);
   return server;
 }
@@ -75,6 +76,7 @@ describe('Node snippets: server and client complete mutual TLS', () => {
     { name: 'haystack files, encrypted keys', layout: 'haystack', options: { keyPassphrase: PASSPHRASE } },
     { name: 'crank CERT_DIRs', layout: 'crank', options: {} },
     { name: 'scylla node and cqlsh files', layout: 'scylla', options: {} },
+    { name: 'cassandra PKCS#12 keystore read as pfx (bug: the .p12 was read as a PEM cert and key)', layout: 'cassandra', options: { cassandraFormat: 'pkcs12', storePassword: PASSPHRASE } },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -148,7 +150,7 @@ describe('HTTPS client snippets against a Node https server that requires client
     const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
     writeFileSync(judge, HTTPS_JUDGE);
     const n = ctx.node.files;
-    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE } });
+    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE } });
     servers.push(server);
     const client = runSnippet(process.execPath, [writeSnippet('node-https-request', ctx, '.mjs')], port);
     await server.stop();

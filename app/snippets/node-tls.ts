@@ -3,9 +3,19 @@ import { hostPort, isIpLiteral, js } from './quote.ts';
 import type { Snippet, SnippetContext, SnippetFiles } from './types.ts';
 
 export const NODE_PORT = 8443;
+/** Environment variable the Node snippets read a PKCS#12 store password from; never the password. */
+export const STORE_PASSWORD_ENV = 'TLS_STORE_PASSWORD';
 
 /** The credential lines of a Node TLS options object, indented for it. */
 export function nodeCredentials(files: SnippetFiles, passwordEnv: string | null, indent: string): string[] {
+  if (files.keystore) {
+    // A PKCS#12 keystore (Cassandra's PKCS#12 form) is not PEM: Node reads it as pfx, under the store password.
+    return [
+      `${indent}pfx: readFileSync(${js(files.keystore)}), // PKCS#12: private key, certificate and chain`,
+      `${indent}passphrase: process.env.${STORE_PASSWORD_ENV}, // the store password`,
+      `${indent}ca: readFileSync(${js(files.ca)}), // trust this CA only, not the system roots`,
+    ];
+  }
   return [
     `${indent}cert: readFileSync(${js(files.cert)}), // certificate, then any intermediates`,
     `${indent}key: readFileSync(${js(files.key)}),`,

@@ -42,8 +42,10 @@ export const scyllaYaml: Snippet = {
       '# Client to node (CQL): clients must present a certificate issued by the same CA.',
       ...encryptionBlock(ctx, 'client_encryption_options:\n  enabled: true'),
       '',
-      `# CQL over TLS only, on native_transport_port (${port}). Do not set native_transport_port_ssl: it would`,
-      '# add a second, TLS port and leave this one open in plaintext (and drivers dial this one by default).',
+      port === CQL_PORT
+        ? `# CQL over TLS only, on native_transport_port (${port}, where drivers dial by default). Do not set`
+        : `# CQL over TLS only, on native_transport_port ${port} (tell the drivers: they dial ${CQL_PORT} by default). Do not set`,
+      '# native_transport_port_ssl: it would add a second, TLS port and leave this one open in plaintext.',
       ...(port === CQL_PORT ? [] : [`native_transport_port: ${port}`]),
       '',
     ].join('\n');

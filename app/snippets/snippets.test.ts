@@ -75,6 +75,13 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     },
   },
   {
+    name: 'scylla.yaml: a chosen port moves the one TLS CQL port, never adds a plaintext one',
+    snippet: 'scylla-yaml',
+    layout: 'scylla',
+    options: { port: 9142 },
+    want: { native_transport_port: 9142, native_transport_port_ssl: undefined, 'client_encryption_options.enabled': true },
+  },
+  {
     name: 'scylla.yaml: the CRL key spelled as ScyllaDB spells it',
     snippet: 'scylla-yaml',
     layout: 'scylla',
