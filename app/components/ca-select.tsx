@@ -8,10 +8,11 @@ export function issuerOf(ca: WorkspaceItem): IssuerInput {
   return { certPem: ca.pem, keyPem: ca.keyPem ?? '', ...(ca.chainPem ? { chainPem: ca.chainPem } : {}) };
 }
 
-export function CaSelect({ value, onChange, hint }: { value: string; onChange: (id: string) => void; hint?: string }) {
+/** `error` is a problem with the chosen CA (from the worker), shown beside the select. */
+export function CaSelect({ value, onChange, hint, error }: { value: string; onChange: (id: string) => void; hint?: string; error?: string | undefined }) {
   const cas = useApp(selectIssuingCas);
   return (
-    <Field label="Issuing CA" hint={hint} error={cas.length ? undefined : 'No CA with its key in the workspace yet: create or import one under Authorities.'}>
+    <Field label="Issuing CA" hint={hint} error={cas.length ? error : 'No CA with its key in the workspace yet: create or import one under Authorities.'}>
       {(p) => (
         <select {...p} value={cas.some((c) => c.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)}>
           <option value="" disabled>Choose a CA</option>

@@ -14,7 +14,8 @@ export function CaList() {
   return (
     <ul aria-label="Certificate authorities" className="cards">
       {cas.map((ca) => {
-        const issued = childrenOf(items, ca.id);
+        // A bundle names its CA as parent but is not something the CA signed.
+        const issued = childrenOf(items, ca.id).filter((c) => c.kind !== 'bundle');
         const parent = ca.parentId ? items[ca.parentId] : undefined;
         return (
           <li key={ca.id}>

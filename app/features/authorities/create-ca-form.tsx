@@ -51,6 +51,10 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
       }]);
       setMade([`Created ${clean.commonName}.`, ...result.notes].join(' '));
       setSubject({ commonName: '' });
+      // Stay on the issuer just used: the new CA is newest, and would otherwise become the default.
+      if (intermediate && issuer) setCaId(issuer.id);
+      // The emptied form is ready for the next CA, not in error.
+      setTouched(false);
     } catch (e) {
       setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
     } finally {
@@ -64,7 +68,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
       {intermediate
         ? <p className="why">An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the root.</p>
         : <p className="why">A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your cluster accepts.</p>}
-      {intermediate && <CaSelect value={issuer?.id ?? ''} onChange={setCaId} />}
+      {intermediate && <CaSelect value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />}
       <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
       <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={failure?.field === 'commonName' ? failure.message : undefined} />
       <DaysField value={days} onChange={setDays} hint={intermediate ? 'Shorter than the root; it cannot outlive it.' : 'Ten years is usual for a private root; everything it issues must expire before it.'} />
@@ -72,7 +76,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit.">
         {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
       </Field>
-      {failure && !['commonName', 'pathLength'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+      {failure && !['commonName', 'pathLength', ...(intermediate ? ['issuer'] : [])].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
       {made && <p role="status">{made}</p>}
       <button type="submit" disabled={busy || (intermediate && !issuer)}>{busy ? 'Creating…' : 'Create CA'}</button>
     </form>

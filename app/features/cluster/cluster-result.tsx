@@ -4,6 +4,7 @@ import { CodeBlock, languageOf } from '../../components/code-block.tsx';
 import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
 import type { BundleZipArgs, ClusterResult } from '../../worker/pki-contract.ts';
+import { TARGETS } from './targets.ts';
 
 /** The bundle description for the zip operation, from a cluster result. */
 export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
@@ -15,6 +16,11 @@ export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
     nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', dns: sansOf(n.meta.sans, 'DNS'), ips: sansOf(n.meta.sans, 'IP') })),
     clients: result.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem ?? '', chainPem: '' })),
   };
+}
+
+/** The system a layout is for, as the Target system select names it ("ScyllaDB", not "scylla"). */
+function layoutLabel(layout: string): string {
+  return TARGETS.find((t) => t.layout === layout)?.label ?? layout;
 }
 
 export function ClusterResultView({ cluster, result }: { cluster: string; result: ClusterResult }) {
@@ -39,7 +45,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
       <h3 id="cluster-result-heading">Cluster bundle</h3>
       <p>
         One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length} client
-        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {result.layout}. Everything is also in the workspace.
+        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutLabel(result.layout)}. Everything is also in the workspace.
       </p>
       {result.warnings.length > 0 && <ul className="notes">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
       <p className="hint">The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.</p>

@@ -5,6 +5,7 @@ import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { FileDrop } from '../../components/file-drop.tsx';
 import { IssuedResult } from '../../components/issued-result.tsx';
+import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { derToPem, readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
@@ -82,21 +83,13 @@ export function CsrView() {
             </dl>
           </section>
         )}
-        <CaSelect value={ca?.id ?? ''} onChange={setCaId} />
-        <Field label="Profile" hint={profile === 'client' ? 'A client certificate gets clientAuth only: it can prove who it is but never pose as a server.' : 'node = serverAuth and clientAuth; server = serverAuth.'}>
-          {(p) => (
-            <select {...p} value={profile} onChange={(e) => setProfile(e.target.value as LeafProfile)}>
-              <option value="node">node (server and client)</option>
-              <option value="server">server</option>
-              <option value="client">client</option>
-            </select>
-          )}
-        </Field>
+        <CaSelect value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <ProfileSelect value={profile} onChange={setProfile} />
         <Field label="Subject alternative names" error={failure && ['sans', 'san'].includes(failure.field) ? failure.message : undefined} hint="What the request asked for; edit to grant less or more.">
           {(p) => <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />}
         </Field>
-        <DaysField value={days} onChange={setDays} />
-        {failure && !['sans', 'san'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+        <DaysField value={days} onChange={setDays} hint="Chosen here, not by the request; the certificate never outlives its CA." />
+        {failure && !['sans', 'san', 'issuer'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
         <button type="submit" disabled={busy || !summary || !summary.signatureValid || !ca}>{busy ? 'Signing…' : 'Sign'}</button>
       </form>
       {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} />}

@@ -6,17 +6,12 @@ import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { IssuedResult } from '../../components/issued-result.tsx';
 import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { Issued, LeafProfile } from '../../worker/pki-contract.ts';
 import { commonNameError, sansError } from './check-issue.ts';
-
-const PROFILES: { id: LeafProfile; label: string; why: string }[] = [
-  { id: 'node', label: 'node (server and client)', why: 'A cluster member accepts connections and makes them, so it gets both serverAuth and clientAuth.' },
-  { id: 'server', label: 'server', why: 'A server only accepts connections: serverAuth, and SANs for every name clients dial.' },
-  { id: 'client', label: 'client', why: 'A client only proves who it is: clientAuth and no serverAuth, so it cannot impersonate a server. Its CN is its identity.' },
-];
 
 export function IssueView() {
   const [profile, setProfile] = useState<LeafProfile>('node');
@@ -59,14 +54,8 @@ export function IssueView() {
     <section aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a certificate</h2>
       <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
-        <CaSelect value={ca?.id ?? ''} onChange={setCaId} />
-        <Field label="Profile" hint={PROFILES.find((p) => p.id === profile)?.why}>
-          {(p) => (
-            <select {...p} value={profile} onChange={(e) => setProfile(e.target.value as LeafProfile)}>
-              {PROFILES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
-            </select>
-          )}
-        </Field>
+        <CaSelect value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <ProfileSelect value={profile} onChange={setProfile} />
         <Field label="Common name" error={errors.cn ?? fieldFailure('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
           {(p) => <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />}
         </Field>
@@ -76,7 +65,7 @@ export function IssueView() {
         </Field>
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <DaysField value={days} onChange={setDays} hint="One year is a common choice; the certificate never outlives its CA (it is shortened, and you are told)." />
-        {failure && !['commonName', 'sans', 'san'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+        {failure && !['commonName', 'sans', 'san', 'issuer'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
         <button type="submit" disabled={busy || !ca}>{busy ? 'Issuing…' : 'Issue certificate'}</button>
       </form>
       <Why>Each certificate gets a fresh key made in this page; it is stored only in this browser's workspace.</Why>

@@ -5,12 +5,15 @@ import { appStore, searchItems, selectItemList, useApp, type ItemKind, type Work
 
 const KIND_LABEL: Record<ItemKind, string> = { ca: 'CA', certificate: 'Certificate', key: 'Key', csr: 'CSR', bundle: 'Bundle' };
 
-function describe(item: WorkspaceItem): string {
+/** One line of what the item is; `issuer` is the name of the workspace CA that issued it. */
+function describe(item: WorkspaceItem, issuer: string | undefined): string {
   const parts = [KIND_LABEL[item.kind]];
   if (item.meta.profile) parts.push(item.meta.profile);
   if (item.meta.notAfter) parts.push(`until ${item.meta.notAfter.slice(0, 10)}`);
   if (item.meta.sans?.length) parts.push(item.meta.sans.join(', '));
   if (item.meta.members) parts.push(`${item.meta.members.length} items, ${item.meta.layout ?? ''} layout`);
+  if (issuer) parts.push(item.kind === 'bundle' ? `CA ${issuer}` : `issued by ${issuer}`);
+  if (item.meta.source) parts.push(`from ${item.meta.source}`);
   if (item.keyPem) parts.push('with private key');
   return parts.join(' · ');
 }
@@ -20,6 +23,7 @@ export function WorkspaceList() {
   const [query, setQuery] = useState('');
   const [doomed, setDoomed] = useState<WorkspaceItem>();
   const shown = searchItems(list, query);
+  const nameOf = (id: string | undefined) => (id ? list.find((i) => i.id === id)?.name : undefined);
 
   return (
     <>
@@ -32,7 +36,7 @@ export function WorkspaceList() {
         {shown.map((item) => (
           <li key={item.id}>
             <h3>{item.name}</h3>
-            <p className="meta">{describe(item)}</p>
+            <p className="meta">{describe(item, nameOf(item.parentId))}</p>
             <p className="meta">Added {new Date(item.createdAt).toLocaleString()}</p>
             <button type="button" className="danger" aria-label={`Delete ${item.name}`} onClick={() => setDoomed(item)}>Delete</button>
           </li>
