@@ -55,7 +55,10 @@ function under(root: string, path: string): string {
 }
 
 function files(root: string, e: EntityPaths): SnippetFiles {
-  const out: SnippetFiles = { cert: under(root, e.cert), key: under(root, e.key), ca: under(root, e.ca) };
+  // What a TLS endpoint presents is the certificate and its intermediates: where a layout keeps the leaf
+  // alone beside a fullchain file (generic), snippets load the fullchain, or peers that trust only the
+  // root cannot build the chain.
+  const out: SnippetFiles = { cert: under(root, e.fullchain ?? e.cert), key: under(root, e.key), ca: under(root, e.ca) };
   if (e.keyAndChain) out.keyAndChain = under(root, e.keyAndChain);
   if (e.fullchain) out.fullchain = under(root, e.fullchain);
   if (e.keystore) out.keystore = under(root, e.keystore);

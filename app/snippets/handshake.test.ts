@@ -170,8 +170,8 @@ describe('HTTPS client snippets against a Node https server that requires client
     const r = spawnSync('sh', ['-e', '-c', snippetById('check-commands').render(ctx)], { encoding: 'utf8', timeout: 20_000 });
     await server.stop();
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('node-1.crt: OK');
-    expect(r.stdout).toContain('app.crt: OK');
+    expect(r.stdout).toContain('node-1.fullchain.pem: OK'); // what the node presents, intermediates included
+    expect(r.stdout).toContain('app.fullchain.pem: OK');
     expect(r.stdout).toContain('Hostname localhost does match certificate');
     expect(r.stderr).toContain('Verification: OK'); // s_client -brief reports on stderr
     expect(r.stdout).toMatch(/hello app\n$/); // curl's answer, last

@@ -225,6 +225,19 @@ describe('snippets: code parses in its own language', () => {
   });
 });
 
+describe('snippets: what an endpoint presents', () => {
+  const rows: { name: string; layout: LayoutId; want: string }[] = [
+    { name: 'generic: the fullchain, not the bare leaf (bug: peers trusting only the root could not build the chain)', layout: 'generic', want: 'certs/node-1.fullchain.pem' },
+    { name: 'scylla: scylla.crt, which already holds the chain', layout: 'scylla', want: '/etc/scylla/certs/node-1/scylla.crt' },
+    { name: 'casty: node.crt, which already holds the chain', layout: 'casty', want: 'certs/node-1/node.crt' },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      expect(snippetContext(PLACEHOLDER_OUTLINE, layoutById(row.layout)).node.files.cert).toBe(row.want);
+    });
+  }
+});
+
 describe('snippets: names from the UI cannot break out of a line', () => {
   it('control characters in names and hosts become spaces', () => {
     const outline = { cluster: 'c\nrm -rf /', nodes: [{ name: 'n\r\n1', dns: ['h\nx'], ips: [] }], clients: [{ name: 'a', commonName: 'a\u2028b' }] };

@@ -8,6 +8,7 @@ export type SnippetLanguage = 'yaml' | 'python' | 'javascript' | 'ini' | 'shell'
 
 /** Files of one node or client, as paths the target will open (already under the context's root). */
 export interface SnippetFiles {
+  /** The certificate the entity presents, followed by its intermediates (the layout's fullchain file when it has one). */
   cert: string;
   key: string;
   ca: string;
