@@ -75,9 +75,13 @@ export function snippetContext(outline: BundleOutline, layout: Layout, options: 
   };
   const layoutOptions = options.layoutOptions ?? {};
   const root = options.root ?? DEFAULT_ROOTS[layout.id];
-  const paths = layout.paths(filled, layoutOptions);
-  const nodes = filled.nodes.map((n, i) => ({ name: n.name, dns: n.dns, ips: n.ips, files: files(root, paths.nodes[i] ?? paths.nodes[0]!) }));
-  const clients = filled.clients.map((c, i) => ({ name: c.name, commonName: c.commonName, files: files(root, paths.clients[i] ?? paths.clients[0]!) }));
+  // Paths come from the bundle as it is: a placeholder must not change its shape (crank and haystack
+  // put a lone worker or server at the top, and more than one in NAME/ folders).
+  const real: BundleOutline = { cluster: filled.cluster, nodes: outline.nodes.length ? filled.nodes : [], clients: outline.clients.length ? filled.clients : [] };
+  const paths = layout.paths(real, layoutOptions);
+  const placeholderPaths = layout.paths(filled, layoutOptions);
+  const nodes = filled.nodes.map((n, i) => ({ name: n.name, dns: n.dns, ips: n.ips, files: files(root, paths.nodes[i] ?? placeholderPaths.nodes[i] ?? placeholderPaths.nodes[0]!) }));
+  const clients = filled.clients.map((c, i) => ({ name: c.name, commonName: c.commonName, files: files(root, paths.clients[i] ?? placeholderPaths.clients[i] ?? placeholderPaths.clients[0]!) }));
   const node = nodes.find((n) => n.name === options.nodeName) ?? nodes[0]!;
   const client = clients.find((c) => c.name === options.clientName) ?? clients[0]!;
   const encrypted = (role: 'node' | 'client') => (layoutOptions.keyPassphrase !== undefined && readsEncryptedKeys(layout, role, layoutOptions) ? KEY_PASSWORD_ENV : null);

@@ -238,6 +238,19 @@ describe('snippets: what an endpoint presents', () => {
   }
 });
 
+describe('snippets: a placeholder never changes where the bundle put the files', () => {
+  const oneWorker = { cluster: 'c', nodes: [{ name: 'w1', dns: ['w1.local'], ips: [] }], clients: [] };
+  const rows: { name: string; layout: LayoutId; want: string }[] = [
+    { name: 'crank, one worker: its CERT_DIR is the bundle root (bug: the placeholder client made it w1/)', layout: 'crank', want: '/etc/certs/client.crt' },
+    { name: 'haystack, one server: files side by side', layout: 'haystack', want: 'certs/server.pem' },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      expect(snippetContext(oneWorker, layoutById(row.layout)).node.files.cert).toBe(row.want);
+    });
+  }
+});
+
 describe('snippets: names from the UI cannot break out of a line', () => {
   it('control characters in names and hosts become spaces', () => {
     const outline = { cluster: 'c\nrm -rf /', nodes: [{ name: 'n\r\n1', dns: ['h\nx'], ips: [] }], clients: [{ name: 'a', commonName: 'a\u2028b' }] };

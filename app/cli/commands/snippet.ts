@@ -60,11 +60,14 @@ function outline(values: Record<string, unknown>): BundleOutline {
         dns: l.sans.filter((s) => s.kind === 'dns').map((s) => s.value),
         ips: l.sans.filter((s) => s.kind === 'ip').map((s) => s.value),
       }))
-    : PLACEHOLDER_OUTLINE.nodes;
+    : undefined;
+  // Given either list, describe the bundle `certbench bundle` would write from the same flags: the other
+  // list is empty (snippetContext fills a placeholder where a snippet needs one, without moving paths).
+  const described = nodes !== undefined || clients.length > 0;
   return {
     cluster: typeof values.cluster === 'string' ? values.cluster : PLACEHOLDER_OUTLINE.cluster,
-    nodes,
-    clients: clients.length ? clients.map((name) => ({ name, commonName: name })) : PLACEHOLDER_OUTLINE.clients,
+    nodes: nodes ?? (described ? [] : PLACEHOLDER_OUTLINE.nodes),
+    clients: clients.length ? clients.map((name) => ({ name, commonName: name })) : described ? [] : PLACEHOLDER_OUTLINE.clients,
   };
 }
 
