@@ -238,6 +238,20 @@ describe('snippets: what an endpoint presents', () => {
   }
 });
 
+describe('snippets: the Python driver context checks host names only where the driver can', () => {
+  const node = (name: string, ips: string[]) => ({ name, dns: [`${name}.example.internal`], ips });
+  const rows: { name: string; nodes: { name: string; dns: string[]; ips: string[] }[]; want: string }[] = [
+    { name: 'every node has an IP SAN: the dialled IP is checked', nodes: [node('n1', ['10.0.0.1']), node('n2', ['10.0.0.2'])], want: 'ssl_context.check_hostname = True' },
+    { name: 'a node without an IP SAN: peers are dialled by IP, so only the chain is checked', nodes: [node('n1', ['10.0.0.1']), node('n2', [])], want: 'ssl_context.check_hostname = False' },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const ctx = snippetContext({ cluster: 'c', nodes: row.nodes, clients: [{ name: 'app', commonName: 'app' }] }, layoutById('scylla'));
+      for (const id of ['python-coodie-sync', 'python-coodie-async']) expect(snippetById(id).render(ctx), id).toContain(row.want);
+    });
+  }
+});
+
 describe('snippets: a placeholder never changes where the bundle put the files', () => {
   const oneWorker = { cluster: 'c', nodes: [{ name: 'w1', dns: ['w1.local'], ips: [] }], clients: [] };
   const rows: { name: string; layout: LayoutId; want: string }[] = [
