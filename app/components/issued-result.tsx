@@ -1,5 +1,6 @@
 /** What an issuing action made: the certificate, its chain and key, with downloads and notes. */
 import { download, fileSafe } from '../lib/download.ts';
+import type { ItemMeta } from '../store/index.ts';
 import { CodeBlock } from './code-block.tsx';
 
 export interface IssuedResultProps {
@@ -9,13 +10,25 @@ export interface IssuedResultProps {
   chainPem?: string;
   keyPem?: string;
   notes: string[];
+  /** What the certificate says (subject, names, validity, issuer), shown so the user need not run openssl x509 -text. */
+  meta?: ItemMeta;
 }
 
-export function IssuedResult({ heading, name, certPem, chainPem, keyPem, notes }: IssuedResultProps) {
+export function IssuedResult({ heading, name, certPem, chainPem, keyPem, notes, meta }: IssuedResultProps) {
   const base = fileSafe(name);
   return (
     <section className="result" aria-labelledby="issued-heading">
       <h3 id="issued-heading">{heading}</h3>
+      {meta && (
+        <div className="summary"><dl>
+          {meta.subject && <><dt>Subject</dt><dd>{meta.subject}</dd></>}
+          {meta.sans && <><dt>Names (SANs)</dt><dd>{meta.sans.length ? meta.sans.join(', ') : 'none'}</dd></>}
+          {meta.profile && <><dt>Profile</dt><dd>{meta.profile}</dd></>}
+          {meta.notAfter && <><dt>Valid until</dt><dd>{meta.notAfter.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</dd></>}
+          {meta.issuer && <><dt>Issuer</dt><dd>{meta.issuer}</dd></>}
+          {meta.serial && <><dt>Serial</dt><dd>{meta.serial}</dd></>}
+        </dl></div>
+      )}
       {notes.length > 0 && <ul className="notes">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       <div className="actions">
         <button type="button" onClick={() => download(`${base}.crt`, certPem, 'application/x-pem-file')}>Download certificate</button>

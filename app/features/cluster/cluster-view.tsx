@@ -84,9 +84,9 @@ export function ClusterView() {
         </Field>
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <details>
-          <summary>Validity</summary>
+          <summary>Validity: CA {caDays} days, certificates {leafDays} days</summary>
           <DaysField label="CA validity (days)" value={caDays} onChange={setCaDays} />
-          <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter is safer; renewal is one click here." />
+          <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter limits what a leaked key can do; re-issue before it ends under Issue, with this cluster's CA." />
         </details>
         {failure && !fieldFailure('nodes', 'san', 'sans', 'clients') && <p className="error" role="alert">{failure.message}</p>}
         <div className="actions">

@@ -92,7 +92,7 @@ export function CsrView() {
         {failure && !['sans', 'san', 'issuer'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
         <button type="submit" disabled={busy || !summary || !summary.signatureValid || !ca}>{busy ? 'Signing…' : 'Sign'}</button>
       </form>
-      {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} />}
+      {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} meta={signed.meta} />}
     </section>
   );
 }

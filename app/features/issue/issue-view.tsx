@@ -70,7 +70,7 @@ export function IssueView() {
       </form>
       <Why>Each certificate gets a fresh key made in this page; it is stored only in this browser's workspace.</Why>
       {issued && (
-        <IssuedResult heading="Issued certificate" name={issued.name} certPem={issued.certPem} chainPem={issued.chainPem} notes={issued.notes}
+        <IssuedResult heading="Issued certificate" name={issued.name} certPem={issued.certPem} chainPem={issued.chainPem} notes={issued.notes} meta={issued.meta}
           {...(issued.keyPem ? { keyPem: issued.keyPem } : {})} />
       )}
     </section>

@@ -9,17 +9,19 @@ export function ExportWorkspaceForm() {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
+  const [failure, setFailure] = useState<string>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setMessage(undefined);
+    setFailure(undefined);
     try {
       const items = selectItemList(appStore.getState());
       const text = await callWorker('exportWorkspace', { items, ...(passphrase ? { passphrase } : {}) });
       download(`certbench-workspace-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
       setMessage(`Exported ${items.length} items${passphrase ? ', encrypted' : ''}.`);
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setFailure(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -31,6 +33,7 @@ export function ExportWorkspaceForm() {
         {(p) => <input {...p} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />}
       </Field>
       <button type="submit" disabled={busy}>{busy ? 'Exporting…' : 'Export workspace'}</button>
+      {failure && <p className="error" role="alert">{failure}</p>}
       {message && <p role="status">{message}</p>}
     </form>
   );
