@@ -67,6 +67,10 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
       </div>
       <fieldset className="inspect-form__judge">
         <legend>Diagnose for</legend>
+        <p className="field__help">
+          Optional: the name a peer dials and the side the certificate plays. The diagnosis then says whether TLS would accept it, like
+          openssl verify with -verify_hostname (or -verify_ip) and -purpose.
+        </p>
         <div className="field">
           <label htmlFor="inspect-host">Host name or IP address</label>
           <input
