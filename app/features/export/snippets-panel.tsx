@@ -56,7 +56,7 @@ export function SnippetsPanel({ bundle, layout, options }: SnippetsPanelProps) {
     <section aria-labelledby="snippets-heading" className="snippets">
       <h4 id="snippets-heading">Snippets</h4>
       <p className="field__help">
-        Filled in for {bundle.nodes[0]?.name ?? 'the first node'} and {bundle.clients[0]?.name ?? 'the first client'}, with the file
+        Filled in for {[bundle.nodes[0]?.name ?? 'a node', bundle.clients[0]?.name].filter(Boolean).join(' and ')}, with the file
         paths of this layout. Passwords appear as placeholders, never as themselves.
       </p>
       {mine.map((r) => (
