@@ -4,9 +4,9 @@
  * as raw bytes; the inspector decodes each on its own, so one bad extension spoils only itself.
  * Memoised per DER buffer.
  */
-import { PkiError } from '../errors.ts';
 import { booleanOf, timeOf, type TimeValue } from './der-values.ts';
 import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, type Tlv } from './tlv.ts';
+import { cachedModel } from './model-cache.ts';
 
 export interface AlgorithmRef {
   oid: string;
@@ -102,18 +102,5 @@ function build(buf: Uint8Array): CertificateModel {
   };
 }
 
-const cache = new WeakMap<ArrayBuffer, CertificateModel>();
-
-/** The model of a certificate's DER. Throws 'invalid-der' naming what is wrong. */
-export function certificateModel(der: ArrayBuffer): CertificateModel {
-  const hit = cache.get(der);
-  if (hit) return hit;
-  try {
-    const model = build(new Uint8Array(der));
-    cache.set(der, model);
-    return model;
-  } catch (e) {
-    if (e instanceof TlvError) throw new PkiError('invalid-der', 'file', `This certificate is damaged: ${e.message}.`, { cause: e });
-    throw e;
-  }
-}
+/** The model of a certificate's DER, built once per buffer. Throws 'invalid-der' naming what is wrong. */
+export const certificateModel: (der: ArrayBuffer) => CertificateModel = cachedModel(build, 'invalid-der', 'certificate');

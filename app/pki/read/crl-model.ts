@@ -2,10 +2,10 @@
  * A CRL (RFC 5280 §5) located by the TLV reader: issuer, update times, revoked serials with
  * their dates and reasons, and the CRL extensions left raw for the inspector's registry.
  */
-import { PkiError } from '../errors.ts';
 import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
 import { integerHex, timeOf, type TimeValue } from './der-values.ts';
 import { childrenOf, isContext, isUniversal, readWhole, smallIntOf, TAG, TlvError, type Tlv } from './tlv.ts';
+import { cachedModel } from './model-cache.ts';
 
 export interface RevokedEntry {
   serialHex: string;
@@ -59,18 +59,5 @@ function build(buf: Uint8Array): CrlModel {
   };
 }
 
-const cache = new WeakMap<ArrayBuffer, CrlModel>();
-
-/** The model of a CRL's DER. Throws 'invalid-der' naming what is wrong. */
-export function crlModel(der: ArrayBuffer): CrlModel {
-  const hit = cache.get(der);
-  if (hit) return hit;
-  try {
-    const model = build(new Uint8Array(der));
-    cache.set(der, model);
-    return model;
-  } catch (e) {
-    if (e instanceof TlvError) throw new PkiError('invalid-der', 'file', `This CRL is damaged: ${e.message}.`, { cause: e });
-    throw e;
-  }
-}
+/** The model of a CRL's DER, built once per buffer. Throws 'invalid-der' naming what is wrong. */
+export const crlModel: (der: ArrayBuffer) => CrlModel = cachedModel(build, 'invalid-der', 'CRL');

@@ -2,9 +2,9 @@
  * A CSR (PKCS#10, RFC 2986) located by the TLV reader, like certificate-model.ts: subject,
  * public key, the requested extensions (PKCS#9 extensionRequest) and any other attributes.
  */
-import { PkiError } from '../errors.ts';
 import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
 import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError } from './tlv.ts';
+import { cachedModel } from './model-cache.ts';
 
 export const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
 
@@ -46,18 +46,5 @@ function build(buf: Uint8Array): RequestModel {
   return model;
 }
 
-const cache = new WeakMap<ArrayBuffer, RequestModel>();
-
-/** The model of a CSR's DER. Throws 'invalid-csr' naming what is wrong. */
-export function requestModel(der: ArrayBuffer): RequestModel {
-  const hit = cache.get(der);
-  if (hit) return hit;
-  try {
-    const model = build(new Uint8Array(der));
-    cache.set(der, model);
-    return model;
-  } catch (e) {
-    if (e instanceof TlvError) throw new PkiError('invalid-csr', 'file', `This certificate request is damaged: ${e.message}.`, { cause: e });
-    throw e;
-  }
-}
+/** The model of a CSR's DER, built once per buffer. Throws 'invalid-csr' naming what is wrong. */
+export const requestModel: (der: ArrayBuffer) => RequestModel = cachedModel(build, 'invalid-csr', 'certificate request');
