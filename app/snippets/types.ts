@@ -2,21 +2,16 @@
  * Snippets: ready-to-paste configuration and code for one target, filled in from a bundle's
  * layout paths, SAN hosts and client CNs. Pure: strings in, a string out.
  */
-import type { LayoutId } from '../layouts/types.ts';
+import type { EntityPaths, LayoutId } from '../layouts/types.ts';
 
 export type SnippetLanguage = 'yaml' | 'python' | 'javascript' | 'ini' | 'shell';
 
-/** Files of one node or client, as paths the target will open (already under the context's root). */
-export interface SnippetFiles {
-  /** The certificate the entity presents, followed by its intermediates (the layout's fullchain file when it has one). */
-  cert: string;
-  key: string;
-  ca: string;
-  keyAndChain?: string;
-  fullchain?: string;
-  keystore?: string;
-  truststore?: string;
-}
+/**
+ * Files of one node or client, as paths the target will open (already under the context's root):
+ * the layout's own paths without the name. `cert` is what the entity presents, followed by its
+ * intermediates (the layout's fullchain file when it has one).
+ */
+export type SnippetFiles = Omit<EntityPaths, 'name'>;
 
 export interface SnippetNode {
   name: string;
