@@ -33,8 +33,11 @@ step('unit', () => {
   const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
   if (!existsSync(report)) return { passed: 0, failed: 1 };
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  // Skipped or todo tests count as failures: nothing is silently skipped.
-  const failed = r.numFailedTests + r.numPendingTests + r.numTodoTests + (r.numFailedTestSuites ?? 0);
+  // Skipped or todo tests count as failures: nothing is silently skipped. A file that failed
+  // without a failed test in it (an import or hook error) counts once; numFailedTestSuites would
+  // also count every describe block around a failed test, so it is not used.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  const failed = r.numFailedTests + r.numPendingTests + r.numTodoTests + brokenFiles;
   return { passed: r.numPassedTests, failed: failed || (status === 0 ? 0 : 1) };
 });
 

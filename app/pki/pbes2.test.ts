@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pbes2Decrypt, pbes2Encrypt } from './pbes2.ts';
+import { pbes2Decrypt, pbes2DecryptDer, pbes2Encrypt } from './pbes2.ts';
 import { PkiError } from './errors.ts';
+import { tlv } from './der-writer.ts';
 
 describe('pbes2', () => {
   it('round-trips and rejects a wrong password with wrong-password', async () => {
@@ -15,6 +16,23 @@ describe('pbes2', () => {
     const err = await pbes2Decrypt(algorithmDer, ciphertext, 'nope').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PkiError);
     expect((err as PkiError).code).toBe('wrong-password');
+  });
+
+  it('pbes2DecryptDer calls a plaintext that is not one DER SEQUENCE a wrong password', async () => {
+    // Encrypting noise under the password stands in for a wrong key whose CBC padding came out
+    // valid, which happens about once in 256 wrong passwords; before, that surfaced as 'invalid-der'.
+    const noises = [new TextEncoder().encode('not DER at all'), new Uint8Array([0x30, 0x05, 1, 2]), new Uint8Array([0x30, 0x82, 0, 1, 9, 9]), new Uint8Array([0x30, 0x80, 0, 0])];
+    for (const noise of noises) {
+      const { algorithmDer, ciphertext } = await pbes2Encrypt(noise, 'pw', { iterations: 1000 });
+      expect(new Uint8Array(await pbes2Decrypt(algorithmDer, ciphertext, 'pw'))).toEqual(noise);
+      const err = await pbes2DecryptDer(algorithmDer, ciphertext, 'pw').catch((e: unknown) => e);
+      expect((err as PkiError).code).toBe('wrong-password');
+    }
+    for (const size of [0, 127, 128, 300, 70_000]) {
+      const der = tlv(0x30, new Uint8Array(size));
+      const { algorithmDer, ciphertext } = await pbes2Encrypt(der, 'pw', { iterations: 1000 });
+      expect(new Uint8Array(await pbes2DecryptDer(algorithmDer, ciphertext, 'pw'))).toEqual(der);
+    }
   });
 
   it('decrypts what openssl encrypts with a SHA-512 PRF and AES-128', async () => {

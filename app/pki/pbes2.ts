@@ -199,3 +199,34 @@ export async function pbes2Decrypt(
     throw new PkiError('wrong-password', 'password', 'Wrong password: the data could not be decrypted with it.', { cause: e });
   }
 }
+
+/**
+ * pbes2Decrypt for a plaintext that must be one DER SEQUENCE: a PrivateKeyInfo or a PKCS#12
+ * SafeContents. A wrong password usually fails the CBC padding check, but about one time in 256
+ * the padding comes out valid and the plaintext is noise; that is a wrong password as well, not
+ * an 'invalid-der' further on.
+ */
+export async function pbes2DecryptDer(
+  algorithmDer: ArrayBuffer,
+  ciphertext: ArrayBuffer | Uint8Array,
+  password: string,
+  crypto: Crypto = defaultCrypto(),
+): Promise<ArrayBuffer> {
+  const plain = await pbes2Decrypt(algorithmDer, ciphertext, password, crypto);
+  if (!isOneDerSequence(new Uint8Array(plain))) {
+    throw new PkiError('wrong-password', 'password', 'Wrong password: what it decrypts to is not a key or a certificate bag.');
+  }
+  return plain;
+}
+
+/** True when `b` is exactly one SEQUENCE with a definite DER length (header and content fill it). */
+function isOneDerSequence(b: Uint8Array): boolean {
+  if (b.length < 2 || b[0] !== 0x30) return false;
+  const first = b[1]!;
+  if (first < 0x80) return 2 + first === b.length;
+  const lengthBytes = first & 0x7f;
+  if (lengthBytes === 0 || lengthBytes > 4 || 2 + lengthBytes > b.length) return false;
+  let length = 0;
+  for (let i = 0; i < lengthBytes; i++) length = length * 256 + b[2 + i]!;
+  return 2 + lengthBytes + length === b.length;
+}

@@ -8,7 +8,7 @@ import { PkiError } from './errors.ts';
 import { defaultCrypto } from './crypto.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import { traditionalToPkcs8, TRADITIONAL_LABELS } from './traditional-key.ts';
-import { pbes2Decrypt, pbes2Encrypt, type Pbes2Options } from './pbes2.ts';
+import { pbes2DecryptDer, pbes2Encrypt, type Pbes2Options } from './pbes2.ts';
 
 export const ENCRYPTED_LABEL = 'ENCRYPTED PRIVATE KEY';
 export const PLAIN_LABEL = 'PRIVATE KEY';
@@ -64,5 +64,5 @@ export async function decryptPkcs8(input: string | ArrayBuffer | Uint8Array, pas
   if (offset === -1 || parts.length !== 2 || !(alg instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) {
     throw new PkiError('invalid-key', 'key', 'This is not an encrypted PKCS#8 key (EncryptedPrivateKeyInfo).');
   }
-  return pbes2Decrypt(alg.toBER(), data.valueBlock.valueHexView, passphrase, crypto);
+  return pbes2DecryptDer(alg.toBER(), data.valueBlock.valueHexView, passphrase, crypto);
 }

@@ -5,7 +5,7 @@
  */
 import { Pkcs10CertificateRequest } from '@peculiar/x509';
 import { PkiError } from '../errors.ts';
-import { pbes2Decrypt } from '../pbes2.ts';
+import { pbes2DecryptDer } from '../pbes2.ts';
 import { pemEncode } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { MAX_ITEMS } from './limits.ts';
@@ -113,7 +113,7 @@ async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<t
       }
       const [alg, data] = childrenOf(bytes, root);
       if (!alg || !data) throw new PkiError('invalid-der', 'file', 'This encrypted private key is damaged.');
-      const plain = await pbes2Decrypt(tlvBytes(bytes, alg).buffer, contentOf(bytes, data).slice(), ctx.password, crypto);
+      const plain = await pbes2DecryptDer(tlvBytes(bytes, alg).buffer, contentOf(bytes, data).slice(), ctx.password, crypto);
       return [await privateKeyItem(plain, 'encrypted-pkcs8', source, crypto)];
     }
     case 'pkcs1-private': {

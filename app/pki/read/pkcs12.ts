@@ -1,13 +1,13 @@
 /**
  * PKCS#12 (RFC 7292) in password-integrity and password-privacy mode: check the MAC, decrypt
  * PBES2-encrypted safes and shrouded key bags, and hand back the certificates, CRLs and PKCS#8
- * keys inside. Legacy PBES1 ciphers (RC2, 3DES, RC4) fail in pbes2Decrypt with an error that
+ * keys inside. Legacy PBES1 ciphers (RC2, 3DES, RC4) fail in pbes2DecryptDer with an error that
  * names the cipher and the `openssl` conversion. Walked with the TLV reader so BER
  * indefinite-length files (Windows, Java) open too.
  */
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
-import { pbes2Decrypt } from '../pbes2.ts';
+import { pbes2DecryptDer } from '../pbes2.ts';
 import { stringOf } from './der-values.ts';
 import { verifyPkcs12Mac, type Pkcs12Mac } from './pkcs12-mac.ts';
 import { childrenOf, contentOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, tlvBytes, type Tlv } from './tlv.ts';
@@ -104,7 +104,7 @@ class Walker {
         if (!eci) throw bad('encrypted content info is missing');
         const [, alg, data] = childrenOf(buf, eci);
         if (!alg || !isContext(data, 0)) throw bad(`content block ${index + 1} has no encrypted content`);
-        const plain = await pbes2Decrypt(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
+        const plain = await pbes2DecryptDer(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
         await this.safeContents(new Uint8Array(plain), 0);
       } else {
         throw new PkiError('unsupported-encryption', 'file', `This PKCS#12 file protects a part with public-key encryption (${type}); certbench reads password-protected files only.`);
@@ -137,7 +137,7 @@ class Walker {
     else if (id === BAG.shroudedKey) {
       const [alg, data] = childrenOf(buf, value);
       if (!alg || !isUniversal(data, TAG.OCTET_STRING)) throw bad(`${where}'s encrypted key is malformed`);
-      const plain = await pbes2Decrypt(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
+      const plain = await pbes2DecryptDer(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
       this.parts.push({ shape: 'pkcs8', der: new Uint8Array(plain), where });
     } else if (id === BAG.cert || id === BAG.crl) {
       const [typeTlv, inner] = childrenOf(buf, value);
