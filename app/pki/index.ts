@@ -15,7 +15,7 @@ export type { Finding, Severity } from './findings.ts';
 // Issuing: keys, names and SANs, profiles and defaults, CAs, leaves, CSRs, batches.
 export { generateKeyPair, supportedKeyAlgorithms, exportPkcs8Pem, importPrivateKey, publicKeyFromPrivate } from './keys.ts';
 export { encryptPkcs8Pem, decryptPkcs8 } from './pkcs8.ts';
-export { parseSans, parseSan, formatSan, normalizeSans, type SanEntry, type SanKind } from './san.ts';
+export { parseSans, parseSan, checkSans, sanProblemsText, formatSan, normalizeSans, type SanEntry, type SanKind, type SanCheck, type SanProblem } from './san.ts';
 export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
 export { DEFAULTS, PRESETS, presetById, type Preset } from './presets.ts';
 export { validityWindow, checkDays } from './validity.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSans, sanFromCommonName, withCommonNameSan, type SanEntry } from './san.ts';
+import { checkSans, parseSans, sanFromCommonName, sanProblemsText, withCommonNameSan, type SanEntry } from './san.ts';
 import { PkiError } from './errors.ts';
 
 const dns = (value: string): SanEntry => ({ kind: 'dns', value });
@@ -70,6 +70,43 @@ describe('parseSans: bad input names the entry', () => {
       expect(e.message).toContain(row.wantError);
     });
   }
+});
+
+describe('checkSans: every bad entry, not just the first', () => {
+  const rows: { name: string; input: string; wantSans: SanEntry[]; wantBad: string[]; wantText: string | undefined }[] = [
+    { name: 'all good: nothing to say', input: 'a.example 10.0.0.1', wantSans: [dns('a.example'), ip('10.0.0.1')], wantBad: [], wantText: undefined },
+    { name: 'one bad entry: its own message', input: 'a.example 10.0.0.300', wantSans: [dns('a.example')], wantBad: ['10.0.0.300'], wantText: '"10.0.0.300" is not an IPv4 or IPv6 address' },
+    {
+      name: 'two bad entries around a good one: both named, in order typed',
+      input: 'my_host.example, node1, 999.1.1.1',
+      wantSans: [dns('node1')],
+      wantBad: ['my_host.example', '999.1.1.1'],
+      wantText: '2 entries are not valid: "my_host.example" is not a valid DNS name (label "my_host": letters, digits and inner hyphens, 1 to 63 characters); "999.1.1.1" is not an IPv4 or IPv6 address.',
+    },
+    { name: 'the same bad entry twice is named once', input: 'f*o.example f*o.example DNS:', wantSans: [], wantBad: ['f*o.example', 'DNS:'], wantText: undefined },
+    { name: 'good duplicates still dropped', input: 'a.example A.EXAMPLE bad_one', wantSans: [dns('a.example')], wantBad: ['bad_one'], wantText: undefined },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const got = checkSans(row.input);
+      expect(got.sans).toEqual(row.wantSans);
+      expect(got.problems.map((p) => p.entry)).toEqual(row.wantBad);
+      for (const p of got.problems) {
+        expect(p.error).toBeInstanceOf(PkiError);
+        expect(p.error.code).toBe('invalid-san');
+        expect(p.error.message).toContain(`"${p.entry}"`);
+      }
+      if (row.wantText !== undefined) expect(sanProblemsText(got.problems)).toBe(row.wantText);
+      if (row.wantBad.length === 0) expect(sanProblemsText(got.problems)).toBeUndefined();
+      if (row.wantBad.length > 1) expect(sanProblemsText(got.problems)).toMatch(new RegExp(`^${row.wantBad.length} entries are not valid: `));
+    });
+  }
+
+  it('parseSans still throws the first bad entry, and agrees with checkSans on good input', () => {
+    expect(() => parseSans('my_host.example 999.1.1.1')).toThrow('"my_host.example" is not a valid DNS name');
+    const text = 'a.example, 10.0.0.1, IP Address:0:0:0:0:0:0:0:1, ops@example.com';
+    expect(checkSans(text)).toEqual({ sans: parseSans(text), problems: [] });
+  });
 });
 
 describe('CN to SAN', () => {

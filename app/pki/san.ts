@@ -132,22 +132,69 @@ export function splitSanText(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** One bad entry of a SAN list: the entry as typed and the error naming it. */
+export interface SanProblem {
+  entry: string;
+  error: PkiError;
+}
+
+/** Every entry of a SAN list checked: the good ones canonical, and every bad one. */
+export interface SanCheck {
+  /** Canonical entries, duplicates dropped (order kept): what parseSans returns when `problems` is empty. */
+  sans: SanEntry[];
+  /** One per distinct bad entry, in the order typed. */
+  problems: SanProblem[];
+}
+
 /**
- * Parse the forgiving text form into canonical entries, duplicates dropped (order kept).
- * Throws PkiError('invalid-san', 'sans', …) naming the first bad entry.
+ * Check every entry of the forgiving text form instead of stopping at the first bad one, so a
+ * form can name all of them at once. Never throws for bad entries.
  */
-export function parseSans(text: string): SanEntry[] {
-  const out: SanEntry[] = [];
+export function checkSans(text: string): SanCheck {
+  const sans: SanEntry[] = [];
+  const problems: SanProblem[] = [];
   const seen = new Set<string>();
+  const seenBad = new Set<string>();
   for (const entry of splitSanText(text)) {
-    const san = parseSan(entry);
+    let san: SanEntry;
+    try {
+      san = parseSan(entry);
+    } catch (e) {
+      if (!(e instanceof PkiError)) throw e;
+      if (!seenBad.has(entry)) {
+        seenBad.add(entry);
+        problems.push({ entry, error: e });
+      }
+      continue;
+    }
     const key = `${san.kind}:${san.value}`;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push(san);
+      sans.push(san);
     }
   }
-  return out;
+  return { sans, problems };
+}
+
+/**
+ * One sentence naming every bad entry: the entry's own message when there is one, otherwise
+ * `2 entries are not valid: "a_b" is not a valid DNS name (…); "10.0.0.300" is not an IPv4 or
+ * IPv6 address.` Undefined when there is none.
+ */
+export function sanProblemsText(problems: readonly SanProblem[]): string | undefined {
+  if (problems.length === 0) return undefined;
+  if (problems.length === 1) return problems[0]?.error.message;
+  return `${problems.length} entries are not valid: ${problems.map((p) => p.error.message).join('; ')}.`;
+}
+
+/**
+ * Parse the forgiving text form into canonical entries, duplicates dropped (order kept).
+ * Throws PkiError('invalid-san', 'sans', …) naming the first bad entry (checkSans names them all).
+ */
+export function parseSans(text: string): SanEntry[] {
+  const { sans, problems } = checkSans(text);
+  if (problems[0]) throw problems[0].error;
+  return sans;
 }
 
 /** Accept either the text form or already parsed entries (re-checked), for the core's callers. */

@@ -1,6 +1,5 @@
 /** Field checks of the Issue form, run as the user types; each returns the sentence for the field. */
-import { isPkiError } from '../../pki/errors.ts';
-import { parseSans, sanFromCommonName } from '../../pki/san.ts';
+import { checkSans, sanFromCommonName, sanProblemsText, type SanCheck } from '../../pki/san.ts';
 import type { LeafProfile } from '../../worker/pki-contract.ts';
 
 export function commonNameError(cn: string): string | undefined {
@@ -10,14 +9,19 @@ export function commonNameError(cn: string): string | undefined {
   return undefined;
 }
 
+/** Every bad entry is named at once (not only the first), so one round of fixes is enough. */
 export function sansError(text: string, profile: LeafProfile, cn: string): string | undefined {
+  let checked: SanCheck;
   try {
-    const sans = parseSans(text);
-    if (profile !== 'client' && sans.length === 0 && !sanFromCommonName(cn)) {
-      return 'A node or server certificate needs at least one DNS name or IP address that clients dial.';
-    }
-    return undefined;
-  } catch (e) {
-    return isPkiError(e) ? e.message : 'These names could not be read.';
+    checked = checkSans(text);
+  } catch {
+    return 'These names could not be read.'; // Not a bad entry but a fault in the parser: still never a blank page.
   }
+  const { sans, problems } = checked;
+  const bad = sanProblemsText(problems);
+  if (bad) return bad;
+  if (profile !== 'client' && sans.length === 0 && !sanFromCommonName(cn)) {
+    return 'A node or server certificate needs at least one DNS name or IP address that clients dial.';
+  }
+  return undefined;
 }
