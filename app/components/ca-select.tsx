@@ -1,30 +1,74 @@
-/** The "Issuing CA" select over the workspace's CAs that hold their key. */
-import { selectIssuingCas, useApp, type WorkspaceItem } from '../store/index.ts';
+/**
+ * The "Issuing CA" select over the workspace's CAs. A CA that cannot sign for the form's purpose
+ * (no key here, expired, no keyCertSign, or path length 0 when the form makes a CA) is listed
+ * disabled with the reason beside its name, so the user learns why it cannot be chosen.
+ */
+import { useMemo } from 'react';
+import { selectItemList, useApp, type WorkspaceItem } from '../store/index.ts';
 import type { IssuerInput } from '../worker/pki-contract.ts';
 import { Field } from './field.tsx';
+import { issuerProblem, type IssuerPurpose } from './issuer-check.ts';
+
+export type { IssuerPurpose } from './issuer-check.ts';
 
 /** The worker's view of a CA item. */
 export function issuerOf(ca: WorkspaceItem): IssuerInput {
   return { certPem: ca.pem, keyPem: ca.keyPem ?? '', ...(ca.chainPem ? { chainPem: ca.chainPem } : {}) };
 }
 
+interface IssuerChoice {
+  ca: WorkspaceItem;
+  /** Why it cannot sign for the purpose; undefined when it can. */
+  problem: string | undefined;
+}
+
+/** Every CA of the workspace, oldest first, each with what stops it signing for `purpose`. */
+function useIssuerChoices(purpose: IssuerPurpose): IssuerChoice[] {
+  const items = useApp(selectItemList);
+  return useMemo(() => {
+    const now = new Date();
+    return items
+      .filter((i) => i.kind === 'ca')
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((ca) => ({ ca, problem: issuerProblem(ca, purpose, now) }));
+  }, [items, purpose]);
+}
+
+const NONE_CAN: Record<IssuerPurpose, string> = {
+  leaf: 'None of the CAs in the workspace can sign certificates; each one says why. Create or import a CA with its key under Authorities.',
+  'sub-ca': 'None of the CAs in the workspace can sign another CA; each one says why. Use a root, or an intermediate made with a path length of 1 or more.',
+};
+
 /** `error` is a problem with the chosen CA (from the worker), shown beside the select. */
-export function CaSelect({ value, onChange, hint, error }: { value: string; onChange: (id: string) => void; hint?: string; error?: string | undefined }) {
-  const cas = useApp(selectIssuingCas);
+export function CaSelect({ value, onChange, purpose, hint, error }: {
+  value: string;
+  onChange: (id: string) => void;
+  /** What the form signs: a leaf certificate, or another CA (which a path length 0 CA may not). */
+  purpose: IssuerPurpose;
+  hint?: string;
+  error?: string | undefined;
+}) {
+  const choices = useIssuerChoices(purpose);
+  const usable = choices.filter((c) => !c.problem);
+  const noneError = choices.length === 0
+    ? 'No CA with its key in the workspace yet: create or import one under Authorities.'
+    : usable.length === 0 ? NONE_CAN[purpose] : undefined;
   return (
-    <Field label="Issuing CA" hint={hint} error={cas.length ? error : 'No CA with its key in the workspace yet: create or import one under Authorities.'}>
+    <Field label="Issuing CA" hint={hint} error={noneError ?? error}>
       {(p) => (
-        <select {...p} value={cas.some((c) => c.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)}>
+        <select {...p} value={usable.some((c) => c.ca.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)}>
           <option value="" disabled>Choose a CA</option>
-          {cas.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {choices.map(({ ca, problem }) => (
+            <option key={ca.id} value={ca.id} disabled={problem !== undefined}>{problem ? `${ca.name} — ${problem}` : ca.name}</option>
+          ))}
         </select>
       )}
     </Field>
   );
 }
 
-/** The chosen CA item, or the newest one when nothing is chosen yet. */
-export function useChosenCa(id: string): WorkspaceItem | undefined {
-  const cas = useApp(selectIssuingCas);
-  return cas.find((c) => c.id === id) ?? cas[cas.length - 1];
+/** The chosen CA item if it can sign for `purpose`, otherwise the newest one that can. */
+export function useChosenCa(id: string, purpose: IssuerPurpose): WorkspaceItem | undefined {
+  const usable = useIssuerChoices(purpose).filter((c) => !c.problem).map((c) => c.ca);
+  return usable.find((c) => c.id === id) ?? usable[usable.length - 1];
 }

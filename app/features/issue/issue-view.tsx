@@ -24,7 +24,7 @@ export function IssueView() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ field: string; message: string }>();
   const [issued, setIssued] = useState<Issued & { name: string }>();
-  const ca = useChosenCa(caId);
+  const ca = useChosenCa(caId, 'leaf');
 
   const errors = {
     cn: touched || cn ? commonNameError(cn) : undefined,
@@ -54,7 +54,7 @@ export function IssueView() {
     <section aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a certificate</h2>
       <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
-        <CaSelect value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
         <ProfileSelect value={profile} onChange={setProfile} />
         <Field label="Common name" error={errors.cn ?? fieldFailure('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
           {(p) => <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />}
