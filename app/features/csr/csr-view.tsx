@@ -11,6 +11,8 @@ import { derToPem, readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
+import { csrSansError } from './check-csr.ts';
+import { requestKeyText } from './request-key.ts';
 
 export function CsrView() {
   const [pem, setPem] = useState('');
@@ -23,7 +25,8 @@ export function CsrView() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ field: string; message: string }>();
   const [signed, setSigned] = useState<Issued & { name: string }>();
-  const ca = useChosenCa(caId);
+  const ca = useChosenCa(caId, 'leaf');
+  const sansError = csrSansError(sans);
 
   // Read the request as it is pasted (in the worker: it checks the signature); a newer paste cancels the older read.
   const reading = useRef<AbortController | undefined>(undefined);
@@ -34,7 +37,8 @@ export function CsrView() {
     const controller = new AbortController();
     reading.current = controller;
     callWorker('readCsr', { csrPem: text }, { signal: controller.signal }).then(
-      (s) => { setSummary(s); setReadError(undefined); setSans(s.sans.join(', ')); },
+      // The key as Inspect names it ("EC P-256"), read from the same text; the worker's family name only if that fails.
+      (s) => { setSummary({ ...s, keyAlgorithm: requestKeyText(text) ?? s.keyAlgorithm }); setReadError(undefined); setSans(s.sans.join(', ')); },
       (e: unknown) => {
         if (e instanceof WorkerCallError && e.code === 'cancelled') return;
         setSummary(undefined);
@@ -45,7 +49,7 @@ export function CsrView() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!summary || !ca || daysError(days)) return;
+    if (!summary || !ca || daysError(days) || sansError) return;
     setBusy(true);
     setFailure(undefined);
     try {
@@ -83,9 +87,9 @@ export function CsrView() {
             </dl>
           </section>
         )}
-        <CaSelect value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
         <ProfileSelect value={profile} onChange={setProfile} />
-        <Field label="Subject alternative names" error={failure && ['sans', 'san'].includes(failure.field) ? failure.message : undefined} hint="What the request asked for; edit to grant less or more.">
+        <Field label="Subject alternative names" error={sansError ?? (failure && ['sans', 'san'].includes(failure.field) ? failure.message : undefined)} hint="What the request asked for; edit to grant less or more.">
           {(p) => <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />}
         </Field>
         <DaysField value={days} onChange={setDays} hint="Chosen here, not by the request; the certificate never outlives its CA." />
