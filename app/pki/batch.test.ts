@@ -22,6 +22,11 @@ describe('parseBatch', () => {
     { name: 'unsafe folder name', input: '../etc 10.0.0.1', wantError: 'line 1: "../etc" is not a usable node name' },
     { name: 'empty list', input: '# nothing\n', wantError: 'The node list is empty' },
     { name: 'unknown SAN kind', input: 'n1 RID:1.2.3', wantError: 'line 1: "RID:1.2.3" has a SAN kind certbench does not issue' },
+    {
+      name: 'every bad line and every bad SAN on a line is named at once',
+      input: 'ok 10.0.0.1\nn2 10.0.0.300 my_host\n../x\nOK 10.0.0.4',
+      wantError: '3 lines are not valid: line 2: 2 entries are not valid: "10.0.0.300" is not an IPv4 or IPv6 address; "my_host"',
+    },
   ];
   for (const row of bad) {
     it(row.name, () => {
@@ -36,6 +41,20 @@ describe('parseBatch', () => {
       expect((err as PkiError).message).toContain(row.wantError);
     });
   }
+
+  it('names ten bad lines and counts the rest', () => {
+    const input = Array.from({ length: 13 }, (_, i) => `n${i} 10.0.0.${300 + i}`).join('\n');
+    const message = (() => {
+      try {
+        parseBatch(input);
+      } catch (e) {
+        return (e as PkiError).message;
+      }
+      return '';
+    })();
+    expect(message).toMatch(/^13 lines are not valid: line 1: .*line 10: "10\.0\.0\.309".*; and 3 more\.$/);
+    expect(message).not.toContain('line 11:');
+  });
 });
 
 describe('issueBatch', () => {

@@ -14,7 +14,7 @@ import { encryptPkcs8Pem } from './pkcs8.ts';
 import { randomSerialBytes } from './serial.ts';
 import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
-import { parseSans, type SanEntry } from './san.ts';
+import { checkSans, sanProblemsText, type SanEntry } from './san.ts';
 import { checkDays, validityWindow, type ValidityWindow } from './validity.ts';
 
 export interface BatchLine {
@@ -33,12 +33,17 @@ function lineError(line: number, message: string, cause?: unknown): PkiError {
   return new PkiError('invalid-argument', 'nodes', `line ${line}: ${message}`, { cause });
 }
 
+/** How many bad lines one error message names before it says "and N more". */
+const MAX_LINES_NAMED = 10;
+
 /**
  * Parse a node list. Blank lines and `#` comments are skipped; a line is a name followed by
- * SANs separated by spaces or commas. Names are unique and safe as folder names.
+ * SANs separated by spaces or commas. Names are unique and safe as folder names. Every bad line
+ * (and every bad SAN on it) is named in one error, so a pasted list is fixed in one pass.
  */
 export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLine[] {
   const out: BatchLine[] = [];
+  const problems: PkiError[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
@@ -46,22 +51,40 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
     if (!content) return;
     const [name = '', ...rest] = content.split(/[\s,;]+/);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) || /^\.+$/.test(name)) {
-      throw lineError(line, `"${name}" is not a usable node name (letters, digits, ".", "_" and "-", up to 64, as it also names the node's folder)`);
+      problems.push(lineError(line, `"${name}" is not a usable node name (letters, digits, ".", "_" and "-", up to 64, as it also names the node's folder)`));
+      return;
     }
     const lower = name.toLowerCase();
     const first = seen.get(lower);
-    if (first !== undefined) throw lineError(line, `"${name}" is already on line ${first}`);
+    if (first !== undefined) {
+      problems.push(lineError(line, `"${name}" is already on line ${first}`));
+      return;
+    }
     seen.set(lower, line);
+    const checked = checkSans(rest.join(' '));
+    if (checked.problems.length > 0) {
+      problems.push(lineError(line, sanProblemsText(checked.problems) ?? '', checked.problems[0]?.error));
+      return;
+    }
     try {
-      out.push({ line, name, sans: leafSans(profile, name, parseSans(rest.join(' '))) });
+      out.push({ line, name, sans: leafSans(profile, name, checked.sans) });
     } catch (e) {
-      if (e instanceof PkiError) throw lineError(line, e.message, e);
-      throw e;
+      if (e instanceof PkiError) problems.push(lineError(line, e.message, e));
+      else throw e;
     }
   });
+  if (problems.length > 0) throw batchError(problems);
   if (out.length === 0) throw new PkiError('invalid-argument', 'nodes', 'The node list is empty: write one node per line, its name then its IPs and DNS names.');
   if (out.length > MAX_BATCH) throw new PkiError('input-too-large', 'nodes', `At most ${MAX_BATCH} nodes per batch, got ${out.length}.`);
   return out;
+}
+
+/** One error for every bad line: the line's own error when there is one, else all of them, capped. */
+function batchError(problems: readonly PkiError[]): PkiError {
+  if (problems.length === 1) return problems[0]!;
+  const named = problems.slice(0, MAX_LINES_NAMED).map((p) => p.message).join('; ');
+  const more = problems.length > MAX_LINES_NAMED ? `; and ${problems.length - MAX_LINES_NAMED} more` : '';
+  return new PkiError('invalid-argument', 'nodes', `${problems.length} lines are not valid: ${named}${more}.`, { cause: problems[0] });
 }
 
 export interface BatchOptions {

@@ -24,7 +24,7 @@
  * `importItems(WorkspaceItem[]) → {added, replaced, kept}`, `clearWorkspace()`,
  * `applyRemote(change)` (used by the tab sync; features do not call it).
  *
- * Selectors (selectors.ts): `selectItemList`, `selectIssuingCas`, `childrenOf(items, id)`,
+ * Selectors (selectors.ts): `selectItemList`, `childrenOf(items, id)`,
  * `searchItems(list, query, kind?)`.
  *
  * Persistence: every item is one IndexedDB record (db "certbench", store "items") with its schema
@@ -39,7 +39,7 @@ import { memoryRecordStore } from './record-store.ts';
 
 export type { AppState } from './create-store.ts';
 export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
-export { selectItemList, selectIssuingCas, childrenOf, searchItems } from './selectors.ts';
+export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 
 const app = createAppStore({
   records: typeof indexedDB === 'undefined' ? memoryRecordStore() : idbRecordStore(),

@@ -22,13 +22,6 @@ export const selectItemList = memoOnItems((items) =>
   Object.values(items).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name)),
 );
 
-/** Every CA that holds its private key (those that can issue), oldest first. */
-export const selectIssuingCas = memoOnItems((items) =>
-  Object.values(items)
-    .filter((i) => i.kind === 'ca' && Boolean(i.keyPem))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-);
-
 /** Items whose `parentId` is `id` (what a CA issued). Not memoised: call inside useMemo or with useShallow. */
 export function childrenOf(items: Record<string, WorkspaceItem>, id: string): WorkspaceItem[] {
   return Object.values(items).filter((i) => i.parentId === id);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from './create-store.ts';
 import { memoryRecordStore, type ItemRecord, type RecordStore } from './record-store.ts';
-import { selectItemList, selectIssuingCas, searchItems } from './selectors.ts';
+import { selectItemList, searchItems } from './selectors.ts';
 import type { NewItem } from './types.ts';
 
 const opened: AppStore[] = [];
@@ -143,11 +143,13 @@ describe('workspace actions', () => {
     const t = tab(memoryRecordStore(), `test-${process.pid}-${channelCount++}`);
     await t.hydration;
     t.store.getState().addItems([{ kind: 'ca', name: 'root', pem: 'P', keyPem: 'K', meta: {} }, { kind: 'ca', name: 'imported-no-key', pem: 'P', meta: {} }, cert('leaf')]);
-    const first = selectIssuingCas(t.store.getState());
-    expect(selectIssuingCas(t.store.getState())).toBe(first);
-    expect(first.map((c) => c.name)).toEqual(['root']);
-    t.store.getState().removeItems([first[0]?.id ?? '']);
-    expect(selectIssuingCas(t.store.getState())).toEqual([]);
+    const first = selectItemList(t.store.getState());
+    expect(selectItemList(t.store.getState())).toBe(first);
+    expect(first.map((c) => c.name).sort()).toEqual(['imported-no-key', 'leaf', 'root']);
+    t.store.getState().removeItems([first.find((c) => c.name === 'root')?.id ?? '']);
+    const second = selectItemList(t.store.getState());
+    expect(second).not.toBe(first);
+    expect(second.map((c) => c.name).sort()).toEqual(['imported-no-key', 'leaf']);
   });
 
   const searchRows = [
