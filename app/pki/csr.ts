@@ -19,6 +19,7 @@ import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
 import { normalizeSans, type SanEntry, type SanKind } from './san.ts';
 import { signingAlgorithm } from './sign.ts';
+import { describePublicKey, publicKeyText } from './inspect/public-key.ts';
 
 const OID_SAN = '2.5.29.17';
 /** @peculiar/x509 GeneralName types we issue, to our kinds; the others are reported, not issued. */
@@ -75,6 +76,8 @@ export interface CsrInfo {
   /** Requested names of kinds certbench does not issue (e.g. "upn:…"), dropped on signing. */
   unsupportedSans: string[];
   keyFamily: 'ec' | 'rsa' | 'ed25519';
+  /** The requested key as the inspector names it: "EC P-256", "RSA 2048 bits", "Ed25519". */
+  keyDescription: string;
   /** The requester's self-signature checks out (proof of possession). */
   signatureValid: boolean;
 }
@@ -133,6 +136,7 @@ export async function readCsr(input: string | ArrayBuffer | Uint8Array, crypto: 
     sans,
     unsupportedSans,
     keyFamily: spkiFamily(csr.publicKey.rawData),
+    keyDescription: publicKeyText(describePublicKey(new Uint8Array(csr.publicKey.rawData))),
     signatureValid,
   };
 }

@@ -84,7 +84,7 @@ describe('authorities, issue and CSR ops', () => {
     const r = await root();
     const { csrPem } = await opensslMakeCsr({ cn: 'worker-7', san: 'DNS:worker-7.internal' });
     const asks = await OPS.readCsr({ csrPem });
-    expect(asks).toMatchObject({ commonName: 'worker-7', sans: ['DNS:worker-7.internal'], signatureValid: true, keyAlgorithm: 'ECDSA' });
+    expect(asks).toMatchObject({ commonName: 'worker-7', sans: ['DNS:worker-7.internal'], signatureValid: true, keyAlgorithm: 'EC P-256' });
     const signed = await OPS.signCsr({ csrPem, profile: 'client', days: 30, issuer: r });
     expect(signed.keyPem).toBeUndefined();
     expect((await opensslVerify({ rootPem: r.certPem, certPem: signed.certPem, purpose: 'sslclient' })).ok).toBe(true);

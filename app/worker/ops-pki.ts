@@ -41,7 +41,6 @@ async function issueCertificate(args: IssueArgs): Promise<Issued> {
   return { certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: chainAbove(args.issuer), meta: certificateMeta(leaf.certPem, { profile: args.profile }, leaf.sans), notes: leaf.notes };
 }
 
-const FAMILY_LABEL = { ec: 'ECDSA', rsa: 'RSA', ed25519: 'Ed25519' } as const;
 
 async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
   const info = await coreReadCsr(args.csrPem);
@@ -49,7 +48,7 @@ async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
     subject: info.subject,
     commonName: info.subjectFields.commonName,
     sans: [...info.sans.map(formatSan), ...info.unsupportedSans],
-    keyAlgorithm: FAMILY_LABEL[info.keyFamily],
+    keyAlgorithm: info.keyDescription,
     signatureValid: info.signatureValid,
   };
 }

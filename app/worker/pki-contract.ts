@@ -61,6 +61,7 @@ export interface CsrSummary {
   subject: string;
   commonName: string;
   sans: string[];
+  /** The requested key as Inspect names it ("EC P-256", "RSA 2048 bits", "Ed25519"). */
   keyAlgorithm: string;
   signatureValid: boolean;
 }

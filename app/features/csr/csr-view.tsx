@@ -12,7 +12,6 @@ import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
 import { csrSansError } from './check-csr.ts';
-import { requestKeyText } from './request-key.ts';
 
 export function CsrView() {
   const [pem, setPem] = useState('');
@@ -37,8 +36,7 @@ export function CsrView() {
     const controller = new AbortController();
     reading.current = controller;
     callWorker('readCsr', { csrPem: text }, { signal: controller.signal }).then(
-      // The key as Inspect names it ("EC P-256"), read from the same text; the worker's family name only if that fails.
-      (s) => { setSummary({ ...s, keyAlgorithm: requestKeyText(text) ?? s.keyAlgorithm }); setReadError(undefined); setSans(s.sans.join(', ')); },
+      (s) => { setSummary(s); setReadError(undefined); setSans(s.sans.join(', ')); },
       (e: unknown) => {
         if (e instanceof WorkerCallError && e.code === 'cancelled') return;
         setSummary(undefined);
