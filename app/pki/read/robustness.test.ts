@@ -1,6 +1,8 @@
 // Robustness: every zlint test file (many deliberately malformed) and fast-check's random,
-// truncated, bit-flipped and oversized inputs are read, explained and summarised within the
-// time bound, never with an exception, never with a vague message.
+// truncated, bit-flipped and oversized inputs are read, explained and summarised, never with an
+// exception, never with a vague message. Nothing here reads the clock: how long a read took on a
+// shared machine is no verdict. Pathological slowness still fails: the oversized rows must be
+// answered by their cap, not by the reader's time budget, and a hang runs into the test timeout.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,12 +16,18 @@ import { readInput } from './read-input.ts';
 import type { Item, ReadInput } from './types.ts';
 
 const ZLINT = '/work/shared/vectors/zlint-testdata';
+/** The reader's own time budget for ordinary inputs; running into it is a clear error item, not a failure here. */
 const PER_INPUT_MS = 2000;
+/**
+ * For the oversized rows, whose answer must come from a cap: far above what they need (under a
+ * second or a few seconds for the 5,001-certificate PKCS#7), so a loaded machine never turns the
+ * cap's message into the time-out's. A reader gone quadratic takes hours and still fails.
+ */
+const CAP_ROW_MS = 40_000;
 const KINDS = new Set(['certificate', 'csr', 'private-key', 'public-key', 'crl', 'error']);
 
-/** Read, explain and summarise; fail on any exception, slow input or vague error. */
+/** Read, explain and summarise; fail on any exception or vague error. */
 async function survive(input: ReadInput, budget = PER_INPUT_MS): Promise<Item[]> {
-  const started = performance.now();
   const items = await readInput(input, { timeBudgetMs: budget });
   expect(Array.isArray(items)).toBe(true);
   for (const item of items) {
@@ -32,7 +40,6 @@ async function survive(input: ReadInput, budget = PER_INPUT_MS): Promise<Item[]>
     expect(treeToText(explain(item)).length).toBeGreaterThan(0);
     expect(JSON.stringify(summarize(item, { lint: false }))).toContain(item.kind);
   }
-  expect(performance.now() - started).toBeLessThan(budget + 500);
   return items;
 }
 
@@ -115,7 +122,7 @@ function pkcs7Of(certs: Uint8Array[]): Uint8Array {
   return tlv(0x30, concat([oid('2a864886f70d010702'), tlv(0xa0, signedData)]));
 }
 
-describe('huge and deep inputs are refused quickly with the cap in the message', () => {
+describe('huge and deep inputs are refused by their cap, with the cap in the message', () => {
   const deepIndefinite = new Uint8Array(20_000).map((_, i) => (i < 10_000 ? (i % 2 ? 0x80 : 0x30) : 0));
   let deepDefinite = new Uint8Array([0x05, 0x00]);
   for (let i = 0; i < 200; i++) {
@@ -131,15 +138,15 @@ describe('huge and deep inputs are refused quickly with the cap in the message',
     { name: '10,000 nested indefinite-length SEQUENCEs', input: { bytes: deepIndefinite }, want: /nesting/ },
     { name: '200 nested definite-length SEQUENCEs', input: { bytes: deepDefinite }, want: /nesting/ },
     { name: 'a length claiming 4 GiB', input: { bytes: new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x00]) }, want: /truncated|past/ },
-    // The time budget is widened here so that the item cap, not the clock, is what stops it.
-    { name: 'a PKCS#7 holding 5,001 certificates', input: { bytes: pkcs7Of(Array.from({ length: 5001 }, () => sample[0] ?? new Uint8Array())) }, budget: 20_000, want: /more than 5000 items/ },
+    { name: 'a PKCS#7 holding 5,001 certificates', input: { bytes: pkcs7Of(Array.from({ length: 5001 }, () => sample[0] ?? new Uint8Array())) }, want: /more than 5000 items/ },
     { name: '500,000 BEGIN lines without an END (quadratic for one big regular expression)', input: { text: '-----BEGIN X-----\n'.repeat(500_000) }, want: /has no "-----END X-----" line/ },
     { name: '6,000 tiny PEM blocks', input: { text: `-----BEGIN X-----\n${Convert.ToBase64(new Uint8Array([5, 0]))}\n-----END X-----\n`.repeat(6000) }, want: /more than 5000 items/ },
   ];
   for (const row of rows) {
     it(row.name, async () => {
-      const items = await survive(row.input, row.budget);
+      const items = await survive(row.input, CAP_ROW_MS);
       const errors = items.filter((i) => i.kind === 'error').map((i) => (i.kind === 'error' ? i.message : ''));
+      expect(errors.join('\n')).not.toMatch(/took longer than/);
       expect(errors.join('\n')).toMatch(row.want);
     });
   }
