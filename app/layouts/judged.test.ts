@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildBundle } from './build-bundle.ts';
 import type { Bundle, LayoutId } from './types.ts';
 import { opensslBundle, writeBundleFiles } from './testing/openssl-bundle.ts';
-import { freePort, startServer } from './testing/processes.ts';
+import { startServer } from './testing/processes.ts';
 import { run } from '../test/judges/tools.ts';
 
 let bundle: Bundle; // root-issued, RSA node key
@@ -26,9 +26,12 @@ describe('openssl s_client against openssl s_server with the bundle files', () =
   for (const row of rows) {
     it(row.name, async () => {
       const root = writeBundleFiles((await buildBundle({ bundle: row.chain ? chained : bundle, layout: row.layout })).files);
-      const port = await freePort();
       const at = (p: string) => join(root, p);
-      const server = await startServer('openssl', ['s_server', '-accept', String(port), '-naccept', '1', '-cert', at(row.server.cert), '-key', at(row.server.key), '-CAfile', at(row.server.ca), '-Verify', '1', '-verify_return_error', '-rev'], /ACCEPT/);
+      // Port 0: s_server binds a port the OS picks and prints it ("ACCEPT 127.0.0.1:41234"), so no
+      // other process can take the port between choosing it and listening on it.
+      const server = await startServer('openssl', ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-cert', at(row.server.cert), '-key', at(row.server.key), '-CAfile', at(row.server.ca), '-Verify', '1', '-verify_return_error', '-rev'], /ACCEPT \S+:\d+\r?\n/);
+      const port = /ACCEPT \S+:(\d+)/.exec(server.output())?.[1];
+      if (!port) throw new Error(`no port in the s_server output: ${server.output()}`);
       const client = run('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'localhost', '-verify_hostname', 'localhost', '-cert', at(row.client.cert), '-key', at(row.client.key), '-CAfile', at(row.client.ca), '-verify_return_error'], { input: 'ping\n', timeoutMs: 15_000 });
       await server.stop();
       expect(client.stdout).toContain('Verification: OK');
