@@ -12,8 +12,9 @@ import { buildBundle } from '../layouts/build-bundle.ts';
 import { layoutById } from '../layouts/index.ts';
 import type { Bundle, LayoutId, LayoutOptions } from '../layouts/types.ts';
 import { opensslBundle, opensslFormats, writeBundleFiles } from '../layouts/testing/openssl-bundle.ts';
-import { freePort, startServer, type RunningServer } from '../layouts/testing/processes.ts';
+import { startServer, type RunningServer } from '../layouts/testing/processes.ts';
 import { requireTool } from '../test/judges/tools.ts';
+import { onFreePort } from '../test/ports.ts';
 import { snippetContext, KEY_PASSWORD_ENV } from './context.ts';
 import { snippetById } from './index.ts';
 import type { SnippetContext } from './types.ts';
@@ -68,6 +69,14 @@ async function nodeServer(ctx: SnippetContext): Promise<RunningServer> {
   return server;
 }
 
+/** `b` unpacked for `layout` and the Node server snippet listening with its node files, on a port that was free. */
+function servingNode(b: Bundle, layout: LayoutId, options: LayoutOptions): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
+  return onFreePort(async (port) => {
+    const ctx = await unpacked(b, layout, options, port);
+    return { port, ctx, server: await nodeServer(ctx) };
+  });
+}
+
 describe('Node snippets: server and client complete mutual TLS', () => {
   const rows: { name: string; layout: LayoutId; options: LayoutOptions }[] = [
     { name: 'generic, plaintext keys', layout: 'generic', options: {} },
@@ -80,9 +89,7 @@ describe('Node snippets: server and client complete mutual TLS', () => {
   ];
   for (const row of rows) {
     it(row.name, async () => {
-      const port = await freePort();
-      const ctx = await unpacked(bundle, row.layout, row.options, port);
-      const server = await nodeServer(ctx);
+      const { port, ctx, server } = await servingNode(bundle, row.layout, row.options);
       const client = runSnippet(process.execPath, [writeSnippet('node-tls-client', ctx, '.mjs')], port);
       await server.stop();
       expect(client.stderr).toBe('');
@@ -93,10 +100,8 @@ describe('Node snippets: server and client complete mutual TLS', () => {
   }
 
   it('the server refuses a client whose certificate another CA issued', async () => {
-    const port = await freePort();
-    const ctx = await unpacked(bundle, 'generic', {}, port);
+    const { port, ctx, server } = await servingNode(bundle, 'generic', {});
     const other = await unpacked(foreign, 'generic', {}, port);
-    const server = await nodeServer(ctx);
     const impostor = { ...ctx, client: { ...ctx.client, files: { ...other.client.files, ca: ctx.client.files.ca } } };
     const client = runSnippet(process.execPath, [writeSnippet('node-tls-client', impostor, '.mjs')], port);
     await server.stop();
@@ -118,9 +123,7 @@ describe('Python snippets: their ssl contexts complete mutual TLS with the Node 
   ];
   for (const row of rows) {
     it(row.name, async () => {
-      const port = await freePort();
-      const ctx = await unpacked(bundle, row.layout, row.options, port);
-      const server = await nodeServer(ctx);
+      const { port, ctx, server } = await servingNode(bundle, row.layout, row.options);
       const file = writeSnippet(row.snippet, ctx, '.py');
       requireTool('python3');
       const r = runSnippet('python3', [join(scratch, 'py', 'run_snippet.py'), file, ...row.steps], port);
@@ -143,15 +146,22 @@ createServer({ cert: readFileSync(cert), key: readFileSync(key), ca: readFileSyn
 }).listen(Number(port), '127.0.0.1', () => console.log('listening on port ' + port));
 `;
 
-describe('HTTPS client snippets against a Node https server that requires client certificates', () => {
-  it('https.request with the client certificate gets an answer', async () => {
-    const port = await freePort();
-    const ctx = await unpacked(bundle, 'generic', { keyPassphrase: PASSPHRASE }, port);
+/** The https judge listening with `ctx`'s node files, on a port that was free. */
+function servingHttps(options: LayoutOptions, env: NodeJS.ProcessEnv): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
+  return onFreePort(async (port) => {
+    const ctx = await unpacked(bundle, 'generic', options, port);
     const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
     writeFileSync(judge, HTTPS_JUDGE);
     const n = ctx.node.files;
-    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE } });
+    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env });
     servers.push(server);
+    return { port, ctx, server };
+  });
+}
+
+describe('HTTPS client snippets against a Node https server that requires client certificates', () => {
+  it('https.request with the client certificate gets an answer', async () => {
+    const { port, ctx, server } = await servingHttps({ keyPassphrase: PASSPHRASE }, { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE });
     const client = runSnippet(process.execPath, [writeSnippet('node-https-request', ctx, '.mjs')], port);
     await server.stop();
     expect(client.stderr).toBe('');
@@ -160,13 +170,7 @@ describe('HTTPS client snippets against a Node https server that requires client
 
   it("check-commands' verify, s_client and curl lines all pass against the running server", async () => {
     requireTool('openssl');
-    const port = await freePort();
-    const ctx = await unpacked(bundle, 'generic', {}, port);
-    const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
-    writeFileSync(judge, HTTPS_JUDGE);
-    const n = ctx.node.files;
-    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/);
-    servers.push(server);
+    const { ctx, server } = await servingHttps({}, {});
     const r = spawnSync('sh', ['-e', '-c', snippetById('check-commands').render(ctx)], { encoding: 'utf8', timeout: 20_000 });
     await server.stop();
     expect(r.status, r.stderr).toBe(0);
