@@ -21,9 +21,18 @@ function cert(name: string, extra: Partial<NewItem> = {}): NewItem {
   return { kind: 'certificate', name, pem: `PEM of ${name}`, meta: { subject: `CN=${name}` }, ...extra };
 }
 
-/** Let BroadcastChannel deliver (Node delivers on a later macrotask). */
-function settle(): Promise<void> {
-  return new Promise((r) => setTimeout(r, 30));
+/**
+ * Resolves once `t` has applied the next change another tab announced. BroadcastChannel delivers
+ * on a later task; a fixed wait (it was 30 ms) can run out first when the machine is busy. The
+ * store's own listener was registered first, so the change is applied before this resolves.
+ */
+function nextRemoteChange(t: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    const off = t.storage.onRemote(() => {
+      off();
+      resolve();
+    });
+  });
 }
 
 async function twoTabs() {
@@ -71,10 +80,11 @@ describe('app store persistence', () => {
 
   it('two tabs merge each other\'s work instead of overwriting it', async () => {
     const { records, a, b } = await twoTabs();
+    const heard = [nextRemoteChange(a), nextRemoteChange(b)];
     a.store.getState().addItems([cert('from-a')]);
     b.store.getState().addItems([cert('from-b')]);
     await Promise.all([a.storage.flush(), b.storage.flush()]);
-    await settle();
+    await Promise.all(heard);
     const names = (t: AppStore) => selectItemList(t.store.getState()).map((i) => i.name).sort();
     expect(names(a)).toEqual(['from-a', 'from-b']);
     expect(names(b)).toEqual(['from-a', 'from-b']);
@@ -82,12 +92,14 @@ describe('app store persistence', () => {
 
     // B deletes A's item; A's next save must not bring it back.
     const fromA = selectItemList(b.store.getState()).find((i) => i.name === 'from-a');
+    const aHearsDelete = nextRemoteChange(a);
     b.store.getState().removeItems([fromA?.id ?? '']);
     await b.storage.flush();
-    await settle();
+    await aHearsDelete;
+    const bHearsAdd = nextRemoteChange(b);
     a.store.getState().addItems([cert('later-a')]);
     await a.storage.flush();
-    await settle();
+    await bHearsAdd;
     expect(names(a)).toEqual(['from-b', 'later-a']);
     expect(names(b)).toEqual(['from-b', 'later-a']);
     expect([...records.records.values()].map((r) => (r.item as { name: string }).name).sort()).toEqual(['from-b', 'later-a']);
