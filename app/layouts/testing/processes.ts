@@ -27,12 +27,12 @@ export function startServer(command: string, args: string[], ready: RegExp, opts
     const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let settled = false;
-    const stop = () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
+    // 'close' comes after 'exit' once stdout and stderr are drained, so output() read after stop() is whole.
+    const closed = new Promise<void>((done) => child.once('close', () => done()));
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await closed;
+    };
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
