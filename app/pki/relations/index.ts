@@ -11,6 +11,7 @@ import { certFactsFromDer, type CertFacts } from '../validate/cert-facts.ts';
 import { nameKey } from '../validate/der-names.ts';
 import { children, isUniversal, parseDer, TAG } from '../validate/der.ts';
 import { signatureVerifier } from '../validate/verify-signature.ts';
+import { bytesKey } from './bytes-key.ts';
 
 /** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
 export type RelationItem =
@@ -37,7 +38,24 @@ export interface Relations {
 
 const MAX_CHAIN = 16;
 
-interface Parsed { index: number; facts?: CertFacts; spki?: Uint8Array; der: Uint8Array }
+interface Parsed {
+  index: number;
+  facts?: CertFacts;
+  /** The SubjectPublicKeyInfo as a Map key (see bytesKey); absent when the item did not decode. */
+  spkiKey?: string;
+  der: Uint8Array;
+}
+type ParsedCert = Parsed & { facts: CertFacts; spkiKey: string };
+
+/** The bytes as given, without a copy (`new Uint8Array(aUint8Array)` would copy). */
+function view(bytes: ArrayBuffer | Uint8Array): Uint8Array {
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+}
+
+/** WebCrypto takes views of ArrayBuffers only; a view of a SharedArrayBuffer is copied. */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+}
 
 /** The SubjectPublicKeyInfo of a PKCS#10 CertificationRequest (RFC 2986 §4.1). */
 function csrSpki(der: Uint8Array): Uint8Array {
@@ -47,24 +65,20 @@ function csrSpki(der: Uint8Array): Uint8Array {
 }
 
 function parse(item: RelationItem, index: number): Parsed {
-  if (item.kind === 'key') return { index, spki: new Uint8Array(item.spki), der: new Uint8Array(item.spki) };
-  const der = new Uint8Array(item.der);
+  if (item.kind === 'key') {
+    const spki = view(item.spki);
+    return { index, spkiKey: bytesKey(spki), der: spki };
+  }
+  const der = view(item.der);
   try {
     if (item.kind === 'certificate') {
       const facts = certFactsFromDer(der);
-      return { index, facts, spki: facts.spki, der };
+      return { index, facts, spkiKey: bytesKey(facts.spki), der };
     }
-    return { index, spki: csrSpki(der), der };
+    return { index, spkiKey: bytesKey(csrSpki(der)), der };
   } catch {
     return { index, der };
   }
-}
-
-const spkiHexCache = new WeakMap<Parsed, string>();
-function spkiHexOf(p: Parsed): string {
-  let hex = spkiHexCache.get(p);
-  if (hex === undefined) spkiHexCache.set(p, (hex = p.spki ? Convert.ToHex(p.spki) : ''));
-  return hex;
 }
 
 function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
@@ -72,30 +86,32 @@ function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
   for (const v of values) {
     const k = key(v);
     if (k === undefined) continue;
-    const g = groups.get(k) ?? [];
-    g.push(v);
-    groups.set(k, g);
+    const g = groups.get(k);
+    if (g) g.push(v);
+    else groups.set(k, [v]);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
-/** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
-export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
-  const parsed = items.map(parse);
-  const ids = await Promise.all(parsed.map(async (p) => Convert.ToHex(await crypto.subtle.digest('SHA-256', new Uint8Array(p.der)))));
-  const certs = parsed.filter((p): p is Parsed & { facts: CertFacts } => p.facts !== undefined);
+/**
+ * Every (certificate, issuer) pair whose names chain (RFC 5280 §7.1) and whose signature
+ * verifies, self-signed certificates included (subject === issuer): each such edge is backed
+ * by a signature check made here, never inferred from names or key identifiers alone.
+ */
+async function issuances(certs: ParsedCert[], crypto: Crypto): Promise<Relations['issuedBy']> {
   const verifier = signatureVerifier(crypto);
-
   // Index issuers by subject name, and check each (certificate, issuer key) pair once: corpora
   // hold many certificates under one name and key, and a signature check is the costly part.
-  const bySubject = new Map<string, (Parsed & { facts: CertFacts })[]>();
+  const bySubject = new Map<string, ParsedCert[]>();
   for (const c of certs) {
     const k = nameKey(c.facts.subject);
-    bySubject.set(k, [...(bySubject.get(k) ?? []), c]);
+    const same = bySubject.get(k);
+    if (same) same.push(c);
+    else bySubject.set(k, [c]);
   }
-  // Subjects are checked concurrently (WebCrypto verifies off the JS thread, on every core);
-  // the result keeps input order.
-  const issuersPerSubject = await Promise.all(
+  // Subjects are checked concurrently (WebCrypto may verify off the JS thread); the result
+  // keeps input order.
+  const perSubject = await Promise.all(
     certs.map(async (s) => {
       const found: Relations['issuedBy'] = [];
       const byKey = new Map<string, boolean>();
@@ -104,24 +120,35 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
         // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
         const ski = i.facts.subjectKeyId;
         if (aki && ski !== undefined && aki !== ski) continue;
-        const key = spkiHexOf(i);
-        let ok = byKey.get(key);
-        if (ok === undefined) byKey.set(key, (ok = (await verifier.verify(s.facts, i.facts)) === true));
+        let ok = byKey.get(i.spkiKey);
+        if (ok === undefined) byKey.set(i.spkiKey, (ok = (await verifier.verify(s.facts, i.facts)) === true));
         if (ok) found.push({ subject: s.index, issuer: i.index });
       }
       return found;
     }),
   );
-  const issuedBy: Relations['issuedBy'] = issuersPerSubject.flat();
+  return perSubject.flat();
+}
 
-  const issuersOf = (n: number) => issuedBy.filter((e) => e.subject === n && e.issuer !== n).map((e) => e.issuer);
-  const isRoot = (n: number) => issuedBy.some((e) => e.subject === n && e.issuer === n);
-  /** Depth-first to a self-signed root; the longest path when none is reachable. */
+/** For each certificate that issued nothing, the path upward: depth first to a self-signed root, else the longest. */
+function chainsOf(certs: ParsedCert[], issuedBy: Relations['issuedBy']): number[][] {
+  const roots = new Set<number>();
+  const issuers = new Map<number, number[]>();
+  for (const e of issuedBy) {
+    if (e.subject === e.issuer) {
+      roots.add(e.subject);
+      continue;
+    }
+    const up = issuers.get(e.subject);
+    if (up) up.push(e.issuer);
+    else issuers.set(e.subject, [e.issuer]);
+  }
+  const isRoot = (n: number) => roots.has(n);
   const climb = (path: number[]): number[] => {
     const top = path[path.length - 1] ?? -1;
     if (isRoot(top) || path.length >= MAX_CHAIN) return path;
     let best = path;
-    for (const next of issuersOf(top)) {
+    for (const next of issuers.get(top) ?? []) {
       if (path.includes(next)) continue;
       const found = climb([...path, next]);
       if (isRoot(found[found.length - 1] ?? -1)) return found;
@@ -130,25 +157,40 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
     return best;
   };
   const issuesSomething = new Set(issuedBy.filter((e) => e.subject !== e.issuer).map((e) => e.issuer));
-  const chains = certs.filter((c) => !issuesSomething.has(c.index)).map((c) => climb([c.index]));
+  return certs.filter((c) => !issuesSomething.has(c.index)).map((c) => climb([c.index]));
+}
 
-  const spkiHex = (p: Parsed) => (p.spki ? spkiHexOf(p) : undefined);
-  const keyMatches: Relations['keyMatches'] = [];
-  for (const key of parsed.filter((p) => items[p.index]?.kind === 'key')) {
-    for (const other of parsed) {
-      if (items[other.index]?.kind !== 'key' && other.spki && spkiHex(other) === spkiHex(key)) keyMatches.push({ key: key.index, item: other.index });
-    }
+/** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
+export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
+  const parsed = items.map(parse);
+  const certs = parsed.filter((p): p is ParsedCert => p.facts !== undefined && p.spkiKey !== undefined);
+  // The digests run while the signatures are checked.
+  const [ids, issuedBy] = await Promise.all([
+    Promise.all(parsed.map(async (p) => Convert.ToHex(await crypto.subtle.digest('SHA-256', ownBuffer(p.der))))),
+    issuances(certs, crypto),
+  ]);
+
+  const isKey = (p: Parsed) => items[p.index]?.kind === 'key';
+  const holders = new Map<string, number[]>();
+  for (const p of parsed) {
+    if (isKey(p) || p.spkiKey === undefined) continue;
+    const same = holders.get(p.spkiKey);
+    if (same) same.push(p.index);
+    else holders.set(p.spkiKey, [p.index]);
   }
+  const keyMatches: Relations['keyMatches'] = parsed
+    .filter(isKey)
+    .flatMap((key) => (holders.get(key.spkiKey ?? '') ?? []).map((item) => ({ key: key.index, item })));
 
   return {
     ids,
     issuedBy,
-    chains,
+    chains: chainsOf(certs, issuedBy),
     keyMatches,
     duplicates: groupBy(parsed, (p) => ids[p.index]).map((g) => g.map((p) => p.index)),
-    sameKey: groupBy(parsed.filter((p) => items[p.index]?.kind !== 'key'), spkiHex)
+    sameKey: groupBy(parsed.filter((p) => !isKey(p)), (p) => p.spkiKey)
       .map((g) => g.map((p) => p.index))
       .filter((g) => new Set(g.map((i) => ids[i])).size > 1),
-    unreadable: parsed.filter((p) => items[p.index]?.kind !== 'key' && !p.spki).map((p) => p.index),
+    unreadable: parsed.filter((p) => !isKey(p) && p.spkiKey === undefined).map((p) => p.index),
   };
 }
