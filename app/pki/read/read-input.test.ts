@@ -125,6 +125,12 @@ const rows: Row[] = [
     ],
   },
   { name: 'PKCS#12 in BER with indefinite lengths (as Windows writes PFX)', input: () => ({ bytes: berPkcs12() }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
+  {
+    name: 'two PKCS#12 blocks in one paste: every part is named after its own block (blocks are read concurrently)',
+    input: () => ({ text: pemEncode('PKCS12', file('aes.p12')) + pemEncode('PKCS12', file('aes.p12')) }),
+    password: 'secret',
+    want: [{ kind: 'certificate', source: / #1 / }, { kind: 'private-key', source: / #1 / }, { kind: 'certificate', source: / #2 / }, { kind: 'private-key', source: / #2 / }],
+  },
   { name: 'PKCS#12 without a MAC', input: () => ({ bytes: file('nomac.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
   // OpenSSL leaves the certificates of a -nomac file unencrypted: they still show, the key does not.
   { name: 'PKCS#12 without a MAC, wrong password', input: () => ({ bytes: file('nomac.p12') }), password: 'nope', want: [{ kind: 'certificate' }, { kind: 'error', code: 'wrong-password' }] },

@@ -11,6 +11,8 @@ import { formatBytes, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limit
 import type { ErrorItem, Item, ReadInput, ReadOptions } from './types.ts';
 
 const BEGIN = '-----BEGIN ';
+/** PEM blocks being read at once (see readText). */
+const IN_FLIGHT = 32;
 
 function error(source: string, code: ErrorItem['code'], message: string): ErrorItem {
   return { kind: 'error', source, code, message };
@@ -75,29 +77,36 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
   }
   const numbered = blocks.length + bad.length > 1;
   const entries = [...blocks.map((b) => ({ offset: b.offset, block: b })), ...bad.map((b) => ({ offset: b.offset, bad: b }))].sort((a, b) => a.offset - b.offset);
-  const shared: DerContext = { ...ctx, source: name };
-  const items: Item[] = [];
-  for (const [i, entry] of entries.entries()) {
+  // Blocks are read IN_FLIGHT at a time and their items kept in input order: each certificate
+  // waits on two WebCrypto digests, and in Node one round trip at a time was half of reading a
+  // CA bundle. Limits are checked as before, between blocks in input order.
+  const started: Promise<Item[]>[] = [];
+  let ecCurve: string | undefined;
+  const start = (i: number, entry: (typeof entries)[number]): Promise<Item[]> => {
     const source = numbered ? `${name} #${i + 1}` : name;
+    if ('bad' in entry && entry.bad) {
+      return Promise.resolve([error(source, 'invalid-pem', `The ${entry.bad.reason.replace(/^the /, '')} (block at character ${entry.bad.offset}).`)]);
+    }
+    if (!('block' in entry) || !entry.block) return Promise.resolve([]);
+    const block = entry.block;
+    const legacy = legacyEncrypted(block.headers, source);
+    if (legacy) return Promise.resolve([legacy]);
+    // Each block gets its own context (a container names its parts after `source` after awaiting);
+    // an EC PARAMETERS block's curve is set before itemsFromDer first awaits, so it reaches the next block.
+    const own: DerContext = { ...ctx, source, pemLabel: block.label, ...(ecCurve === undefined ? {} : { ecCurve }) };
+    const items = itemsFromDer(new Uint8Array(block.der), own);
+    ecCurve = own.ecCurve;
+    return items;
+  };
+  const items: Item[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = started.length; j < Math.min(entries.length, i + IN_FLIGHT) && !deadline.expired; j++) started.push(start(j, entries[j]!));
     if (deadline.expired) break;
     if (items.length >= MAX_ITEMS) {
       items.push(error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`));
       break;
     }
-    if ('bad' in entry && entry.bad) {
-      items.push(error(source, 'invalid-pem', `The ${entry.bad.reason.replace(/^the /, '')} (block at character ${entry.bad.offset}).`));
-      continue;
-    }
-    if (!('block' in entry) || !entry.block) continue;
-    const block = entry.block;
-    const legacy = legacyEncrypted(block.headers, source);
-    if (legacy) {
-      items.push(legacy);
-      continue;
-    }
-    shared.source = source;
-    shared.pemLabel = block.label;
-    items.push(...(await itemsFromDer(new Uint8Array(block.der), shared)));
+    items.push(...(await started[i]!));
   }
   return items;
 }
