@@ -4,7 +4,7 @@
  */
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
-import { certFacts, certFactsFromDer, type CertFacts } from '../validate/cert-facts.ts';
+import { certFacts, certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../validate/cert-facts.ts';
 import type { LintContext, LintRule } from './rule.ts';
 import { CA_RULES } from './rules/ca.ts';
 import { IDENTIFIER_RULES } from './rules/identifiers.ts';
@@ -31,7 +31,7 @@ export function lintCertificate(cert: X509Certificate, context: { role?: 'ca' | 
 
 /** lintCertificate from the DER alone, without a @peculiar/x509 parse (the fast path for bulk reading). */
 export function lintCertificateDer(der: ArrayBuffer | Uint8Array, context: { role?: 'ca' | 'leaf' } = {}): Finding[] {
-  return lintWith(() => certFactsFromDer(new Uint8Array(der)), context);
+  return lintWith(() => (der instanceof ArrayBuffer ? certFactsOfBuffer(der) : certFactsFromDer(new Uint8Array(der))), context);
 }
 
 function lintWith(read: () => CertFacts, context: { role?: 'ca' | 'leaf' }): Finding[] {

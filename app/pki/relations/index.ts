@@ -7,11 +7,11 @@
  */
 import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
-import { certFactsFromDer, type CertFacts } from '../validate/cert-facts.ts';
+import { certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../validate/cert-facts.ts';
 import { nameKey } from '../validate/der-names.ts';
 import { children, isUniversal, parseDer, TAG } from '../validate/der.ts';
 import { signatureVerifier } from '../validate/verify-signature.ts';
-import { bytesKey } from './bytes-key.ts';
+import { bytesKey } from '../bytes-key.ts';
 
 /** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
 export type RelationItem =
@@ -72,7 +72,7 @@ function parse(item: RelationItem, index: number): Parsed {
   const der = view(item.der);
   try {
     if (item.kind === 'certificate') {
-      const facts = certFactsFromDer(der);
+      const facts = item.der instanceof ArrayBuffer ? certFactsOfBuffer(item.der) : certFactsFromDer(der);
       return { index, facts, spkiKey: bytesKey(facts.spki), der };
     }
     return { index, spkiKey: bytesKey(csrSpki(der)), der };

@@ -192,6 +192,21 @@ export function certFactsFromDer(raw: Uint8Array): CertFacts {
   return f;
 }
 
+const byBuffer = new WeakMap<ArrayBuffer, CertFacts>();
+
+/**
+ * Facts of a certificate's DER, computed once per ArrayBuffer (lint and relations read the same
+ * items). The buffer must not change afterwards, as for the read models.
+ */
+export function certFactsOfBuffer(der: ArrayBuffer): CertFacts {
+  let f = byBuffer.get(der);
+  if (!f) {
+    f = certFactsFromDer(new Uint8Array(der));
+    byBuffer.set(der, f);
+  }
+  return f;
+}
+
 /** Facts of a parsed certificate, computed once per object. */
 export function certFacts(cert: X509Certificate): CertFacts {
   let f = cache.get(cert);

@@ -4,8 +4,9 @@
  * @peculiar/x509 parse is needed, which keeps relating a whole bundle cheap.
  */
 import { Convert } from 'pvtsutils';
-import { children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG } from './der.ts';
+import { bitStringBytes, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, type DerNode } from './der.ts';
 import type { CertFacts } from './cert-facts.ts';
+import { bytesKey } from '../bytes-key.ts';
 
 type Verify = { key: RsaHashedImportParams | EcKeyImportParams | Algorithm; sign: Algorithm | RsaPssParams | EcdsaParams };
 
@@ -63,6 +64,49 @@ function ecdsaRaw(der: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
+const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const ED25519 = '1.3.101.112';
+
+/** A positive INTEGER in minimal DER (no needless leading zero), as its unsigned big-endian octets. */
+function positive(n: DerNode | undefined): Uint8Array | null {
+  if (!isUniversal(n, TAG.INTEGER) || n.content.length === 0) return null;
+  const [a = 0, b = 0] = n.content;
+  if (a & 0x80) return null;
+  if (a === 0) return n.content.length > 1 && b & 0x80 ? n.content.subarray(1) : null;
+  return n.content;
+}
+
+/**
+ * The same public key as SPKI import would give, taken in as JWK (RSA) or raw point (EC,
+ * Ed25519) when the SPKI is the plain, strictly encoded form of one: Node's SPKI import goes
+ * through OpenSSL 3's decoders and costs 4 to 7 times as much (a CA bundle has ~140 keys).
+ * Anything else, restricted RSA-PSS keys included, goes to SPKI import, which decides.
+ */
+function importKey(crypto: Crypto, spki: Uint8Array, alg: Verify['key']): Promise<CryptoKey> {
+  try {
+    const [algId, bits, extra] = children(parseDer(spki));
+    const [oid, params, more] = children(algId);
+    const keyOid = oidOf(oid);
+    const point = bitStringBytes(bits);
+    const whole = !extra && !more && bits?.content[0] === 0; // no unused bits
+    if (whole && keyOid === RSA_ENCRYPTION && isUniversal(params, 5) && params.content.length === 0) { // 5: NULL
+      const [n, e, rest] = children(parseDer(point));
+      const nBytes = positive(n);
+      const eBytes = positive(e);
+      if (nBytes && eBytes && !rest) {
+        return crypto.subtle.importKey('jwk', { kty: 'RSA', n: Convert.ToBase64Url(nBytes), e: Convert.ToBase64Url(eBytes) }, alg, false, ['verify']);
+      }
+    }
+    if (whole && ((keyOid === EC_PUBLIC_KEY && isUniversal(params, TAG.OID)) || (keyOid === ED25519 && !params))) {
+      return crypto.subtle.importKey('raw', point.slice(), alg, false, ['verify']);
+    }
+  } catch {
+    // not DER we read: SPKI import says what it is
+  }
+  return crypto.subtle.importKey('spki', spki.slice(), alg, false, ['verify']);
+}
+
 /** Something that can tell whether `issuer`'s key signed `child`, memoising imported keys. */
 export interface SignatureVerifier {
   /** true/false, or a sentence when the algorithm cannot be checked here (DSA, SHA-224, other curves). */
@@ -81,9 +125,10 @@ export function signatureVerifier(crypto: Crypto): SignatureVerifier {
         if (known && !(oid === '1.2.840.113549.1.1.10' && issuer.key.kind === 'rsa')) return false;
         return `(signature algorithm ${child.signatureOid} with a ${issuer.key.kind.toUpperCase()} key cannot be checked here)`;
       }
-      const id = `${JSON.stringify(alg.key)}|${Convert.ToHex(issuer.spki)}`;
+      const { name, hash, namedCurve } = alg.key as { name: string; hash?: string; namedCurve?: string };
+      const id = `${name}/${hash ?? namedCurve ?? ''}|${bytesKey(issuer.spki)}`;
       let key = keys.get(id);
-      if (!key) keys.set(id, (key = crypto.subtle.importKey('spki', issuer.spki.slice(), alg.key, false, ['verify'])));
+      if (!key) keys.set(id, (key = importKey(crypto, issuer.spki, alg.key)));
       try {
         const sig = alg.key.name === 'ECDSA' ? ecdsaRaw(child.signature, CURVE_BYTES[(alg.key as EcKeyImportParams).namedCurve] ?? 0) : child.signature;
         return await crypto.subtle.verify(alg.sign, await key, sig.slice(), child.tbs.slice());
