@@ -3,6 +3,7 @@
  * "certbench", object store "items", one record per item keyed by id.
  */
 import type { ItemRecord, RecordStore } from './record-store.ts';
+import { nextTask, putInSlices } from './sliced-puts.ts';
 
 const DB_NAME = 'certbench';
 const STORE = 'items';
@@ -40,10 +41,26 @@ export function idbRecordStore(factory: IDBFactory = indexedDB): RecordStore {
       return (await request(tx.objectStore(STORE).getAll())) as ItemRecord[];
     },
     async put(records) {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      for (const r of records) store.put(r);
-      await done(tx);
+      const opened = await database();
+      await nextTask(); // the task that asked for the save ends before the first put
+      const tx = opened.transaction(STORE, 'readwrite');
+      const written = done(tx);
+      let failure: { error: unknown } | undefined;
+      // One transaction, spread over several tasks: a thousand records at once is a long task.
+      putInSlices(tx.objectStore(STORE), records, (error) => {
+        failure = { error };
+        try {
+          tx.abort();
+        } catch {
+          // The transaction had already ended; the failure is still reported below.
+        }
+      });
+      try {
+        await written;
+      } catch (e) {
+        throw failure ? failure.error : e;
+      }
+      if (failure) throw failure.error;
     },
     async delete(ids) {
       const tx = (await database()).transaction(STORE, 'readwrite');

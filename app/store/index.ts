@@ -39,6 +39,7 @@ import { memoryRecordStore } from './record-store.ts';
 
 export type { AppState } from './create-store.ts';
 export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
+export { newId } from './types.ts';
 export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 
 const app = createAppStore({

@@ -5,6 +5,11 @@
  * last read or wrote per item and, on every save, writes only the items that changed and
  * deletes only the ones this tab removed. Each write is announced on a BroadcastChannel so
  * other open tabs merge it instead of overwriting it on their next save.
+ *
+ * Change detection is by object identity first: the store never edits an item in place, it
+ * replaces it (workspace-slice.ts), so the same object is the same item and costs nothing to
+ * check. Only an item whose object changed is compared as JSON, which keeps a save after adding a
+ * thousand-node cluster from serialising every item of the workspace on the main thread.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
@@ -40,8 +45,8 @@ interface Message {
 }
 
 export function itemStorage(records: RecordStore, channelName: string = DEFAULT_CHANNEL): ItemStorage {
-  /** JSON of each item as this tab believes it is stored. */
-  const known = new Map<string, string>();
+  /** Each item as this tab believes it is stored: the object it last read, heard of or wrote. */
+  const known = new Map<string, WorkspaceItem>();
   const listeners = new Set<(change: RemoteChange) => void>();
   let queue: Promise<void> = Promise.resolve();
   let error: string | undefined;
@@ -52,7 +57,7 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
     for (const rec of event.data.put) {
       const item = migrateItem(rec.item, rec.version);
       if (!item) continue;
-      known.set(item.id, JSON.stringify(item));
+      known.set(item.id, item);
       put.push(item);
     }
     for (const id of event.data.deleted) known.delete(id);
@@ -75,7 +80,7 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
         const item = migrateItem(rec.item, rec.version);
         if (!item) continue; // damaged or from a newer certbench: leave the record alone
         items[item.id] = item;
-        known.set(item.id, JSON.stringify(item));
+        known.set(item.id, item);
         if (rec.version !== SCHEMA_VERSION) upgraded.push(item);
       }
       if (upgraded.length) enqueue(() => records.put(upgraded.map((i) => toRecord(i, SCHEMA_VERSION))));
@@ -87,11 +92,12 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
       const put: WorkspaceItem[] = [];
       const deleted: string[] = [];
       for (const item of Object.values(next)) {
-        const json = JSON.stringify(item);
-        if (known.get(item.id) !== json) {
-          known.set(item.id, json);
-          put.push(item);
-        }
+        const before = known.get(item.id);
+        if (before === item) continue;
+        known.set(item.id, item);
+        // A new object with the same content (a remote copy kept over an equal local one) needs no write.
+        if (before && JSON.stringify(before) === JSON.stringify(item)) continue;
+        put.push(item);
       }
       for (const id of known.keys()) if (!(id in next)) deleted.push(id);
       for (const id of deleted) known.delete(id);

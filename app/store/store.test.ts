@@ -105,6 +105,23 @@ describe('app store persistence', () => {
     expect([...records.records.values()].map((r) => (r.item as { name: string }).name).sort()).toEqual(['from-b', 'later-a']);
   });
 
+  it('a save writes only the items that changed, not every item again', async () => {
+    const records = memoryRecordStore();
+    const written: string[][] = [];
+    const counting: RecordStore = { ...records, put: (rs) => { written.push(rs.map((r) => (r.item as { name: string }).name)); return records.put(rs); } };
+    const t = tab(counting, `test-${process.pid}-${channelCount++}`);
+    await t.hydration;
+    t.store.getState().addItems([cert('a'), cert('b'), cert('c')]);
+    await t.storage.flush();
+    const b = selectItemList(t.store.getState()).find((i) => i.name === 'b');
+    t.store.getState().renameItem(b?.id ?? '', 'b2');
+    await t.storage.flush();
+    // The same items in new objects (as a copy would make them) are not written again.
+    t.store.setState({ items: structuredClone(t.store.getState().items) });
+    await t.storage.flush();
+    expect(written).toEqual([['a', 'b', 'c'], ['b2']]);
+  });
+
   it('clear all removes every record', async () => {
     const { records, a } = await twoTabs();
     a.store.getState().addItems([cert('a'), cert('b'), cert('c')]);

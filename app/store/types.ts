@@ -52,8 +52,11 @@ export interface WorkspaceItem {
 /** A new item before the store gives it an id and dates. */
 export type NewItem = Omit<WorkspaceItem, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<WorkspaceItem, 'id' | 'createdAt'>>;
 
-/** Random hex id; getRandomValues exists even where crypto.subtle does not. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Random hex id (24 digits); getRandomValues exists even where crypto.subtle does not. */
 export function newId(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let id = '';
+  for (const b of globalThis.crypto.getRandomValues(new Uint8Array(12))) id += HEX[b] ?? '';
+  return id;
 }
