@@ -5,6 +5,7 @@ import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
 import type { BundleZipArgs, ClusterResult } from '../../worker/pki-contract.ts';
 import { TARGETS } from './targets.ts';
+import './cluster.css';
 
 /** The bundle description for the zip operation, from a cluster result. */
 export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
@@ -53,7 +54,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
       {problem && <p className="error" role="alert">{problem}</p>}
       {result.snippets.length > 0 && <h4>Configuration</h4>}
       {result.snippets.map((s) => (
-        <div key={`${s.title}-${s.fileName}`}>
+        <div key={`${s.title}-${s.fileName}`} className="cluster-snippet">
           <h5>{s.title}</h5>
           <CodeBlock code={s.code} language={languageOf(s.fileName)} title={s.fileName} />
         </div>

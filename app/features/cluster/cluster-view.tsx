@@ -3,7 +3,7 @@
  * and get a CA, every certificate, the bundle and the snippets in one step (in the worker, with
  * progress and Cancel).
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { startTransition, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
@@ -13,6 +13,7 @@ import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 import { ClusterResultView } from './cluster-result.tsx';
+import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
 import { nodeLines, parseClients, TARGETS } from './targets.ts';
 
@@ -42,18 +43,22 @@ export function ClusterView() {
     setFailure(undefined);
     setResult(undefined);
     setProgress({ done: 0, total: nodeLines(nodes).length + parseClients(clients).length + 1 });
+    // One progress a certificate from the worker; one drawn a frame.
+    const shown = perFrame(setProgress);
     try {
       const made = await callWorker(
         'setUpCluster',
         { cluster: cluster.trim(), nodes, clients: parseClients(clients), target, keyAlgorithm, caDays: Number(caDays), leafDays: Number(leafDays) },
-        { signal: abort.signal, onProgress: (done, total, label) => setProgress({ done, total, label }) },
+        { signal: abort.signal, onProgress: (done, total, label) => shown.push({ done, total, label }) },
       );
       saveCluster(appStore.getState(), cluster.trim(), target, made);
-      setResult({ cluster: cluster.trim(), result: made });
+      // A transition: React draws the result (its snippets list every node) in slices, not one long task.
+      startTransition(() => setResult({ cluster: cluster.trim(), result: made }));
     } catch (e) {
       if (e instanceof WorkerCallError && e.code === 'cancelled') setFailure({ field: '', message: 'Cancelled: nothing was saved.' });
       else setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
     } finally {
+      shown.cancel();
       setProgress(undefined);
       controller.current = undefined;
     }

@@ -1,19 +1,27 @@
 /** Put a finished cluster into the workspace: the CA, its certificates, and a bundle that lists them. */
-import type { AppState } from '../../store/index.ts';
+import { newId, type AppState, type NewItem } from '../../store/index.ts';
 import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 
+type Leaf = ClusterResult['nodes'][number];
+
+/**
+ * One addItems call for the whole cluster, with ids chosen here so the leaves can name their CA
+ * and the bundle its members: a thousand nodes make one store update and one save, not three.
+ */
 export function saveCluster(state: Pick<AppState, 'addItems'>, cluster: string, target: TargetId, result: ClusterResult): void {
-  const [ca] = state.addItems([{
-    kind: 'ca', name: `${cluster} CA`, pem: result.ca.certPem, ...(result.ca.keyPem ? { keyPem: result.ca.keyPem } : {}),
+  const caId = newId();
+  const ca: NewItem = {
+    id: caId, kind: 'ca', name: `${cluster} CA`, pem: result.ca.certPem, ...(result.ca.keyPem ? { keyPem: result.ca.keyPem } : {}),
     meta: { ...result.ca.meta, profile: 'root' },
-  }]);
-  if (!ca) return;
-  const leaves = state.addItems([
-    ...result.nodes.map((n) => ({ kind: 'certificate' as const, name: n.name, pem: n.certPem, ...(n.keyPem ? { keyPem: n.keyPem } : {}), chainPem: n.chainPem, parentId: ca.id, meta: { ...n.meta, profile: 'node' } })),
-    ...result.clients.map((c) => ({ kind: 'certificate' as const, name: c.name, pem: c.certPem, ...(c.keyPem ? { keyPem: c.keyPem } : {}), chainPem: c.chainPem, parentId: ca.id, meta: { ...c.meta, profile: 'client' } })),
-  ]);
-  state.addItems([{
-    kind: 'bundle', name: `${cluster} (${target})`, pem: '', parentId: ca.id,
-    meta: { layout: result.layout, target, members: [ca.id, ...leaves.map((l) => l.id)] },
-  }]);
+  };
+  const leaf = (l: Leaf, profile: 'node' | 'client'): NewItem & { id: string } => ({
+    id: newId(), kind: 'certificate', name: l.name, pem: l.certPem, ...(l.keyPem ? { keyPem: l.keyPem } : {}), chainPem: l.chainPem, parentId: caId,
+    meta: { ...l.meta, profile },
+  });
+  const leaves = [...result.nodes.map((n) => leaf(n, 'node')), ...result.clients.map((c) => leaf(c, 'client'))];
+  const bundle: NewItem = {
+    kind: 'bundle', name: `${cluster} (${target})`, pem: '', parentId: caId,
+    meta: { layout: result.layout, target, members: [caId, ...leaves.map((l) => l.id)] },
+  };
+  state.addItems([ca, ...leaves, bundle]);
 }
