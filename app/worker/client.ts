@@ -32,8 +32,14 @@ interface Pending {
 
 export type Caller = <K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions) => Promise<OpResult<K>>;
 
+/** A caller that can also start its worker ahead of the first call. */
+export type StartableCaller = Caller & {
+  /** Connect now (no call is made); the first call then finds the worker's script loaded. */
+  start(): void;
+};
+
 /** A caller over any endpoint (a Worker in the page, a MessagePort in tests). */
-export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): Caller {
+export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): StartableCaller {
   let endpoint: Endpoint | undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -65,7 +71,7 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): C
     return ep;
   }
 
-  return <K extends OpName>(op: K, args: OpArgs<K>, options: CallOptions = {}): Promise<OpResult<K>> =>
+  const call = <K extends OpName>(op: K, args: OpArgs<K>, options: CallOptions = {}): Promise<OpResult<K>> =>
     new Promise<OpResult<K>>((resolve, reject) => {
       const { signal, onProgress } = options;
       if (signal?.aborted) {
@@ -82,12 +88,22 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): C
       }, { once: true });
       ep.postMessage({ type: 'call', id, op, args } satisfies WorkerRequest);
     });
+  return Object.assign(call, { start: () => void open() });
 }
 
 /** Run a core operation in the app's worker. */
-export const callWorker: Caller = workerCaller(
+export const callWorker: StartableCaller = workerCaller(
   () => new Worker(new URL('./pki.worker.ts', import.meta.url), { type: 'module', name: 'certbench-pki' }),
 );
+
+/**
+ * Start the app's worker without calling it, from a view whose next step is surely a call (the
+ * Inspect view on mount). Fetching, compiling and evaluating the worker's script takes 60-120 ms
+ * in Chromium; started here, that happens while the user picks a file instead of after.
+ */
+export function startWorker(): void {
+  callWorker.start();
+}
 
 /** The message to show for any error a worker call may reject with. */
 export function errorMessage(e: unknown): string {

@@ -79,6 +79,22 @@ describe('worker protocol', () => {
     await stopped;
   });
 
+  it('start connects once, ahead of the first call, and the call uses that connection', async () => {
+    const { port1, port2 } = new MessageChannel();
+    serveOps(endpoint(port1), testOps);
+    let connects = 0;
+    const caller = workerCaller(() => {
+      connects++;
+      return endpoint(port2);
+    });
+    caller.start();
+    caller.start();
+    expect(connects).toBe(1);
+    const call = caller as unknown as (op: string, args: unknown) => Promise<unknown>;
+    expect(await call('count', { to: 2 })).toBe(2);
+    expect(connects).toBe(1);
+  });
+
   it('a real operation: the workspace file goes through the worker and back, encrypted', async () => {
     const call = connect();
     const items = [{ id: 'a', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', pem: 'P', keyPem: 'secret', meta: {} }];

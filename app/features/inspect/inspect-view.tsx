@@ -3,7 +3,7 @@
  * the chain works for a host and role, and what the linter says; keep items in the workspace;
  * download the report as JSON. Reading runs in the worker, so the page stays responsive.
  */
-import { startTransition, useCallback, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { FileDrop } from '../../components/file-drop.tsx';
 import { TreeView } from '../../components/tree-view.tsx';
 import { appStore, useApp } from '../../store/index.ts';
@@ -11,6 +11,7 @@ import { DiagnosisPanel } from './diagnosis-panel.tsx';
 import { InspectForm } from './inspect-form.tsx';
 import { InspectedItemView } from './inspected-item.tsx';
 import { download } from '../../lib/download.ts';
+import { startWorker } from '../../worker/client.ts';
 import { reportJson } from './report-json.ts';
 import { canSave, toNewItem } from './save-items.ts';
 import { useInspect, type InspectOptions } from './use-inspect.ts';
@@ -29,6 +30,8 @@ export function InspectView() {
   const [shown, setShown] = useState<{ report: unknown; count: number }>({ report: undefined, count: FIRST_ITEMS });
   const hydrated = useApp((s) => s.hydrated);
   const report = state.report;
+  // Whatever the user gives next is read in the worker: load it now, not after the file is chosen.
+  useEffect(() => startWorker(), []);
 
   const onFiles = useCallback((files: File[]) => void addFiles(files, options), [addFiles, options]);
 
