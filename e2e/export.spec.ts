@@ -9,6 +9,7 @@ import { test as base, expect } from './fixtures.ts';
 import { ExportPage } from './pages/export-page.ts';
 import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 import { judgeBundle } from './pages/bundle-judge.ts';
+import { copyCodeBlock } from './pages/code-block.ts';
 
 const test = base.extend<{ inspect: InspectPage; exporter: ExportPage }>({
   inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
@@ -100,10 +101,6 @@ test('a cluster bundle re-zipped for another layout is judged, and a snippet cop
   for (const leaf of verdict.leaves) expect(leaf.asClient.ok, leaf.asClient.output).toBe(true);
   expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
 
-  const snippets = page.getByRole('region', { name: 'Snippets' });
-  const first = snippets.locator('figure').first();
-  const code = await first.locator('pre').innerText();
-  await first.getByRole('button', { name: /^Copy/ }).click();
-  await expect(first.getByRole('status')).toHaveText('Copied');
-  expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code.trim());
+  const { shown, clipboard } = await copyCodeBlock(page.getByRole('region', { name: 'Snippets' }).locator('figure').first());
+  expect(clipboard.trim()).toBe(shown.trim());
 });

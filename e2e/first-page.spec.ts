@@ -2,6 +2,7 @@
  * The shell: the CSP comes first in <head>, the navigation holds the names automation relies on,
  * every view opens, and once loaded the app works offline through its service worker.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import type { ViewName } from './pages/app-page.ts';
 
@@ -36,11 +37,19 @@ test('the keyboard reaches the navigation and the skip link', async ({ app, page
 test('once loaded, the app works offline', async ({ app, page, context }) => {
   await app.open();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  // The first load happened before the worker controlled the page; one more load fills the cache.
+  // The first load happened before the worker controlled the page; one more load, through the
+  // worker, fills the cache.
   await app.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls the reloaded page').toBe(true);
   await app.goTo('Authorities');
+  // The worker stores each file after handing it to the page, so the page can be running while
+  // a file is not stored yet: going offline then would make the test depend on that race.
+  await expect.poll(() => notCached(page), { message: 'files the page loaded that the service worker has not stored yet' }).toEqual([]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await context.setOffline(true);
   try {
+    // The premise: the network is gone for the service worker too, so what loads next comes from its cache.
+    expect(await worker.evaluate(() => fetch('./favicon.svg?offline-probe').then(() => 'fetched', () => 'failed'))).toBe('failed');
     await app.reload();
     await app.goTo('Authorities');
     await expect(page.getByRole('form', { name: 'Create a root CA' })).toBeVisible();
@@ -48,3 +57,15 @@ test('once loaded, the app works offline', async ({ app, page, context }) => {
     await context.setOffline(false);
   }
 });
+
+/** Same-origin files this document loaded that are not in the service worker's cache. */
+function notCached(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls = [location.href.replace(/#.*$/, ''), ...performance.getEntriesByType('resource').map((e) => e.name)]
+      .filter((u) => new URL(u).origin === location.origin && /^https?:/.test(u));
+    const missing: string[] = [];
+    // The server answers with Vary: Origin and module scripts are fetched with an Origin header.
+    for (const u of urls) if (!(await caches.match(u, { ignoreVary: true }))) missing.push(u);
+    return missing;
+  });
+}

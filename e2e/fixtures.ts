@@ -1,7 +1,8 @@
 /**
  * Playwright fixtures for every spec: page objects per view, and two guards that fail any test
  * in which the page sent a request outside its own origin (the app must never talk to anybody)
- * or logged a console error.
+ * or logged a console error. Every page of the context counts its pending IndexedDB writes, so
+ * AppPage.reload (and AppPage.flushSaves before closing a tab) never cuts a save short.
  *
  *   import { test, expect } from './fixtures.ts';
  *   test('…', async ({ app, cluster }) => { await app.open(); await cluster.setUp(…); });
@@ -15,6 +16,7 @@ import { CsrPage } from './pages/csr-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { InspectPage } from './pages/inspect-page.ts';
 import { ExportPage } from './pages/export-page.ts';
+import { trackIdbWrites } from './pages/idb-writes.ts';
 
 export interface Fixtures {
   app: AppPage;
@@ -42,6 +44,10 @@ function isOwn(url: string, origin: string): boolean {
 }
 
 export const test = base.extend<Fixtures>({
+  context: async ({ context }, use) => {
+    await trackIdbWrites(context);
+    await use(context);
+  },
   foreignRequests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4173/').origin;

@@ -3,6 +3,7 @@
  * the whole workspace goes out to one encrypted file and comes back from it.
  */
 import { test, expect } from './fixtures.ts';
+import { flushSaves } from './pages/idb-writes.ts';
 
 test('reload keeps everything; delete asks first; export, clear and import bring it back', async ({ app, authorities, workspace, page }, info) => {
   await app.open();
@@ -59,6 +60,8 @@ test('two tabs add at the same time and neither loses the other\'s work', async 
   await other.getByRole('form', { name: 'Create a root CA' }).getByRole('button', { name: 'Create CA' }).click();
   await expect(other.getByRole('list', { name: 'Certificate authorities' })).toContainText('Tab One Root');
   await expect(authorities.list).toContainText('Tab Two Root');
+  // Closing a tab aborts its unfinished IndexedDB writes.
+  await flushSaves(other);
   await other.close();
   await app.reload();
   await app.goTo('Workspace');

@@ -1,5 +1,6 @@
 /** The shell: navigation, hydration gate, banners. Every view's page object starts here. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { flushSaves } from './idb-writes.ts';
 
 export type ViewName = 'Cluster' | 'Authorities' | 'Issue' | 'Sign CSR' | 'Inspect' | 'Export' | 'Workspace';
 
@@ -22,10 +23,18 @@ export class AppPage {
 
   async goTo(name: ViewName): Promise<void> {
     await this.navLink(name).click();
+    await expect(this.navLink(name)).toHaveAttribute('aria-current', 'page');
     await expect(this.page.getByRole('heading', { level: 2, name, exact: false }).first()).toBeVisible();
   }
 
+  /** Wait until everything shown so far is in IndexedDB (a reload or closing the tab would lose the rest). */
+  async flushSaves(): Promise<void> {
+    await flushSaves(this.page);
+  }
+
+  /** Reload once the workspace is saved, and wait for it to load again. */
   async reload(): Promise<void> {
+    await this.flushSaves();
     await this.page.reload();
     await this.waitReady();
   }

@@ -75,6 +75,8 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
       server: { certPem: server.certPem, keyPem: server.keyPem, caPem },
       client: { certPem: client.certPem, keyPem: client.keyPem, caPem },
       serverName: server.host,
+      // The judge's 10 s default is for an idle machine; CI shares two cores with a browser.
+      timeoutMs: 30_000,
     });
     return { files, caSubject: caCert.subject, leaves, handshake };
   } finally {

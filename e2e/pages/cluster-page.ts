@@ -46,11 +46,8 @@ export class ClusterPage {
     return wait;
   }
 
-  snippetCode(index: number): Locator {
-    return this.result.locator('pre').nth(index);
-  }
-
-  copyButtons(): Locator {
-    return this.result.getByRole('button', { name: 'Copy' });
+  /** A configuration snippet of the result: its code block (code, Copy button, status). */
+  snippet(index: number): Locator {
+    return this.result.locator('figure').nth(index);
   }
 }

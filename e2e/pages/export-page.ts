@@ -1,6 +1,17 @@
 /** The Export view: one item (PEM, DER, key, PKCS#12) and bundles (zip per layout, snippets). */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
+/** The full label of the option that contains `like`, once the select offers one (it fills from the workspace). */
+async function optionLike(select: Locator, like: string | RegExp): Promise<string> {
+  const options = () => select.locator('option').allTextContents();
+  const matches = (o: string) => (typeof like === 'string' ? o.includes(like) : like.test(o));
+  await expect.poll(options, { message: `an option like ${String(like)}` })
+    .toContainEqual(typeof like === 'string' ? expect.stringContaining(like) : expect.stringMatching(like));
+  const match = (await options()).find(matches);
+  if (match === undefined) throw new Error(`the option like ${String(like)} went away`);
+  return match;
+}
+
 export class ExportPage {
   readonly itemSection: Locator;
   readonly bundleSection: Locator;
@@ -12,10 +23,7 @@ export class ExportPage {
 
   async chooseItem(label: string | RegExp): Promise<void> {
     const select = this.itemSection.getByLabel('Item', { exact: true });
-    const options = await select.locator('option').allTextContents();
-    const match = options.find((o) => (typeof label === 'string' ? o.includes(label) : label.test(o)));
-    if (!match) throw new Error(`no workspace item like ${String(label)} among: ${options.join(' | ')}`);
-    await select.selectOption({ label: match });
+    await select.selectOption({ label: await optionLike(select, label) });
   }
 
   private async download(click: () => Promise<void>): Promise<Download> {
@@ -57,10 +65,7 @@ export class ExportPage {
   async downloadBundle(source: string | RegExp, layout: string, keyPassphrase?: string): Promise<Download> {
     const form = this.bundleSection.getByRole('form', { name: 'Bundle download' });
     const select = form.getByLabel('Bundle or CA');
-    const options = await select.locator('option').allTextContents();
-    const match = options.find((o) => (typeof source === 'string' ? o.includes(source) : source.test(o)));
-    if (!match) throw new Error(`no bundle or CA like ${String(source)} among: ${options.join(' | ')}`);
-    await select.selectOption({ label: match });
+    await select.selectOption({ label: await optionLike(select, source) });
     await form.getByLabel('Layout').selectOption(layout);
     const button = form.getByRole('button', { name: 'Download bundle' });
     if (keyPassphrase !== undefined) {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { watchText } from './text-history.ts';
 
 /** Paths on disk, or files made in the test. */
 export type FileInputs = string[] | { name: string; mimeType: string; buffer: Buffer }[];
@@ -29,10 +30,9 @@ export class InspectPage {
     this.diagnosis = page.getByRole('region', { name: 'Diagnosis' });
   }
 
-  /** Add files and wait until the worker has answered. */
+  /** Add files and wait until the worker has answered for them. */
   async addFiles(files: FileInputs): Promise<void> {
-    await this.files.setInputFiles(files);
-    await this.settled();
+    await this.settledAfter(() => this.files.setInputFiles(files));
   }
 
   /** Drop a file anywhere on the page, as a file manager would (a drop event carrying Files). */
@@ -45,8 +45,7 @@ export class InspectPage {
     const target = this.page.getByRole('heading', { level: 2, name: 'Inspect' });
     await target.dispatchEvent('dragenter', { dataTransfer: transfer });
     await expect(this.page.getByText('Drop files to inspect them')).toBeVisible();
-    await target.dispatchEvent('drop', { dataTransfer: transfer });
-    await this.settled();
+    await this.settledAfter(() => target.dispatchEvent('drop', { dataTransfer: transfer }));
   }
 
   async pastePem(text: string): Promise<void> {
@@ -54,9 +53,9 @@ export class InspectPage {
     await this.inspect();
   }
 
+  /** Press Inspect (it waits while a run is in flight) and wait for the new run's answer. */
   async inspect(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Inspect', exact: true }).click();
-    await this.settled();
+    await this.settledAfter(() => this.page.getByRole('button', { name: 'Inspect', exact: true }).click());
   }
 
   async diagnoseFor(host: string, role: '' | 'server' | 'client'): Promise<void> {
@@ -65,9 +64,24 @@ export class InspectPage {
     await this.inspect();
   }
 
-  /** Wait for the status line to leave "Reading…". */
-  async settled(): Promise<void> {
-    await expect(this.status).not.toHaveText(/Reading/, { timeout: 60_000 });
+  /**
+   * Do something that starts a run, then wait until that run has answered. A run always shows
+   * "Reading…" first, but files are read before it starts, so right after the action the status
+   * may still show the previous answer (or nothing): waiting for "not Reading" alone could pass
+   * before the run began. The status line's history says when this run started and ended.
+   */
+  private async settledAfter(action: () => Promise<void>): Promise<void> {
+    await expect(this.status, 'a run still in flight before the next one').not.toHaveText(/Reading/, { timeout: 60_000 });
+    const history = await watchText(this.status);
+    try {
+      await action();
+      await expect
+        .poll(async () => (await history.seen()).slice(1).some((t) => /Reading/.test(t)), { message: 'the status line shows "Reading…" once the inputs are read', timeout: 30_000 })
+        .toBe(true);
+      await expect(this.status).not.toHaveText(/Reading/, { timeout: 60_000 });
+    } finally {
+      await history.stop();
+    }
   }
 
   /** An inspected item, by the start of its heading ("Certificate: CN=node1"). */
