@@ -11,7 +11,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium-path.mjs';
 
 const PORT = 4183;
@@ -130,7 +130,12 @@ async function lowerBound(page: Page, n: number): Promise<number> {
   }, n);
 }
 
-type BenchGlobals = { benchCall: (op: string, args: unknown) => Promise<unknown>; benchLongTasks: number[] };
+type BenchGlobals = {
+  benchCall: (op: string, args: unknown) => Promise<unknown>;
+  benchLongTasks: number[];
+  benchStart?: number;
+  benchEnd?: number;
+};
 
 /** Block the main thread for 80 ms on purpose and see the long-task observer report it. */
 async function observerWorks(page: Page): Promise<boolean> {
@@ -234,10 +239,10 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
     await page.waitForSelector(READY);
     await page.getByLabel('Add files').waitFor();
     await watchLongTasks(page);
-    const t0 = Date.now();
+    await startStopwatch(page.getByLabel('Add files'), 'change', '.inspect__status', /items? read/);
     await page.getByLabel('Add files').setInputFiles(SYSTEM_BUNDLE);
     await page.locator('.inspect__status', { hasText: /items? read/ }).waitFor({ timeout: 60_000 });
-    times.push(Date.now() - t0);
+    times.push(await readStopwatch(page));
     longest.push(await longestTaskMs(page));
     await page.close();
   }
@@ -253,6 +258,37 @@ async function watchLongTasks(page: Page): Promise<void> {
     }).observe({ type: 'longtask' });
     Object.assign(globalThis, { benchLongTasks: longest });
   });
+}
+
+/**
+ * The page's own stopwatch, for a flow through a view: from the first `event` on `start` to the
+ * first frame after an element matching `selector` reads `text`. Playwright's waiting polls at
+ * 20-100 ms steps, which would be in the figure otherwise. Read it with `readStopwatch`.
+ */
+async function startStopwatch(start: Locator, event: string, selector: string, text: RegExp): Promise<void> {
+  await start.evaluate((el, e) => {
+    el.addEventListener(e, () => void ((globalThis as unknown as BenchGlobals).benchStart = performance.now()), { once: true, capture: true });
+  }, event);
+  await start.page().evaluate(({ sel, source, flags }) => {
+    const g = globalThis as unknown as BenchGlobals;
+    delete g.benchEnd;
+    const re = new RegExp(source, flags);
+    const observer = new MutationObserver(() => {
+      if (![...document.querySelectorAll(sel)].some((e) => re.test(e.textContent ?? ''))) return;
+      observer.disconnect();
+      // After the next frame's rendering: the change is on screen.
+      requestAnimationFrame(() => setTimeout(() => void (g.benchEnd = performance.now()), 0));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, { sel: selector, source: text.source, flags: text.flags });
+}
+
+async function readStopwatch(page: Page): Promise<number> {
+  const elapsed = await page.waitForFunction(() => {
+    const g = globalThis as unknown as BenchGlobals;
+    return g.benchStart !== undefined && g.benchEnd !== undefined ? g.benchEnd - g.benchStart : false;
+  });
+  return Number(await elapsed.jsonValue());
 }
 
 /** The longest task the page's observer saw (0 for none over 50 ms), after giving it time to report. */
@@ -298,15 +334,17 @@ async function clusterThroughUi(browser: Browser, n: number): Promise<void> {
   await form.getByLabel('Nodes').fill(Array.from({ length: n }, (_, i) => `node-${i + 1} 10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n'));
   await form.getByLabel('Clients').fill('app');
   await watchLongTasks(page);
+  const create = form.getByRole('button', { name: 'Create cluster certificates' });
+  await startStopwatch(create, 'click', '.result button', /Download bundle/);
   const t0 = Date.now();
-  await form.getByRole('button', { name: 'Create cluster certificates' }).click();
+  await create.click();
   await page.getByRole('region', { name: 'Cluster bundle' }).getByRole('button', { name: 'Download bundle' }).waitFor({ timeout: 120_000 });
-  const elapsed = Date.now() - t0;
+  const elapsed = await readStopwatch(page);
   await savedItems(page, n + 3); // the CA, n nodes, one client and the bundle
-  const saved = Date.now() - t0;
+  const saved = Date.now() - t0; // polled: up to 100 ms late
   console.log(
     `browser: cluster of ${n} nodes through the Cluster view: bundle ready after ${ms(elapsed)} (${ms(elapsed / (n + 2))}/cert), ` +
-      `all in IndexedDB after ${ms(saved)}; longest main-thread task ${taskText(await longestTaskMs(page))}`,
+      `all in IndexedDB within ${ms(saved)}; longest main-thread task ${taskText(await longestTaskMs(page))}`,
   );
   await page.close();
 }
