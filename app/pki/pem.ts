@@ -39,6 +39,11 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Unpadded base64url (RFC 4648 §5), as JWK members are written. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** Encode DER as a PEM block with 64-column lines and a trailing newline. */
 export function pemEncode(label: string, der: ArrayBuffer | Uint8Array): string {
   const b64 = encodeBase64(der instanceof Uint8Array ? der : new Uint8Array(der));

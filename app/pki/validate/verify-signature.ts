@@ -3,10 +3,10 @@
  * facts with WebCrypto: RSA PKCS#1 v1.5 and PSS, ECDSA on P-256/384/521, Ed25519. No
  * @peculiar/x509 parse is needed, which keeps relating a whole bundle cheap.
  */
-import { Convert } from 'pvtsutils';
 import { bitStringBytes, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, type DerNode } from './der.ts';
 import type { CertFacts } from './cert-facts.ts';
 import { bytesKey } from '../bytes-key.ts';
+import { encodeBase64Url } from '../pem.ts';
 
 type Verify = { key: RsaHashedImportParams | EcKeyImportParams | Algorithm; sign: Algorithm | RsaPssParams | EcdsaParams };
 
@@ -95,7 +95,7 @@ function importKey(crypto: Crypto, spki: Uint8Array, alg: Verify['key']): Promis
       const nBytes = positive(n);
       const eBytes = positive(e);
       if (nBytes && eBytes && !rest) {
-        return crypto.subtle.importKey('jwk', { kty: 'RSA', n: Convert.ToBase64Url(nBytes), e: Convert.ToBase64Url(eBytes) }, alg, false, ['verify']);
+        return crypto.subtle.importKey('jwk', { kty: 'RSA', n: encodeBase64Url(nBytes), e: encodeBase64Url(eBytes) }, alg, false, ['verify']);
       }
     }
     if (whole && ((keyOid === EC_PUBLIC_KEY && isUniversal(params, TAG.OID)) || (keyOid === ED25519 && !params))) {
