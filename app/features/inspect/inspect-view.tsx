@@ -3,7 +3,7 @@
  * the chain works for a host and role, and what the linter says; keep items in the workspace;
  * download the report as JSON. Reading runs in the worker, so the page stays responsive.
  */
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { FileDrop } from '../../components/file-drop.tsx';
 import { TreeView } from '../../components/tree-view.tsx';
 import { appStore, useApp } from '../../store/index.ts';
@@ -33,7 +33,14 @@ export function InspectView() {
   // Whatever the user gives next is read in the worker: load it now, not after the file is chosen.
   useEffect(() => startWorker(), []);
 
-  const onFiles = useCallback((files: File[]) => void addFiles(files, options), [addFiles, options]);
+  // Files take a moment to read; the run after them uses the form as it is then, not as it was
+  // when they were chosen, so a paste or a password typed meanwhile is part of it.
+  const latest = useRef(options);
+  const changeOptions = useCallback((next: InspectOptions) => {
+    latest.current = next;
+    setOptions(next);
+  }, []);
+  const onFiles = useCallback((files: File[]) => void addFiles(files, () => latest.current), [addFiles]);
 
   const save = (ids: string[]) => {
     if (!report) return;
@@ -61,12 +68,12 @@ export function InspectView() {
       <FileDrop message="Drop files to inspect them" onFiles={onFiles} />
       <InspectForm
         options={options}
-        onChange={setOptions}
+        onChange={changeOptions}
         onFiles={onFiles}
         onInspect={() => void run(options)}
         onClear={() => {
           clear();
-          setOptions(EMPTY);
+          changeOptions(EMPTY);
           setSaved(new Set());
         }}
         busy={state.busy}

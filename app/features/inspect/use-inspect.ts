@@ -60,13 +60,16 @@ export function useInspect() {
     }
   }, []);
 
-  /** Add files (from the input or a drop) and inspect everything again. */
+  /**
+   * Add files (from the input or a drop) and inspect everything again, with the form's options
+   * as they are once the files have been read (`currentOptions` is asked then).
+   */
   const addFiles = useCallback(
-    async (list: readonly File[], options: InspectOptions) => {
+    async (list: readonly File[], currentOptions: () => InspectOptions) => {
       const { inputs, rejected } = await readFiles(list);
       files.current = [...files.current, ...inputs];
       setState((s) => ({ ...s, files: files.current, rejected: [...s.rejected, ...rejected] }));
-      await run(options);
+      await run(currentOptions());
     },
     [run],
   );
