@@ -7,13 +7,13 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier, caExtensions } from './extensions.ts';
-import { loadIssuer, type CaMaterial } from './issuer.ts';
+import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { subjectKey } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { DEFAULTS } from './presets.ts';
 import { randomSerial } from './serial.ts';
 import { signCertificate } from './sign.ts';
-import { validityWindow } from './validity.ts';
+import { validityWindow, type ValidityWindow } from './validity.ts';
 
 export type { CaMaterial } from './issuer.ts';
 
@@ -49,37 +49,40 @@ function checkPathLength(v: unknown): number | undefined {
   return v;
 }
 
-/** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
-export async function createRootCa(params: CaParams, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
-  const subject = subjectName(params.subject);
-  const pathLength = checkPathLength(params.pathLength);
-  const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
-  const algorithm = params.algorithm ?? DEFAULTS.algorithm;
-  const key = await subjectKey(algorithm, params.keyPem, crypto);
-  const spki = key.spki;
+/** The CA certificate itself, once subject, window and signer are settled; chainPem is left to the caller. */
+async function makeCa(
+  params: CaParams,
+  subject: Name,
+  window: ValidityWindow,
+  pathLength: number | undefined,
+  signer: { issuerName?: Name; authorityKeyId?: string; signingKey?: CryptoKey; signingAlgorithm?: LoadedIssuer['algorithm'] },
+  crypto: Crypto,
+): Promise<Omit<CaResult, 'chainPem'>> {
+  const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
   const serial = randomSerial(crypto);
   const { pem } = await signCertificate(
     {
       serialHex: serial,
       subject,
-      issuer: subject,
+      issuer: signer.issuerName ?? subject,
       ...window,
-      spki,
-      extensions: caExtensions({ subjectKeyId: await keyIdentifier(spki, crypto), pathLength }),
-      signingKey: key.privateKey,
-      signingAlgorithm: key.algorithm,
+      spki: key.spki,
+      extensions: caExtensions({ subjectKeyId: await keyIdentifier(key.spki, crypto), authorityKeyId: signer.authorityKeyId, pathLength }),
+      // Self-signed when no issuer signs: the new key signs its own certificate.
+      signingKey: signer.signingKey ?? key.privateKey,
+      signingAlgorithm: signer.signingAlgorithm ?? key.algorithm,
     },
     crypto,
   );
-  return {
-    certPem: pem,
-    keyPem: key.pkcs8Pem,
-    chainPem: '',
-    notBefore: window.notBefore.toISOString(),
-    notAfter: window.notAfter.toISOString(),
-    serial,
-    notes: window.notes,
-  };
+  return { certPem: pem, keyPem: key.pkcs8Pem, notBefore: window.notBefore.toISOString(), notAfter: window.notAfter.toISOString(), serial, notes: window.notes };
+}
+
+/** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
+export async function createRootCa(params: CaParams, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
+  const subject = subjectName(params.subject);
+  const pathLength = checkPathLength(params.pathLength);
+  const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
+  return { ...(await makeCa(params, subject, window, pathLength, {}, crypto)), chainPem: '' };
 }
 
 /**
@@ -105,30 +108,11 @@ export async function createIntermediateCa(params: CaParams, issuer: CaMaterial,
     issuer: loaded,
     onOutlive: params.onOutlive,
   });
-  const algorithm = params.algorithm ?? DEFAULTS.algorithm;
-  const key = await subjectKey(algorithm, params.keyPem, crypto);
-  const spki = key.spki;
-  const serial = randomSerial(crypto);
-  const { pem } = await signCertificate(
-    {
-      serialHex: serial,
-      subject,
-      issuer: new Name(loaded.cert.subjectName.toArrayBuffer()),
-      ...window,
-      spki,
-      extensions: caExtensions({ subjectKeyId: await keyIdentifier(spki, crypto), authorityKeyId: loaded.keyId, pathLength }),
-      signingKey: loaded.privateKey,
-      signingAlgorithm: loaded.algorithm,
-    },
-    crypto,
-  );
-  return {
-    certPem: pem,
-    keyPem: key.pkcs8Pem,
-    chainPem: pem + loaded.intermediatesPem,
-    notBefore: window.notBefore.toISOString(),
-    notAfter: window.notAfter.toISOString(),
-    serial,
-    notes: window.notes,
-  };
+  const made = await makeCa(params, subject, window, pathLength, {
+    issuerName: new Name(loaded.cert.subjectName.toArrayBuffer()),
+    authorityKeyId: loaded.keyId,
+    signingKey: loaded.privateKey,
+    signingAlgorithm: loaded.algorithm,
+  }, crypto);
+  return { ...made, chainPem: made.certPem + loaded.intermediatesPem };
 }
