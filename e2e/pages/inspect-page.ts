@@ -1,6 +1,6 @@
 /** The Inspect view: add files, paste PEM, password, host and role; items, diagnosis, report. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
@@ -130,6 +130,8 @@ export interface TestPki {
 /** Make a test PKI with openssl (a judge the tests need: fail loudly when it is missing). */
 export function opensslPki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-e2e-'));
+  // Gone with the test worker: the files are test fixtures, private keys included.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[]) => {
     try {
       execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
