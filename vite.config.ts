@@ -46,6 +46,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
     setupFiles: ['app/test/setup.ts'],
+    globalSetup: ['app/test/temp-root.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
