@@ -27,6 +27,11 @@ describe('parseBatch', () => {
       input: 'ok 10.0.0.1\nn2 10.0.0.300 my_host\n../x\nOK 10.0.0.4',
       wantError: '3 lines are not valid: line 2: 2 entries are not valid: "10.0.0.300" is not an IPv4 or IPv6 address; "my_host"',
     },
+    {
+      name: 'sentences joined without doubled stops',
+      input: 'n1 a_b\n../x',
+      wantError: 'characters); line 2: "../x"',
+    },
   ];
   for (const row of bad) {
     it(row.name, () => {

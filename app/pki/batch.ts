@@ -82,7 +82,7 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
 /** One error for every bad line: the line's own error when there is one, else all of them, capped. */
 function batchError(problems: readonly PkiError[]): PkiError {
   if (problems.length === 1) return problems[0]!;
-  const named = problems.slice(0, MAX_LINES_NAMED).map((p) => p.message).join('; ');
+  const named = problems.slice(0, MAX_LINES_NAMED).map((p) => p.message.replace(/\.$/, '')).join('; ');
   const more = problems.length > MAX_LINES_NAMED ? `; and ${problems.length - MAX_LINES_NAMED} more` : '';
   return new PkiError('invalid-argument', 'nodes', `${problems.length} lines are not valid: ${named}${more}.`, { cause: problems[0] });
 }

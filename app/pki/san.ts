@@ -184,7 +184,7 @@ export function checkSans(text: string): SanCheck {
 export function sanProblemsText(problems: readonly SanProblem[]): string | undefined {
   if (problems.length === 0) return undefined;
   if (problems.length === 1) return problems[0]?.error.message;
-  return `${problems.length} entries are not valid: ${problems.map((p) => p.error.message).join('; ')}.`;
+  return `${problems.length} entries are not valid: ${problems.map((p) => p.error.message.replace(/\.$/, '')).join('; ')}.`;
 }
 
 /**
