@@ -16,6 +16,9 @@ import { candidatePaths, DEFAULT_BOUNDS, type BuildBounds, type Candidate } from
 import { checkCertificateItself, checkPath, checkPurpose, type Purpose } from './path-checks.ts';
 import { matchHost } from './host.ts';
 import { signatureChecker } from './signature.ts';
+import { crlFactsFromDer, type CrlFacts } from './crl-facts.ts';
+import { checkRevocation } from './revocation.ts';
+import { signatureVerifier } from './verify-signature.ts';
 
 export type { Purpose } from './path-checks.ts';
 export { matchHost, type HostMatch } from './host.ts';
@@ -36,6 +39,12 @@ export interface ValidateOptions {
   /** A DNS name or IP (v4, v6, bracketed v6) the leaf must cover, as a TLS client checks it. */
   host?: string;
   bounds?: Partial<BuildBounds>;
+  /**
+   * DER CRLs. When given, each certificate below the anchor of a path that passes every other
+   * check is looked up in the CRLs that name its issuer (RFC 5280 §6.3, basic case; see
+   * revocation.ts). Without this option nothing is checked for revocation.
+   */
+  crls?: (ArrayBuffer | Uint8Array)[];
 }
 
 export interface ValidationResult {
@@ -56,6 +65,14 @@ function toCert(input: CertInput, field: string): X509Certificate {
 }
 
 /** Certificates @peculiar/x509 accepts but whose DER our stricter reading refuses take no part in a path. */
+function toCrl(input: ArrayBuffer | Uint8Array): CrlFacts {
+  try {
+    return crlFactsFromDer(new Uint8Array(input));
+  } catch (e) {
+    throw new PkiError('invalid-der', 'crls', 'This is not a DER CRL (RFC 5280 §5.1).', { cause: e });
+  }
+}
+
 function readable(c: X509Certificate): boolean {
   try {
     certFacts(c);
@@ -85,7 +102,8 @@ const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').len
  * Build and validate a path from `leaf` to one of `anchors`, trying alternatives until one
  * validates. Never throws for an invalid chain (that is a result); throws PkiError
  * 'invalid-der' (field leaf, intermediates or anchors) when an input is not a certificate and
- * 'invalid-argument' (field host) when `host` is neither a host name nor an IP address.
+ * 'invalid-argument' (field host) when `host` is neither a host name nor an IP address, and
+ * 'invalid-der' (field crls) when one of `crls` is not a DER CRL.
  * Beyond RFC 5280 §6, as OpenSSL, Go and Java do: the anchor's validity, name constraints and
  * path length count, and a leaf's keyUsage must allow the TLS role. Weak keys and SHA-1
  * signatures are errors (OpenSSL's security levels refuse them); missing key identifiers are
@@ -108,6 +126,8 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
   const verifySignature = signatureChecker(crypto);
   const hostFindings = options.host === undefined ? [] : checkHost(leaf, options.host);
+  const crls = options.crls?.map(toCrl);
+  const crlVerifier = crls ? signatureVerifier(crypto) : null;
 
   // A trusted leaf is its own anchor: only what is about the leaf itself is checked.
   const leafKey = derKey(leaf);
@@ -119,6 +139,8 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   }
 
   let best: { chain: X509Certificate[]; findings: Finding[]; complete: boolean } | null = null;
+  // The first path that failed by revocation alone: it says more than any other path's errors.
+  let revokedPath: { chain: X509Certificate[]; findings: Finding[] } | null = null;
   for (const candidate of candidatePaths(leaf, pool, anchors, at, bounds)) {
     const reversed = [...candidate.path].reverse();
     const findings = candidate.anchor
@@ -127,9 +149,15 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
     const chain = candidate.anchor ? [...candidate.path, candidate.anchor] : candidate.path;
     const complete = candidate.anchor !== null;
     const all = [...findings, ...hostFindings];
-    if (complete && errorsIn(all) === 0) return finish(chain, all);
+    if (complete && errorsIn(all) === 0) {
+      // Revocation last, and only for a path that is otherwise valid; a revoked path lets the search go on.
+      if (crls && crlVerifier && candidate.anchor) all.push(...(await checkRevocation({ anchor: candidate.anchor, path: reversed, at, crls, verifier: crlVerifier, others: pool })));
+      if (errorsIn(all) === 0) return finish(chain, all);
+      revokedPath ??= { chain, findings: all };
+    }
     if (!best || better({ complete, findings: all, chain }, best)) best = { chain, findings: all, complete };
   }
+  if (revokedPath) return finish(revokedPath.chain, revokedPath.findings);
   if (!best) return finish([leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings]);
   return finish(best.chain, best.findings);
 }

@@ -1,0 +1,142 @@
+/**
+ * Basic CRL checking against CRLs made by openssl (`openssl ca -gencrl`), with `openssl verify
+ * -crl_check` as the judge for the revoked and the good leaf.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { X509Certificate } from '@peculiar/x509';
+import { validatePath } from './index.ts';
+import { crlFactsFromDer } from './crl-facts.ts';
+import { PkiError } from '../errors.ts';
+import { run } from '../../test/judges/tools.ts';
+
+const CONFIG = `
+[ ca ]
+default_ca = CA_default
+[ CA_default ]
+database = index.txt
+new_certs_dir = .
+serial = serial
+crlnumber = crlnumber
+default_md = sha256
+default_days = 30
+default_crl_days = 7
+policy = policy_any
+unique_subject = no
+x509_extensions = leaf_ext
+[ policy_any ]
+commonName = supplied
+[ leaf_ext ]
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ crl_ext ]
+authorityKeyIdentifier = keyid
+`;
+
+let dir = '';
+const p = (name: string) => join(dir, name);
+
+function openssl(...args: string[]): void {
+  const r = run('openssl', args, { cwd: dir });
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+/** A self-signed CA named /CN=CRL Test CA; `name` picks the files, so two CAs can share the subject. */
+function makeCa(name: string): void {
+  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`,
+    '-days', '30', '-subj', '/CN=CRL Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+}
+
+function issueLeaf(cn: string): void {
+  openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${cn}.key`, '-out', `${cn}.csr`, '-subj', `/CN=${cn}`);
+  openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-in', `${cn}.csr`, '-out', `${cn}.crt`, '-notext');
+}
+
+/** A DER CRL over the CA database, signed by the CA files `signer`. */
+function gencrl(signer: string, out: string, validity: string[]): Uint8Array {
+  openssl('ca', '-gencrl', '-config', 'ca.cnf', '-cert', `${signer}.crt`, '-keyfile', `${signer}.key`, '-crlexts', 'crl_ext', ...validity, '-out', `${out}.pem`);
+  openssl('crl', '-in', `${out}.pem`, '-outform', 'der', '-out', `${out}.der`);
+  return new Uint8Array(readFileSync(p(`${out}.der`)));
+}
+
+const pemCert = (name: string) => new X509Certificate(readFileSync(p(`${name}.crt`), 'utf8'));
+
+let anchor: X509Certificate;
+let crls: Record<'good' | 'otherKey' | 'shortLived', Uint8Array>;
+/** One minute after the CRLs were made: inside every certificate's and the 7-day CRLs' validity. */
+let at: Date;
+/** An hour after the short-lived CRL's nextUpdate: the certificates are still valid. */
+let afterShortLived: Date;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'certbench-crl-'));
+  writeFileSync(p('ca.cnf'), CONFIG);
+  writeFileSync(p('index.txt'), '');
+  writeFileSync(p('serial'), '1000\n');
+  writeFileSync(p('crlnumber'), '01\n');
+  makeCa('ca');
+  makeCa('other'); // same name, another key
+  issueLeaf('revoked-leaf');
+  issueLeaf('good-leaf');
+  openssl('ca', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-revoke', 'revoked-leaf.crt', '-crl_reason', 'keyCompromise');
+  crls = {
+    good: gencrl('ca', 'good', []),
+    otherKey: gencrl('other', 'other', []),
+    shortLived: gencrl('ca', 'short', ['-crlhours', '1']),
+  };
+  anchor = pemCert('ca');
+  at = new Date(crlFactsFromDer(crls.good).thisUpdate.getTime() + 60_000);
+  afterShortLived = new Date((crlFactsFromDer(crls.shortLived).nextUpdate?.getTime() ?? NaN) + 3_600_000);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('basic CRL checking', () => {
+  const rows: { name: string; leaf: string; crls: (keyof typeof crls)[]; when?: 'later'; want: string | null; says?: RegExp }[] = [
+    { name: 'a revoked leaf is revoked', leaf: 'revoked-leaf', crls: ['good'], want: 'revoked', says: /revoked on .*keyCompromise/ },
+    { name: 'a leaf not on the CRL is valid', leaf: 'good-leaf', crls: ['good'], want: null },
+    { name: 'a CRL signed by another key of the same name is unusable', leaf: 'revoked-leaf', crls: ['otherKey'], want: 'revocation-unknown', says: /signature does not verify/ },
+    { name: 'the good CRL is used when a forged one comes along', leaf: 'revoked-leaf', crls: ['otherKey', 'good'], want: 'revoked' },
+    { name: 'an expired CRL is unusable', leaf: 'good-leaf', crls: ['shortLived'], when: 'later', want: 'revocation-unknown', says: /expired at its nextUpdate/ },
+    { name: 'without CRLs nothing is checked', leaf: 'revoked-leaf', crls: [], want: null },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const supplied = row.crls.map((k) => crls[k]);
+      const result = await validatePath({
+        leaf: pemCert(row.leaf), anchors: [anchor], at: row.when === 'later' ? afterShortLived : at,
+        ...(supplied.length ? { crls: supplied } : {}),
+      });
+      const errors = result.findings.filter((f) => f.severity === 'error');
+      expect(errors.map((f) => f.code)).toEqual(row.want ? [row.want] : []);
+      expect(result.valid).toBe(row.want === null);
+      if (row.says) expect(errors[0]?.message).toMatch(row.says);
+      if (row.want) expect(errors[0]?.message).toContain(`CN=${row.leaf}`);
+    });
+  }
+
+  it('names the revoked serial as openssl reads it', async () => {
+    const serial = run('openssl', ['x509', '-in', p('revoked-leaf.crt'), '-noout', '-serial']).stdout.trim().split('=')[1]?.toLowerCase();
+    const result = await validatePath({ leaf: pemCert('revoked-leaf'), anchors: [anchor], at, crls: [crls.good] });
+    expect(serial).toBeTruthy();
+    expect(result.findings[0]?.message).toContain(`serial ${serial ?? '?'}`);
+  });
+
+  it('agrees with openssl verify -crl_check', () => {
+    const verify = (leaf: string) => run('openssl', ['verify', '-crl_check', '-CAfile', p('ca.crt'), '-CRLfile', p('good.pem'), p(`${leaf}.crt`)]);
+    const revoked = verify('revoked-leaf');
+    expect(revoked.status).not.toBe(0);
+    expect(revoked.stdout + revoked.stderr).toMatch(/certificate revoked/);
+    expect(verify('good-leaf').status).toBe(0);
+  });
+
+  it('refuses input that is not a DER CRL, naming the field', async () => {
+    const err = await validatePath({ leaf: pemCert('good-leaf'), anchors: [anchor], at, crls: [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PkiError);
+    expect((err as PkiError).field).toBe('crls');
+  });
+});
