@@ -73,7 +73,7 @@ async function unusable(crl: CrlFacts, signers: CertFacts[], at: Date, verifier:
   let why = 'its signature does not verify with the issuer\'s key';
   for (const signer of signers) {
     // The verifier reads only the signature fields, which a CRL carries under the same names.
-    const verified = await verifier.verify(crl as unknown as CertFacts, signer);
+    const verified = await verifier.verify(crl, signer);
     if (verified === true) {
       return signer.keyUsage && !signer.keyUsage.usages.has('cRLSign') ? 'the issuer\'s keyUsage lacks cRLSign' : null;
     }

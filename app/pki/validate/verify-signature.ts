@@ -5,6 +5,11 @@
  */
 import { bitStringBytes, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, type DerNode } from './der.ts';
 import type { CertFacts } from './cert-facts.ts';
+
+/** What a signed object (a certificate or a CRL) brings to a signature check. */
+export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | 'tbs' | 'signature'>;
+/** What the signer's certificate brings: its key. */
+export type SignerFacts = Pick<CertFacts, 'key' | 'spki'>;
 import { bytesKey } from '../bytes-key.ts';
 import { encodeBase64Url } from '../pem.ts';
 
@@ -33,7 +38,7 @@ function pssParams(der: Uint8Array | undefined): { hash: string; saltLength: num
 }
 
 /** The WebCrypto algorithms for this signature with this issuer key, or null when WebCrypto cannot check it. */
-function algorithms(child: CertFacts, issuer: CertFacts): Verify | null {
+function algorithms(child: SignedFacts, issuer: SignerFacts): Verify | null {
   const oid = child.signatureOid;
   const kind = issuer.key.kind;
   const pkcs1 = RSA_PKCS1[oid];
@@ -110,7 +115,7 @@ function importKey(crypto: Crypto, spki: Uint8Array, alg: Verify['key']): Promis
 /** Something that can tell whether `issuer`'s key signed `child`, memoising imported keys. */
 export interface SignatureVerifier {
   /** true/false, or a sentence when the algorithm cannot be checked here (DSA, SHA-224, other curves). */
-  verify(child: CertFacts, issuer: CertFacts): Promise<boolean | string>;
+  verify(child: SignedFacts, issuer: SignerFacts): Promise<boolean | string>;
 }
 
 export function signatureVerifier(crypto: Crypto): SignatureVerifier {
