@@ -1,5 +1,5 @@
 /**
- * `certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--host NAME_OR_IP]
+ * `certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--crl FILE]… [--host NAME_OR_IP]
  * [--purpose server|client] [--at ISO8601] [--json]`: build and validate the chain of LEAF
  * (RFC 5280 §6) and say in words what is wrong. Exit 0 valid, 1 invalid, 2 unusable input.
  */
@@ -12,10 +12,11 @@ import { readBytes } from '../io.ts';
 import { isPkiError } from '../../pki/errors.ts';
 import type { Finding } from '../../pki/findings.ts';
 import { readInput } from '../../pki/read/read-input.ts';
+import type { Item } from '../../pki/read/types.ts';
 import { validatePath } from '../../pki/validate/index.ts';
 
-const HELP = `usage: certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--host NAME_OR_IP]
-                        [--purpose server|client] [--at ISO8601] [--json]
+const HELP = `usage: certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--crl FILE]…
+                        [--host NAME_OR_IP] [--purpose server|client] [--at ISO8601] [--json]
 
 Build the chain from LEAF to a trusted CA and validate it as RFC 5280 §6 says: signatures,
 validity, CA flags and path lengths, key usage, name constraints, critical extensions, and
@@ -26,6 +27,11 @@ intermediates (a fullchain.pem works as is).
 
   --ca FILE         trusted CA certificates (at least one; repeat for more)
   --untrusted FILE  intermediates that may complete the chain (repeatable)
+  --crl FILE        CRLs (PEM or DER, repeatable): a certificate of the chain listed on a
+                    CRL of its issuer is revoked; a CRL for its issuer that cannot be used
+                    (bad signature, out of date, no cRLSign) makes its status unknown.
+                    Certificates whose issuer has no CRL here are not checked (basic CRLs
+                    only: no delta CRLs or distribution points)
   --host NAME_OR_IP DNS name or IP address the leaf must cover
   --purpose P       server or client: require serverAuth or clientAuth
   --at ISO8601      validate at this time instead of now (e.g. 2026-01-01T00:00:00Z)
@@ -37,9 +43,9 @@ Exit status: 0 valid, 1 not valid, 2 unusable input or usage error.
 /** An input problem: exit 2 with this message. */
 class UnusableInput extends Error {}
 
-/** Every certificate in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
-export async function loadCertificates(paths: string[], flag: string): Promise<{ cert: X509Certificate; source: string }[]> {
-  const out: { cert: X509Certificate; source: string }[] = [];
+/** Every item of `kind` in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
+async function loadItems<K extends 'certificate' | 'crl'>(paths: string[], flag: string, kind: K): Promise<Extract<Item, { kind: K }>[]> {
+  const out: Extract<Item, { kind: K }>[] = [];
   for (const path of paths) {
     let bytes: Uint8Array;
     try {
@@ -48,14 +54,19 @@ export async function loadCertificates(paths: string[], flag: string): Promise<{
       throw new UnusableInput(isPkiError(e) ? e.message : `Cannot read ${path}.`, { cause: e });
     }
     const items = await readInput({ name: basename(path), bytes });
-    const certs = items.filter((i) => i.kind === 'certificate');
-    if (certs.length === 0) {
-      const why = items.find((i) => i.kind === 'error')?.message ?? 'it holds no certificate';
+    const found = items.filter((i): i is Extract<Item, { kind: K }> => i.kind === kind);
+    if (found.length === 0) {
+      const why = items.find((i) => i.kind === 'error')?.message ?? `it holds no ${kind === 'crl' ? 'CRL' : kind}`;
       throw new UnusableInput(`${flag}: ${path}: ${why}`);
     }
-    for (const item of certs) out.push({ cert: new X509Certificate(item.der), source: item.source });
+    out.push(...found);
   }
   return out;
+}
+
+/** Every certificate in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
+export async function loadCertificates(paths: string[], flag: string): Promise<{ cert: X509Certificate; source: string }[]> {
+  return (await loadItems(paths, flag, 'certificate')).map((item) => ({ cert: new X509Certificate(item.der), source: item.source }));
 }
 
 function parseAt(value: string | undefined): Date | undefined {
@@ -87,6 +98,7 @@ export const command: Command = {
     const { values, positionals } = parse(argv, {
       ca: { type: 'string', multiple: true },
       untrusted: { type: 'string', multiple: true },
+      crl: { type: 'string', multiple: true },
       host: { type: 'string' },
       purpose: { type: 'string' },
       at: { type: 'string' },
@@ -105,11 +117,13 @@ export const command: Command = {
       if (!leaf) throw new UnusableInput('leaf: no certificate');
       const anchors = await loadCertificates(values.ca, 'ca');
       const untrusted = await loadCertificates(values.untrusted ?? [], 'untrusted');
+      const crls = values.crl?.length ? (await loadItems(values.crl, 'crl', 'crl')).map((c) => c.der) : undefined;
       const result = await validatePath({
         leaf: leaf.cert,
         intermediates: [...rest, ...untrusted].map((c) => c.cert),
         anchors: anchors.map((c) => c.cert),
         ...(at ? { at } : {}),
+        ...(crls ? { crls } : {}),
         ...(purpose ? { purpose } : {}),
         ...(typeof values.host === 'string' ? { host: values.host } : {}),
       });

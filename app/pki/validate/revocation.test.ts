@@ -3,65 +3,16 @@
  * -crl_check` as the judge for the revoked and the good leaf.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { X509Certificate } from '@peculiar/x509';
 import { validatePath } from './index.ts';
 import { crlFactsFromDer } from './crl-facts.ts';
 import { PkiError } from '../errors.ts';
 import { run } from '../../test/judges/tools.ts';
+import { opensslCa, type OpensslCa } from '../../test/judges/openssl-ca.ts';
 
-const CONFIG = `
-[ ca ]
-default_ca = CA_default
-[ CA_default ]
-database = index.txt
-new_certs_dir = .
-serial = serial
-crlnumber = crlnumber
-default_md = sha256
-default_days = 30
-default_crl_days = 7
-policy = policy_any
-unique_subject = no
-x509_extensions = leaf_ext
-[ policy_any ]
-commonName = supplied
-[ leaf_ext ]
-basicConstraints = CA:FALSE
-keyUsage = digitalSignature
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-[ crl_ext ]
-authorityKeyIdentifier = keyid
-`;
-
-let dir = '';
-const p = (name: string) => join(dir, name);
-
-function openssl(...args: string[]): void {
-  const r = run('openssl', args, { cwd: dir });
-  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
-}
-
-/** A self-signed CA named /CN=CRL Test CA; `name` picks the files, so two CAs can share the subject. */
-function makeCa(name: string): void {
-  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`,
-    '-days', '30', '-subj', '/CN=CRL Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-}
-
-function issueLeaf(cn: string): void {
-  openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${cn}.key`, '-out', `${cn}.csr`, '-subj', `/CN=${cn}`);
-  openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-in', `${cn}.csr`, '-out', `${cn}.crt`, '-notext');
-}
-
-/** A DER CRL over the CA database, signed by the CA files `signer`. */
-function gencrl(signer: string, out: string, validity: string[]): Uint8Array {
-  openssl('ca', '-gencrl', '-config', 'ca.cnf', '-cert', `${signer}.crt`, '-keyfile', `${signer}.key`, '-crlexts', 'crl_ext', ...validity, '-out', `${out}.pem`);
-  openssl('crl', '-in', `${out}.pem`, '-outform', 'der', '-out', `${out}.der`);
-  return new Uint8Array(readFileSync(p(`${out}.der`)));
-}
+let ca: OpensslCa;
+const p = (name: string) => ca.path(name);
 
 const pemCert = (name: string) => new X509Certificate(readFileSync(p(`${name}.crt`), 'utf8'));
 
@@ -73,27 +24,23 @@ let at: Date;
 let afterShortLived: Date;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'certbench-crl-'));
-  writeFileSync(p('ca.cnf'), CONFIG);
-  writeFileSync(p('index.txt'), '');
-  writeFileSync(p('serial'), '1000\n');
-  writeFileSync(p('crlnumber'), '01\n');
-  makeCa('ca');
-  makeCa('other'); // same name, another key
-  issueLeaf('revoked-leaf');
-  issueLeaf('good-leaf');
-  openssl('ca', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-revoke', 'revoked-leaf.crt', '-crl_reason', 'keyCompromise');
+  ca = opensslCa();
+  ca.makeCa('ca');
+  ca.makeCa('other'); // same name, another key
+  ca.issueLeaf('revoked-leaf');
+  ca.issueLeaf('good-leaf');
+  ca.revoke('revoked-leaf', 'keyCompromise');
   crls = {
-    good: gencrl('ca', 'good', []),
-    otherKey: gencrl('other', 'other', []),
-    shortLived: gencrl('ca', 'short', ['-crlhours', '1']),
+    good: ca.gencrl('ca', 'good'),
+    otherKey: ca.gencrl('other', 'other'),
+    shortLived: ca.gencrl('ca', 'short', ['-crlhours', '1']),
   };
   anchor = pemCert('ca');
   at = new Date(crlFactsFromDer(crls.good).thisUpdate.getTime() + 60_000);
   afterShortLived = new Date((crlFactsFromDer(crls.shortLived).nextUpdate?.getTime() ?? NaN) + 3_600_000);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => ca.remove());
 
 describe('basic CRL checking', () => {
   const rows: { name: string; leaf: string; crls: (keyof typeof crls)[]; when?: 'later'; want: string | null; says?: RegExp }[] = [
