@@ -201,9 +201,10 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
 /**
  * Judge each leaf against the other certificates given: self-issued CAs are the trust anchors
  * (this is a private PKI: the user's own roots, never the browser's), the rest may complete the
- * path. A leaf with no anchor among the inputs gets "untrusted root" or "missing intermediate".
+ * path, and CRLs among the inputs are checked (revoked, or status unknown). A leaf with no anchor
+ * among the inputs gets "untrusted root" or "missing intermediate".
  */
-async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls: ArrayBuffer[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
   // Nothing to judge without a leaf: a CA bundle is not parsed a second time.
   if (found.every((c) => c.out.isCA)) return [];
   const certs = found.flatMap(parsed);
@@ -216,7 +217,7 @@ async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], reque
   const out: Diagnosis[] = [];
   for (const leaf of leaves) {
     try {
-      const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
+      const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(crls.length ? { crls } : {}), ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
       const chain = await Promise.all(r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))));
       out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings });
     } catch (e) {
@@ -237,6 +238,8 @@ async function inspect(request: InspectRequest, ctx?: Pick<OpContext, 'signal'>)
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];
   const related: { item: RelationItem; out: InspectedItem }[] = [];
+  // CRLs given alongside take part in each leaf's diagnosis (revoked, or status unknown).
+  const crls: ArrayBuffer[] = [];
   for (const [i, input] of request.inputs.entries()) {
     ctx?.signal.throwIfAborted();
     const options = request.password ? { password: request.password } : {};
@@ -249,12 +252,13 @@ async function inspect(request: InspectRequest, ctx?: Pick<OpContext, 'signal'>)
       const { out, der } = inspected(item, `${i}.${j}`, now);
       items.push(out);
       if (der) certs.push({ out, der });
+      if (item.kind === 'crl') crls.push(item.der);
       const rel = relationItem(item);
       if (rel) related.push({ item: rel, out });
     });
   }
   const relations = await relationTrees(related, crypto);
-  return { items, relations, diagnoses: await diagnose(certs, request, crypto) };
+  return { items, relations, diagnoses: await diagnose(certs, crls, request, crypto) };
 }
 
 export const INSPECT_OPS = { inspect };
