@@ -3,7 +3,8 @@
  * certificate's issuer only). A CRL is used for a certificate when its issuer name equals the
  * certificate's issuer name, its signature verifies with the issuing certificate's key (or
  * another key of that CA, see crlSigners), that key may sign CRLs (keyUsage cRLSign when
- * keyUsage is present), thisUpdate <= at <= nextUpdate, and it carries no critical extension we do not process (§5.2, §5.3). Delta CRLs and CRLs
+ * keyUsage is present), thisUpdate <= at <= nextUpdate, and it carries no critical extension
+ * this check does not process (§5.2, §5.3). Delta CRLs and CRLs
  * with an issuing distribution point (scoped or indirect CRLs) are not used: their scope needs
  * processing this basic check does not do. A certificate none of whose issuer's CRLs were
  * supplied gets no finding: callers pass the CRLs they want checked.
@@ -127,7 +128,9 @@ export async function checkRevocation(input: RevocationInput): Promise<Finding[]
   const byIssuer = new Map<string, CrlFacts[]>();
   for (const crl of input.crls) {
     const key = nameKey(crl.issuer);
-    byIssuer.set(key, [...(byIssuer.get(key) ?? []), crl]);
+    const same = byIssuer.get(key);
+    if (same) same.push(crl);
+    else byIssuer.set(key, [crl]);
   }
   const validated = [input.anchor, ...input.path];
   let issuer = input.anchor;
@@ -135,9 +138,9 @@ export async function checkRevocation(input: RevocationInput): Promise<Finding[]
     const f = certFacts(cert);
     const issuerFacts = certFacts(issuer);
     issuer = cert;
-    const signers = await crlSigners(issuerFacts, validated, input);
     const candidates = byIssuer.get(nameKey(f.issuer));
     if (!candidates) continue;
+    const signers = await crlSigners(issuerFacts, validated, input);
     const usable: CrlFacts[] = [];
     const reasons: string[] = [];
     for (const crl of candidates) {
