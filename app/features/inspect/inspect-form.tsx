@@ -69,7 +69,8 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
         <legend>Diagnose for</legend>
         <p className="field__help">
           Optional: the name a peer dials and the side the certificate plays. The diagnosis then says whether TLS would accept it, like
-          openssl verify with -verify_hostname (or -verify_ip) and -purpose.
+          openssl verify with -verify_hostname (or -verify_ip) and -purpose. A CRL added with the certificates is checked too
+          (-crl_check).
         </p>
         <div className="field">
           <label htmlFor="inspect-host">Host name or IP address</label>
