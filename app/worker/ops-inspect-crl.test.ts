@@ -5,18 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { INSPECT_OPS } from './ops-inspect.ts';
-import { opensslCa, type OpensslCa } from '../test/judges/openssl-ca.ts';
+import { opensslCaWithRevokedLeaf, type OpensslCa } from '../test/judges/openssl-ca.ts';
 import { run } from '../test/judges/tools.ts';
 
 let ca: OpensslCa;
 
 beforeAll(() => {
-  ca = opensslCa();
-  ca.makeCa('ca');
-  ca.issueLeaf('revoked-leaf');
-  ca.issueLeaf('good-leaf');
-  ca.revoke('revoked-leaf', 'keyCompromise');
-  ca.gencrl('ca', 'crl');
+  ca = opensslCaWithRevokedLeaf();
 });
 
 afterAll(() => ca.remove());

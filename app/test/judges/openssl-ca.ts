@@ -82,3 +82,17 @@ export function opensslCa(): OpensslCa {
     },
   };
 }
+
+/**
+ * The usual revocation fixture: CA "ca", leaves "revoked-leaf" (revoked, keyCompromise) and
+ * "good-leaf", and the CA's CRL over both as crl.pem and crl.der.
+ */
+export function opensslCaWithRevokedLeaf(): OpensslCa {
+  const ca = opensslCa();
+  ca.makeCa('ca');
+  ca.issueLeaf('revoked-leaf');
+  ca.issueLeaf('good-leaf');
+  ca.revoke('revoked-leaf', 'keyCompromise');
+  ca.gencrl('ca', 'crl');
+  return ca;
+}
