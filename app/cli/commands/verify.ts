@@ -30,8 +30,8 @@ intermediates (a fullchain.pem works as is).
   --crl FILE        CRLs (PEM or DER, repeatable): a certificate of the chain listed on a
                     CRL of its issuer is revoked; a CRL for its issuer that cannot be used
                     (bad signature, out of date, no cRLSign) makes its status unknown.
-                    Certificates whose issuer has no CRL here are not checked (basic CRLs
-                    only: no delta CRLs or distribution points)
+                    A certificate whose issuer has no CRL here is not checked, with a
+                    warning (basic CRLs only: no delta CRLs or distribution points)
   --host NAME_OR_IP DNS name or IP address the leaf must cover
   --purpose P       server or client: require serverAuth or clientAuth
   --at ISO8601      validate at this time instead of now (e.g. 2026-01-01T00:00:00Z)

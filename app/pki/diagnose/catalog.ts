@@ -37,6 +37,7 @@ const CATALOG = {
   'eku-missing-client-auth': { severity: 'error', say: (d) => `${who(d)} is not allowed for TLS clients: its extendedKeyUsage lacks clientAuth, so mTLS servers will reject it.` },
   'key-usage-forbids-purpose': { severity: 'error', say: (d) => `${who(d)} has a keyUsage that does not allow the handshake: ${d.detail ?? 'no usable bit'}.` },
   'revoked': { severity: 'error', say: (d) => `${who(d)} has been revoked by its issuer${d.detail ? `: ${d.detail}` : ''}; clients that check revocation will refuse it.` },
+  'revocation-not-checked': { severity: 'warning', say: (d) => `The revocation status of ${who(d)} was not checked: none of the CRLs given is from its issuer${d.detail ? ` (${d.detail})` : ''}. openssl verify -crl_check_all would refuse this.` },
   'revocation-unknown': { severity: 'error', say: (d) => `The revocation status of ${who(d)} cannot be determined: none of the CRLs given for its issuer can be used${d.detail ? ` (${d.detail})` : ''}.` },
   'host-mismatch': { severity: 'error', say: (d) => `"${d.host ?? ''}" is not among the certificate's DNS names${d.detail ? ` (${d.detail})` : ''}; clients connecting by that name will fail.` },
   'ip-not-in-sans': { severity: 'error', say: (d) => `The IP address ${d.host ?? ''} is not among the certificate's IP SANs${d.detail ? ` (${d.detail})` : ''}; clients that dial the IP will fail. DNS names and the CN never match an IP.` },

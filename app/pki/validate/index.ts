@@ -126,7 +126,8 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
   const verifySignature = signatureChecker(crypto);
   const hostFindings = options.host === undefined ? [] : checkHost(leaf, options.host);
-  const crls = options.crls?.map(toCrl);
+  // No CRLs given (absent or empty) means no revocation checking at all, and no findings about it.
+  const crls = options.crls?.length ? options.crls.map(toCrl) : undefined;
   const crlVerifier = crls ? signatureVerifier(crypto) : null;
 
   // A trusted leaf is its own anchor: only what is about the leaf itself is checked.

@@ -17,7 +17,7 @@ const p = (name: string) => ca.path(name);
 const pemCert = (name: string) => new X509Certificate(readFileSync(p(`${name}.crt`), 'utf8'));
 
 let anchor: X509Certificate;
-let crls: Record<'good' | 'otherKey' | 'shortLived', Uint8Array>;
+let crls: Record<'good' | 'otherKey' | 'shortLived' | 'stranger', Uint8Array>;
 /** One minute after the CRLs were made: inside every certificate's and the 7-day CRLs' validity. */
 let at: Date;
 /** An hour after the short-lived CRL's nextUpdate: the certificates are still valid. */
@@ -27,6 +27,7 @@ beforeAll(() => {
   ca = opensslCa();
   ca.makeCa('ca');
   ca.makeCa('other'); // same name, another key
+  ca.makeCa('stranger', 'Stranger CA'); // another CA altogether
   ca.issueLeaf('revoked-leaf');
   ca.issueLeaf('good-leaf');
   ca.revoke('revoked-leaf', 'keyCompromise');
@@ -34,6 +35,7 @@ beforeAll(() => {
     good: ca.gencrl('ca', 'good'),
     otherKey: ca.gencrl('other', 'other'),
     shortLived: ca.gencrl('ca', 'short', ['-crlhours', '1']),
+    stranger: ca.gencrl('stranger', 'stranger'),
   };
   anchor = pemCert('ca');
   at = new Date(crlFactsFromDer(crls.good).thisUpdate.getTime() + 60_000);
@@ -65,6 +67,20 @@ describe('basic CRL checking', () => {
       if (row.want) expect(errors[0]?.message).toContain(`CN=${row.leaf}`);
     });
   }
+
+  it('a CRL of another CA checks nothing and says so (a warning), as -crl_check_all would refuse', async () => {
+    const result = await validatePath({ leaf: pemCert('revoked-leaf'), anchors: [anchor], at, crls: [crls.stranger] });
+    expect(result.valid).toBe(true);
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['revocation-not-checked', 'warning']]);
+    expect(result.findings[0]?.message).toMatch(/CN=revoked-leaf.*issuer CN=CRL Test CA/);
+    const judge = run('openssl', ['verify', '-crl_check_all', '-CAfile', p('ca.crt'), '-CRLfile', p('stranger.pem'), p('revoked-leaf.crt')]);
+    expect(judge.status).not.toBe(0);
+  });
+
+  it('an empty list of CRLs is no revocation checking and no finding about it', async () => {
+    const result = await validatePath({ leaf: pemCert('revoked-leaf'), anchors: [anchor], at, crls: [] });
+    expect(result.findings).toEqual([]);
+  });
 
   it('names the revoked serial as openssl reads it', async () => {
     const serial = run('openssl', ['x509', '-in', p('revoked-leaf.crt'), '-noout', '-serial']).stdout.trim().split('=')[1]?.toLowerCase();

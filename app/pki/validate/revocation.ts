@@ -7,7 +7,8 @@
  * this check does not process (§5.2, §5.3). Delta CRLs and CRLs
  * with an issuing distribution point (scoped or indirect CRLs) are not used: their scope needs
  * processing this basic check does not do. A certificate none of whose issuer's CRLs were
- * supplied gets no finding: callers pass the CRLs they want checked.
+ * supplied gets a warning, not an error: callers pass the CRLs they want checked, but a CRL of
+ * the wrong CA must not look like a check that passed.
  */
 import type { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
@@ -122,7 +123,7 @@ async function crlSigners(issuer: CertFacts, validated: X509Certificate[], input
   return [...inPath, ...rollover];
 }
 
-/** Revocation findings for each certificate of the path; none when no CRL names its issuer. */
+/** Revocation findings for each certificate of the path; a warning when no CRL given names its issuer. */
 export async function checkRevocation(input: RevocationInput): Promise<Finding[]> {
   const out: Finding[] = [];
   const byIssuer = new Map<string, CrlFacts[]>();
@@ -139,7 +140,11 @@ export async function checkRevocation(input: RevocationInput): Promise<Finding[]
     const issuerFacts = certFacts(issuer);
     issuer = cert;
     const candidates = byIssuer.get(nameKey(f.issuer));
-    if (!candidates) continue;
+    if (!candidates) {
+      // Not an error (only the CRLs given are checked), but a CRL for the wrong CA must not pass for a check.
+      out.push(diagnosis('revocation-not-checked', { cert: cert.subject, detail: `issuer ${cert.issuer}` }));
+      continue;
+    }
     const signers = await crlSigners(issuerFacts, validated, input);
     const usable: CrlFacts[] = [];
     const reasons: string[] = [];

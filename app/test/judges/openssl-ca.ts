@@ -37,8 +37,8 @@ export interface OpensslCa {
   dir: string;
   /** Path of a file in the CA's folder. */
   path(name: string): string;
-  /** A self-signed CA, files NAME.crt and NAME.key; the first one made ("ca") signs leaves. */
-  makeCa(name: string): void;
+  /** A self-signed CA, files NAME.crt and NAME.key, named /CN=CRL Test CA unless `cn` says otherwise; "ca" signs leaves. */
+  makeCa(name: string, cn?: string): void;
   /** A leaf CN under "ca", files CN.crt and CN.key. */
   issueLeaf(cn: string): void;
   revoke(cn: string, reason: string): void;
@@ -61,9 +61,9 @@ export function opensslCa(): OpensslCa {
   return {
     dir,
     path,
-    makeCa(name) {
+    makeCa(name, cn = 'CRL Test CA') {
       openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`,
-        '-days', '30', '-subj', '/CN=CRL Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+        '-days', '30', '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
     },
     issueLeaf(cn) {
       openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${cn}.key`, '-out', `${cn}.csr`, '-subj', `/CN=${cn}`);
