@@ -1,5 +1,6 @@
 /** What an issuing action made: the certificate, its chain and key, with downloads and notes. */
 import { download, fileSafe } from '../lib/download.ts';
+import { formatSan } from '../pki/san.ts';
 import type { ItemMeta } from '../store/index.ts';
 import { CodeBlock } from './code-block.tsx';
 
@@ -22,7 +23,7 @@ export function IssuedResult({ heading, name, certPem, chainPem, keyPem, notes, 
       {meta && (
         <div className="summary"><dl>
           {meta.subject && <><dt>Subject</dt><dd>{meta.subject}</dd></>}
-          {meta.sans && <><dt>Names (SANs)</dt><dd>{meta.sans.length ? meta.sans.join(', ') : 'none'}</dd></>}
+          {meta.sans && <><dt>Names (SANs)</dt><dd>{meta.sans.length ? meta.sans.map(formatSan).join(', ') : 'none'}</dd></>}
           {meta.profile && <><dt>Profile</dt><dd>{meta.profile}</dd></>}
           {meta.notAfter && <><dt>Valid until</dt><dd>{meta.notAfter.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</dd></>}
           {meta.issuer && <><dt>Issuer</dt><dd>{meta.issuer}</dd></>}

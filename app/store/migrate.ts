@@ -6,10 +6,14 @@
  * v0: the first shape (before release): `created` as epoch milliseconds, no `updatedAt`, and the
  *     list facts at the top level (`subject`, `notAfter`) rather than under `meta`.
  * v1: ISO `createdAt`/`updatedAt`, facts under `meta`.
+ * v2: `meta.sans` typed (`{ kind, value }` SanEntry). v1 stored text in two shapes: issuing wrote
+ *     openssl-style "DNS:db-1"/"IP:10.0.0.1", Inspect wrote bare values ("db-1", "10.0.0.1"); a
+ *     later reader that guessed the kind from the text named hosts "DNS:db-1" in exported bundles.
  */
+import { parseSan, type SanEntry, type SanKind } from '../pki/san.ts';
 import { ITEM_KINDS, type ItemKind, type ItemMeta, type WorkspaceItem } from './types.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 type Raw = Record<string, unknown>;
 
@@ -31,7 +35,32 @@ function v0ToV1(raw: Raw): Raw {
   return { ...rest, createdAt: created, updatedAt: str(raw.updatedAt) ?? created, meta };
 }
 
-const STEPS: ReadonlyArray<(raw: Raw) => Raw> = [v0ToV1];
+/**
+ * A v1 SAN text as a SanEntry: the prefix fixes the kind, a bare value is detected the way the
+ * SAN field detects it (core parseSan). Undefined for what certbench has no SAN kind for (a
+ * directory name Inspect listed): the list facts are a cache of the PEM, which still holds it.
+ */
+function sanFromV1Text(text: string): SanEntry | undefined {
+  try {
+    return parseSan(text.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+function v1ToV2(raw: Raw): Raw {
+  if (!isObject(raw.meta) || !Array.isArray(raw.meta.sans)) return raw;
+  const sans = raw.meta.sans.flatMap((s) => (typeof s === 'string' ? (sanFromV1Text(s) ?? []) : []));
+  return { ...raw, meta: { ...raw.meta, sans } };
+}
+
+const STEPS: ReadonlyArray<(raw: Raw) => Raw> = [v0ToV1, v1ToV2];
+
+const SAN_KINDS: readonly SanKind[] = ['dns', 'ip', 'email', 'uri'];
+
+function isSanEntry(v: unknown): v is SanEntry {
+  return isObject(v) && typeof v.value === 'string' && SAN_KINDS.includes(v.kind as SanKind);
+}
 
 function cleanMeta(v: unknown): ItemMeta {
   if (!isObject(v)) return {};
@@ -40,10 +69,8 @@ function cleanMeta(v: unknown): ItemMeta {
     const s = str(v[key]);
     if (s !== undefined) meta[key] = s;
   }
-  for (const key of ['sans', 'members'] as const) {
-    const list = v[key];
-    if (Array.isArray(list)) meta[key] = list.filter((x): x is string => typeof x === 'string');
-  }
+  if (Array.isArray(v.members)) meta.members = v.members.filter((x): x is string => typeof x === 'string');
+  if (Array.isArray(v.sans)) meta.sans = v.sans.filter(isSanEntry).map((s) => ({ kind: s.kind, value: s.value }));
   return meta;
 }
 

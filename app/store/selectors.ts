@@ -2,6 +2,7 @@
  * Selectors that return stable values: lists are memoised on the `items` object they come
  * from, so React re-renders only when the workspace changed.
  */
+import { formatSan } from '../pki/san.ts';
 import type { AppState } from './create-store.ts';
 import type { ItemKind, WorkspaceItem } from './types.ts';
 
@@ -33,7 +34,7 @@ export function searchItems(list: readonly WorkspaceItem[], query: string, kind?
   return list.filter((i) => {
     if (kind && i.kind !== kind) return false;
     if (!q) return true;
-    const hay = [i.name, i.kind, i.meta.subject, i.meta.profile, ...(i.meta.sans ?? [])].join('\n').toLowerCase();
+    const hay = [i.name, i.kind, i.meta.subject, i.meta.profile, ...(i.meta.sans ?? []).map(formatSan)].join('\n').toLowerCase();
     return hay.includes(q);
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from './create-store.ts';
+import { SCHEMA_VERSION } from './migrate.ts';
 import { memoryRecordStore, type ItemRecord, type RecordStore } from './record-store.ts';
 import { selectItemList, searchItems } from './selectors.ts';
 import type { NewItem } from './types.ts';
@@ -138,7 +139,27 @@ describe('app store persistence', () => {
     await t.hydration;
     await t.storage.flush();
     expect(t.store.getState().items.v0?.createdAt).toBe('2024-06-01T00:00:00.000Z');
-    expect(records.records.get('v0')?.version).toBe(1);
+    expect(records.records.get('v0')?.version).toBe(SCHEMA_VERSION);
+  });
+
+  it('a workspace saved by the previous version (SANs as text, from issuing and from Inspect) opens with typed SANs', async () => {
+    const records = memoryRecordStore();
+    const at = '2026-01-01T00:00:00.000Z';
+    const v1Item = (id: string, sans: string[]) => ({ id, kind: 'certificate', name: id, createdAt: at, updatedAt: at, pem: 'P', meta: { sans } });
+    await records.put([
+      { id: 'issued', version: 1, item: v1Item('issued', ['DNS:db-1', 'IP:10.0.0.1', 'IP:fd00::1']) },
+      { id: 'inspected', version: 1, item: v1Item('inspected', ['db-2', '10.0.0.2']) },
+    ]);
+    const t = tab(records, `test-${process.pid}-${channelCount++}`);
+    await t.hydration;
+    await t.storage.flush();
+    const { items } = t.store.getState();
+    expect(items.issued?.meta.sans).toEqual([{ kind: 'dns', value: 'db-1' }, { kind: 'ip', value: '10.0.0.1' }, { kind: 'ip', value: 'fd00::1' }]);
+    expect(items.inspected?.meta.sans).toEqual([{ kind: 'dns', value: 'db-2' }, { kind: 'ip', value: '10.0.0.2' }]);
+    expect([...records.records.values()].map((r) => [r.id, r.version, (r.item as { meta: unknown }).meta])).toEqual([
+      ['issued', SCHEMA_VERSION, { sans: items.issued?.meta.sans }],
+      ['inspected', SCHEMA_VERSION, { sans: items.inspected?.meta.sans }],
+    ]);
   });
 });
 
@@ -191,7 +212,7 @@ describe('workspace actions', () => {
     it(`search ${row.name}`, async () => {
       const t = tab(memoryRecordStore(), `test-${process.pid}-${channelCount++}`);
       await t.hydration;
-      t.store.getState().addItems([{ kind: 'ca', name: 'root', pem: 'P', meta: {} }, cert('node1', { meta: { sans: ['IP:10.0.0.7'] } })]);
+      t.store.getState().addItems([{ kind: 'ca', name: 'root', pem: 'P', meta: {} }, cert('node1', { meta: { sans: [{ kind: 'ip', value: '10.0.0.7' }] } })]);
       expect(searchItems(selectItemList(t.store.getState()), row.input).map((i) => i.name)).toEqual(row.want);
     });
   }

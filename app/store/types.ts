@@ -3,6 +3,8 @@
  * file carries. Only strings, numbers and ISO dates: no CryptoKey, no X509Certificate.
  */
 
+import type { SanEntry } from '../pki/index.ts';
+
 /** What a workspace item is. A CA is a certificate that can issue; a bundle groups other items. */
 export type ItemKind = 'ca' | 'certificate' | 'key' | 'csr' | 'bundle';
 
@@ -18,7 +20,8 @@ export interface ItemMeta {
   /** Leaf profile ('node' | 'server' | 'client') or 'root' | 'intermediate' for CAs. */
   profile?: string;
   keyAlgorithm?: string;
-  sans?: string[];
+  /** The certificate's (or request's) SANs, typed: kind and canonical value, never "DNS:x" text. */
+  sans?: SanEntry[];
   /** For bundles: the layout id and the target system the bundle was made for. */
   layout?: string;
   target?: string;

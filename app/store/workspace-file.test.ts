@@ -6,7 +6,7 @@ import type { WorkspaceItem } from './types.ts';
 const crypto = webcrypto as unknown as Crypto;
 const items: WorkspaceItem[] = [
   { id: 'r', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', pem: 'CERT', keyPem: 'KEY ü', meta: { profile: 'root' } },
-  { id: 'l', kind: 'certificate', name: 'node1', createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', pem: 'LEAF', parentId: 'r', meta: { sans: ['node1'] } },
+  { id: 'l', kind: 'certificate', name: 'node1', createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', pem: 'LEAF', parentId: 'r', meta: { sans: [{ kind: 'dns', value: 'node1' }] } },
 ];
 const now = new Date(Date.UTC(2026, 4, 1));
 const fast = { iterations: 1000 };
@@ -47,6 +47,12 @@ describe('workspace file errors', () => {
       await expect(decodeWorkspaceFile(text, row.pass, crypto)).rejects.toMatchObject(row.wantError);
     });
   }
+
+  it('a file written by the previous version (SANs as "DNS:x" text) reads with typed SANs', async () => {
+    const v1Leaf = { ...items[1], meta: { sans: ['DNS:node1'] } };
+    const text = JSON.stringify({ format: 'certbench-workspace', version: 1, exportedAt: now.toISOString(), items: [items[0], v1Leaf] });
+    expect(await decodeWorkspaceFile(text, undefined, crypto)).toEqual({ items, skipped: 0 });
+  });
 
   it('damaged items are skipped and counted, the rest kept', async () => {
     const text = JSON.stringify({ format: 'certbench-workspace', version: 1, exportedAt: now.toISOString(), items: [items[0], { id: 3 }, 'junk'] });

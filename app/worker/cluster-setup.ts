@@ -12,6 +12,7 @@ import { layoutById } from '../layouts/index.ts';
 import type { LayoutId } from '../layouts/types.ts';
 import { snippetContext } from '../snippets/context.ts';
 import { snippetsFor } from '../snippets/index.ts';
+import { nodeHosts } from '../flows/node-hosts.ts';
 import { certificateMeta } from './issuing-meta.ts';
 import type { ClusterArgs, ClusterResult, Snippet, TargetId } from './pki-contract.ts';
 import type { OpContext } from './protocol.ts';
@@ -27,11 +28,10 @@ function checkCancelled(signal: AbortSignal): void {
 
 function snippetsOf(layoutId: LayoutId, args: ClusterArgs, nodes: ClusterResult['nodes'], clients: ClusterResult['clients']): Snippet[] {
   const layout = layoutById(layoutId);
-  const sansOf = (sans: string[] | undefined, prefix: string) => (sans ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length));
   const context = snippetContext(
     {
       cluster: args.cluster,
-      nodes: nodes.map((n) => ({ name: n.name, dns: sansOf(n.meta.sans, 'DNS:'), ips: sansOf(n.meta.sans, 'IP:') })),
+      nodes: nodes.map((n) => ({ name: n.name, ...nodeHosts(n.meta.sans) })),
       clients: clients.map((c) => ({ name: c.name, commonName: c.name })),
     },
     layout,

@@ -2,7 +2,7 @@
 import { X509Certificate } from '@peculiar/x509';
 import { pemDecodeAll } from '../pki/pem.ts';
 import { PkiError } from '../pki/errors.ts';
-import { formatSan, type SanEntry } from '../pki/san.ts';
+import type { SanEntry } from '../pki/san.ts';
 import type { ItemMeta } from '../store/types.ts';
 import type { IssuerInput } from './pki-contract.ts';
 import type { CaMaterial } from '../pki/issuer.ts';
@@ -44,6 +44,6 @@ export function certificateMeta(pem: string, extra: ItemMeta = {}, sans?: readon
     keyAlgorithm: keyLabel(cert),
     ...extra,
   };
-  if (sans?.length) meta.sans = sans.map(formatSan);
+  if (sans?.length) meta.sans = sans.map((s) => ({ kind: s.kind, value: s.value }));
   return meta;
 }

@@ -4,6 +4,8 @@ import { OPS } from './ops.ts';
 import type { OpContext } from './protocol.ts';
 import type { IssuerInput } from './pki-contract.ts';
 
+const dns = (value: string) => ({ kind: 'dns', value });
+const ip = (value: string) => ({ kind: 'ip', value });
 const ctx = (signal = new AbortController().signal, seen: number[] = []): OpContext => ({ signal, progress: (d) => seen.push(d) });
 
 async function root(cn = 'Test Root'): Promise<IssuerInput> {
@@ -20,9 +22,9 @@ describe('cluster setup (the Cluster view without the view)', () => {
       ctx(undefined, seen),
     );
     expect(made.nodes.map((n) => [n.name, n.meta.sans])).toEqual([
-      ['n1', ['DNS:n1', 'IP:10.0.0.1', 'DNS:n1.db']],
-      ['n2', ['DNS:n2', 'IP:10.0.0.2']],
-      ['n3', ['DNS:n3', 'DNS:n3.db']],
+      ['n1', [dns('n1'), ip('10.0.0.1'), dns('n1.db')]],
+      ['n2', [dns('n2'), ip('10.0.0.2')]],
+      ['n3', [dns('n3'), dns('n3.db')]],
     ]);
     expect(seen.at(-1)).toBe(5);
     for (const n of made.nodes) {
@@ -74,7 +76,7 @@ describe('authorities, issue and CSR ops', () => {
     const inter = await OPS.createCa({ subject: { commonName: 'Issuing' }, keyAlgorithm: 'p384', days: 1000, pathLength: 0, issuer: r });
     expect(inter.chainPem.trim()).toBe(r.certPem.trim());
     const leaf = await OPS.issueCertificate({ profile: 'server', commonName: 'web.example', sans: '10.9.9.9', keyAlgorithm: 'p256', days: 30, issuer: { certPem: inter.certPem, keyPem: inter.keyPem ?? '', chainPem: inter.chainPem } });
-    expect(leaf.meta.sans).toEqual(['DNS:web.example', 'IP:10.9.9.9']);
+    expect(leaf.meta.sans).toEqual([dns('web.example'), ip('10.9.9.9')]);
     const v = await opensslVerify({ rootPem: r.certPem, untrustedPem: inter.certPem, certPem: leaf.certPem, purpose: 'sslserver' });
     expect(v.ok, v.output).toBe(true);
     expect(leaf.chainPem).toContain(inter.certPem.trim());

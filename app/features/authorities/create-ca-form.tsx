@@ -9,6 +9,7 @@ import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { SubjectInput } from '../../worker/pki-contract.ts';
 import { cleanSubject, SubjectFields, subjectError } from './subject-fields.tsx';
+import { issuedItem } from '../../flows/issued-item.ts';
 
 function pathLengthError(text: string): string | undefined {
   if (text.trim() === '') return undefined;
@@ -44,11 +45,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
         ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
       });
-      appStore.getState().addItems([{
-        kind: 'ca', name: clean.commonName, pem: result.certPem, ...(result.keyPem ? { keyPem: result.keyPem } : {}),
-        ...(result.chainPem ? { chainPem: result.chainPem } : {}), ...(intermediate && issuer ? { parentId: issuer.id } : {}),
-        meta: { ...result.meta, profile: kind },
-      }]);
+      appStore.getState().addItems([issuedItem(result, { kind: 'ca', name: clean.commonName, ...(intermediate && issuer ? { parentId: issuer.id } : {}), meta: { profile: kind } })]);
       setMade([`Created ${clean.commonName}.`, ...result.notes].join(' '));
       setSubject({ commonName: '' });
       // Stay on the issuer just used: the new CA is newest, and would otherwise become the default.

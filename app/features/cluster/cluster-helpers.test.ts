@@ -29,7 +29,7 @@ describe('cluster form helpers', () => {
 
 const result: ClusterResult = {
   ca: { certPem: 'CA', keyPem: 'CAKEY', chainPem: '', meta: { subject: 'CN=prod CA' }, notes: [] },
-  nodes: [{ name: 'n1', certPem: 'N1', keyPem: 'K1', chainPem: 'CA', meta: { sans: ['DNS:n1', 'IP:10.0.0.1', 'DNS:n1.db'] }, notes: [] }],
+  nodes: [{ name: 'n1', certPem: 'N1', keyPem: 'K1', chainPem: 'CA', meta: { sans: [{ kind: 'dns', value: 'n1' }, { kind: 'ip', value: '10.0.0.1' }, { kind: 'dns', value: 'n1.db' }] }, notes: [] }],
   clients: [{ name: 'app', certPem: 'C1', keyPem: 'KC', chainPem: 'CA', meta: {}, notes: [] }],
   layout: 'scylla',
   snippets: [],

@@ -4,17 +4,17 @@ import { CodeBlock, languageOf } from '../../components/code-block.tsx';
 import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
 import type { BundleZipArgs, ClusterResult } from '../../worker/pki-contract.ts';
+import { nodeHosts } from '../../flows/node-hosts.ts';
 import { TARGETS } from './targets.ts';
 import './cluster.css';
 
 /** The bundle description for the zip operation, from a cluster result. */
 export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
-  const sansOf = (sans: string[] | undefined, kind: 'DNS' | 'IP') => (sans ?? []).filter((s) => s.startsWith(`${kind}:`)).map((s) => s.slice(kind.length + 1));
   return {
     cluster,
     layout: result.layout,
     ca: { certPem: result.ca.certPem, ...(result.ca.chainPem ? { chainPem: result.ca.chainPem } : {}) },
-    nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', dns: sansOf(n.meta.sans, 'DNS'), ips: sansOf(n.meta.sans, 'IP') })),
+    nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', ...nodeHosts(n.meta.sans) })),
     clients: result.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem ?? '', chainPem: '' })),
   };
 }

@@ -12,6 +12,7 @@ import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
 import { csrSansError } from './check-csr.ts';
+import { issuedItem } from '../../flows/issued-item.ts';
 
 export function CsrView() {
   const [pem, setPem] = useState('');
@@ -53,7 +54,7 @@ export function CsrView() {
     try {
       const result = await callWorker('signCsr', { csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
       const name = summary.commonName || 'signed certificate';
-      appStore.getState().addItems([{ kind: 'certificate', name, pem: result.certPem, chainPem: result.chainPem, parentId: ca.id, meta: { ...result.meta, source: 'CSR' } }]);
+      appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name, parentId: ca.id, meta: { source: 'CSR' } })]);
       setSigned({ ...result, name });
     } catch (e) {
       setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });

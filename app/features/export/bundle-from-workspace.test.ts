@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pemEncode } from '../../pki/pem.ts';
+import type { SanEntry } from '../../pki/index.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
 import { bundleFromWorkspace, commonNameOf } from './bundle-from-workspace.ts';
 import { fullChain, pemBlocks } from './pem-blocks.ts';
@@ -9,6 +10,9 @@ import { safeFileName } from './file-name.ts';
 const pem = (name: string) => pemEncode('CERTIFICATE', new TextEncoder().encode(`cert:${name}`));
 const keyPem = (name: string) => pemEncode('PRIVATE KEY', new TextEncoder().encode(`key:${name}`));
 
+const dns = (value: string): SanEntry => ({ kind: 'dns', value });
+const ip = (value: string): SanEntry => ({ kind: 'ip', value });
+
 let clock = 0;
 function item(over: Partial<WorkspaceItem> & Pick<WorkspaceItem, 'id' | 'kind' | 'name'>): WorkspaceItem {
   const at = new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)).toISOString();
@@ -17,11 +21,11 @@ function item(over: Partial<WorkspaceItem> & Pick<WorkspaceItem, 'id' | 'kind' |
 
 const root = item({ id: 'root', kind: 'ca', name: 'Root', keyPem: keyPem('root') });
 const inter = item({ id: 'int', kind: 'ca', name: 'Issuing', keyPem: keyPem('int'), parentId: 'root', chainPem: root.pem });
-const n1 = item({ id: 'n1', kind: 'certificate', name: 'Node 1', keyPem: keyPem('n1'), parentId: 'root', chainPem: root.pem, meta: { profile: 'node', sans: ['node1.db', '10.0.0.1', 'fd00::1'] } });
-const n1dup = item({ id: 'n1b', kind: 'certificate', name: 'node-1', keyPem: keyPem('n1b'), parentId: 'root', meta: { profile: 'node', sans: ['node1b'] } });
+const n1 = item({ id: 'n1', kind: 'certificate', name: 'Node 1', keyPem: keyPem('n1'), parentId: 'root', chainPem: root.pem, meta: { profile: 'node', sans: [dns('node1.db'), ip('10.0.0.1'), ip('fd00::1')] } });
+const n1dup = item({ id: 'n1b', kind: 'certificate', name: 'node-1', keyPem: keyPem('n1b'), parentId: 'root', meta: { profile: 'node', sans: [dns('node1b')] } });
 const app = item({ id: 'app', kind: 'certificate', name: 'app', keyPem: keyPem('app'), parentId: 'root', meta: { profile: 'client', subject: 'O=Acme,CN=app\\,prod' } });
 const nokey = item({ id: 'nk', kind: 'certificate', name: 'imported', parentId: 'root', meta: { profile: 'node' } });
-const n2 = item({ id: 'n2', kind: 'certificate', name: 'node2', keyPem: keyPem('n2'), parentId: 'int', chainPem: inter.pem + root.pem, meta: { profile: 'node', sans: ['node2'] } });
+const n2 = item({ id: 'n2', kind: 'certificate', name: 'node2', keyPem: keyPem('n2'), parentId: 'int', chainPem: inter.pem + root.pem, meta: { profile: 'node', sans: [dns('node2')] } });
 const bundleItem = item({ id: 'b', kind: 'bundle', name: 'prod', pem: '', meta: { layout: 'scylla', members: ['int', 'n2'] } });
 const all = Object.fromEntries([root, inter, n1, n1dup, app, nokey, n2, bundleItem].map((i) => [i.id, i]));
 

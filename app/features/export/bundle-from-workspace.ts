@@ -4,10 +4,8 @@
  */
 import type { Bundle, BundleClient, BundleNode } from '../../layouts/types.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
+import { nodeHosts } from '../../flows/node-hosts.ts';
 import { pemBlocks } from './pem-blocks.ts';
-
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const isIp = (san: string) => IPV4.test(san) || san.includes(':');
 
 /** The CN of an RFC 4514 subject, unescaped; undefined when there is none. */
 export function commonNameOf(subject: string | undefined): string | undefined {
@@ -60,8 +58,7 @@ export function bundleFromWorkspace(items: Record<string, WorkspaceItem>, source
   const clientNames = uniqueNames(clientItems.map((c) => c.name));
   const nodes: BundleNode[] = nodeItems.map((n, i) => ({
     name: nodeNames[i] ?? n.name,
-    dns: (n.meta.sans ?? []).filter((s) => !isIp(s)),
-    ips: (n.meta.sans ?? []).filter(isIp),
+    ...nodeHosts(n.meta.sans),
     certPem: pemBlocks(n.pem)[0] ?? n.pem,
     keyPem: n.keyPem ?? '',
     chainPem: chainOf(n),

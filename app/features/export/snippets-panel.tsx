@@ -5,21 +5,14 @@
  */
 import { useMemo } from 'react';
 import { CodeBlock, type CodeLanguage } from '../../components/code-block.tsx';
-import { layoutById } from '../../layouts/index.ts';
+import { renderSnippets, type RenderedSnippet } from '../../flows/bundle-snippets.ts';
 import type { BundleOutline, LayoutId, LayoutOptions } from '../../layouts/types.ts';
-import { snippetContext } from '../../snippets/context.ts';
 import { snippetsFor } from '../../snippets/index.ts';
-import type { Snippet, SnippetLanguage } from '../../snippets/types.ts';
+import type { SnippetLanguage } from '../../snippets/types.ts';
 
 const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = { yaml: 'yaml', python: 'python', javascript: 'js', ini: 'ini', shell: 'shell' };
 
-interface Rendered {
-  snippet: Snippet;
-  code?: string;
-  problem?: string;
-}
-
-function SnippetBlock({ r }: { r: Rendered }) {
+function SnippetBlock({ r }: { r: RenderedSnippet }) {
   return (
     <div className="snippet">
       <h5>{r.snippet.label}</h5>
@@ -39,16 +32,7 @@ export interface SnippetsPanelProps {
 }
 
 export function SnippetsPanel({ bundle, layout, options }: SnippetsPanelProps) {
-  const rendered = useMemo(() => {
-    const context = snippetContext(bundle, layoutById(layout), options ? { layoutOptions: options } : {});
-    return snippetsFor(layout).map((snippet): Rendered => {
-      try {
-        return { snippet, code: snippet.render(context) };
-      } catch (e) {
-        return { snippet, problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.' };
-      }
-    });
-  }, [bundle, layout, options]);
+  const rendered = useMemo(() => renderSnippets(bundle, layout, snippetsFor(layout), options), [bundle, layout, options]);
   const mine = rendered.filter((r) => r.snippet.layouts === 'any' || r.snippet.layouts.includes(layout));
   const others = rendered.filter((r) => !mine.includes(r));
 

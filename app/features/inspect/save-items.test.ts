@@ -10,14 +10,14 @@ const base = (over: Partial<InspectedItem>): InspectedItem => ({
 
 const certSummary = {
   kind: 'certificate', subject: 'CN=node1', issuer: 'CN=ca', serialNumber: '0a', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z',
-  subjectAltNames: [{ type: 'dns', value: 'node1' }, { type: 'ip', value: '10.0.0.1' }],
+  subjectAltNames: [{ type: 'dns', value: 'node1' }, { type: 'ip', value: '10.0.0.1' }, { type: 'dn', value: 'CN=x' }],
 };
 const key = base({ id: '1.0', kind: 'private-key', title: 'P-256 key', pem: 'KEYPEM' });
 
 const rows: { name: string; input: InspectedItem; all?: InspectedItem[]; want: ReturnType<typeof toNewItem> }[] = [
-  { name: 'a leaf keeps subject, serial, dates and SAN values', input: base({ pem: 'CERTPEM', summary: certSummary }),
+  { name: 'a leaf keeps subject, serial, dates and its SANs typed as issuing stores them (a directory name has no SAN kind)', input: base({ pem: 'CERTPEM', summary: certSummary }),
     want: { kind: 'certificate', name: 'node1', pem: 'CERTPEM', meta: { source: 'a.pem', subject: 'CN=node1', issuer: 'CN=ca', serial: '0a',
-      notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', sans: ['node1', '10.0.0.1'] } } },
+      notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', sans: [{ kind: 'dns', value: 'node1' }, { kind: 'ip', value: '10.0.0.1' }] } } },
   { name: 'a CA certificate with its key in the report is saved able to issue', input: base({ pem: 'CAPEM', isCA: true, keyId: '1.0' }), all: [key],
     want: { kind: 'ca', name: 'node1', pem: 'CAPEM', keyPem: 'KEYPEM', meta: { source: 'a.pem' } } },
   { name: 'a private key is a key item', input: key, want: { kind: 'key', name: 'P-256 key', pem: 'KEYPEM', meta: { source: 'a.pem' } } },

@@ -1,10 +1,22 @@
 /** What saving an inspected item to the workspace stores: its PEM and the facts lists show. */
+import type { SanEntry, SanKind } from '../../pki/index.ts';
 import type { NewItem } from '../../store/index.ts';
 import type { InspectedItem } from '../../worker/ops-inspect.ts';
 
 /** Items that can be kept in the workspace (certificates, CSRs, private keys). */
 export function canSave(item: InspectedItem): boolean {
   return Boolean(item.pem) && (item.kind === 'certificate' || item.kind === 'csr' || item.kind === 'private-key');
+}
+
+const SAN_KINDS: readonly SanKind[] = ['dns', 'ip', 'email', 'uri'];
+
+/**
+ * The SanEntry of one decoded GeneralName ({ type, value }); none for kinds certbench does not
+ * issue (directory names, other names): the workspace keeps the same typed SANs issuing does.
+ */
+function sanEntryOf(name: unknown): SanEntry[] {
+  const { type, value } = name as { type?: unknown; value?: unknown };
+  return typeof value === 'string' && SAN_KINDS.includes(type as SanKind) ? [{ kind: type as SanKind, value }] : [];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -17,12 +29,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 export function toNewItem(item: InspectedItem, all: readonly InspectedItem[] = []): NewItem | undefined {
   if (!canSave(item) || !item.pem) return undefined;
   const s = item.summary;
-  const sans = Array.isArray(s.subjectAltNames)
-    ? (s.subjectAltNames as unknown[]).flatMap((n) => {
-        const v = (n as { value?: unknown }).value;
-        return typeof v === 'string' ? [v] : [];
-      })
-    : undefined;
+  const sans = Array.isArray(s.subjectAltNames) ? (s.subjectAltNames as unknown[]).flatMap(sanEntryOf) : undefined;
   const meta: NewItem['meta'] = { source: item.source };
   const facts: [keyof NewItem['meta'], string | undefined][] = [
     ['subject', str(s.subject)],

@@ -12,6 +12,7 @@ import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { Issued, LeafProfile } from '../../worker/pki-contract.ts';
 import { commonNameError, sansError } from './check-issue.ts';
+import { issuedItem } from '../../flows/issued-item.ts';
 
 export function IssueView() {
   const [profile, setProfile] = useState<LeafProfile>('node');
@@ -41,7 +42,7 @@ export function IssueView() {
     setFailure(undefined);
     try {
       const result = await callWorker('issueCertificate', { profile, commonName: cn.trim(), sans, keyAlgorithm, days: Number(days), issuer: issuerOf(ca) });
-      appStore.getState().addItems([{ kind: 'certificate', name: cn.trim(), pem: result.certPem, ...(result.keyPem ? { keyPem: result.keyPem } : {}), chainPem: result.chainPem, parentId: ca.id, meta: result.meta }]);
+      appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name: cn.trim(), parentId: ca.id })]);
       setIssued({ ...result, name: cn.trim() });
     } catch (e) {
       setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });

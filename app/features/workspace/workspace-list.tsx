@@ -1,6 +1,7 @@
 /** The workspace's items, searchable, each deletable after a confirmation. */
 import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { formatSan } from '../../pki/san.ts';
 import { appStore, searchItems, selectItemList, useApp, type ItemKind, type WorkspaceItem } from '../../store/index.ts';
 
 const KIND_LABEL: Record<ItemKind, string> = { ca: 'CA', certificate: 'Certificate', key: 'Key', csr: 'CSR', bundle: 'Bundle' };
@@ -10,7 +11,7 @@ function describe(item: WorkspaceItem, issuer: string | undefined): string {
   const parts = [KIND_LABEL[item.kind]];
   if (item.meta.profile) parts.push(item.meta.profile);
   if (item.meta.notAfter) parts.push(`until ${item.meta.notAfter.slice(0, 10)}`);
-  if (item.meta.sans?.length) parts.push(item.meta.sans.join(', '));
+  if (item.meta.sans?.length) parts.push(item.meta.sans.map(formatSan).join(', '));
   if (item.meta.members) parts.push(`${item.meta.members.length} items, ${item.meta.layout ?? ''} layout`);
   if (issuer) parts.push(item.kind === 'bundle' ? `CA ${issuer}` : `issued by ${issuer}`);
   if (item.meta.source) parts.push(`from ${item.meta.source}`);

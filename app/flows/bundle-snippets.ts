@@ -1,0 +1,37 @@
+/**
+ * The configuration snippets of a bundle, rendered once for every surface that shows them (the
+ * Cluster result, Export → Bundles, the round-trip tests): filled in from the layout's paths,
+ * the nodes' hosts and the clients' CNs. A snippet that does not apply to the bundle carries
+ * its reason instead of code.
+ */
+import { layoutById } from '../layouts/index.ts';
+import type { BundleOutline, LayoutId, LayoutOptions } from '../layouts/types.ts';
+import { snippetContext } from '../snippets/context.ts';
+import type { Snippet, SnippetLanguage } from '../snippets/types.ts';
+
+export interface RenderedSnippet {
+  snippet: Snippet;
+  /** The file the text usually lives in, or a name from the snippet's id and language. */
+  fileName: string;
+  code?: string;
+  problem?: string;
+}
+
+const EXTENSION: Record<SnippetLanguage, string> = { yaml: 'yaml', python: 'py', javascript: 'js', ini: 'ini', shell: 'sh' };
+
+/** The file name a snippet is shown and saved under. */
+export function snippetFileName(snippet: Snippet): string {
+  return snippet.filename ?? `${snippet.id}.${EXTENSION[snippet.language]}`;
+}
+
+/** Each snippet rendered for the bundle as laid out for `layout`, in the order given. */
+export function renderSnippets(outline: BundleOutline, layout: LayoutId, snippets: readonly Snippet[], options?: LayoutOptions): RenderedSnippet[] {
+  const context = snippetContext(outline, layoutById(layout), options ? { layoutOptions: options } : {});
+  return snippets.map((snippet): RenderedSnippet => {
+    try {
+      return { snippet, fileName: snippetFileName(snippet), code: snippet.render(context) };
+    } catch (e) {
+      return { snippet, fileName: snippetFileName(snippet), problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.' };
+    }
+  });
+}
