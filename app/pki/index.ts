@@ -25,6 +25,32 @@ export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
 export { parseBatch, issueBatch, MAX_BATCH, type BatchOptions, type BatchResult } from './batch.ts';
 
+// A certificate's life after issuing: renewal, revocation and CRLs, CA rotation.
+/** Renew a leaf (same subject, SANs and profile; new serial and validity; new key unless one is kept), or a cluster's leaves under one CA. */
+export { renewLeaf, renewLeaves, type RenewOptions, type RenewedLeaf, type RenewalRequest, type RenewedMember } from './renew.ts';
+/** What renewal reads from a leaf: subject DER, SANs, profile, key algorithm, serial, lifetime. */
+export { leafFacts, type LeafFacts } from './leaf-facts.ts';
+/** What a CA remembers of its revocations (the CLI's revoked.json), and its reasons (RFC 5280 §5.3.1). */
+export {
+  REVOCATION_REASONS,
+  REVOCATION_LIST_FORMAT,
+  emptyRevocationList,
+  addRevocation,
+  isRevoked,
+  isRevocationReason,
+  checkReason,
+  normalizeSerial,
+  parseRevocationList,
+  formatRevocationList,
+  type RevocationList,
+  type RevocationReason,
+  type RevokedCertificate,
+} from './revocation-list.ts';
+/** The next CRL v2 of a CA over its revocation list: CRL number, AKI, thisUpdate/nextUpdate (default 7 days), PEM and DER. */
+export { issueCrl, DEFAULT_CRL_DAYS, type CrlOptions, type IssuedCrl } from './crl.ts';
+/** A new root CA beside the old one, the transition trust bundle, and optionally the old CA's cross-signature. */
+export { rotateCa, nextGenerationName, type RotateOptions, type RotatedCa } from './rotate.ts';
+
 // Reading anything a user drops, and explaining it.
 export { readInput, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './read/index.ts';
 export type { Item } from './read/types.ts';

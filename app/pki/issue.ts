@@ -63,7 +63,8 @@ export interface IssuedLeaf extends IssuedCertificate {
 /** What signLeaf needs besides the issuer: checked inputs and the public key to certify. */
 export interface LeafRequest {
   profile: LeafProfile;
-  subject: SubjectFields;
+  /** Fields to build the subject from, or a Name copied byte for byte (renewal keeps the subject as it was). */
+  subject: SubjectFields | Name;
   sans: readonly SanEntry[];
   spki: ArrayBuffer;
   days: number;
@@ -89,7 +90,7 @@ export function leafSans(profile: LeafProfile, commonName: string, sans: string 
 /** Certify `req.spki` under `issuer` (already loaded). The general path; see leaf-template.ts for the fast twin. */
 export async function signLeaf(req: LeafRequest, issuer: LoadedIssuer, crypto: Crypto = defaultCrypto()): Promise<IssuedCertificate> {
   const spec = profileSpec(req.profile);
-  const subject = subjectName(req.subject);
+  const subject = req.subject instanceof Name ? req.subject : subjectName(req.subject);
   const window = validityWindow({ days: req.days, notBefore: req.notBefore, issuer, onOutlive: req.onOutlive });
   const serial = req.serialHex ?? randomSerial(crypto);
   const { pem } = await signCertificate(

@@ -15,6 +15,8 @@ export interface TlsParty {
   passphrase?: string;
   /** The CA certificate(s) this side trusts, PEM. */
   caPem: string;
+  /** CRL(s), PEM: the peer's certificate is refused when it is on one (Node `crl`; Python VERIFY_CRL_CHECK_LEAF). */
+  crlPem?: string;
 }
 
 export interface HandshakeResult {
@@ -41,6 +43,7 @@ export function nodeTlsHandshake(opts: { server: TlsParty; client: TlsParty; ser
         key: opts.server.keyPem,
         passphrase: opts.server.passphrase,
         ca: opts.server.caPem,
+        crl: opts.server.crlPem,
         requestCert: true,
         rejectUnauthorized: true,
       },
@@ -72,6 +75,7 @@ export function nodeTlsHandshake(opts: { server: TlsParty; client: TlsParty; ser
         key: opts.client.keyPem,
         passphrase: opts.client.passphrase,
         ca: opts.client.caPem,
+        crl: opts.client.crlPem,
         rejectUnauthorized: true,
         checkServerIdentity: (_host, cert) => checkServerIdentity(opts.serverName, cert),
       });

@@ -1,7 +1,8 @@
 /**
  * Python's `ssl` as a judge, with VERIFY_X509_STRICT on both sides (what Python 3.13's default
  * context and haystack-style servers do): a Python server requiring a client certificate and a
- * Python client verifying the server, handshaking over loopback in one process.
+ * Python client verifying the server, handshaking over loopback in one process. A side given a
+ * CRL loads it with load_verify_locations and checks its peer's leaf (VERIFY_CRL_CHECK_LEAF).
  */
 import { run, withFiles } from './tools.ts';
 import type { HandshakeResult, TlsParty } from './node-tls.ts';
@@ -15,6 +16,9 @@ def ctx(side, purpose):
     c = ssl.SSLContext(purpose)
     c.verify_flags |= ssl.VERIFY_X509_STRICT
     c.load_verify_locations(cafile=side["ca"])
+    if side.get("crl"):
+        c.load_verify_locations(cafile=side["crl"])
+        c.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF
     c.load_cert_chain(side["cert"], side["key"], password=side.get("passphrase"))
     c.verify_mode = ssl.CERT_REQUIRED
     return c
@@ -69,12 +73,15 @@ export function pythonSslHandshake(opts: { server: TlsParty; client: TlsParty; s
     'client.crt': opts.client.certPem,
     'client.key': opts.client.keyPem,
     'client-ca.crt': opts.client.caPem,
+    ...(opts.server.crlPem ? { 'server-crl.pem': opts.server.crlPem } : {}),
+    ...(opts.client.crlPem ? { 'client-crl.pem': opts.client.crlPem } : {}),
   };
   return withFiles(files, (_dir, p) => {
     const side = (name: 'server' | 'client', party: TlsParty) => ({
       cert: p(`${name}.crt`),
       key: p(`${name}.key`),
       ca: p(`${name}-ca.crt`),
+      ...(party.crlPem ? { crl: p(`${name}-crl.pem`) } : {}),
       passphrase: party.passphrase,
     });
     const cfg = { serverName: opts.serverName, server: side('server', opts.server), client: side('client', opts.client) };
