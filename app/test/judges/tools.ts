@@ -18,6 +18,9 @@ const INSTALL: Record<string, string> = {
   openssl: 'apt-get install -y openssl',
   python3: 'apt-get install -y python3 python3-cryptography',
   keytool: 'apt-get install -y openjdk-17-jre-headless',
+  java: 'apt-get install -y openjdk-17-jre-headless',
+  javac: 'apt-get install -y openjdk-17-jdk-headless',
+  go: 'apt-get install -y golang-go',
 };
 
 const present = new Map<string, boolean>();
@@ -37,7 +40,8 @@ export function requireTool(tool: string): void {
 
 /** Run a judge synchronously; never throws on a non-zero exit (the status is the verdict). */
 export function run(tool: string, args: string[], opts: { input?: string; cwd?: string; timeoutMs?: number } = {}): RunResult {
-  requireTool(tool);
+  // A path is a program this run built (the Go judge), not a tool to look up on PATH.
+  if (!tool.includes('/')) requireTool(tool);
   const r = spawnSync(tool, args, {
     encoding: 'utf8',
     input: opts.input,
