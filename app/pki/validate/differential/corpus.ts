@@ -1,0 +1,167 @@
+/**
+ * The differential corpus (issue 8, Acceptance): each RFC 5280 profile rule of the issue at each
+ * position where it applies (root/anchor, intermediate, leaf), the stacks' known differences
+ * (partial chains, v1 anchors), and controls every stack accepts or refuses alike. Rows are data;
+ * the chains are made when the test runs, by test-kit.ts through chain-builder.ts.
+ */
+import * as x509 from '@peculiar/x509';
+import type { Purpose } from '../path-checks.ts';
+import { asVersion1, authorityInfoAccess, DER_EMPTY_SEQUENCE, DER_NULL, nameConstraintsExtension, rawExtension, withSerialBytes } from '../test-kit-raw.ts';
+import { makeCa } from '../test-kit.ts';
+import { buildChain, CLIENT_AUTH, CORPUS_AT, CORPUS_NOT_AFTER, CORPUS_NOT_BEFORE, SERVER_AUTH, type Bend, type ChainShape } from './chain-builder.ts';
+import type { Position, Variant } from './variant.ts';
+
+const KU = x509.KeyUsageFlags;
+const AKI = '2.5.29.35';
+const SAN = '2.5.29.17';
+const UNKNOWN_OID = '1.3.6.1.4.1.55555.1.1';
+const HOST = 'leaf.example.com';
+
+interface Row {
+  rule: string;
+  position: Position;
+  notes: string;
+  /** Distinguishes rows with the same rule and position. */
+  tag?: string;
+  shape?: ChainShape;
+  purpose?: Purpose;
+  host?: string;
+  /** The certificate the client trusts (default: the root). */
+  trust?: 'root' | 'intermediate' | 'other-root';
+}
+
+type CaPosition = 'root' | 'intermediate';
+type AnyPosition = CaPosition | 'leaf';
+
+/** A bend of one certificate placed in the shape. */
+const at = (position: AnyPosition, bend: Bend): ChainShape => ({ [position]: bend });
+
+/** One row per position for a rule. */
+function each<P extends AnyPosition>(positions: P[], rule: string, notes: string, bend: (p: P) => Bend): Row[] {
+  return positions.map((position) => ({ rule, position, notes, shape: at(position, bend(position)) }));
+}
+
+const akiFor = async (issuerKey: CryptoKey, critical: boolean) => x509.AuthorityKeyIdentifierExtension.create(issuerKey, critical);
+const skiFor = async (key: CryptoKey, critical: boolean) => x509.SubjectKeyIdentifierExtension.create(key, critical);
+const dns = (value: string): x509.JsonGeneralName => ({ type: 'dns', value });
+const leafSan = (extra: x509.JsonGeneralName[]) => [dns(HOST), { type: 'ip' as const, value: '127.0.0.1' }, ...extra];
+const permitExampleCom = (critical = true) => nameConstraintsExtension([{ dNSName: 'example.com' }], [], critical);
+
+const SERIALS: { tag: string; bytes: number[]; note: string }[] = [
+  { tag: 'zero', bytes: [0x00], note: 'serial 0 (RFC 5280 §4.1.2.2: positive)' },
+  { tag: 'negative', bytes: [0xff, 0x01], note: 'serial -255' },
+  { tag: '21-octets', bytes: [0x01, ...Array<number>(20).fill(0x23)], note: 'a 21-octet serial (at most 20)' },
+];
+
+const ROWS: Row[] = [
+  // Controls: every stack should accept these (or refuse, for the negative controls).
+  { rule: 'control', position: 'chain', tag: 'server-dns', notes: 'root → intermediate → leaf as certbench issues them, dialed by DNS name' },
+  { rule: 'control', position: 'chain', tag: 'server-ip', host: '127.0.0.1', notes: 'dialed by IP address (IP SAN)' },
+  { rule: 'control', position: 'chain', tag: 'client', purpose: 'client', notes: 'client certificate checked by a server' },
+  { rule: 'control', position: 'chain', tag: 'leaf-under-root', shape: { intermediate: null }, notes: 'no intermediate' },
+  { rule: 'control', position: 'chain', tag: 'rsa2048', shape: { root: { alg: 'rsa2048' }, intermediate: { alg: 'rsa2048' }, leaf: { alg: 'rsa2048', spec: { keyUsage: KU.digitalSignature | KU.keyEncipherment } } }, notes: 'RSA 2048 throughout' },
+  { rule: 'control', position: 'chain', tag: 'p384', shape: { root: { alg: 'p384' }, intermediate: { alg: 'p384' }, leaf: { alg: 'p384' } }, notes: 'P-384 keys (signatures stay ECDSA-SHA256)' },
+  { rule: 'control', position: 'chain', tag: 'ed25519-leaf', shape: { leaf: { alg: 'ed25519' } }, notes: 'Ed25519 leaf key' },
+  { rule: 'control', position: 'chain', tag: 'serial-20-octets', shape: { leaf: { after: (c, s) => withSerialBytes(c, s, [0x7f, ...Array<number>(19).fill(0x23)]) } }, notes: 'a 20-octet serial is the largest allowed' },
+  { rule: 'control', position: 'chain', tag: 'empty-subject-critical-san', shape: { leaf: { spec: { subject: '', sanCritical: true } } }, notes: 'empty leaf subject with a critical SAN (RFC 5280 §4.1.2.6)' },
+  { rule: 'control', position: 'chain', tag: 'leaf-without-bc', shape: { leaf: { spec: { ca: undefined } } }, notes: 'a leaf without basicConstraints' },
+  { rule: 'control', position: 'chain', tag: 'name-constraints-met', shape: { intermediate: { extra: () => [permitExampleCom()] } }, notes: 'intermediate permits example.com; the leaf is inside' },
+  { rule: 'control', position: 'chain', tag: 'intermediate-pathlen-0', shape: { intermediate: { spec: { ca: 0 } } }, notes: 'pathLenConstraint 0 above a leaf' },
+
+  // Negative controls: every stack refuses these.
+  { rule: 'baseline', position: 'leaf', tag: 'wrong-host', host: 'other.example.com', notes: 'the leaf does not cover the host' },
+  { rule: 'baseline', position: 'leaf', tag: 'eku-client-only', shape: { leaf: { spec: { eku: [CLIENT_AUTH] } } }, notes: 'a server chain whose leaf is for clients only' },
+  { rule: 'baseline', position: 'leaf', tag: 'eku-server-only-as-client', purpose: 'client', shape: { leaf: { spec: { eku: [SERVER_AUTH] } } }, notes: 'a client chain whose leaf is for servers only' },
+  { rule: 'baseline', position: 'leaf', tag: 'expired', shape: { leaf: { spec: { notAfter: new Date(Date.UTC(2026, 0, 1)) } } }, notes: 'expired at the judges\' time and now' },
+  { rule: 'baseline', position: 'root', tag: 'untrusted', trust: 'other-root', notes: 'the client trusts another root' },
+  { rule: 'baseline', position: 'intermediate', tag: 'not-a-ca', shape: { intermediate: { spec: { ca: false, keyUsage: KU.digitalSignature } } }, notes: 'the issuer is not a CA' },
+  { rule: 'baseline', position: 'intermediate', tag: 'name-constraint-violated', shape: { intermediate: { extra: () => [nameConstraintsExtension([{ dNSName: 'example.org' }], [], true)] } }, notes: 'intermediate permits example.org only' },
+  { rule: 'partial-chain', position: 'intermediate', trust: 'intermediate', notes: 'the client trusts the intermediate, not the root: OpenSSL needs -partial_chain (Python 3.13 sets it)' },
+
+  // AKI: present on every certificate that is not self-signed, never critical, with a keyIdentifier (RFC 5280 §4.2.1.1).
+  ...each(['intermediate', 'leaf'], 'aki-missing', 'no authority key identifier', () => ({ spec: { aki: false } })),
+  ...each(['root', 'intermediate', 'leaf'], 'aki-critical', 'authority key identifier marked critical', (p) => ({
+    spec: { aki: false }, extra: async (k) => [await akiFor((p === 'root' ? k.self : k.issuer).publicKey, true)],
+  })),
+  ...each(['intermediate', 'leaf'], 'aki-without-keyid', 'authority key identifier that is an empty SEQUENCE (no keyIdentifier)', () => ({
+    spec: { aki: false }, extra: () => [rawExtension(AKI, false, DER_EMPTY_SEQUENCE)],
+  })),
+
+  // SKI: on every CA, never critical (RFC 5280 §4.2.1.2).
+  ...each(['root', 'intermediate', 'leaf'], 'ski-missing', 'no subject key identifier (a MUST for CAs, a SHOULD for leaves)', () => ({ spec: { ski: false } })),
+  ...each(['root', 'intermediate', 'leaf'], 'ski-critical', 'subject key identifier marked critical', () => ({
+    spec: { ski: false }, extra: async (k) => [await skiFor(k.self.publicKey, true)],
+  })),
+
+  // Serial: positive, non-zero, at most 20 octets (RFC 5280 §4.1.2.2).
+  ...SERIALS.flatMap((s) => each(['root', 'intermediate', 'leaf'], `serial-${s.tag}`, s.note, () => ({ after: (c, signer) => withSerialBytes(c, signer, s.bytes) }))),
+
+  // Names: a CA's subject non-empty (so no issuer is empty); an empty leaf subject needs a critical SAN (RFC 5280 §4.1.2.4, §4.1.2.6).
+  ...each(['root', 'intermediate'], 'subject-empty', 'a CA with an empty subject (its certificates have an empty issuer)', () => ({ spec: { subject: '' } })),
+  { rule: 'subject-empty', position: 'leaf', tag: 'san-not-critical', shape: { leaf: { spec: { subject: '', sanCritical: false } } }, notes: 'empty leaf subject, SAN not critical' },
+
+  // basicConstraints present and critical on CAs, the v3 anchor included (RFC 5280 §4.2.1.9).
+  ...each(['root', 'intermediate'], 'bc-not-critical', 'basicConstraints cA=TRUE, not critical', () => ({ spec: { caCritical: false } })),
+  ...each(['root', 'intermediate'], 'bc-missing', 'a v3 CA without basicConstraints', () => ({ spec: { ca: undefined } })),
+
+  // keyUsage and cA agree (RFC 5280 §4.2.1.3, §4.2.1.9).
+  ...each(['root', 'intermediate'], 'ca-without-keycertsign', 'cA=TRUE with a keyUsage lacking keyCertSign', () => ({ spec: { keyUsage: KU.cRLSign | KU.digitalSignature } })),
+  ...each(['root', 'intermediate'], 'ku-missing', 'a CA without keyUsage (RFC 5280 §4.2.1.3: MUST for CAs)', () => ({ spec: { keyUsage: undefined } })),
+  { rule: 'ca-as-leaf', position: 'leaf', shape: { leaf: { spec: { ca: true, keyUsage: KU.digitalSignature | KU.keyCertSign } } }, notes: 'the leaf is a CA certificate (cA=TRUE, keyCertSign)' },
+  { rule: 'keycertsign-without-ca', position: 'leaf', tag: 'ca-false', shape: { leaf: { spec: { keyUsage: KU.digitalSignature | KU.keyCertSign } } }, notes: 'keyCertSign with cA=FALSE' },
+  { rule: 'keycertsign-without-ca', position: 'leaf', tag: 'no-bc', shape: { leaf: { spec: { ca: undefined, keyUsage: KU.digitalSignature | KU.keyCertSign } } }, notes: 'keyCertSign without basicConstraints' },
+
+  // Name constraints: only in CAs, critical, not both subtrees empty (RFC 5280 §4.2.1.10).
+  { rule: 'nc-in-leaf', position: 'leaf', shape: { leaf: { extra: () => [permitExampleCom()] } }, notes: 'a leaf carrying (critical) name constraints' },
+  ...each(['root', 'intermediate'], 'nc-not-critical', 'name constraints (permit example.com) not critical', () => ({ extra: () => [permitExampleCom(false)] })),
+  ...each(['root', 'intermediate'], 'nc-empty', 'critical name constraints with neither subtree', () => ({ extra: () => [rawExtension('2.5.29.30', true, DER_EMPTY_SEQUENCE)] })),
+
+  // Malformed SAN entries are refused, under a name constraint or not (RFC 5280 §4.2.1.6). The host is still covered by a good entry.
+  { rule: 'san-leading-dot', position: 'leaf', shape: { leaf: { spec: { san: leafSan([dns('.bad.example.com')]) } } }, notes: 'a DNS SAN ".bad.example.com" beside good ones' },
+  { rule: 'san-leading-dot', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('.bad.example.com')]) } } }, notes: 'the same under a name constraint permitting example.com' },
+  { rule: 'san-empty-dns', position: 'leaf', shape: { leaf: { spec: { san: leafSan([dns('')]) } } }, notes: 'an empty DNS SAN beside good ones' },
+  { rule: 'san-empty-dns', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('')]) } } }, notes: 'the same under a name constraint' },
+  { rule: 'san-space', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('bad name.example.com')]) } } }, notes: 'a DNS SAN with a space, under a name constraint' },
+  { rule: 'san-missing', position: 'leaf', shape: { leaf: { spec: { san: undefined } } }, notes: 'no SAN: the host only in the CN' },
+  { rule: 'eku-missing', position: 'leaf', shape: { leaf: { spec: { eku: undefined } } }, notes: 'no EKU: RFC 5280 allows every purpose, the Web PKI wants serverAuth' },
+  { rule: 'weak-key', position: 'leaf', tag: 'rsa1024', shape: { leaf: { alg: 'rsa1024', spec: { keyUsage: KU.digitalSignature | KU.keyEncipherment } } }, notes: 'an RSA 1024 leaf key (OpenSSL security level 2 wants 2048)' },
+  { rule: 'san-extension-empty', position: 'leaf', shape: { leaf: { spec: { san: undefined }, extra: () => [rawExtension(SAN, false, DER_EMPTY_SEQUENCE)] } }, host: HOST, notes: 'a SAN extension with no names (RFC 5280: at least one); CN still names the host' },
+
+  // Extensions: no duplicates, AIA never critical, unknown critical refused (RFC 5280 §4.2, §4.2.2.1).
+  ...each(['root', 'intermediate', 'leaf'], 'duplicate-extension', 'the same extension twice (a second, identical, non-critical SKI)', () => ({
+    extra: async (k) => [await skiFor(k.self.publicKey, false)],
+  })),
+  ...each(['root', 'intermediate', 'leaf'], 'aia-critical', 'authority information access marked critical', () => ({ extra: () => [authorityInfoAccess('http://ca.example.com/ca.crt', true)] })),
+  ...each(['root', 'intermediate', 'leaf'], 'unknown-critical', 'an unknown critical extension', () => ({ extra: () => [rawExtension(UNKNOWN_OID, true, DER_NULL)] })),
+  ...each(['root', 'intermediate', 'leaf'], 'unknown-not-critical', 'an unknown non-critical extension (allowed)', () => ({ extra: () => [rawExtension(UNKNOWN_OID, false, DER_NULL)] })),
+
+  // Version 1 certificates: an anchor may be one (control above), a CA in the path may not (RFC 5280 §6.1.4 (k)).
+  { rule: 'v1-anchor', position: 'root', shape: { root: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 root as trust anchor: real bundles hold some' },
+  { rule: 'v1-ca', position: 'intermediate', shape: { intermediate: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 intermediate (no basicConstraints possible)' },
+  { rule: 'v1-leaf', position: 'leaf', shape: { leaf: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 leaf: no SAN, the host only in the CN' },
+];
+
+function variantName(r: Row): string {
+  return `${r.rule}@${r.position}${r.tag ? `:${r.tag}` : ''}`;
+}
+
+/** Make every row's chain. Same rows, same names and verdicts every run (keys differ; no verdict depends on them). */
+export async function differentialCorpus(): Promise<Variant[]> {
+  const otherRoot = await makeCa('CN=Differential Other Root,O=certbench', undefined, { notBefore: CORPUS_NOT_BEFORE, notAfter: CORPUS_NOT_AFTER });
+  const out: Variant[] = [];
+  for (const r of ROWS) {
+    const built = await buildChain(r.shape ?? {});
+    const inter = built.intermediate?.cert;
+    const anchor = r.trust === 'other-root' ? otherRoot.cert : r.trust === 'intermediate' && inter ? inter : built.root.cert;
+    // A trusted intermediate is not sent again; the root is not sent (clients ignore a sent root anyway).
+    const intermediates = inter && r.trust !== 'intermediate' ? [inter] : [];
+    out.push({
+      name: variantName(r), rule: r.rule, position: r.position, purpose: r.purpose ?? 'server', host: r.host ?? HOST, at: CORPUS_AT,
+      leaf: built.leaf, leafKeys: built.leafKeys, intermediates, anchor, notes: r.notes,
+    });
+  }
+  const names = new Set(out.map((v) => v.name));
+  if (names.size !== out.length) throw new Error('differential corpus: two rows share a name');
+  return out;
+}
+

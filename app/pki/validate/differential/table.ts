@@ -1,0 +1,37 @@
+/**
+ * The verdict tables a reviewer reads: what each real stack said about each variant, and (once
+ * certbench gives per-client verdicts) certbench's verdict beside the stack's, mismatches marked.
+ * Markdown, so the file renders on GitHub and reads in a terminal.
+ */
+import { COLUMNS, COLUMN_TITLES, type StackRow } from './stacks.ts';
+import type { StackVerdict } from '../../../test/judges/index.ts';
+
+/** A stack's words, short enough for a table cell: the library's boilerplate around the reason dropped. */
+export function shortReason(reason: string, max = 70): string {
+  const s = reason
+    .replace(/error (\d+) at (\d+) depth lookup: /, 'e$1@$2 ')
+    .replace(/\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: /g, '')
+    .replace(/ \(_ssl\.c:\d+\)/g, '')
+    .replace(/java\.security\.cert\.|sun\.security\.\w+\.\w+\./g, '')
+    .replace(/\|/g, '/');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+const cell = (v: StackVerdict) => (v.ok ? 'ok' : `✗ ${shortReason(v.reason)}`);
+
+export function stackTable(rows: StackRow[]): string {
+  const head = `| variant | ${COLUMNS.map((c) => COLUMN_TITLES[c]).join(' | ')} |`;
+  const rule = `|${' --- |'.repeat(COLUMNS.length + 1)}`;
+  const body = rows.map((r) => `| ${r.variant.name} | ${COLUMNS.map((c) => cell(r.verdicts[c])).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+/** Each variant's notes and every refusal in full, below the tables. */
+export function stackDetails(rows: StackRow[]): string {
+  return rows
+    .map((r) => {
+      const refusals = COLUMNS.filter((c) => !r.verdicts[c].ok).map((c) => `  - ${COLUMN_TITLES[c]}: ${r.verdicts[c].reason}`);
+      return [`- **${r.variant.name}** (${r.variant.purpose}, ${r.variant.host}): ${r.variant.notes}`, ...refusals].join('\n');
+    })
+    .join('\n');
+}
