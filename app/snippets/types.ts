@@ -59,4 +59,9 @@ export interface Snippet {
   /** Layouts whose files this target reads as laid out; the UI offers the snippet first for them. */
   layouts: readonly LayoutId[] | 'any';
   render(context: SnippetContext): string;
+  /**
+   * What the snippet cannot make safe for this context, in one or two plain sentences (the snippet
+   * says it too); the UI shows it beside the snippet. Undefined when there is nothing to add.
+   */
+  caution?(context: SnippetContext): string | undefined;
 }
