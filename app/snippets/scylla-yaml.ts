@@ -1,5 +1,6 @@
 /** ScyllaDB scylla.yaml: node-to-node and client-to-node TLS, both requiring certificates. */
 import { yaml } from './quote.ts';
+import { cqlString, scyllaRoleForCn, SCYLLA_CN_ROLE_QUERY } from './scylla-role.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
 /**
@@ -52,23 +53,45 @@ export const scyllaYaml: Snippet = {
   },
 };
 
+/** Clients whose role is not their CN as typed, or who share a role with another client. */
+function roleProblems(ctx: SnippetContext): string[] {
+  const roles = ctx.clients.map((c) => ({ cn: c.commonName, role: scyllaRoleForCn(c.commonName) }));
+  const problems: string[] = [];
+  for (const { cn, role } of roles) {
+    if (role !== cn) problems.push(`CN ${JSON.stringify(cn)} logs in as role ${JSON.stringify(role)}: ScyllaDB reads the subject as RFC 4514 text, where a comma is escaped, and the query stops at it.`);
+  }
+  const seen = new Map<string | null, string>();
+  for (const { cn, role } of roles) {
+    const other = seen.get(role);
+    if (other !== undefined) problems.push(`CNs ${JSON.stringify(other)} and ${JSON.stringify(cn)} both log in as role ${JSON.stringify(role)}.`);
+    else seen.set(role, cn);
+  }
+  return problems;
+}
+
 export const scyllaCertificateAuth: Snippet = {
   id: 'scylla-certificate-authenticator',
   label: 'ScyllaDB: log in by client certificate (CertificateAuthenticator)',
   language: 'yaml',
   filename: 'scylla.yaml',
   layouts: ['scylla'],
+  caution(ctx: SnippetContext) {
+    const problems = roleProblems(ctx);
+    return problems.length ? `${problems.join(' ')} Give each client a CN without a comma.` : undefined;
+  },
   render(ctx: SnippetContext) {
-    const roles = ctx.clients.map((c) => c.commonName);
+    const roles = [...new Set(ctx.clients.map((c) => scyllaRoleForCn(c.commonName) ?? c.commonName))];
     return [
-      '# certbench: the client certificate\'s CN becomes the ScyllaDB role; no password is exchanged.',
+      '# certbench: the client certificate\'s CN becomes the ScyllaDB role; no password is exchanged. The query is',
+      '# ScyllaDB\'s own default: everything after CN= up to the next comma, spaces included.',
       '# Needs client_encryption_options with require_client_auth: true (scylla.yaml snippet). Add to scylla.yaml,',
-      '# then create a role per client CN, e.g. in cqlsh:',
-      ...roles.map((cn) => `#   CREATE ROLE IF NOT EXISTS ${JSON.stringify(cn)} WITH LOGIN = true;`),
+      '# then create the role each client logs in as, e.g. in cqlsh:',
+      ...roles.map((role) => `#   CREATE ROLE IF NOT EXISTS ${cqlString(role)} WITH LOGIN = true;`),
+      ...roleProblems(ctx).map((p) => `# WARNING: ${p}`),
       'authenticator: com.scylladb.auth.CertificateAuthenticator',
       'auth_certificate_role_queries:',
       '  - source: SUBJECT',
-      "    query: 'CN=([^,\\s]+)'",
+      `    query: '${SCYLLA_CN_ROLE_QUERY}'`,
       '',
     ].join('\n');
   },

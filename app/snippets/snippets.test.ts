@@ -92,7 +92,7 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     name: 'scylla.yaml: CertificateAuthenticator with a CN query',
     snippet: 'scylla-certificate-authenticator',
     layout: 'scylla',
-    want: { authenticator: 'com.scylladb.auth.CertificateAuthenticator', 'auth_certificate_role_queries.0.source': 'SUBJECT', 'auth_certificate_role_queries.0.query': 'CN=([^,\\s]+)' },
+    want: { authenticator: 'com.scylladb.auth.CertificateAuthenticator', 'auth_certificate_role_queries.0.source': 'SUBJECT', 'auth_certificate_role_queries.0.query': 'CN=([^,]+)' },
   },
   {
     name: 'cassandra.yaml PEM: PEMBasedSslContextFactory with key-and-chain keystore',
