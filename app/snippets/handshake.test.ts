@@ -117,8 +117,8 @@ describe('Python snippets: their ssl contexts complete mutual TLS with the Node 
     { name: 'coodie async', snippet: 'python-coodie-async', layout: 'cassandra', options: {}, steps: [], want: ['hello app'] },
     { name: 'coodie sync with an encrypted client key', snippet: 'python-coodie-sync', layout: 'generic', options: { keyPassphrase: PASSPHRASE }, steps: [], want: ['hello app'] },
     { name: 'acsylla with PEM strings and an encrypted key', snippet: 'python-acsylla', layout: 'generic', options: { keyPassphrase: PASSPHRASE }, steps: [], want: ['hello app'] },
-    { name: 'casty node and ClusterClient', snippet: 'python-casty', layout: 'casty', options: {}, steps: ['run_node', 'run_client'], want: ['hello localhost', 'hello app'] },
-    { name: 'casty v2 TLS', snippet: 'python-casty-v2', layout: 'casty', options: {}, steps: ['probe:tls:localhost'], want: ['hello localhost'] },
+    { name: 'casty >= 0.21 node and ClusterClient', snippet: 'python-casty', layout: 'casty', options: {}, steps: ['run_node', 'run_client'], want: ['hello localhost', 'hello app'] },
+    { name: 'casty 2 node (casty.start) and client (casty.connect)', snippet: 'python-casty-v2', layout: 'casty', options: {}, steps: ['run_node', 'run_client'], want: ['hello localhost', 'hello app'] },
     { name: 'haystack TLSConfig with key_password (TLS 1.3)', snippet: 'python-haystack', layout: 'haystack', options: { keyPassphrase: PASSPHRASE }, steps: ['about'], want: ['TLSv1.3 hello app'] },
   ];
   for (const row of rows) {
