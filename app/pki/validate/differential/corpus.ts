@@ -121,6 +121,7 @@ const ROWS: Row[] = [
   { rule: 'san-leading-dot', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('.bad.example.com')]) } } }, notes: 'the same under a name constraint permitting example.com' },
   { rule: 'san-empty-dns', position: 'leaf', shape: { leaf: { spec: { san: leafSan([dns('')]) } } }, notes: 'an empty DNS SAN beside good ones' },
   { rule: 'san-empty-dns', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('')]) } } }, notes: 'the same under a name constraint' },
+  { rule: 'san-space', position: 'leaf', shape: { leaf: { spec: { san: leafSan([dns('bad name.example.com')]) } } }, notes: 'a DNS SAN with a space beside good ones' },
   { rule: 'san-space', position: 'leaf', tag: 'under-nc', shape: { intermediate: { extra: () => [permitExampleCom()] }, leaf: { spec: { san: leafSan([dns('bad name.example.com')]) } } }, notes: 'a DNS SAN with a space, under a name constraint' },
   { rule: 'san-missing', position: 'leaf', shape: { leaf: { spec: { san: undefined } } }, notes: 'no SAN: the host only in the CN' },
   { rule: 'eku-missing', position: 'leaf', shape: { leaf: { spec: { eku: undefined } } }, notes: 'no EKU: RFC 5280 allows every purpose, the Web PKI wants serverAuth' },

@@ -6,12 +6,18 @@
 import { COLUMNS, COLUMN_TITLES, type StackRow } from './stacks.ts';
 import type { StackVerdict } from '../../../test/judges/index.ts';
 
-/** A stack's words, short enough for a table cell: the library's boilerplate around the reason dropped. */
+/**
+ * A stack's words, short enough for a table cell: the verifier's own reason without the
+ * library's wrapping (TLS alerts, Java's exception chain, openssl's "error N at D depth lookup").
+ */
 export function shortReason(reason: string, max = 70): string {
-  const s = reason
+  const verifyFailed = /certificate verify failed: (.*?) \(_ssl\.c/.exec(reason)?.[1];
+  const innermost = reason.split(' <- ').pop() ?? reason;
+  const parse = reason.startsWith('parse: ') && !innermost.startsWith('parse: ') ? 'parse: ' : '';
+  const s = (verifyFailed ?? `${parse}${innermost}`)
     .replace(/error (\d+) at (\d+) depth lookup: /, 'e$1@$2 ')
-    .replace(/\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed: /g, '')
     .replace(/ \(_ssl\.c:\d+\)/g, '')
+    .replace(/^(client|server): /, '')
     .replace(/java\.security\.cert\.|sun\.security\.\w+\.\w+\./g, '')
     .replace(/\|/g, '/');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
