@@ -54,8 +54,9 @@ describe('diagnoseKeyMatch', () => {
 describe('chainAdvice', () => {
   const rows: { name: string; make: () => Promise<x509.X509Certificate[]>; want: string[] }[] = [
     { name: 'clean chain', make: async () => [await makeCert({ subject: 'CN=c', keys, issuer: root, keyUsage: x509.KeyUsageFlags.digitalSignature }), root.cert], want: [] },
-    { name: 'CA without SKI', make: async () => [(await makeCa('CN=NoSKI', root, { ski: false })).cert, root.cert], want: ['missing-ski'] },
-    { name: 'leaf without AKI', make: async () => [await makeCert({ subject: 'CN=c', keys, issuer: root, aki: false }), root.cert], want: ['missing-aki'] },
+    // Key identifiers are RFC 5280 profile rules now, checked in the path (validate/path-checks.ts), not advice.
+    { name: 'CA without SKI is not advice', make: async () => [(await makeCa('CN=NoSKI', root, { ski: false })).cert, root.cert], want: [] },
+    { name: 'leaf without AKI is not advice', make: async () => [await makeCert({ subject: 'CN=c', keys, issuer: root, aki: false }), root.cert], want: [] },
     { name: 'EC leaf with keyEncipherment', make: async () => [await makeCert({ subject: 'CN=c', keys, issuer: root, keyUsage: x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.digitalSignature }), root.cert], want: ['key-usage-wrong-for-key-type'] },
     { name: 'RSA 1024 leaf', make: async () => [await makeCert({ subject: 'CN=c', keys: await newKey('rsa1024'), issuer: root }), root.cert], want: ['rsa-too-small'] },
   ];

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { Time } from '@peculiar/asn1-x509';
+import { Name as AsnName, Time } from '@peculiar/asn1-x509';
 import { lintCertificate, lintCertificateDer, LINT_RULES } from './index.ts';
 import { makeCa, makeCert, newKey, resign, type CertSpec, type Issuer } from '../validate/test-kit.ts';
 
@@ -103,6 +103,25 @@ const rows: Row[] = [
   { name: 'DNS SAN with trailing dot', make: () => leaf({ san: [{ type: 'dns', value: 'node1.example.' }] }), want: 'dns-san-invalid' },
   { name: 'IP written as DNS SAN', make: () => leaf({ subject: 'CN=n', san: [{ type: 'dns', value: '10.0.0.1' }] }), want: 'dns-san-is-ip' },
   { name: 'IP SAN of 5 octets', make: () => leaf({ extra: [new x509.Extension('2.5.29.17', false, new Uint8Array([0x30, 7, 0x87, 5, 10, 0, 0, 1, 1]))], san: undefined }), want: 'ip-san-bad-length' },
+  { name: 'critical AKI', make: async () => {
+    const aki = await x509.AuthorityKeyIdentifierExtension.create(root.keys.publicKey, true);
+    return leaf({ aki: false, extra: [aki] });
+  }, want: 'aki-critical' },
+  { name: 'critical SKI', make: async () => leaf({ ski: false, extra: [await x509.SubjectKeyIdentifierExtension.create(leafKeys.publicKey, true)] }), want: 'ski-critical' },
+  { name: 'critical AIA', make: () => leaf({ extra: [new x509.AuthorityInfoAccessExtension({ caIssuers: [new x509.GeneralName('url', 'http://ca.example/ca.crt')] }, true)] }), want: 'aia-critical' },
+  { name: 'policy constraints not critical', make: async () => makeCert({ subject: 'CN=PC', keys: await newKey(), issuer: root, ca: true, keyUsage: KU.keyCertSign,
+    extra: [new x509.Extension('2.5.29.36', false, new Uint8Array([0x30, 3, 0x80, 1, 0]))] }), want: 'policy-constraints-not-critical' },
+  { name: 'empty issuer', make: async () => resign(await leaf(), root.keys.privateKey, (a) => {
+    a.tbsCertificate.issuer = new AsnName(); }), want: 'issuer-empty' },
+  { name: 'empty SAN', make: () => leaf({ san: undefined, extra: [new x509.Extension('2.5.29.17', false, new Uint8Array([0x30, 0]))] }), want: 'san-empty' },
+  { name: 'email SAN with two @', make: () => leaf({ san: [{ type: 'email', value: 'a@b@example.com' }] }), want: 'email-san-invalid' },
+  { name: 'name constraints on a leaf', make: () => leaf({ permitted: [{ dNSName: 'cluster.local' }] }), want: 'name-constraints-on-non-ca' },
+  { name: 'name constraints not critical', make: async () => makeCert({ subject: 'CN=NC', keys: await newKey(), issuer: root, ca: true, keyUsage: KU.keyCertSign,
+    extra: [new x509.Extension('2.5.29.30', false, new Uint8Array([0x30, 0x0f, 0xa0, 0x0d, 0x30, 0x0b, 0x82, 0x09, ...new TextEncoder().encode('a.example')]))] }), want: 'name-constraints-not-critical' },
+  { name: 'name constraints with no subtrees', make: async () => makeCert({ subject: 'CN=NC0', keys: await newKey(), issuer: root, ca: true, keyUsage: KU.keyCertSign,
+    extra: [new x509.Extension('2.5.29.30', true, new Uint8Array([0x30, 0]))] }), want: 'name-constraints-empty' },
+  { name: 'DNS name constraint with a leading dot', make: async () => makeCert({ subject: 'CN=NCdot', keys: await newKey(), issuer: root, ca: true, keyUsage: KU.keyCertSign,
+    permitted: [{ dNSName: '.example.com' }] }), want: 'name-constraint-malformed' },
   { name: 'CN host name not in SANs', make: () => leaf({ subject: 'CN=other.cluster.local' }), want: 'cn-not-in-san' },
 ];
 

@@ -12,13 +12,17 @@ import { KEY_RULES } from './rules/keys.ts';
 import { VALIDITY_RULES } from './rules/validity.ts';
 import { USAGE_RULES } from './rules/usage.ts';
 import { NAME_RULES } from './rules/names.ts';
+import { PROFILE_RULES } from './rules/profile.ts';
 
-export type { LintRule, LintContext } from './rule.ts';
+export type { LintRule, LintContext, Position } from './rule.ts';
 
 /** Every rule, in the order findings are reported. */
 export const LINT_RULES: readonly LintRule[] = [
-  ...CA_RULES, ...IDENTIFIER_RULES, ...KEY_RULES, ...VALIDITY_RULES, ...USAGE_RULES, ...NAME_RULES,
+  ...CA_RULES, ...IDENTIFIER_RULES, ...KEY_RULES, ...VALIDITY_RULES, ...USAGE_RULES, ...NAME_RULES, ...PROFILE_RULES,
 ];
+
+/** The rules path validation checks on every certificate of a path (the RFC 5280 §4 profile). */
+export const PATH_RULES: readonly LintRule[] = LINT_RULES.filter((r) => r.inPath);
 
 /**
  * Lint one certificate. `context.role` says how it is meant to be used; without it a
@@ -41,10 +45,12 @@ function lintWith(read: () => CertFacts, context: { role?: 'ca' | 'leaf' }): Fin
   } catch {
     return [{ code: 'unreadable-certificate', severity: 'error', message: 'The certificate\'s DER could not be decoded far enough to lint it.' }];
   }
+  const role = context.role ?? (facts.basicConstraints?.ca ? 'ca' : 'leaf');
   const ctx: LintContext = {
     facts,
-    role: context.role ?? (facts.basicConstraints?.ca ? 'ca' : 'leaf'),
+    role,
     selfIssued: facts.selfIssued,
+    position: role === 'leaf' ? 'leaf' : facts.selfIssued ? 'anchor' : 'intermediate',
   };
   const findings: Finding[] = [];
   for (const rule of LINT_RULES) {

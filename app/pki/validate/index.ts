@@ -10,7 +10,10 @@ import type { Finding } from '../findings.ts';
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
-import { chainAdvice } from '../diagnose/chain-advice.ts';
+import { certAdvice } from '../diagnose/chain-advice.ts';
+import type { Position } from '../lint/rule.ts';
+import { CLIENT_IDS, type ClientId, type ClientVerdict } from './clients.ts';
+import { CLIENT_PROFILES, type PathFinding } from './client-profiles.ts';
 import { certFacts } from './cert-facts.ts';
 import { candidatePaths, DEFAULT_BOUNDS, type BuildBounds, type Candidate } from './path-builder.ts';
 import { checkCertificateItself, checkPath, checkPurpose, type Purpose } from './path-checks.ts';
@@ -21,6 +24,8 @@ import { checkRevocation } from './revocation.ts';
 import { signatureVerifier } from './verify-signature.ts';
 
 export type { Purpose } from './path-checks.ts';
+export { CLIENT_IDS, isClientId, type ClientId, type ClientVerdict } from './clients.ts';
+export { CLIENT_PROFILES, type ClientProfile } from './client-profiles.ts';
 export { matchHost, type HostMatch } from './host.ts';
 
 /** A certificate as @peculiar/x509 parsed it, or its DER. */
@@ -45,14 +50,18 @@ export interface ValidateOptions {
    * revocation.ts). Without this option nothing is checked for revocation.
    */
   crls?: (ArrayBuffer | Uint8Array)[];
+  /** Whose verdict sets `valid`, the chain and which findings are errors; default 'rfc5280'. */
+  client?: ClientId;
 }
 
 export interface ValidationResult {
   valid: boolean;
   /** Leaf first, trust anchor last; for an invalid result, the path the findings are about. */
   chain: X509Certificate[];
-  /** Errors that make the result invalid, then warnings and notes about the chain. */
+  /** Errors that make the result invalid (for `options.client`), then warnings and notes about the chain. */
   findings: Finding[];
+  /** Every client's verdict, one per id in CLIENT_IDS order. */
+  clients: ClientVerdict[];
 }
 
 function toCert(input: CertInput, field: string): X509Certificate {
@@ -96,23 +105,40 @@ function stuckFindings(c: Candidate): Finding[] {
   return [diagnosis('missing-intermediate', { cert: top.subject, detail: top.issuer })];
 }
 
-const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').length;
+/** A path judged once: its chain and every finding, for each client to read. */
+interface Judged {
+  chain: X509Certificate[];
+  findings: PathFinding[];
+  complete: boolean;
+}
+
+/** A client's pick so far: the path it accepts, or the most telling one it refuses. */
+interface Pick { judged: Judged; refused: PathFinding[]; accepts: boolean }
+
+/** Validation time at second granularity: certificates encode whole seconds (RFC 5280 §4.1.2.5). */
+function wholeSeconds(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 1000) * 1000);
+}
 
 /**
  * Build and validate a path from `leaf` to one of `anchors`, trying alternatives until one
- * validates. Never throws for an invalid chain (that is a result); throws PkiError
- * 'invalid-der' (field leaf, intermediates or anchors) when an input is not a certificate and
- * 'invalid-argument' (field host) when `host` is neither a host name nor an IP address, and
- * 'invalid-der' (field crls) when one of `crls` is not a DER CRL.
+ * validates for each client (CLIENT_IDS). Never throws for an invalid chain (that is a
+ * result); throws PkiError 'invalid-der' (field leaf, intermediates or anchors) when an
+ * input is not a certificate and 'invalid-argument' (field host) when `host` is neither a
+ * host name nor an IP address, and 'invalid-der' (field crls) when one of `crls` is not a DER CRL.
  * Beyond RFC 5280 §6, as OpenSSL, Go and Java do: the anchor's validity, name constraints and
- * path length count, and a leaf's keyUsage must allow the TLS role. Weak keys and SHA-1
- * signatures are errors (OpenSSL's security levels refuse them); missing key identifiers are
- * warnings (Python's VERIFY_X509_STRICT refuses them).
+ * path length count, and a leaf's keyUsage must allow the TLS role. The §4 profile (key
+ * identifiers, criticality, well-formed names, ...) is checked on every certificate; weak keys
+ * and SHA-1 signatures too. Which of those refuse is each client's call (client-profiles.ts);
+ * `options.client` (default rfc5280) picks the verdict that sets `valid`, the chain and which
+ * findings are errors. Certificate facts are computed once per certificate and each path is
+ * checked once, whatever the number of clients.
  */
 export async function validatePath(options: ValidateOptions, crypto: Crypto = defaultCrypto()): Promise<ValidationResult> {
-  const at = options.at ?? new Date();
+  const at = wholeSeconds(options.at ?? new Date());
+  const chosen = options.client ?? 'rfc5280';
   const leaf = toCert(options.leaf, 'leaf');
-  if (!readable(leaf)) return finish([leaf], [diagnosis('unreadable-certificate', { cert: 'The leaf', detail: 'Its DER does not decode as RFC 5280 says.' })]);
+  if (!readable(leaf)) return finish(chosen, [leaf], [diagnosis('unreadable-certificate', { cert: 'The leaf', detail: 'Its DER does not decode as RFC 5280 says.' })]);
   const anchors = options.anchors.map((a) => toCert(a, 'anchors')).filter(readable);
   const anchorKeys = new Set(anchors.map(derKey));
   const seen = new Set<string>();
@@ -135,42 +161,67 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   const trustedLeaf = anchors.find((a) => derKey(a) === leafKey);
   if (trustedLeaf) {
     const f = certFacts(leaf);
-    const errors = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose, true), ...hostFindings];
-    return finish([leaf], errors);
+    const here = (x: Finding): PathFinding => ({ ...x, position: 'leaf', facts: f });
+    const findings = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose, true), ...hostFindings].map(here);
+    return finish(chosen, [leaf], [...findings, ...certAdvice(leaf, true, true).map(here)]);
   }
 
-  let best: { chain: X509Certificate[]; findings: Finding[]; complete: boolean } | null = null;
-  // The first path that failed by revocation alone: it says more than any other path's errors.
-  let revokedPath: { chain: X509Certificate[]; findings: Finding[] } | null = null;
+  const picks = new Map<ClientId, Pick>();
+  const undecided = () => CLIENT_IDS.filter((id) => !picks.get(id)?.accepts);
   for (const candidate of candidatePaths(leaf, pool, anchors, at, bounds)) {
     const reversed = [...candidate.path].reverse();
-    const findings = candidate.anchor
-      ? await checkPath({ anchor: candidate.anchor, path: reversed, at, ...(options.purpose ? { purpose: options.purpose } : {}), verifySignature })
-      : [...stuckFindings(candidate), ...(await checkPath({ anchor: null, path: reversed, at, ...(options.purpose ? { purpose: options.purpose } : {}), verifySignature }))];
+    const purpose = options.purpose ? { purpose: options.purpose } : {};
+    const findings: PathFinding[] = candidate.anchor
+      ? await checkPath({ anchor: candidate.anchor, path: reversed, at, ...purpose, verifySignature })
+      : [...stuckFindings(candidate), ...(await checkPath({ anchor: null, path: reversed, at, ...purpose, verifySignature }))];
     const chain = candidate.anchor ? [...candidate.path, candidate.anchor] : candidate.path;
-    const complete = candidate.anchor !== null;
-    const all = [...findings, ...hostFindings];
-    if (complete && errorsIn(all) === 0) {
-      // Revocation last, and only for a path that is otherwise valid; a revoked path lets the search go on.
-      if (crls && crlVerifier && candidate.anchor) all.push(...(await checkRevocation({ anchor: candidate.anchor, path: reversed, at, crls, verifier: crlVerifier, others: pool })));
-      if (errorsIn(all) === 0) return finish(chain, all);
-      revokedPath ??= { chain, findings: all };
+    const judged: Judged = { chain, findings: [...findings, ...hostFindings, ...adviceFor(chain, candidate.anchor !== null)], complete: candidate.anchor !== null };
+    const open = undecided();
+    // Revocation last, and only for a complete path some undecided client accepts so far.
+    if (crls && crlVerifier && candidate.anchor && open.some((id) => !judged.findings.some(CLIENT_PROFILES[id].refuses))) {
+      judged.findings.push(...(await checkRevocation({ anchor: candidate.anchor, path: reversed, at, crls, verifier: crlVerifier, others: pool })));
     }
-    if (!best || better({ complete, findings: all, chain }, best)) best = { chain, findings: all, complete };
+    for (const id of open) {
+      const refused = judged.findings.filter(CLIENT_PROFILES[id].refuses);
+      const pick: Pick = { judged, refused, accepts: judged.complete && refused.length === 0 };
+      const old = picks.get(id);
+      if (!old || pick.accepts || better(pick, old)) picks.set(id, pick);
+    }
+    if (undecided().length === 0) break;
   }
-  if (revokedPath) return finish(revokedPath.chain, revokedPath.findings);
-  if (!best) return finish([leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings]);
-  return finish(best.chain, best.findings);
+  const clients: ClientVerdict[] = CLIENT_IDS.map((id) => {
+    const pick = picks.get(id);
+    const codes = pick ? [...new Set(pick.refused.map((f) => f.code))] : ['path-not-found'];
+    return { id, name: CLIENT_PROFILES[id].name, accepts: pick?.accepts ?? false, findings: pick?.accepts ? [] : codes };
+  });
+  const mine = picks.get(chosen);
+  if (!mine) return finish(chosen, [leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings], clients);
+  return finish(chosen, mine.judged.chain, mine.judged.findings, clients);
 }
 
-/** A failed path is more telling when it reaches an anchor, then when it has fewer errors, then when it is longer. */
-function better(a: { complete: boolean; findings: Finding[]; chain: X509Certificate[] }, b: { complete: boolean; findings: Finding[]; chain: X509Certificate[] }): boolean {
-  if (a.complete !== b.complete) return a.complete;
-  const ea = errorsIn(a.findings);
-  const eb = errorsIn(b.findings);
-  if (ea !== eb) return ea < eb;
-  return a.chain.length > b.chain.length;
+/** Weak keys and hashes of each certificate of a path, tagged with where it sits. */
+function adviceFor(chain: X509Certificate[], complete: boolean): PathFinding[] {
+  return chain.flatMap((cert, i) => {
+    const isTop = i === chain.length - 1;
+    const position: Position = i === 0 ? 'leaf' : isTop && complete ? 'anchor' : 'intermediate';
+    return certAdvice(cert, i === 0, isTop).map((x) => ({ ...x, position, facts: certFacts(cert) }));
+  });
 }
+
+/**
+ * A refused path is more telling when it reaches an anchor, then when fewer of its findings
+ * are refused, when it was refused only for revocation, then when it is longer.
+ */
+function better(a: Pick, b: Pick): boolean {
+  if (a.judged.complete !== b.judged.complete) return a.judged.complete;
+  const ra = revokedOnly(a.refused);
+  if (ra !== revokedOnly(b.refused)) return ra;
+  if (a.refused.length !== b.refused.length) return a.refused.length < b.refused.length;
+  return a.judged.chain.length > b.judged.chain.length;
+}
+
+const REVOCATION_CODES = new Set(['revoked', 'revocation-unknown']);
+const revokedOnly = (refused: PathFinding[]) => refused.length > 0 && refused.every((f) => REVOCATION_CODES.has(f.code));
 
 function checkHost(leaf: X509Certificate, host: string): Finding[] {
   const m = matchHost(certFacts(leaf), host);
@@ -180,9 +231,30 @@ function checkHost(leaf: X509Certificate, host: string): Finding[] {
   return [diagnosis(m.code, { host, detail })];
 }
 
-function finish(chain: X509Certificate[], findings: Finding[]): ValidationResult {
-  const all = [...findings, ...chainAdvice(chain)];
+/**
+ * The result as `client` sees it: its refusals are the errors; another §6 or catalog error is
+ * a warning (another client refuses it); a profile rule it does not refuse is left to the
+ * `clients` verdicts, which name it for the clients that do. Findings are plain again.
+ */
+function finish(client: ClientId, chain: X509Certificate[], findings: PathFinding[], clients?: ClientVerdict[]): ValidationResult {
+  const refuses = CLIENT_PROFILES[client].refuses;
+  const seen = new Set<string>();
+  const all: Finding[] = [];
+  for (const f of findings) {
+    const key = f.code + f.message;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const refused = refuses(f);
+    if (f.profile && !refused) continue;
+    const severity = refused ? 'error' : f.severity === 'error' ? 'warning' : f.severity;
+    all.push({ code: f.code, severity, message: f.message });
+  }
   const rank = { error: 0, warning: 1, info: 2 } as const;
   all.sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return { valid: errorsIn(all) === 0, chain, findings: all };
+  const valid = !all.some((f) => f.severity === 'error');
+  const verdicts = clients ?? CLIENT_IDS.map((id) => {
+    const refused = [...new Set(findings.filter(CLIENT_PROFILES[id].refuses).map((f) => f.code))];
+    return { id, name: CLIENT_PROFILES[id].name, accepts: refused.length === 0, findings: refused };
+  });
+  return { valid, chain, findings: all, clients: verdicts };
 }

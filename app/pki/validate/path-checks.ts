@@ -12,6 +12,9 @@ import { diagnosis } from '../diagnose/catalog.ts';
 import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from './cert-facts.ts';
 import { namesEqual, type ParsedName } from './der-names.ts';
 import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
+import { PATH_RULES } from '../lint/index.ts';
+import type { Position } from '../lint/rule.ts';
+import type { PathFinding } from './client-profiles.ts';
 
 export type Purpose = 'server' | 'client';
 
@@ -65,10 +68,36 @@ export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpo
   return out;
 }
 
-/** Run §6.1.3-§6.1.5 over the path; an empty list means the path is valid. */
-export async function checkPath(input: PathInput): Promise<Finding[]> {
-  const { anchor, path, at, purpose } = input;
-  const out: Finding[] = [];
+/**
+ * Rules the §6 checks below already report for a CA between anchor and leaf, under their own
+ * codes (issuer-not-ca, issuer-missing-key-cert-sign): not repeated there.
+ */
+const COVERED_BY_SECTION_6 = new Set(['ca-not-marked-ca', 'ca-missing-key-cert-sign']);
+
+/** The RFC 5280 §4 profile (the shared rule table's inPath rules) on one certificate of a path. */
+export function checkProfile(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
+  const ctx = { facts: f, role: position === 'leaf' ? 'leaf' as const : 'ca' as const, selfIssued: f.selfIssued, position };
+  const out: PathFinding[] = [];
+  for (const rule of PATH_RULES) {
+    if (position === 'intermediate' && COVERED_BY_SECTION_6.has(rule.code)) continue;
+    const hit = rule.check(ctx);
+    if (hit === null) continue;
+    const [message, severity] = typeof hit === 'string' ? [hit, rule.severity] : [hit.message, hit.severity];
+    out.push({ code: rule.code, severity, message: `"${cert.subject}": ${message}`, position, facts: f, profile: true });
+  }
+  return out;
+}
+
+const at = (position: Position, f: CertFacts) => (finding: Finding): PathFinding => ({ ...finding, position, facts: f });
+
+/**
+ * Run §6.1.3-§6.1.5 over the path, and the §4 profile on each certificate, the anchor
+ * included. Each finding says where its certificate sits; which of them refuse the path is
+ * each client's call (client-profiles.ts).
+ */
+export async function checkPath(input: PathInput): Promise<PathFinding[]> {
+  const { anchor, path, at: time, purpose } = input;
+  const out: PathFinding[] = [];
   const n = path.length;
   const constraints: NameConstraintSet[] = [];
   let maxPathLength = n;
@@ -81,7 +110,7 @@ export async function checkPath(input: PathInput): Promise<Finding[]> {
   // expired root, and the question here is whether TLS will work.
   if (anchor) {
     const af = certFacts(anchor);
-    out.push(...checkCertificateItself(anchor, af, at));
+    out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'));
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
     if (af.basicConstraints?.pathLen !== undefined && af.basicConstraints.pathLen < maxPathLength) {
@@ -95,42 +124,44 @@ export async function checkPath(input: PathInput): Promise<Finding[]> {
     if (!cert) continue;
     const f = certFacts(cert);
     const isLeaf = i === n - 1;
+    const position: Position = isLeaf ? 'leaf' : 'intermediate';
+    const here = at(position, f);
     // §6.1.3 (a): signature, validity, issuer name.
     if (workingIssuer) {
       const reason = await input.verifySignature(cert, workingIssuer);
-      if (reason !== null) out.push(diagnosis('bad-signature', { cert: cert.subject, detail: reason }));
+      if (reason !== null) out.push(here(diagnosis('bad-signature', { cert: cert.subject, detail: reason })));
     }
-    if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName)) out.push(diagnosis('name-chaining', { cert: cert.subject }));
-    out.push(...checkCertificateItself(cert, f, at));
+    if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName)) out.push(here(diagnosis('name-chaining', { cert: cert.subject })));
+    out.push(...checkCertificateItself(cert, f, time).map(here), ...checkProfile(cert, f, position));
     // §6.1.3 (b)-(c): self-issued intermediates are exempt; the target never is.
     if (isLeaf || !f.selfIssued) {
       const violation = nameConstraintViolation(f, constraints);
-      if (violation) out.push(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation }));
+      if (violation) out.push(here(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation })));
     }
-    out.push(...checkPurpose(cert, f, purpose, isLeaf));
+    out.push(...checkPurpose(cert, f, purpose, isLeaf).map(here));
     if (isLeaf) break;
 
     // §6.1.4: preparation for the next certificate; this one acts as a CA.
     if (f.nameConstraints) constraints.push({ ...f.nameConstraints, from: cert.subject });
     if (!f.basicConstraints?.ca) {
-      out.push(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' }));
+      out.push(here(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' })));
     }
     if (!f.selfIssued) {
-      if (maxPathLength <= 0) out.push(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` }));
+      if (maxPathLength <= 0) out.push(here(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` })));
       maxPathLength--;
     }
     if (f.basicConstraints?.pathLen !== undefined && f.basicConstraints.pathLen < maxPathLength) {
       maxPathLength = f.basicConstraints.pathLen;
       limitSetBy = cert.subject;
     }
-    if (f.keyUsage && !f.keyUsage.usages.has('keyCertSign')) out.push(diagnosis('issuer-missing-key-cert-sign', { cert: cert.subject }));
+    if (f.keyUsage && !f.keyUsage.usages.has('keyCertSign')) out.push(here(diagnosis('issuer-missing-key-cert-sign', { cert: cert.subject })));
     workingIssuer = cert;
     workingIssuerName = f.subject;
   }
   return dedupe(out);
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe(findings: PathFinding[]): PathFinding[] {
   const seen = new Set<string>();
   return findings.filter((f) => (seen.has(f.code + f.message) ? false : (seen.add(f.code + f.message), true)));
 }

@@ -6,6 +6,7 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-not-marked-ca',
     severity: 'error',
     summary: 'A certificate used as a CA has basicConstraints with cA true.',
+    inPath: { reason: 'is used as a CA but its basicConstraints does not say cA=TRUE', fix: 'with basicConstraints cA=TRUE, marked critical' },
     check: ({ role, facts }) =>
       role === 'ca' && !facts.basicConstraints?.ca
         ? 'This certificate is meant to be a CA but its basicConstraints does not say cA=TRUE, so verifiers will refuse anything it signs.'
@@ -15,6 +16,7 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-basic-constraints-not-critical',
     severity: 'error',
     summary: 'A CA marks basicConstraints critical.',
+    inPath: { reason: 'has a basicConstraints extension that is not marked critical', fix: 'with basicConstraints marked critical' },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && !facts.basicConstraints.critical
         ? 'basicConstraints of a CA must be marked critical (RFC 5280 §4.2.1.9).'
@@ -24,6 +26,7 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-missing-key-usage',
     severity: 'error',
     summary: 'A CA carries a keyUsage extension.',
+    inPath: { reason: 'is a CA without a keyUsage extension', fix: 'with keyUsage keyCertSign, cRLSign' },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && !facts.keyUsage
         ? 'This CA has no keyUsage extension; RFC 5280 §4.2.1.3 requires one with keyCertSign.'
@@ -33,6 +36,7 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-missing-key-cert-sign',
     severity: 'error',
     summary: 'A CA with keyUsage asserts keyCertSign.',
+    inPath: { reason: 'is a CA whose keyUsage lacks keyCertSign', fix: 'with keyUsage keyCertSign' },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && facts.keyUsage && !facts.keyUsage.usages.has('keyCertSign')
         ? 'This CA\'s keyUsage lacks keyCertSign, so certificates it signs will not verify.'
@@ -51,6 +55,7 @@ export const CA_RULES: LintRule[] = [
     code: 'key-cert-sign-on-non-ca',
     severity: 'error',
     summary: 'Only CAs assert keyCertSign.',
+    inPath: { reason: 'asserts keyCertSign without being a CA', fix: 'without keyCertSign (or as a CA)' },
     check: ({ facts }) =>
       facts.keyUsage?.usages.has('keyCertSign') && !facts.basicConstraints?.ca
         ? 'keyUsage asserts keyCertSign but basicConstraints does not make this a CA (RFC 5280 §4.2.1.3).'
@@ -60,6 +65,7 @@ export const CA_RULES: LintRule[] = [
     code: 'path-len-on-non-ca',
     severity: 'error',
     summary: 'pathLenConstraint appears only when cA is true.',
+    inPath: { reason: 'sets a path length without being a CA', fix: 'without pathLenConstraint' },
     check: ({ facts }) =>
       facts.basicConstraints && !facts.basicConstraints.ca && facts.basicConstraints.pathLen !== undefined
         ? 'basicConstraints sets a path length on a certificate that is not a CA (RFC 5280 §4.2.1.9).'
@@ -69,6 +75,7 @@ export const CA_RULES: LintRule[] = [
     code: 'leaf-is-ca',
     severity: 'warning',
     summary: 'A leaf (end-entity) certificate is not a CA.',
+    inPath: { reason: 'is a CA certificate used as a leaf', fix: 'as an end-entity certificate (cA=FALSE)' },
     check: ({ role, facts }) =>
       role === 'leaf' && facts.basicConstraints?.ca
         ? 'This certificate is used as a leaf but says cA=TRUE; a node or client key should not be able to sign certificates.'

@@ -23,6 +23,7 @@ export const NAME_RULES: LintRule[] = [
     code: 'leaf-without-san',
     severity: 'error',
     summary: 'A leaf carries subjectAltName entries.',
+    inPath: { reason: 'has no subjectAltName', fix: 'with the host names and IPs in subjectAltName' },
     check: ({ role, facts }) =>
       role === 'leaf' && !facts.subjectAltNames?.length
         ? 'The leaf has no subjectAltName: Go, Python, Node and browsers ignore the CN, so no host name or IP will match.'
@@ -32,6 +33,7 @@ export const NAME_RULES: LintRule[] = [
     code: 'empty-subject-san-not-critical',
     severity: 'error',
     summary: 'A certificate with an empty subject marks its subjectAltName critical.',
+    inPath: { reason: 'has an empty subject without a critical subjectAltName', fix: 'with a subject name, or a critical subjectAltName' },
     check: ({ facts }) =>
       facts.subject.length === 0 && !facts.sanCritical
         ? 'The subject is empty, so subjectAltName must be present and critical (RFC 5280 §4.2.1.6).'
@@ -41,6 +43,7 @@ export const NAME_RULES: LintRule[] = [
     code: 'ca-subject-empty',
     severity: 'error',
     summary: 'A CA has a non-empty subject.',
+    inPath: { reason: 'is a CA with an empty subject', fix: 'with a non-empty subject name' },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && facts.subject.length === 0
         ? 'This CA has an empty subject; issuers are found by name, so RFC 5280 §4.1.2.6 requires one.'
@@ -50,6 +53,7 @@ export const NAME_RULES: LintRule[] = [
     code: 'dns-san-invalid',
     severity: 'error',
     summary: 'DNS SANs are valid host names (wildcard only as the whole left-most label).',
+    inPath: { reason: 'has a DNS name that is not a valid host name', fix: 'with valid DNS names (letters, digits, hyphens; no leading dot)' },
     check: ({ facts }) => {
       for (const san of facts.subjectAltNames ?? []) {
         if (san.type !== 'dns') continue;
@@ -72,6 +76,7 @@ export const NAME_RULES: LintRule[] = [
     code: 'ip-san-bad-length',
     severity: 'error',
     summary: 'IP SANs hold 4 or 16 octets.',
+    inPath: { reason: 'has an IP SAN that is not an address', fix: 'with IP SANs that are single IPv4 or IPv6 addresses' },
     check: ({ facts }) => {
       const bad = facts.subjectAltNames?.find((s) => s.type === 'ip' && s.bytes.length !== 4 && s.bytes.length !== 16);
       return bad ? `An IP SAN holds ${bad.bytes.length} octets; an address is 4 (IPv4) or 16 (IPv6).` : null;

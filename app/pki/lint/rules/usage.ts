@@ -29,6 +29,7 @@ export const USAGE_RULES: LintRule[] = [
     code: 'leaf-missing-eku',
     severity: 'warning',
     summary: 'A leaf states its extendedKeyUsage (serverAuth, clientAuth or both).',
+    inPath: { reason: 'has no extendedKeyUsage', fix: 'with extendedKeyUsage serverAuth and/or clientAuth' },
     check: ({ role, facts }) =>
       role === 'leaf' && !facts.extKeyUsage
         ? 'The leaf has no extendedKeyUsage; say serverAuth and/or clientAuth so it cannot be used for anything else.'
