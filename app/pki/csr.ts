@@ -12,6 +12,7 @@ import { sanExtension } from './extensions.ts';
 import { loadIssuer, type CaMaterial } from './issuer.ts';
 import { checkLeafParams, leafSans, signLeaf, type IssuedCertificate } from './issue.ts';
 import { publicCryptoKey, spkiFamily, subjectKey } from './keys.ts';
+import { issuedSubject } from './requested-subject.ts';
 import { checkSubject, subjectName, type SubjectFields } from './names.ts';
 import { looksLikePem, pemDecodeAll, pemEncode } from './pem.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
@@ -155,8 +156,9 @@ export interface SignCsrOptions {
 
 /**
  * Sign a request with a CA under a profile. The request's signature must verify ('bad-signature'
- * on 'csr' otherwise); its subject is kept (CN replaceable), its SANs kept or replaced, and the
- * profile decides the extensions, never the request.
+ * on 'csr' otherwise); its subject is kept as requested, RDN order and string types included (only
+ * the CN values change when a CN is given), its SANs kept or replaced, and the profile decides the
+ * extensions, never the request.
  */
 export async function signCsr(
   csr: string | ArrayBuffer | Uint8Array,
@@ -170,14 +172,14 @@ export async function signCsr(
   }
   const commonName = options.commonName ?? info.subjectFields.commonName ?? '';
   const requested = options.sans ?? info.sans;
-  const { subject } = checkLeafParams({ profile: options.profile, commonName, subject: info.subjectFields, sans: requested });
+  checkLeafParams({ profile: options.profile, commonName, subject: info.subjectFields, sans: requested });
   const sans = leafSans(options.profile, commonName, requested);
   const loaded = await loadIssuer(issuer, crypto);
   const parsed = parseCsr(info.pem);
   const issued = await signLeaf(
     {
       profile: options.profile,
-      subject,
+      subject: issuedSubject(parsed.subjectName.toArrayBuffer(), options.commonName),
       sans,
       spki: parsed.publicKey.rawData,
       days: options.days ?? DEFAULTS.leafDays,
