@@ -2,7 +2,7 @@
  * Key algorithms certbench offers. Ids are stable (CLI `--alg`, persisted state); the
  * WebCrypto parameters live beside them.
  */
-export type KeyAlgorithmId = 'p256' | 'p384' | 'p521' | 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ed25519';
+export type KeyAlgorithmId = 'p256' | 'p384' | 'p521' | 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ed25519' | 'mldsa44' | 'mldsa65' | 'mldsa87';
 
 export interface KeyAlgorithm {
   id: KeyAlgorithmId;
@@ -11,7 +11,7 @@ export interface KeyAlgorithm {
   generate: EcKeyGenParams | RsaHashedKeyGenParams | Algorithm;
   /** Signing parameters when this key signs a certificate. */
   sign: EcdsaParams | Algorithm;
-  family: 'ec' | 'rsa' | 'ed25519';
+  family: 'ec' | 'rsa' | 'ed25519' | 'ml-dsa';
 }
 
 const RSA_EXPONENT = new Uint8Array([1, 0, 1]);
@@ -26,6 +26,11 @@ function rsa(id: KeyAlgorithmId, bits: number): KeyAlgorithm {
   };
 }
 
+/** ML-DSA (FIPS 204), post-quantum: pure ML-DSA with the empty context, as RFC 9881 §3 signs certificates. */
+function mlDsa(id: KeyAlgorithmId, name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87'): KeyAlgorithm {
+  return { id, label: name, generate: { name }, sign: { name }, family: 'ml-dsa' };
+}
+
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = [
   { id: 'p256', label: 'ECDSA P-256', generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' }, family: 'ec' },
   { id: 'p384', label: 'ECDSA P-384', generate: { name: 'ECDSA', namedCurve: 'P-384' }, sign: { name: 'ECDSA', hash: 'SHA-384' }, family: 'ec' },
@@ -34,6 +39,9 @@ export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = [
   rsa('rsa3072', 3072),
   rsa('rsa4096', 4096),
   { id: 'ed25519', label: 'Ed25519', generate: { name: 'Ed25519' }, sign: { name: 'Ed25519' }, family: 'ed25519' },
+  mlDsa('mldsa44', 'ML-DSA-44'),
+  mlDsa('mldsa65', 'ML-DSA-65'),
+  mlDsa('mldsa87', 'ML-DSA-87'),
 ];
 
 export const DEFAULT_KEY_ALGORITHM: KeyAlgorithmId = 'p256';

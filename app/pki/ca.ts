@@ -8,7 +8,7 @@ import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier, caExtensions } from './extensions.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
-import { subjectKey } from './keys.ts';
+import { spkiFamily, subjectKey } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { DEFAULTS } from './presets.ts';
 import { randomSerial } from './serial.ts';
@@ -67,7 +67,7 @@ async function makeCa(
       issuer: signer.issuerName ?? subject,
       ...window,
       spki: key.spki,
-      extensions: caExtensions({ subjectKeyId: await keyIdentifier(key.spki, crypto), authorityKeyId: signer.authorityKeyId, pathLength }),
+      extensions: caExtensions({ subjectKeyId: await keyIdentifier(key.spki, crypto), authorityKeyId: signer.authorityKeyId, pathLength, family: spkiFamily(key.spki) }),
       // Self-signed when no issuer signs: the new key signs its own certificate.
       signingKey: signer.signingKey ?? key.privateKey,
       signingAlgorithm: signer.signingAlgorithm ?? key.algorithm,

@@ -5,7 +5,7 @@
  * replacing its SANs.
  */
 import { Pkcs10CertificateRequest, Pkcs10CertificateRequestGenerator, SubjectAlternativeNameExtension } from '@peculiar/x509';
-import type { KeyAlgorithmId } from './algorithms.ts';
+import type { KeyAlgorithm, KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto, useCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { sanExtension } from './extensions.ts';
@@ -76,7 +76,7 @@ export interface CsrInfo {
   sans: SanEntry[];
   /** Requested names of kinds certbench does not issue (e.g. "upn:…"), dropped on signing. */
   unsupportedSans: string[];
-  keyFamily: 'ec' | 'rsa' | 'ed25519';
+  keyFamily: KeyAlgorithm['family'];
   /** The requested key as the inspector names it: "EC P-256", "RSA 2048 bits", "Ed25519". */
   keyDescription: string;
   /** The requester's self-signature checks out (proof of possession). */

@@ -2,8 +2,10 @@
  * The X.509 v3 extensions certbench puts in certificates, in one place so every path (CA,
  * leaf, signed CSR, DER template) agrees:
  *  - BasicConstraints, critical: CA:TRUE (+ pathLen) on CAs, CA:FALSE on leaves;
- *  - KeyUsage, critical: keyCertSign + cRLSign on CAs; digitalSignature on EC and Ed25519 leaves,
- *    digitalSignature + keyEncipherment on RSA leaves (RSA key transport in TLS 1.2);
+ *  - KeyUsage, critical: keyCertSign + cRLSign on CAs (ML-DSA CAs digitalSignature too);
+ *    digitalSignature on EC, Ed25519 and ML-DSA leaves, digitalSignature + keyEncipherment on RSA
+ *    leaves (RSA key transport in TLS 1.2). ML-DSA keys never get an encipherment bit: RFC 9881 §5
+ *    allows only digitalSignature, nonRepudiation, keyCertSign and cRLSign;
  *  - ExtendedKeyUsage from the profile; SubjectAltName;
  *  - Subject Key Identifier everywhere and Authority Key Identifier on everything not
  *    self-signed (VERIFY_X509_STRICT rejects certificates without them).
@@ -60,11 +62,17 @@ export function sanExtension(sans: readonly SanEntry[]): Extension {
   return new Extension(OID_SAN, false, new asn1js.Sequence({ value: names }).toBER());
 }
 
+/** KeyUsage of a CA by key family: an ML-DSA CA also signs as itself (e.g. OCSP responses), the issue-15 brief's "digitalSignature plus keyCertSign/cRLSign". */
+export function caKeyUsage(family: KeyAlgorithm['family'] | undefined): KeyUsageFlags {
+  const ca = KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign;
+  return family === 'ml-dsa' ? ca | KeyUsageFlags.digitalSignature : ca;
+}
+
 /** Extensions of a CA certificate. `authorityKeyId` is omitted for a self-signed root. */
-export function caExtensions(opts: { subjectKeyId: string; authorityKeyId?: string; pathLength?: number }): Extension[] {
+export function caExtensions(opts: { subjectKeyId: string; authorityKeyId?: string; pathLength?: number; family?: KeyAlgorithm['family'] }): Extension[] {
   const list: Extension[] = [
     new BasicConstraintsExtension(true, opts.pathLength, true),
-    new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true),
+    new KeyUsagesExtension(caKeyUsage(opts.family), true),
     new SubjectKeyIdentifierExtension(opts.subjectKeyId, false),
   ];
   if (opts.authorityKeyId) list.push(new AuthorityKeyIdentifierExtension(opts.authorityKeyId, false));

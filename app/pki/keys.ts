@@ -12,6 +12,9 @@ import { PkiError } from './errors.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import * as asn1js from 'asn1js';
 import { traditionalToPkcs8, TRADITIONAL_LABELS } from './traditional-key.ts';
+import { parseMlDsaPkcs8 } from './ml-dsa/encodings.ts';
+import { mlDsaOfOid } from './ml-dsa/params.ts';
+import { mlDsaPublicKeyOf } from './ml-dsa/routed-crypto.ts';
 
 const OID_RSA = '1.2.840.113549.1.1.1';
 const OID_EC = '1.2.840.10045.2.1';
@@ -24,6 +27,12 @@ const CURVE_BY_OID: Record<string, KeyAlgorithmId> = {
 };
 
 const RSA_BY_BITS: Record<number, KeyAlgorithmId> = { 2048: 'rsa2048', 3072: 'rsa3072', 4096: 'rsa4096' };
+
+/** ML-DSA parameter sets (RFC 9881 §2 OIDs) to our ids, through the KEY_ALGORITHMS entry of the same WebCrypto name. */
+function mlDsaIdOfOid(oid: string): KeyAlgorithmId | undefined {
+  const name = mlDsaOfOid(oid)?.name;
+  return name ? KEY_ALGORITHMS.find((a) => a.family === 'ml-dsa' && a.generate.name === name)?.id : undefined;
+}
 
 /** The KEY_ALGORITHMS entry of an id; a PkiError on 'algorithm' for anything else. */
 export function keyAlgorithm(id: KeyAlgorithmId): KeyAlgorithm {
@@ -40,6 +49,7 @@ function importParams(alg: KeyAlgorithm): Algorithm | EcKeyImportParams | RsaHas
   const g = alg.generate;
   if (alg.family === 'rsa') return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   if (alg.family === 'ec') return { name: 'ECDSA', namedCurve: (g as EcKeyGenParams).namedCurve };
+  if (alg.family === 'ml-dsa') return { name: g.name };
   return { name: 'Ed25519' };
 }
 
@@ -69,16 +79,19 @@ async function canUse(a: KeyAlgorithm, crypto: Crypto): Promise<boolean> {
 
 /**
  * The key algorithms this runtime can generate, sign with and export, in KEY_ALGORITHMS order.
- * RSA and the NIST curves are in every WebCrypto; Ed25519 is probed (a real key, a real signature).
+ * RSA and the NIST curves are in every WebCrypto; Ed25519 and ML-DSA are probed (a real key, a
+ * real signature): ML-DSA works on any Crypto from defaultCrypto()/withMlDsa, not on a bare one.
  * Cached per Crypto instance.
  */
 export function supportedKeyAlgorithms(crypto: Crypto = defaultCrypto()): Promise<KeyAlgorithmId[]> {
   let found = supportCache.get(crypto);
   if (!found) {
     found = (async () => {
-      const ed = KEY_ALGORITHMS.find((a) => a.family === 'ed25519');
-      const edOk = ed ? await canUse(ed, crypto) : false;
-      return KEY_ALGORITHMS.filter((a) => a.family !== 'ed25519' || edOk).map((a) => a.id);
+      const probed = new Map<KeyAlgorithm['family'], boolean>();
+      for (const a of KEY_ALGORITHMS) {
+        if (a.family !== 'ec' && a.family !== 'rsa' && !probed.has(a.family)) probed.set(a.family, await canUse(a, crypto));
+      }
+      return KEY_ALGORITHMS.filter((a) => probed.get(a.family) ?? true).map((a) => a.id);
     })();
     supportCache.set(crypto, found);
   }
@@ -106,6 +119,8 @@ export function pkcs8AlgorithmId(pkcs8Der: ArrayBuffer | Uint8Array): KeyAlgorit
   const info = parsePrivateKeyInfo(pkcs8Der);
   const oid = info.privateKeyAlgorithm.algorithm;
   if (oid === OID_ED25519) return 'ed25519';
+  const mlDsa = mlDsaIdOfOid(oid);
+  if (mlDsa) return mlDsa;
   if (oid === OID_EC) {
     const params = info.privateKeyAlgorithm.parameters;
     const curve = params ? curveOid(params) : undefined;
@@ -119,7 +134,7 @@ export function pkcs8AlgorithmId(pkcs8Der: ArrayBuffer | Uint8Array): KeyAlgorit
     if (!id) throw new PkiError('unsupported-algorithm', 'key', `RSA keys of ${bits} bits are not supported; use 2048, 3072 or 4096.`);
     return id;
   }
-  throw new PkiError('unsupported-algorithm', 'key', `Keys of algorithm ${oid} are not supported (RSA, ECDSA and Ed25519 are).`);
+  throw new PkiError('unsupported-algorithm', 'key', `Keys of algorithm ${oid} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`);
 }
 
 function curveOid(params: ArrayBuffer): string | undefined {
@@ -148,11 +163,15 @@ export async function importPrivateKey(
 ): Promise<{ privateKey: CryptoKey; algorithm: KeyAlgorithmId }> {
   const algorithm = pkcs8AlgorithmId(pkcs8Der);
   const a = keyAlgorithm(algorithm);
+  // Malformed ML-DSA keys get the reader's own words (sizes, RFC 9881 forms), not WebCrypto's.
+  if (a.family === 'ml-dsa') parseMlDsaPkcs8(new Uint8Array(pkcs8Der));
   try {
     const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8Der, importParams(a), true, ['sign']);
     return { privateKey, algorithm };
   } catch (e) {
-    throw new PkiError('invalid-key', 'key', `This ${a.label} private key cannot be loaded: it is damaged or not what its header says.`, { cause: e });
+    // An ML-DSA key in the both form whose seed and expanded key disagree says so (RFC 9881 §6).
+    const why = a.family === 'ml-dsa' && e instanceof Error && e.name === 'DataError' ? e.message : 'it is damaged or not what its header says.';
+    throw new PkiError('invalid-key', 'key', `This ${a.label} private key cannot be loaded: ${why}`, { cause: e });
   }
 }
 
@@ -171,6 +190,7 @@ export async function publicKeyFromPrivate(pkcs8Der: ArrayBuffer, crypto: Crypto
 
 /** The public half of a private CryptoKey, as a CryptoKey (same JWK route as publicKeyFromPrivate). */
 export async function publicCryptoKey(privateKey: CryptoKey, algorithm: KeyAlgorithmId, crypto: Crypto = defaultCrypto()): Promise<CryptoKey> {
+  if (keyAlgorithm(algorithm).family === 'ml-dsa') return mlDsaPublicKeyOf(privateKey, crypto);
   const jwk = await crypto.subtle.exportKey('jwk', privateKey);
   for (const m of PRIVATE_JWK_MEMBERS) delete jwk[m];
   jwk.key_ops = ['verify'];
@@ -186,7 +206,8 @@ export function spkiFamily(spkiDer: ArrayBuffer): KeyAlgorithm['family'] {
   if (oid === OID_RSA) return 'rsa';
   if (oid === OID_EC) return 'ec';
   if (oid === OID_ED25519) return 'ed25519';
-  throw new PkiError('unsupported-algorithm', 'key', `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA and Ed25519 are).`);
+  if (mlDsaIdOfOid(oid)) return 'ml-dsa';
+  throw new PkiError('unsupported-algorithm', 'key', `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`);
 }
 
 /** A key to certify: fresh, or an existing PKCS#8 one (renewal keeps the key). */
