@@ -11,8 +11,11 @@ import { command as lint } from './commands/lint.ts';
 import { command as exportCmd } from './commands/export.ts';
 import { command as bundle } from './commands/bundle.ts';
 import { command as snippet } from './commands/snippet.ts';
+import { command as renew } from './commands/renew.ts';
+import { command as revoke } from './commands/revoke.ts';
+import { command as crl } from './commands/crl.ts';
 
-export const COMMANDS: readonly Command[] = [ca, issue, csr, inspect, verify, lint, exportCmd, bundle, snippet];
+export const COMMANDS: readonly Command[] = [ca, issue, renew, revoke, crl, csr, inspect, verify, lint, exportCmd, bundle, snippet];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -57,7 +57,9 @@ export async function renewLeaf(
   const old = leafFacts(certPem);
   const days = checkDays(options.days ?? lifetimeDays(old.notBefore, old.notAfter));
   const loaded = 'privateKey' in issuer ? issuer : await loadIssuer(issuer, crypto);
-  const key = await subjectKey(old.algorithm, options.keepKeyPem, crypto);
+  const key = await subjectKey(old.algorithm, options.keepKeyPem, crypto).catch((e: unknown) => {
+    throw e instanceof PkiError && options.keepKeyPem !== undefined ? new PkiError(e.code, 'keepKey', e.message, { cause: e }) : e;
+  });
   if (options.keepKeyPem !== undefined && !sameBytes(new Uint8Array(key.spki), old.spki)) {
     throw new PkiError('key-mismatch', 'keepKey', `The key to keep does not belong to "${old.subject}".`);
   }

@@ -29,8 +29,8 @@ const SUBJECT_FIELD_BY_OID: Partial<Record<string, keyof SubjectFields>> = {
 };
 
 export interface RotateOptions {
-  /** Subject of the new CA; default the old one's with the next generation in the CN ("… G2"). */
-  subject?: SubjectFields;
+  /** Common name of the new CA; default the old one's with the next generation ("… G2"). Other subject fields are the old CA's. */
+  commonName?: string;
   /** Default: the old CA's key algorithm. */
   algorithm?: KeyAlgorithmId;
   /** Default: the old CA's lifetime in whole days. */
@@ -76,7 +76,7 @@ export async function rotateCa(old: CaMaterial, options: RotateOptions = {}, cry
   }
   const notes: string[] = [];
   const oldFields = subjectFieldsOf(new Uint8Array(loaded.cert.subjectName.toArrayBuffer()), notes);
-  const subject = options.subject ?? { ...oldFields, commonName: nextGenerationName(oldFields.commonName || 'certbench CA') };
+  const subject = { ...oldFields, commonName: options.commonName ?? nextGenerationName(oldFields.commonName || 'certbench CA') };
   const lifetime = Math.round((loaded.notAfter.getTime() - loaded.notBefore.getTime()) / DAY_MS);
   const days = checkDays(options.days ?? Math.min(MAX_DAYS, Math.max(1, lifetime)));
   const params = { subject, algorithm: options.algorithm ?? loaded.algorithm, days, pathLength: loaded.pathLength, notBefore: options.notBefore };
@@ -88,7 +88,7 @@ export async function rotateCa(old: CaMaterial, options: RotateOptions = {}, cry
     // Its path length is left to createIntermediateCa (0, below the old root's): through the
     // old CA, the new one is trusted to sign leaves, which is what a transition needs.
     crossSigned = await createIntermediateCa({ ...params, pathLength: undefined, keyPem: ca.keyPem }, old, crypto);
-    notes.push(...crossSigned.notes);
+    notes.push(...crossSigned.notes.map((n) => `Cross-signed certificate: ${n}`));
   }
   const trustBundlePem = pemEncode('CERTIFICATE', loaded.cert.rawData) + ca.certPem;
   return { ca, trustBundlePem, ...(crossSigned ? { crossSigned } : {}), notes };

@@ -104,10 +104,11 @@ length is respected.
   --force                    overwrite existing files
 `;
 
-const HELP = `usage: certbench ca <create|intermediate> [options]
+const HELP = `usage: certbench ca <create|intermediate|rotate> [options]
 
   create         a self-signed root CA (DIR/ca.crt, DIR/ca.key)
   intermediate   an intermediate CA signed by a CA folder (adds chain.crt)
+  rotate         a new root CA beside the old one, with a trust bundle of both (ca-rotate.ts)
 
 certbench ca <subcommand> --help for the options.
 `;
@@ -167,12 +168,14 @@ async function intermediate(argv: string[]): Promise<number> {
 
 export const command: Command = {
   name: 'ca',
-  summary: 'create a root CA or an intermediate CA (ca.crt, ca.key, chain.crt)',
+  summary: 'create a root CA or an intermediate CA (ca.crt, ca.key, chain.crt), or rotate a root',
   help: HELP,
   run: (argv) => {
     const [sub, ...rest] = argv;
     if (sub === 'create') return create(rest);
     if (sub === 'intermediate') return intermediate(rest);
+    // Loaded on use: ca-rotate.ts builds on this module's CA-folder helpers.
+    if (sub === 'rotate') return import('./ca-rotate.ts').then((m) => m.rotate(rest));
     if (sub === '--help' || sub === '-h') {
       process.stdout.write(HELP);
       return Promise.resolve(0);
