@@ -8,7 +8,9 @@ import { PkiError } from './errors.ts';
 import { defaultCrypto } from './crypto.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import { traditionalToPkcs8, TRADITIONAL_LABELS } from './traditional-key.ts';
-import { pbes2DecryptDer, pbes2Encrypt, type Pbes2Options } from './pbes2.ts';
+import { pbes2Encrypt, type Pbes2Options } from './pbes2.ts';
+import { passwordForms } from './legacy/password-forms.ts';
+import { decryptPbeDer } from './pbe-decrypt.ts';
 
 export const ENCRYPTED_LABEL = 'ENCRYPTED PRIVATE KEY';
 export const PLAIN_LABEL = 'PRIVATE KEY';
@@ -64,5 +66,5 @@ export async function decryptPkcs8(input: string | ArrayBuffer | Uint8Array, pas
   if (offset === -1 || parts.length !== 2 || !(alg instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) {
     throw new PkiError('invalid-key', 'key', 'This is not an encrypted PKCS#8 key (EncryptedPrivateKeyInfo).');
   }
-  return pbes2DecryptDer(alg.toBER(), data.valueBlock.valueHexView, passphrase, crypto);
+  return (await decryptPbeDer(new Uint8Array(alg.toBER()), data.valueBlock.valueHexView, passwordForms(passphrase)[0]!, 'key', crypto)).buffer;
 }

@@ -31,3 +31,15 @@ export async function runInSlices(rounds: number, step: (count: number) => void,
   }
   return true;
 }
+
+/** Run `work` with `activity` recorded on the deadline, so a time-out meanwhile names it. */
+export async function during<T>(deadline: Deadline | undefined, activity: string, work: () => Promise<T>): Promise<T> {
+  if (!deadline) return work();
+  const before = deadline.activity;
+  deadline.activity = activity;
+  try {
+    return await work();
+  } finally {
+    if (!deadline.expired) deadline.activity = before;
+  }
+}

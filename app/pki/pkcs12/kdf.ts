@@ -11,7 +11,7 @@
 import { defaultCrypto } from '../crypto.ts';
 import { PkiError } from '../errors.ts';
 import { hasher, isHashName } from '../legacy/hashes.ts';
-import { runInSlices, type Deadline } from '../legacy/pause.ts';
+import { during, runInSlices, type Deadline } from '../legacy/pause.ts';
 
 /** RFC 7292 B.3 diversifier: which kind of material the KDF produces. 3 is the MAC key. */
 export const PKCS12_KDF_ID = { encryptionKey: 1, iv: 2, macKey: 3 } as const;
@@ -78,8 +78,7 @@ export async function pkcs12Kdf(params: Pkcs12KdfParams, _crypto: Crypto = defau
   for (let block = 0; block * u < length; block++) {
     let a = h.reset().update(diversifier).update(input).digest();
     h.reset();
-    if (deadline) deadline.activity = activity;
-    const finished = await runInSlices(iterations - 1, (count) => (a = h.rehash(a, count)), deadline);
+    const finished = await during(deadline, activity, () => runInSlices(iterations - 1, (count) => (a = h.rehash(a, count)), deadline));
     if (!finished) throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
     out.set(a, block * u);
     if ((block + 1) * u >= length) break;
@@ -94,6 +93,5 @@ export async function pkcs12Kdf(params: Pkcs12KdfParams, _crypto: Crypto = defau
       }
     }
   }
-  if (deadline?.activity === activity) deadline.activity = undefined;
   return out.slice(0, length);
 }

@@ -5,7 +5,8 @@
  */
 import { Pkcs10CertificateRequest } from '@peculiar/x509';
 import { PkiError } from '../errors.ts';
-import { pbes2DecryptDer } from '../pbes2.ts';
+import { passwordForms } from '../legacy/password-forms.ts';
+import { decryptPbeDer } from '../pbe-decrypt.ts';
 import { pemEncode } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { MAX_ITEMS } from './limits.ts';
@@ -113,8 +114,9 @@ async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<t
       }
       const [alg, data] = childrenOf(bytes, root);
       if (!alg || !data) throw new PkiError('invalid-der', 'file', 'This encrypted private key is damaged.');
-      const plain = await pbes2DecryptDer(tlvBytes(bytes, alg).buffer, contentOf(bytes, data).slice(), ctx.password, crypto);
-      return [await privateKeyItem(plain, 'encrypted-pkcs8', source, crypto)];
+      // PBKDF1 and PBKDF2 take the password's UTF-8 bytes: the first form (see password-forms.ts).
+      const plain = await decryptPbeDer(tlvBytes(bytes, alg), contentOf(bytes, data).slice(), passwordForms(ctx.password)[0]!, 'key', crypto, ctx.deadline);
+      return [await privateKeyItem(plain.buffer, 'encrypted-pkcs8', source, crypto)];
     }
     case 'pkcs1-private': {
       const { pkcs8, spki } = rsaPrivateToPkcs8(der);

@@ -15,8 +15,7 @@ export const MAX_ITEMS = 5000;
 /** Time spent on one input before the reader stops and says so, in milliseconds. */
 export const TIME_BUDGET_MS = 10_000;
 
-/** Largest PKCS#12 MAC iteration count accepted (OpenSSL writes 2048). */
-export const MAX_PKCS12_MAC_ITERATIONS = 1_000_000;
+/** Iteration counts are bounded in ../legacy/iteration-limit.ts (5,000,000 for PKCS#12 MACs and PBE, as Java). */
 
 /** "10 MiB" for messages. */
 export function formatBytes(n: number): string {

@@ -1,20 +1,28 @@
 /**
  * PKCS#12 password integrity (RFC 7292): the MAC key comes from the PKCS#12 KDF (Appendix B.2,
  * ID 3, in ../pkcs12/kdf.ts) over the password as a NUL-terminated BMPString, then HMAC over the
- * AuthenticatedSafe.
+ * AuthenticatedSafe. The HMAC runs on ../legacy's synchronous hashes, so SHA-224 and SHA-512/t
+ * MACs (`openssl pkcs12 -macalg sha512-256`) check too; WebCrypto has neither.
  */
 import { PkiError } from '../errors.ts';
-import { defaultCrypto } from '../crypto.ts';
-import { MAX_PKCS12_MAC_ITERATIONS } from './limits.ts';
-import { PKCS12_KDF_ID, bmpPassword, pkcs12Kdf } from '../pkcs12/kdf.ts';
+import type { HashName } from '../legacy/hashes.ts';
+import { Hmac } from '../legacy/hmac.ts';
+import { checkIterations } from '../legacy/iteration-limit.ts';
+import type { Deadline } from '../legacy/pause.ts';
+import { passwordForms, type PasswordForm } from '../legacy/password-forms.ts';
+import { unsupportedEncryption } from '../legacy/unsupported-names.ts';
+import { PKCS12_KDF_ID, pkcs12Kdf } from '../pkcs12/kdf.ts';
 
-/** MAC hash OID to the WebCrypto digest name and its output size. */
-const MAC_HASHES: Record<string, { name: string; u: number }> = {
-  '1.3.14.3.2.26': { name: 'SHA-1', u: 20 },
-  '2.16.840.1.101.3.4.2.4': { name: 'SHA-224', u: 28 },
-  '2.16.840.1.101.3.4.2.1': { name: 'SHA-256', u: 32 },
-  '2.16.840.1.101.3.4.2.2': { name: 'SHA-384', u: 48 },
-  '2.16.840.1.101.3.4.2.3': { name: 'SHA-512', u: 64 },
+/** MAC digest OIDs (RFC 7292 §4, NIST CSOR) to hash names. */
+const MAC_HASHES: Record<string, HashName> = {
+  '1.2.840.113549.2.5': 'MD5',
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.4': 'SHA-224',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
+  '2.16.840.1.101.3.4.2.5': 'SHA-512/224',
+  '2.16.840.1.101.3.4.2.6': 'SHA-512/256',
 };
 
 export interface Pkcs12Mac {
@@ -32,33 +40,28 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * Check the MAC of a PKCS#12 file with `password`. Throws 'wrong-password' when it does not
- * match and 'unsupported-encryption' for MAC hashes WebCrypto lacks.
+ * Check the MAC of a PKCS#12 file with each byte form of `password` (../legacy/password-forms.ts:
+ * as typed, then as OpenSSL 1.0.2 wrote non-ASCII passwords; for an empty password, a lone
+ * terminator and no bytes), and return the form that matched. Throws 'wrong-password' when none
+ * does, 'unsupported-encryption' naming a MAC hash certbench lacks, and 'input-too-large' for an
+ * iteration count above the limit.
  */
-export async function verifyPkcs12Mac(
-  authSafe: Uint8Array,
-  mac: Pkcs12Mac,
-  password: string,
-  crypto: Crypto = defaultCrypto(),
-  deadline?: { expired: boolean },
-): Promise<void> {
+export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, password: string, _crypto?: Crypto, deadline?: Deadline): Promise<PasswordForm> {
   const hash = MAC_HASHES[mac.hashOid];
-  if (!hash) {
-    throw new PkiError('unsupported-encryption', 'password', `This PKCS#12 file's integrity MAC uses ${mac.hashOid}, which certbench cannot check; re-export it with \`openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -macalg sha256 -out new.p12\`.`);
-  }
-  if (!Number.isInteger(mac.iterations) || mac.iterations < 1 || mac.iterations > MAX_PKCS12_MAC_ITERATIONS) {
-    throw new PkiError('invalid-argument', 'password', `This PKCS#12 file asks for ${mac.iterations} MAC iterations; certbench accepts 1 to ${MAX_PKCS12_MAC_ITERATIONS.toLocaleString('en')}.`);
-  }
-  // An empty password is written either as a lone terminator or as no bytes at all (RFC 7292 B.1).
-  const candidates = password === '' ? [bmpPassword(''), new Uint8Array(0)] : [bmpPassword(password)];
-  for (const pw of candidates) {
-    const keyBytes = await pkcs12Kdf(
-      { password: pw, salt: mac.salt, id: PKCS12_KDF_ID.macKey, iterations: mac.iterations, length: hash.u, hash: hash.name, deadline },
-      crypto,
-    );
-    const key = await crypto.subtle.importKey('raw', keyBytes.slice(), { name: 'HMAC', hash: hash.name }, false, ['sign']);
-    const got = new Uint8Array(await crypto.subtle.sign('HMAC', key, authSafe.slice()));
-    if (sameBytes(got, mac.digest)) return;
+  if (!hash) throw unsupportedEncryption(mac.hashOid, 'hash', 'pkcs12');
+  checkIterations(mac.iterations, 'MAC');
+  for (const form of passwordForms(password)) {
+    const key = await pkcs12Kdf({
+      password: form.bmp,
+      salt: mac.salt,
+      id: PKCS12_KDF_ID.macKey,
+      iterations: mac.iterations,
+      length: new Hmac(hash, new Uint8Array(0)).outBytes,
+      hash,
+      deadline,
+      purpose: 'the MAC key',
+    });
+    if (sameBytes(new Hmac(hash, key).mac(authSafe), mac.digest)) return form;
   }
   throw new PkiError(
     'wrong-password',

@@ -1,13 +1,18 @@
 /**
  * PKCS#12 (RFC 7292) in password-integrity and password-privacy mode: check the MAC, decrypt
- * PBES2-encrypted safes and shrouded key bags, and hand back the certificates, CRLs and PKCS#8
- * keys inside. Legacy PBES1 ciphers (RC2, 3DES, RC4) fail in pbes2DecryptDer with an error that
- * names the cipher and the `openssl` conversion. Walked with the TLV reader so BER
- * indefinite-length files (Windows, Java) open too.
+ * encrypted safes and shrouded key bags (PBES2, and the PKCS#12 and PKCS#5 PBES1 schemes of
+ * older writers, see ../pbe-decrypt.ts), and hand back the certificates, CRLs and PKCS#8 keys
+ * inside. Walked with the TLV reader so BER indefinite-length files (Windows, Java) open too.
+ *
+ * The password is tried in each byte form real writers used (../legacy/password-forms.ts); the
+ * form the MAC accepted is tried first for the contents. When the MAC accepts the password but a
+ * part does not decrypt with it, the file was made with two passwords, and the error says which part.
  */
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
-import { pbes2DecryptDer } from '../pbes2.ts';
+import type { Deadline } from '../legacy/pause.ts';
+import { passwordForms, type PasswordForm } from '../legacy/password-forms.ts';
+import { decryptPbeDer } from '../pbe-decrypt.ts';
 import { stringOf } from './der-values.ts';
 import { verifyPkcs12Mac, type Pkcs12Mac } from './pkcs12-mac.ts';
 import { childrenOf, contentOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, tlvBytes, type Tlv } from './tlv.ts';
@@ -80,9 +85,35 @@ class Walker {
   readonly errors: PkiError[] = [];
   private bagCount = 0;
   constructor(
-    private readonly password: string,
+    /** Byte forms of the password, the one the MAC accepted first. */
+    private readonly forms: PasswordForm[],
+    /** True when a MAC was present and accepted the password. */
+    private readonly macChecked: boolean,
     private readonly crypto: Crypto,
+    private readonly deadline: Deadline | undefined,
   ) {}
+
+  /** Decrypt one encrypted part with each password form in turn; `part` names it for the two-password message. */
+  private async decrypt(alg: Uint8Array, data: Uint8Array, part: string): Promise<Uint8Array<ArrayBuffer>> {
+    let wrong: unknown;
+    for (const form of this.forms) {
+      try {
+        return await decryptPbeDer(alg, data, form, 'pkcs12', this.crypto, this.deadline);
+      } catch (e) {
+        if (!(e instanceof PkiError) || e.code !== 'wrong-password') throw e;
+        wrong = e;
+      }
+    }
+    if (this.macChecked) {
+      throw new PkiError(
+        'wrong-password',
+        'password',
+        `The password opens this PKCS#12 file's integrity check (MAC) but not ${part}: the file was made with two passwords (\`openssl pkcs12 -twopass\`). certbench takes one; re-export it with one password: \`openssl pkcs12 -twopass -in old.p12 -nodes -out all.pem\` then \`openssl pkcs12 -export -in all.pem -out new.p12\`.`,
+        { cause: wrong },
+      );
+    }
+    throw new PkiError('wrong-password', 'password', `Wrong password: ${part} could not be decrypted with it.`, { cause: wrong });
+  }
 
   private note(e: unknown): void {
     if (e instanceof PkiError) this.errors.push(e);
@@ -104,8 +135,8 @@ class Walker {
         if (!eci) throw bad('encrypted content info is missing');
         const [, alg, data] = childrenOf(buf, eci);
         if (!alg || !isContext(data, 0)) throw bad(`content block ${index + 1} has no encrypted content`);
-        const plain = await pbes2DecryptDer(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
-        await this.safeContents(new Uint8Array(plain), 0);
+        const plain = await this.decrypt(tlvBytes(buf, alg), contentOf(buf, data).slice(), `the encrypted certificates (content block ${index + 1})`);
+        await this.safeContents(plain, 0);
       } else {
         throw new PkiError('unsupported-encryption', 'file', `This PKCS#12 file protects a part with public-key encryption (${type}); certbench reads password-protected files only.`);
       }
@@ -137,8 +168,8 @@ class Walker {
     else if (id === BAG.shroudedKey) {
       const [alg, data] = childrenOf(buf, value);
       if (!alg || !isUniversal(data, TAG.OCTET_STRING)) throw bad(`${where}'s encrypted key is malformed`);
-      const plain = await pbes2DecryptDer(tlvBytes(buf, alg).buffer, contentOf(buf, data).slice(), this.password, this.crypto);
-      this.parts.push({ shape: 'pkcs8', der: new Uint8Array(plain), where });
+      const plain = await this.decrypt(tlvBytes(buf, alg), contentOf(buf, data).slice(), `the private key in ${where}`);
+      this.parts.push({ shape: 'pkcs8', der: plain, where });
     } else if (id === BAG.cert || id === BAG.crl) {
       const [typeTlv, inner] = childrenOf(buf, value);
       if (id === BAG.cert && typeTlv && oidOf(buf, typeTlv) !== OID_X509_CERT) return; // SDSI certificates: nothing to show.
@@ -157,7 +188,7 @@ export async function openPkcs12(
   root: Tlv,
   password: string | undefined,
   crypto: Crypto = defaultCrypto(),
-  deadline?: { expired: boolean },
+  deadline?: Deadline,
 ): Promise<ContainerResult> {
   const [, authSafe, macTlv] = childrenOf(buf, root);
   if (!authSafe) throw bad('the content is missing');
@@ -167,8 +198,12 @@ export async function openPkcs12(
     throw new PkiError('unsupported-encryption', 'file', 'This PKCS#12 file uses public-key integrity mode; certbench reads password-protected files only.');
   }
   const authSafeBytes = contentOf(buf, explicit(buf, content, 'the authenticated safe'));
-  if (macTlv) await verifyPkcs12Mac(authSafeBytes, parseMac(buf, macTlv), password ?? '', crypto, deadline);
-  const walker = new Walker(password ?? '', crypto);
+  let forms = passwordForms(password ?? '');
+  if (macTlv) {
+    const accepted = await verifyPkcs12Mac(authSafeBytes, parseMac(buf, macTlv), password ?? '', crypto, deadline);
+    forms = [accepted, ...forms.filter((f) => f !== accepted)];
+  }
+  const walker = new Walker(forms, macTlv !== undefined, crypto, deadline);
   const safes = readWhole(authSafeBytes);
   const infos = childrenOf(authSafeBytes, safes);
   for (const [i, ci] of infos.entries()) await walker.contentInfo(authSafeBytes, ci, i);

@@ -66,6 +66,8 @@ function capItems(name: string): (items: Item[]) => Item[] {
 
 interface Deadline {
   expired: boolean;
+  /** Set by long key derivations (../legacy/pause.ts) so the time-out message names the cause. */
+  activity?: string;
 }
 
 async function readText(text: string, name: string, ctx: Omit<DerContext, 'source'>, deadline: Deadline): Promise<Item[]> {
@@ -137,7 +139,8 @@ export async function readInput(input: ReadInput, options: ReadOptions = {}, cry
   const timeout = new Promise<Item[]>((resolve) => {
     timer = setTimeout(() => {
       deadline.expired = true;
-      resolve([error(name, 'input-too-large', `Reading ${name} took longer than ${budget / 1000} s and was stopped.`)]);
+      const cause = deadline.activity ? ` while ${deadline.activity}` : '';
+      resolve([error(name, 'input-too-large', `Reading ${name} took longer than ${budget / 1000} s and was stopped${cause}.`)]);
     }, budget);
   });
   try {
