@@ -1,14 +1,17 @@
 /** What kind of key an SPKI holds, and how strong it is: enough for lint and diagnosis. */
 import { bitStringBytes, children, isUniversal, oidOf, parseDer, TAG, type DerNode } from './der.ts';
+import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
-export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'other';
+export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'ml-dsa' | 'other';
 
 export interface KeyInfo {
   kind: KeyKind;
-  /** Modulus bits for RSA, curve bits for EC and EdDSA; 0 when unknown. */
+  /** Modulus bits for RSA, curve bits for EC and EdDSA, security strength for ML-DSA (128/192/256); 0 when unknown. */
   bits: number;
   /** Named curve for EC keys: 'P-256', 'P-384', 'P-521' or the OID. */
   curve?: string;
+  /** ML-DSA keys: 'ML-DSA-44', 'ML-DSA-65' or 'ML-DSA-87' (RFC 9881 §2 OIDs). */
+  parameterSet?: string;
   oid: string;
 }
 
@@ -56,7 +59,10 @@ export function keyInfoOf(spki: DerNode): KeyInfo {
       return { kind: 'ed448', bits: 456, oid };
     case '1.2.840.10040.4.1':
       return { kind: 'dsa', bits: 0, oid };
-    default:
+    default: {
+      const mlDsa = mlDsaOfOid(oid);
+      if (mlDsa) return { kind: 'ml-dsa', bits: { 2: 128, 3: 192, 5: 256 }[mlDsa.category], parameterSet: mlDsa.name, oid };
       return { kind: 'other', bits: 0, oid };
+    }
   }
 }

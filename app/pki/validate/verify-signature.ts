@@ -1,6 +1,7 @@
 /**
  * Verify that one certificate's signature was made by another's key, straight from the DER
- * facts with WebCrypto: RSA PKCS#1 v1.5 and PSS, ECDSA on P-256/384/521, Ed25519. No
+ * facts with WebCrypto: RSA PKCS#1 v1.5 and PSS, ECDSA on P-256/384/521, Ed25519, ML-DSA
+ * (RFC 9881: the signature OID is the key's, pure ML-DSA, empty context; crypto.ts's engine). No
  * @peculiar/x509 parse is needed, which keeps relating a whole bundle cheap.
  */
 import { bitStringBytes, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, type DerNode } from './der.ts';
@@ -12,6 +13,7 @@ export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | '
 export type SignerFacts = Pick<CertFacts, 'key' | 'spki'>;
 import { bytesKey } from '../bytes-key.ts';
 import { encodeBase64Url } from '../pem.ts';
+import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
 type Verify = { key: RsaHashedImportParams | EcKeyImportParams | Algorithm; sign: Algorithm | RsaPssParams | EcdsaParams };
 
@@ -53,6 +55,8 @@ function algorithms(child: SignedFacts, issuer: SignerFacts): Verify | null {
     return kind === 'ec' && CURVE_BYTES[curve] ? { key: { name: 'ECDSA', namedCurve: curve }, sign: { name: 'ECDSA', hash: ecHash } as EcdsaParams } : null;
   }
   if (oid === '1.3.101.112') return kind === 'ed25519' ? { key: { name: 'Ed25519' }, sign: { name: 'Ed25519' } } : null;
+  const mlDsa = mlDsaOfOid(oid);
+  if (mlDsa) return issuer.key.oid === oid ? { key: { name: mlDsa.name }, sign: { name: mlDsa.name } } : null;
   return null;
 }
 
@@ -125,7 +129,7 @@ export function signatureVerifier(crypto: Crypto): SignatureVerifier {
       const alg = algorithms(child, issuer);
       if (!alg) {
         const oid = child.signatureOid;
-        const known = RSA_PKCS1[oid] ?? ECDSA[oid] ?? (oid === '1.3.101.112' || oid === '1.2.840.113549.1.1.10' ? oid : undefined);
+        const known = RSA_PKCS1[oid] ?? ECDSA[oid] ?? (oid === '1.3.101.112' || oid === '1.2.840.113549.1.1.10' || mlDsaOfOid(oid) ? oid : undefined);
         // A known algorithm under the wrong kind of key is simply not this issuer's signature.
         if (known && !(oid === '1.2.840.113549.1.1.10' && issuer.key.kind === 'rsa')) return false;
         return `(signature algorithm ${child.signatureOid} with a ${issuer.key.kind.toUpperCase()} key cannot be checked here)`;

@@ -58,7 +58,7 @@ export const KEY_RULES: LintRule[] = [
   {
     code: 'key-usage-wrong-for-key-type',
     severity: 'error',
-    summary: 'keyUsage bits fit the key type (no encipherment on EC or EdDSA keys, no keyAgreement on RSA or EdDSA).',
+    summary: 'keyUsage bits fit the key type (no encipherment on EC or EdDSA keys, no keyAgreement on RSA or EdDSA, signing bits only on ML-DSA).',
     check: ({ facts }) => {
       const u = facts.keyUsage?.usages;
       if (!u) return null;
@@ -67,6 +67,8 @@ export const KEY_RULES: LintRule[] = [
       if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('keyEncipherment')) bad.push('keyEncipherment');
       if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('dataEncipherment')) bad.push('dataEncipherment');
       if ((kind === 'rsa' || kind === 'ed25519' || kind === 'ed448') && u.has('keyAgreement')) bad.push('keyAgreement');
+      // RFC 9881 §5: an ML-DSA key signs only (digitalSignature, nonRepudiation, keyCertSign, cRLSign).
+      if (kind === 'ml-dsa') bad.push(...(['keyEncipherment', 'dataEncipherment', 'keyAgreement', 'encipherOnly', 'decipherOnly'] as const).filter((b) => u.has(b)));
       return bad.length
         ? `keyUsage asserts ${bad.join(' and ')}, which a ${kind.toUpperCase()} key cannot do; some TLS stacks (Go, BoringSSL) refuse such a certificate.`
         : null;
