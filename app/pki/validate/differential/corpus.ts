@@ -142,6 +142,26 @@ const ROWS: Row[] = [
   { rule: 'v1-leaf', position: 'leaf', shape: { leaf: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 leaf: no SAN, the host only in the CN' },
 ];
 
+/**
+ * Rules of issue 8's default profile ("What to build", 1): rfc5280 refuses each of them at every
+ * position the corpus places it. (ski-missing is a MUST for CAs only: a leaf without one passes.)
+ */
+const RFC5280_REFUSES = new Set([
+  'baseline', 'aki-missing', 'aki-critical', 'aki-without-keyid', 'ski-missing', 'ski-critical', 'serial-zero', 'serial-negative',
+  'serial-21-octets', 'subject-empty', 'bc-not-critical', 'bc-missing', 'ca-without-keycertsign', 'keycertsign-without-ca',
+  'nc-in-leaf', 'nc-not-critical', 'nc-empty', 'san-leading-dot', 'san-empty-dns', 'san-space', 'san-extension-empty',
+  'duplicate-extension', 'aia-critical', 'unknown-critical', 'v1-ca',
+]);
+/** What RFC 5280 allows and the issue keeps: an anchor may be v1 or any CA, EKU and SAN may be absent, unknown non-critical extensions are ignored. */
+const RFC5280_ACCEPTS = new Set(['control', 'partial-chain', 'unknown-not-critical', 'v1-anchor', 'eku-missing', 'ca-as-leaf', 'san-missing']);
+
+/** certbench's rfc5280 verdict the issue asks for; undefined where it does not say (ku-missing, weak-key, v1-leaf). */
+function rfc5280Expectation(r: Row): boolean | undefined {
+  if (r.rule === 'ski-missing' && r.position === 'leaf') return true;
+  if (RFC5280_REFUSES.has(r.rule)) return false;
+  return RFC5280_ACCEPTS.has(r.rule) ? true : undefined;
+}
+
 function variantName(r: Row): string {
   return `${r.rule}@${r.position}${r.tag ? `:${r.tag}` : ''}`;
 }
@@ -158,7 +178,7 @@ export async function differentialCorpus(): Promise<Variant[]> {
     const intermediates = inter && r.trust !== 'intermediate' ? [inter] : [];
     out.push({
       name: variantName(r), rule: r.rule, position: r.position, purpose: r.purpose ?? 'server', host: r.host ?? HOST, at: CORPUS_AT,
-      leaf: built.leaf, leafKeys: built.leafKeys, intermediates, anchor, notes: r.notes,
+      leaf: built.leaf, leafKeys: built.leafKeys, intermediates, anchor, notes: r.notes, rfc5280Accepts: rfc5280Expectation(r),
     });
   }
   const names = new Set(out.map((v) => v.name));

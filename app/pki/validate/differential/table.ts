@@ -4,6 +4,7 @@
  * Markdown, so the file renders on GitHub and reads in a terminal.
  */
 import { COLUMNS, COLUMN_TITLES, type StackRow } from './stacks.ts';
+import type { ComparedCell, ComparedRow } from './compare.ts';
 import type { StackVerdict } from '../../../test/judges/index.ts';
 
 /**
@@ -40,4 +41,22 @@ export function stackDetails(rows: StackRow[]): string {
       return [`- **${r.variant.name}** (${r.variant.purpose}, ${r.variant.host}): ${r.variant.notes}`, ...refusals].join('\n');
     })
     .join('\n');
+}
+
+const verdictWord = (accepts: boolean | null) => (accepts === null ? 'split' : accepts ? 'accepts' : 'refuses');
+
+function comparedCell(c: ComparedCell): string {
+  const cb = c.certbench.accepts ? 'accepts' : `refuses (${c.certbench.findings.join(', ')})`;
+  if (!c.stack) return cb;
+  if (!c.mismatch) return `${c.certbench.accepts ? 'accepts' : 'refuses'} = stack`;
+  return `**MISMATCH** certbench ${cb}, stack ${verdictWord(c.stack.accepts)}: ${shortReason(c.stack.reason, 50)}`;
+}
+
+/** Variant × client: certbench's verdict, "= stack" where the real stack agrees, MISMATCH where not. */
+export function comparisonTable(rows: ComparedRow[]): string {
+  const clients = rows[0]?.cells.map((c) => c.client) ?? [];
+  const head = `| variant | ${clients.join(' | ')} |`;
+  const rule = `|${' --- |'.repeat(clients.length + 1)}`;
+  const body = rows.map((r) => `| ${r.row.variant.name} | ${r.cells.map(comparedCell).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
 }

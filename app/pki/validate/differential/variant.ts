@@ -27,4 +27,6 @@ export interface Variant {
   /** The one trusted certificate. */
   anchor: X509Certificate;
   notes: string;
+  /** What certbench's default profile must say (issue 8's rule list); undefined where the issue does not say. */
+  rfc5280Accepts?: boolean;
 }
