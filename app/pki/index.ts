@@ -46,6 +46,8 @@ export {
   type RevocationReason,
   type RevokedCertificate,
 } from './revocation-list.ts';
+/** Revoke a certificate its CA signed (checked by signature), adding it to that CA's revocation list. */
+export { revokeCertificate } from './revoke.ts';
 /** The next CRL v2 of a CA over its revocation list: CRL number, AKI, thisUpdate/nextUpdate (default 7 days), PEM and DER. */
 export { issueCrl, DEFAULT_CRL_DAYS, type CrlOptions, type IssuedCrl } from './crl.ts';
 /** A new root CA beside the old one, the transition trust bundle, and optionally the old CA's cross-signature. */

@@ -16,6 +16,7 @@ import { crankSnippet } from './crank.ts';
 import { kubernetesSecret } from './kubernetes.ts';
 import { dockerCompose } from './docker-compose.ts';
 import { checkCommands } from './check-commands.ts';
+import { CRL_SNIPPETS } from './crl-index.ts';
 
 export const SNIPPETS: readonly Snippet[] = [
   nodeTlsServer,
@@ -38,6 +39,7 @@ export const SNIPPETS: readonly Snippet[] = [
   kubernetesSecret,
   dockerCompose,
   checkCommands,
+  ...CRL_SNIPPETS,
 ];
 
 /** The snippet with this id, or a PkiError listing the ids there are. */

@@ -44,7 +44,8 @@ node and client names are placeholders.
   --cluster NAME               cluster name
   --encrypted-keys             the bundle's keys are encrypted: read the passphrase from $TLS_KEY_PASSWORD
   --cassandra-format pem|pkcs12
-  --crl FILE                   ScyllaDB: a CRL file (certficate_revocation_list, ScyllaDB's spelling)
+  --crl FILE                   the CA's CRL, for scylla-yaml (certficate_revocation_list, ScyllaDB's spelling)
+                               and the CRL snippets (scylla-crl, node-tls-crl, python-ssl-crl, openssl-crl-check)
 `;
 
 function listing(): string {
