@@ -87,12 +87,23 @@ function label(n: GeneralNameValue): string {
   return n.type === 'dn' ? 'the subject name' : `${n.type.toUpperCase()} name "${n.value}"`;
 }
 
-/** null when every name satisfies every constraint set; otherwise a sentence naming the first violation. */
+/** Name forms this code can match against a constraint; for any other form a constraint cannot be processed. */
+const PROCESSED = new Set(['dns', 'email', 'uri', 'ip', 'dn']);
+
+/**
+ * null when every name satisfies every constraint set; otherwise a sentence naming the first
+ * violation. A name of a form this code does not process (otherName, x400, ediParty,
+ * registeredID) under a constraint of that form is a violation: RFC 5280 §4.2.1.10 says the
+ * application "MUST either process the constraint or reject the certificate".
+ */
 export function nameConstraintViolation(facts: CertFacts, sets: readonly NameConstraintSet[]): string | null {
   const names = constrainedNames(facts);
   for (const set of sets) {
     for (const n of names) {
       const sameType = (c: GeneralNameValue) => c.type === n.type;
+      if (!PROCESSED.has(n.type) && [...set.permitted, ...set.excluded].some(sameType)) {
+        return `${label(n)} is of a form whose constraints from "${set.from}" cannot be processed`;
+      }
       const excluded = set.excluded.filter(sameType).find((c) => within(n, c));
       if (excluded) return `${label(n)} falls in a subtree excluded by "${set.from}"`;
       const permitted = set.permitted.filter(sameType);
