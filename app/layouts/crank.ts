@@ -1,4 +1,9 @@
-/** crank: every worker reads client.crt, client.key and ca.crt from its CERT_DIR. */
+/**
+ * crank: every worker reads client.crt, client.key and ca.crt from its CERT_DIR. crank's promise is
+ * that a worker's key never leaves the worker (it makes the key and a CSR; the CA signs the CSR), so
+ * a crank bundle holds only what the CA side gives out: certificates and ca.crt, never client.key.
+ * The key's path is still part of the layout: snippets point at it on the worker.
+ */
 import type { BundleOutline, EntityPaths, Layout } from './types.ts';
 import { joinPath, planFromPaths } from './plan-from-paths.ts';
 
@@ -12,9 +17,10 @@ export const crankLayout: Layout = {
   id: 'crank',
   label: 'crank',
   describe:
-    'One CERT_DIR per worker holding client.crt, client.key and ca.crt (crank uses the same pair to serve ' +
-    'and to call). A bundle for one worker is that CERT_DIR; with several, each NAME/ folder is one CERT_DIR ' +
-    'and ca.crt is also at the top. crank loads keys without a password, so keys are plaintext.',
+    'One CERT_DIR per worker holding client.crt and ca.crt (crank uses the same pair to serve and to call). ' +
+    'No private keys: crank makes each worker\'s client.key on the worker and sends the CA only a request, so ' +
+    'sign requests with `certbench csr sign` or Sign CSR in the browser, and give back these files. A bundle ' +
+    'for one worker is that CERT_DIR; with several, each NAME/ folder is one CERT_DIR and ca.crt is also at the top.',
   readsEncryptedKeys: false,
   paths: (outline) => ({
     ca: 'ca.crt',
@@ -22,6 +28,6 @@ export const crankLayout: Layout = {
     clients: outline.clients.map((c) => certDir(outline, c.name)),
   }),
   plan(bundle, options) {
-    return planFromPaths(this.paths(bundle, options));
+    return planFromPaths(this.paths(bundle, options)).filter((f) => f.content.kind !== 'key');
   },
 };

@@ -7,7 +7,7 @@ function sh(path: string): string {
   return /^[A-Za-z0-9._/-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions): string[] {
+function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions, planned: ReadonlySet<string>): string[] {
   if (layout.id === 'kubernetes') {
     const first = bundle.nodes[0] ?? bundle.clients[0];
     const name = first?.name ?? 'NAME';
@@ -28,8 +28,9 @@ function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions): 
     // -untrusted lets openssl use intermediates that follow the leaf in the same file.
     lines.push(`openssl verify -x509_strict -CAfile ${sh(e.ca)} -untrusted ${sh(e.cert)} ${sh(e.cert)}`);
   }
-  const node = paths.nodes.find((n) => !n.keystore);
-  const client = paths.clients[0];
+  // The handshake needs both private keys in the bundle (a crank bundle has none: they stay on the workers).
+  const node = paths.nodes.find((n) => !n.keystore && planned.has(n.key));
+  const client = paths.clients.find((c) => planned.has(c.key));
   const host = bundle.nodes[0]?.dns[0] ?? bundle.nodes[0]?.ips[0] ?? 'HOST';
   if (node && client) {
     lines.push(
@@ -66,7 +67,7 @@ export function readmeText(bundle: Bundle, layout: Layout, options: LayoutOption
     ...keys,
     '',
     'Check (from this folder)',
-    ...checkCommands(bundle, layout, options).map((l) => (l ? `  ${l}` : '')),
+    ...checkCommands(bundle, layout, options, new Set(files.map((f) => f.path))).map((l) => (l ? `  ${l}` : '')),
     '',
   ].join('\n');
 }
