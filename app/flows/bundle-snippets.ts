@@ -17,7 +17,8 @@ export interface RenderedSnippet {
   problem?: string;
 }
 
-const EXTENSION: Record<SnippetLanguage, string> = { yaml: 'yaml', python: 'py', javascript: 'js', ini: 'ini', shell: 'sh' };
+// The Node snippets are ES modules (import statements): .mjs runs them as such without a package.json.
+const EXTENSION: Record<SnippetLanguage, string> = { yaml: 'yaml', python: 'py', javascript: 'mjs', ini: 'ini', shell: 'sh' };
 
 /** The file name a snippet is shown and saved under. */
 export function snippetFileName(snippet: Snippet): string {
