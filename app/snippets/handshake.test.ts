@@ -83,7 +83,6 @@ describe('Node snippets: server and client complete mutual TLS', () => {
     { name: 'generic, encrypted PKCS#8 keys with a passphrase', layout: 'generic', options: { keyPassphrase: PASSPHRASE } },
     { name: 'casty files', layout: 'casty', options: {} },
     { name: 'haystack files, encrypted keys', layout: 'haystack', options: { keyPassphrase: PASSPHRASE } },
-    { name: 'crank CERT_DIRs', layout: 'crank', options: {} },
     { name: 'scylla node and cqlsh files', layout: 'scylla', options: {} },
     { name: 'cassandra PKCS#12 keystore read as pfx (bug: the .p12 was read as a PEM cert and key)', layout: 'cassandra', options: { cassandraFormat: 'pkcs12', storePassword: PASSPHRASE } },
   ];

@@ -21,16 +21,26 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Spawn `command` and wait until its stdout or stderr matches `ready`; fail with its output otherwise. */
-export function startServer(command: string, args: string[], ready: RegExp, opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunningServer> {
+/**
+ * Spawn `command` and wait until its stdout or stderr matches `ready`; fail with its output otherwise.
+ * With `group`, the command leads a process group and stop() signals the whole group (a shell script
+ * whose server runs as the shell's child).
+ */
+export function startServer(command: string, args: string[], ready: RegExp, opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; group?: boolean } = {}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: opts.group === true });
     let out = '';
     let settled = false;
     // 'close' comes after 'exit' once stdout and stderr are drained, so output() read after stop() is whole.
     const closed = new Promise<void>((done) => child.once('close', () => done()));
     const stop = async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (opts.group && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // the group is gone already
+        }
+      } else if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await closed;
     };
     const timer = setTimeout(() => {

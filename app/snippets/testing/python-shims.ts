@@ -26,7 +26,7 @@ def handshake(ctx, server_hostname, strict=True):
   'coodie/sync.py': String.raw`
 from _certbench_probe import handshake
 
-def init_coodie(*, hosts, keyspace, ssl_context=None, **kwargs):
+def init_coodie(*, hosts, keyspace, ssl_context=None, port=None, **kwargs):
     assert not kwargs, kwargs
     assert isinstance(ssl_context, __import__("ssl").SSLContext)
     handshake(ssl_context, hosts[0] if ssl_context.check_hostname else None)
@@ -62,7 +62,7 @@ def _acsylla_context(hosts, ssl_enabled, ssl_trusted_cert, ssl_cert, ssl_private
         ctx.load_cert_chain(cert, key, password=ssl_private_key_password or None)
     return ctx, name
 
-async def init_coodie(*, hosts, keyspace, ssl_context=None, driver_type="scylla", **kwargs):
+async def init_coodie(*, hosts, keyspace, ssl_context=None, driver_type="scylla", port=None, **kwargs):
     if driver_type == "acsylla":
         ssl_context, name = _acsylla_context(hosts, **kwargs)
         handshake(ssl_context, name if ssl_context.check_hostname else None)
