@@ -45,6 +45,10 @@ export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.3.101.113': 'Ed448',
   '1.2.840.10040.4.3': 'dsa-with-SHA1',
   '2.16.840.1.101.3.4.3.2': 'dsa-with-SHA256',
+  // RFC 9881 §2: the same OID names the ML-DSA key and the signature.
+  '2.16.840.1.101.3.4.3.17': 'ML-DSA-44',
+  '2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
+  '2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
 };
 
 export const PUBLIC_KEY_ALGORITHMS: Record<string, string> = {
@@ -56,6 +60,9 @@ export const PUBLIC_KEY_ALGORITHMS: Record<string, string> = {
   '1.3.101.110': 'X25519',
   '1.3.101.111': 'X448',
   '1.2.840.10040.4.1': 'DSA',
+  '2.16.840.1.101.3.4.3.17': 'ML-DSA-44',
+  '2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
+  '2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
 };
 
 /** Named curves with their field size in bits. */

@@ -14,6 +14,7 @@ import { oidLabel, SIGNATURE_ALGORITHMS } from './oid-names.ts';
 import { publicKeyNode } from './public-key.ts';
 import { node, type TreeNode } from './tree.ts';
 import { isoTime } from './validity.ts';
+import { parseMlDsaPkcs8 } from '../ml-dsa/encodings.ts';
 
 const FORMAT_TEXT: Record<string, string> = {
   pkcs8: 'PKCS#8',
@@ -71,7 +72,27 @@ export function explainPrivateKey(item: PrivateKeyItem, others?: readonly Item[]
   if (item.publicKeyDer) children.push(...matchNode(new Uint8Array(item.publicKeyDer), others));
   if (item.publicKeyDer) children.unshift(publicKeyNode(new Uint8Array(item.publicKeyDer), 'Key'));
   else children.unshift(node('Key', info.privateKeyAlgorithm.algorithm, undefined, 'the public half could not be derived, so this key cannot be matched to certificates'));
+  const form = mlDsaFormNode(item.der);
+  if (form) children.splice(1, 0, form);
   return node('Private key', item.source, children);
+}
+
+const ML_DSA_FORM_TEXT = {
+  seed: ['seed only', 'the 32-byte seed the key is expanded from: the form certbench writes (RFC 9881 §6)'],
+  expanded: ['expanded key only', 'no seed: it signs, but can never be written back in the compact seed form'],
+  both: ['seed and expanded key', 'both RFC 9881 §6 forms; the expanded key must be what the seed expands to'],
+} as const;
+
+/** For an ML-DSA key, which RFC 9881 §6 private key form it is in; undefined for other keys or damaged ones. */
+function mlDsaFormNode(der: ArrayBuffer): TreeNode | undefined {
+  try {
+    const parsed = parseMlDsaPkcs8(new Uint8Array(der));
+    if (!parsed) return undefined;
+    const [value, note] = ML_DSA_FORM_TEXT[parsed.form];
+    return node('Private key form', value, undefined, note);
+  } catch {
+    return undefined;
+  }
 }
 
 export function explainPublicKey(item: PublicKeyItem, others?: readonly Item[]): TreeNode {

@@ -7,6 +7,8 @@ import { bitStringOf } from '../read/der-values.ts';
 import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../read/tlv.ts';
 import { CURVES, PUBLIC_KEY_ALGORITHMS } from './oid-names.ts';
 import { node, type TreeNode } from './tree.ts';
+import { mlDsaOfOid } from '../ml-dsa/params.ts';
+import { mlDsaStackText } from '../ml-dsa/support.ts';
 
 export interface PublicKeyDescription {
   /** "RSA", "EC", "Ed25519", … or the OID. */
@@ -15,6 +17,8 @@ export interface PublicKeyDescription {
   size?: number;
   /** Curve name for EC keys ("P-256"), or the curve OID when unnamed here. */
   curve?: string;
+  /** ML-DSA keys (FIPS 204): NIST security category and the raw public key's length in bytes. */
+  mlDsa?: { category: number; publicKeyBytes: number };
 }
 
 /** Bits of the first INTEGER in a SEQUENCE: the RSA modulus n, or the DSA prime p. */
@@ -45,12 +49,15 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
   }
   if (algorithm === 'Ed25519' || algorithm === 'X25519') return { algorithm, size: 256 };
   if (algorithm === 'Ed448' || algorithm === 'X448') return { algorithm, size: algorithm === 'Ed448' ? 456 : 448 };
+  const mlDsa = mlDsaOfOid(alg.oid);
+  if (mlDsa) return { algorithm, mlDsa: { category: mlDsa.category, publicKeyBytes: key.length } };
   return { algorithm };
 }
 
-/** "RSA 2048 bits", "EC P-256", "Ed25519". */
+/** "RSA 2048 bits", "EC P-256", "Ed25519", "ML-DSA-65 (post-quantum)". */
 export function publicKeyText(d: PublicKeyDescription): string {
   if (d.curve) return `${d.algorithm} ${d.curve}`;
+  if (d.mlDsa) return `${d.algorithm} (post-quantum)`;
   if (d.size !== undefined && (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS' || d.algorithm === 'DSA')) return `${d.algorithm} ${d.size} bits`;
   return d.algorithm;
 }
@@ -59,6 +66,15 @@ export function publicKeyText(d: PublicKeyDescription): string {
 export function publicKeyNode(spki: Uint8Array, label = 'Public key'): TreeNode {
   try {
     const d = describePublicKey(spki);
+    if (d.mlDsa) {
+      // What a reader needs to know about a post-quantum key: how strong, how big, and who can use it.
+      return node(label, publicKeyText(d), [
+        node('Algorithm', 'ML-DSA, the module-lattice signature of FIPS 204 (RFC 9881 for X.509)'),
+        node('Security', `NIST category ${d.mlDsa.category}`),
+        node('Public key size', `${d.mlDsa.publicKeyBytes} bytes`),
+        node('Who can use it', mlDsaStackText()),
+      ]);
+    }
     return node(label, publicKeyText(d));
   } catch {
     return node(label, undefined, undefined, 'the public key does not decode');
