@@ -16,6 +16,8 @@ const AKI = '2.5.29.35';
 const SAN = '2.5.29.17';
 const UNKNOWN_OID = '1.3.6.1.4.1.55555.1.1';
 const HOST = 'leaf.example.com';
+/** A name-constraint iPAddress (@peculiar writes the address and mask of RFC 5280 §4.2.1.10 from CIDR). */
+const IP_10_SLASH_8 = '10.0.0.0/8';
 
 interface Row {
   rule: string;
@@ -28,6 +30,8 @@ interface Row {
   host?: string;
   /** The certificate the client trusts (default: the root). */
   trust?: 'root' | 'intermediate' | 'other-root';
+  /** certbench's rfc5280 verdict where the rule's name alone does not settle it (see rfc5280Expectation). */
+  rfc5280?: boolean;
 }
 
 type CaPosition = 'root' | 'intermediate';
@@ -136,6 +140,27 @@ const ROWS: Row[] = [
   ...each(['root', 'intermediate', 'leaf'], 'unknown-critical', 'an unknown critical extension', () => ({ extra: () => [rawExtension(UNKNOWN_OID, true, DER_NULL)] })),
   ...each(['root', 'intermediate', 'leaf'], 'unknown-not-critical', 'an unknown non-critical extension (allowed)', () => ({ extra: () => [rawExtension(UNKNOWN_OID, false, DER_NULL)] })),
 
+  // Validity, path length and name constraints at each position: where the stacks differ on the anchor.
+  { rule: 'expired', position: 'root', shape: { root: { spec: { notAfter: new Date(Date.UTC(2026, 0, 1)) } } }, notes: 'the trust anchor expired (RFC 5280 §6.1.1 (d) does not check it; most stacks do)' },
+  { rule: 'expired', position: 'intermediate', shape: { intermediate: { spec: { notAfter: new Date(Date.UTC(2026, 0, 1)) } } }, notes: 'the intermediate expired', rfc5280: false },
+  { rule: 'not-yet-valid', position: 'leaf', shape: { leaf: { spec: { notBefore: new Date(Date.UTC(2049, 0, 1)) } } }, notes: 'the leaf is valid from 2049' },
+  { rule: 'path-length-exceeded', position: 'root', shape: { root: { spec: { ca: 0 } } }, notes: 'root pathLenConstraint 0 above an intermediate' },
+  { rule: 'nc-excluded', position: 'intermediate', shape: { intermediate: { extra: () => [nameConstraintsExtension([], [{ dNSName: 'leaf.example.com' }], true)] } }, notes: 'intermediate excludes leaf.example.com' },
+  { rule: 'nc-ip', position: 'intermediate', shape: { intermediate: { extra: () => [nameConstraintsExtension([{ iPAddress: IP_10_SLASH_8 }], [], true)] } }, notes: 'intermediate permits IP 10.0.0.0/8 only; the leaf has 127.0.0.1' },
+  { rule: 'nc-dns', position: 'root', shape: { root: { extra: () => [nameConstraintsExtension([{ dNSName: 'example.org' }], [], true)] } }, notes: 'the trust anchor permits example.org only' },
+
+  // Host matching: wildcards, IP addresses and the CN (RFC 6125, RFC 2818).
+  { rule: 'host', position: 'leaf', tag: 'wildcard', shape: { leaf: { spec: { san: [dns('*.example.com')] } } }, notes: 'SAN *.example.com, host leaf.example.com', rfc5280: true },
+  { rule: 'host', position: 'leaf', tag: 'wildcard-two-labels', host: 'a.leaf.example.com', shape: { leaf: { spec: { san: [dns('*.example.com')] } } }, notes: 'SAN *.example.com, host a.leaf.example.com', rfc5280: false },
+  { rule: 'host', position: 'leaf', tag: 'wildcard-partial', shape: { leaf: { spec: { san: [dns('l*.example.com')] } } }, notes: 'SAN l*.example.com (a partial-label wildcard), host leaf.example.com' },
+  { rule: 'host', position: 'leaf', tag: 'wildcard-public-suffix', host: 'example.com', shape: { leaf: { spec: { subject: 'CN=wildcard', san: [dns('*.com')] } } }, notes: 'SAN *.com, host example.com' },
+  { rule: 'host', position: 'leaf', tag: 'ip-in-dns-san', host: '127.0.0.1', shape: { leaf: { spec: { san: [dns('127.0.0.1')] } } }, notes: 'the IP address written as a DNS SAN, no IP SAN', rfc5280: false },
+  { rule: 'host', position: 'leaf', tag: 'cn-beside-other-san', shape: { leaf: { spec: { san: [dns('other.example.com')] } } }, notes: 'the host only in the CN, a DNS SAN for another name', rfc5280: false },
+
+  // The leaf's keyUsage for the TLS role.
+  { rule: 'leaf-ku', position: 'leaf', tag: 'key-encipherment-only', shape: { leaf: { alg: 'rsa2048', spec: { keyUsage: KU.keyEncipherment } } }, notes: 'RSA leaf with keyUsage keyEncipherment only, as a server' },
+  { rule: 'leaf-ku', position: 'leaf', tag: 'key-encipherment-only-client', purpose: 'client', shape: { leaf: { alg: 'rsa2048', spec: { keyUsage: KU.keyEncipherment } } }, notes: 'the same as a client certificate' },
+
   // Version 1 certificates: an anchor may be one (control above), a CA in the path may not (RFC 5280 §6.1.4 (k)).
   { rule: 'v1-anchor', position: 'root', shape: { root: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 root as trust anchor: real bundles hold some' },
   { rule: 'v1-ca', position: 'intermediate', shape: { intermediate: { after: (c, s) => asVersion1(c, s) } }, notes: 'a version 1 intermediate (no basicConstraints possible)' },
@@ -150,13 +175,14 @@ const RFC5280_REFUSES = new Set([
   'baseline', 'aki-missing', 'aki-critical', 'aki-without-keyid', 'ski-missing', 'ski-critical', 'serial-zero', 'serial-negative',
   'serial-21-octets', 'subject-empty', 'bc-not-critical', 'bc-missing', 'ca-without-keycertsign', 'keycertsign-without-ca',
   'nc-in-leaf', 'nc-not-critical', 'nc-empty', 'san-leading-dot', 'san-empty-dns', 'san-space', 'san-extension-empty',
-  'duplicate-extension', 'aia-critical', 'unknown-critical', 'v1-ca',
+  'duplicate-extension', 'aia-critical', 'unknown-critical', 'v1-ca', 'not-yet-valid', 'nc-excluded', 'nc-ip',
 ]);
 /** What RFC 5280 allows and the issue keeps: an anchor may be v1 or any CA, EKU and SAN may be absent, unknown non-critical extensions are ignored. */
 const RFC5280_ACCEPTS = new Set(['control', 'partial-chain', 'unknown-not-critical', 'v1-anchor', 'eku-missing', 'ca-as-leaf', 'san-missing']);
 
 /** certbench's rfc5280 verdict the issue asks for; undefined where it does not say (ku-missing, weak-key, v1-leaf). */
 function rfc5280Expectation(r: Row): boolean | undefined {
+  if (r.rfc5280 !== undefined) return r.rfc5280;
   if (r.rule === 'ski-missing' && r.position === 'leaf') return true;
   if (RFC5280_REFUSES.has(r.rule)) return false;
   return RFC5280_ACCEPTS.has(r.rule) ? true : undefined;

@@ -70,11 +70,24 @@ export async function judgeWithStacks(variants: Variant[], peer: HandshakePeer):
   }));
 }
 
+/**
+ * Variants where one judge cannot be told what the client does, so it does not speak for it there.
+ * Each entry says why; the table still shows the column.
+ */
+export const CANNOT_SPEAK: Record<string, { column: Column; why: string }> = {
+  'host@leaf:wildcard-partial': {
+    column: 'opensslStrict',
+    why: 'CPython sets X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS on every context (Modules/_ssl.c, _ssl__SSLContext_impl: self->hostflags); openssl verify has no option for host flags',
+  },
+};
+
 /** What the stack says for a client: accepts when all its judges accept, refuses when all refuse, null when they split. */
 export function stackVerdict(row: StackRow, client: StackClient): { accepts: boolean | null; reason: string } {
-  const vs = STACK_CLIENTS[client].map((c) => row.verdicts[c]);
+  const mute = CANNOT_SPEAK[row.variant.name]?.column;
+  const columns = STACK_CLIENTS[client].filter((c) => c !== mute);
+  const vs = columns.map((c) => row.verdicts[c]);
   const oks = new Set(vs.map((v) => v.ok));
-  if (oks.size > 1) return { accepts: null, reason: STACK_CLIENTS[client].map((c) => `${COLUMN_TITLES[c]}: ${row.verdicts[c].reason}`).join(' / ') };
+  if (oks.size > 1) return { accepts: null, reason: columns.map((c) => `${COLUMN_TITLES[c]}: ${row.verdicts[c].reason}`).join(' / ') };
   const refusal = vs.find((v) => !v.ok);
   return { accepts: !refusal, reason: refusal?.reason ?? 'ok' };
 }
