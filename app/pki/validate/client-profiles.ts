@@ -162,13 +162,19 @@ function webpkiRefuses(f: PathFinding): boolean {
  * basicConstraints with cA=TRUE on an intermediate is accepted, as NIST PKITS 4.6.4 ("Valid
  * basicConstraints Not Critical") requires; on the anchor or the leaf it is refused.
  */
+/**
+ * Profile rules that are issuance advice rather than validation rules: what only a leaf or a
+ * browser needs, and a CA's keyUsage, which §6.1.4 (n) and §6.3.3 (f) check only "if a key
+ * usage extension is present" (x509-limbo's issuer-no-keyusage-extension validates).
+ */
+const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage']);
+
 function rfc5280Refuses(f: PathFinding): boolean {
   if (catalogError(f)) return true;
   if (!profileError(f)) return false;
   if (f.position === 'anchor' && !v3(f)) return false;
   if (f.code === 'ca-basic-constraints-not-critical' && f.position === 'intermediate') return false;
-  // What only a leaf or a browser needs is not part of RFC 5280.
-  return f.code !== 'leaf-without-san' && f.code !== 'leaf-missing-eku';
+  return !RFC5280_LENIENT.has(f.code);
 }
 
 export const CLIENT_PROFILES: Record<ClientId, ClientProfile> = {

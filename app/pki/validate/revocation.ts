@@ -66,6 +66,10 @@ async function unusable(crl: CrlFacts, signers: CertFacts[], at: Date, verifier:
       ? 'it is a delta CRL, which basic checking does not use'
       : 'it has an issuing distribution point, which basic checking does not process';
   }
+  // §5.2.3: conforming CRL issuers MUST include the CRL number, and MUST mark it non-critical.
+  const crlNumber = crl.extensions.find((e) => e.oid === CRL_EXT.crlNumber);
+  if (!crlNumber) return 'it has no CRL number (RFC 5280 §5.2.3)';
+  if (crlNumber.critical) return 'its CRL number is marked critical (RFC 5280 §5.2.3)';
   const unknown = crl.extensions.filter((e) => e.critical && !KNOWN_CRL_EXTENSIONS.has(e.oid));
   if (unknown.length) return `it has an unknown critical extension (${unknown.map((e) => e.oid).join(', ')})`;
   const entryUnknown = crl.entries.flatMap((e) => e.extensions).filter((e) => e.critical && !KNOWN_ENTRY_EXTENSIONS.has(e.oid));

@@ -104,6 +104,10 @@ const cases: Case[] = [
   } },
   { name: 'ica-ku-keycertsign (pathlen without keyCertSign)', valid: false, clients: { go: true }, build: () => viaIca({ ca: 0, keyUsage: KU.digitalSignature }) },
   { name: 'leaf-ku-keycertsign', valid: false, clients: { openssl: true, java: true, go: true, webpki: true }, build: async () => direct(root, await leaf(root, { keyUsage: KU.digitalSignature | KU.keyCertSign })) },
+  { name: 'issuer-no-keyusage-extension (crl.py: a root without keyUsage)', valid: true, clients: { python: false }, build: async () => {
+    const r = await rootWith({ keyUsage: undefined });
+    return direct(r, await leaf(r));
+  } },
   { name: 'ee-aia', valid: true, build: async () => direct(root, await leaf(root, { extra: [new x509.AuthorityInfoAccessExtension({ caIssuers: [new x509.GeneralName('url', 'http://example.com/ca')] }, false)] })) },
   { name: 'ee-critical-aia-invalid', valid: false, clients: { openssl: true, python: true, go: true }, build: async () => direct(root, await leaf(root, { extra: [new x509.AuthorityInfoAccessExtension({ caIssuers: [new x509.GeneralName('url', 'http://example.com/ca')] }, true)] })) },
   { name: 'duplicate-extensions', valid: false, build: async () => direct(root, await leaf(root, { san: undefined, extra: [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'example.com' }]), new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'example.com' }])] })) },
