@@ -1,0 +1,70 @@
+/**
+ * The inventory table's rows: a text filter over name, subject, issuer and SANs, filters by
+ * status and by CA, in natural order of names, "expiring soon" first when asked. One pass over
+ * the items with statuses computed once, so 1,000 items answer well inside a frame budget.
+ */
+import { naturalCompare } from './natural-order.ts';
+import { itemStatus, type ItemStatus } from './status.ts';
+import type { InventoryItem } from './types.ts';
+
+export type StatusFilter = 'all' | 'expired' | 'soon' | 'fine' | 'revoked' | 'superseded';
+
+export interface InventoryQuery {
+  /** Words that must all appear (case-insensitive) in name, subject, issuer or a SAN. */
+  text?: string;
+  status?: StatusFilter;
+  /** Only what this CA issued, directly or below it. */
+  caId?: string;
+  now: Date;
+}
+
+export interface InventoryRow {
+  item: InventoryItem;
+  status: ItemStatus;
+}
+
+function haystack(item: InventoryItem): string {
+  const m = item.meta;
+  return [item.name, m.subject ?? '', m.issuer ?? '', ...(m.sans ?? []).map((s) => s.value)].join('\n').toLowerCase();
+}
+
+function matchesStatus(s: ItemStatus, filter: StatusFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'revoked') return s.revoked;
+  if (filter === 'superseded') return s.superseded;
+  return s.expiry === filter;
+}
+
+/** Is `id` below `caId` in the issuer tree? */
+function issuedBelow(id: string, caId: string, byId: ReadonlyMap<string, InventoryItem>): boolean {
+  const seen = new Set<string>();
+  for (let p = byId.get(id)?.parentId; p !== undefined && !seen.has(p); p = byId.get(p)?.parentId) {
+    if (p === caId) return true;
+    seen.add(p);
+  }
+  return false;
+}
+
+export function inventoryRows(items: readonly InventoryItem[], query: InventoryQuery): InventoryRow[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const rows: InventoryRow[] = [];
+  for (const item of items) {
+    if (query.caId !== undefined && !issuedBelow(item.id, query.caId, byId)) continue;
+    if (words.length) {
+      const text = haystack(item);
+      if (!words.every((w) => text.includes(w))) continue;
+    }
+    const status = itemStatus(item, byId, query.now);
+    if (!matchesStatus(status, query.status ?? 'all')) continue;
+    rows.push({ item, status });
+  }
+  return rows.sort((a, b) => naturalCompare(a.item.name, b.item.name));
+}
+
+/** Certificates that expire within EXPIRING_SOON_DAYS and are neither revoked nor superseded, soonest first. */
+export function expiringSoon(items: readonly InventoryItem[], now: Date): InventoryRow[] {
+  return inventoryRows(items, { status: 'soon', now })
+    .filter((r) => !r.status.revoked && !r.status.superseded)
+    .sort((a, b) => (a.status.daysLeft ?? 0) - (b.status.daysLeft ?? 0) || naturalCompare(a.item.name, b.item.name));
+}
