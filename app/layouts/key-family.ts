@@ -1,7 +1,7 @@
 /** Which family a PEM private key belongs to, read from its label and algorithm OID (no crypto). */
 import { pemDecodeAll } from '../pki/pem.ts';
 
-export type KeyFamily = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'encrypted' | 'unknown';
+export type KeyFamily = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'ml-dsa' | 'encrypted' | 'unknown';
 
 // DER encodings (tag, length, value) of the algorithm OIDs a PKCS#8 PrivateKeyInfo names.
 const OID_DER: { family: KeyFamily; bytes: number[] }[] = [
@@ -9,6 +9,8 @@ const OID_DER: { family: KeyFamily; bytes: number[] }[] = [
   { family: 'ec', bytes: [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01] }, // 1.2.840.10045.2.1
   { family: 'ed25519', bytes: [0x06, 0x03, 0x2b, 0x65, 0x70] }, // 1.3.101.112
   { family: 'ed448', bytes: [0x06, 0x03, 0x2b, 0x65, 0x71] }, // 1.3.101.113
+  // id-ml-dsa-44/65/87, 2.16.840.1.101.3.4.3.17-19 (RFC 9881 §2)
+  ...[0x11, 0x12, 0x13].map((last) => ({ family: 'ml-dsa' as const, bytes: [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, last] })),
 ];
 
 function indexOf(haystack: Uint8Array, needle: number[]): number {
