@@ -21,6 +21,8 @@ const goldenRows: { name: string; snippet: string; layout: LayoutId; options?: S
   { name: 'check-commands.scylla-ip', snippet: 'check-commands', layout: 'scylla', options: { host: '10.0.0.1' } },
   { name: 'kubernetes-secret.kubernetes', snippet: 'kubernetes-secret', layout: 'kubernetes' },
   { name: 'docker-compose.crank', snippet: 'docker-compose', layout: 'crank' },
+  { name: 'docker-compose.scylla', snippet: 'docker-compose', layout: 'scylla' },
+  { name: 'docker-compose.cassandra', snippet: 'docker-compose', layout: 'cassandra' },
 ];
 
 function render(id: string, layout: LayoutId, options: SnippetContextOptions = {}): string {
@@ -135,7 +137,13 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     name: 'docker-compose: the bundle mounted read-only where the paths point',
     snippet: 'docker-compose',
     layout: 'scylla',
-    want: { 'services.node-1.image': 'scylladb/scylla', 'services.node-1.volumes.0': './certs:/etc/scylla/certs:ro' },
+    want: { 'services.node-1.image': 'scylladb/scylla', 'services.node-1.volumes.0': './certs:/etc/scylla/certs:ro', 'services.node-1.volumes.1': './scylla.yaml:/etc/scylla/scylla.yaml:ro' },
+  },
+  {
+    name: 'docker-compose: cassandra.yaml mounted writable (the entrypoint edits it), the bundle read-only',
+    snippet: 'docker-compose',
+    layout: 'cassandra',
+    want: { 'services.node-1.image': 'cassandra:5', 'services.node-1.volumes.0': './certs:/etc/cassandra/certs:ro', 'services.node-1.volumes.1': './cassandra.yaml:/etc/cassandra/cassandra.yaml' },
   },
 ];
 

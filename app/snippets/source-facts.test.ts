@@ -188,3 +188,32 @@ describe('haystack (hs_py): the server really serves with the TLS 1.3 mutual con
     expect(text).not.toMatch(/^\s*[^#\s].*uvicorn/m);
   });
 });
+
+describe('docker-compose: the keys are readable by the user each image runs as, and the config is mounted', () => {
+  /**
+   * scylladb/scylla runs scylla as root (uid 0):
+   *   scylladb/scylladb@9387aa0 dist/common/supervisor/scylla-server.sh:14 `execsudo .../scylla ...`
+   *   scylladb/scylladb@6ece48a dist/common/supervisor/scylla_util.sh:13-19 execsudo runs `sudo -u scylla` only
+   *     when SCYLLA-NONROOT-FILE exists, else execs as is; dist/docker/debian/build_docker.sh@01a4f1d sets no
+   *     USER and creates SCYLLA-CONTAINER-FILE, not SCYLLA-NONROOT-FILE.
+   *   scylladb/scylladb@0974ef8 dist/docker/scyllasetup.py:50 only reads /etc/scylla/scylla.yaml (addresses and
+   *     seeds go to /etc/scylla.d/docker.conf as arguments), so it can be mounted read-only.
+   * cassandra runs as user cassandra, uid 999:
+   *   docker-library/cassandra@01dffce 5.0/Dockerfile:12 `useradd -r -g cassandra --uid=999 cassandra`
+   *   docker-library/cassandra@0e270a9 docker-entrypoint.sh:14 `exec gosu cassandra ...`; its _sed-in-place of
+   *     cassandra.yaml (seeds, addresses) writes the file, so it cannot be mounted read-only.
+   */
+  const rows: { name: string; layout: LayoutId; uid: number | null; config: string | null }[] = [
+    { name: 'scylla: root reads the keys as unpacked; scylla.yaml mounted read-only', layout: 'scylla', uid: null, config: './scylla.yaml:/etc/scylla/scylla.yaml:ro' },
+    { name: 'cassandra: the keys handed to uid 999; cassandra.yaml mounted writable', layout: 'cassandra', uid: 999, config: './cassandra.yaml:/etc/cassandra/cassandra.yaml' },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const text = render('docker-compose', outline([node('node-1', ['n1.db'], ['10.0.0.1'])]), row.layout);
+      const owner = /sudo chown -R (\d+):\1 \.\/certs/.exec(text)?.[1];
+      expect(owner === undefined ? null : Number(owner)).toBe(row.uid);
+      const volumes = (parse(text) as { services: Record<string, { volumes: string[] }> }).services['node-1']?.volumes ?? [];
+      expect(volumes[1]).toBe(row.config);
+    });
+  }
+});
