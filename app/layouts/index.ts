@@ -1,5 +1,5 @@
 /** The ordered registry of bundle layouts: the UI and `certbench bundle --layout` list them in this order. */
-import type { Layout, LayoutId } from './types.ts';
+import type { Layout } from './types.ts';
 import { PkiError } from '../pki/errors.ts';
 import { castyLayout } from './casty.ts';
 import { haystackLayout } from './haystack.ts';
@@ -20,6 +20,4 @@ export function layoutById(id: string): Layout {
   return layout;
 }
 
-export function isLayoutId(id: string): id is LayoutId {
-  return LAYOUTS.some((l) => l.id === id);
-}
+export { isLayoutId } from './layout-ids.ts';

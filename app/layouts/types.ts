@@ -2,6 +2,7 @@
  * The plain description of a bundle (what was issued) and the contract of a layout (where each
  * piece goes on disk for one ecosystem). Everything here is strings: PEM text, names, SANs.
  */
+import type { LayoutId } from './layout-ids.ts';
 
 /** A cluster node as the layouts see it: no PEM needed to compute paths or snippets. */
 export interface NodeOutline {
@@ -49,7 +50,7 @@ export interface Bundle extends BundleOutline {
   clients: BundleClient[];
 }
 
-export type LayoutId = 'casty' | 'haystack' | 'crank' | 'scylla' | 'cassandra' | 'kubernetes' | 'generic';
+export type { LayoutId };
 
 export interface LayoutOptions {
   /** Encrypt private keys (PKCS#8, PBES2 AES-256-CBC) with this passphrase where the target reads encrypted keys. */

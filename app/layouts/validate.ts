@@ -4,7 +4,7 @@
  */
 import { PkiError } from '../pki/errors.ts';
 import { looksLikePem } from '../pki/pem.ts';
-import { keyFamily } from './key-family.ts';
+import { keyFamily, type KeyFamily } from './key-family.ts';
 import type { Bundle, BundleClient, BundleNode, Layout, LayoutOptions, PlannedFile } from './types.ts';
 
 /** Names become folder and file names: letters, digits, dot, dash, underscore; no leading dot. */
@@ -34,9 +34,7 @@ export function validateBundle(bundle: Bundle, layout: Layout, options: LayoutOp
   if (bundle.nodes.length + bundle.clients.length === 0) {
     throw new PkiError('invalid-argument', 'nodes', 'The bundle has neither nodes nor clients.');
   }
-  if (options.keyPassphrase !== undefined && options.keyPassphrase === '') {
-    throw new PkiError('invalid-argument', 'keyPassphrase', 'The key passphrase is empty: choose one, or leave keys unencrypted.');
-  }
+  validateLayoutOptions(layout, options);
   const seen = new Map<string, string>();
   const entities: [BundleNode | BundleClient, string][] = [
     ...bundle.nodes.map((n, i): [BundleNode, string] => [n, `nodes[${i}]`]),
@@ -49,19 +47,32 @@ export function validateBundle(bundle: Bundle, layout: Layout, options: LayoutOp
     if (earlier) throw new PkiError('invalid-argument', `${field}.name`, `"${entity.name}" is used twice (also ${earlier}); every node and client needs its own name.`);
     seen.set(key, field);
   }
-  if (layout.id === 'cassandra') checkCassandra(bundle, options);
+  const families = nodeKeyFamilies(layout, options);
+  if (families) checkCassandraKeys(bundle, families);
 }
 
-function checkCassandra(bundle: Bundle, options: LayoutOptions): void {
-  if (options.cassandraFormat === 'pkcs12') {
-    if (!options.storePassword) {
-      throw new PkiError('invalid-argument', 'storePassword', 'PKCS#12 keystores need a password: Cassandra opens them with keystore_password and truststore_password.');
-    }
-    return;
+/**
+ * The options' own problems, which need no certificate or key: checked by validateBundle and,
+ * before any key is made, by the cluster flow (flows/cluster.ts).
+ */
+export function validateLayoutOptions(layout: Pick<Layout, 'id'>, options: LayoutOptions): void {
+  if (options.keyPassphrase !== undefined && options.keyPassphrase === '') {
+    throw new PkiError('invalid-argument', 'keyPassphrase', 'The key passphrase is empty: choose one, or leave keys unencrypted.');
   }
+  if (layout.id === 'cassandra' && options.cassandraFormat === 'pkcs12' && !options.storePassword) {
+    throw new PkiError('invalid-argument', 'storePassword', 'PKCS#12 keystores need a password: Cassandra opens them with keystore_password and truststore_password.');
+  }
+}
+
+/** Key families a layout's nodes can use with these options; undefined for any. */
+export function nodeKeyFamilies(layout: Pick<Layout, 'id'>, options: LayoutOptions): readonly KeyFamily[] | undefined {
+  return layout.id === 'cassandra' && options.cassandraFormat !== 'pkcs12' ? ['rsa', 'ec'] : undefined;
+}
+
+function checkCassandraKeys(bundle: Bundle, families: readonly KeyFamily[]): void {
   bundle.nodes.forEach((n, i) => {
     const family = keyFamily(n.keyPem);
-    if (family !== 'rsa' && family !== 'ec') {
+    if (!families.includes(family)) {
       const what = family === 'ed25519' ? 'an Ed25519 key' : family === 'ed448' ? 'an Ed448 key' : 'a key of unknown type';
       throw new PkiError('unsupported-algorithm', `nodes[${i}].keyPem`, `${n.name} has ${what}: Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only. Issue the node with ECDSA P-256 or RSA, or use the PKCS#12 form.`);
     }

@@ -11,7 +11,9 @@
  *     later reader that guessed the kind from the text named hosts "DNS:db-1" in exported bundles.
  */
 import { parseSan, type SanEntry, type SanKind } from '../pki/san.ts';
-import { ITEM_KINDS, type ItemKind, type ItemMeta, type WorkspaceItem } from './types.ts';
+import { isLayoutId } from '../layouts/layout-ids.ts';
+import { isTargetId } from '../targets/index.ts';
+import { ITEM_KINDS, ITEM_PROFILES, type ItemKind, type ItemMeta, type ItemProfile, type WorkspaceItem } from './types.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -65,10 +67,17 @@ function isSanEntry(v: unknown): v is SanEntry {
 function cleanMeta(v: unknown): ItemMeta {
   if (!isObject(v)) return {};
   const meta: ItemMeta = {};
-  for (const key of ['subject', 'issuer', 'serial', 'notBefore', 'notAfter', 'profile', 'keyAlgorithm', 'layout', 'target', 'source'] as const) {
+  for (const key of ['subject', 'issuer', 'serial', 'notBefore', 'notAfter', 'keyAlgorithm', 'cluster', 'source'] as const) {
     const s = str(v[key]);
     if (s !== undefined) meta[key] = s;
   }
+  // Unions keep only their members: a value written by a newer certbench is left out, not trusted.
+  const profile = str(v.profile);
+  if (profile !== undefined && ITEM_PROFILES.includes(profile as ItemProfile)) meta.profile = profile as ItemProfile;
+  const layout = str(v.layout);
+  if (layout !== undefined && isLayoutId(layout)) meta.layout = layout;
+  const target = str(v.target);
+  if (target !== undefined && isTargetId(target)) meta.target = target;
   if (Array.isArray(v.members)) meta.members = v.members.filter((x): x is string => typeof x === 'string');
   if (Array.isArray(v.sans)) meta.sans = v.sans.filter(isSanEntry).map((s) => ({ kind: s.kind, value: s.value }));
   return meta;

@@ -3,12 +3,19 @@
  * file carries. Only strings, numbers and ISO dates: no CryptoKey, no X509Certificate.
  */
 
-import type { SanEntry } from '../pki/index.ts';
+import type { LeafProfile, SanEntry } from '../pki/index.ts';
+import type { LayoutId } from '../layouts/types.ts';
+import type { TargetId } from '../targets/index.ts';
 
 /** What a workspace item is. A CA is a certificate that can issue; a bundle groups other items. */
 export type ItemKind = 'ca' | 'certificate' | 'key' | 'csr' | 'bundle';
 
 export const ITEM_KINDS: readonly ItemKind[] = ['ca', 'certificate', 'key', 'csr', 'bundle'];
+
+/** A leaf's profile, or what kind of CA an item is. */
+export type ItemProfile = LeafProfile | 'root' | 'intermediate';
+
+export const ITEM_PROFILES: readonly ItemProfile[] = ['node', 'server', 'client', 'root', 'intermediate'];
 
 /** Facts shown in lists and used to filter, read once from the PEM when the item is made. */
 export interface ItemMeta {
@@ -17,14 +24,14 @@ export interface ItemMeta {
   serial?: string;
   notBefore?: string;
   notAfter?: string;
-  /** Leaf profile ('node' | 'server' | 'client') or 'root' | 'intermediate' for CAs. */
-  profile?: string;
+  profile?: ItemProfile;
   keyAlgorithm?: string;
   /** The certificate's (or request's) SANs, typed: kind and canonical value, never "DNS:x" text. */
   sans?: SanEntry[];
-  /** For bundles: the layout id and the target system the bundle was made for. */
-  layout?: string;
-  target?: string;
+  /** For bundles: the layout id, the target system and the cluster the bundle was made for. */
+  layout?: LayoutId;
+  target?: TargetId;
+  cluster?: string;
   /** For bundles: ids of the items the bundle is made of (CA first). */
   members?: string[];
   /** Where an imported item came from (file name), for the user's memory. */

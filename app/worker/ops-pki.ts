@@ -11,12 +11,9 @@ import { loadIssuer } from '../pki/issuer.ts';
 import { supportedKeyAlgorithms } from '../pki/keys.ts';
 import { formatSan } from '../pki/san.ts';
 import { readInput } from '../pki/read/read-input.ts';
-import { buildBundle } from '../layouts/build-bundle.ts';
-import { isLayoutId } from '../layouts/index.ts';
-import { zipBundle } from '../layouts/zip.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
-import type { BundleZipArgs, CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs } from './pki-contract.ts';
+import type { CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs } from './pki-contract.ts';
 
 /** Key types this browser can make, with their labels, in the order the UI offers them. */
 async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]> {
@@ -86,11 +83,4 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
   throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }
 
-/** The bundle as a zip, laid out for `layout`. */
-async function bundleZip(args: BundleZipArgs): Promise<{ zip: Uint8Array; warnings: string[]; containsPlaintextKeys: boolean }> {
-  if (!isLayoutId(args.layout)) throw new PkiError('invalid-argument', 'layout', `Unknown layout "${args.layout}".`);
-  const built = await buildBundle({ bundle: { cluster: args.cluster, ca: args.ca, nodes: args.nodes, clients: args.clients }, layout: args.layout });
-  return { zip: zipBundle(built.files), warnings: built.warnings, containsPlaintextKeys: built.containsPlaintextKeys };
-}
-
-export const PKI_OPS = { keyAlgorithms, createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster, bundleZip };
+export const PKI_OPS = { keyAlgorithms, createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster };

@@ -2,10 +2,12 @@
  * Plain shapes of the issuing operations the workbench's views run in the worker. The views
  * depend on these, not on the core's signatures, so the core can change underneath.
  */
-import type { KeyAlgorithmId } from '../pki/algorithms.ts';
+import type { KeyAlgorithmId, LeafProfile } from '../pki/index.ts';
+import type { LayoutId } from '../layouts/types.ts';
 import type { ItemMeta } from '../store/types.ts';
+import type { TargetId } from '../targets/index.ts';
 
-export type LeafProfile = 'node' | 'server' | 'client';
+export type { LeafProfile, TargetId };
 
 /** The subject fields a form collects (CN required). */
 export interface SubjectInput {
@@ -90,8 +92,6 @@ export interface ImportedCa {
   meta: ItemMeta;
 }
 
-export type TargetId = 'scylla' | 'cassandra' | 'casty' | 'haystack' | 'crank' | 'node' | 'kubernetes' | 'generic';
-
 export interface ClusterArgs {
   cluster: string;
   /** One node per line: name, then its IPs and DNS names. */
@@ -114,16 +114,7 @@ export interface ClusterResult {
   ca: Issued;
   nodes: (Issued & { name: string })[];
   clients: (Issued & { name: string })[];
-  layout: string;
+  layout: LayoutId;
   snippets: Snippet[];
   warnings: string[];
-}
-
-/** A bundle to zip again from the workspace. */
-export interface BundleZipArgs {
-  cluster: string;
-  layout: string;
-  ca: { certPem: string; chainPem?: string };
-  nodes: { name: string; certPem: string; keyPem: string; chainPem: string; dns: string[]; ips: string[] }[];
-  clients: { name: string; commonName: string; certPem: string; keyPem: string; chainPem: string }[];
 }

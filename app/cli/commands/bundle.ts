@@ -1,26 +1,25 @@
 /**
  * `certbench bundle`: issue node and client certificates under a CA folder and write them as one
  * zip laid out for an ecosystem (casty, haystack, crank, ScyllaDB, Cassandra, Kubernetes, generic),
- * with a README.txt. Everything is issued and checked in memory first; the zip is the only write.
+ * with a README.txt. A thin adapter around the cluster flow the browser uses too (flows/cluster.ts):
+ * flags in, every check before the first key, everything issued in memory; the zip is the only write.
  */
 import { basename, resolve } from 'node:path';
 import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readPasswordFile, readText, writeOut } from '../io.ts';
-import { KEY_ALGORITHMS } from '../../pki/algorithms.ts';
-import { PkiError } from '../../pki/errors.ts';
-import { issueBatch } from '../../pki/batch.ts';
-import { issueLeaf } from '../../pki/issue.ts';
-import { loadIssuer } from '../../pki/issuer.ts';
-import type { SanEntry } from '../../pki/san.ts';
+import { KEY_ALGORITHMS, PkiError } from '../../pki/index.ts';
+import { checkClusterPlan, clusterBundle, issueCluster, type ClusterPlan } from '../../flows/cluster.ts';
 import { buildBundle } from '../../layouts/build-bundle.ts';
 import { LAYOUTS, layoutById } from '../../layouts/index.ts';
-import type { Bundle, BundleClient, BundleNode, LayoutOptions } from '../../layouts/types.ts';
+import type { Layout, LayoutOptions } from '../../layouts/types.ts';
 import { zipBundle } from '../../layouts/zip.ts';
+import { TARGETS, targetById } from '../../targets/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
 
 const OPTIONS = {
   layout: { type: 'string' },
+  target: { type: 'string' },
   'ca-dir': { type: 'string' },
   'ca-key-passphrase-file': { type: 'string' },
   nodes: { type: 'string' },
@@ -36,12 +35,15 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-const HELP = `usage: certbench bundle --layout LAYOUT --ca-dir DIR [--nodes NODES.txt] [--clients NAME…] --out F.zip [options]
+const HELP = `usage: certbench bundle (--target TARGET | --layout LAYOUT) --ca-dir DIR [--nodes NODES.txt] [--clients NAME…] --out F.zip [options]
 
 Issue a certificate per node (NODES.txt: a name then its IPs and DNS names per line) and per
 client under the CA in DIR (ca.crt, ca.key, chain.crt for an intermediate), and write them as one
-zip laid out for LAYOUT, with a README.txt listing every file and commands to check it.
+zip laid out for the target system (or LAYOUT), with a README.txt listing every file and commands
+to check it. The Cluster view in the browser makes the same bundle.
 
+  --target ${TARGETS.map((t) => t.id).join('|')}
+${TARGETS.map((t) => `      ${t.id.padEnd(11)} ${t.description} (layout ${t.layout})`).join('\n')}
   --layout ${LAYOUTS.map((l) => l.id).join('|')}
 ${LAYOUTS.map((l) => `      ${l.id.padEnd(11)} ${l.label}`).join('\n')}
   --ca-dir DIR                  issuing CA folder
@@ -67,15 +69,15 @@ function clientNames(values: { clients?: string[] }, positionals: string[]): str
   return [...(values.clients ?? []), ...positionals].flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 }
 
-/** The issuers after the leaf in an issued chain (the leaf comes first). */
-function issuersOf(chainPem: string): string {
-  const blocks = chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
-  return blocks.slice(1).join('');
+/** The layout of --target, or --layout; exactly one of them. */
+function layoutFlag(values: { target?: string; layout?: string }): Layout {
+  if (values.target !== undefined && values.layout !== undefined) throw new UsageError('give --target or --layout, not both');
+  if (values.target !== undefined) return layoutById(targetById(values.target).layout);
+  return layoutById(required(values, 'layout'));
 }
 
-function sanValues(sans: readonly SanEntry[], kind: SanEntry['kind']): string[] {
-  return sans.filter((s) => s.kind === kind).map((s) => s.value);
-}
+/** Flow fields as the flags that set them, so an error names what the user typed. */
+const FLAG_OF_FIELD: Record<string, string> = { keyAlgorithm: 'alg', days: 'days', cluster: 'cluster', clients: 'clients', nodes: 'nodes' };
 
 function layoutOptions(values: Record<string, unknown>): LayoutOptions {
   const options: LayoutOptions = {};
@@ -91,13 +93,24 @@ function layoutOptions(values: Record<string, unknown>): LayoutOptions {
   return options;
 }
 
+/** Run `step`, naming the flag behind a flow field in any PkiError ('alg: …' rather than 'keyAlgorithm: …'). */
+async function withFlagNames<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    const flag = e instanceof PkiError ? FLAG_OF_FIELD[e.field] : undefined;
+    if (e instanceof PkiError && flag) throw new PkiError(e.code, flag, e.message, { cause: e });
+    throw e;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const layout = layoutById(required(values, 'layout'));
+  const layout = layoutFlag(values);
   const caDir = required(values, 'ca-dir');
   const out = required(values, 'out');
   const clients = clientNames(values, positionals);
@@ -107,40 +120,27 @@ async function run(argv: string[]): Promise<number> {
   const defaults = presetFlag(values);
   const algorithm = algorithmFlag(values, defaults.algorithm);
   const days = integer(values, 'days') ?? defaults.leafDays;
-  // Refuse what the layout cannot use before a single key is made.
-  if (layout.id === 'cassandra' && options.cassandraFormat !== 'pkcs12' && algorithm === 'ed25519') {
-    throw new PkiError('unsupported-algorithm', 'alg', "Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose --alg p256 (or rsa2048), or --cassandra-format pkcs12.");
-  }
-  const ca = readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file'));
-  const nodesText = typeof values.nodes === 'string' ? readText(values.nodes, 'nodes') : '';
-
-  const notes = new Set<string>();
-  const nodes: BundleNode[] = [];
-  if (nodesText) {
-    const batch = await issueBatch(nodesText, ca, { profile: 'node', algorithm, days });
-    batch.notes.forEach((n) => notes.add(n));
-    for (const item of batch.items) {
-      nodes.push({ name: item.name, certPem: item.certPem, keyPem: item.keyPem, chainPem: issuersOf(item.chainPem), dns: sanValues(item.sans, 'dns'), ips: sanValues(item.sans, 'ip') });
-    }
-  }
-  const issuer = await loadIssuer(ca);
-  const issuedClients: BundleClient[] = [];
-  for (const name of clients) {
-    const leaf = await issueLeaf({ profile: 'client', commonName: name, algorithm, days }, issuer);
-    leaf.notes.forEach((n) => notes.add(n));
-    issuedClients.push({ name, commonName: name, certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: issuersOf(leaf.chainPem) });
-  }
-  const bundle: Bundle = {
+  const plan: ClusterPlan = {
     cluster: typeof values.cluster === 'string' ? values.cluster : basename(resolve(caDir)),
-    ca: { certPem: ca.certPem, chainPem: ca.chainPem },
-    nodes,
-    clients: issuedClients,
+    ...(typeof values.nodes === 'string' ? { nodes: readText(values.nodes, 'nodes') } : {}),
+    clients,
+    layout: layout.id,
+    layoutOptions: options,
+    algorithm,
+    leafDays: days,
   };
+  const issued = await withFlagNames(async () => {
+    checkClusterPlan(plan); // before the CA folder is read, as issueCluster does before any key
+    const ca = readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file'));
+    return issueCluster(plan, { existing: ca });
+  });
+  const bundle = clusterBundle(issued);
+  const { nodes, clients: issuedClients } = bundle;
   const built = await buildBundle({ bundle, layout, options });
   const zip = zipBundle(built.files);
   writeOut(out, zip, { secret: built.files.some((f) => f.secret) });
 
-  printNotes([...notes]);
+  printNotes(issued.notes);
   for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`);
   if (built.containsPlaintextKeys) process.stderr.write(`warning: ${out} holds unencrypted private keys: keep it private and delete it once unpacked.\n`);
   process.stdout.write(`wrote ${out} (${layout.label}: ${nodes.length} node(s), ${issuedClients.length} client(s), ${built.files.length} files)\n`);

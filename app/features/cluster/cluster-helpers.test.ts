@@ -3,9 +3,10 @@ import { createAppStore } from '../../store/create-store.ts';
 import { memoryRecordStore } from '../../store/record-store.ts';
 import { selectItemList } from '../../store/selectors.ts';
 import type { ClusterResult } from '../../worker/pki-contract.ts';
-import { zipArgs } from './cluster-result.tsx';
+import { clusterResultBundle } from './cluster-result.tsx';
 import { saveCluster } from './save-cluster.ts';
-import { nodeLines, parseClients, TARGETS } from './targets.ts';
+import { TARGETS } from '../../targets/index.ts';
+import { nodeLines, parseClients } from './form-lists.ts';
 
 describe('cluster form helpers', () => {
   const clientRows = [
@@ -55,6 +56,6 @@ describe('a finished cluster', () => {
   });
 
   it('zips with node hosts split by kind from the SANs', () => {
-    expect(zipArgs('prod', result).nodes[0]).toMatchObject({ name: 'n1', dns: ['n1', 'n1.db'], ips: ['10.0.0.1'] });
+    expect(clusterResultBundle('prod', result).nodes[0]).toMatchObject({ name: 'n1', dns: ['n1', 'n1.db'], ips: ['10.0.0.1'] });
   });
 });

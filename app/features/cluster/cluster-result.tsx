@@ -3,25 +3,23 @@ import { useState } from 'react';
 import { CodeBlock, languageOf } from '../../components/code-block.tsx';
 import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
-import type { BundleZipArgs, ClusterResult } from '../../worker/pki-contract.ts';
+import type { ClusterResult } from '../../worker/pki-contract.ts';
+import type { Bundle } from '../../layouts/types.ts';
 import { nodeHosts } from '../../flows/node-hosts.ts';
-import { TARGETS } from './targets.ts';
+import { layoutTargetLabel } from '../../targets/index.ts';
 import './cluster.css';
 
-/** The bundle description for the zip operation, from a cluster result. */
-export function zipArgs(cluster: string, result: ClusterResult): BundleZipArgs {
+/**
+ * The layouts' Bundle of a finished cluster, for the one zip operation (exportBundle). A new root
+ * signed everything, so no leaf has intermediates to add.
+ */
+export function clusterResultBundle(cluster: string, result: ClusterResult): Bundle {
   return {
     cluster,
-    layout: result.layout,
     ca: { certPem: result.ca.certPem, ...(result.ca.chainPem ? { chainPem: result.ca.chainPem } : {}) },
     nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', ...nodeHosts(n.meta.sans) })),
     clients: result.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem ?? '', chainPem: '' })),
   };
-}
-
-/** The system a layout is for, as the Target system select names it ("ScyllaDB", not "scylla"). */
-function layoutLabel(layout: string): string {
-  return TARGETS.find((t) => t.layout === layout)?.label ?? layout;
 }
 
 export function ClusterResultView({ cluster, result }: { cluster: string; result: ClusterResult }) {
@@ -32,7 +30,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
     setBusy(true);
     setProblem(undefined);
     try {
-      const zip = await callWorker('bundleZip', zipArgs(cluster, result));
+      const zip = await callWorker('exportBundle', { bundle: clusterResultBundle(cluster, result), layout: result.layout });
       download(`${fileSafe(cluster)}-${result.layout}.zip`, zip.zip, 'application/zip');
     } catch (e) {
       setProblem(errorMessage(e));
@@ -46,7 +44,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
       <h3 id="cluster-result-heading">Cluster bundle</h3>
       <p>
         One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length} client
-        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutLabel(result.layout)}. Everything is also in the workspace.
+        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}. Everything is also in the workspace.
       </p>
       {result.warnings.length > 0 && <ul className="notes">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
       <p className="hint">The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.</p>

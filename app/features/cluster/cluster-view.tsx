@@ -15,7 +15,8 @@ import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 import { ClusterResultView } from './cluster-result.tsx';
 import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
-import { nodeLines, parseClients, TARGETS } from './targets.ts';
+import { nodeLines, parseClients } from './form-lists.ts';
+import { TARGETS } from '../../targets/index.ts';
 
 export function ClusterView() {
   const [cluster, setCluster] = useState('my-cluster');

@@ -21,7 +21,7 @@ export function saveCluster(state: Pick<AppState, 'addItems'>, cluster: string, 
   const leaves = [...result.nodes.map((n) => leaf(n, 'node')), ...result.clients.map((c) => leaf(c, 'client'))];
   const bundle: NewItem = {
     kind: 'bundle', name: `${cluster} (${target})`, pem: '', parentId: caId,
-    meta: { layout: result.layout, target, members: [caId, ...leaves.map((l) => l.id)] },
+    meta: { layout: result.layout, target, cluster, members: [caId, ...leaves.map((l) => l.id)] },
   };
   state.addItems([ca, ...leaves, bundle]);
 }

@@ -72,7 +72,7 @@ export function bundleFromWorkspace(items: Record<string, WorkspaceItem>, source
   }));
   const caChain = pemBlocks(ca.chainPem).join('');
   return {
-    bundle: { cluster: source.name, ca: { certPem: pemBlocks(ca.pem)[0] ?? ca.pem, ...(caChain ? { chainPem: caChain } : {}) }, nodes, clients },
+    bundle: { cluster: source.meta.cluster ?? source.name, ca: { certPem: pemBlocks(ca.pem)[0] ?? ca.pem, ...(caChain ? { chainPem: caChain } : {}) }, nodes, clients },
     skipped,
   };
 }

@@ -1,0 +1,153 @@
+/**
+ * Setting up a cluster, composed once for the CLI (`certbench bundle`) and the browser (the
+ * Cluster view's worker operation): check everything, then issue node and client certificates
+ * under a new root or an existing CA, then describe the result as the layouts' Bundle.
+ *
+ * Every check runs in checkClusterPlan before the first key is made: names, node lines, client
+ * names, the layout's options and the key type the layout can read (Cassandra's PEM reader takes
+ * RSA and EC keys only). A check added here holds in both, so the browser no longer issues and
+ * saves a Cassandra + Ed25519 cluster only to fail at Download bundle.
+ */
+import {
+  checkDays, createRootCa, issueBatch, issueLeaf, KEY_ALGORITHMS, loadIssuer, parseBatch, PkiError,
+  type CaMaterial, type KeyAlgorithmId, type SanEntry,
+} from '../pki/index.ts';
+import { layoutById } from '../layouts/index.ts';
+import type { Bundle, LayoutId, LayoutOptions } from '../layouts/types.ts';
+import { nodeKeyFamilies, validateLayoutOptions } from '../layouts/validate.ts';
+import { nodeHosts } from './node-hosts.ts';
+
+export interface ClusterPlan {
+  cluster: string;
+  /** Node lines (a name, then its IPs and DNS names); undefined for a bundle of clients only. */
+  nodes?: string;
+  /** Client names: each becomes a client certificate's CN and its folder. */
+  clients: readonly string[];
+  layout: LayoutId;
+  layoutOptions?: LayoutOptions;
+  algorithm: KeyAlgorithmId;
+  leafDays: number;
+}
+
+/** Who signs: a root made for the cluster, or a CA the user has. */
+export type ClusterCa = { newRoot: { days: number } } | { existing: CaMaterial };
+
+export interface ClusterSteps {
+  progress?: (done: number, total: number, label: string) => void;
+  /** Checked between certificates. */
+  signal?: AbortSignal;
+}
+
+export interface ClusterLeaf {
+  name: string;
+  certPem: string;
+  keyPem: string;
+  /** The issuers above the leaf that a TLS peer needs (intermediates; never the root). */
+  intermediatesPem: string;
+  sans: SanEntry[];
+  notes: string[];
+}
+
+export interface IssuedCluster {
+  cluster: string;
+  layout: LayoutId;
+  /** The signing CA; `chainPem` is everything above it ('' for a root). `keyPem` only for a new root. */
+  ca: { certPem: string; keyPem?: string; chainPem: string; isNewRoot: boolean; notes: string[] };
+  nodes: ClusterLeaf[];
+  clients: ClusterLeaf[];
+  /** Notes of every certificate, each once (validity clamped to the CA, CN added to the SANs). */
+  notes: string[];
+}
+
+const CLIENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Everything that can be refused before a key is made; throws a PkiError naming the field.
+ * Returns how many certificates the plan makes (nodes, clients).
+ */
+export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: number } {
+  if (!plan.cluster.trim()) throw new PkiError('invalid-name', 'cluster', 'Name the cluster.');
+  const layout = layoutById(plan.layout);
+  validateLayoutOptions(layout, plan.layoutOptions ?? {});
+  const families = nodeKeyFamilies(layout, plan.layoutOptions ?? {});
+  const algorithm = KEY_ALGORITHMS.find((a) => a.id === plan.algorithm);
+  if (!algorithm) throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Unknown key type "${plan.algorithm}".`);
+  if (plan.nodes !== undefined && families && !(families as readonly string[]).includes(algorithm.family)) {
+    throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or the PKCS#12 form.`);
+  }
+  checkDays(plan.leafDays);
+  const nodes = plan.nodes === undefined ? [] : parseBatch(plan.nodes);
+  const taken = new Map(nodes.map((n) => [n.name.toLowerCase(), `node on line ${n.line}`]));
+  for (const c of plan.clients) {
+    if (!CLIENT_NAME.test(c)) throw new PkiError('invalid-argument', 'clients', `"${c}" is not a usable client name (letters, digits, dot, dash, underscore).`);
+    const earlier = taken.get(c.toLowerCase());
+    if (earlier) throw new PkiError('invalid-argument', 'clients', `"${c}" is already the name of a ${earlier}: every node and client needs its own name (it names their folder).`);
+    taken.set(c.toLowerCase(), 'client');
+  }
+  if (nodes.length + plan.clients.length === 0) throw new PkiError('invalid-argument', 'nodes', 'List at least one node or client.');
+  return { nodes: nodes.length, clients: plan.clients.length };
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
+}
+
+/** The certificates after the first (the leaf) in a chain the core issued. */
+function issuersAfterLeaf(chainPem: string): string {
+  return (chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? []).slice(1).join('');
+}
+
+/** Check the plan, then make the CA (when new), every node and every client certificate. */
+export async function issueCluster(plan: ClusterPlan, signer: ClusterCa, steps: ClusterSteps = {}, crypto?: Crypto): Promise<IssuedCluster> {
+  const counts = checkClusterPlan(plan);
+  const cluster = plan.cluster.trim();
+  const newRoot = 'newRoot' in signer;
+  const total = (newRoot ? 1 : 0) + counts.nodes + counts.clients;
+  let done = 0;
+  const progress = (label: string) => steps.progress?.(done, total, label);
+  progress(newRoot ? 'Creating the CA' : 'Issuing certificates');
+  let ca: IssuedCluster['ca'];
+  let material: CaMaterial;
+  if ('newRoot' in signer) {
+    const root = await createRootCa({ subject: { commonName: `${cluster} CA` }, algorithm: plan.algorithm, days: signer.newRoot.days }, crypto);
+    material = root;
+    ca = { certPem: root.certPem, keyPem: root.keyPem, chainPem: '', isNewRoot: true, notes: root.notes };
+    done++;
+    progress('Issuing certificates');
+  } else {
+    material = signer.existing;
+    ca = { certPem: material.certPem, chainPem: material.chainPem, isNewRoot: false, notes: [] };
+  }
+  const leafOf = (name: string, leaf: { certPem: string; keyPem: string; chainPem: string; sans: SanEntry[]; notes: string[] }): ClusterLeaf => ({
+    name, certPem: leaf.certPem, keyPem: leaf.keyPem, intermediatesPem: issuersAfterLeaf(leaf.chainPem), sans: leaf.sans, notes: leaf.notes,
+  });
+  const notes = new Set<string>();
+  const nodes: ClusterLeaf[] = [];
+  if (plan.nodes !== undefined) {
+    const start = done;
+    const batch = await issueBatch(plan.nodes, material, { profile: 'node', algorithm: plan.algorithm, days: plan.leafDays }, crypto,
+      (n) => { done = start + n; progress('Issuing certificates'); }, steps.signal);
+    batch.notes.forEach((n) => notes.add(n));
+    for (const item of batch.items) nodes.push(leafOf(item.name, item));
+  }
+  const issuer = await loadIssuer(material, crypto);
+  const clients: ClusterLeaf[] = [];
+  for (const name of plan.clients) {
+    checkCancelled(steps.signal);
+    clients.push(leafOf(name, await issueLeaf({ profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays }, issuer, crypto)));
+    done++;
+    progress('Issuing certificates');
+  }
+  for (const leaf of [...nodes, ...clients]) leaf.notes.forEach((n) => notes.add(n));
+  return { cluster, layout: plan.layout, ca, nodes, clients, notes: [...notes] };
+}
+
+/** The cluster as the layouts' Bundle: what `certbench bundle` zips and the Cluster view downloads. */
+export function clusterBundle(issued: IssuedCluster): Bundle {
+  return {
+    cluster: issued.cluster,
+    ca: { certPem: issued.ca.certPem, ...(issued.ca.chainPem.trim() ? { chainPem: issued.ca.chainPem } : {}) },
+    nodes: issued.nodes.map((n) => ({ name: n.name, ...nodeHosts(n.sans), certPem: n.certPem, keyPem: n.keyPem, chainPem: n.intermediatesPem })),
+    clients: issued.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem, chainPem: c.intermediatesPem })),
+  };
+}
