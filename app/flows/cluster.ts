@@ -14,6 +14,7 @@ import {
 } from '../pki/index.ts';
 import { layoutById } from '../layouts/index.ts';
 import type { Bundle, LayoutId, LayoutOptions } from '../layouts/types.ts';
+import { assertLayoutTakesKey } from '../layouts/ml-dsa-targets.ts';
 import { nodeKeyFamilies, validateLayoutOptions } from '../layouts/validate.ts';
 import { nodeHosts } from './node-hosts.ts';
 
@@ -72,6 +73,7 @@ export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: n
   const families = nodeKeyFamilies(layout, plan.layoutOptions ?? {});
   const algorithm = KEY_ALGORITHMS.find((a) => a.id === plan.algorithm);
   if (!algorithm) throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Unknown key type "${plan.algorithm}".`);
+  assertLayoutTakesKey(plan.layout, algorithm.family, 'keyAlgorithm');
   if (plan.nodes !== undefined && families && !(families as readonly string[]).includes(algorithm.family)) {
     throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or the PKCS#12 form.`);
   }
