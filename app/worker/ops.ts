@@ -6,8 +6,9 @@ import { EXPORT_OPS } from './ops-export.ts';
 import { INSPECT_OPS } from './ops-inspect.ts';
 import { PKI_OPS } from './ops-pki.ts';
 import { WORKSPACE_OPS } from './ops-workspace.ts';
+import { LIFECYCLE_OPS } from './ops-lifecycle.ts';
 
-export const OPS = { ...PKI_OPS, ...WORKSPACE_OPS, ...INSPECT_OPS, ...EXPORT_OPS };
+export const OPS = { ...PKI_OPS, ...WORKSPACE_OPS, ...INSPECT_OPS, ...EXPORT_OPS, ...LIFECYCLE_OPS };
 
 export type Ops = typeof OPS;
 export type OpName = keyof Ops;
