@@ -21,7 +21,10 @@ function countingCrypto(): { crypto: Crypto; keys: () => number } {
   const counted = new Proxy(subtle, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'generateKey') return (...args: Parameters<SubtleCrypto['generateKey']>) => { keys++; return subtle.generateKey(...args); };
+      if (prop === 'generateKey') {
+        const generate = subtle.generateKey.bind(subtle) as (...a: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => { keys++; return generate(...args); };
+      }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
