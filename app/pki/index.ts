@@ -61,7 +61,8 @@ export { explain, summarize, treeToText, rfc4514, type TreeNode, type Summary } 
 // Judging: path validation and host matching, relations, diagnosis, lint.
 export { validatePath, matchHost, type ValidateOptions, type ValidationResult, type Purpose } from './validate/index.ts';
 /** The TLS clients validation gives a verdict for (issue 8): ids in order, each one's name and rules. */
-export { CLIENT_IDS, CLIENT_PROFILES, isClientId, type ClientId, type ClientVerdict, type ClientProfile } from './validate/index.ts';
+export { CLIENT_IDS, CLIENT_PROFILES, isClientId, type ClientId, type ClientVerdict, type ClientProfile, type Refusal } from './validate/index.ts';
+export { refusalReason, refusalFix, verdictLine } from './diagnose/client-words.ts';
 export { relate, type Relations, type RelationItem } from './relations/index.ts';
 export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';
 export { lintCertificate, lintCertificateDer, LINT_RULES } from './lint/index.ts';

@@ -53,6 +53,13 @@ extendedKeyUsage=serverAuth
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
 subjectAltName=DNS:node1.example.org
+[noaki]
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+extendedKeyUsage=serverAuth
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=none
+subjectAltName=DNS:node2.example.com
 [client]
 basicConstraints=critical,CA:FALSE
 keyUsage=critical,digitalSignature
@@ -79,6 +86,7 @@ beforeAll(() => {
   issue('leaf', 'int', 'leaf', 3);
   issue('outside', 'int', 'outside', 4);
   issue('client', 'int', 'client', 5);
+  issue('noaki', 'int', 'noaki', 6);
   writeFileSync(f('fullchain.pem'), openssl(['x509', '-in', 'leaf.pem']) + openssl(['x509', '-in', 'int.pem']));
   writeFileSync(f('junk.txt'), 'not a certificate\n');
 });
@@ -115,6 +123,12 @@ const rows: { name: string; args: () => string[]; want: number; codes?: string[]
     opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-purpose', 'sslserver', '-attime', AT_EPOCH, f('client.pem')] },
   { name: 'IP not in the SANs', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--host', '10.0.0.2', '--at', AT_ISO], want: 1, codes: ['ip-not-in-sans'],
     opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-verify_ip', '10.0.0.2', '-attime', AT_EPOCH, f('leaf.pem')] },
+  // Issue 8: RFC 5280 (the default) and Python 3.13+ refuse a leaf without an AKI; OpenSSL's default accepts it.
+  { name: 'leaf without AKI: refused under rfc5280', args: () => ['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO], want: 1, codes: ['missing-aki'],
+    opensslArgs: () => ['-x509_strict', '-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('noaki.pem')] },
+  { name: 'leaf without AKI: accepted with --client openssl', args: () => ['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--client', 'openssl', '--at', AT_ISO], want: 0,
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('noaki.pem')] },
+  { name: 'bad --client', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--client', 'curl'], want: 2 },
   { name: 'leaf file holds no certificate', args: () => ['verify', f('junk.txt'), '--ca', f('root.pem')], want: 2 },
   { name: 'leaf file missing', args: () => ['verify', f('nope.pem'), '--ca', f('root.pem')], want: 2 },
   { name: 'no --ca', args: () => ['verify', f('leaf.pem')], want: 2 },
@@ -153,6 +167,23 @@ describe('certbench verify / lint', () => {
     const parsed = JSON.parse(out) as { chain: string[] };
     const fp = (file: string) => openssl(['x509', '-in', f(file), '-noout', '-fingerprint', '-sha256']).split('=')[1]?.trim().replaceAll(':', '').toLowerCase();
     expect(parsed.chain).toEqual([fp('leaf.pem'), fp('int.pem'), fp('root.pem')]);
+  });
+
+  it('JSON clients: one verdict per client, in order, with the codes that made it refuse', async () => {
+    const { out } = await run(['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--json', '--at', AT_ISO]);
+    const parsed = JSON.parse(out) as { clients: { id: string; name: string; accepts: boolean; findings: string[] }[] };
+    expect(parsed.clients.map((c) => [c.id, c.accepts, c.findings])).toEqual([
+      ['rfc5280', false, ['missing-aki']], ['openssl', true, []], ['python', false, ['missing-aki']],
+      ['java', true, []], ['go', true, []], ['webpki', true, []],
+    ]);
+    expect(Object.keys(parsed.clients[0] ?? {})).toEqual(['id', 'name', 'accepts', 'findings']);
+  });
+
+  it('human output: the matrix, one line per client with its reason', async () => {
+    const { out } = await run(['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO]);
+    expect(out).toContain('Python 3.13+: refuses — the leaf has no authority key identifier');
+    expect(out).toContain('* RFC 5280: refuses — the leaf has no authority key identifier');
+    expect(out).toContain('OpenSSL (Node.js, curl, Python ≤ 3.12): accepts');
   });
 
   it('lint --json reports per certificate', async () => {

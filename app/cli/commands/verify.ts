@@ -1,7 +1,8 @@
 /**
  * `certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--crl FILE]… [--host NAME_OR_IP]
- * [--purpose server|client] [--at ISO8601] [--json]`: build and validate the chain of LEAF
- * (RFC 5280 §6) and say in words what is wrong. Exit 0 valid, 1 invalid, 2 unusable input.
+ * [--purpose server|client] [--at ISO8601] [--client ID] [--json]`: build and validate the
+ * chain of LEAF (RFC 5280 §6 and the §4 profile), give each TLS client's verdict and say in
+ * words what is wrong. Exit 0 valid, 1 invalid (for --client), 2 unusable input.
  */
 import { basename } from 'node:path';
 import { X509Certificate } from '@peculiar/x509';
@@ -13,15 +14,22 @@ import { isPkiError } from '../../pki/errors.ts';
 import type { Finding } from '../../pki/findings.ts';
 import { readInput } from '../../pki/read/read-input.ts';
 import type { Item } from '../../pki/read/types.ts';
-import { validatePath } from '../../pki/validate/index.ts';
+import { CLIENT_IDS, CLIENT_PROFILES, isClientId, validatePath, type ClientId } from '../../pki/validate/index.ts';
+import { verdictLine } from '../../pki/diagnose/client-words.ts';
 
 const HELP = `usage: certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--crl FILE]…
-                        [--host NAME_OR_IP] [--purpose server|client] [--at ISO8601] [--json]
+                        [--host NAME_OR_IP] [--purpose server|client] [--at ISO8601]
+                        [--client ID] [--json]
 
 Build the chain from LEAF to a trusted CA and validate it as RFC 5280 §6 says: signatures,
 validity, CA flags and path lengths, key usage, name constraints, critical extensions, and
 the extended key usage for --purpose; with --host, also whether a TLS client connecting to
-that name or IP would accept LEAF. Files may hold PEM (any number of blocks), DER or PKCS#7.
+that name or IP would accept LEAF. RFC 5280's certificate profile (§4) is checked on every
+certificate too: key identifiers, critical basicConstraints on CAs, well-formed SANs and name
+constraints, serial numbers. Whether a chain works depends on the client, so the verdict of
+each one is printed, one line each with its reason:
+${CLIENT_IDS.map((id) => `  ${id.padEnd(8)} ${CLIENT_PROFILES[id].rules}`).join('\n')}
+Files may hold PEM (any number of blocks), DER or PKCS#7.
 If LEAF holds several certificates, the first is the leaf and the others are untrusted
 intermediates (a fullchain.pem works as is).
 
@@ -35,9 +43,12 @@ intermediates (a fullchain.pem works as is).
   --host NAME_OR_IP DNS name or IP address the leaf must cover
   --purpose P       server or client: require serverAuth or clientAuth
   --at ISO8601      validate at this time instead of now (e.g. 2026-01-01T00:00:00Z)
-  --json            print {valid, chain: [sha256…], findings: [{code, severity, message}]}
+  --client ID       whose verdict sets valid, the errors and the exit status:
+                    ${CLIENT_IDS.join(', ')} (default rfc5280)
+  --json            print {valid, chain: [sha256…], findings: [{code, severity, message}],
+                    clients: [{id, name, accepts, findings: [code…]}]}
 
-Exit status: 0 valid, 1 not valid, 2 unusable input or usage error.
+Exit status: 0 valid, 1 not valid (for --client), 2 unusable input or usage error.
 `;
 
 /** An input problem: exit 2 with this message. */
@@ -76,6 +87,12 @@ function parseAt(value: string | undefined): Date | undefined {
   return d;
 }
 
+function parseClient(value: string | undefined): ClientId {
+  if (value === undefined) return 'rfc5280';
+  if (isClientId(value)) return value;
+  throw new UsageError(`--client must be one of ${CLIENT_IDS.join(', ')}, got "${value}"`);
+}
+
 function parsePurpose(value: string | undefined): 'server' | 'client' | undefined {
   if (value === undefined || value === 'server' || value === 'client') return value;
   throw new UsageError(`--purpose must be server or client, got "${value}"`);
@@ -102,6 +119,7 @@ export const command: Command = {
       host: { type: 'string' },
       purpose: { type: 'string' },
       at: { type: 'string' },
+      client: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (values.help) {
@@ -112,6 +130,7 @@ export const command: Command = {
     if (!values.ca?.length) throw new UsageError('give the trusted CA with --ca FILE');
     const at = parseAt(values.at);
     const purpose = parsePurpose(values.purpose);
+    const client = parseClient(values.client);
     try {
       const [leaf, ...rest] = await loadCertificates(positionals, 'leaf');
       if (!leaf) throw new UnusableInput('leaf: no certificate');
@@ -126,14 +145,17 @@ export const command: Command = {
         ...(crls ? { crls } : {}),
         ...(purpose ? { purpose } : {}),
         ...(typeof values.host === 'string' ? { host: values.host } : {}),
+        client,
       });
       const chain = await Promise.all(result.chain.map(sha256));
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ valid: result.valid, chain, findings: result.findings }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ valid: result.valid, chain, findings: result.findings, clients: result.clients }, null, 2)}\n`);
       } else {
         const head = result.valid ? `${positionals[0] ?? ''}: OK` : `${positionals[0] ?? ''}: NOT VALID`;
         const path = result.chain.map((c, i) => `  ${i === 0 ? 'leaf  ' : i === result.chain.length - 1 && result.valid ? 'anchor' : 'issuer'} ${c.subject}`);
-        process.stdout.write([head, 'chain:', ...path, ...(result.findings.length ? ['findings:', ...findingLines(result.findings)] : [])].join('\n') + '\n');
+        const matrix = result.clients.map((v) => `  ${v.id === client ? '*' : ' '} ${verdictLine(v, result.refusals[v.id])}`);
+        process.stdout.write([head, 'chain:', ...path, ...(result.findings.length ? ['findings:', ...findingLines(result.findings)] : []),
+          `clients (* sets the verdict, --client):`, ...matrix].join('\n') + '\n');
       }
       return result.valid ? 0 : 1;
     } catch (e) {

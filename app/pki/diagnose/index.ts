@@ -5,3 +5,4 @@
 export { diagnosis, DIAGNOSIS_CODES, type DiagnosisCode, type Details } from './catalog.ts';
 export { chainAdvice } from './chain-advice.ts';
 export { diagnoseKeyMatch } from './key-match.ts';
+export { refusalReason, refusalFix, verdictLine } from './client-words.ts';

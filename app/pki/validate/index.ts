@@ -26,6 +26,7 @@ import { signatureVerifier } from './verify-signature.ts';
 export type { Purpose } from './path-checks.ts';
 export { CLIENT_IDS, isClientId, type ClientId, type ClientVerdict } from './clients.ts';
 export { CLIENT_PROFILES, type ClientProfile } from './client-profiles.ts';
+export type { Position } from '../lint/rule.ts';
 export { matchHost, type HostMatch } from './host.ts';
 
 /** A certificate as @peculiar/x509 parsed it, or its DER. */
@@ -62,6 +63,15 @@ export interface ValidationResult {
   findings: Finding[];
   /** Every client's verdict, one per id in CLIENT_IDS order. */
   clients: ClientVerdict[];
+  /** Why each refusing client refuses: its findings' codes with where the certificate sits (for plain words). */
+  refusals: Partial<Record<ClientId, Refusal[]>>;
+}
+
+/** One reason a client refuses: a finding's code and the position of the certificate it is about. */
+export interface Refusal {
+  code: string;
+  /** Unset for what is about the path as a whole (no path found, host not covered). */
+  position?: Position;
 }
 
 function toCert(input: CertInput, field: string): X509Certificate {
@@ -189,14 +199,13 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
     }
     if (undecided().length === 0) break;
   }
-  const clients: ClientVerdict[] = CLIENT_IDS.map((id) => {
+  const verdicts = Object.fromEntries(CLIENT_IDS.map((id) => {
     const pick = picks.get(id);
-    const codes = pick ? [...new Set(pick.refused.map((f) => f.code))] : ['path-not-found'];
-    return { id, name: CLIENT_PROFILES[id].name, accepts: pick?.accepts ?? false, findings: pick?.accepts ? [] : codes };
-  });
+    return [id, pick ? (pick.accepts ? [] : pick.refused) : [{ ...diagnosis('path-not-found', { cert: leaf.subject }) }]];
+  })) as Record<ClientId, PathFinding[]>;
   const mine = picks.get(chosen);
-  if (!mine) return finish(chosen, [leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings], clients);
-  return finish(chosen, mine.judged.chain, mine.judged.findings, clients);
+  if (!mine) return finish(chosen, [leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings], verdicts);
+  return finish(chosen, mine.judged.chain, mine.judged.findings, verdicts);
 }
 
 /** Weak keys and hashes of each certificate of a path, tagged with where it sits. */
@@ -236,7 +245,7 @@ function checkHost(leaf: X509Certificate, host: string): Finding[] {
  * a warning (another client refuses it); a profile rule it does not refuse is left to the
  * `clients` verdicts, which name it for the clients that do. Findings are plain again.
  */
-function finish(client: ClientId, chain: X509Certificate[], findings: PathFinding[], clients?: ClientVerdict[]): ValidationResult {
+function finish(client: ClientId, chain: X509Certificate[], findings: PathFinding[], refusedBy?: Record<ClientId, PathFinding[]>): ValidationResult {
   const refuses = CLIENT_PROFILES[client].refuses;
   const seen = new Set<string>();
   const all: Finding[] = [];
@@ -252,9 +261,25 @@ function finish(client: ClientId, chain: X509Certificate[], findings: PathFindin
   const rank = { error: 0, warning: 1, info: 2 } as const;
   all.sort((a, b) => rank[a.severity] - rank[b.severity]);
   const valid = !all.some((f) => f.severity === 'error');
-  const verdicts = clients ?? CLIENT_IDS.map((id) => {
-    const refused = [...new Set(findings.filter(CLIENT_PROFILES[id].refuses).map((f) => f.code))];
-    return { id, name: CLIENT_PROFILES[id].name, accepts: refused.length === 0, findings: refused };
-  });
-  return { valid, chain, findings: all, clients: verdicts };
+  const refused = (id: ClientId) => refusedBy?.[id] ?? findings.filter(CLIENT_PROFILES[id].refuses);
+  const clients: ClientVerdict[] = [];
+  const refusals: Partial<Record<ClientId, Refusal[]>> = {};
+  for (const id of CLIENT_IDS) {
+    const list = refused(id);
+    clients.push({ id, name: CLIENT_PROFILES[id].name, accepts: list.length === 0, findings: [...new Set(list.map((f) => f.code))] });
+    if (list.length) refusals[id] = uniqueRefusals(list);
+  }
+  return { valid, chain, findings: all, clients, refusals };
+}
+
+function uniqueRefusals(list: PathFinding[]): Refusal[] {
+  const seen = new Set<string>();
+  const out: Refusal[] = [];
+  for (const f of list) {
+    const key = `${f.code}@${f.position ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f.position ? { code: f.code, position: f.position } : { code: f.code });
+  }
+  return out;
 }
