@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SubjectKeyIdentifierExtension, X509Certificate } from '@peculiar/x509';
-import { createRootCa, type CaResult } from './ca.ts';
+import { createIntermediateCa, createRootCa, type CaResult } from './ca.ts';
+import type { KeyAlgorithmId } from './algorithms.ts';
 import { issueCrl, type IssuedCrl } from './crl.ts';
 import { issueLeaf, type IssuedLeaf } from './issue.ts';
 import { leafFacts } from './leaf-facts.ts';
@@ -110,6 +111,30 @@ describe('the revoked client is refused and the other accepted, by every judge',
       expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(row.accepted ? [] : ['revoked']);
     });
   }
+});
+
+describe('CRLs of other CAs', () => {
+  for (const algorithm of ['p384', 'rsa2048', 'ed25519'] as KeyAlgorithmId[]) {
+    it(`a ${algorithm} CA signs a CRL openssl crl -verify accepts`, async () => {
+      const other = await createRootCa({ subject: { commonName: `CRL ${algorithm} CA` }, algorithm });
+      const crl = await issueCrl(other, emptyRevocationList());
+      const r = await openssl({ 'ca.crt': other.certPem, 'crl.pem': crl.pem }, (p) => ['crl', '-in', p('crl.pem'), '-CAfile', p('ca.crt'), '-verify', '-noout']);
+      expect(`${r.status} ${r.stderr.trim()}`).toBe('0 verify OK');
+    });
+  }
+
+  it("an intermediate's CRL: openssl verify -crl_check refuses its revoked leaf and accepts the other", async () => {
+    const inter = await createIntermediateCa({ subject: { commonName: 'CRL Intermediate' } }, ca);
+    const [bad, fine] = [await issueLeaf({ profile: 'server', commonName: 'bad.example' }, inter), await issueLeaf({ profile: 'server', commonName: 'fine.example' }, inter)];
+    const facts = leafFacts(bad.certPem);
+    const crl = await issueCrl(inter, addRevocation(emptyRevocationList(), { serial: facts.serial, subject: facts.subject, revokedAt: new Date().toISOString(), reason: 'superseded' }));
+    for (const [leaf, accepted] of [[bad, false], [fine, true]] as const) {
+      const r = await openssl({ 'root.crt': ca.certPem, 'inter.crt': inter.certPem, 'crl.pem': crl.pem, 'leaf.crt': leaf.certPem }, (p) => [
+        'verify', '-crl_check', '-CAfile', p('root.crt'), '-untrusted', p('inter.crt'), '-CRLfile', p('crl.pem'), p('leaf.crt'),
+      ]);
+      expect(r.status === 0, r.stdout + r.stderr).toBe(accepted);
+    }
+  });
 });
 
 describe('revocation list', () => {
