@@ -1,34 +1,35 @@
 /**
- * Python's `ssl` as a batch chain judge: one python3 process handshakes every chain twice over
- * loopback, once with Python 3.13's default verification (VERIFY_X509_STRICT and
- * VERIFY_X509_PARTIAL_CHAIN, CPython Lib/ssl.py create_default_context) on both sides, once with
- * OpenSSL's default flags (Python 3.12 and earlier).
+ * Python's `ssl` as a judge: one python3 process handshakes each case over loopback (a Python
+ * server requiring a client certificate, a Python client checking the server's name), once per
+ * mode, a mode being the verify flags both sides set. pythonSslVerdicts runs the differential
+ * corpus with Python 3.13's default verification (VERIFY_X509_STRICT and
+ * VERIFY_X509_PARTIAL_CHAIN, CPython Lib/ssl.py create_default_context) and with OpenSSL's default
+ * flags (Python 3.12 and earlier); python-ssl.ts runs one handshake.
  */
 import { run, withFiles } from './tools.ts';
-import { handshakeSetup } from './tls-chain.ts';
-import { oneLine, type HandshakePeer, type JudgedChain, type StackVerdict } from './chain.ts';
+import { handshakeSetup, handshakeVerdict } from './tls-chain.ts';
+import type { HandshakeResult, TlsParty } from './node-tls.ts';
+import type { HandshakePeer, JudgedChain, StackVerdict } from './chain.ts';
 
 const SCRIPT = String.raw`
 import json, socket, ssl, sys, threading
 
-STRICT = ssl.VERIFY_X509_STRICT | ssl.VERIFY_X509_PARTIAL_CHAIN
-
-def ctx(side, purpose, strict):
+def ctx(side, purpose, flags):
     c = ssl.SSLContext(purpose)
-    if strict:
-        c.verify_flags |= STRICT
+    for flag in flags:
+        c.verify_flags |= getattr(ssl, flag)
     c.load_verify_locations(cafile=side["ca"])
-    c.load_cert_chain(side["cert"], side["key"])
+    c.load_cert_chain(side["cert"], side["key"], password=side.get("passphrase"))
     c.verify_mode = ssl.CERT_REQUIRED
     return c
 
-def handshake(cfg, strict):
+def handshake(cfg, flags):
     out = {"ok": False}
     try:
-        sctx = ctx(cfg["server"], ssl.PROTOCOL_TLS_SERVER, strict)
-        cctx = ctx(cfg["client"], ssl.PROTOCOL_TLS_CLIENT, strict)
+        sctx = ctx(cfg["server"], ssl.PROTOCOL_TLS_SERVER, flags)
+        cctx = ctx(cfg["client"], ssl.PROTOCOL_TLS_CLIENT, flags)
     except Exception as e:
-        return {"ok": False, "reason": "load: " + str(e)}
+        return {"ok": False, "clientError": "load: " + str(e)}
     cctx.check_hostname = True
     lsock = socket.socket()
     lsock.bind(("127.0.0.1", 0))
@@ -39,6 +40,10 @@ def handshake(cfg, strict):
         try:
             conn, _ = lsock.accept()
             with sctx.wrap_socket(conn, server_side=True) as s:
+                for rdn in s.getpeercert().get("subject", ()):
+                    for k, v in rdn:
+                        if k == "commonName":
+                            out["peerCommonName"] = v
                 s.sendall(b"hello")
         except Exception as e:
             out["serverError"] = str(e)
@@ -57,12 +62,47 @@ def handshake(cfg, strict):
     lsock.close()
     if out.get("serverError"):
         out["ok"] = False
-    reasons = [k.replace("Error", "") + ": " + out[k] for k in ("serverError", "clientError") if out.get(k)]
-    return {"ok": out["ok"], "reason": "ok" if out["ok"] else "; ".join(reasons)}
+    return out
 
-cfgs = json.load(open(sys.argv[1]))
-print(json.dumps([{"strict": handshake(c, True), "default": handshake(c, False)} for c in cfgs]))
+job = json.load(open(sys.argv[1]))
+print(json.dumps([{mode: handshake(c, flags) for mode, flags in job["modes"].items()} for c in job["cases"]]))
 `;
+
+/** One handshake to run: both sides' credentials and the name the client dials. */
+export interface PythonCase {
+  server: TlsParty;
+  client: TlsParty;
+  serverName: string;
+}
+
+/** Mode name → the `ssl.VERIFY_*` flags both sides add to their context. */
+export type PythonModes<M extends string> = Record<M, string[]>;
+
+/** Every case in every mode, one python3 process; results in case order. */
+export function pythonHandshakes<M extends string>(cases: PythonCase[], modes: PythonModes<M>): Promise<Record<M, HandshakeResult>[]> {
+  const files: Record<string, string> = { 'judge.py': SCRIPT };
+  cases.forEach((c, i) => {
+    for (const who of ['server', 'client'] as const) {
+      files[`${i}-${who}.pem`] = c[who].certPem;
+      files[`${i}-${who}.key`] = c[who].keyPem;
+      files[`${i}-${who}-ca.pem`] = c[who].caPem;
+    }
+  });
+  return withFiles(files, (_dir, p) => {
+    const side = (i: number, who: 'server' | 'client', party: TlsParty) => ({
+      cert: p(`${i}-${who}.pem`), key: p(`${i}-${who}.key`), ca: p(`${i}-${who}-ca.pem`), passphrase: party.passphrase,
+    });
+    const job = { modes, cases: cases.map((c, i) => ({ serverName: c.serverName, server: side(i, 'server', c.server), client: side(i, 'client', c.client) })) };
+    return withFiles({ 'job.json': JSON.stringify(job) }, (_d2, q) => {
+      const r = run('python3', [p('judge.py'), q('job.json')], { timeoutMs: 600_000 });
+      try {
+        return JSON.parse(r.stdout) as Record<M, HandshakeResult>[];
+      } catch {
+        throw new Error(`python3 handshake judge crashed (status ${r.status}): ${r.stderr.trim()}`);
+      }
+    });
+  });
+}
 
 export interface PythonVerdicts {
   /** Python 3.13+: VERIFY_X509_STRICT | VERIFY_X509_PARTIAL_CHAIN. */
@@ -71,33 +111,11 @@ export interface PythonVerdicts {
   default: StackVerdict;
 }
 
-export function pythonSslVerdicts(chains: JudgedChain[], peer: HandshakePeer): Promise<PythonVerdicts[]> {
-  const files: Record<string, string> = { 'judge.py': SCRIPT, 'peer-ca.pem': peer.caPem };
-  for (const who of ['server', 'client'] as const) {
-    files[`peer-${who}.pem`] = peer[who].certPem;
-    files[`peer-${who}.key`] = peer[who].keyPem;
-  }
-  chains.forEach((c, i) => {
-    const s = handshakeSetup(c, peer);
-    files[`${i}-server.pem`] = s.server.certPem;
-    files[`${i}-server.key`] = s.server.keyPem;
-    files[`${i}-server-ca.pem`] = s.server.caPem;
-    files[`${i}-client.pem`] = s.client.certPem;
-    files[`${i}-client.key`] = s.client.keyPem;
-    files[`${i}-client-ca.pem`] = s.client.caPem;
+/** Every chain of the differential corpus, with Python 3.13's flags and with the defaults. */
+export async function pythonSslVerdicts(chains: JudgedChain[], peer: HandshakePeer): Promise<PythonVerdicts[]> {
+  const results = await pythonHandshakes(chains.map((c) => handshakeSetup(c, peer)), {
+    strict: ['VERIFY_X509_STRICT', 'VERIFY_X509_PARTIAL_CHAIN'],
+    default: [],
   });
-  return withFiles(files, (_dir, p) => {
-    const side = (i: number, who: string) => ({ cert: p(`${i}-${who}.pem`), key: p(`${i}-${who}.key`), ca: p(`${i}-${who}-ca.pem`) });
-    const cfgs = chains.map((c, i) => ({ serverName: handshakeSetup(c, peer).serverName, server: side(i, 'server'), client: side(i, 'client') }));
-    return withFiles({ 'cfgs.json': JSON.stringify(cfgs) }, (_d2, q) => {
-      const r = run('python3', [p('judge.py'), q('cfgs.json')], { timeoutMs: 600_000 });
-      try {
-        const out = JSON.parse(r.stdout) as PythonVerdicts[];
-        for (const v of out) for (const m of [v.strict, v.default]) m.reason = oneLine(m.reason);
-        return out;
-      } catch {
-        throw new Error(`python3 batch judge crashed (status ${r.status}): ${r.stderr.trim()}`);
-      }
-    });
-  });
+  return results.map((r) => ({ strict: handshakeVerdict(r.strict), default: handshakeVerdict(r.default) }));
 }
