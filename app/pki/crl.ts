@@ -2,7 +2,8 @@
  * CRL issuance (RFC 5280 §5): a v2 CertificateList signed by the CA key, over what the CA
  * remembers (revocation-list.ts). Each CRL carries
  *  - the CA's subject as issuer, copied byte for byte from ca.crt (§5.1.2.3);
- *  - thisUpdate now and nextUpdate `days` later (default 7), both required by §5.1.2.4-5;
+ *  - thisUpdate now (set back a few minutes for clock skew) and nextUpdate `days` later
+ *    (default 7), both required by §5.1.2.4-5;
  *  - Authority Key Identifier = the CA's SKI (§5.2.1, MUST) and a CRL Number one above the
  *    last one issued (§5.2.3, MUST, monotonically increasing);
  *  - per entry the serial, revocation date and a reasonCode (§5.3.1), written even for
@@ -18,7 +19,7 @@ import { loadIssuer, type CaMaterial } from './issuer.ts';
 import { pemEncode } from './pem.ts';
 import { REVOCATION_REASONS, type RevocationList } from './revocation-list.ts';
 import { signingAlgorithm } from './sign.ts';
-import { checkDays } from './validity.ts';
+import { BACKDATE_MS, checkDays } from './validity.ts';
 
 /** RFC 5280 §5.2.3 id-ce-cRLNumber and §5.3.1 id-ce-cRLReasons. */
 const OID_CRL_NUMBER = '2.5.29.20';
@@ -30,7 +31,7 @@ const DAY_MS = 86_400_000;
 export interface CrlOptions {
   /** nextUpdate is this many days after thisUpdate. Default 7. */
   days?: number;
-  /** thisUpdate; default now. Whole seconds are kept. */
+  /** thisUpdate; default now minus BACKDATE_MS. Whole seconds are kept. */
   thisUpdate?: Date;
 }
 
@@ -56,7 +57,9 @@ function reasonExtension(code: number): Extension {
 export async function issueCrl(ca: CaMaterial, list: RevocationList, options: CrlOptions = {}, crypto: Crypto = defaultCrypto()): Promise<IssuedCrl> {
   const days = checkDays(options.days ?? DEFAULT_CRL_DAYS);
   const issuer = await loadIssuer(ca, crypto);
-  const thisUpdate = new Date(Math.floor((options.thisUpdate ?? new Date()).getTime() / 1000) * 1000);
+  // Set back like a certificate's notBefore: a peer whose clock runs a little behind would call a
+  // CRL from its future "not yet valid" and, checking CRLs, refuse every client until it catches up.
+  const thisUpdate = new Date(Math.floor((options.thisUpdate ?? new Date(Date.now() - BACKDATE_MS)).getTime() / 1000) * 1000);
   if (issuer.notAfter.getTime() <= thisUpdate.getTime()) {
     throw new PkiError('outlives-issuer', 'issuer', `The CA expired on ${issuer.notAfter.toISOString()}; its CRLs would not be trusted.`);
   }

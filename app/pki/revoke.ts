@@ -11,7 +11,11 @@ import { addRevocation, checkReason, normalizeSerial, type RevocationList } from
 function firstCertificate(pem: string, field: string): X509Certificate {
   const block = pemDecodeAll(pem).blocks.find((b) => b.label === 'CERTIFICATE');
   if (!block) throw new PkiError('invalid-pem', field, 'This is not a PEM certificate ("BEGIN CERTIFICATE").');
-  return new X509Certificate(block.der);
+  try {
+    return new X509Certificate(block.der);
+  } catch (e) {
+    throw new PkiError('invalid-der', field, 'The certificate is damaged and cannot be read.', { cause: e });
+  }
 }
 
 /**
