@@ -4,7 +4,8 @@
  * mode, a mode being the verify flags both sides set. pythonSslVerdicts runs the differential
  * corpus with Python 3.13's default verification (VERIFY_X509_STRICT and
  * VERIFY_X509_PARTIAL_CHAIN, CPython Lib/ssl.py create_default_context) and with OpenSSL's default
- * flags (Python 3.12 and earlier); python-ssl.ts runs one handshake.
+ * flags (Python 3.12 and earlier); python-ssl.ts runs one handshake. A side given a CRL loads it
+ * with load_verify_locations and checks its peer's leaf (VERIFY_CRL_CHECK_LEAF).
  */
 import { run, withFiles } from './tools.ts';
 import { handshakeSetup, handshakeVerdict } from './tls-chain.ts';
@@ -19,6 +20,9 @@ def ctx(side, purpose, flags):
     for flag in flags:
         c.verify_flags |= getattr(ssl, flag)
     c.load_verify_locations(cafile=side["ca"])
+    if side.get("crl"):
+        c.load_verify_locations(cafile=side["crl"])
+        c.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF
     c.load_cert_chain(side["cert"], side["key"], password=side.get("passphrase"))
     c.verify_mode = ssl.CERT_REQUIRED
     return c
@@ -86,11 +90,14 @@ export function pythonHandshakes<M extends string>(cases: PythonCase[], modes: P
       files[`${i}-${who}.pem`] = c[who].certPem;
       files[`${i}-${who}.key`] = c[who].keyPem;
       files[`${i}-${who}-ca.pem`] = c[who].caPem;
+      const crl = c[who].crlPem;
+      if (crl) files[`${i}-${who}-crl.pem`] = crl;
     }
   });
   return withFiles(files, (_dir, p) => {
     const side = (i: number, who: 'server' | 'client', party: TlsParty) => ({
       cert: p(`${i}-${who}.pem`), key: p(`${i}-${who}.key`), ca: p(`${i}-${who}-ca.pem`), passphrase: party.passphrase,
+      ...(party.crlPem ? { crl: p(`${i}-${who}-crl.pem`) } : {}),
     });
     const job = { modes, cases: cases.map((c, i) => ({ serverName: c.serverName, server: side(i, 'server', c.server), client: side(i, 'client', c.client) })) };
     return withFiles({ 'job.json': JSON.stringify(job) }, (_d2, q) => {

@@ -2,6 +2,7 @@
  * Python's `ssl` as a judge, with VERIFY_X509_STRICT on both sides (what Python 3.13's default
  * context and haystack-style servers do): a Python server requiring a client certificate and a
  * Python client verifying the server, handshaking over loopback in one process (python-batch.ts).
+ * A side given a CRL checks its peer's leaf against it (VERIFY_CRL_CHECK_LEAF).
  */
 import { pythonHandshakes } from './python-batch.ts';
 import type { HandshakeResult, TlsParty } from './node-tls.ts';
