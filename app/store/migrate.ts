@@ -9,8 +9,11 @@
  * v2: `meta.sans` typed (`{ kind, value }` SanEntry). v1 stored text in two shapes: issuing wrote
  *     openssl-style "DNS:db-1"/"IP:10.0.0.1", Inspect wrote bare values ("db-1", "10.0.0.1"); a
  *     later reader that guessed the kind from the text named hosts "DNS:db-1" in exported bundles.
+ * Also v2, optional and additive (no step): `meta.revocations` on a CA (revocation-list.ts, checked
+ * on read; a damaged list is dropped) and `meta.supersededBy` on a renewed certificate.
  */
 import { parseSan, type SanEntry, type SanKind } from '../pki/san.ts';
+import { parseRevocationList, type RevocationList } from '../pki/revocation-list.ts';
 import { isLayoutId } from '../layouts/layout-ids.ts';
 import { isTargetId } from '../targets/index.ts';
 import { ITEM_KINDS, ITEM_PROFILES, type ItemKind, type ItemMeta, type ItemProfile, type WorkspaceItem } from './types.ts';
@@ -64,10 +67,20 @@ function isSanEntry(v: unknown): v is SanEntry {
   return isObject(v) && typeof v.value === 'string' && SAN_KINDS.includes(v.kind as SanKind);
 }
 
+/** A CA's revocation list as revocation-list.ts reads it, or undefined when it is not one. */
+function revocationsOf(v: unknown): RevocationList | undefined {
+  if (v === undefined) return undefined;
+  try {
+    return parseRevocationList(JSON.stringify(v));
+  } catch {
+    return undefined;
+  }
+}
+
 function cleanMeta(v: unknown): ItemMeta {
   if (!isObject(v)) return {};
   const meta: ItemMeta = {};
-  for (const key of ['subject', 'issuer', 'serial', 'notBefore', 'notAfter', 'keyAlgorithm', 'cluster', 'source'] as const) {
+  for (const key of ['subject', 'issuer', 'serial', 'notBefore', 'notAfter', 'keyAlgorithm', 'cluster', 'source', 'supersededBy'] as const) {
     const s = str(v[key]);
     if (s !== undefined) meta[key] = s;
   }
@@ -80,6 +93,8 @@ function cleanMeta(v: unknown): ItemMeta {
   if (target !== undefined && isTargetId(target)) meta.target = target;
   if (Array.isArray(v.members)) meta.members = v.members.filter((x): x is string => typeof x === 'string');
   if (Array.isArray(v.sans)) meta.sans = v.sans.filter(isSanEntry).map((s) => ({ kind: s.kind, value: s.value }));
+  const revocations = revocationsOf(v.revocations);
+  if (revocations) meta.revocations = revocations;
   return meta;
 }
 

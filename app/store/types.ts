@@ -3,7 +3,7 @@
  * file carries. Only strings, numbers and ISO dates: no CryptoKey, no X509Certificate.
  */
 
-import type { LeafProfile, SanEntry } from '../pki/index.ts';
+import type { LeafProfile, RevocationList, SanEntry } from '../pki/index.ts';
 import type { LayoutId } from '../layouts/types.ts';
 import type { TargetId } from '../targets/index.ts';
 
@@ -36,6 +36,10 @@ export interface ItemMeta {
   members?: string[];
   /** Where an imported item came from (file name), for the user's memory. */
   source?: string;
+  /** On a CA: what it revoked and the number of its last CRL (the CLI's revoked.json). */
+  revocations?: RevocationList;
+  /** On a renewed certificate: the id of the one that replaced it (the old one stays until deleted). */
+  supersededBy?: string;
 }
 
 export interface WorkspaceItem {

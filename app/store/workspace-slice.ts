@@ -10,6 +10,10 @@ export interface WorkspaceSlice {
   /** Remove items by id (the UI confirms first). Items they issued stay, with a dangling parentId. */
   removeItems(ids: string[]): void;
   renameItem(id: string, name: string): void;
+  /** Merge facts into an item's meta (a CA's revocations, a renewed certificate's successor). */
+  updateMeta(id: string, patch: Partial<WorkspaceItem['meta']>): void;
+  /** Put back items removed a moment ago (undo), as they were. */
+  restoreItems(items: WorkspaceItem[]): void;
   /** Put items read from a workspace file: new ids are added, known ids replaced when the file's copy is newer. */
   importItems(items: WorkspaceItem[]): { added: number; replaced: number; kept: number };
   /** Remove everything (the UI confirms first). */
@@ -40,6 +44,18 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
       const trimmed = name.trim();
       if (!item || !trimmed || trimmed === item.name) return;
       set((s) => ({ items: { ...s.items, [id]: { ...item, name: trimmed, updatedAt: now().toISOString() } } }));
+    },
+
+    updateMeta(id, patch) {
+      const item = get().items[id];
+      if (!item) return;
+      set((s) => ({ items: { ...s.items, [id]: { ...item, meta: { ...item.meta, ...patch }, updatedAt: now().toISOString() } } }));
+    },
+
+    restoreItems(restored) {
+      // A fresh updatedAt, so other tabs that saw the delete take the item back too.
+      const stamp = now().toISOString();
+      set((s) => ({ items: { ...s.items, ...Object.fromEntries(restored.map((i) => [i.id, { ...i, updatedAt: stamp }])) } }));
     },
 
     importItems(incoming) {
