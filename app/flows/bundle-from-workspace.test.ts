@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pemEncode } from '../../pki/pem.ts';
-import type { SanEntry } from '../../pki/index.ts';
-import type { WorkspaceItem } from '../../store/index.ts';
+import { pemEncode, type SanEntry } from '../pki/index.ts';
+import type { WorkspaceItem } from '../store/index.ts';
 import { bundleFromWorkspace, commonNameOf } from './bundle-from-workspace.ts';
 import { fullChain, pemBlocks } from './pem-blocks.ts';
-import { safeFileName } from './file-name.ts';
 
 /** A distinct fake certificate PEM per name (the conversion never parses certificates). */
 const pem = (name: string) => pemEncode('CERTIFICATE', new TextEncoder().encode(`cert:${name}`));
@@ -63,13 +61,6 @@ describe('small helpers', () => {
     { input: undefined, want: undefined },
   ];
   for (const row of cn) it(`commonNameOf ${String(row.input)}`, () => expect(commonNameOf(row.input)).toBe(row.want));
-
-  const names: { input: string; want: string }[] = [
-    { input: 'node 1', want: 'node-1' },
-    { input: '../etc/passwd', want: 'etc-passwd' },
-    { input: '   ', want: 'item' },
-  ];
-  for (const row of names) it(`safeFileName ${JSON.stringify(row.input)}`, () => expect(safeFileName(row.input)).toBe(row.want));
 
   it('fullChain drops a repeated certificate', () => {
     expect(pemBlocks(fullChain(n2.pem, n2.pem + inter.pem))).toEqual([n2.pem, inter.pem]);

@@ -1,10 +1,12 @@
 /**
  * Turn workspace items into the plain Bundle the layouts take: from a bundle item (its members,
- * CA first) or from a CA (every certificate it issued whose key the workspace holds).
+ * CA first) or from a CA (every certificate it issued whose key the workspace holds). Export →
+ * Bundles uses it; a cluster saved by the Cluster view comes back as the Bundle the CLI's
+ * `certbench bundle` makes from the same nodes (the round-trip test holds the two equal).
  */
-import type { Bundle, BundleClient, BundleNode } from '../../layouts/types.ts';
-import type { WorkspaceItem } from '../../store/index.ts';
-import { nodeHosts } from '../../flows/node-hosts.ts';
+import type { Bundle, BundleClient, BundleNode } from '../layouts/types.ts';
+import type { WorkspaceItem } from '../store/index.ts';
+import { nodeHosts } from './node-hosts.ts';
 import { pemBlocks } from './pem-blocks.ts';
 
 /** The CN of an RFC 4514 subject, unescaped; undefined when there is none. */

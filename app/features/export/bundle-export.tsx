@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { isLayoutId, LAYOUTS } from '../../layouts/index.ts';
 import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
 import { selectItemList, useApp } from '../../store/index.ts';
-import { bundleFromWorkspace } from './bundle-from-workspace.ts';
+import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';

@@ -15,7 +15,7 @@ import { snippetsFor } from '../../snippets/index.ts';
 import { createAppStore } from '../../store/create-store.ts';
 import { memoryRecordStore } from '../../store/record-store.ts';
 import { OPS } from '../../worker/ops.ts';
-import { bundleFromWorkspace } from './bundle-from-workspace.ts';
+import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 
 
 

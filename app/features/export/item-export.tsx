@@ -4,7 +4,7 @@ import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts
 import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
 import { KeyExport } from './key-export.tsx';
-import { firstDer, fullChain } from './pem-blocks.ts';
+import { firstDer, fullChain } from '../../flows/pem-blocks.ts';
 import { Pkcs12Export } from './pkcs12-export.tsx';
 
 const KIND_WORD: Record<WorkspaceItem['kind'], string> = { ca: 'CA', certificate: 'certificate', key: 'key', csr: 'CSR', bundle: 'bundle' };
