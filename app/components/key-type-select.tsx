@@ -1,19 +1,27 @@
 /**
- * The "Key type" select, offering only what this browser can make (Ed25519 is probed in the
- * worker), P-256 first and preselected.
+ * The "Key type" select, offering only what this browser can make (Ed25519 and ML-DSA are
+ * probed in the worker), P-256 first and preselected. Post-quantum keys (ML-DSA, FIPS 204) sit
+ * in their own group: few TLS stacks take them yet, and the hint says which.
  */
 import { useEffect, useState } from 'react';
-import type { KeyAlgorithmId } from '../pki/algorithms.ts';
+import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../pki/algorithms.ts';
+import { mlDsaMinimum } from '../pki/ml-dsa/support.ts';
 import { callWorker } from '../worker/client.ts';
 import { Field } from './field.tsx';
 
-const FALLBACK: { id: KeyAlgorithmId; label: string }[] = [{ id: 'p256', label: 'ECDSA P-256' }];
-let cached: Promise<{ id: KeyAlgorithmId; label: string }[]> | undefined;
+type Option = { id: KeyAlgorithmId; label: string };
 
-function supported(): Promise<{ id: KeyAlgorithmId; label: string }[]> {
+const FALLBACK: Option[] = [{ id: 'p256', label: 'ECDSA P-256' }];
+let cached: Promise<Option[]> | undefined;
+
+function supported(): Promise<Option[]> {
   cached ??= callWorker('keyAlgorithms', undefined).catch(() => FALLBACK);
   return cached;
 }
+
+const ML_DSA_HINT = (['openssl', 'node', 'java'] as const).map(mlDsaMinimum).join(', ');
+
+const isPostQuantum = (o: Option) => KEY_ALGORITHMS.find((a) => a.id === o.id)?.family === 'ml-dsa';
 
 export function KeyTypeSelect({ value, onChange }: { value: KeyAlgorithmId; onChange: (id: KeyAlgorithmId) => void }) {
   const [options, setOptions] = useState(FALLBACK);
@@ -22,11 +30,18 @@ export function KeyTypeSelect({ value, onChange }: { value: KeyAlgorithmId; onCh
     void supported().then((o) => { if (live) setOptions(o); });
     return () => { live = false; };
   }, []);
+  const classic = options.filter((o) => !isPostQuantum(o));
+  const postQuantum = options.filter(isPostQuantum);
+  const item = (o: Option) => <option key={o.id} value={o.id}>{o.label}</option>;
   return (
-    <Field label="Key type" hint="ECDSA P-256 is the default: small, fast and accepted by every TLS stack here. RSA only where an old client needs it.">
+    <Field
+      label="Key type"
+      hint={`ECDSA P-256 is the default: small, fast and accepted by every TLS stack here. RSA only where an old client needs it. ML-DSA is post-quantum (FIPS 204), for testing stacks that take it: ${ML_DSA_HINT}.`}
+    >
       {(p) => (
         <select {...p} value={value} onChange={(e) => onChange(e.target.value as KeyAlgorithmId)}>
-          {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+          {postQuantum.length ? <optgroup label="Classic">{classic.map(item)}</optgroup> : classic.map(item)}
+          {postQuantum.length > 0 && <optgroup label="Post-quantum (ML-DSA)">{postQuantum.map(item)}</optgroup>}
         </select>
       )}
     </Field>

@@ -9,16 +9,24 @@ import { PkiError } from '../pki/errors.ts';
 import { issueLeaf } from '../pki/issue.ts';
 import { loadIssuer } from '../pki/issuer.ts';
 import { supportedKeyAlgorithms } from '../pki/keys.ts';
+import { mlDsaEngine } from '../pki/crypto.ts';
 import { formatSan } from '../pki/san.ts';
 import { readInput } from '../pki/read/read-input.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
 import type { CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs } from './pki-contract.ts';
 
+/** ML-DSA options say which engine makes them (crypto.ts's choice): the browser's own WebCrypto or the bundled library. */
+const ENGINE_TEXT = { webcrypto: 'browser WebCrypto', library: 'noble library' } as const;
+
 /** Key types this browser can make, with their labels, in the order the UI offers them. */
 async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]> {
   const ids = await supportedKeyAlgorithms();
-  return KEY_ALGORITHMS.filter((a) => ids.includes(a.id)).map((a) => ({ id: a.id, label: a.label }));
+  const engine = await mlDsaEngine();
+  return KEY_ALGORITHMS.filter((a) => ids.includes(a.id)).map((a) => ({
+    id: a.id,
+    label: a.family === 'ml-dsa' && engine ? `${a.label} · ${ENGINE_TEXT[engine]}` : a.label,
+  }));
 }
 
 async function createCa(args: CreateCaArgs): Promise<Issued> {
