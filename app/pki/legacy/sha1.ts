@@ -13,6 +13,7 @@ export class Sha1 extends MdHasher {
     return new Sha1() as this;
   }
 
+  /** Four loops of twenty rounds (FIPS 180-4 §6.1.2), no branch per round: the PKCS#12 KDF runs this a million times. */
   protected compressWords(block: Int32Array): void {
     w.set(block);
     for (let i = 16; i < 80; i++) {
@@ -25,13 +26,33 @@ export class Sha1 extends MdHasher {
     let c = s[2]!;
     let d = s[3]!;
     let e = s[4]!;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      if (i < 20) f = ((b & c) | (~b & d)) + 0x5a827999;
-      else if (i < 40) f = (b ^ c ^ d) + 0x6ed9eba1;
-      else if (i < 60) f = ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc;
-      else f = (b ^ c ^ d) + 0xca62c1d6;
-      const t = (((a << 5) | (a >>> 27)) + f + e + w[i]!) | 0;
+    let i = 0;
+    for (; i < 20; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + w[i]! + 0x5a827999) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (; i < 40; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + w[i]! + 0x6ed9eba1) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (; i < 60; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e + w[i]! + 0x8f1bbcdc) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (; i < 80; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + w[i]! + 0xca62c1d6) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
