@@ -7,7 +7,6 @@ import { bench as issue } from './issue.ts';
 import { bench as read } from './read.ts';
 import { bench as browser } from './browser.ts';
 import { bench as pkcs12 } from './pkcs12-mac.ts';
-import { bench as pkcs12 } from './pkcs12-mac.ts';
 import { bench as mldsa } from './ml-dsa.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = { issue, read, pkcs12, browser, mldsa };
