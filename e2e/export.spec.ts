@@ -104,3 +104,13 @@ test('a cluster bundle re-zipped for another layout is judged, and a snippet cop
   const { shown, clipboard } = await copyCodeBlock(page.getByRole('region', { name: 'Snippets' }).locator('figure').first());
   expect(clipboard.trim()).toBe(shown.trim());
 });
+
+test('a snippet that cannot be made safe for its system says so beside it', async ({ app, cluster, exporter, page }) => {
+  await app.goTo('Cluster');
+  await cluster.create({ name: 'workers', nodes: 'w1 w1.local', clients: 'app', target: 'crank' });
+  await app.goTo('Export');
+  await exporter.chooseBundle('workers', 'crank');
+  const snippets = page.getByRole('region', { name: 'Snippets' });
+  await expect(snippets.getByRole('note').filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" })).toBeVisible();
+  await expect(snippets.getByRole('heading', { name: /^crank: worker key and CSR/ })).toBeVisible();
+});

@@ -15,6 +15,8 @@ export interface RenderedSnippet {
   fileName: string;
   code?: string;
   problem?: string;
+  /** What the snippet cannot make safe here, for the UI to show beside it (the snippet says it too). */
+  caution?: string;
 }
 
 // The Node snippets are ES modules (import statements): .mjs runs them as such without a package.json.
@@ -30,7 +32,8 @@ export function renderSnippets(outline: BundleOutline, layout: LayoutId, snippet
   const context = snippetContext(outline, layoutById(layout), options ? { layoutOptions: options } : {});
   return snippets.map((snippet): RenderedSnippet => {
     try {
-      return { snippet, fileName: snippetFileName(snippet), code: snippet.render(context) };
+      const caution = snippet.caution?.(context);
+      return { snippet, fileName: snippetFileName(snippet), code: snippet.render(context), ...(caution ? { caution } : {}) };
     } catch (e) {
       return { snippet, fileName: snippetFileName(snippet), problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.' };
     }

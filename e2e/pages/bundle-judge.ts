@@ -13,7 +13,10 @@ export interface BundleVerdicts {
   files: string[];
   caSubject: string;
   leaves: { subject: string; serverAuth: boolean; clientAuth: boolean; asServer: Verdict; asClient: Verdict }[];
-  handshake: HandshakeResult;
+  /** The node ↔ client handshake; null when the bundle holds no private keys (crank: they stay on the workers). */
+  handshake: HandshakeResult | null;
+  /** How many private keys the bundle holds. */
+  keys: number;
 }
 
 const PEM = /-----BEGIN ([A-Z ]+)-----[\s\S]*?-----END \1-----/g;
@@ -70,6 +73,8 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
       if (key && serverAuth && host && !server) server = { certPem: pem, keyPem: key, host };
       if (key && clientAuth && !serverAuth && !client) client = { certPem: pem, keyPem: key };
     }
+    // A crank bundle gives out certificates only (the keys stay on the workers): nothing to shake hands with.
+    if (keys.length === 0) return { files, caSubject: caCert.subject, leaves, handshake: null, keys: 0 };
     if (!server || !client) throw new Error('the bundle holds no node certificate with its key or no client certificate with its key');
     const handshake = await nodeTlsHandshake({
       server: { certPem: server.certPem, keyPem: server.keyPem, caPem },
@@ -78,7 +83,7 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
       // The judge's 10 s default is for an idle machine; CI shares two cores with a browser.
       timeoutMs: 30_000,
     });
-    return { files, caSubject: caCert.subject, leaves, handshake };
+    return { files, caSubject: caCert.subject, leaves, handshake, keys: keys.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -58,6 +58,14 @@ export class ExportPage {
     return this.download(() => button.click());
   }
 
+  /** Choose a bundle source and a layout in the bundle form (the snippets follow them). */
+  async chooseBundle(source: string | RegExp, layout: string): Promise<void> {
+    const form = this.bundleSection.getByRole('form', { name: 'Bundle download' });
+    const select = form.getByLabel('Bundle or CA');
+    await select.selectOption({ label: await optionLike(select, source) });
+    await form.getByLabel('Layout').selectOption(layout);
+  }
+
   /**
    * Download a bundle. With `keyPassphrase` (layouts that read encrypted keys) the keys are
    * encrypted; otherwise the plaintext warning must be acknowledged before the button works.

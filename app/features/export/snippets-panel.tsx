@@ -16,6 +16,11 @@ function SnippetBlock({ r }: { r: RenderedSnippet }) {
   return (
     <div className="snippet">
       <h5>{r.snippet.label}</h5>
+      {r.caution && (
+        <p className="export-warning snippet__caution" role="note">
+          <strong>Caution:</strong> {r.caution}
+        </p>
+      )}
       {r.code !== undefined ? (
         <CodeBlock code={r.code} language={LANGUAGE[r.snippet.language]} title={r.snippet.filename ?? r.snippet.label} />
       ) : (
