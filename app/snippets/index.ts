@@ -16,6 +16,7 @@ import { crankSnippet } from './crank.ts';
 import { kubernetesSecret } from './kubernetes.ts';
 import { dockerCompose } from './docker-compose.ts';
 import { checkCommands } from './check-commands.ts';
+import { mlDsaCheck } from './ml-dsa-check.ts';
 import { CRL_SNIPPETS } from './crl-index.ts';
 
 export const SNIPPETS: readonly Snippet[] = [
@@ -39,6 +40,7 @@ export const SNIPPETS: readonly Snippet[] = [
   kubernetesSecret,
   dockerCompose,
   checkCommands,
+  mlDsaCheck,
   ...CRL_SNIPPETS,
 ];
 
