@@ -10,6 +10,7 @@ import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { RSAPrivateKey, RSAPublicKey } from '@peculiar/asn1-rsa';
 import { ECParameters, ECPrivateKey } from '@peculiar/asn1-ecc';
 import { PkiError } from '../errors.ts';
+import { dsaOrRsaPssSpki } from './dsa-rsa-pss-public.ts';
 
 export const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 export const OID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
@@ -69,8 +70,9 @@ export function ecPrivateToPkcs8(sec1Der: BufferSource, curveFromContext?: strin
 }
 
 /**
- * The public SPKI of a PKCS#8 key when the key structure carries it (RSA always; EC when SEC1's
- * public point is present). null otherwise (Ed25519, EC without the point): derive with WebCrypto.
+ * The public SPKI of a PKCS#8 key when the key structure carries it (RSA and RSA-PSS always; EC
+ * when SEC1's public point is present; DSA from its parameters, see dsa-rsa-pss-public.ts). null
+ * otherwise (Ed25519, EC without the point): derive with WebCrypto.
  */
 export function spkiFromPkcs8Structure(pkcs8Der: BufferSource): ArrayBuffer | null {
   const info = parseOr(pkcs8Der, PrivateKeyInfo, 'PKCS#8 private key');
@@ -82,7 +84,11 @@ export function spkiFromPkcs8Structure(pkcs8Der: BufferSource): ArrayBuffer | nu
     if (!params.namedCurve || !inner.publicKey) return null;
     return AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: ecAlgorithm(params.namedCurve), subjectPublicKey: inner.publicKey }));
   }
-  return null;
+  try {
+    return dsaOrRsaPssSpki(info);
+  } catch {
+    return null; // A damaged DSA or RSA-PSS key is still shown, just not matched.
+  }
 }
 
 /** The curve OID of an `EC PARAMETERS` block, or undefined for explicit parameters. */
