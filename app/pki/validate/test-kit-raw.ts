@@ -7,7 +7,7 @@ import * as x509 from '@peculiar/x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityInfoAccessSyntax, AccessDescription, GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints,
-  id_ad_caIssuers, id_ce_nameConstraints, id_pe_authorityInfoAccess, Version,
+  id_ad_caIssuers, id_ce_nameConstraints, id_pe_authorityInfoAccess, Time, Version,
 } from '@peculiar/asn1-x509';
 import { resign } from './test-kit.ts';
 
@@ -47,5 +47,14 @@ export function asVersion1(cert: x509.X509Certificate, signer: CryptoKey): Promi
   return resign(cert, signer, (asn) => {
     asn.tbsCertificate.version = Version.v1;
     asn.tbsCertificate.extensions = undefined;
+  });
+}
+
+/** Re-sign `cert` with notBefore written as GeneralizedTime, which RFC 5280 §4.1.2.5 reserves for 2050 and later. */
+export function withGeneralizedNotBefore(cert: x509.X509Certificate, signer: CryptoKey): Promise<x509.X509Certificate> {
+  return resign(cert, signer, (asn) => {
+    const t = new Time();
+    t.generalTime = cert.notBefore;
+    asn.tbsCertificate.validity.notBefore = t;
   });
 }
