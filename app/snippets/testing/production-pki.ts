@@ -16,6 +16,8 @@ export interface ProductionPki {
   elsewhere: BundleNode;
   /** Another CA's node-1 (same names) and client "app": whoever trusts only `ca` must refuse them. */
   foreign: Bundle;
+  /** A client of `ca` named "stranger": allow-lists of client CNs must turn it away. */
+  stranger: BundleClient;
 }
 
 async function node(issuer: CaResult, name: string, dns: string[], ips: string[]): Promise<BundleNode> {
@@ -44,5 +46,5 @@ async function clusterOf(cluster: string): Promise<{ ca: CaResult; bundle: Bundl
 export async function productionPki(): Promise<ProductionPki> {
   const { ca, bundle } = await clusterOf('demo');
   const foreign = (await clusterOf('other')).bundle;
-  return { ca, bundle, elsewhere: await node(ca, 'node-1', ['elsewhere.test'], ['10.9.9.9']), foreign };
+  return { ca, bundle, elsewhere: await node(ca, 'node-1', ['elsewhere.test'], ['10.9.9.9']), foreign, stranger: await client(ca, 'stranger', 'stranger') };
 }
