@@ -15,6 +15,7 @@ import { createIntermediateCa, createRootCa, type CaResult } from '../ca.ts';
 import { mlDsaEngine, defaultCrypto } from '../crypto.ts';
 import { createCsr, readCsr, signCsr } from '../csr.ts';
 import { issueLeaf } from '../issue.ts';
+import { issueBatch } from '../batch.ts';
 import { importPrivateKey, pkcs8AlgorithmId, publicKeyFromPrivate } from '../keys.ts';
 import { pemDecodeAll } from '../pem.ts';
 import type { LeafProfile } from '../profiles.ts';
@@ -89,6 +90,28 @@ describe('certbench ML-DSA chains, judged by python cryptography 48', () => {
         if (!c.alg?.startsWith('mldsa')) continue;
         expect(keyUsage(c.pem)).toBe(c.ca ? CA_USAGE | KeyUsageFlags.digitalSignature : KeyUsageFlags.digitalSignature);
       }
+    });
+  }
+});
+
+describe('batches (the DER template path) with ML-DSA, judged by python cryptography 48', () => {
+  const rows: { name: string; ca: KeyAlgorithmId; leaves: KeyAlgorithmId }[] = [
+    { name: 'ML-DSA-65 CA, ML-DSA-44 nodes', ca: 'mldsa65', leaves: 'mldsa44' },
+    { name: 'ML-DSA-87 CA, ECDSA nodes', ca: 'mldsa87', leaves: 'p256' },
+    { name: 'ECDSA CA, ML-DSA-65 nodes', ca: 'p384', leaves: 'mldsa65' },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const ca = await createRootCa({ subject: { commonName: 'batch CA' }, algorithm: row.ca });
+      const batch = await issueBatch('node-1 10.0.0.1\nnode-2 10.0.0.2 node-2.example\nnode-3 10.0.0.3', ca, { algorithm: row.leaves, days: 30 });
+      const verdicts = await pythonMlDsaVerdicts({
+        certificates: [{ name: 'ca', pem: ca.certPem, issuer: 'ca' }, ...batch.items.map((i) => ({ name: i.name, pem: i.certPem, issuer: 'ca' }))],
+        csrs: [],
+        keys: batch.items.map((i) => ({ name: `${i.name} key`, pem: i.keyPem, certificate: i.name })),
+      });
+      expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+      expect(verdicts).toHaveLength(7);
+      for (const i of batch.items) for (const p of algorithmParameters(i.certPem)) expect(p).toBeUndefined();
     });
   }
 });
