@@ -10,6 +10,8 @@
  * - An empty password is a lone terminator (00 00) to some writers and no bytes at all to
  *   others (OpenSSL's PKCS12_verify_mac(p12, NULL, 0) vs ""), RFC 7292 B.1 allowing either.
  */
+import { bmpPassword } from '../pkcs12/kdf.ts';
+
 export interface PasswordForm {
   /** For messages: how this form was made. */
   label: string;
@@ -19,24 +21,13 @@ export interface PasswordForm {
   bytes: Uint8Array;
 }
 
-/** Big-endian UTF-16 code units, then 00 00 (a surrogate pair stays a pair, as in Java and OpenSSL). */
-export function bmpString(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 2 + 2);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    out[i * 2] = unit >> 8;
-    out[i * 2 + 1] = unit & 0xff;
-  }
-  return out;
-}
-
 /** The forms to try for `password`, the standard one first. */
 export function passwordForms(password: string): PasswordForm[] {
   const utf8 = new TextEncoder().encode(password);
-  const standard: PasswordForm = { label: 'as typed', bmp: bmpString(password), bytes: utf8 };
+  const standard: PasswordForm = { label: 'as typed', bmp: bmpPassword(password), bytes: utf8 };
   if (password === '') return [standard, { label: 'as no bytes at all', bmp: new Uint8Array(0), bytes: utf8 }];
   if (utf8.length === password.length) return [standard];
   // OpenSSL 1.0.2: every UTF-8 byte read as a Latin-1 character.
   const latin1 = String.fromCharCode(...utf8);
-  return [standard, { label: 'as OpenSSL 1.0.2 encoded it (UTF-8 bytes taken as Latin-1)', bmp: bmpString(latin1), bytes: new TextEncoder().encode(latin1) }];
+  return [standard, { label: 'as OpenSSL 1.0.2 encoded it (UTF-8 bytes taken as Latin-1)', bmp: bmpPassword(latin1), bytes: new TextEncoder().encode(latin1) }];
 }
