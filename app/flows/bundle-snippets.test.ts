@@ -5,10 +5,10 @@ import { renderSnippets } from './bundle-snippets.ts';
 
 const outline: BundleOutline = { cluster: 'c', nodes: [{ name: 'n1', dns: ['n1.db'], ips: [] }], clients: [{ name: 'app', commonName: 'Smith, John' }] };
 
-/** Which snippets carry a caution for the UI, per layout (the snippet text says the same); crank's is always there. */
+/** Which snippets carry a caution for the UI, per layout (the snippet text says the same); crank's and cqlsh's are always there. */
 const rows: { name: string; layout: LayoutId; want: string[] }[] = [
-  { name: 'scylla: names by reverse DNS (acsylla), a CN cut at a comma (authenticator)', layout: 'scylla', want: ['scylla-certificate-authenticator', 'python-acsylla', 'crank-cert-dir'] },
-  { name: 'crank: crank itself does not require client certificates', layout: 'crank', want: ['python-acsylla', 'crank-cert-dir', 'docker-compose', 'scylla-certificate-authenticator'] },
+  { name: 'scylla: names by reverse DNS (acsylla), a CN cut at a comma (authenticator)', layout: 'scylla', want: ['scylla-certificate-authenticator', 'python-acsylla', 'crank-cert-dir', 'cqlshrc'] },
+  { name: 'crank: crank itself does not require client certificates', layout: 'crank', want: ['python-acsylla', 'crank-cert-dir', 'docker-compose', 'scylla-certificate-authenticator', 'cqlshrc'] },
   { name: 'cassandra: keys handed to the image user uid 999', layout: 'cassandra', want: ['python-acsylla', 'docker-compose', 'crank-cert-dir', 'scylla-certificate-authenticator'] },
 ];
 

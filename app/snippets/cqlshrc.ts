@@ -1,4 +1,8 @@
-/** cqlsh's cqlshrc: connect over TLS, verify the node, present the client certificate. */
+/**
+ * cqlsh's cqlshrc: connect over TLS, verify the node's chain, present the client certificate. cqlsh
+ * (pylib/cqlshlib/sslhandling.py) hands cassandra-driver ssl_options without check_hostname, so the
+ * node's name is not checked: said in the file and in the caution.
+ */
 import { CQL_PORT } from './scylla-yaml.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
@@ -8,6 +12,9 @@ export const cqlshrc: Snippet = {
   language: 'ini',
   filename: 'cqlshrc',
   layouts: ['scylla', 'cassandra'],
+  caution() {
+    return 'cqlsh checks the node\'s certificate chain against certfile (validate = true) but not its host name: a certificate this CA issued to any other host is accepted too.';
+  },
   render(ctx: SnippetContext) {
     const f = ctx.client.files;
     return [

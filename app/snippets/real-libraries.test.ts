@@ -22,7 +22,7 @@ import { snippetContext } from './context.ts';
 import { snippetById } from './index.ts';
 import type { SnippetContext, SnippetFiles } from './types.ts';
 import { productionPki, type ProductionPki } from './testing/production-pki.ts';
-import { COODIE_OVER_CASSANDRA_DRIVER, HTTPX_CLIENT, SERVER_JUDGE, TLS_CLIENT_JUDGE } from './testing/judges-tls.ts';
+import { COODIE_OVER_CASSANDRA_DRIVER, CQLSH_CONNECT, HTTPX_CLIENT, SERVER_JUDGE, TLS_CLIENT_JUDGE } from './testing/judges-tls.ts';
 
 /** Debian's python: the one python3-uvicorn, python3-cassandra and python3-httpx install into. */
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -60,6 +60,7 @@ beforeAll(async () => {
   write(join(scratch, 'judge-server.mjs'), SERVER_JUDGE);
   write(join(scratch, 'judge-tls-client.mjs'), TLS_CLIENT_JUDGE);
   write(join(scratch, 'httpx-client.py'), HTTPX_CLIENT);
+  write(join(scratch, 'cqlsh-connect.py'), CQLSH_CONNECT);
 }, 60_000);
 
 afterAll(async () => {
@@ -153,6 +154,29 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
     expect(r.out).toBe('200 hello app\n\n');
     expect(server.output()).toContain('accepted app');
   });
+});
+
+describe("cqlshrc, read as cqlsh reads it, over cassandra-driver 3.25: the chain is checked, the name is not (its caution says so)", () => {
+  const rows: { server: ServerCase; accepted: boolean }[] = [
+    { server: 'right', accepted: true },
+    { server: 'another CA', accepted: false },
+    { server: 'another host', accepted: true }, // the limitation the snippet and its caution state
+  ];
+  for (const row of rows) {
+    it(`a server of ${row.server}: ${row.accepted ? 'accepted' : 'refused'}`, async () => {
+      const ctx0 = await unpacked(pki.bundle, 'scylla', 1);
+      const { port, server } = await judgeServer(await serverFiles(row.server, ctx0.client.files.ca), 'tls');
+      const ctx = await unpacked(pki.bundle, 'scylla', port, '127.0.0.1');
+      const r = runTo(DEBIAN_PYTHON, [join(scratch, 'cqlsh-connect.py'), writeSnippet('cqlshrc', ctx, 'cqlshrc')]);
+      await server.stop();
+      if (row.accepted) expect(server.output(), r.out).toContain('accepted app');
+      else {
+        expect(server.output()).not.toContain('accepted');
+        expect(r.out).toMatch(/certificate verify failed/);
+      }
+      expect(snippetById('cqlshrc').caution?.(ctx)).toMatch(/not its host name/);
+    });
+  }
 });
 
 /** Clients a server snippet meets: with the cluster's client certificate, with none, with another CA's. */

@@ -79,3 +79,26 @@ async def init_coodie(hosts=None, keyspace=None, ssl_context=None, **kwargs):
     return _init_coodie(hosts=hosts, keyspace=keyspace, ssl_context=ssl_context, **kwargs)
 `,
 };
+
+/**
+ * cqlsh's TLS connection as cqlsh makes it (apache/cassandra pylib/cqlshlib/sslhandling.py ssl_settings,
+ * restated): [ssl] certfile, validate, userkey, usercert become cassandra-driver ssl_options (no
+ * check_hostname), dialling [connection] hostname and port. argv: the cqlshrc file.
+ */
+export const CQLSH_CONNECT = String.raw`
+import configparser, ssl, sys
+from cassandra.cluster import Cluster
+rc = configparser.ConfigParser()
+rc.read(sys.argv[1])
+validate = rc.get("ssl", "validate", fallback="true").lower() != "false"
+options = dict(
+    ca_certs=rc.get("ssl", "certfile"),
+    cert_reqs=ssl.CERT_REQUIRED if validate else ssl.CERT_NONE,
+    ssl_version=ssl.PROTOCOL_TLS,
+    keyfile=rc.get("ssl", "userkey", fallback=None),
+    certfile=rc.get("ssl", "usercert", fallback=None),
+)
+host = rc.get("connection", "hostname")
+Cluster([host], port=rc.getint("connection", "port"), ssl_options=options).connect()
+`;
+
