@@ -4,7 +4,7 @@
 //   npx vitest run app/pki/validate/differential/differential.test.ts
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validatePath } from '../index.ts';
 import { differentialCorpus } from './corpus.ts';
 import { handshakePeer } from './handshake-peer.ts';
@@ -12,7 +12,9 @@ import { judgeWithStacks, stackVerdict, STACK_CLIENTS, type StackClient, type St
 import { agreement, compare, type ComparedRow } from './compare.ts';
 import { comparisonTable, stackDetails, stackTable } from './table.ts';
 
-const TABLE_FILE = resolve('.ci/out/differential.md');
+/** In the repository's .ci/out (git-ignored; `npm test` clears it first, then this test writes the table). */
+const OUT_DIR = fileURLToPath(new URL('../../../../.ci/out/', import.meta.url));
+const TABLE_FILE = `${OUT_DIR}differential.md`;
 
 let rows: StackRow[];
 let compared: ComparedRow[];
@@ -35,7 +37,7 @@ beforeAll(async () => {
     '## The real stacks', '', stackTable(rows), '',
     '## Notes and full reasons', '', stackDetails(rows), '',
   ].join('\n');
-  mkdirSync(resolve('.ci/out'), { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(TABLE_FILE, text);
   console.log(`differential table: ${TABLE_FILE}\nagreement: ${figures}\n${comparisonTable(compared)}\n\n${stackTable(rows)}`);
 }, 600_000);
