@@ -1,19 +1,20 @@
-/** The Workspace view: list, search, delete, export and import the whole workspace, clear all. */
+/** The Workspace view: the inventory table (search, filters, row actions), export and import the whole workspace, clear all. */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class WorkspacePage {
   readonly list: Locator;
 
   constructor(readonly page: Page) {
-    this.list = page.getByRole('list', { name: 'Workspace items' });
+    this.list = page.getByRole('table', { name: 'Workspace items' });
   }
 
+  /** The table's item rows (the header row left out). */
   items(): Locator {
-    return this.list.getByRole('listitem');
+    return this.list.locator('tbody').getByRole('row');
   }
 
   item(name: string): Locator {
-    return this.items().filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+    return this.items().filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
   async search(text: string): Promise<void> {

@@ -1,19 +1,32 @@
-/** The workspace: everything made or imported, kept in this browser; search, delete, export, import, clear. */
-import { useState } from 'react';
+/** The workspace: everything made or imported, kept in this browser, as an inventory; export, import, clear. */
+import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore, useApp } from '../../store/index.ts';
 import { ExportWorkspaceForm, ImportWorkspaceForm } from './workspace-file-forms.tsx';
-import { WorkspaceList } from './workspace-list.tsx';
+import { Inventory } from './inventory.tsx';
+
+/** How long a delete can be undone. */
+const UNDO_MS = 60_000;
 
 export function WorkspaceView() {
   const [confirmClear, setConfirmClear] = useState(false);
   const count = useApp((s) => Object.keys(s.items).length);
+  const [message, setMessage] = useState<{ text: string; undo?: () => void }>();
+  useEffect(() => {
+    if (!message?.undo) return;
+    const timer = setTimeout(() => setMessage((m) => (m === message ? { text: m.text } : m)), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
   return (
     <section aria-labelledby="workspace-heading">
       <h2 id="workspace-heading">Workspace</h2>
       <Why>Kept in this browser's IndexedDB only, never sent anywhere. Other tabs see changes at once; export a file to move it or keep a backup.</Why>
-      <WorkspaceList />
+      <p role="status" aria-live="polite" className="inventory-message">
+        {message?.text}{' '}
+        {message?.undo && <button type="button" onClick={() => { message.undo?.(); setMessage({ text: 'Restored.' }); }}>Undo</button>}
+      </p>
+      <Inventory onMessage={(text, undo) => setMessage({ text, ...(undo ? { undo } : {}) })} />
       <div className="columns">
         <ExportWorkspaceForm />
         <ImportWorkspaceForm />

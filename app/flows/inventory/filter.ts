@@ -18,8 +18,8 @@ export interface InventoryQuery {
   now: Date;
 }
 
-export interface InventoryRow {
-  item: InventoryItem;
+export interface InventoryRow<T extends InventoryItem = InventoryItem> {
+  item: T;
   status: ItemStatus;
 }
 
@@ -45,10 +45,10 @@ function issuedBelow(id: string, caId: string, byId: ReadonlyMap<string, Invento
   return false;
 }
 
-export function inventoryRows(items: readonly InventoryItem[], query: InventoryQuery): InventoryRow[] {
-  const byId = new Map(items.map((i) => [i.id, i]));
+export function inventoryRows<T extends InventoryItem>(items: readonly T[], query: InventoryQuery): InventoryRow<T>[] {
+  const byId = new Map<string, InventoryItem>(items.map((i) => [i.id, i]));
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const rows: InventoryRow[] = [];
+  const rows: InventoryRow<T>[] = [];
   for (const item of items) {
     if (query.caId !== undefined && !issuedBelow(item.id, query.caId, byId)) continue;
     if (words.length) {
@@ -63,7 +63,7 @@ export function inventoryRows(items: readonly InventoryItem[], query: InventoryQ
 }
 
 /** Certificates that expire within EXPIRING_SOON_DAYS and are neither revoked nor superseded, soonest first. */
-export function expiringSoon(items: readonly InventoryItem[], now: Date): InventoryRow[] {
+export function expiringSoon<T extends InventoryItem>(items: readonly T[], now: Date): InventoryRow<T>[] {
   return inventoryRows(items, { status: 'soon', now })
     .filter((r) => !r.status.revoked && !r.status.superseded)
     .sort((a, b) => (a.status.daysLeft ?? 0) - (b.status.daysLeft ?? 0) || naturalCompare(a.item.name, b.item.name));

@@ -1,0 +1,70 @@
+/**
+ * What the inventory's row buttons do, without React: renew a certificate (the old one stays,
+ * marked superseded), revoke one (its CA remembers it), issue a CA's next CRL (the number it
+ * used is stored back), and delete with the dependants listed and an undo. Each runs the worker
+ * operation and then writes the store, so a failure leaves the workspace as it was.
+ */
+import { dependantsOf } from '../../flows/inventory/dependants.ts';
+import { issuedItem } from '../../flows/issued-item.ts';
+import type { RevocationReason } from '../../pki/revocation-list.ts';
+import { appStore, type WorkspaceItem } from '../../store/index.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { IssuerInput } from '../../worker/pki-contract.ts';
+
+function itemById(id: string): WorkspaceItem {
+  const item = appStore.getState().items[id];
+  if (!item) throw new Error('This item is no longer in the workspace.');
+  return item;
+}
+
+/** The issuing CA of `item` as the worker takes it, or an error saying why it cannot sign. */
+function issuerOf(item: WorkspaceItem): { ca: WorkspaceItem; issuer: IssuerInput } {
+  const ca = item.parentId ? appStore.getState().items[item.parentId] : undefined;
+  if (!ca) throw new Error(`The CA that issued ${item.name} is not in the workspace.`);
+  if (!ca.keyPem) throw new Error(`${ca.name} has no private key here, so it cannot sign.`);
+  return { ca, issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' } };
+}
+
+/** Renew a certificate under its CA: same names, new key, serial and validity. Returns the new item. */
+export async function renewItem(id: string): Promise<WorkspaceItem> {
+  const old = itemById(id);
+  const { ca, issuer } = issuerOf(old);
+  const renewed = await callWorker('renewCertificate', { certPem: old.pem, issuer });
+  const [made] = appStore.getState().addItems([
+    issuedItem(renewed, { kind: 'certificate', name: old.name, parentId: ca.id, meta: old.meta.cluster ? { cluster: old.meta.cluster } : undefined }),
+  ]);
+  if (!made) throw new Error('The renewed certificate was not stored.');
+  appStore.getState().updateMeta(old.id, { supersededBy: made.id });
+  return made;
+}
+
+/** Revoke a certificate: its CA's revocation list gains it. */
+export async function revokeItem(id: string, reason: RevocationReason): Promise<void> {
+  const item = itemById(id);
+  const { ca } = issuerOf(item);
+  const revocations = await callWorker('revokeCertificate', { revocations: ca.meta.revocations, certPem: item.pem, caCertPem: ca.pem, reason });
+  appStore.getState().updateMeta(ca.id, { revocations });
+}
+
+/** The CA's next CRL (PEM and DER); its revocation list keeps the number used. */
+export async function crlOf(caId: string, days?: number): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string }> {
+  const ca = itemById(caId);
+  if (!ca.keyPem) throw new Error(`${ca.name} has no private key here, so it cannot sign a CRL.`);
+  const crl = await callWorker('issueCrl', { issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' }, revocations: ca.meta.revocations, days });
+  appStore.getState().updateMeta(ca.id, { revocations: crl.revocations });
+  return crl;
+}
+
+/** What deleting `id` takes along, as items (for the dialog's list). */
+export function dependantItems(id: string): WorkspaceItem[] {
+  const items = appStore.getState().items;
+  return dependantsOf(id, Object.values(items)).flatMap((d) => (items[d] ? [items[d]] : []));
+}
+
+/** Delete `id` and its dependants; returns the removed items for an undo. */
+export function deleteWithDependants(id: string): WorkspaceItem[] {
+  const items = appStore.getState().items;
+  const removed = [id, ...dependantsOf(id, Object.values(items))].flatMap((d) => (items[d] ? [items[d]] : []));
+  appStore.getState().removeItems(removed.map((i) => i.id));
+  return removed;
+}

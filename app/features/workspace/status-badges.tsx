@@ -1,0 +1,14 @@
+/** An inventory row's badges: expired / expiring soon, revoked, superseded. Text, not colour alone. */
+import type { ItemStatus } from '../../flows/inventory/status.ts';
+
+export function StatusBadges({ status }: { status: ItemStatus }) {
+  return (
+    <>
+      {status.expiry === 'expired' && <span className="badge badge-bad">expired</span>}
+      {status.expiry === 'soon' && <span className="badge badge-warn">{`${status.daysLeft ?? '?'} days left`}</span>}
+      {status.expiry === 'fine' && <span className="badge badge-ok">valid</span>}
+      {status.revoked && <span className="badge badge-bad">revoked</span>}
+      {status.superseded && <span className="badge">superseded</span>}
+    </>
+  );
+}
