@@ -51,6 +51,7 @@ describe('ML-DSA exports', async () => {
    */
   it('PKCS#12 keystore: MAC and certificates by openssl 3.0, the key by certbench then python', async () => {
     const store = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: [issuing.certPem, root.certPem], password: 'store pass' });
+    expect(store.findings.map((f) => f.code)).toContain('keystore-ml-dsa');
     const info = await withFiles({ 'store.p12': store.der }, (_d, p) => run('openssl', ['pkcs12', '-in', p('store.p12'), '-passin', 'pass:store pass', '-nokeys', '-info']));
     expect(info.status, info.stderr).toBe(0);
     expect(info.stdout.match(/BEGIN CERTIFICATE/g)).toHaveLength(3);

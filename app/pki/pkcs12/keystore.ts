@@ -25,6 +25,7 @@ import {
   requirePassword,
   type PemOrDer,
 } from './inputs.ts';
+import { mlDsaKeystoreFindings } from '../ml-dsa/keystore-findings.ts';
 
 export interface KeystoreInput extends Pkcs12Protection {
   /** The private key: PKCS#8 (PEM or DER), PKCS#1/SEC1 PEM, or encrypted PKCS#8 with `keyPassword`. */
@@ -64,5 +65,6 @@ export async function buildKeystore(input: KeystoreInput, crypto: Crypto = defau
     ? await encryptedSafeContents(certBags, password, iterations, crypto)
     : plainSafeContents(certBags);
   const der = await assemblePfx([certContents, plainSafeContents([keyBag])], password, iterations, crypto);
-  return { der, aliases: [alias], certificateCount: chain.length, findings: passwordFindings(javaCanUsePassword(password)) };
+  const findings = [...passwordFindings(javaCanUsePassword(password)), ...mlDsaKeystoreFindings(pkcs8)];
+  return { der, aliases: [alias], certificateCount: chain.length, findings };
 }
