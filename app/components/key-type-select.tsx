@@ -19,7 +19,7 @@ function supported(): Promise<Option[]> {
   return cached;
 }
 
-const ML_DSA_HINT = (['openssl', 'node', 'java'] as const).map(mlDsaMinimum).join(', ');
+const ML_DSA_HINT = (['openssl', 'node', 'java'] as const).map(mlDsaMinimum).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 const isPostQuantum = (o: Option) => KEY_ALGORITHMS.find((a) => a.id === o.id)?.family === 'ml-dsa';
 
@@ -36,7 +36,7 @@ export function KeyTypeSelect({ value, onChange }: { value: KeyAlgorithmId; onCh
   return (
     <Field
       label="Key type"
-      hint={`ECDSA P-256 is the default: small, fast and accepted by every TLS stack here. RSA only where an old client needs it. ML-DSA is post-quantum (FIPS 204), for testing stacks that take it: ${ML_DSA_HINT}.`}
+      hint={`ECDSA P-256 is the default: small, fast and accepted by every TLS stack here. RSA only where an old client needs it. ML-DSA (post-quantum) needs ${ML_DSA_HINT}.`}
     >
       {(p) => (
         <select {...p} value={value} onChange={(e) => onChange(e.target.value as KeyAlgorithmId)}>
