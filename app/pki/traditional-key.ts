@@ -21,7 +21,8 @@ export function traditionalToPkcs8(block: PemBlock): ArrayBuffer {
     throw new PkiError(
       'unsupported-encryption',
       'key',
-      `This ${block.label} is encrypted the legacy OpenSSL way, which WebCrypto cannot open. Convert it: \`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem\`.`,
+      // Here there is no password to ask for; readers that have one decrypt it (legacy/openssl-pem-encryption.ts).
+      `This ${block.label} is encrypted the traditional OpenSSL way (Proc-Type: 4,ENCRYPTED) and this step takes a plain key. Give it where a key password is asked, or convert it: \`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem\`.`,
     );
   }
   const der = new Uint8Array(block.der);

@@ -7,7 +7,8 @@ import { PublicKey, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { PkiError } from '../errors.ts';
 import { defaultCrypto } from '../crypto.ts';
-import { pemDecodeAll, looksLikePem } from '../pem.ts';
+import { pemDecodeAll, pemEncode, looksLikePem } from '../pem.ts';
+import { decryptTraditionalKey, isTraditionallyEncrypted } from '../legacy/openssl-pem-encryption.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { pkcs8FromPkcs1, pkcs8FromSec1 } from '../key-formats.ts';
 import { decryptPkcs8 } from '../pkcs8.ts';
@@ -86,13 +87,9 @@ export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
   const [key] = keys;
   if (!key) throw new PkiError('not-found', field, 'This text holds no private key (-----BEGIN PRIVATE KEY-----).');
   if (keys.length > 1) throw new PkiError('invalid-argument', field, `Expected one private key, found ${keys.length}.`);
-  if (key.headers['Proc-Type']) {
-    // RFC 1421 "Proc-Type: 4,ENCRYPTED" keys use OpenSSL's legacy PEM encryption (MD5 key derivation, often DES).
-    throw new PkiError(
-      'unsupported-encryption',
-      field,
-      'This key uses OpenSSL\'s legacy PEM encryption, which WebCrypto cannot decrypt. Convert it first: `openssl pkey -in key.pem -out key-pkcs8.pem` (add `-aes-256-cbc` to keep it encrypted).',
-    );
+  if (isTraditionallyEncrypted(key.headers)) {
+    // RFC 1421 "Proc-Type: 4,ENCRYPTED": OpenSSL's traditional PEM encryption; readPrivateKey decrypts it.
+    throw new PkiError('invalid-key', field, 'This private key is encrypted the traditional OpenSSL way (Proc-Type: 4,ENCRYPTED); give its password to decrypt it.');
   }
   const der = new Uint8Array(key.der);
   switch (key.label) {
@@ -110,8 +107,10 @@ export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
 }
 
 /**
- * A private key as unencrypted PKCS#8 DER, decrypting an "ENCRYPTED PRIVATE KEY" (PBES2) with
- * `keyPassword` when one is given; a wrong password is a `wrong-password` error.
+ * A private key as unencrypted PKCS#8 DER, decrypting an "ENCRYPTED PRIVATE KEY" (PBES2 or an
+ * older scheme, ../pbe-decrypt.ts) or an OpenSSL "Proc-Type: 4,ENCRYPTED" key
+ * (../legacy/openssl-pem-encryption.ts) with `keyPassword` when one is given; a wrong password
+ * is a `wrong-password` error.
  */
 export async function readPrivateKey(
   input: PemOrDer,
@@ -120,8 +119,13 @@ export async function readPrivateKey(
   crypto: Crypto = defaultCrypto(),
 ): Promise<Uint8Array> {
   const encrypted = typeof input === 'string' && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(input);
-  if (!encrypted || keyPassword === undefined) return privateKeyFrom(input, field);
+  const traditional = typeof input === 'string' ? pemDecodeAll(input).blocks.find((b) => b.label.endsWith('PRIVATE KEY') && isTraditionallyEncrypted(b.headers)) : undefined;
+  if ((!encrypted && !traditional) || keyPassword === undefined) return privateKeyFrom(input, field);
   try {
+    if (traditional) {
+      const plain = await decryptTraditionalKey(traditional.label, traditional.headers, new Uint8Array(traditional.der), requirePassword(keyPassword, 'keyPassword'), crypto);
+      return privateKeyFrom(pemEncode(traditional.label, plain), field);
+    }
     return new Uint8Array(await decryptPkcs8(input, requirePassword(keyPassword, 'keyPassword'), crypto));
   } catch (e) {
     // Name our own field: next to a store password, "password" would point at the wrong input.

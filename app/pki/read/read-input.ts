@@ -5,7 +5,8 @@
  * failure is an error item, so the caller never sees an exception from here.
  */
 import { defaultCrypto } from '../crypto.ts';
-import { decodeBase64, pemDecodeAll } from '../pem.ts';
+import { decodeBase64, pemDecodeAll, type PemBlock } from '../pem.ts';
+import { decryptTraditionalKey, isTraditionallyEncrypted } from '../legacy/openssl-pem-encryption.ts';
 import { itemsFromDer, errorItem, type DerContext } from './der-items.ts';
 import { formatBytes, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limits.ts';
 import type { ErrorItem, Item, ReadInput, ReadOptions } from './types.ts';
@@ -45,15 +46,20 @@ function bareBase64(text: string): Uint8Array | undefined {
   return der && new Uint8Array(der);
 }
 
-/** "Proc-Type: 4,ENCRYPTED" keys (OpenSSL's traditional encryption): MD5-based, not in WebCrypto. */
-function legacyEncrypted(headers: Record<string, string>, source: string): ErrorItem | undefined {
-  if (!/ENCRYPTED/i.test(headers['Proc-Type'] ?? '')) return undefined;
-  const cipher = (headers['DEK-Info'] ?? 'an unnamed cipher').split(',')[0];
-  return error(
-    source,
-    'unsupported-encryption',
-    `This key uses OpenSSL's traditional PEM encryption (${cipher}, key from MD5), which browsers' WebCrypto cannot run. Convert it to encrypted PKCS#8 first: \`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem\`.`,
-  );
+/**
+ * A "Proc-Type: 4,ENCRYPTED" key (OpenSSL's traditional encryption): decrypted with the password
+ * (../legacy/openssl-pem-encryption.ts), then read like the plain block it was.
+ */
+async function traditionallyEncrypted(block: PemBlock, ctx: DerContext): Promise<Item[]> {
+  if (ctx.password === undefined) {
+    return [error(ctx.source, 'wrong-password', `This ${block.label} is encrypted: give its password to read it.`)];
+  }
+  try {
+    const plain = await decryptTraditionalKey(block.label, block.headers, new Uint8Array(block.der), ctx.password, ctx.crypto);
+    return await itemsFromDer(plain, ctx);
+  } catch (e) {
+    return [errorItem(ctx.source, e)];
+  }
 }
 
 /** Containers (PKCS#7, PKCS#12) add many items at once; the cap applies to the total. */
@@ -91,12 +97,10 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
     }
     if (!('block' in entry) || !entry.block) return Promise.resolve([]);
     const block = entry.block;
-    const legacy = legacyEncrypted(block.headers, source);
-    if (legacy) return Promise.resolve([legacy]);
     // Each block gets its own context (a container names its parts after `source` after awaiting);
     // an EC PARAMETERS block's curve is set before itemsFromDer first awaits, so it reaches the next block.
     const own: DerContext = { ...ctx, source, pemLabel: block.label, ...(ecCurve === undefined ? {} : { ecCurve }) };
-    const items = itemsFromDer(new Uint8Array(block.der), own);
+    const items = isTraditionallyEncrypted(block.headers) ? traditionallyEncrypted(block, own) : itemsFromDer(new Uint8Array(block.der), own);
     ecCurve = own.ecCurve;
     return items;
   };
