@@ -17,8 +17,15 @@ export interface PathFinding extends Finding {
   /** Unset for findings about the path as a whole (path-not-found, host-mismatch). */
   position?: Position;
   facts?: CertFacts;
-  /** True for hits of the shared rule table (profile rules), false for the §6 checks and the catalog. */
+  /**
+   * True for hits of the shared rule table (profile rules) and for what only some clients
+   * refuse (partial-chain): left out of the findings of a client that does not refuse them.
+   */
   profile?: boolean;
+  /** The path length or name constraint that failed is the trust anchor's own (clients that read only the anchor's key ignore it). */
+  byAnchor?: boolean;
+  /** A profile hit on a certificate that name constraints above it apply to. */
+  constrained?: boolean;
 }
 
 export interface ClientProfile {
@@ -52,24 +59,38 @@ function opensslCheckCa(f: CertFacts): 0 | 1 | 3 | 4 {
 }
 
 /**
+ * Extensions OpenSSL 3.0 handles when critical (crypto/x509/v3_purp.c X509_supported_extension):
+ * AKI, SKI and AIA are not among them, so a critical one is "unhandled critical extension"
+ * (error 34), on the trust anchor too.
+ */
+const OPENSSL_UNHANDLED_WHEN_CRITICAL = new Set(['aki-critical', 'ski-critical', 'aia-critical']);
+
+/**
  * OpenSSL 3.0 without X509_STRICT (crypto/x509/x509_vfy.c check_chain, check_extensions):
  * extensions that do not decode or repeat make a certificate invalid; the trust anchor must
  * be a CA in X509_check_ca's sense (return value not 0), so v1 roots and roots with only
- * keyUsage keyCertSign pass. The RFC 5280 profile is otherwise not checked. Weak keys and
- * SHA-1 are refused by the security level of a TLS handshake (Debian: level 2).
+ * keyUsage keyCertSign pass, and it must be self-signed (no X509_V_FLAG_PARTIAL_CHAIN). The
+ * RFC 5280 profile is otherwise not checked. `openssl verify` sets no security level and
+ * Node.js's default is level 1, so an RSA 1024 key passes; partial wildcards match
+ * (X509_check_host without X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS), the CN is read when there
+ * is no DNS SAN.
  */
+const OPENSSL_IGNORES = new Set(['rsa-too-small', 'host-matched-by-partial-wildcard']);
+
 function opensslRefuses(f: PathFinding): boolean {
-  if (catalogError(f)) return true;
+  if (catalogError(f)) return !OPENSSL_IGNORES.has(f.code);
   if (!f.profile) return false;
   switch (f.code) {
     case 'undecodable-extension':
     case 'duplicate-extension':
+    case 'partial-chain':
+    case 'cn-outside-name-constraints':
       return true;
     case 'ca-not-marked-ca':
     case 'ca-missing-key-cert-sign':
       return f.position === 'anchor' && f.facts !== undefined && opensslCheckCa(f.facts) === 0;
     default:
-      return false;
+      return OPENSSL_UNHANDLED_WHEN_CRITICAL.has(f.code);
   }
 }
 
@@ -81,6 +102,10 @@ function opensslRefuses(f: PathFinding): boolean {
  * identifier; AKI and SKI non-critical; non-empty issuer; a subject for CAs; a critical SAN
  * for an empty subject; no empty SAN; the same signature algorithm inside and outside;
  * pathLen only on CAs with keyCertSign; keyCertSign only on CAs.
+ * Beyond the flag, CPython's context: security level 2 (RSA 2048 and up),
+ * X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS (Modules/_ssl.c), a trusted intermediate ends the
+ * chain (partial chains), and the CN is still read when there is no DNS SAN
+ * (hostname_checks_common_name).
  */
 const STRICT_CODES = new Set([
   'ca-basic-constraints-not-critical', 'ca-missing-key-usage', 'missing-ski', 'aki-critical', 'ski-critical',
@@ -88,11 +113,10 @@ const STRICT_CODES = new Set([
   'path-len-on-non-ca', 'key-cert-sign-on-non-ca', 'ca-missing-key-cert-sign',
 ]);
 
-/** Clients that never read the subject CN as a host name (Python sets X509_CHECK_FLAG_NEVER_CHECK_SUBJECT; Go since 1.15). */
-const cnMatchRefused = (f: PathFinding) => f.code === 'host-matched-by-cn';
-
 function pythonRefuses(f: PathFinding): boolean {
-  if (opensslRefuses(f) || cnMatchRefused(f)) return true;
+  if (f.code === 'partial-chain') return false;
+  if (f.code === 'rsa-too-small' || f.code === 'host-matched-by-partial-wildcard') return true;
+  if (opensslRefuses(f)) return true;
   if (!f.profile) return false;
   if (f.code === 'ca-not-marked-ca') return f.position === 'anchor' && f.facts !== undefined && opensslCheckCa(f.facts) !== 1;
   if (f.code === 'missing-aki') return f.position !== 'anchor' && v3(f);
@@ -102,54 +126,93 @@ function pythonRefuses(f: PathFinding): boolean {
 }
 
 /**
- * JDK 17 PKIXCertPathValidator (sun.security.provider.certpath) with HTTPS endpoint
- * identification. The trust anchor is a name and a key (TrustAnchor): nothing about its
- * certificate is checked, its validity included. The certificate parser refuses duplicate
- * extensions, undecodable ones and malformed DNS names (sun.security.x509.DNSName); an
- * unrecognised critical extension (a critical AIA among them) is refused. SHA-1 and RSA 1024
- * are refused only for chains to the JDK's own roots (jdkCA), so not here. The validator
- * itself checks no EKU or leaf keyUsage (the TLS trust manager's EndEntityChecker does).
+ * JDK 17's PKIX TrustManager (sun.security.validator.PKIXValidator over PKIXCertPathValidator)
+ * with HTTPS endpoint identification, as an HTTPS client or mTLS server runs it. The trust
+ * anchor is TrustAnchor(cert, null): its validity, pathLen and name constraints are not
+ * applied, but it must be a CA (basicConstraints, keyCertSign) and parse (no duplicate
+ * extensions). The parser refuses an empty issuer DN and an empty subject without a critical
+ * SAN; PKIXCertPathValidator's checkers do not claim AKI, SKI or AIA, so those critical below
+ * the anchor are "unrecognized critical extension(s)". EndEntityChecker checks the EKU and,
+ * for TLS 1.3, keyUsage digitalSignature. Malformed DNS SANs parse; HostnameChecker matches
+ * partial and two-label wildcards and reads the CN without DNS SANs. SHA-1 and RSA 1024 are
+ * refused only for chains to the JDK's own roots (jdkCA), so not here.
  */
-const JAVA_PARSER_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'dns-san-invalid', 'aia-critical', 'name-constraint-malformed']);
-const JAVA_IGNORES = new Set(['sha1-signature', 'rsa-too-small', 'eku-missing-server-auth', 'eku-missing-client-auth', 'key-usage-forbids-purpose']);
+const JAVA_BELOW_ANCHOR = new Set([
+  'duplicate-extension', 'undecodable-extension', 'aia-critical', 'aki-critical', 'ski-critical', 'name-constraint-malformed',
+  'issuer-empty', 'empty-subject-san-not-critical', 'leaf-cannot-sign', 'cn-outside-name-constraints',
+]);
+const JAVA_AT_ANCHOR = new Set(['duplicate-extension', 'undecodable-extension', 'ca-missing-key-cert-sign']);
+const JAVA_IGNORES = new Set(['sha1-signature', 'rsa-too-small', 'host-matched-by-partial-wildcard', 'host-matched-by-short-wildcard']);
 
 function javaRefuses(f: PathFinding): boolean {
-  if (f.position === 'anchor') return false;
+  if (f.byAnchor) return false;
+  if (f.position === 'anchor') {
+    if (!f.profile) return false; // its validity and unknown extensions are not looked at
+    if (f.code === 'ca-not-marked-ca') return v3(f);
+    return JAVA_AT_ANCHOR.has(f.code);
+  }
   if (catalogError(f)) return !JAVA_IGNORES.has(f.code);
-  return Boolean(f.profile) && JAVA_PARSER_CODES.has(f.code);
+  return Boolean(f.profile) && JAVA_BELOW_ANCHOR.has(f.code);
 }
 
 /**
- * Go 1.19 crypto/x509 Verify (Debian bookworm's golang-go; verify.go isValid, parser.go):
- * keyUsage is never checked (neither keyCertSign on CAs nor the leaf's bits); intermediates
- * need basicConstraints cA=TRUE; roots are checked for validity and unhandled critical
- * extensions; the parser refuses duplicate and undecodable extensions; SHA-1 signatures are
- * refused (since 1.18); RSA keys of any size are accepted. Newer Go differs: 1.23 refuses
+ * Go 1.19 crypto/x509 Verify (Debian bookworm's golang-go; verify.go isValid, x509.go
+ * CheckSignatureFrom, parser.go): a parent, the root included, must be a CA (a v3 parent needs
+ * basicConstraints cA=TRUE) and have keyCertSign when it has keyUsage; the leaf's keyUsage is
+ * never checked; roots are checked for validity and unhandled critical extensions; the parser
+ * refuses duplicate and undecodable extensions and an empty name constraints extension; a DNS
+ * SAN is parsed (and refused when malformed) only when name constraints apply; SHA-1
+ * signatures are refused (since 1.18); RSA keys of any size are accepted; the CN is never a
+ * host name (since 1.15); "*.com" matches a two-label host. Newer Go differs: 1.23 refuses
  * negative serials at parse, 1.24 refuses RSA keys under 1024 bits.
  */
-const GO_IGNORES = new Set(['issuer-missing-key-cert-sign', 'key-usage-forbids-purpose', 'rsa-too-small']);
+const GO_IGNORES = new Set(['key-usage-forbids-purpose', 'rsa-too-small', 'host-matched-by-short-wildcard']);
+
+/**
+ * Go 1.19's domainToReverseLabels (verify.go), used only under name constraints: a name with a
+ * byte outside 33..126 or an empty label (a leading dot aside) cannot be parsed.
+ */
+function goCannotParse(name: string): boolean {
+  if ([...name].some((c) => c.charCodeAt(0) < 33 || c.charCodeAt(0) > 126)) return true;
+  return (name.startsWith('.') ? name.slice(1) : name).split('.').some((l) => l === '');
+}
 
 function goRefuses(f: PathFinding): boolean {
-  if (cnMatchRefused(f)) return true;
+  if (f.code === 'host-matched-by-cn') return true;
   if (catalogError(f)) return !GO_IGNORES.has(f.code);
   if (!f.profile) return false;
-  return f.code === 'duplicate-extension' || f.code === 'undecodable-extension';
+  switch (f.code) {
+    case 'duplicate-extension':
+    case 'undecodable-extension':
+    case 'name-constraints-empty':
+      return true;
+    case 'dns-san-invalid':
+      return Boolean(f.constrained) && (f.facts?.subjectAltNames ?? []).some((n) => n.type === 'dns' && goCannotParse(n.value));
+    case 'ca-not-marked-ca':
+      return f.position === 'anchor' && v3(f);
+    case 'ca-missing-key-cert-sign':
+      return f.position === 'anchor';
+    default:
+      return false;
+  }
 }
 
 /**
  * rustls-webpki (src/verify_cert.rs, src/cert.rs, src/end_entity.rs) and the browsers'
  * baseline: the trust anchor is a subject, a key and name constraints, so nothing else about
- * it counts; certificates below it must be v3; a CA certificate is refused as the leaf;
- * the leaf needs an EKU for the purpose and a subjectAltName (the CN is never read);
- * duplicate extensions and unknown critical extensions (a critical AIA among them) are
- * refused; RSA keys need 2048 bits and SHA-1 is not supported.
+ * it counts (its pathLen included); certificates below it must be v3; a CA certificate is
+ * refused as the leaf (CaUsedAsEndEntity); the leaf needs a subjectAltName (the CN is never
+ * read); an absent EKU is accepted (ExtendedKeyUsage::RequiredIfPresent) and keyUsage is
+ * never checked; duplicate extensions and unknown critical extensions (a critical AIA among
+ * them) are refused; RSA keys need 2048 bits and SHA-1 is not supported.
  */
-const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'leaf-missing-eku', 'version-not-v3']);
-const WEBPKI_IGNORES = new Set(['key-usage-forbids-purpose']);
+const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'version-not-v3']);
+const WEBPKI_IGNORES = new Set(['key-usage-forbids-purpose', 'issuer-missing-key-cert-sign']);
 
 function webpkiRefuses(f: PathFinding): boolean {
   if (f.position === 'anchor') return false;
-  if (cnMatchRefused(f)) return true;
+  if (f.code === 'path-length-exceeded' && f.byAnchor) return false;
+  if (f.code === 'host-matched-by-cn') return true;
   if (catalogError(f)) return !WEBPKI_IGNORES.has(f.code);
   return Boolean(f.profile) && WEBPKI_CODES.has(f.code);
 }
@@ -158,22 +221,21 @@ function webpkiRefuses(f: PathFinding): boolean {
  * RFC 5280: §6 path validation plus the §4 profile as errors. The trust anchor is checked as
  * a certificate when it is v3 (basicConstraints present and critical, keyCertSign, SKI, ...);
  * a v1 anchor is only a name and a key (§6.1.1 (d)). Weak keys and SHA-1 stay errors: no
- * current stack accepts them by default. One exception takes §6's side: a non-critical
- * basicConstraints with cA=TRUE on an intermediate is accepted, as NIST PKITS 4.6.4 ("Valid
- * basicConstraints Not Critical") requires; on the anchor or the leaf it is refused.
+ * current stack accepts them by default. A CA whose basicConstraints is not critical is
+ * refused wherever it sits (§4.2.1.9 "MUST mark the extension as critical"), although §6
+ * alone accepts it: NIST PKITS 4.6.4 is the one PKITS entry this changes (pkits.test.ts).
  */
 /**
  * Profile rules that are issuance advice rather than validation rules: what only a leaf or a
  * browser needs, and a CA's keyUsage, which §6.1.4 (n) and §6.3.3 (f) check only "if a key
  * usage extension is present" (x509-limbo's issuer-no-keyusage-extension validates).
  */
-const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage']);
+const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage', 'leaf-cannot-sign', 'partial-chain']);
 
 function rfc5280Refuses(f: PathFinding): boolean {
   if (catalogError(f)) return true;
   if (!profileError(f)) return false;
   if (f.position === 'anchor' && !v3(f)) return false;
-  if (f.code === 'ca-basic-constraints-not-critical' && f.position === 'intermediate') return false;
   return !RFC5280_LENIENT.has(f.code);
 }
 

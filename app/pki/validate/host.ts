@@ -103,3 +103,31 @@ export function matchHost(facts: CertFacts, host: string): HostMatch {
   }
   return { ok: false, code: 'host-mismatch', presented: dnsSans };
 }
+
+/**
+ * Wildcards outside RFC 6125's rule that some clients still match: a partial left-most label
+ * ("l*.example.com": OpenSSL without X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, Java's
+ * HostnameChecker) and a wildcard over two labels ("*.com": Java, Go). null when neither covers `host`.
+ */
+export function looseWildcardMatch(facts: CertFacts, host: string): { code: 'host-matched-by-partial-wildcard' | 'host-matched-by-short-wildcard'; presented: string } | null {
+  const name = toALabels(host);
+  if (!name) return null;
+  const h = name.split('.');
+  for (const san of facts.subjectAltNames ?? []) {
+    if (san.type !== 'dns') continue;
+    const p = toALabels(san.value)?.split('.');
+    if (!p || p.length !== h.length || p.slice(1).some((l) => l.includes('*')) || p.slice(1).join('.') !== h.slice(1).join('.')) continue;
+    const first = p[0] ?? '';
+    if (first === '*' && p.length === 2 && h[0]) return { code: 'host-matched-by-short-wildcard', presented: san.value };
+    if (first !== '*' && first.includes('*') && p.length >= 3 && partialLabelMatches(first, h[0] ?? '')) return { code: 'host-matched-by-partial-wildcard', presented: san.value };
+  }
+  return null;
+}
+
+function partialLabelMatches(pattern: string, label: string): boolean {
+  const star = pattern.indexOf('*');
+  if (pattern.indexOf('*', star + 1) >= 0) return false;
+  const head = pattern.slice(0, star);
+  const tail = pattern.slice(star + 1);
+  return label.length >= head.length + tail.length && label.startsWith(head) && label.endsWith(tail);
+}

@@ -17,7 +17,7 @@ import { CLIENT_PROFILES, type PathFinding } from './client-profiles.ts';
 import { certFacts } from './cert-facts.ts';
 import { candidatePaths, DEFAULT_BOUNDS, type BuildBounds, type Candidate } from './path-builder.ts';
 import { checkCertificateItself, checkPath, checkPurpose, type Purpose } from './path-checks.ts';
-import { matchHost } from './host.ts';
+import { looseWildcardMatch, matchHost } from './host.ts';
 import { signatureChecker } from './signature.ts';
 import { crlFactsFromDer, type CrlFacts } from './crl-facts.ts';
 import { checkRevocation } from './revocation.ts';
@@ -232,12 +232,17 @@ function better(a: Pick, b: Pick): boolean {
 const REVOCATION_CODES = new Set(['revoked', 'revocation-unknown']);
 const revokedOnly = (refused: PathFinding[]) => refused.length > 0 && refused.every((f) => REVOCATION_CODES.has(f.code));
 
-function checkHost(leaf: X509Certificate, host: string): Finding[] {
-  const m = matchHost(certFacts(leaf), host);
-  if (m.ok) return m.by === 'cn' ? [diagnosis('host-matched-by-cn', { host })] : [];
+function checkHost(leaf: X509Certificate, host: string): PathFinding[] {
+  const facts = certFacts(leaf);
+  const m = matchHost(facts, host);
+  const here = (f: Finding): PathFinding => ({ ...f, position: 'leaf', facts });
+  if (m.ok) return m.by === 'cn' ? [here(diagnosis('host-matched-by-cn', { host }))] : [];
   if (m.code === 'invalid-host') throw new PkiError('invalid-argument', 'host', `"${host}" is neither a host name nor an IP address.`);
+  // Wildcards some clients accept and RFC 6125 does not (client-profiles.ts says which).
+  const loose = m.code === 'host-mismatch' ? looseWildcardMatch(facts, host) : null;
+  if (loose) return [here(diagnosis(loose.code, { host, detail: loose.presented }))];
   const detail = m.presented.length ? `it has ${m.presented.join(', ')}` : 'it has none';
-  return [diagnosis(m.code, { host, detail })];
+  return [here(diagnosis(m.code, { host, detail }))];
 }
 
 /**

@@ -10,7 +10,7 @@ import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
 import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from './cert-facts.ts';
-import { namesEqual, type ParsedName } from './der-names.ts';
+import { CN_OID, namesEqual, type ParsedName } from './der-names.ts';
 import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
 import { PATH_RULES } from '../lint/index.ts';
 import type { Position } from '../lint/rule.ts';
@@ -75,7 +75,7 @@ export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpo
 const COVERED_BY_SECTION_6 = new Set(['ca-not-marked-ca', 'ca-missing-key-cert-sign']);
 
 /** The RFC 5280 §4 profile (the shared rule table's inPath rules) on one certificate of a path. */
-export function checkProfile(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
+export function checkProfile(cert: X509Certificate, f: CertFacts, position: Position, constrained = false): PathFinding[] {
   const ctx = { facts: f, role: position === 'leaf' ? 'leaf' as const : 'ca' as const, selfIssued: f.selfIssued, position };
   const out: PathFinding[] = [];
   for (const rule of PATH_RULES) {
@@ -83,9 +83,26 @@ export function checkProfile(cert: X509Certificate, f: CertFacts, position: Posi
     const hit = rule.check(ctx);
     if (hit === null) continue;
     const [message, severity] = typeof hit === 'string' ? [hit, rule.severity] : [hit.message, hit.severity];
-    out.push({ code: rule.code, severity, message: `"${cert.subject}": ${message}`, position, facts: f, profile: true });
+    out.push({ code: rule.code, severity, message: `"${cert.subject}": ${message}`, position, facts: f, profile: true, ...(constrained ? { constrained } : {}) });
   }
   return out;
+}
+
+/** A CN that reads as a host name (dotted letters, digits, hyphens, underscores), as OpenSSL's cn2dnsid accepts one. */
+const HOST_LIKE_CN = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/i;
+
+/**
+ * A leaf without DNS SANs whose CN reads as a host name outside the DNS name constraints
+ * (OpenSSL's NAME_CONSTRAINTS_check_CN, Java): not an RFC 5280 rule, so a profile finding
+ * that only the clients doing it refuse.
+ */
+function checkCnAgainstConstraints(cert: X509Certificate, f: CertFacts, constraints: NameConstraintSet[]): PathFinding[] {
+  if (f.subjectAltNames?.some((n) => n.type === 'dns')) return [];
+  const cn = f.subject.flat().filter((a) => a.type === CN_OID && !a.key.startsWith('#')).map((a) => a.key).pop();
+  if (!cn || !HOST_LIKE_CN.test(cn)) return [];
+  const asDns: CertFacts = { ...f, subject: [], subjectAltNames: [{ type: 'dns', value: cn, bytes: new Uint8Array() }] };
+  const violation = nameConstraintViolation(asDns, constraints);
+  return violation ? [{ ...diagnosis('cn-outside-name-constraints', { cert: cert.subject, detail: violation }), profile: true }] : [];
 }
 
 const at = (position: Position, f: CertFacts) => (finding: Finding): PathFinding => ({ ...finding, position, facts: f });
@@ -104,6 +121,8 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
   let limitSetBy = '';
   let workingIssuer: X509Certificate | null = anchor;
   let workingIssuerName: ParsedName | null = null;
+  /** How many of `constraints` (the first ones) are the anchor's own. */
+  let anchorSets = 0;
 
   // The anchor's own constraints apply to what is below it, as OpenSSL and Go apply them.
   // Its validity is checked too: RFC 5280 does not ask it, but OpenSSL, Go and Java refuse an
@@ -111,8 +130,11 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
   if (anchor) {
     const af = certFacts(anchor);
     out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'));
+    // A trusted CA that is not a self-signed root: OpenSSL's default goes on looking for its issuer.
+    if (!af.selfIssued) out.push({ ...diagnosis('partial-chain', { cert: anchor.subject }), position: 'anchor', facts: af, profile: true });
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
+    anchorSets = constraints.length;
     if (af.basicConstraints?.pathLen !== undefined && af.basicConstraints.pathLen < maxPathLength) {
       maxPathLength = af.basicConstraints.pathLen;
       limitSetBy = anchor.subject;
@@ -132,12 +154,16 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
       if (reason !== null) out.push(here(diagnosis('bad-signature', { cert: cert.subject, detail: reason })));
     }
     if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName)) out.push(here(diagnosis('name-chaining', { cert: cert.subject })));
-    out.push(...checkCertificateItself(cert, f, time).map(here), ...checkProfile(cert, f, position));
+    out.push(...checkCertificateItself(cert, f, time).map(here), ...checkProfile(cert, f, position, constraints.length > 0));
     // §6.1.3 (b)-(c): self-issued intermediates are exempt; the target never is.
     if (isLeaf || !f.selfIssued) {
       const violation = nameConstraintViolation(f, constraints);
-      if (violation) out.push(here(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation })));
+      if (violation) {
+        const byAnchor = anchorSets > 0 && nameConstraintViolation(f, constraints.slice(anchorSets)) === null;
+        out.push({ ...here(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation })), ...(byAnchor ? { byAnchor } : {}) });
+      }
     }
+    if (isLeaf && constraints.length) out.push(...checkCnAgainstConstraints(cert, f, constraints).map(here));
     out.push(...checkPurpose(cert, f, purpose, isLeaf).map(here));
     if (isLeaf) break;
 
@@ -147,7 +173,10 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
       out.push(here(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' })));
     }
     if (!f.selfIssued) {
-      if (maxPathLength <= 0) out.push(here(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` })));
+      if (maxPathLength <= 0) {
+        const finding = here(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` }));
+        out.push(anchor && limitSetBy === anchor.subject ? { ...finding, byAnchor: true } : finding);
+      }
       maxPathLength--;
     }
     if (f.basicConstraints?.pathLen !== undefined && f.basicConstraints.pathLen < maxPathLength) {

@@ -55,6 +55,7 @@ export const USAGE_RULES: LintRule[] = [
     code: 'leaf-cannot-sign',
     severity: 'error',
     summary: 'A leaf with keyUsage allows digitalSignature (TLS 1.3 authenticates by signing).',
+    inPath: { reason: 'has a keyUsage without digitalSignature, which TLS 1.3 needs', fix: 'with keyUsage digitalSignature' },
     check: ({ role, facts }) =>
       role === 'leaf' && facts.keyUsage && !facts.keyUsage.usages.has('digitalSignature')
         ? 'The leaf\'s keyUsage lacks digitalSignature; TLS 1.3 and every ECDHE handshake need the key to sign, so the handshake fails.'
