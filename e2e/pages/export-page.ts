@@ -84,4 +84,15 @@ export class ExportPage {
     }
     return this.download(() => button.click());
   }
+
+  /** The snippets shown for the chosen layout (not those folded under "Other targets"): heading and code, in order. */
+  async shownSnippets(): Promise<{ heading: string; code: string }[]> {
+    const blocks = this.bundleSection.getByRole('region', { name: 'Snippets' }).locator(':scope > .snippet');
+    await expect(blocks.first()).toBeVisible();
+    const out: { heading: string; code: string }[] = [];
+    for (const block of await blocks.all()) {
+      out.push({ heading: await block.getByRole('heading').innerText(), code: await block.locator('pre').innerText() });
+    }
+    return out;
+  }
 }
