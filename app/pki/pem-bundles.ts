@@ -8,7 +8,7 @@
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { pemEncode } from './pem.ts';
-import { pkcs8AlgorithmId } from './keys.ts';
+import { keyAlgorithm, pkcs8AlgorithmId } from './keys.ts';
 import { orderChain } from './pkcs12/chain-order.ts';
 import {
   assertKeyMatchesCertificate,
@@ -48,17 +48,22 @@ export interface CassandraPemInput {
 
 /**
  * The single PEM file Cassandra's PEMBasedSslContextFactory reads as its keystore: the PKCS#8
- * key, then the certificate and its chain. Refuses Ed25519 keys (Cassandra cannot load them) and
+ * key, then the certificate and its chain. Refuses Ed25519 and ML-DSA keys (Cassandra cannot load them) and
  * a key that does not belong to the certificate before producing anything.
  */
 export async function cassandraKeyAndChainPem(input: CassandraPemInput, crypto: Crypto = defaultCrypto()): Promise<string> {
   const pkcs8 = await readPrivateKey(input.key, input.keyPassword, 'key', crypto);
-  if (pkcs8AlgorithmId(pkcs8) === 'ed25519') {
+  const family = keyAlgorithm(pkcs8AlgorithmId(pkcs8)).family;
+  if (family === 'ed25519') {
     throw new PkiError(
       'unsupported-algorithm',
       'key',
       "Cassandra's PEMBasedSslContextFactory accepts RSA and EC private keys only, not Ed25519. Issue this node's certificate with an ECDSA P-256 or RSA key, or use a PKCS#12 keystore.",
     );
+  }
+  if (family === 'ml-dsa') {
+    // Not even in a PKCS#12 keystore: Java 17 has no ML-DSA (layouts/ml-dsa-targets.ts).
+    throw new PkiError('unsupported-algorithm', 'key', "Cassandra's PEMBasedSslContextFactory accepts RSA and EC private keys only, and Cassandra's Java 17 cannot use ML-DSA at all. Issue this node's certificate with an ECDSA P-256 or RSA key.");
   }
   const leaf = certificateFrom(input.certificate, 'certificate');
   const chain = orderChain(leaf, optionalCertificatesFrom(input.chain, 'chain'));
