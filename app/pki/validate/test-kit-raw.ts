@@ -6,7 +6,7 @@
 import * as x509 from '@peculiar/x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AuthorityInfoAccessSyntax, AccessDescription, GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints,
+  AlgorithmIdentifier, AuthorityInfoAccessSyntax, AccessDescription, GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints,
   id_ad_caIssuers, id_ce_nameConstraints, id_pe_authorityInfoAccess, Time, Version,
 } from '@peculiar/asn1-x509';
 import { resign } from './test-kit.ts';
@@ -57,4 +57,15 @@ export function withGeneralizedNotBefore(cert: x509.X509Certificate, signer: Cry
     t.generalTime = cert.notBefore;
     asn.tbsCertificate.validity.notBefore = t;
   });
+}
+
+/** ecdsa-with-SHA1 (RFC 3279 §2.2.3). */
+const ECDSA_WITH_SHA1 = '1.2.840.10045.4.1';
+
+/** Re-sign `cert` with ECDSA over SHA-1; `signer` must be an ECDSA key. */
+export function withEcdsaSha1Signature(cert: x509.X509Certificate, signer: CryptoKey): Promise<x509.X509Certificate> {
+  return resign(cert, signer, (asn) => {
+    asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
+    asn.signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
+  }, { name: 'ECDSA', hash: 'SHA-1' });
 }

@@ -99,14 +99,14 @@ export async function makeCa(subject: string, issuer?: Issuer, extra: Partial<Ce
   return { cert, keys };
 }
 
-/** Change a certificate's ASN.1 and sign it again with `signer`. */
-export async function resign(cert: x509.X509Certificate, signer: CryptoKey, mutate: (asn: Certificate) => void): Promise<x509.X509Certificate> {
+/** Change a certificate's ASN.1 and sign it again with `signer` (with `algorithm`, when the mutation changed the signature algorithm). */
+export async function resign(cert: x509.X509Certificate, signer: CryptoKey, mutate: (asn: Certificate) => void, algorithm: Algorithm | EcdsaParams = signingAlgorithm(signer)): Promise<x509.X509Certificate> {
   const asn = AsnConvert.parse(cert.rawData, Certificate);
   mutate(asn);
   // The parser keeps the original TBS bytes and the serializer prefers them: drop them.
   asn.tbsCertificateRaw = undefined;
   const tbs = AsnConvert.serialize(asn.tbsCertificate);
-  let sig = new Uint8Array(await crypto.subtle.sign(signingAlgorithm(signer), signer, tbs));
+  let sig = new Uint8Array(await crypto.subtle.sign(algorithm, signer, tbs));
   if (signer.algorithm.name === 'ECDSA') {
     const fmt = new x509.AsnEcSignatureFormatter();
     const der = fmt.toAsnSignature({ name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' } as EcdsaParams, sig);

@@ -6,7 +6,7 @@
  */
 import * as x509 from '@peculiar/x509';
 import type { Purpose } from '../path-checks.ts';
-import { asVersion1, authorityInfoAccess, withGeneralizedNotBefore, DER_EMPTY_SEQUENCE, DER_NULL, nameConstraintsExtension, rawExtension, withSerialBytes } from '../test-kit-raw.ts';
+import { asVersion1, authorityInfoAccess, withEcdsaSha1Signature, withGeneralizedNotBefore, DER_EMPTY_SEQUENCE, DER_NULL, nameConstraintsExtension, rawExtension, withSerialBytes } from '../test-kit-raw.ts';
 import { makeCa } from '../test-kit.ts';
 import { buildChain, CLIENT_AUTH, CORPUS_AT, CORPUS_NOT_AFTER, CORPUS_NOT_BEFORE, SERVER_AUTH, type Bend, type ChainShape } from './chain-builder.ts';
 import type { Position, Variant } from './variant.ts';
@@ -153,6 +153,8 @@ const ROWS: Row[] = [
   { rule: 'nc-cn-only', position: 'intermediate', purpose: 'client', shape: { intermediate: { extra: () => [nameConstraintsExtension([{ dNSName: 'example.org' }], [], true)] }, leaf: { spec: { san: undefined } } }, notes: 'client certificate without SAN, CN=leaf.example.com, under a constraint permitting example.org only: is the CN a DNS name to constrain?' },
   { rule: 'validity-generalized-time', position: 'leaf', shape: { leaf: { after: (c, s) => withGeneralizedNotBefore(c, s) } }, notes: 'notBefore 2025 written as GeneralizedTime (RFC 5280 §4.1.2.5: UTCTime through 2049)' },
   { rule: 'validity-generalized-time', position: 'intermediate', shape: { intermediate: { after: (c, s) => withGeneralizedNotBefore(c, s) } }, notes: 'the same in the intermediate' },
+
+  ...each(['root', 'intermediate', 'leaf'], 'sha1-signature', 'signed with ECDSA over SHA-1 (the root: self-signed so)', () => ({ after: (c, signer) => withEcdsaSha1Signature(c, signer) })),
 
   // Host matching: wildcards, IP addresses and the CN (RFC 6125, RFC 2818).
   { rule: 'host', position: 'leaf', tag: 'wildcard', shape: { leaf: { spec: { san: [dns('*.example.com')] } } }, notes: 'SAN *.example.com, host leaf.example.com', rfc5280: true },

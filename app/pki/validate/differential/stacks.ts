@@ -3,7 +3,8 @@
  * must therefore say. Test-only (it starts openssl, Node handshakes, python3, java and a Go build).
  *
  * Client → the judges that speak for it (issue 8, Acceptance):
- *  - openssl: `openssl verify` with default flags AND a Node `tls` handshake (both must agree);
+ *  - openssl: `openssl verify -auth_level 1` (default flags at Node's security level 1) AND a Node
+ *             `tls` handshake (both must agree);
  *  - python:  a Python `ssl` handshake with Python 3.13's flags (VERIFY_X509_STRICT |
  *             VERIFY_X509_PARTIAL_CHAIN) AND `openssl verify -x509_strict -partial_chain
  *             -auth_level 2` (Python 3.10+ sets OpenSSL security level 2 in its default ciphers);
@@ -22,7 +23,7 @@ export const COLUMNS = ['opensslVerify', 'nodeTls', 'pythonStrict', 'opensslStri
 export type Column = (typeof COLUMNS)[number];
 
 export const COLUMN_TITLES: Record<Column, string> = {
-  opensslVerify: 'openssl verify',
+  opensslVerify: 'openssl verify -auth_level 1',
   nodeTls: 'Node tls',
   pythonStrict: 'Python 3.13 ssl',
   opensslStrict: 'openssl -x509_strict -partial_chain -auth_level 2',
@@ -57,7 +58,8 @@ export async function toJudgedChain(v: Variant): Promise<JudgedChain> {
 export async function judgeWithStacks(variants: Variant[], peer: HandshakePeer): Promise<StackRow[]> {
   const chains = await Promise.all(variants.map(toJudgedChain));
   const columns: Record<Column, StackVerdict[]> = {
-    opensslVerify: await opensslVerdicts(chains, { strict: false }),
+    // Security level 1, Node's default: `openssl verify` applies none unless told (-auth_level).
+    opensslVerify: await opensslVerdicts(chains, { strict: false, authLevel: 1 }),
     nodeTls: await nodeTlsVerdicts(chains, peer),
     opensslStrict: await opensslVerdicts(chains, { strict: true, partialChain: true, authLevel: 2 }),
     ...(await pythonSslVerdicts(chains, peer).then((v) => ({ pythonStrict: v.map((x) => x.strict), pythonDefault: v.map((x) => x.default) }))),
