@@ -14,6 +14,7 @@ import { readInput } from '../pki/read/read-input.ts';
 import { relate, type RelationItem } from '../pki/relations/index.ts';
 import { certFacts } from '../pki/validate/cert-facts.ts';
 import { validatePath } from '../pki/validate/index.ts';
+import { clientMatrix, type ClientLine } from '../pki/diagnose/client-words.ts';
 import type { Item } from '../pki/read/types.ts';
 import type { OpContext } from './protocol.ts';
 
@@ -82,6 +83,8 @@ export interface Diagnosis {
   /** SHA-256 fingerprints of the chain found, leaf first. */
   chain: string[];
   findings: Finding[];
+  /** Each TLS client's verdict on this leaf, with reasons and fixes in words (issue 8). */
+  clients: ClientLine[];
 }
 
 export interface InspectReport {
@@ -219,10 +222,10 @@ async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls:
     try {
       const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(crls.length ? { crls } : {}), ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
       const chain = await Promise.all(r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))));
-      out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings });
+      out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings, clients: clientMatrix(r) });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      out.push({ ...asked, leaf: leaf.out.title, valid: false, chain: [], findings: [{ code: 'invalid-argument', severity: 'error', message }] });
+      out.push({ ...asked, leaf: leaf.out.title, valid: false, chain: [], findings: [{ code: 'invalid-argument', severity: 'error', message }], clients: [] });
     }
   }
   return out;

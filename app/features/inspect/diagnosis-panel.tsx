@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Diagnosis } from '../../worker/ops-inspect.ts';
 import { FindingsList } from './findings-list.tsx';
+import { ClientMatrix } from './client-matrix.tsx';
 
 export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
   const headingId = useId();
@@ -11,8 +12,8 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
       <h4 id={headingId}>{diagnosis.leaf}</h4>
       <p className={diagnosis.valid ? 'diagnosis__verdict diagnosis__verdict--ok' : 'diagnosis__verdict diagnosis__verdict--bad'}>
         {diagnosis.valid
-          ? `${diagnosis.leaf} validates${asked ? ` ${asked}` : ''}.`
-          : `${diagnosis.leaf} does not validate${asked ? ` ${asked}` : ''}.`}
+          ? `${diagnosis.leaf} validates${asked ? ` ${asked}` : ''} under RFC 5280.`
+          : `${diagnosis.leaf} does not validate${asked ? ` ${asked}` : ''} under RFC 5280.`}
       </p>
       {diagnosis.chain.length > 0 && (
         <p>
@@ -22,6 +23,7 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
         </p>
       )}
       <FindingsList findings={diagnosis.findings} />
+      <ClientMatrix clients={diagnosis.clients} />
     </article>
   );
 }

@@ -7,7 +7,7 @@
 import { PATH_RULES } from '../lint/index.ts';
 import type { Position } from '../lint/rule.ts';
 import type { ClientVerdict } from '../validate/clients.ts';
-import type { Refusal } from '../validate/index.ts';
+import type { Refusal, ValidationResult } from '../validate/index.ts';
 
 const WHO: Record<Position, string> = { leaf: 'the leaf', intermediate: 'an intermediate', anchor: 'the root' };
 
@@ -68,4 +68,27 @@ export function verdictLine(v: ClientVerdict, refusals: readonly Refusal[] = [])
   if (v.accepts) return `${v.name}: accepts`;
   const reasons = refusals.length ? refusals.map(refusalReason) : v.findings;
   return `${v.name}: refuses — ${reasons.join('; ')}`;
+}
+
+/** One client's verdict as plain data for a view: its reasons and fixes in words. */
+export interface ClientLine {
+  id: ClientVerdict['id'];
+  name: string;
+  accepts: boolean;
+  /** "the leaf has no authority key identifier", one per refusal; [] when it accepts. */
+  reasons: string[];
+  /** "re-issue the leaf with an authority key identifier; …", one per distinct fix. */
+  fixes: string[];
+}
+
+/** The client matrix of a validation result, in CLIENT_IDS order. */
+export function clientMatrix(result: Pick<ValidationResult, 'clients' | 'refusals'>): ClientLine[] {
+  return result.clients.map((v) => {
+    const refusals = result.refusals[v.id] ?? v.findings.map((code) => ({ code }));
+    return {
+      id: v.id, name: v.name, accepts: v.accepts,
+      reasons: v.accepts ? [] : refusals.map(refusalReason),
+      fixes: v.accepts ? [] : [...new Set(refusals.map(refusalFix))],
+    };
+  });
 }
