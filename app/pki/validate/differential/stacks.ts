@@ -11,7 +11,8 @@
  *  - java:    JavaPkixJudge.java (PKIX TrustManager at the variant's time, plus HTTPS host check);
  *  - go:      go_x509_judge.go (crypto/x509 Verify);
  *  - rfc5280 and webpki have no installable binary: certbench's verdict is recorded only.
- * Python with OpenSSL's default flags (3.12 and earlier) is shown beside them for calibration.
+ * Python with OpenSSL's default flags (3.12 and earlier) is shown beside them for calibration. The
+ * python3 here is 3.11, given the flags 3.13's default context sets.
  */
 import {
   goX509Verdicts, javaPkixVerdicts, nodeTlsVerdicts, opensslVerdicts, pythonSslVerdicts,
@@ -25,9 +26,9 @@ export type Column = (typeof COLUMNS)[number];
 export const COLUMN_TITLES: Record<Column, string> = {
   opensslVerify: 'openssl verify -auth_level 1',
   nodeTls: 'Node tls',
-  pythonStrict: 'Python 3.13 ssl',
+  pythonStrict: 'Python ssl, 3.13 flags',
   opensslStrict: 'openssl -x509_strict -partial_chain -auth_level 2',
-  pythonDefault: 'Python ≤3.12 ssl',
+  pythonDefault: 'Python ssl, ≤3.12 flags',
   java: 'Java 17 PKIX+HTTPS',
   go: 'Go 1.19 x509',
 };
