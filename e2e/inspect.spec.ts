@@ -51,6 +51,16 @@ const chainRows: { name: string; files: (p: TestPki) => string[]; host: string; 
   { name: 'the whole chain, a host it does not name', files: (p) => [p.leaf, p.intermediate, p.root], host: 'other.db', role: 'client', want: /CN=node1 does not validate for other\.db as a client/, code: 'host-mismatch' },
 ];
 
+test('diagnosis: a leaf without an authority key identifier, per TLS client with the fix', async ({ inspect }) => {
+  await inspect.addFiles([pki.leafWithoutAki, pki.intermediate, pki.root]);
+  await expect(inspect.diagnosis).toContainText(/CN=node2 does not validate under RFC 5280/);
+  const clients = inspect.diagnosis.getByRole('list', { name: 'Per TLS client' });
+  await expect(clients.getByRole('listitem')).toHaveCount(6);
+  await expect(clients).toContainText('Python 3.13+: refuses — the leaf has no authority key identifier');
+  await expect(clients).toContainText('Fix: re-issue the leaf with an authority key identifier; certbench\'s own certificates have one.');
+  await expect(clients).toContainText('OpenSSL (Node.js, curl, Python ≤ 3.12): accepts');
+});
+
 for (const row of chainRows) {
   test(`diagnosis: ${row.name}`, async ({ inspect }) => {
     await inspect.host.fill(row.host);

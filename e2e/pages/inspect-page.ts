@@ -125,6 +125,8 @@ export interface TestPki {
   intermediate: string;
   leaf: string;
   leafKey: string;
+  /** Another leaf of the intermediate, without an authority key identifier. */
+  leafWithoutAki: string;
 }
 
 /** Make a test PKI with openssl (a judge the tests need: fail loudly when it is missing). */
@@ -147,6 +149,10 @@ export function opensslPki(): TestPki {
   run(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '20', '-extfile', 'ca.ext', '-out', 'int.pem']);
   run(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=node1']);
   run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'leaf.ext', '-out', 'leaf.pem']);
+  // The same leaf without an authority key identifier: Python 3.13+ refuses it, OpenSSL's default accepts it.
+  writeFileSync(join(dir, 'noaki.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node2.db\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=none\n');
+  run(['req', ...ec, '-keyout', 'noaki.key', '-out', 'noaki.csr', '-subj', '/CN=node2']);
+  run(['x509', '-req', '-in', 'noaki.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'noaki.ext', '-out', 'noaki.pem']);
   const at = (f: string) => join(dir, f);
-  return { dir, root: at('root.pem'), rootKey: at('root.key'), intermediate: at('int.pem'), leaf: at('leaf.pem'), leafKey: at('leaf.key') };
+  return { dir, root: at('root.pem'), rootKey: at('root.key'), intermediate: at('int.pem'), leaf: at('leaf.pem'), leafKey: at('leaf.key'), leafWithoutAki: at('noaki.pem') };
 }
