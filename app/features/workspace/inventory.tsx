@@ -101,14 +101,14 @@ function InventoryTable({ rows, nameOf, onMessage }: { rows: InventoryRow<Worksp
           {rows.map(({ item, status }) => (
             <tr key={item.id}>
               <th scope="row">{item.name}</th>
-              <td>{kindText(item)}</td>
-              <td>{nameOf(item.parentId) ?? (item.meta.issuer && item.meta.issuer !== item.meta.subject ? item.meta.issuer : '—')}</td>
-              <td className="sans">{(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}</td>
-              <td>{item.meta.keyAlgorithm ?? (item.keyPem ? 'key held' : '—')}</td>
-              <td>
+              <td data-label="Kind">{kindText(item)}</td>
+              <td data-label="Issuer">{nameOf(item.parentId) ?? (item.meta.issuer && item.meta.issuer !== item.meta.subject ? item.meta.issuer : '—')}</td>
+              <td data-label="SANs" className="sans">{(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}</td>
+              <td data-label="Key">{item.meta.keyAlgorithm ?? (item.keyPem ? 'key held' : '—')}</td>
+              <td data-label="Not after">
                 {item.meta.notAfter?.slice(0, 10) ?? '—'} <StatusBadges status={status} />
               </td>
-              <td><RowActions item={item} status={status} onMessage={onMessage} /></td>
+              <td data-label="Actions"><RowActions item={item} status={status} onMessage={onMessage} /></td>
             </tr>
           ))}
         </tbody>

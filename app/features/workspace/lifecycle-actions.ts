@@ -5,6 +5,7 @@
  * operation and then writes the store, so a failure leaves the workspace as it was.
  */
 import { dependantsOf } from '../../flows/inventory/dependants.ts';
+import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 import type { RevocationReason } from '../../pki/revocation-list.ts';
 import { appStore, type WorkspaceItem } from '../../store/index.ts';
@@ -55,10 +56,10 @@ export async function crlOf(caId: string, days?: number): Promise<{ pem: string;
   return crl;
 }
 
-/** What deleting `id` takes along, as items (for the dialog's list). */
+/** What deleting `id` takes along, as items in natural order of names (for the dialog's list). */
 export function dependantItems(id: string): WorkspaceItem[] {
   const items = appStore.getState().items;
-  return dependantsOf(id, Object.values(items)).flatMap((d) => (items[d] ? [items[d]] : []));
+  return naturalSort(dependantsOf(id, Object.values(items)).flatMap((d) => (items[d] ? [items[d]] : [])), (i) => i.name);
 }
 
 /** Delete `id` and its dependants; returns the removed items for an undo. */
