@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { ContentInfo } from '@peculiar/asn1-cms';
 import { AuthenticatedSafe, PFX } from '@peculiar/asn1-pfx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMatrix, matrixPlan, PASSWORDS, type MatrixFile } from '../legacy/testing/openssl-matrix.ts';
@@ -149,5 +150,11 @@ describe('legacy refusals and edge cases', () => {
       expect.stringMatching(/^wrong-password: The password opens this PKCS#12 file's integrity check \(MAC\) but not the encrypted certificates \(content block 1\): the file was made with two passwords/),
       expect.stringMatching(/but not the private key in bag 1/),
     ]);
+  });
+
+  it('a part in public-key privacy mode is named as such, without its OID', async () => {
+    const enveloped = new ContentInfo({ contentType: '1.2.840.113549.1.7.3', content: new Uint8Array([0x30, 0x00]).buffer });
+    const items = await readInput({ bytes: await assemblePfx([enveloped], 'pw', 2048), name: 'env.p12' }, { password: 'pw' });
+    expect(errorsOf(items)).toEqual(['unsupported-encryption: This PKCS#12 file protects content block 1 with public-key encryption (PKCS#7 enveloped data); certbench reads password-protected files only.']);
   });
 });

@@ -19,6 +19,8 @@ import { childrenOf, contentOf, isContext, isUniversal, oidOf, readWhole, smallI
 
 const OID_DATA = '1.2.840.113549.1.7.1';
 const OID_ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
+/** RFC 7292 §4.1: the public-key privacy mode's content type. */
+const OID_ENVELOPED_DATA = '1.2.840.113549.1.7.3';
 const BAG = {
   key: '1.2.840.113549.1.12.10.1.1',
   shroudedKey: '1.2.840.113549.1.12.10.1.2',
@@ -138,7 +140,8 @@ class Walker {
         const plain = await this.decrypt(tlvBytes(buf, alg), contentOf(buf, data).slice(), `the encrypted certificates (content block ${index + 1})`);
         await this.safeContents(plain, 0);
       } else {
-        throw new PkiError('unsupported-encryption', 'file', `This PKCS#12 file protects a part with public-key encryption (${type}); certbench reads password-protected files only.`);
+        const what = type === OID_ENVELOPED_DATA ? 'public-key encryption (PKCS#7 enveloped data)' : `a content type certbench does not know (OID ${type})`;
+        throw new PkiError('unsupported-encryption', 'file', `This PKCS#12 file protects content block ${index + 1} with ${what}; certbench reads password-protected files only.`);
       }
     } catch (e) {
       this.note(e);
