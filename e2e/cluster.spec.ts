@@ -40,6 +40,7 @@ for (const target of TARGETS) {
       // crank's keys are made on the workers: its bundle holds certificates and ca.crt only.
       expect(verdict.keys).toBe(0);
       expect(verdict.handshake).toBeNull();
+      await expect(cluster.result.getByRole('note').filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" })).toBeVisible();
     } else {
       expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
     }

@@ -31,7 +31,7 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
     nodes: issued.nodes.map(leaf('node')),
     clients: issued.clients.map(leaf('client')),
     layout: target.layout,
-    snippets: snippets.flatMap((s) => (s.code === undefined ? [] : [{ title: s.snippet.label, fileName: s.fileName, code: s.code }])),
+    snippets: snippets.flatMap((s) => (s.code === undefined ? [] : [{ title: s.snippet.label, fileName: s.fileName, code: s.code, ...(s.caution ? { caution: s.caution } : {}) }])),
     warnings: issued.notes,
   };
 }

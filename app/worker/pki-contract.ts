@@ -108,6 +108,8 @@ export interface Snippet {
   title: string;
   fileName: string;
   code: string;
+  /** What the snippet cannot make safe for this system, shown beside it. */
+  caution?: string;
 }
 
 export interface ClusterResult {

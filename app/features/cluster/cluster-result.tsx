@@ -47,13 +47,22 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
         certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}. Everything is also in the workspace.
       </p>
       {result.warnings.length > 0 && <ul className="notes">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
-      <p className="hint">The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.</p>
+      <p className="hint">
+        {result.layout === 'crank'
+          ? 'The zip holds certificates and ca.crt only: crank makes each worker\'s key on the worker. The keys made here stay in the workspace.'
+          : 'The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.'}
+      </p>
       <button type="button" onClick={() => void downloadBundle()} disabled={busy}>Download bundle</button>
       {problem && <p className="error" role="alert">{problem}</p>}
       {result.snippets.length > 0 && <h4>Configuration</h4>}
       {result.snippets.map((s) => (
         <div key={`${s.title}-${s.fileName}`} className="cluster-snippet">
           <h5>{s.title}</h5>
+          {s.caution && (
+            <p className="cluster-snippet__caution" role="note">
+              <strong>Caution:</strong> {s.caution}
+            </p>
+          )}
           <CodeBlock code={s.code} language={languageOf(s.fileName)} title={s.fileName} />
         </div>
       ))}
