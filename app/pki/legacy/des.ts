@@ -60,31 +60,32 @@ const SP = S.map((box, i) =>
   }),
 );
 
-/** 32-bit word pairs of a 64-bit permutation, as (byte position, byte value) lookups: out = OR of table[pos][byte]. */
-function permutationLookup(table: number[]): Array<Array<[number, number]>> {
-  return Array.from({ length: 8 }, (_, pos) =>
-    Array.from({ length: 256 }, (_, value) => {
+/**
+ * A 64-bit permutation as byte lookups: for input byte `pos` holding `value`, the output's high
+ * and low words are high[pos * 256 + value] and low[pos * 256 + value]; OR them over the 8 bytes.
+ */
+interface PermutationLookup {
+  high: Uint32Array;
+  low: Uint32Array;
+}
+
+function permutationLookup(table: number[]): PermutationLookup {
+  const high = new Uint32Array(8 * 256);
+  const low = new Uint32Array(8 * 256);
+  for (let pos = 0; pos < 8; pos++) {
+    for (let value = 0; value < 256; value++) {
       const input = new Uint8Array(8);
       input[pos] = value;
       const out = permute(table, input);
-      return [wordOf(out, 0), wordOf(out, 4)] as [number, number];
-    }),
-  );
+      high[pos * 256 + value] = wordOf(out, 0);
+      low[pos * 256 + value] = wordOf(out, 4);
+    }
+  }
+  return { high, low };
 }
 const FP = Array.from({ length: 64 }, (_, i) => IP.indexOf(i + 1) + 1);
 const IP_LOOKUP = permutationLookup(IP);
 const FP_LOOKUP = permutationLookup(FP);
-
-function permute64(lookup: Array<Array<[number, number]>>, block: Uint8Array): [number, number] {
-  let high = 0;
-  let low = 0;
-  for (let pos = 0; pos < 8; pos++) {
-    const [h, l] = lookup[pos]![block[pos]!]!;
-    high |= h;
-    low |= l;
-  }
-  return [high >>> 0, low >>> 0];
-}
 
 /** The sixteen 48-bit round keys, each as eight 6-bit S-box inputs. */
 function roundKeys(key: Uint8Array): Uint8Array[] {
@@ -120,16 +121,29 @@ function f(r: number, k: Uint8Array): number {
 }
 
 function crypt(keys: Uint8Array[], block: Uint8Array, decrypt: boolean): void {
-  let [l, r] = permute64(IP_LOOKUP, block);
+  let l = 0;
+  let r = 0;
+  for (let pos = 0, at = 0; pos < 8; pos++, at += 256) {
+    l |= IP_LOOKUP.high[at + block[pos]!]!;
+    r |= IP_LOOKUP.low[at + block[pos]!]!;
+  }
   for (let round = 0; round < 16; round++) {
-    const next = (l ^ f(r, keys[decrypt ? 15 - round : round]!)) >>> 0;
+    const next = l ^ f(r, keys[decrypt ? 15 - round : round]!);
     l = r;
     r = next;
   }
   // The last round is not swapped: R16 L16 goes into FP.
-  const preOutput = new Uint8Array([r >>> 24, r >>> 16, r >>> 8, r, l >>> 24, l >>> 16, l >>> 8, l]);
-  const [high, low] = permute64(FP_LOOKUP, preOutput);
-  block.set([high >>> 24, (high >>> 16) & 255, (high >>> 8) & 255, high & 255, low >>> 24, (low >>> 16) & 255, (low >>> 8) & 255, low & 255]);
+  let high = 0;
+  let low = 0;
+  for (let pos = 0, at = 0; pos < 8; pos++, at += 256) {
+    const byte = (pos < 4 ? r >>> (24 - 8 * pos) : l >>> (56 - 8 * pos)) & 255;
+    high |= FP_LOOKUP.high[at + byte]!;
+    low |= FP_LOOKUP.low[at + byte]!;
+  }
+  for (let i = 0; i < 4; i++) {
+    block[i] = high >>> (24 - 8 * i);
+    block[4 + i] = low >>> (24 - 8 * i);
+  }
 }
 
 export class Des implements BlockCipher {
