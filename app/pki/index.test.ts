@@ -17,14 +17,15 @@ describe('pki public surface', () => {
     const [leafItem, interItem, rootItem] = items;
     if (leafItem?.kind !== 'certificate' || interItem?.kind !== 'certificate' || rootItem?.kind !== 'certificate') throw new Error('unexpected items');
     const summary = pki.summarize(leafItem);
-    expect(summary['subject']).toBe('CN=node-1');
-    expect(summary['subjectAltNames']).toEqual(
+    if (summary.kind !== 'certificate') throw new Error('not a certificate summary');
+    expect(summary.subject).toBe('CN=node-1');
+    expect(summary.subjectAltNames).toEqual(
       expect.arrayContaining([
         { type: 'dns', value: 'node-1.cluster.local' },
         { type: 'ip', value: '10.0.0.11' },
       ]),
     );
-    expect((summary['findings'] as pki.Finding[]).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(summary.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     for (const purpose of ['server', 'client'] as const) {
       const result = await pki.validatePath({ leaf: leafItem.der, intermediates: [interItem.der], anchors: [rootItem.der], purpose, host: '10.0.0.11' });

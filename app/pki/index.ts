@@ -56,7 +56,7 @@ export { rotateCa, nextGenerationName, type RotateOptions, type RotatedCa } from
 // Reading anything a user drops, and explaining it.
 export { readInput, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './read/index.ts';
 export type { Item } from './read/types.ts';
-export { explain, summarize, treeToText, rfc4514, type TreeNode, type Summary } from './inspect/index.ts';
+export { explain, summarize, treeToText, rfc4514, type TreeNode, type Summary, type SummaryName, type CertificateSummary } from './inspect/index.ts';
 
 // Judging: path validation and host matching, relations, diagnosis, lint.
 export { validatePath, matchHost, type ValidateOptions, type ValidationResult, type Purpose } from './validate/index.ts';

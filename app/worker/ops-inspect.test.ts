@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INSPECT_OPS, MAX_CHAIN_TREES, MAX_DIAGNOSES, type InspectRequest } from './ops-inspect.ts';
+import { MAX_CHAIN_TREES, MAX_DIAGNOSES, type InspectRequest } from '../flows/inspect-report.ts';
+import { INSPECT_OPS } from './ops-inspect.ts';
 
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
@@ -159,7 +160,7 @@ describe('INSPECT_OPS.inspect', () => {
         // The download is the CLI's JSON: each summary names its kind; each readable item has a tree.
         expect(item.summary.kind).toBe(item.kind);
         if (item.kind !== 'error') expect(item.tree.children?.length ?? 0).toBeGreaterThan(0);
-        if (item.kind === 'certificate') expect(item.summary.subject).toBe(item.title);
+        if (item.summary.kind === 'certificate') expect(item.summary.subject).toBe(item.title);
       }
     });
   }

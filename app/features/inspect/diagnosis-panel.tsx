@@ -1,6 +1,6 @@
 /** Will this chain work for this host and role? The verdict first, then the reasons. */
 import { useId } from 'react';
-import type { Diagnosis } from '../../worker/ops-inspect.ts';
+import type { Diagnosis } from '../../flows/inspect-report.ts';
 import { FindingsList } from './findings-list.tsx';
 import { ClientMatrix } from './client-matrix.tsx';
 

@@ -1,6 +1,6 @@
 /** One inspected item: its heading, where it came from, its tree, its findings, and Save. */
 import { TreeView } from '../../components/tree-view.tsx';
-import type { InspectedItem } from '../../worker/ops-inspect.ts';
+import type { InspectedItem } from '../../flows/inspect-report.ts';
 import { FindingsList } from './findings-list.tsx';
 
 const KIND_WORD: Record<InspectedItem['kind'], string> = {

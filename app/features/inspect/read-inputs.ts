@@ -3,7 +3,7 @@
  * refused here, before their bytes are read, with a sentence that names the file and the cap.
  */
 import { formatBytes, MAX_INPUT_BYTES } from '../../pki/read/limits.ts';
-import type { InspectInput } from '../../worker/ops-inspect.ts';
+import type { InspectInput } from '../../flows/inspect-report.ts';
 
 /** The reader's own cap: a file above it is refused here, unread, with the same numbers. */
 export { MAX_INPUT_BYTES };

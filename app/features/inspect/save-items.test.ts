@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectedItem } from '../../worker/ops-inspect.ts';
+import type { CertificateSummary, Summary } from '../../pki/index.ts';
+import type { InspectedItem } from '../../flows/inspect-report.ts';
 import { canSave, toNewItem } from './save-items.ts';
 import { reportJson } from './report-json.ts';
 import { MAX_INPUT_BYTES, pastedInput, readFiles } from './read-inputs.ts';
 
-const base = (over: Partial<InspectedItem>): InspectedItem => ({
-  id: '0.0', source: 'a.pem', kind: 'certificate', title: 'node1', tree: { label: 'Certificate' }, summary: {}, findings: [], ...over,
-});
-
-const certSummary = {
-  kind: 'certificate', subject: 'CN=node1', issuer: 'CN=ca', serialNumber: '0a', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z',
+const certSummary: CertificateSummary = {
+  kind: 'certificate', source: 'a.pem', subject: 'CN=node1', issuer: 'CN=ca', serialNumber: '0a', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z',
+  fingerprints: { sha256: 'ab', sha1: 'cd' },
   subjectAltNames: [{ type: 'dns', value: 'node1' }, { type: 'ip', value: '10.0.0.1' }, { type: 'dn', value: 'CN=x' }],
+  isCA: false, pathLength: null, keyUsage: [], extendedKeyUsage: [], publicKey: { algorithm: 'EC', curve: 'P-256' }, signatureAlgorithm: 'ecdsa-with-SHA256', findings: [],
 };
+const errorSummary: Summary = { kind: 'error', source: 'a.pem', code: 'invalid-pem', message: 'x' };
+const bare: Summary = { kind: 'private-key', source: 'a.pem', format: 'pkcs8', publicKey: null };
+
+const base = (over: Partial<InspectedItem>): InspectedItem => ({
+  id: '0.0', source: 'a.pem', kind: 'certificate', title: 'node1', tree: { label: 'Certificate' }, summary: bare, findings: [], ...over,
+});
 const key = base({ id: '1.0', kind: 'private-key', title: 'P-256 key', pem: 'KEYPEM' });
 
 const rows: { name: string; input: InspectedItem; all?: InspectedItem[]; want: ReturnType<typeof toNewItem> }[] = [
@@ -37,8 +42,8 @@ describe('toNewItem', () => {
 
 describe('reportJson', () => {
   it('is the array of item summaries, like certbench inspect --json', () => {
-    const json = reportJson({ items: [base({ summary: certSummary }), base({ kind: 'error', summary: { kind: 'error', message: 'x' } })], relations: [], diagnoses: [] });
-    expect(JSON.parse(json)).toEqual([certSummary, { kind: 'error', message: 'x' }]);
+    const json = reportJson({ items: [base({ summary: certSummary }), base({ kind: 'error', summary: errorSummary })], relations: [], diagnoses: [] });
+    expect(JSON.parse(json)).toEqual([certSummary, errorSummary]);
   });
 });
 

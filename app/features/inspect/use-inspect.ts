@@ -4,7 +4,7 @@
  * and the diagnosis always cover everything on screen. A newer run makes older answers stale.
  */
 import { startTransition, useCallback, useRef, useState } from 'react';
-import type { InspectInput, InspectReport, InspectRequest } from '../../worker/ops-inspect.ts';
+import type { InspectInput, InspectReport, InspectRequest } from '../../flows/inspect-report.ts';
 import { pastedInput, readFiles, type Rejected } from './read-inputs.ts';
 import { runInspect } from './run-inspect.ts';
 

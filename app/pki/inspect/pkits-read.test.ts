@@ -40,7 +40,8 @@ describe('judged against openssl', () => {
       const [item] = await readInput({ bytes: new Uint8Array(readFileSync(path)) });
       if (!item) throw new Error('no item');
       const bits = /Public-Key: \((\d+) bit\)/.exec(judge('openssl', ['x509', '-inform', 'DER', '-in', path, '-noout', '-text']))?.[1];
-      expect((summarize(item, { lint: false }).publicKey as { size?: number }).size).toBe(Number(bits));
+      const s = summarize(item, { lint: false });
+      expect('publicKey' in s ? s.publicKey?.size : undefined).toBe(Number(bits));
     });
   }
 
@@ -51,6 +52,7 @@ describe('judged against openssl', () => {
     const text = judge('openssl', ['crl', '-inform', 'DER', '-in', path, '-noout', '-text']);
     const serials = [...text.matchAll(/Serial Number: ([0-9A-F]+)/g)].map((m) => (m[1] ?? '').toLowerCase().replace(/^0+(?=.)/, ''));
     expect(serials.length).toBeGreaterThan(0);
-    expect((summarize(item).revokedSerials as string[]).map((s) => s.replace(/^0+(?=.)/, ''))).toEqual(serials);
+    const s = summarize(item);
+    expect((s.kind === 'crl' ? s.revokedSerials : []).map((s) => s.replace(/^0+(?=.)/, ''))).toEqual(serials);
   });
 });

@@ -8,7 +8,7 @@ import { lintCertificateDer } from '../lint/index.ts';
 import { certificateModel, type RawExtension } from '../read/certificate-model.ts';
 import { crlModel } from '../read/crl-model.ts';
 import { requestModel } from '../read/request-model.ts';
-import type { CertificateItem, Item } from '../read/types.ts';
+import type { CertificateItem, Item, KeyFormat } from '../read/types.ts';
 import { serialHex } from './certificate.ts';
 import { decodeBasicConstraints } from './extensions/basic-constraints.ts';
 import { decodeExtendedKeyUsage, ekuName } from './extensions/extended-key-usage.ts';
@@ -26,7 +26,68 @@ export interface SummaryOptions {
   lint?: boolean;
 }
 
-export type Summary = Record<string, unknown> & { kind: Item['kind']; source: string };
+/** A GeneralName of a SAN extension: its kind ('dns', 'ip', 'email', 'uri', 'dn', …) and text. */
+export interface SummaryName {
+  type: string;
+  value: string;
+}
+
+export interface CertificateSummary {
+  kind: 'certificate';
+  source: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  fingerprints: { sha256: string; sha1: string };
+  subjectAltNames: SummaryName[];
+  isCA: boolean;
+  pathLength: number | null;
+  keyUsage: string[];
+  extendedKeyUsage: string[];
+  publicKey: PublicKeyDescription;
+  signatureAlgorithm: string;
+  findings: Finding[];
+}
+
+export interface CsrSummary {
+  kind: 'csr';
+  source: string;
+  subject: string;
+  subjectAltNames: SummaryName[];
+  publicKey: PublicKeyDescription;
+  signatureAlgorithm: string;
+  /** Null when the signature algorithm is not one the reader checks. */
+  signatureValid: boolean | null;
+}
+
+export interface KeySummary {
+  kind: 'private-key' | 'public-key';
+  source: string;
+  format: KeyFormat;
+  /** Null for a private key whose public half is not in the file (PKCS#1 without it, some PKCS#8). */
+  publicKey: PublicKeyDescription | null;
+}
+
+export interface CrlSummary {
+  kind: 'crl';
+  source: string;
+  issuer: string;
+  thisUpdate: string;
+  nextUpdate: string | null;
+  revokedSerials: string[];
+}
+
+export interface ErrorSummary {
+  kind: 'error';
+  source: string;
+  code: string;
+  message: string;
+}
+
+/** One item as `certbench inspect --json` prints it: a union on `kind`, the keys stable. */
+export type Summary = CertificateSummary | CsrSummary | KeySummary | CrlSummary | ErrorSummary;
 
 const OID_SAN = '2.5.29.17';
 
@@ -36,7 +97,7 @@ function publicKeyOf(spki: Uint8Array): PublicKeyDescription {
   return d.curve ? { algorithm: d.algorithm, curve: d.curve } : d.size !== undefined ? { algorithm: d.algorithm, size: d.size } : { algorithm: d.algorithm };
 }
 
-function sansOf(extensions: RawExtension[]): { type: string; value: string }[] {
+function sansOf(extensions: RawExtension[]): SummaryName[] {
   const san = extensions.find((e) => e.oid === OID_SAN);
   return san ? generalNamesOf(san.value).map((n) => ({ type: n.type, value: n.value })) : [];
 }
@@ -75,11 +136,11 @@ function lintFindings(item: CertificateItem): Finding[] {
   }
 }
 
-function summarizeCertificate(item: CertificateItem, options: SummaryOptions): Summary {
+function summarizeCertificate(item: CertificateItem, options: SummaryOptions): CertificateSummary {
   const m = certificateModel(item.der);
   const findings: Finding[] = [...validityFindings(m.notBefore, m.notAfter, options.now ?? new Date()), ...undecodableFindings(m.extensions)];
   const bc = decoded(m.extensions, '2.5.29.19', decodeBasicConstraints);
-  const summary: Summary = {
+  const summary: CertificateSummary = {
     kind: 'certificate',
     source: item.source,
     subject: rfc4514(m.subject),

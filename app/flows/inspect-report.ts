@@ -1,0 +1,256 @@
+/**
+ * The inspect report, composed once: read everything given (files or pasted text), explain each
+ * item, relate them (chains, key matches, duplicates), lint, and diagnose each leaf against the
+ * other certificates given, per TLS client. Pure: plain, structured-cloneable data in and out
+ * (bytes and strings in; trees, summaries and findings out). The worker's inspect operation is a
+ * thin adapter around it.
+ */
+import { X509Certificate } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import {
+  defaultCrypto, explain, readInput, relate, summarize, useCrypto, validatePath,
+  type Finding, type Item, type RelationItem, type Summary,
+} from '../pki/index.ts';
+import { certFacts } from '../pki/validate/cert-facts.ts';
+import { clientMatrix, type ClientLine } from '../pki/diagnose/client-words.ts';
+
+/** One thing the user gave: a file's bytes or a pasted text. */
+export interface InspectInput {
+  /** File name, or "pasted text". */
+  name: string;
+  data: Uint8Array | string;
+}
+
+export type InspectRole = 'server' | 'client';
+
+export interface InspectRequest {
+  inputs: InspectInput[];
+  /** For PKCS#12 files and encrypted keys. */
+  password?: string;
+  /** Diagnose the leaf for this host name or IP address. */
+  host?: string;
+  /** Diagnose the leaf for this TLS role (EKU serverAuth or clientAuth). */
+  role?: InspectRole;
+}
+
+/** A view-model tree node, as the core's explainer returns it. */
+export interface ReportNode {
+  label: string;
+  value?: string | number | boolean | null;
+  note?: string;
+  children?: ReportNode[];
+}
+
+export type InspectedKind = 'certificate' | 'csr' | 'private-key' | 'public-key' | 'crl' | 'error';
+
+export interface InspectedItem {
+  /** Stable within one report: the input index and the item's index inside it ("0.2"). */
+  id: string;
+  /** Which input it came from (file name or "pasted text"). */
+  source: string;
+  kind: InspectedKind;
+  /** A short heading: the subject, or what the item is. */
+  title: string;
+  /** The explanation tree (for errors, a single node with the message). */
+  tree: ReportNode;
+  /** The same item as `certbench inspect --json` prints it. */
+  summary: Summary;
+  /** Lint findings (certificates) or reading problems. */
+  findings: Finding[];
+  /** PEM of the item, for saving to the workspace (absent for errors and CRLs). */
+  pem?: string;
+  /** True for a certificate whose basic constraints say CA. */
+  isCA?: boolean;
+  /** For a certificate or CSR: the id of the private-key item in this report that belongs to it. */
+  keyId?: string;
+  /** For a certificate: the issuers above it found in this report (intermediates, PEM), root excluded. */
+  chainPem?: string;
+  /** For errors: the sentence to show. */
+  message?: string;
+}
+
+export interface Diagnosis {
+  /** What was asked: the host and role the user typed. */
+  host?: string;
+  role?: InspectRole;
+  /** Title of the leaf the diagnosis is about. */
+  leaf: string;
+  valid: boolean;
+  /** SHA-256 fingerprints of the chain found, leaf first. */
+  chain: string[];
+  findings: Finding[];
+  /** Each TLS client's verdict on this leaf, with reasons and fixes in words (issue 8). */
+  clients: ClientLine[];
+}
+
+export interface InspectReport {
+  items: InspectedItem[];
+  /** Chains and key matches among the items, as trees. */
+  relations: ReportNode[];
+  /** One per leaf (end-entity) certificate among the items, at most MAX_DIAGNOSES. */
+  diagnoses: Diagnosis[];
+}
+
+/** Leaves diagnosed per report: enough for a cluster's worth of node certificates dropped at once. */
+export const MAX_DIAGNOSES = 20;
+
+/** Chains drawn per report; a thousand-node bundle would otherwise draw a thousand trees. */
+export const MAX_CHAIN_TREES = 20;
+
+/** "EC P-256", "RSA 2048-bit" from a summary's publicKey; undefined when there is none. */
+function keyDescription(summary: Summary): string | undefined {
+  const publicKey = 'publicKey' in summary ? summary.publicKey : null;
+  if (!publicKey) return undefined;
+  if (publicKey.curve) return `${publicKey.algorithm} ${publicKey.curve}`;
+  return publicKey.size !== undefined ? `${publicKey.algorithm} ${publicKey.size}-bit` : publicKey.algorithm;
+}
+
+/** One reader item as the page shows it: the explainer's tree, the CLI's JSON summary, its findings. */
+function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der?: ArrayBuffer } {
+  const summary = summarize(item, { now });
+  if (item.kind === 'error') {
+    return {
+      out: { id, source: item.source, kind: 'error', title: item.source, message: item.message, tree: { label: item.message }, summary, findings: [] },
+    };
+  }
+  const subject = 'subject' in summary && summary.subject ? summary.subject : undefined;
+  const issuer = summary.kind === 'crl' ? `from ${summary.issuer}` : undefined;
+  const out: InspectedItem = {
+    id,
+    source: item.source,
+    kind: item.kind,
+    title: subject ?? keyDescription(summary) ?? issuer ?? item.source,
+    pem: item.pem,
+    tree: explain(item, { now }),
+    summary,
+    findings: summary.kind === 'certificate' ? summary.findings : [],
+  };
+  if (item.kind !== 'certificate') return { out };
+  out.isCA = summary.kind === 'certificate' && summary.isCA;
+  return { out, der: item.der };
+}
+
+/** Parse for path validation; a certificate only the explainer could read is left out of it. */
+function parsed(c: { out: InspectedItem; der: ArrayBuffer }): { out: InspectedItem; cert: X509Certificate }[] {
+  try {
+    return [{ out: c.out, cert: new X509Certificate(c.der) }];
+  } catch {
+    return [];
+  }
+}
+
+/** What the relations module compares: certificates and CSRs by DER, keys by their public half. */
+function relationItem(item: Item): RelationItem | undefined {
+  if (item.kind === 'certificate' || item.kind === 'csr') return { kind: item.kind, der: item.der };
+  if (item.kind === 'private-key' && item.publicKeyDer) return { kind: 'key', spki: item.publicKeyDer };
+  return undefined;
+}
+
+/**
+ * Relate the items; mark each certificate with its key and the chain above it (for saving), and
+ * draw chains longer than one certificate, key matches and duplicates as trees.
+ */
+async function relationTrees(related: { item: RelationItem; out: InspectedItem }[], crypto: Crypto): Promise<ReportNode[]> {
+  if (related.length === 0) return [];
+  const r = await relate(related.map((x) => x.item), crypto);
+  const at = (i: number) => related[i]?.out;
+  const title = (i: number) => at(i)?.title ?? `item ${i + 1}`;
+  const selfSigned = new Set(r.issuedBy.filter((e) => e.subject === e.issuer).map((e) => e.subject));
+  const trees: ReportNode[] = [];
+
+  for (const m of r.keyMatches) {
+    const owner = at(m.item);
+    if (owner && !owner.keyId) owner.keyId = at(m.key)?.id;
+  }
+  const chains = r.chains.filter((c) => c.length > 1 || !selfSigned.has(c[0] ?? -1));
+  chains.forEach((chain, n) => {
+    const [leaf, ...above] = chain;
+    const leafItem = leaf === undefined ? undefined : at(leaf);
+    const issuers = above.filter((i) => !selfSigned.has(i)).map((i) => at(i)?.pem ?? '').join('');
+    if (leafItem && issuers) leafItem.chainPem = issuers;
+    if (n >= MAX_CHAIN_TREES) return;
+    const top = chain[chain.length - 1] ?? -1;
+    trees.push({
+      label: 'Chain',
+      value: leaf === undefined ? '' : title(leaf),
+      note: selfSigned.has(top) ? 'ends at a self-signed root' : 'the issuer of the top certificate is not loaded',
+      children: chain.map((i, depth) => ({ label: depth === 0 ? 'Certificate' : 'Issued by', value: title(i) })),
+    });
+  });
+  if (chains.length > MAX_CHAIN_TREES) trees.push({ label: 'More chains', value: String(chains.length - MAX_CHAIN_TREES), note: 'each leaf\'s own section names its issuer' });
+  if (r.keyMatches.length) {
+    trees.push({ label: 'Private keys', children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })) });
+  }
+  // Name each matched key after what it belongs to: "EC P-256 (CN=node1)" says more than the algorithm.
+  for (const m of r.keyMatches) {
+    const key = at(m.key);
+    const owner = at(m.item);
+    if (key && owner && at(m.item)?.kind === 'certificate' && !key.title.includes('(')) key.title = `${key.title} (${owner.title})`;
+  }
+  if (r.duplicates.length) {
+    trees.push({ label: 'Duplicates', children: r.duplicates.map((g) => ({ label: `${g.length} copies`, value: title(g[0] ?? 0), children: g.map((i) => ({ label: 'From', value: at(i)?.source ?? '' })) })) });
+  }
+  return trees;
+}
+
+/**
+ * Judge each leaf against the other certificates given: self-issued CAs are the trust anchors
+ * (this is a private PKI: the user's own roots, never the browser's), the rest may complete the
+ * path, and CRLs among the inputs are checked (revoked, or status unknown). A leaf with no anchor
+ * among the inputs gets "untrusted root" or "missing intermediate".
+ */
+async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls: ArrayBuffer[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+  // Nothing to judge without a leaf: a CA bundle is not parsed a second time.
+  if (found.every((c) => c.out.isCA)) return [];
+  const certs = found.flatMap(parsed);
+  const isCa = (c: X509Certificate) => certFacts(c).basicConstraints?.ca === true;
+  const leaves = certs.filter((c) => !isCa(c.cert)).slice(0, MAX_DIAGNOSES);
+  const cas = certs.filter((c) => isCa(c.cert)).map((c) => c.cert);
+  const anchors = cas.filter((c) => certFacts(c).selfIssued);
+  const intermediates = cas.filter((c) => !certFacts(c).selfIssued);
+  const asked = { ...(request.host ? { host: request.host } : {}), ...(request.role ? { role: request.role } : {}) };
+  const out: Diagnosis[] = [];
+  for (const leaf of leaves) {
+    try {
+      const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(crls.length ? { crls } : {}), ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
+      const chain = await Promise.all(r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))));
+      out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings, clients: clientMatrix(r) });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      out.push({ ...asked, leaf: leaf.out.title, valid: false, chain: [], findings: [{ code: 'invalid-argument', severity: 'error', message }], clients: [] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Read everything given, explain each item, relate them, lint and diagnose. A cancelled call
+ * (the user cleared the inputs or started another run) stops between inputs.
+ */
+export async function inspectReport(request: InspectRequest, steps: { signal?: AbortSignal } = {}, crypto: Crypto = useCrypto(defaultCrypto())): Promise<InspectReport> {
+  const now = new Date();
+  const items: InspectedItem[] = [];
+  const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];
+  const related: { item: RelationItem; out: InspectedItem }[] = [];
+  // CRLs given alongside take part in each leaf's diagnosis (revoked, or status unknown).
+  const crls: ArrayBuffer[] = [];
+  for (const [i, input] of request.inputs.entries()) {
+    steps.signal?.throwIfAborted();
+    const options = request.password ? { password: request.password } : {};
+    const read = await readInput(
+      typeof input.data === 'string' ? { name: input.name, text: input.data } : { name: input.name, bytes: input.data },
+      options,
+      crypto,
+    );
+    read.forEach((item, j) => {
+      const { out, der } = inspected(item, `${i}.${j}`, now);
+      items.push(out);
+      if (der) certs.push({ out, der });
+      if (item.kind === 'crl') crls.push(item.der);
+      const rel = relationItem(item);
+      if (rel) related.push({ item: rel, out });
+    });
+  }
+  const relations = await relationTrees(related, crypto);
+  return { items, relations, diagnoses: await diagnose(certs, crls, request, crypto) };
+}
