@@ -48,3 +48,12 @@ test('an ML-DSA CA and leaves made through WebCrypto, verified by python', async
     'EC',
   ]);
 });
+
+test('the Cluster view says ScyllaDB cannot use ML-DSA before making a key', async ({ app, cluster, page }) => {
+  await app.open();
+  await cluster.fill({ name: 'pq', nodes: 'node-1 10.0.0.1', clients: 'app', target: 'ScyllaDB' });
+  await cluster.form.getByLabel('Key type').selectOption({ label: 'ML-DSA-65 · browser WebCrypto' });
+  await cluster.form.getByRole('button', { name: 'Create cluster certificates' }).click();
+  await expect(page.getByRole('alert')).toContainText("ScyllaDB's TLS is GnuTLS, and ScyllaDB's build of it cannot use ML-DSA certificates.");
+  await expect(cluster.result).toHaveCount(0);
+});
