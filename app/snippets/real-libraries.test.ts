@@ -109,8 +109,9 @@ async function serverFiles(which: ServerCase, trustedCa: string): Promise<{ cert
 }
 
 describe('client snippets accept the right server only (Node tls/https, undici 7, cassandra-driver 3.25)', () => {
-  const clients: { id: string; file: string; mode: 'tls' | 'https'; run: (file: string) => { status: number; out: string } }[] = [
+  const clients: { id: string; file: string; mode: 'tls' | 'https'; host?: string; run: (file: string) => { status: number; out: string } }[] = [
     { id: 'node-tls-client', file: 'client.mjs', mode: 'tls', run: (f) => runTo(process.execPath, [f]) },
+    { id: 'node-tls-client', file: 'client.mjs', mode: 'tls', host: '127.0.0.1', run: (f) => runTo(process.execPath, [f]) },
     { id: 'node-https-request', file: 'https-client.mjs', mode: 'https', run: (f) => runTo(process.execPath, [f]) },
     { id: 'node-fetch-undici', file: 'fetch-client.mjs', mode: 'https', run: (f) => runTo(process.execPath, [f]) },
     { id: 'python-coodie-sync', file: 'db.py', mode: 'tls', run: (f) => runTo(DEBIAN_PYTHON, [f], { env: { PYTHONPATH: join(scratch, 'py') } }) },
@@ -123,11 +124,11 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
   ];
   for (const c of clients) {
     for (const row of cases) {
-      it(`${c.id}: ${row.server === 'right' ? 'completes mutual TLS with the cluster\'s node' : `refuses a server of ${row.server}`}`, async () => {
+      it(`${c.id}${c.host ? ` dialling ${c.host}` : ''}: ${row.server === 'right' ? 'completes mutual TLS with the cluster\'s node' : `refuses a server of ${row.server}`}`, async () => {
         const ctx0 = await unpacked(pki.bundle, 'generic', 1);
         const { port, server } = await judgeServer(await serverFiles(row.server, ctx0.client.files.ca), c.mode);
         // The client dials the IP for the drivers (their hosts are the nodes' IPs), the name for Node.
-        const ctx = await unpacked(pki.bundle, 'generic', port);
+        const ctx = await unpacked(pki.bundle, 'generic', port, c.host);
         const r = c.run(writeSnippet(c.id, ctx, c.file));
         await server.stop();
         if (row.accepted) {
