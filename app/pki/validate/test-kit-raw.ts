@@ -6,7 +6,7 @@
 import * as x509 from '@peculiar/x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier, AuthorityInfoAccessSyntax, AccessDescription, GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints,
+  AlgorithmIdentifier, AuthorityInfoAccessSyntax, AccessDescription, GeneralName, Name as AsnName, GeneralSubtree, GeneralSubtrees, NameConstraints,
   id_ad_caIssuers, id_ce_nameConstraints, id_pe_authorityInfoAccess, Time, Version,
 } from '@peculiar/asn1-x509';
 import { resign } from './test-kit.ts';
@@ -68,4 +68,16 @@ export function withEcdsaSha1Signature(cert: x509.X509Certificate, signer: Crypt
     asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
     asn.signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
   }, { name: 'ECDSA', hash: 'SHA-1' });
+}
+
+/** A distinguished name as the ASN.1 a directoryName general name holds ("O=certbench"). */
+export function directoryName(dn: string): AsnName {
+  return AsnConvert.parse(new x509.Name(dn).toArrayBuffer(), AsnName);
+}
+
+/** Re-sign `cert` with a tbsCertificate.signature naming `oid` while the outer signatureAlgorithm (and the signature) stay as they were (RFC 5280 §4.1.1.2: the two MUST match). */
+export function withInnerSignatureAlgorithm(cert: x509.X509Certificate, signer: CryptoKey, oid: string): Promise<x509.X509Certificate> {
+  return resign(cert, signer, (asn) => {
+    asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: oid });
+  });
 }

@@ -6,7 +6,7 @@
  */
 import * as x509 from '@peculiar/x509';
 import type { Purpose } from '../path-checks.ts';
-import { asVersion1, authorityInfoAccess, withEcdsaSha1Signature, withGeneralizedNotBefore, DER_EMPTY_SEQUENCE, DER_NULL, nameConstraintsExtension, rawExtension, withSerialBytes } from '../test-kit-raw.ts';
+import { asVersion1, authorityInfoAccess, directoryName, withEcdsaSha1Signature, withInnerSignatureAlgorithm, withGeneralizedNotBefore, DER_EMPTY_SEQUENCE, DER_NULL, nameConstraintsExtension, rawExtension, withSerialBytes } from '../test-kit-raw.ts';
 import { makeCa } from '../test-kit.ts';
 import { buildChain, CLIENT_AUTH, CORPUS_AT, CORPUS_NOT_AFTER, CORPUS_NOT_BEFORE, SERVER_AUTH, type Bend, type ChainShape } from './chain-builder.ts';
 import type { Position, Variant } from './variant.ts';
@@ -15,6 +15,10 @@ const KU = x509.KeyUsageFlags;
 const AKI = '2.5.29.35';
 const SAN = '2.5.29.17';
 const UNKNOWN_OID = '1.3.6.1.4.1.55555.1.1';
+const POLICY_CONSTRAINTS = '2.5.29.36';
+/** PolicyConstraints { inhibitPolicyMapping 0 } (RFC 5280 §4.2.1.11). */
+const INHIBIT_POLICY_MAPPING_0 = new Uint8Array([0x30, 0x03, 0x81, 0x01, 0x00]);
+const ECDSA_WITH_SHA384 = '1.2.840.10045.4.3.3';
 const HOST = 'leaf.example.com';
 /** A name-constraint iPAddress (@peculiar writes the address and mask of RFC 5280 §4.2.1.10 from CIDR). */
 const IP_10_SLASH_8 = '10.0.0.0/8';
@@ -156,6 +160,12 @@ const ROWS: Row[] = [
 
   ...each(['root', 'intermediate', 'leaf'], 'sha1-signature', 'signed with ECDSA over SHA-1 (the root: self-signed so)', () => ({ after: (c, signer) => withEcdsaSha1Signature(c, signer) })),
 
+  { rule: 'nc-dirname', position: 'intermediate', shape: { intermediate: { extra: () => [nameConstraintsExtension([{ directoryName: directoryName('O=certbench') }], [], true)] } }, notes: 'intermediate permits directoryName O=certbench; the leaf subject CN=leaf.example.com is outside' },
+  { rule: 'nc-dirname', position: 'intermediate', tag: 'met', shape: { intermediate: { extra: () => [nameConstraintsExtension([{ directoryName: directoryName('O=certbench') }], [], true)] }, leaf: { spec: { subject: 'O=certbench, CN=leaf.example.com' } } }, notes: 'the same constraint, the leaf subject O=certbench, CN=leaf.example.com inside' },
+  { rule: 'policy-constraints-not-critical', position: 'intermediate', shape: { intermediate: { extra: () => [rawExtension(POLICY_CONSTRAINTS, false, INHIBIT_POLICY_MAPPING_0)] } }, notes: 'policyConstraints (inhibitPolicyMapping 0) not critical (RFC 5280 §4.2.1.11: MUST be critical)' },
+  { rule: 'signature-algorithm-mismatch', position: 'leaf', shape: { leaf: { after: (c, s) => withInnerSignatureAlgorithm(c, s, ECDSA_WITH_SHA384) } }, notes: 'tbsCertificate.signature says ecdsa-with-SHA384, signatureAlgorithm and the signature are ecdsa-with-SHA256' },
+  { rule: 'aki-mismatch', position: 'root', shape: { root: { extra: () => [new x509.AuthorityKeyIdentifierExtension('42'.repeat(20), false)] } }, notes: 'a self-signed root whose AKI keyIdentifier is not its own SKI' },
+
   // Host matching: wildcards, IP addresses and the CN (RFC 6125, RFC 2818).
   { rule: 'host', position: 'leaf', tag: 'wildcard', shape: { leaf: { spec: { san: [dns('*.example.com')] } } }, notes: 'SAN *.example.com, host leaf.example.com', rfc5280: true },
   { rule: 'host', position: 'leaf', tag: 'wildcard-two-labels', host: 'a.leaf.example.com', shape: { leaf: { spec: { san: [dns('*.example.com')] } } }, notes: 'SAN *.example.com, host a.leaf.example.com', rfc5280: false },
@@ -183,6 +193,8 @@ const RFC5280_REFUSES = new Set([
   'serial-21-octets', 'subject-empty', 'bc-not-critical', 'bc-missing', 'ca-without-keycertsign', 'keycertsign-without-ca',
   'nc-in-leaf', 'nc-not-critical', 'nc-empty', 'san-leading-dot', 'san-empty-dns', 'san-space', 'san-extension-empty',
   'duplicate-extension', 'aia-critical', 'unknown-critical', 'v1-ca', 'not-yet-valid', 'nc-excluded', 'nc-ip',
+  // Not in the issue's list, but a MUST of RFC 5280 (§4.1.1.2) that every stack enforces.
+  'signature-algorithm-mismatch',
 ]);
 /** What RFC 5280 allows and the issue keeps: an anchor may be v1 or any CA, EKU and SAN may be absent, unknown non-critical extensions are ignored. */
 const RFC5280_ACCEPTS = new Set(['control', 'partial-chain', 'unknown-not-critical', 'v1-anchor', 'eku-missing', 'ca-as-leaf', 'san-missing']);
