@@ -4,6 +4,7 @@
  * the renewed certificate and the CA's CRL and let openssl judge them.
  */
 import { spawnSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import type { Download, Page } from '@playwright/test';
 
@@ -100,4 +101,32 @@ test('renew a node and revoke a client in the browser; openssl judges the renewe
   const next = await saved(page, () => workspace.item('life CA').getByRole('button', { name: 'Download CRL of life CA', exact: true }).click(), info.outputPath('life-2.crl.pem'));
   expect(openssl('crl', '-in', next, '-noout', '-crlnumber').output).toMatch(/crlNumber=0x02/);
   expect(openssl('verify', '-crl_check', '-CAfile', ca, '-CRLfile', next, appCert).output).toMatch(/certificate revoked/);
+});
+
+test('the inventory with content passes axe: table, tree, a dialog and phone width, light and dark', async ({ app, cluster, workspace, page }) => {
+  await app.open();
+  await cluster.create({ name: 'axe', nodes: 'n1 10.4.0.1\nn2 10.4.0.2', clients: 'app', target: 'generic' });
+  await app.goTo('Workspace');
+  await workspace.item('n1').getByRole('button', { name: 'Renew n1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Renewed n1' })).toBeVisible({ timeout: 30_000 });
+  await workspace.item('app').getByRole('button', { name: 'Revoke app' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke', exact: true }).click();
+  await expect(workspace.item('app')).toContainText('revoked');
+  const violations = async (where: string) => {
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), where).toEqual([]);
+  };
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await violations(`table (${scheme})`);
+    await workspace.item('axe CA').getByRole('button', { name: 'Delete axe CA' }).click();
+    await violations(`delete dialog (${scheme})`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await violations(`table at phone width (${scheme})`);
+    await page.getByRole('radio', { name: 'Tree by issuer' }).check();
+    await violations(`tree (${scheme})`);
+    await page.getByRole('radio', { name: 'Table' }).check();
+  }
 });
