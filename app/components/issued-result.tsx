@@ -3,6 +3,7 @@ import { download, fileSafe } from '../lib/download.ts';
 import { formatSan } from '../pki/san.ts';
 import type { ItemMeta } from '../store/index.ts';
 import { CodeBlock } from './code-block.tsx';
+import { ResultHeading } from './result-heading.tsx';
 
 export interface IssuedResultProps {
   heading: string;
@@ -19,7 +20,7 @@ export function IssuedResult({ heading, name, certPem, chainPem, keyPem, notes, 
   const base = fileSafe(name);
   return (
     <section className="result" aria-labelledby="issued-heading">
-      <h3 id="issued-heading">{heading}</h3>
+      <ResultHeading level={3} id="issued-heading" revealKey={certPem}>{heading}</ResultHeading>
       {meta && (
         <div className="summary"><dl>
           {meta.subject && <><dt>Subject</dt><dd>{meta.subject}</dd></>}

@@ -35,6 +35,11 @@ export class AuthoritiesPage {
     await this.importForm.getByRole('button', { name: 'Import CA' }).click();
   }
 
+  /** The heading of what a create form just made ("Created <name>"). */
+  created(form: 'root' | 'intermediate', name: string): Locator {
+    return (form === 'root' ? this.rootForm : this.intermediateForm).getByRole('heading', { name: `Created ${name}`, exact: true });
+  }
+
   entry(name: string): Locator {
     return this.list.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name, exact: true }) });
   }

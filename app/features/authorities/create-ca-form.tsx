@@ -1,9 +1,10 @@
 /** Create a root CA, or an intermediate under a CA of the workspace. */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
 import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
+import { ResultHeading } from '../../components/result-heading.tsx';
 import { KeyTypeSelect } from '../../components/key-type-select.tsx';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
@@ -26,7 +27,8 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ field: string; message: string }>();
-  const [made, setMade] = useState<string>();
+  const [made, setMade] = useState<{ name: string; notes: string[] }>();
+  const madeHeadingId = useId();
   const issuer = useChosenCa(caId, 'sub-ca');
   const title = intermediate ? 'Create an intermediate CA' : 'Create a root CA';
 
@@ -46,7 +48,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
       });
       appStore.getState().addItems([issuedItem(result, { kind: 'ca', name: clean.commonName, ...(intermediate && issuer ? { parentId: issuer.id } : {}), meta: { profile: kind } })]);
-      setMade([`Created ${clean.commonName}.`, ...result.notes].join(' '));
+      setMade({ name: clean.commonName, notes: result.notes });
       setSubject({ commonName: '' });
       // Stay on the issuer just used: the new CA is newest, and would otherwise become the default.
       if (intermediate && issuer) setCaId(issuer.id);
@@ -74,7 +76,12 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
       </Field>
       {failure && !['commonName', 'pathLength', ...(intermediate ? ['issuer'] : [])].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
-      {made && <p role="status">{made}</p>}
+      {made && (
+        <section className="made" aria-labelledby={madeHeadingId}>
+          <ResultHeading level={4} id={madeHeadingId} revealKey={made}>Created {made.name}</ResultHeading>
+          {made.notes.length > 0 && <ul className="notes">{made.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+        </section>
+      )}
       <button type="submit" disabled={busy || (intermediate && !issuer)}>{busy ? 'Creating…' : 'Create CA'}</button>
     </form>
   );

@@ -1,6 +1,7 @@
 /** The finished cluster: download the bundle, read and copy the snippets. */
 import { useState } from 'react';
 import { CodeBlock, languageOf } from '../../components/code-block.tsx';
+import { ResultHeading } from '../../components/result-heading.tsx';
 import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
 import type { ClusterResult } from '../../worker/pki-contract.ts';
@@ -41,7 +42,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
 
   return (
     <section aria-labelledby="cluster-result-heading" className="result">
-      <h3 id="cluster-result-heading">Cluster bundle</h3>
+      <ResultHeading level={3} id="cluster-result-heading" revealKey={result}>Cluster bundle</ResultHeading>
       <p>
         One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length} client
         certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}. Everything is also in the workspace.
