@@ -77,7 +77,11 @@ const OPENSSL_UNHANDLED_WHEN_CRITICAL = new Set(['aki-critical', 'ski-critical',
  */
 const OPENSSL_IGNORES = new Set(['rsa-too-small', 'host-matched-by-partial-wildcard']);
 
+/** The stacks modelled here predate ML-DSA (OpenSSL 3.0 / Node.js 20, Python's ssl on it, Java 17, Go): ml-dsa/support.ts says from which version. */
+const noMlDsa = (f: PathFinding) => f.code === 'ml-dsa-unsupported';
+
 function opensslRefuses(f: PathFinding): boolean {
+  if (noMlDsa(f)) return true;
   if (catalogError(f)) return !OPENSSL_IGNORES.has(f.code);
   if (!f.profile) return false;
   switch (f.code) {
@@ -145,6 +149,7 @@ const JAVA_AT_ANCHOR = new Set(['duplicate-extension', 'undecodable-extension', 
 const JAVA_IGNORES = new Set(['sha1-signature', 'rsa-too-small', 'host-matched-by-partial-wildcard', 'host-matched-by-short-wildcard']);
 
 function javaRefuses(f: PathFinding): boolean {
+  if (noMlDsa(f)) return true;
   if (f.byAnchor) return false;
   if (f.position === 'anchor') {
     if (!f.profile) return false; // its validity and unknown extensions are not looked at
@@ -178,6 +183,7 @@ function goCannotParse(name: string): boolean {
 }
 
 function goRefuses(f: PathFinding): boolean {
+  if (noMlDsa(f)) return true;
   if (f.code === 'host-matched-by-cn') return true;
   if (catalogError(f)) return !GO_IGNORES.has(f.code);
   if (!f.profile) return false;
@@ -198,13 +204,25 @@ function goRefuses(f: PathFinding): boolean {
 }
 
 /**
- * rustls-webpki (src/verify_cert.rs, src/cert.rs, src/end_entity.rs) and the browsers'
- * baseline: the trust anchor is a subject, a key and name constraints, so nothing else about
- * it counts (its pathLen included); certificates below it must be v3; a CA certificate is
- * refused as the leaf (CaUsedAsEndEntity); the leaf needs a subjectAltName (the CN is never
- * read); an absent EKU is accepted (ExtendedKeyUsage::RequiredIfPresent) and keyUsage is
- * never checked; duplicate extensions and unknown critical extensions (a critical AIA among
- * them) are refused; RSA keys need 2048 bits and SHA-1 is not supported.
+ * rustls-webpki and the browsers' baseline, from the source (rustls/webpki, src/verify_cert.rs
+ * at commit 182ce19; line numbers are that file's):
+ * - the trust anchor is a subject, an SPKI and name constraints: only those are read
+ *   (build_chain_inner, l. 69-78: the anchor's subject is matched and its name constraints
+ *   applied by check_signed_chain_name_constraints, l. 271-290; check_issuer_independent_properties,
+ *   l. 63, runs on path certificates only), so its validity, basicConstraints, pathLen and
+ *   keyUsage do not count ("Consider whether to track TrustAnchor KU", l. 146);
+ * - keyUsage is never checked, for CAs or leaves (l. 359-363: "For cert validation, we ignore
+ *   the KeyUsage extension");
+ * - a CA certificate as the leaf is CaUsedAsEndEntity, a non-CA issuer EndEntityUsedAsCa, and
+ *   pathLen counts sub-CAs below an intermediate (check_basic_constraints, l. 398-428);
+ * - an absent EKU is accepted: KeyUsage::server_auth()/client_auth() are
+ *   ExtendedKeyUsage::RequiredIfPresent (same file, ExtendedKeyUsage::check);
+ * - src/cert.rs (Cert::from_der): only v3 certificates parse, an extension seen twice is
+ *   ExtensionValueInvalid, an unknown critical extension (AIA included: only id-ce
+ *   extensions are understood) is UnsupportedCriticalExtension;
+ * - the leaf's names come from subjectAltName only (src/subject_name/verify.rs: the CN is
+ *   never a DNS identifier); RSA keys need 2048 bits (RSA_PKCS1_2048_8192_* algorithms) and
+ *   SHA-1 is not among the supported signature algorithms.
  */
 const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'version-not-v3']);
 const WEBPKI_IGNORES = new Set(['key-usage-forbids-purpose', 'issuer-missing-key-cert-sign']);
