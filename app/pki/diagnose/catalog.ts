@@ -49,6 +49,7 @@ const CATALOG = {
   'key-mismatch': { severity: 'error', say: (d) => `The private key does not belong to ${who(d)}: their public keys differ.` },
   'rsa-too-small': { severity: 'error', say: (d) => `${who(d)} has an RSA key of ${d.detail ?? '?'} bits; OpenSSL at security level 2 refuses keys under 2048 bits.` },
   'sha1-signature': { severity: 'error', say: (d) => `${who(d)} is signed with SHA-1, which OpenSSL 3 and current Java refuse.` },
+  'ml-dsa-unsupported': { severity: 'warning', say: (d) => `${who(d)} has an ML-DSA (post-quantum) key, which only recent stacks can use: ${d.detail ?? 'OpenSSL ≥ 3.5, Node.js ≥ 24, JDK ≥ 24'}.` },
   'missing-ski': { severity: 'warning', say: (d) => `${who(d)} has no Subject Key Identifier; Python's VERIFY_X509_STRICT (default since 3.13) rejects such CAs.` },
   'missing-aki': { severity: 'warning', say: (d) => `${who(d)} has no Authority Key Identifier; Python's VERIFY_X509_STRICT (default since 3.13) rejects the chain.` },
   'key-usage-wrong-for-key-type': { severity: 'warning', say: (d) => `${who(d)} asserts a key usage its key type cannot perform (${d.detail ?? '?'}); Go and BoringSSL refuse it.` },

@@ -32,22 +32,3 @@ export function mlDsaStackText(): string {
   const no = ML_DSA_STACKS.filter((s) => !s.since).map((s) => mlDsaMinimum(s.id));
   return [yes.join(', '), ...no].join('; ');
 }
-
-/**
- * Why a validator's client model (validate/clients.ts ids) cannot use a path holding an ML-DSA key
- * or signature, or undefined when it can. The models are the versions on this machine: OpenSSL
- * 3.0 (Node.js 20, curl), Python's ssl on it, Java 17, Go; RFC 5280 and rustls-webpki take ML-DSA.
- */
-export function mlDsaClientRefusal(client: string): string | undefined {
-  switch (client) {
-    case 'openssl':
-    case 'python':
-      return `ML-DSA needs ${mlDsaMinimum('openssl')} (${mlDsaMinimum('node')}; Python's ssl linked to OpenSSL 3.5)`;
-    case 'java':
-      return `ML-DSA needs ${mlDsaMinimum('java')}`;
-    case 'go':
-      return mlDsaMinimum('go');
-    default:
-      return undefined;
-  }
-}

@@ -41,6 +41,10 @@ describe('validatePath checks ML-DSA signatures', () => {
       const ok = await validatePath({ leaf: der(leaf.certPem), anchors: [der(root.certPem)], host: 'pq.example', purpose: 'server' });
       expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(ok.valid).toBe(true);
+      // The stacks the client models stand for predate ML-DSA; RFC 5280 and rustls-webpki take it (ml-dsa/support.ts).
+      const accepts = Object.fromEntries(ok.clients.map((c) => [c.id, c.accepts]));
+      expect(accepts).toEqual({ rfc5280: true, openssl: false, python: false, java: false, go: false, webpki: true });
+      expect(ok.findings.map((f) => f.code)).toContain('ml-dsa-unsupported');
 
       const bad = await validatePath({ leaf: flipped(leaf.certPem), anchors: [der(root.certPem)], host: 'pq.example', purpose: 'server' });
       expect(bad.valid).toBe(false);

@@ -15,6 +15,7 @@ import { nameConstraintViolation, type NameConstraintSet } from './name-constrai
 import { PATH_RULES } from '../lint/index.ts';
 import type { Position } from '../lint/rule.ts';
 import type { PathFinding } from './client-profiles.ts';
+import { mlDsaStackText } from '../ml-dsa/support.ts';
 
 export type Purpose = 'server' | 'client';
 
@@ -41,6 +42,8 @@ export function checkCertificateItself(cert: X509Certificate, f: CertFacts, at: 
   if (at.getTime() > f.notAfter.date.getTime()) out.push(diagnosis('expired', { ...d, detail: iso(f.notAfter.date) }));
   const unknown = f.extensions.filter((e) => e.critical && (!KNOWN_EXTENSIONS.has(e.oid) || f.undecodable.includes(e.oid)));
   if (unknown.length) out.push(diagnosis('unknown-critical-extension', { cert: cert.subject, detail: unknown.map((e) => e.oid).join(', ') }));
+  // Every ML-DSA signature in a path is made by an ML-DSA key of a path certificate or the anchor, so the keys are enough.
+  if (f.key.kind === 'ml-dsa') out.push(diagnosis('ml-dsa-unsupported', { cert: cert.subject, detail: mlDsaStackText() }));
   return out;
 }
 
