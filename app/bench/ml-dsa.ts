@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { withMlDsa, type MlDsaEngine } from '../pki/crypto.ts';
 import { mlDsaIssuanceMs } from './ml-dsa-issue.ts';
 
