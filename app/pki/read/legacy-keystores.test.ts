@@ -1,7 +1,8 @@
 // Issue 13: PKCS#12 files and encrypted keys of every common vintage, made in this test by
 // OpenSSL 3 (with -legacy and the legacy provider where needed) and read by certbench. Every
 // algorithm meets RSA, EC and Ed25519 keys and ASCII, Unicode and empty passwords; certbench must
-// extract the same certificates and the same PKCS#8 key (DER) that openssl extracts. Then the
+// extract the same certificates and the same PKCS#8 key (DER) that openssl extracts, and that
+// python cryptography 48 extracts where it has the algorithm. Then the
 // refusals: a wrong password says so, an unsupported algorithm is named, an iteration count over
 // the limit is refused with its number, and a two-password file says which part refused.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { ContentInfo } from '@peculiar/asn1-cms';
 import { AuthenticatedSafe, PFX } from '@peculiar/asn1-pfx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMatrix, matrixPlan, PASSWORDS, type MatrixFile } from '../legacy/testing/openssl-matrix.ts';
+import { pythonReadAll, type PythonReading } from '../legacy/testing/python-pkcs-judge.ts';
 import { assemblePfx } from '../pkcs12/pfx.ts';
 import { run } from '../../test/judges/index.ts';
 import { readInput } from './read-input.ts';
@@ -24,9 +26,38 @@ const DOTTED_OID = /\b\d+(\.\d+){4,}\b/;
 
 describe('legacy keystores and keys made by openssl: certbench extracts what openssl extracts', () => {
   const files = new Map<string, MatrixFile>();
+  const python = new Map<string, PythonReading>();
   beforeAll(() => {
-    for (const f of buildMatrix()) files.set(`${f.container} ${f.algorithm} ${f.key}`, f);
+    const built = buildMatrix();
+    const readings = pythonReadAll(built.map((f) => ({ container: f.container, bytes: f.bytes, password: PASSWORDS[f.password] })));
+    built.forEach((f, i) => {
+      files.set(`${f.container} ${f.algorithm} ${f.key}`, f);
+      python.set(`${f.container} ${f.algorithm} ${f.key}`, readings[i]!);
+    });
   }, 600_000);
+
+  /**
+   * What python cryptography 48 cannot open of the matrix, with a password it takes: PKCS#5
+   * PBES1 other than MD5-DES, single DES and RC2 other than 128-bit in PBES2, and the SHA-512/t
+   * PRFs. It also takes an empty key password as none, so empty-password PKCS#8 files are out
+   * for it. Everything else it opens must give the same key and certificates as certbench.
+   */
+  const PYTHON_LACKS = [
+    'pkcs8 PBE-MD5-RC2-64',
+    'pkcs8 PBE-SHA1-DES',
+    'pkcs8 PBE-SHA1-RC2-64',
+    'pkcs8 PBES2 DES-CBC',
+    'pkcs8 PBES2 PRF HMAC-SHA-512/224',
+    'pkcs8 PBES2 PRF HMAC-SHA-512/256',
+    'pkcs8 PBES2 RC2-CBC 40',
+    'pkcs8 PBES2 RC2-CBC 64',
+  ];
+  it('python cryptography, the second judge, opens all but the algorithms it lacks', () => {
+    const refused = [...python].filter(([, r]) => !r.ok).map(([id]) => ({ id, file: files.get(id)! }));
+    const withPassword = refused.filter((r) => r.file.password !== 'empty').map((r) => r.id.replace(/ (rsa|ec|ed25519)$/, ''));
+    expect([...new Set(withPassword)].sort()).toEqual(PYTHON_LACKS);
+    expect(refused.filter((r) => r.file.password === 'empty').every((r) => r.file.container === 'pkcs8')).toBe(true);
+  });
 
   for (const planned of matrixPlan()) {
     const id = `${planned.container} ${planned.algorithm} ${planned.key}`;
@@ -39,6 +70,11 @@ describe('legacy keystores and keys made by openssl: certbench extracts what ope
       if (f.container === 'pkcs12') expect(certs).toEqual(f.opensslCerts.map(hex));
       expect(keys.map((k) => hex(k.der))).toEqual([hex(f.opensslKey)]);
       expect(keys[0]!.publicKeyDer).not.toBeNull();
+      const py = python.get(id)!;
+      if (py.ok) {
+        expect(hex(keys[0]!.der)).toBe(py.key);
+        if (f.container === 'pkcs12') expect(certs).toEqual(py.certs);
+      }
     });
   }
 });
