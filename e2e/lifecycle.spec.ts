@@ -4,8 +4,11 @@
  * the renewed certificate and the CA's CRL and let openssl judge them.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { strFromU8, unzipSync } from 'fflate';
 import { test, expect } from './fixtures.ts';
+import { judgeBundle } from './pages/bundle-judge.ts';
 import type { Download, Page } from '@playwright/test';
 
 async function saved(page: Page, click: () => Promise<void>, path: string): Promise<string> {
@@ -129,4 +132,38 @@ test('the inventory with content passes axe: table, tree, a dialog and phone wid
     await violations(`tree (${scheme})`);
     await page.getByRole('radio', { name: 'Table' }).check();
   }
+});
+
+/** Every distinct PEM certificate block in a zip. */
+function certificatesIn(zip: string): Set<string> {
+  const blocks = Object.values(unzipSync(readFileSync(zip))).flatMap((bytes) => strFromU8(bytes).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []);
+  return new Set(blocks);
+}
+
+test('renew a cluster in the browser and download it: openssl and a Node mTLS handshake judge the new bundle', async ({ app, cluster, workspace, exporter, page }, info) => {
+  await app.open();
+  await cluster.create({ name: 'again', nodes: 'n1 127.0.0.1 n1.again.internal\nn2 10.5.0.2', clients: 'app', target: 'generic' });
+  await app.goTo('Workspace');
+  await workspace.item('again (generic)').getByRole('button', { name: 'Renew cluster again (generic)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Renewed every certificate of again (generic)' })).toBeVisible({ timeout: 30_000 });
+  for (const name of ['n1', 'n2', 'app']) await expect(workspace.item(name).filter({ hasText: 'superseded' })).toHaveCount(1);
+  await expect(workspace.item('again (generic)')).toContainText('superseded');
+
+  await app.goTo('Export');
+  const oldZip = info.outputPath('old.zip');
+  await (await exporter.downloadBundle(/^again \(generic\) \(cluster bundle\)$/, 'generic')).saveAs(oldZip);
+  // A fresh Export form: the plaintext-keys consent is asked per download.
+  await app.goTo('Workspace');
+  await app.goTo('Export');
+  const newZip = info.outputPath('renewed.zip');
+  await (await exporter.downloadBundle(/^again \(generic\), renewed /, 'generic')).saveAs(newZip);
+
+  const verdict = await judgeBundle(newZip);
+  expect(verdict.caSubject).toContain('CN=again CA');
+  expect(verdict.leaves.map((l) => l.subject).sort()).toEqual(['CN=app', 'CN=n1', 'CN=n2']);
+  for (const leaf of verdict.leaves.filter((l) => l.serverAuth)) expect(leaf.asServer.ok, leaf.asServer.output).toBe(true);
+  expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
+  // Only the CA is shared: every leaf in the new zip is a new certificate.
+  const before = certificatesIn(oldZip);
+  expect([...certificatesIn(newZip)].filter((c) => before.has(c))).toHaveLength(1);
 });

@@ -8,7 +8,7 @@ import { dependantsOf } from '../../flows/inventory/dependants.ts';
 import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 import type { RevocationReason } from '../../pki/revocation-list.ts';
-import { appStore, type WorkspaceItem } from '../../store/index.ts';
+import { appStore, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
 
@@ -37,6 +37,37 @@ export async function renewItem(id: string): Promise<WorkspaceItem> {
   if (!made) throw new Error('The renewed certificate was not stored.');
   appStore.getState().updateMeta(old.id, { supersededBy: made.id });
   return made;
+}
+
+/**
+ * Renew a cluster from its bundle: every certificate of the bundle under the bundle's CA, the
+ * same names, and a new bundle of the CA and the new certificates for the same target (download
+ * it from Export). The old certificates and bundle stay, marked superseded. Returns the new bundle.
+ */
+export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
+  const bundle = itemById(bundleId);
+  const items = appStore.getState().items;
+  const members = (bundle.meta.members ?? []).flatMap((m) => (items[m] ? [items[m]] : []));
+  const ca = members.find((m) => m.kind === 'ca') ?? (bundle.parentId ? items[bundle.parentId] : undefined);
+  if (!ca?.keyPem) throw new Error(`The CA of ${bundle.name} or its private key is not in the workspace.`);
+  const leaves = members.filter((m) => m.kind === 'certificate');
+  if (!leaves.length) throw new Error(`${bundle.name} holds no certificates to renew.`);
+  const renewed = await callWorker('renewCluster', {
+    members: leaves.map((l) => ({ name: l.name, certPem: l.pem })),
+    issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' },
+  });
+  // Ids chosen here so the new bundle can list its members: one store update for all of them.
+  const made = renewed.map((r) => ({ ...issuedItem(r, { kind: 'certificate', name: r.name, parentId: ca.id }), id: newId() }));
+  const { supersededBy: _previous, ...meta } = bundle.meta;
+  const next: NewItem = { kind: 'bundle', name: `${bundle.name}, renewed ${new Date().toISOString().slice(0, 10)}`, pem: '', parentId: ca.id, meta: { ...meta, members: [ca.id, ...made.map((m) => m.id)] } };
+  const newBundle = appStore.getState().addItems([...made, next]).at(-1);
+  if (!newBundle) throw new Error('The renewed bundle was not stored.');
+  leaves.forEach((old, i) => {
+    const successor = made[i];
+    if (successor) appStore.getState().updateMeta(old.id, { supersededBy: successor.id });
+  });
+  appStore.getState().updateMeta(bundle.id, { supersededBy: newBundle.id });
+  return newBundle;
 }
 
 /** Revoke a certificate: its CA's revocation list gains it. */

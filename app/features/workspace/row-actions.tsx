@@ -10,7 +10,7 @@ import { REVOCATION_REASONS, type RevocationReason } from '../../pki/revocation-
 import { formatSan } from '../../pki/san.ts';
 import { appStore, type WorkspaceItem } from '../../store/index.ts';
 import { errorMessage } from '../../worker/client.ts';
-import { crlOf, deleteWithDependants, dependantItems, renewItem, revokeItem } from './lifecycle-actions.ts';
+import { crlOf, deleteWithDependants, dependantItems, renewBundle, renewItem, revokeItem } from './lifecycle-actions.ts';
 
 export interface RowActionsProps {
   item: WorkspaceItem;
@@ -67,6 +67,12 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
         <button type="button" aria-label={`Renew ${item.name}`} disabled={busy || !canSign(item)} title={canSign(item) ? undefined : 'Its CA or the CA key is not in the workspace'}
           onClick={() => void run('Renew', async () => { const made = await renewItem(item.id); return `Renewed ${item.name}: new serial ${made.meta.serial ?? ''}; the old certificate is kept, marked superseded.`; })}>
           Renew
+        </button>
+      )}
+      {item.kind === 'bundle' && !status.superseded && (
+        <button type="button" aria-label={`Renew cluster ${item.name}`} disabled={busy}
+          onClick={() => void run('Renew cluster', async () => { const made = await renewBundle(item.id); return `Renewed every certificate of ${item.name}: download "${made.name}" from Export. The old ones are kept, marked superseded.`; })}>
+          Renew cluster
         </button>
       )}
       {isCert && !status.revoked && (
