@@ -44,6 +44,7 @@ const CATALOG = {
   'host-matched-by-partial-wildcard': { severity: 'error', say: (d) => `"${d.host ?? ''}" matches only a partial wildcard (${d.detail ?? '?'}); OpenSSL and Java accept that, Python, Go, rustls and browsers do not. Put the full name or "*.domain" in a SAN.` },
   'host-matched-by-short-wildcard': { severity: 'error', say: (d) => `"${d.host ?? ''}" matches only a wildcard over two labels (${d.detail ?? '?'}); Java and Go accept that, OpenSSL, Python, rustls and browsers do not. Put the full name in a SAN.` },
   'cn-outside-name-constraints': { severity: 'error', say: (d) => `${who(d)} has no DNS SAN, and its CN, read as a host name, is outside the name constraints of a CA above it: ${d.detail ?? ''}. OpenSSL and Java apply DNS constraints to such a CN and refuse it.` },
+  'name-constraints-unhandled-form': { severity: 'info', say: (d) => `${who(d)} has critical name constraints on a name form Go's crypto/x509 does not process (${d.detail ?? '?'}), so Go refuses the extension as unhandled.` },
   'partial-chain': { severity: 'info', say: (d) => `The chain ends at ${who(d)}, a trusted CA that is not a self-signed root; OpenSSL's default verification (no -partial_chain) goes on looking for its root and fails.` },
   'host-matched-by-cn': { severity: 'warning', say: (d) => `"${d.host ?? ''}" matches only the subject CN (there are no DNS SANs); Go, Chrome and Java ignore the CN, so put the name in a SAN.` },
   'key-mismatch': { severity: 'error', say: (d) => `The private key does not belong to ${who(d)}: their public keys differ.` },

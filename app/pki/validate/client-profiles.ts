@@ -93,6 +93,9 @@ function opensslRefuses(f: PathFinding): boolean {
     case 'ca-not-marked-ca':
     case 'ca-missing-key-cert-sign':
       return f.position === 'anchor' && f.facts !== undefined && opensslCheckCa(f.facts) === 0;
+    case 'signature-algorithm-mismatch':
+      // X509_verify compares the two AlgorithmIdentifiers: "certificate signature failure".
+      return f.position !== 'anchor';
     default:
       return OPENSSL_UNHANDLED_WHEN_CRITICAL.has(f.code);
   }
@@ -143,9 +146,9 @@ function pythonRefuses(f: PathFinding): boolean {
  */
 const JAVA_BELOW_ANCHOR = new Set([
   'duplicate-extension', 'undecodable-extension', 'aia-critical', 'aki-critical', 'ski-critical', 'name-constraint-malformed',
-  'issuer-empty', 'empty-subject-san-not-critical', 'leaf-cannot-sign', 'cn-outside-name-constraints',
+  'issuer-empty', 'empty-subject-san-not-critical', 'leaf-cannot-sign', 'cn-outside-name-constraints', 'signature-algorithm-mismatch',
 ]);
-const JAVA_AT_ANCHOR = new Set(['duplicate-extension', 'undecodable-extension', 'ca-missing-key-cert-sign']);
+const JAVA_AT_ANCHOR = new Set(['duplicate-extension', 'undecodable-extension', 'ca-missing-key-cert-sign', 'signature-algorithm-mismatch']);
 const JAVA_IGNORES = new Set(['sha1-signature', 'rsa-too-small', 'host-matched-by-partial-wildcard', 'host-matched-by-short-wildcard']);
 
 function javaRefuses(f: PathFinding): boolean {
@@ -191,6 +194,8 @@ function goRefuses(f: PathFinding): boolean {
     case 'duplicate-extension':
     case 'undecodable-extension':
     case 'name-constraints-empty':
+    case 'signature-algorithm-mismatch': // parser.go: "inner and outer signature algorithm identifiers don't match"
+    case 'name-constraints-unhandled-form':
       return true;
     case 'dns-san-invalid':
       return Boolean(f.constrained) && (f.facts?.subjectAltNames ?? []).some((n) => n.type === 'dns' && goCannotParse(n.value));
@@ -224,7 +229,7 @@ function goRefuses(f: PathFinding): boolean {
  *   never a DNS identifier); RSA keys need 2048 bits (RSA_PKCS1_2048_8192_* algorithms) and
  *   SHA-1 is not among the supported signature algorithms.
  */
-const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'version-not-v3']);
+const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'version-not-v3', 'signature-algorithm-mismatch']);
 const WEBPKI_IGNORES = new Set(['key-usage-forbids-purpose', 'issuer-missing-key-cert-sign']);
 
 function webpkiRefuses(f: PathFinding): boolean {
@@ -248,7 +253,7 @@ function webpkiRefuses(f: PathFinding): boolean {
  * browser needs, and a CA's keyUsage, which §6.1.4 (n) and §6.3.3 (f) check only "if a key
  * usage extension is present" (x509-limbo's issuer-no-keyusage-extension validates).
  */
-const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage', 'leaf-cannot-sign', 'partial-chain']);
+const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage', 'leaf-cannot-sign', 'partial-chain', 'name-constraints-unhandled-form']);
 
 function rfc5280Refuses(f: PathFinding): boolean {
   if (catalogError(f)) return true;

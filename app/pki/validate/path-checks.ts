@@ -108,6 +108,17 @@ function checkCnAgainstConstraints(cert: X509Certificate, f: CertFacts, constrai
   return violation ? [{ ...diagnosis('cn-outside-name-constraints', { cert: cert.subject, detail: violation }), profile: true }] : [];
 }
 
+/** Name forms Go 1.19's parseNameConstraintsExtension handles; a critical extension with any other is unhandled. */
+const GO_CONSTRAINT_FORMS = new Set(['dns', 'email', 'ip', 'uri']);
+
+/** A CA's critical name constraints on forms Go does not process: only the go profile refuses it. */
+function unhandledConstraintForms(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
+  const nc = f.nameConstraints;
+  if (!nc?.critical) return [];
+  const forms = [...new Set([...nc.permitted, ...nc.excluded].map((c) => c.type).filter((t) => !GO_CONSTRAINT_FORMS.has(t)))];
+  return forms.length ? [{ ...diagnosis('name-constraints-unhandled-form', { cert: cert.subject, detail: forms.join(', ') }), position, facts: f, profile: true }] : [];
+}
+
 const at = (position: Position, f: CertFacts) => (finding: Finding): PathFinding => ({ ...finding, position, facts: f });
 
 /**
@@ -132,9 +143,12 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
   // expired root, and the question here is whether TLS will work.
   if (anchor) {
     const af = certFacts(anchor);
-    out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'));
+    out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'), ...unhandledConstraintForms(anchor, af, 'anchor'));
     // A trusted CA that is not a self-signed root: OpenSSL's default goes on looking for its issuer.
-    if (!af.selfIssued) out.push({ ...diagnosis('partial-chain', { cert: anchor.subject }), position: 'anchor', facts: af, profile: true });
+    // OpenSSL holds a certificate self-signed only when its AKI, if any, matches its own SKI
+    // (crypto/x509/v3_purp.c, EXFLAG_SS).
+    const akiMismatch = af.authorityKeyId !== undefined && af.authorityKeyId !== '' && af.subjectKeyId !== undefined && af.authorityKeyId !== af.subjectKeyId;
+    if (!af.selfIssued || akiMismatch) out.push({ ...diagnosis('partial-chain', { cert: anchor.subject }), position: 'anchor', facts: af, profile: true });
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
     anchorSets = constraints.length;
@@ -171,6 +185,7 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
     if (isLeaf) break;
 
     // §6.1.4: preparation for the next certificate; this one acts as a CA.
+    out.push(...unhandledConstraintForms(cert, f, position));
     if (f.nameConstraints) constraints.push({ ...f.nameConstraints, from: cert.subject });
     if (!f.basicConstraints?.ca) {
       out.push(here(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' })));
