@@ -12,6 +12,46 @@ const pureCoreBans = {
   ],
 };
 
+/**
+ * Boundaries between the app's layers (issue 10; ../shared/DESIGN.md habits 12, 14, 15), as
+ * regular expressions over import specifiers, checked by typescript-eslint's no-restricted-imports
+ * so a type-only import may be allowed where only code is banned. Tests and test kits may reach
+ * anywhere. boundaries-lint.test.ts holds each zone to its word.
+ */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'app/test/**'];
+const DEEP_CORE = {
+  regex: '(^|/)pki/(?!index\\.ts$)(?![^/]+/index\\.ts$)',
+  message: 'Import the core through app/pki/index.ts (worker, CLI, flows), app/pki/light/index.ts (the page: no WebCrypto, no X.509 library), or a core module\'s index.ts.',
+};
+const OTHER_FEATURE = {
+  regex: '^\\.\\./(?!issuing/)[a-z0-9-]+/',
+  message: 'Features do not import each other: move what both need to app/flows/ (pure), app/components/ (presentational) or app/features/issuing/ (shared issuing).',
+};
+const WORKER_CALLS = { regex: '(^|/)worker/', allowTypeImports: true, message: 'Components do not call the worker: a view that needs it lives in a feature (app/features/issuing/ for the shared selects).' };
+const UI = { regex: '(^|/)(features|components|lib)/|^react(-dom)?(/|$)', allowTypeImports: true, message: 'This layer runs without the page: no features, components, browser effects or React.' };
+const UI_OR_WORKER = { regex: '(^|/)(features|components|lib|worker)/|^react(-dom)?(/|$)', allowTypeImports: true, message: 'This layer runs without the page and the worker: no features, components, browser effects, worker or React.' };
+const E2E = { regex: '(^|/)e2e/', message: 'The bench does not import the e2e suite: shared helpers live in app/test/.' };
+
+/** One zone: these files may not import what `patterns` names. */
+function zone(files, patterns, ignores = []) {
+  return { files, ignores: [...TESTS, ...ignores], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
+}
+
+// Deep core imports not yet routed through an index (the lifecycle work of issue 11 is in flight in
+// features/workspace, flows/inventory and worker; the CLI, bench, layouts and snippets are a later
+// pass): these zones hold everything else for now.
+const boundaries = [
+  zone(['app/features/**/*.{ts,tsx}'], [DEEP_CORE, OTHER_FEATURE], ['app/features/workspace/**']),
+  zone(['app/features/workspace/**/*.{ts,tsx}'], [OTHER_FEATURE]),
+  zone(['app/components/**/*.{ts,tsx}'], [DEEP_CORE, WORKER_CALLS, { regex: '(^|/)features/', message: 'Components are shared by features and import none.' }]),
+  zone(['app/store/**/*.ts'], [DEEP_CORE, UI_OR_WORKER]),
+  zone(['app/flows/**/*.ts', 'app/targets/**/*.ts'], [DEEP_CORE, UI_OR_WORKER], ['app/flows/inventory/**']),
+  zone(['app/flows/inventory/**/*.ts'], [UI_OR_WORKER]),
+  zone(['app/worker/**/*.ts'], [UI]),
+  zone(['app/cli/**/*.ts'], [UI_OR_WORKER, { regex: '(^|/)store/', allowTypeImports: true, message: 'The CLI keeps no workspace.' }]),
+  zone(['app/bench/**/*.ts'], [E2E]),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.ci/out/**'] },
   js.configs.recommended,
@@ -36,6 +76,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...boundaries,
   {
     files: ['app/pki/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', pureCoreBans] },

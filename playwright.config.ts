@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS } from './e2e/chromium-path.mjs';
+import { findChromium, CHROMIUM_ARGS } from './app/test/chromium-path.mjs';
 
 const port = 4173;
 

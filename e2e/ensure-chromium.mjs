@@ -2,7 +2,7 @@
 // download its own browsers on this kind of machine. Never skip: install it as root, or stop
 // with the exact command to run.
 import { execFileSync } from 'node:child_process';
-import { findChromium } from './chromium-path.mjs';
+import { findChromium } from '../app/test/chromium-path.mjs';
 
 let path = findChromium();
 if (!path && !process.env.CHROMIUM_PATH) {

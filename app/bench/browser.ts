@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;

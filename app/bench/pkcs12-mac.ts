@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { readInput } from '../pki/read/read-input.ts';
 
 const RUNS = 3;

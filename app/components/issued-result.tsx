@@ -1,6 +1,6 @@
 /** What an issuing action made: the certificate, its chain and key, with downloads and notes. */
 import { download, fileSafe } from '../lib/download.ts';
-import { formatSan } from '../pki/san.ts';
+import { formatSan } from '../pki/light/index.ts';
 import type { ItemMeta } from '../store/index.ts';
 import { CodeBlock } from './code-block.tsx';
 import { ResultHeading } from './result-heading.tsx';

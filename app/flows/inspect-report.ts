@@ -8,11 +8,9 @@
 import { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import {
-  defaultCrypto, explain, readInput, relate, summarize, useCrypto, validatePath,
-  type Finding, type Item, type RelationItem, type Summary,
+  certFacts, clientMatrix, defaultCrypto, explain, readInput, relate, summarize, useCrypto, validatePath,
+  type ClientLine, type Finding, type Item, type RelationItem, type Summary,
 } from '../pki/index.ts';
-import { certFacts } from '../pki/validate/cert-facts.ts';
-import { clientMatrix, type ClientLine } from '../pki/diagnose/client-words.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
 export interface InspectInput {

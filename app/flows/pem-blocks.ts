@@ -1,5 +1,5 @@
 /** Small PEM conveniences for exports: certificate DER, full chains, block comparison. */
-import { pemDecodeAll, pemEncode } from '../pki/pem.ts';
+import { pemDecodeAll, pemEncode } from '../pki/light/index.ts';
 
 /** The PEM blocks of a text, each re-encoded canonically (so equal certificates compare equal). */
 export function pemBlocks(text: string | undefined): string[] {

@@ -65,6 +65,9 @@ export { CLIENT_IDS, CLIENT_PROFILES, isClientId, type ClientId, type ClientVerd
 export { refusalReason, refusalFix, verdictLine } from './diagnose/client-words.ts';
 export { relate, type Relations, type RelationItem } from './relations/index.ts';
 export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';
+export { clientMatrix, type ClientLine } from './diagnose/client-words.ts';
+// Certificate facts as the validator reads them (one facts model is issue 10 item 3, pending).
+export { certFacts } from './validate/cert-facts.ts';
 export { lintCertificate, lintCertificateDer, LINT_RULES } from './lint/index.ts';
 
 // Export formats: PKCS#12 keystores and truststores, key encodings, PKCS#7, PEM bundles.

@@ -12,8 +12,7 @@
  * Also v2, optional and additive (no step): `meta.revocations` on a CA (revocation-list.ts, checked
  * on read; a damaged list is dropped) and `meta.supersededBy` on a renewed certificate.
  */
-import { parseSan, type SanEntry, type SanKind } from '../pki/san.ts';
-import { parseRevocationList, type RevocationList } from '../pki/revocation-list.ts';
+import { parseRevocationList, parseSan, type RevocationList, type SanEntry, type SanKind } from '../pki/light/index.ts';
 import { isLayoutId } from '../layouts/layout-ids.ts';
 import { isTargetId } from '../targets/index.ts';
 import { ITEM_KINDS, ITEM_PROFILES, type ItemKind, type ItemMeta, type ItemProfile, type WorkspaceItem } from './types.ts';

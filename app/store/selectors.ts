@@ -2,7 +2,7 @@
  * Selectors that return stable values: lists are memoised on the `items` object they come
  * from, so React re-renders only when the workspace changed.
  */
-import { formatSan } from '../pki/san.ts';
+import { formatSan } from '../pki/light/index.ts';
 import type { AppState } from './create-store.ts';
 import type { ItemKind, WorkspaceItem } from './types.ts';
 

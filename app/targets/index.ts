@@ -5,7 +5,7 @@
  * Adding a target is adding an entry (and, if it needs one, a layout and snippets). Light on
  * purpose (no layout or snippet code), so the store can check a persisted target id.
  */
-import { PkiError } from '../pki/errors.ts';
+import { PkiError } from '../pki/light/index.ts';
 import type { LayoutId } from '../layouts/layout-ids.ts';
 
 export interface Target {

@@ -1,11 +1,11 @@
 /** Create a root CA, or an intermediate under a CA of the workspace. */
 import { useId, useState, type FormEvent } from 'react';
-import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import type { KeyAlgorithmId } from '../../pki/index.ts';
 import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { ResultHeading } from '../../components/result-heading.tsx';
-import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { SubjectInput } from '../../worker/pki-contract.ts';

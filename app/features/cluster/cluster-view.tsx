@@ -4,10 +4,10 @@
  * progress and Cancel).
  */
 import { startTransition, useRef, useState, type FormEvent } from 'react';
-import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import type { KeyAlgorithmId } from '../../pki/index.ts';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
-import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';

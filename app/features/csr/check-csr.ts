@@ -1,5 +1,5 @@
 /** The Sign CSR form's SAN field, checked as typed: every bad entry named at once, not only the first. */
-import { checkSans, sanProblemsText } from '../../pki/san.ts';
+import { checkSans, sanProblemsText } from '../../pki/light/index.ts';
 
 export function csrSansError(text: string): string | undefined {
   try {

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { keyFamily, type KeyFamily } from '../../layouts/key-family.ts';
-import type { PrivateKeyFormat } from '../../pki/key-formats.ts';
+import type { PrivateKeyFormat } from '../../pki/index.ts';
 import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';

@@ -1,6 +1,6 @@
 /** Which TLS clients accept a leaf: one line per client, its reason and the fix in plain words. */
 import { useId } from 'react';
-import type { ClientLine } from '../../pki/diagnose/client-words.ts';
+import type { ClientLine } from '../../pki/index.ts';
 
 export function ClientMatrix({ clients }: { clients: readonly ClientLine[] }) {
   const headingId = useId();

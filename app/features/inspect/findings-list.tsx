@@ -1,5 +1,5 @@
 /** A list of findings, most severe first, each with its severity spelled out (not only coloured). */
-import type { Finding } from '../../pki/findings.ts';
+import type { Finding } from '../../pki/index.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;

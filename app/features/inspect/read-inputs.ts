@@ -2,7 +2,7 @@
  * Turn what the user gave (files, pasted text) into worker inputs. Files over the size cap are
  * refused here, before their bytes are read, with a sentence that names the file and the cap.
  */
-import { formatBytes, MAX_INPUT_BYTES } from '../../pki/read/limits.ts';
+import { formatBytes, MAX_INPUT_BYTES } from '../../pki/light/index.ts';
 import type { InspectInput } from '../../flows/inspect-report.ts';
 
 /** The reader's own cap: a file above it is refused here, unread, with the same numbers. */

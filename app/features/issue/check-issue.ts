@@ -1,5 +1,5 @@
 /** Field checks of the Issue form, run as the user types; each returns the sentence for the field. */
-import { checkSans, sanFromCommonName, sanProblemsText, type SanCheck } from '../../pki/san.ts';
+import { checkSans, sanFromCommonName, sanProblemsText, type SanCheck } from '../../pki/light/index.ts';
 import type { LeafProfile } from '../../worker/pki-contract.ts';
 
 export function commonNameError(cn: string): string | undefined {

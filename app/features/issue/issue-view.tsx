@@ -1,11 +1,11 @@
 /** Issue one certificate (node, server or client) under a CA from the workspace. */
 import { useState, type FormEvent } from 'react';
-import type { KeyAlgorithmId } from '../../pki/algorithms.ts';
+import type { KeyAlgorithmId } from '../../pki/index.ts';
 import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { IssuedResult } from '../../components/issued-result.tsx';
-import { KeyTypeSelect } from '../../components/key-type-select.tsx';
+import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore } from '../../store/index.ts';

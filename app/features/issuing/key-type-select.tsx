@@ -1,13 +1,13 @@
 /**
  * The "Key type" select, offering only what this browser can make (Ed25519 and ML-DSA are
  * probed in the worker), P-256 first and preselected. Post-quantum keys (ML-DSA, FIPS 204) sit
- * in their own group: few TLS stacks take them yet, and the hint says which.
+ * in their own group: few TLS stacks take them yet, and the hint says which. It asks the worker,
+ * so it lives in the shared issuing feature (components call no worker), for every issuing view.
  */
 import { useEffect, useState } from 'react';
-import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../pki/algorithms.ts';
-import { mlDsaMinimum } from '../pki/ml-dsa/support.ts';
-import { callWorker } from '../worker/client.ts';
-import { Field } from './field.tsx';
+import { Field } from '../../components/field.tsx';
+import { KEY_ALGORITHMS, mlDsaMinimum, type KeyAlgorithmId } from '../../pki/light/index.ts';
+import { callWorker } from '../../worker/client.ts';
 
 type Option = { id: KeyAlgorithmId; label: string };
 
