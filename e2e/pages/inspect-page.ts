@@ -18,6 +18,8 @@ export class InspectPage {
   readonly status: Locator;
   readonly alert: Locator;
   readonly diagnosis: Locator;
+  /** The list of added files under the file input (name and size of each). */
+  readonly addedFiles: Locator;
 
   constructor(readonly page: Page) {
     this.files = page.getByLabel('Add files');
@@ -28,6 +30,7 @@ export class InspectPage {
     this.status = page.locator('.inspect__status');
     this.alert = page.getByRole('alert');
     this.diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+    this.addedFiles = page.getByRole('list', { name: 'Added files' });
   }
 
   /** Add files and wait until the worker has answered for them. */
@@ -51,6 +54,11 @@ export class InspectPage {
   async pastePem(text: string): Promise<void> {
     await this.paste.fill(text);
     await this.inspect();
+  }
+
+  /** Type into a field (the paste or the password) and wait for the run it starts by itself once typing pauses. */
+  async typeAndWait(field: Locator, text: string): Promise<void> {
+    await this.settledAfter(() => field.fill(text));
   }
 
   /** Press Inspect (it waits while a run is in flight) and wait for the new run's answer. */

@@ -2,6 +2,8 @@
  * What to inspect and how to judge it: files, pasted PEM, the password for PKCS#12 files and
  * encrypted keys, and the host and role a diagnosis is for.
  */
+import type { InspectInput } from '../../flows/inspect-report.ts';
+import { AddedFiles } from './added-files.tsx';
 import type { InspectOptions } from './use-inspect.ts';
 
 export interface InspectFormProps {
@@ -11,10 +13,10 @@ export interface InspectFormProps {
   onInspect: () => void;
   onClear: () => void;
   busy: boolean;
-  fileCount: number;
+  files: readonly InspectInput[];
 }
 
-export function InspectForm({ options, onChange, onFiles, onInspect, onClear, busy, fileCount }: InspectFormProps) {
+export function InspectForm({ options, onChange, onFiles, onInspect, onClear, busy, files }: InspectFormProps) {
   const set = <K extends keyof InspectOptions>(key: K, value: InspectOptions[K]) => onChange({ ...options, [key]: value });
   return (
     <form
@@ -30,7 +32,7 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
           id="inspect-files"
           type="file"
           multiple
-          aria-describedby="inspect-files-help"
+          aria-describedby={files.length ? 'inspect-files-help inspect-files-added' : 'inspect-files-help'}
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
             e.currentTarget.value = '';
@@ -39,13 +41,15 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
         />
         <p id="inspect-files-help" className="field__help">
           PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.p12, .pfx); or drop files anywhere on this page.
-          {fileCount > 0 && ` ${fileCount} file${fileCount === 1 ? '' : 's'} added.`}
         </p>
+        <AddedFiles id="inspect-files-added" files={files} reading={busy} />
       </div>
       <div className="field">
         <label htmlFor="inspect-paste">Paste PEM</label>
+        <p id="inspect-paste-help" className="field__help">Read as you paste; no need to press Inspect.</p>
         <textarea
           id="inspect-paste"
+          aria-describedby="inspect-paste-help"
           rows={6}
           spellCheck={false}
           value={options.pasted}

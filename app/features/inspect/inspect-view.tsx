@@ -10,6 +10,7 @@ import { appStore, useApp } from '../../store/index.ts';
 import { DiagnosisPanel } from './diagnosis-panel.tsx';
 import { InspectForm } from './inspect-form.tsx';
 import { InspectedItemView } from './inspected-item.tsx';
+import { NoChain } from './no-chain.tsx';
 import { download } from '../../lib/download.ts';
 import { startWorker } from '../../worker/client.ts';
 import { reportJson } from './report-json.ts';
@@ -19,11 +20,14 @@ import './inspect.css';
 
 const EMPTY: InspectOptions = { pasted: '', password: '', host: '', role: '' };
 
+/** How long typing or pasting must pause before the text is read without a click. */
+const PASTE_DEBOUNCE_MS = 400;
+
 /** Items drawn at first; "Show all" draws the rest. */
 const FIRST_ITEMS = 20;
 
 export function InspectView() {
-  const { state, run, addFiles, clear } = useInspect();
+  const { state, run, runIfChanged, addFiles, clear } = useInspect();
   const [options, setOptions] = useState<InspectOptions>(EMPTY);
   const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
   // Drawing hundreds of trees at once blocks the page; a CA bundle shows its first items, the rest on request.
@@ -36,10 +40,21 @@ export function InspectView() {
   // Files take a moment to read; the run after them uses the form as it is then, not as it was
   // when they were chosen, so a paste or a password typed meanwhile is part of it.
   const latest = useRef(options);
+  // A paste or a password is read once typing pauses, as files are read once chosen; Inspect runs at once.
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pause.current), []);
   const changeOptions = useCallback((next: InspectOptions) => {
+    const reread = next.pasted !== latest.current.pasted || next.password !== latest.current.password;
     latest.current = next;
     setOptions(next);
-  }, []);
+    if (!reread) return;
+    clearTimeout(pause.current);
+    pause.current = setTimeout(() => runIfChanged(latest.current), PASTE_DEBOUNCE_MS);
+  }, [runIfChanged]);
+  const inspectNow = () => {
+    clearTimeout(pause.current);
+    void run(latest.current);
+  };
   const onFiles = useCallback((files: File[]) => void addFiles(files, () => latest.current), [addFiles]);
 
   const save = (ids: string[]) => {
@@ -70,14 +85,15 @@ export function InspectView() {
         options={options}
         onChange={changeOptions}
         onFiles={onFiles}
-        onInspect={() => void run(options)}
+        onInspect={inspectNow}
         onClear={() => {
           clear();
           changeOptions(EMPTY);
+          clearTimeout(pause.current);
           setSaved(new Set());
         }}
         busy={state.busy}
-        fileCount={state.files.length}
+        files={state.files}
       />
 
       <p role="status" className="inspect__status">
@@ -107,7 +123,7 @@ export function InspectView() {
           <section aria-labelledby="diagnosis-heading">
             <h3 id="diagnosis-heading">Diagnosis</h3>
             {report.diagnoses.length === 0 ? (
-              <p>No end-entity certificate among the inputs, so there is no chain to judge: every certificate here is a CA.</p>
+              <NoChain items={report.items} passwordGiven={options.password !== ''} onGoToPassword={() => document.getElementById('inspect-password')?.focus()} />
             ) : (
               report.diagnoses.map((d, i) => <DiagnosisPanel key={`${i}:${d.leaf}`} diagnosis={d} />)
             )}

@@ -35,8 +35,11 @@ export function useInspect() {
   const generation = useRef(0);
   // The run in flight, so a newer run or Clear stops the worker instead of letting it finish for nothing.
   const running = useRef<AbortController | undefined>(undefined);
+  // The paste and password of the last run, so a debounced run that would repeat it is skipped.
+  const lastRun = useRef<Pick<InspectOptions, 'pasted' | 'password'>>({ pasted: '', password: '' });
 
   const run = useCallback(async (options: InspectOptions) => {
+    lastRun.current = { pasted: options.pasted, password: options.password };
     const inputs = [...files.current, ...pastedInput(options.pasted)];
     const mine = ++generation.current;
     running.current?.abort();
@@ -60,12 +63,23 @@ export function useInspect() {
     }
   }, []);
 
+  /** Run again only when the paste or the password differ from the last run (for runs nobody clicked for). */
+  const runIfChanged = useCallback(
+    (options: InspectOptions) => {
+      if (options.pasted === lastRun.current.pasted && options.password === lastRun.current.password) return;
+      void run(options);
+    },
+    [run],
+  );
+
   /**
    * Add files (from the input or a drop) and inspect everything again, with the form's options
    * as they are once the files have been read (`currentOptions` is asked then).
    */
   const addFiles = useCallback(
     async (list: readonly File[], currentOptions: () => InspectOptions) => {
+      // "Reading…" from the moment they are chosen: the bytes come off the disk before the run starts.
+      setState((s) => ({ ...s, busy: true }));
       const { inputs, rejected } = await readFiles(list);
       files.current = [...files.current, ...inputs];
       setState((s) => ({ ...s, files: files.current, rejected: [...s.rejected, ...rejected] }));
@@ -79,8 +93,9 @@ export function useInspect() {
     files.current = [];
     generation.current++;
     running.current?.abort();
+    lastRun.current = { pasted: '', password: '' };
     setState({ files: [], rejected: [], busy: false });
   }, []);
 
-  return { state, run, addFiles, clear };
+  return { state, run, runIfChanged, addFiles, clear };
 }
