@@ -75,7 +75,7 @@ export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: n
   if (!algorithm) throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Unknown key type "${plan.algorithm}".`);
   assertLayoutTakesKey(plan.layout, algorithm.family, 'keyAlgorithm');
   if (plan.nodes !== undefined && families && !(families as readonly string[]).includes(algorithm.family)) {
-    throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or the PKCS#12 form.`);
+    throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or Cassandra's PKCS#12 form (certbench bundle --cassandra-format pkcs12, or Export → Bundles).`);
   }
   checkDays(plan.leafDays);
   const nodes = plan.nodes === undefined ? [] : parseBatch(plan.nodes);
