@@ -3,6 +3,8 @@ import * as x509 from '@peculiar/x509';
 import { validatePath } from '../validate/index.ts';
 import { makeCa, makeCert, newKey, type Issuer } from '../validate/test-kit.ts';
 import { clientMatrix, refusalFix, refusalReason, verdictLine } from './client-words.ts';
+import { DIAGNOSIS_CODES } from './catalog.ts';
+import { PATH_RULES } from '../lint/index.ts';
 
 const AT = new Date(Date.UTC(2026, 0, 1));
 let root: Issuer;
@@ -25,6 +27,12 @@ describe('client verdicts in plain words', () => {
       expect(refusalFix(row.refusal)).toBe(row.fix);
     });
   }
+
+  it('every code a client can refuse has its own words (no fallback sentence)', () => {
+    const codes = [...DIAGNOSIS_CODES, ...PATH_RULES.map((r) => r.code)];
+    const missing = codes.filter((code) => refusalReason({ code, position: 'leaf' }).includes('fails the check'));
+    expect(missing).toEqual([]);
+  });
 
   it('a leaf without an AKI: the matrix and the CLI line say who refuses and why', async () => {
     const leaf = await makeCert({ subject: 'CN=w.example', keys: await newKey(), issuer: root, ca: false, aki: false,

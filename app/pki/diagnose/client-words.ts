@@ -36,10 +36,19 @@ const CATALOG_WORDS: Record<string, { reason: string; fix: string }> = {
   'missing-intermediate': { reason: 'lacks an intermediate CA', fix: 'add the intermediate to the chain' },
   'path-not-found': { reason: 'reaches no trusted CA', fix: 'give the intermediates and trust the root' },
   'unreadable-certificate': { reason: 'cannot be decoded', fix: 're-issue it' },
+  'partial-chain': { reason: 'ends at a trusted CA that is not a self-signed root', fix: 'trust the self-signed root instead (OpenSSL\'s default needs it)' },
+  'host-matched-by-partial-wildcard': { reason: 'names the host only with a partial wildcard such as "l*.example.com"', fix: 're-issue the leaf with the full host name or "*.domain" in subjectAltName' },
+  'host-matched-by-short-wildcard': { reason: 'names the host only with a wildcard over two labels such as "*.com"', fix: 're-issue the leaf with the full host name in subjectAltName' },
+  'cn-outside-name-constraints': { reason: 'has no DNS SAN and a host-name CN outside a CA\'s name constraints', fix: 're-issue the leaf with its host names in subjectAltName, inside the constraints' },
+  'name-constraints-unhandled-form': { reason: 'has critical name constraints on a name form the client does not process', fix: 're-issue that CA with DNS, IP, email or URI constraints only' },
+  'ml-dsa-unsupported': { reason: 'has an ML-DSA key or signature, which this client does not support', fix: 'use an ECDSA or RSA key for this client' },
+  'key-mismatch': { reason: 'does not match the private key given', fix: 'give the key the certificate was issued for' },
+  'key-usage-wrong-for-key-type': { reason: 'asserts a key usage its key type cannot perform', fix: 're-issue it with the key usage of its key type' },
+  'revocation-not-checked': { reason: 'has no CRL from its issuer among those given', fix: 'give the CRL of its issuer' },
 };
 
 /** Codes that are about the path, so their sentence starts "the chain" whatever the position. */
-const PATH_CODES = new Set(['untrusted-root', 'missing-intermediate', 'path-not-found']);
+const PATH_CODES = new Set(['untrusted-root', 'missing-intermediate', 'path-not-found', 'partial-chain']);
 
 function words(code: string): { reason: string; fix: string } {
   const rule = PATH_RULES.find((r) => r.code === code)?.inPath;
