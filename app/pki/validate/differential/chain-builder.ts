@@ -35,6 +35,8 @@ export interface ChainShape {
   /** null: the leaf is issued by the root directly. */
   intermediate?: Bend | null;
   leaf?: Bend;
+  /** The leaf signs itself (a pinned self-signed certificate); the root is still made but issues nothing. */
+  selfSignedLeaf?: boolean;
 }
 
 export interface BuiltChain {
@@ -79,6 +81,6 @@ async function make(role: 'root' | 'intermediate' | 'leaf', bend: Bend, issuer: 
 export async function buildChain(shape: ChainShape = {}): Promise<BuiltChain> {
   const root = await make('root', shape.root ?? {}, null);
   const intermediate = shape.intermediate === null ? null : await make('intermediate', shape.intermediate ?? {}, root);
-  const leaf = await make('leaf', shape.leaf ?? {}, intermediate ?? root);
+  const leaf = await make('leaf', shape.leaf ?? {}, shape.selfSignedLeaf ? null : intermediate ?? root);
   return { root, intermediate, leaf: leaf.cert, leafKeys: leaf.keys };
 }

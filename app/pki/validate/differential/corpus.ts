@@ -33,7 +33,7 @@ interface Row {
   purpose?: Purpose;
   host?: string;
   /** The certificate the client trusts (default: the root). */
-  trust?: 'root' | 'intermediate' | 'other-root';
+  trust?: 'root' | 'intermediate' | 'other-root' | 'leaf';
   /** certbench's rfc5280 verdict where the rule's name alone does not settle it (see rfc5280Expectation). */
   rfc5280?: boolean;
 }
@@ -174,6 +174,10 @@ const ROWS: Row[] = [
   { rule: 'host', position: 'leaf', tag: 'ip-in-dns-san', host: '127.0.0.1', shape: { leaf: { spec: { san: [dns('127.0.0.1')] } } }, notes: 'the IP address written as a DNS SAN, no IP SAN', rfc5280: false },
   { rule: 'host', position: 'leaf', tag: 'cn-beside-other-san', shape: { leaf: { spec: { san: [dns('other.example.com')] } } }, notes: 'the host only in the CN, a DNS SAN for another name', rfc5280: false },
 
+  { rule: 'trusted-leaf', position: 'leaf', tag: 'self-signed', trust: 'leaf', shape: { intermediate: null, selfSignedLeaf: true }, notes: 'a self-signed leaf pinned as the only trusted certificate (a common development setup)' },
+  { rule: 'trusted-leaf', position: 'leaf', tag: 'ca-issued', trust: 'leaf', notes: 'the CA-issued leaf itself pinned as the only trusted certificate' },
+  { rule: 'host', position: 'leaf', tag: 'ipv6', host: '::1', shape: { leaf: { spec: { san: [dns(HOST), { type: 'ip', value: '::1' }] } } }, notes: 'dialed by IPv6 address ::1 (IP SAN ::1)', rfc5280: true },
+
   // The leaf's keyUsage for the TLS role.
   { rule: 'leaf-ku', position: 'leaf', tag: 'key-encipherment-only', shape: { leaf: { alg: 'rsa2048', spec: { keyUsage: KU.keyEncipherment } } }, notes: 'RSA leaf with keyUsage keyEncipherment only, as a server' },
   { rule: 'leaf-ku', position: 'leaf', tag: 'key-encipherment-only-client', purpose: 'client', shape: { leaf: { alg: 'rsa2048', spec: { keyUsage: KU.keyEncipherment } } }, notes: 'the same as a client certificate' },
@@ -218,9 +222,10 @@ export async function differentialCorpus(): Promise<Variant[]> {
   for (const r of ROWS) {
     const built = await buildChain(r.shape ?? {});
     const inter = built.intermediate?.cert;
-    const anchor = r.trust === 'other-root' ? otherRoot.cert : r.trust === 'intermediate' && inter ? inter : built.root.cert;
-    // A trusted intermediate is not sent again; the root is not sent (clients ignore a sent root anyway).
-    const intermediates = inter && r.trust !== 'intermediate' ? [inter] : [];
+    const anchors = { 'other-root': otherRoot.cert, intermediate: inter ?? built.root.cert, leaf: built.leaf, root: built.root.cert };
+    const anchor = anchors[r.trust ?? 'root'];
+    // A trusted intermediate or leaf is its own end of the path, so nothing above it is sent; the root is not sent (clients ignore a sent root anyway).
+    const intermediates = inter && (r.trust ?? 'root') !== 'intermediate' && r.trust !== 'leaf' ? [inter] : [];
     out.push({
       name: variantName(r), rule: r.rule, position: r.position, purpose: r.purpose ?? 'server', host: r.host ?? HOST, at: CORPUS_AT,
       leaf: built.leaf, leafKeys: built.leafKeys, intermediates, anchor, notes: r.notes, rfc5280Accepts: rfc5280Expectation(r),
