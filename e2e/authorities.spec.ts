@@ -48,3 +48,18 @@ test('root, intermediate, issue, sign a CSR made by openssl', async ({ app, auth
   await authorities.entry('E2E Root').getByText(/issued/).click();
   await expect(authorities.entry('E2E Root')).toContainText('batch-worker');
 });
+
+test('first visit: the intermediate form waits for a root without an error, and its disabled button looks disabled in dark mode', async ({ app, authorities, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open();
+  await app.goTo('Authorities');
+  await expect(authorities.intermediateForm.getByLabel('Issuing CA')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(authorities.intermediateForm.getByText('Create a root CA first (or import one); it is offered here.')).toBeVisible();
+  const disabled = authorities.intermediateForm.getByRole('button', { name: 'Create CA' });
+  const enabled = authorities.rootForm.getByRole('button', { name: 'Create CA' });
+  await expect(disabled).toBeDisabled();
+  const background = (l: typeof enabled) => l.evaluate((b) => getComputedStyle(b).backgroundColor);
+  // Not the accent dimmed: the panel grey, so it does not read as a live primary button.
+  expect(await background(disabled)).not.toBe(await background(enabled));
+  expect(await background(disabled)).toBe(await page.evaluate(() => getComputedStyle(document.querySelector('.app-header') ?? document.body).backgroundColor));
+});

@@ -39,22 +39,26 @@ const NONE_CAN: Record<IssuerPurpose, string> = {
   'sub-ca': 'None of the CAs in the workspace can sign another CA; each one says why. Use a root, or an intermediate made with a path length of 1 or more.',
 };
 
+/** With no CA at all the form is not in error, only waiting: said as a hint, not in red (issue 12). */
+const NO_CA_YET = 'No CA with its key in the workspace yet: create or import one under Authorities.';
+
 /** `error` is a problem with the chosen CA (from the worker), shown beside the select. */
-export function CaSelect({ value, onChange, purpose, hint, error }: {
+export function CaSelect({ value, onChange, purpose, hint, noCaHint, error }: {
   value: string;
   onChange: (id: string) => void;
   /** What the form signs: a leaf certificate, or another CA (which a path length 0 CA may not). */
   purpose: IssuerPurpose;
   hint?: string;
+  /** What to say while the workspace holds no CA at all, where the default sentence does not fit (on Authorities itself). */
+  noCaHint?: string;
   error?: string | undefined;
 }) {
   const choices = useIssuerChoices(purpose);
   const usable = choices.filter((c) => !c.problem);
-  const noneError = choices.length === 0
-    ? 'No CA with its key in the workspace yet: create or import one under Authorities.'
-    : usable.length === 0 ? NONE_CAN[purpose] : undefined;
+  const noCa = choices.length === 0;
+  const noneError = !noCa && usable.length === 0 ? NONE_CAN[purpose] : undefined;
   return (
-    <Field label="Issuing CA" hint={hint} error={noneError ?? error}>
+    <Field label="Issuing CA" hint={noCa ? (noCaHint ?? NO_CA_YET) : hint} error={noneError ?? error}>
       {(p) => (
         <select {...p} value={usable.some((c) => c.ca.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)}>
           <option value="" disabled>Choose a CA</option>

@@ -67,7 +67,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
       {intermediate
         ? <p className="why">An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the root.</p>
         : <p className="why">A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your cluster accepts.</p>}
-      {intermediate && <CaSelect purpose="sub-ca" value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />}
+      {intermediate && <CaSelect purpose="sub-ca" noCaHint="Create a root CA first (or import one); it is offered here." value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />}
       <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
       <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={failure?.field === 'commonName' ? failure.message : undefined} />
       <DaysField value={days} onChange={setDays} hint={intermediate ? 'Shorter than the root; it cannot outlive it.' : 'Ten years is usual for a private root; everything it issues must expire before it.'} />
