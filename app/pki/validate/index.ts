@@ -16,7 +16,7 @@ import { CLIENT_IDS, type ClientId, type ClientVerdict } from './clients.ts';
 import { CLIENT_PROFILES, type PathFinding } from './client-profiles.ts';
 import { certFacts } from './cert-facts.ts';
 import { candidatePaths, DEFAULT_BOUNDS, type BuildBounds, type Candidate } from './path-builder.ts';
-import { checkCertificateItself, checkPath, checkPurpose, type Purpose } from './path-checks.ts';
+import { checkCertificateItself, checkPath, checkPurpose, partialChain, type Purpose } from './path-checks.ts';
 import { looseWildcardMatch, matchHost } from './host.ts';
 import { signatureChecker } from './signature.ts';
 import { crlFactsFromDer, type CrlFacts } from './crl-facts.ts';
@@ -173,7 +173,7 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
     const f = certFacts(leaf);
     const here = (x: Finding): PathFinding => ({ ...x, position: 'leaf', facts: f });
     const findings = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose, true), ...hostFindings].map(here);
-    return finish(chosen, [leaf], [...findings, ...certAdvice(leaf, true, true).map(here)]);
+    return finish(chosen, [leaf], [...findings, ...certAdvice(leaf, true, true).map(here), ...partialChain(leaf, f, 'leaf')]);
   }
 
   const picks = new Map<ClientId, Pick>();

@@ -108,6 +108,17 @@ function checkCnAgainstConstraints(cert: X509Certificate, f: CertFacts, constrai
   return violation ? [{ ...diagnosis('cn-outside-name-constraints', { cert: cert.subject, detail: violation }), profile: true }] : [];
 }
 
+/**
+ * A trusted certificate that is not a self-signed root ends the path: OpenSSL's default (no
+ * X509_V_FLAG_PARTIAL_CHAIN) goes on looking for its issuer and fails. OpenSSL holds a
+ * certificate self-signed only when its AKI, if any, matches its own SKI (crypto/x509/v3_purp.c,
+ * EXFLAG_SS). Only the openssl profile refuses it.
+ */
+export function partialChain(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
+  const akiMismatch = f.authorityKeyId !== undefined && f.authorityKeyId !== '' && f.subjectKeyId !== undefined && f.authorityKeyId !== f.subjectKeyId;
+  return !f.selfIssued || akiMismatch ? [{ ...diagnosis('partial-chain', { cert: cert.subject }), position, facts: f, profile: true }] : [];
+}
+
 /** Name forms Go 1.19's parseNameConstraintsExtension handles; a critical extension with any other is unhandled. */
 const GO_CONSTRAINT_FORMS = new Set(['dns', 'email', 'ip', 'uri']);
 
@@ -144,11 +155,7 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
   if (anchor) {
     const af = certFacts(anchor);
     out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'), ...unhandledConstraintForms(anchor, af, 'anchor'));
-    // A trusted CA that is not a self-signed root: OpenSSL's default goes on looking for its issuer.
-    // OpenSSL holds a certificate self-signed only when its AKI, if any, matches its own SKI
-    // (crypto/x509/v3_purp.c, EXFLAG_SS).
-    const akiMismatch = af.authorityKeyId !== undefined && af.authorityKeyId !== '' && af.subjectKeyId !== undefined && af.authorityKeyId !== af.subjectKeyId;
-    if (!af.selfIssued || akiMismatch) out.push({ ...diagnosis('partial-chain', { cert: anchor.subject }), position: 'anchor', facts: af, profile: true });
+    out.push(...partialChain(anchor, af, 'anchor'));
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
     anchorSets = constraints.length;
