@@ -1,5 +1,5 @@
 /** The workspace: everything made or imported, kept in this browser, as an inventory; export, import, clear. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore, useApp } from '../../store/index.ts';
@@ -13,6 +13,8 @@ export function WorkspaceView() {
   const [confirmClear, setConfirmClear] = useState(false);
   const count = useApp((s) => Object.keys(s.items).length);
   const [message, setMessage] = useState<{ text: string; undo?: () => void }>();
+  // Stable, so the inventory's memoised rows are not all redrawn when a message changes.
+  const onMessage = useCallback((text: string, undo?: () => void) => setMessage({ text, ...(undo ? { undo } : {}) }), []);
   useEffect(() => {
     if (!message?.undo) return;
     const timer = setTimeout(() => setMessage((m) => (m === message ? { text: m.text } : m)), UNDO_MS);
@@ -26,7 +28,7 @@ export function WorkspaceView() {
         {message?.text}{' '}
         {message?.undo && <button type="button" onClick={() => { message.undo?.(); setMessage({ text: 'Restored.' }); }}>Undo</button>}
       </p>
-      <Inventory onMessage={(text, undo) => setMessage({ text, ...(undo ? { undo } : {}) })} />
+      <Inventory onMessage={onMessage} />
       <div className="columns">
         <ExportWorkspaceForm />
         <ImportWorkspaceForm />
