@@ -159,6 +159,9 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
       const k = derKey(c);
       return !anchorKeys.has(k) && !seen.has(k) && (seen.add(k), true);
     });
+  // A trusted CA that is not self-signed may also be a step towards a root that is trusted too:
+  // OpenSSL's default goes on to that root rather than stop at it (see partialChain).
+  pool.push(...anchors.filter((a) => !certFacts(a).selfIssued));
   const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
   const verifySignature = signatureChecker(crypto);
   const hostFindings = options.host === undefined ? [] : checkHost(leaf, options.host);

@@ -125,6 +125,10 @@ const cases: Case[] = [
     const ica = await makeCa('CN=Case ICA', root);
     return { leaf: await leaf(ica), intermediates: [root.cert], anchors: [ica.cert], at: AT };
   } },
+  { name: 'trusted intermediate and its trusted root (OpenSSL goes on to the root)', valid: true, build: async () => {
+    const ica = await makeCa('CN=Case ICA', root);
+    return { leaf: await leaf(ica), anchors: [ica.cert, root.cert], at: AT, purpose: 'server' };
+  } },
   // aki.py
   { name: 'critical-aki', valid: false, clients: { java: true, go: true, webpki: true }, build: async () => {
     const keys = await newKey();
