@@ -7,8 +7,9 @@ import { Field } from '../../components/field.tsx';
 import { ResultHeading } from '../../components/result-heading.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { appStore } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
-import type { SubjectInput } from '../../worker/pki-contract.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { CreateCaArgs, SubjectInput } from '../../worker/pki-contract.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { cleanSubject, SubjectFields, subjectError } from './subject-fields.tsx';
 import { issuedItem } from '../../flows/issued-item.ts';
 
@@ -25,8 +26,8 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   const [pathLength, setPathLength] = useState(intermediate ? '0' : '');
   const [caId, setCaId] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  // A root form has no issuer input: an issuer error there is the form's own message.
+  const create = useWorkerAction((args: CreateCaArgs) => callWorker('createCa', args), { commonName: ['commonName'], pathLength: ['pathLength'], issuer: intermediate ? ['issuer'] : [] });
   const [made, setMade] = useState<{ name: string; notes: string[] }>();
   const madeHeadingId = useId();
   const issuer = useChosenCa(caId, 'sub-ca');
@@ -37,16 +38,14 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
     setTouched(true);
     const errs = subjectError(subject);
     if (errs.commonName || errs.country || daysError(days) || pathLengthError(pathLength) || (intermediate && !issuer)) return;
-    setBusy(true);
-    setFailure(undefined);
     setMade(undefined);
-    try {
-      const clean = cleanSubject(subject);
-      const result = await callWorker('createCa', {
-        subject: clean, keyAlgorithm, days: Number(days),
-        ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
-        ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
-      });
+    const clean = cleanSubject(subject);
+    const result = await create.run({
+      subject: clean, keyAlgorithm, days: Number(days),
+      ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
+      ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
+    });
+    if (result) {
       appStore.getState().addItems([issuedItem(result, { kind: 'ca', name: clean.commonName, ...(intermediate && issuer ? { parentId: issuer.id } : {}), meta: { profile: kind } })]);
       setMade({ name: clean.commonName, notes: result.notes });
       setSubject({ commonName: '' });
@@ -54,10 +53,6 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
       if (intermediate && issuer) setCaId(issuer.id);
       // The emptied form is ready for the next CA, not in error.
       setTouched(false);
-    } catch (e) {
-      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -67,22 +62,22 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
       {intermediate
         ? <p className="why">An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the root.</p>
         : <p className="why">A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your cluster accepts.</p>}
-      {intermediate && <CaSelect purpose="sub-ca" noCaHint="Create a root CA first (or import one); it is offered here." value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />}
+      {intermediate && <CaSelect purpose="sub-ca" noCaHint="Create a root CA first (or import one); it is offered here." value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); create.clear(); }} error={create.fieldError('issuer')} />}
       <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
-      <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={failure?.field === 'commonName' ? failure.message : undefined} />
+      <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={create.fieldError('commonName')} />
       <DaysField value={days} onChange={setDays} hint={intermediate ? 'Shorter than the root; it cannot outlive it.' : 'Ten years is usual for a private root; everything it issues must expire before it.'} />
-      <Field label="Path length" error={pathLengthError(pathLength) ?? (failure?.field === 'pathLength' ? failure.message : undefined)}
+      <Field label="Path length" error={pathLengthError(pathLength) ?? create.fieldError('pathLength')}
         hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit.">
         {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
       </Field>
-      {failure && !['commonName', 'pathLength', ...(intermediate ? ['issuer'] : [])].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+      {create.formError && <p className="error" role="alert">{create.formError}</p>}
       {made && (
         <section className="made" aria-labelledby={madeHeadingId}>
           <ResultHeading level={4} id={madeHeadingId} revealKey={made}>Created {made.name}</ResultHeading>
           {made.notes.length > 0 && <ul className="notes">{made.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
         </section>
       )}
-      <button type="submit" disabled={busy || (intermediate && !issuer)}>{busy ? 'Creating…' : 'Create CA'}</button>
+      <button type="submit" disabled={create.busy || (intermediate && !issuer)}>{create.busy ? 'Creating…' : 'Create CA'}</button>
     </form>
   );
 }

@@ -10,8 +10,9 @@ import { Field } from '../../components/field.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
-import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { ClusterArgs, ClusterResult, TargetId } from '../../worker/pki-contract.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { ClusterResultView } from './cluster-result.tsx';
 import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
@@ -28,12 +29,14 @@ export function ClusterView() {
   const [leafDays, setLeafDays] = useState('365');
   const [touched, setTouched] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; label?: string | undefined }>();
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const setUp = useWorkerAction(
+    (args: ClusterArgs, signal: AbortSignal, onProgress: (done: number, total: number, label?: string) => void) => callWorker('setUpCluster', args, { signal, onProgress }),
+    { nodes: ['nodes', 'san', 'sans'], clients: ['clients'] },
+  );
   const [result, setResult] = useState<{ cluster: string; result: ClusterResult }>();
   const controller = useRef<AbortController | undefined>(undefined);
 
   const nodesError = touched && nodeLines(nodes).length === 0 ? 'List at least one node: its name, then its IP addresses and DNS names.' : undefined;
-  const fieldFailure = (...fields: string[]) => (failure && fields.includes(failure.field) ? failure.message : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,29 +44,24 @@ export function ClusterView() {
     if (!cluster.trim() || nodeLines(nodes).length === 0 || daysError(caDays) || daysError(leafDays)) return;
     const abort = new AbortController();
     controller.current = abort;
-    setFailure(undefined);
     setResult(undefined);
     setProgress({ done: 0, total: nodeLines(nodes).length + parseClients(clients).length + 1 });
     // One progress a certificate from the worker; one drawn a frame.
     const shown = perFrame(setProgress);
-    try {
-      const made = await callWorker(
-        'setUpCluster',
-        { cluster: cluster.trim(), nodes, clients: parseClients(clients), target, keyAlgorithm, caDays: Number(caDays), leafDays: Number(leafDays) },
-        { signal: abort.signal, onProgress: (done, total, label) => shown.push({ done, total, label }) },
-      );
-      saveCluster(appStore.getState(), cluster.trim(), target, made);
-      // A transition: React draws the result (its snippets list every node) in slices, not one long task.
-      startTransition(() => setResult({ cluster: cluster.trim(), result: made }));
-    } catch (e) {
-      if (e instanceof WorkerCallError && e.code === 'cancelled') setFailure({ field: '', message: 'Cancelled: nothing was saved.' });
-      else setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
-    } finally {
-      shown.cancel();
-      setProgress(undefined);
-      controller.current = undefined;
-    }
+    const made = await setUp.run(
+      { cluster: cluster.trim(), nodes, clients: parseClients(clients), target, keyAlgorithm, caDays: Number(caDays), leafDays: Number(leafDays) },
+      abort.signal,
+      (done, total, label) => shown.push({ done, total, label }),
+    );
+    shown.cancel();
+    setProgress(undefined);
+    controller.current = undefined;
+    if (!made) return;
+    saveCluster(appStore.getState(), cluster.trim(), target, made);
+    // A transition: React draws the result (its snippets list every node) in slices, not one long task.
+    startTransition(() => setResult({ cluster: cluster.trim(), result: made }));
   };
+  const formError = setUp.failure?.code === 'cancelled' ? 'Cancelled: nothing was saved.' : setUp.formError;
 
   const running = progress !== undefined;
   return (
@@ -74,11 +72,11 @@ export function ClusterView() {
         <Field label="Cluster name" error={touched && !cluster.trim() ? 'Name the cluster: it becomes the CA\'s name.' : undefined}>
           {(p) => <input {...p} value={cluster} onChange={(e) => setCluster(e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="Nodes" error={nodesError ?? fieldFailure('nodes', 'san', 'sans')}
+        <Field label="Nodes" error={nodesError ?? setUp.fieldError('nodes')}
           hint="One node per line: its name, then every IP address and DNS name peers and clients dial (they check these names, not the CN). Example: node1 10.0.0.1 node1.db.internal">
           {(p) => <textarea {...p} rows={6} value={nodes} onChange={(e) => setNodes(e.target.value)} spellCheck={false} placeholder={'node1 10.0.0.1 node1.db.internal\nnode2 10.0.0.2 node2.db.internal'} />}
         </Field>
-        <Field label="Clients" error={fieldFailure('clients')} hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists.">
+        <Field label="Clients" error={setUp.fieldError('clients')} hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists.">
           {(p) => <textarea {...p} rows={2} value={clients} onChange={(e) => setClients(e.target.value)} spellCheck={false} />}
         </Field>
         <Field label="Target system" hint="Decides the file names and folders of the bundle and which configuration snippets you get.">
@@ -94,7 +92,7 @@ export function ClusterView() {
           <DaysField label="CA validity (days)" value={caDays} onChange={setCaDays} />
           <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter limits what a leaked key can do; re-issue before it ends under Issue, with this cluster's CA." />
         </details>
-        {failure && !fieldFailure('nodes', 'san', 'sans', 'clients') && <p className="error" role="alert">{failure.message}</p>}
+        {formError && <p className="error" role="alert">{formError}</p>}
         <div className="actions">
           <button type="submit" disabled={running}>Create cluster certificates</button>
           {running && <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>}

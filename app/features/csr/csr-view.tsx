@@ -10,7 +10,8 @@ import { Why } from '../../components/why.tsx';
 import { derToPem, readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
-import type { CsrSummary, Issued, LeafProfile } from '../../worker/pki-contract.ts';
+import type { CsrSummary, Issued, LeafProfile, SignCsrArgs } from '../../worker/pki-contract.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { csrSansError } from './check-csr.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 
@@ -22,8 +23,7 @@ export function CsrView() {
   const [sans, setSans] = useState('');
   const [days, setDays] = useState('365');
   const [caId, setCaId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const sign = useWorkerAction((args: SignCsrArgs) => callWorker('signCsr', args), { issuer: ['issuer'], sans: ['sans', 'san'] });
   const [signed, setSigned] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
   const sansError = csrSansError(sans);
@@ -49,18 +49,11 @@ export function CsrView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!summary || !ca || daysError(days) || sansError) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const result = await callWorker('signCsr', { csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
-      const name = summary.commonName || 'signed certificate';
-      appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name, parentId: ca.id, meta: { source: 'CSR' } })]);
-      setSigned({ ...result, name });
-    } catch (e) {
-      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
-    } finally {
-      setBusy(false);
-    }
+    const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
+    if (!result) return;
+    const name = summary.commonName || 'signed certificate';
+    appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name, parentId: ca.id, meta: { source: 'CSR' } })]);
+    setSigned({ ...result, name });
   };
 
   return (
@@ -86,14 +79,14 @@ export function CsrView() {
             </dl>
           </section>
         )}
-        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); sign.clear(); }} error={sign.fieldError('issuer')} />
         <ProfileSelect value={profile} onChange={setProfile} />
-        <Field label="Subject alternative names" error={sansError ?? (failure && ['sans', 'san'].includes(failure.field) ? failure.message : undefined)} hint="What the request asked for; edit to grant less or more.">
+        <Field label="Subject alternative names" error={sansError ?? sign.fieldError('sans')} hint="What the request asked for; edit to grant less or more.">
           {(p) => <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />}
         </Field>
         <DaysField value={days} onChange={setDays} hint="Chosen here, not by the request; the certificate never outlives its CA." />
-        {failure && !['sans', 'san', 'issuer'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
-        <button type="submit" disabled={busy || !summary || !summary.signatureValid || !ca}>{busy ? 'Signing…' : 'Sign'}</button>
+        {sign.formError && <p className="error" role="alert">{sign.formError}</p>}
+        <button type="submit" disabled={sign.busy || !summary || !summary.signatureValid || !ca}>{sign.busy ? 'Signing…' : 'Sign'}</button>
       </form>
       {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} meta={signed.meta} />}
     </section>

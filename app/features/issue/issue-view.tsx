@@ -9,8 +9,9 @@ import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
-import type { Issued, LeafProfile } from '../../worker/pki-contract.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { Issued, IssueArgs, LeafProfile } from '../../worker/pki-contract.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { commonNameError, sansError } from './check-issue.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 
@@ -22,8 +23,7 @@ export function IssueView() {
   const [days, setDays] = useState('365');
   const [caId, setCaId] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const issue = useWorkerAction((args: IssueArgs) => callWorker('issueCertificate', args), { issuer: ['issuer'], commonName: ['commonName'], sans: ['sans', 'san'] });
   const [issued, setIssued] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
 
@@ -32,42 +32,34 @@ export function IssueView() {
     sans: sansError(sans, profile, cn),
     days: daysError(days),
   };
-  const fieldFailure = (field: string) => (failure?.field === field ? failure.message : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const result = await callWorker('issueCertificate', { profile, commonName: cn.trim(), sans, keyAlgorithm, days: Number(days), issuer: issuerOf(ca) });
-      appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name: cn.trim(), parentId: ca.id })]);
-      setIssued({ ...result, name: cn.trim() });
-    } catch (e) {
-      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
-    } finally {
-      setBusy(false);
-    }
+    const result = await issue.run({ profile, commonName: cn.trim(), sans, keyAlgorithm, days: Number(days), issuer: issuerOf(ca) });
+    if (!result) return;
+    appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name: cn.trim(), parentId: ca.id })]);
+    setIssued({ ...result, name: cn.trim() });
   };
 
   return (
     <section aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a certificate</h2>
       <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
-        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); setFailure(undefined); }} error={failure?.field === 'issuer' ? failure.message : undefined} />
+        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); issue.clear(); }} error={issue.fieldError('issuer')} />
         <ProfileSelect value={profile} onChange={setProfile} />
-        <Field label="Common name" error={errors.cn ?? fieldFailure('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
+        <Field label="Common name" error={errors.cn ?? issue.fieldError('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
           {(p) => <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />}
         </Field>
-        <Field label="Subject alternative names" error={errors.sans ?? fieldFailure('sans') ?? fieldFailure('san')}
+        <Field label="Subject alternative names" error={errors.sans ?? issue.fieldError('sans')}
           hint="Names and addresses the certificate is valid for: TLS clients check these, not the CN. Separate by commas, spaces or lines; DNS:, IP:, email:, URI: optional.">
           {(p) => <textarea {...p} rows={3} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} placeholder="node1.example, 10.0.0.1" />}
         </Field>
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <DaysField value={days} onChange={setDays} hint="One year is a common choice; the certificate never outlives its CA (it is shortened, and you are told)." />
-        {failure && !['commonName', 'sans', 'san', 'issuer'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
-        <button type="submit" disabled={busy || !ca}>{busy ? 'Issuing…' : 'Issue certificate'}</button>
+        {issue.formError && <p className="error" role="alert">{issue.formError}</p>}
+        <button type="submit" disabled={issue.busy || !ca}>{issue.busy ? 'Issuing…' : 'Issue certificate'}</button>
       </form>
       <Why>Each certificate gets a fresh key made in this page; it is stored only in this browser's workspace.</Why>
       {issued && (
