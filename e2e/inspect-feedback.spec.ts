@@ -68,3 +68,8 @@ test('a locked PKCS#12 points to the Password field, and the password opens it w
   await expect(inspect.item(/^Certificate: CN=node1/)).toBeVisible();
   await expect(inspect.diagnosis).not.toContainText('Nothing could be read');
 });
+
+test('beside a certificate that was read, the locked PKCS#12 is named with the pointer to the Password field', async ({ inspect }) => {
+  await inspect.addFiles([p12, pki.root]);
+  await expect(inspect.diagnosis).toContainText('Not read: node1.p12 is locked with a password. Type it in the Password field; the inputs are read again when you stop typing.');
+});

@@ -4,7 +4,7 @@
  * takes the user to the Password field.
  */
 import type { InspectedItem } from '../../flows/inspect-report.ts';
-import { noChainReason, nothingReadText } from './nothing-read.ts';
+import { lockedText, noChainReason, nothingReadText } from './nothing-read.ts';
 
 export interface NoChainProps {
   items: readonly InspectedItem[];
@@ -12,8 +12,16 @@ export interface NoChainProps {
   onGoToPassword: () => void;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function NoChain({ items, passwordGiven, onGoToPassword }: NoChainProps) {
   const why = noChainReason(items);
+  const action = passwordGiven ? 'correct it in the ' : 'type it in the ';
+  // After "Nothing could be read: …" the file is named already; beside items that were read, say which file needs it.
+  // (A file name keeps its own case: "Not read:" starts the sentence, not the name.)
+  const lead = why.nothingRead ? capitalized(action) : `Not read: ${lockedText(why.locked, passwordGiven)}. ${capitalized(action)}`;
   return (
     <>
       {why.nothingRead ? (
@@ -25,7 +33,7 @@ export function NoChain({ items, passwordGiven, onGoToPassword }: NoChainProps) 
       )}
       {why.locked.length > 0 && (
         <p>
-          {passwordGiven ? 'Correct it in the ' : 'Type it in the '}
+          {lead}
           <button type="button" className="link-button" onClick={onGoToPassword}>Password field</button>
           ; the inputs are read again when you stop typing.
         </p>

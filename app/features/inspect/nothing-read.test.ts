@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectedItem } from '../../flows/inspect-report.ts';
-import { noChainReason, nothingReadText } from './nothing-read.ts';
+import { lockedText, noChainReason, nothingReadText } from './nothing-read.ts';
 
 function item(kind: InspectedItem['kind'], source: string, code = 'parse-error'): InspectedItem {
   const summary = kind === 'error' ? { kind, source, code, message: 'x' } : ({ kind } as unknown as InspectedItem['summary']);
@@ -30,4 +30,12 @@ describe('nothingReadText', () => {
     { name: 'two locked files', locked: ['a.p12', 'b.pfx'], given: false, want: /a\.p12, b\.pfx are locked/ },
   ];
   for (const row of rows) it(row.name, () => expect(nothingReadText(row.locked, row.given)).toMatch(row.want));
+});
+
+describe('lockedText', () => {
+  const rows = [
+    { name: 'one file, no password', locked: ['a.p12'], given: false, want: 'a.p12 is locked with a password' },
+    { name: 'one file, a wrong password', locked: ['a.p12'], given: true, want: 'the password given does not open a.p12' },
+  ];
+  for (const row of rows) it(row.name, () => expect(lockedText(row.locked, row.given)).toBe(row.want));
 });

@@ -24,13 +24,16 @@ export function noChainReason(items: readonly InspectedItem[]): NoChainReason {
   };
 }
 
+/** Which inputs stay closed, and why: "a.p12 is locked with a password" or "the password given does not open a.p12". */
+export function lockedText(locked: readonly string[], passwordGiven: boolean): string {
+  const names = locked.join(', ');
+  return passwordGiven ? `the password given does not open ${names}` : `${names} ${locked.length === 1 ? 'is' : 'are'} locked with a password`;
+}
+
 /** The sentence that says why nothing could be read, without the pointer to the Password field. */
 export function nothingReadText(locked: readonly string[], passwordGiven: boolean): string {
   if (locked.length === 0) {
     return 'Nothing could be read: no input is a certificate, key, signing request or revocation list that certbench recognises. Each input says why below.';
   }
-  const names = locked.join(', ');
-  return passwordGiven
-    ? `Nothing could be read: the password given does not open ${names}.`
-    : `Nothing could be read: ${names} ${locked.length === 1 ? 'is' : 'are'} locked with a password.`;
+  return `Nothing could be read: ${lockedText(locked, passwordGiven)}.`;
 }
