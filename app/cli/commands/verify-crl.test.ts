@@ -3,8 +3,8 @@
  * a good one 0, as `openssl verify -crl_check` decides for the same files; a file without a CRL
  * is unusable input (exit 2).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured } from '../run-captured.ts';
 import { opensslCaWithRevokedLeaf, type OpensslCa } from '../../test/judges/openssl-ca.ts';
 import { run as runTool } from '../../test/judges/tools.ts';
 
@@ -16,18 +16,8 @@ beforeAll(() => {
 
 afterAll(() => ca.remove());
 
-async function certbench(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    return { status: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+/** The CLI run in-process, as a script would see it. */
+const certbench = runCaptured;
 
 describe('certbench verify --crl', () => {
   for (const row of [{ leaf: 'revoked-leaf', status: 1, codes: ['revoked'] }, { leaf: 'good-leaf', status: 0, codes: [] }]) {

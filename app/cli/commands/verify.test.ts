@@ -2,12 +2,12 @@
  * `certbench verify` and `certbench lint` over a PKI made by openssl (an independent maker),
  * with `openssl verify` judging the same inputs.
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../main.ts';
+import { runCaptured } from '../run-captured.ts';
 
 let dir = '';
 // openssl 3.0 cannot set fixed dates on `x509 -req`, so the times are relative to now.
@@ -91,20 +91,8 @@ beforeAll(() => {
   writeFileSync(f('junk.txt'), 'not a certificate\n');
 });
 
-async function run(argv: string[]): Promise<{ status: number; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { status: await main(argv), out };
-  } finally {
-    spy.mockRestore();
-    err.mockRestore();
-  }
-}
+/** The CLI run in-process, as a script would see it. */
+const run = runCaptured;
 
 /** `opensslArgs`: the same question put to `openssl verify`, which must give the same verdict. */
 const rows: { name: string; args: () => string[]; want: number; codes?: string[]; opensslArgs?: () => string[] }[] = [
