@@ -8,7 +8,10 @@ const pureCoreBans = {
   patterns: [
     { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'The pure core renders nothing.' },
     { group: ['zustand', 'zustand/*'], message: 'The pure core holds no app state.' },
-    { group: ['**/store/**', '**/features/**', '**/components/**', '**/lib/**', '**/worker/**'], message: 'The pure core imports nothing from the app layers above it.' },
+    {
+      group: ['**/store/**', '**/features/**', '**/components/**', '**/lib/**', '**/worker/**'],
+      message: 'The pure core imports nothing from the app layers above it.',
+    },
   ],
 };
 
@@ -21,20 +24,43 @@ const pureCoreBans = {
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'app/test/**'];
 const DEEP_CORE = {
   regex: '(^|/)pki/(?!index\\.ts$)(?![^/]+/index\\.ts$)',
-  message: 'Import the core through app/pki/index.ts (worker, CLI, flows), app/pki/light/index.ts (the page: no WebCrypto, no X.509 library), or a core module\'s index.ts.',
+  message:
+    "Import the core through app/pki/index.ts (worker, CLI, flows), app/pki/light/index.ts (the page: no WebCrypto, no X.509 library), or a core module's index.ts.",
 };
 const OTHER_FEATURE = {
   regex: '^\\.\\./(?!issuing/)[a-z0-9-]+/',
-  message: 'Features do not import each other: move what both need to app/flows/ (pure), app/components/ (presentational) or app/features/issuing/ (shared issuing).',
+  message:
+    'Features do not import each other: move what both need to app/flows/ (pure), app/components/ (presentational) or app/features/issuing/ (shared issuing).',
 };
-const WORKER_CALLS = { regex: '(^|/)worker/', allowTypeImports: true, message: 'Components do not call the worker: a view that needs it lives in a feature (app/features/issuing/ for the shared selects).' };
-const UI = { regex: '(^|/)(features|components|lib)/|^react(-dom)?(/|$)', allowTypeImports: true, message: 'This layer runs without the page: no features, components, browser effects or React.' };
-const UI_OR_WORKER = { regex: '(^|/)(features|components|lib|worker)/|^react(-dom)?(/|$)', allowTypeImports: true, message: 'This layer runs without the page and the worker: no features, components, browser effects, worker or React.' };
-const E2E = { regex: '(^|/)e2e/', message: 'The bench does not import the e2e suite: shared helpers live in app/test/.' };
+const WORKER_CALLS = {
+  regex: '(^|/)worker/',
+  allowTypeImports: true,
+  message:
+    'Components do not call the worker: a view that needs it lives in a feature (app/features/issuing/ for the shared selects).',
+};
+const UI = {
+  regex: '(^|/)(features|components|lib)/|^react(-dom)?(/|$)',
+  allowTypeImports: true,
+  message: 'This layer runs without the page: no features, components, browser effects or React.',
+};
+const UI_OR_WORKER = {
+  regex: '(^|/)(features|components|lib|worker)/|^react(-dom)?(/|$)',
+  allowTypeImports: true,
+  message:
+    'This layer runs without the page and the worker: no features, components, browser effects, worker or React.',
+};
+const E2E = {
+  regex: '(^|/)e2e/',
+  message: 'The bench does not import the e2e suite: shared helpers live in app/test/.',
+};
 
 /** One zone: these files may not import what `patterns` names. */
 function zone(files, patterns, ignores = []) {
-  return { files, ignores: [...TESTS, ...ignores], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
+  return {
+    files,
+    ignores: [...TESTS, ...ignores],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  };
 }
 
 // Deep core imports not yet routed through an index (the lifecycle work of issue 11 is in flight in
@@ -43,12 +69,22 @@ function zone(files, patterns, ignores = []) {
 const boundaries = [
   zone(['app/features/**/*.{ts,tsx}'], [DEEP_CORE, OTHER_FEATURE], ['app/features/workspace/**']),
   zone(['app/features/workspace/**/*.{ts,tsx}'], [OTHER_FEATURE]),
-  zone(['app/components/**/*.{ts,tsx}'], [DEEP_CORE, WORKER_CALLS, { regex: '(^|/)features/', message: 'Components are shared by features and import none.' }]),
+  zone(
+    ['app/components/**/*.{ts,tsx}'],
+    [
+      DEEP_CORE,
+      WORKER_CALLS,
+      { regex: '(^|/)features/', message: 'Components are shared by features and import none.' },
+    ],
+  ),
   zone(['app/store/**/*.ts'], [DEEP_CORE, UI_OR_WORKER]),
   zone(['app/flows/**/*.ts', 'app/targets/**/*.ts'], [DEEP_CORE, UI_OR_WORKER], ['app/flows/inventory/**']),
   zone(['app/flows/inventory/**/*.ts'], [UI_OR_WORKER]),
   zone(['app/worker/**/*.ts'], [UI]),
-  zone(['app/cli/**/*.ts'], [UI_OR_WORKER, { regex: '(^|/)store/', allowTypeImports: true, message: 'The CLI keeps no workspace.' }]),
+  zone(
+    ['app/cli/**/*.ts'],
+    [UI_OR_WORKER, { regex: '(^|/)store/', allowTypeImports: true, message: 'The CLI keeps no workspace.' }],
+  ),
   zone(['app/bench/**/*.ts'], [E2E]),
 ];
 
@@ -84,20 +120,31 @@ export default tseslint.config(
   {
     files: ['app/snippets/**/*.ts', 'app/layouts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...pureCoreBans.patterns,
-          { group: ['@peculiar/*', 'asn1js', 'pvtsutils'], message: 'Snippets and layouts are strings in, strings out: no crypto.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pureCoreBans.patterns,
+            {
+              group: ['@peculiar/*', 'asn1js', 'pvtsutils'],
+              message: 'Snippets and layouts are strings in, strings out: no crypto.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['app/features/**/*.{ts,tsx}', 'app/components/**/*.{ts,tsx}', 'app/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@peculiar/*', 'asn1js'], message: 'Only app/pki talks to the ASN.1 and X.509 libraries.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@peculiar/*', 'asn1js'], message: 'Only app/pki talks to the ASN.1 and X.509 libraries.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -11,9 +11,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI_JSON_REPORT
-    ? [['list'], ['json', { outputFile: process.env.CI_JSON_REPORT }]]
-    : [['list']],
+  reporter: process.env.CI_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.CI_JSON_REPORT }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     acceptDownloads: true,

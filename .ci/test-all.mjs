@@ -26,7 +26,8 @@ function step(name, fn) {
 const asCheck = (status) => (status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 step('typecheck', () => asCheck(run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])));
-step('lint', () => asCheck(run('npx', ['eslint', '.'])));
+// Lint is ESLint's rules and Prettier's layout (print width 120): one check, as `npm run lint`.
+step('lint', () => asCheck(run('npm', ['run', '--silent', 'lint'])));
 
 step('unit', () => {
   const report = `${out}/vitest.json`;
@@ -36,7 +37,9 @@ step('unit', () => {
   // Skipped or todo tests count as failures: nothing is silently skipped. A file that failed
   // without a failed test in it (an import or hook error) counts once; numFailedTestSuites would
   // also count every describe block around a failed test, so it is not used.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   const failed = r.numFailedTests + r.numPendingTests + r.numTodoTests + brokenFiles;
   return { passed: r.numPassedTests, failed: failed || (status === 0 ? 0 : 1) };
 });

@@ -21,7 +21,11 @@ function view(id: string, label: string, load: () => Promise<ComponentType>): Vi
 
 const VIEWS: readonly View[] = [
   view('cluster', 'Cluster', async () => (await import('./features/cluster/cluster-view.tsx')).ClusterView),
-  view('authorities', 'Authorities', async () => (await import('./features/authorities/authorities-view.tsx')).AuthoritiesView),
+  view(
+    'authorities',
+    'Authorities',
+    async () => (await import('./features/authorities/authorities-view.tsx')).AuthoritiesView,
+  ),
   view('issue', 'Issue', async () => (await import('./features/issue/issue-view.tsx')).IssueView),
   view('sign-csr', 'Sign CSR', async () => (await import('./features/csr/csr-view.tsx')).CsrView),
   view('inspect', 'Inspect', async () => (await import('./features/inspect/inspect-view.tsx')).InspectView),
@@ -39,7 +43,10 @@ export function App() {
   // Moving between views moves focus to the new view, as a page load would.
   const first = useRef(true);
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     mainRef.current?.focus();
   }, [route]);
 
@@ -49,7 +56,9 @@ export function App() {
 
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="app-header">
         <h1>certbench</h1>
         <p className="tagline">Private CAs and mTLS certificates, made in your browser. Nothing leaves this page.</p>

@@ -10,7 +10,9 @@ import type { ViewName } from './pages/app-page.ts';
 import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 
 const test = base.extend<{ inspect: InspectPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
 });
 
 const VIEWS: ViewName[] = ['Cluster', 'Authorities', 'Issue', 'Sign CSR', 'Inspect', 'Export', 'Workspace'];
@@ -18,7 +20,13 @@ const SCHEMES = ['light', 'dark'] as const;
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 let pki: TestPki;

@@ -30,7 +30,12 @@ test('root, intermediate, issue, sign a CSR made by openssl', async ({ app, auth
   const blocks = fullChain.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
   expect(blocks).toHaveLength(3);
   const [, intermediate, root] = blocks;
-  const server = await opensslVerify({ rootPem: root ?? '', untrustedPem: intermediate ?? '', certPem: leafPem, purpose: 'sslserver' });
+  const server = await opensslVerify({
+    rootPem: root ?? '',
+    untrustedPem: intermediate ?? '',
+    certPem: leafPem,
+    purpose: 'sslserver',
+  });
   expect(server.ok, server.output).toBe(true);
 
   await app.goTo('Sign CSR');
@@ -45,21 +50,32 @@ test('root, intermediate, issue, sign a CSR made by openssl', async ({ app, auth
   expect((await opensslVerify({ rootPem: root ?? '', certPem: signed, purpose: 'sslserver' })).ok).toBe(false);
 
   await app.goTo('Authorities');
-  await authorities.entry('E2E Root').getByText(/issued/).click();
+  await authorities
+    .entry('E2E Root')
+    .getByText(/issued/)
+    .click();
   await expect(authorities.entry('E2E Root')).toContainText('batch-worker');
 });
 
-test('first visit: the intermediate form waits for a root without an error, and its disabled button looks disabled in dark mode', async ({ app, authorities, page }) => {
+test('first visit: the intermediate form waits for a root without an error, and its disabled button looks disabled in dark mode', async ({
+  app,
+  authorities,
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.open();
   await app.goTo('Authorities');
   await expect(authorities.intermediateForm.getByLabel('Issuing CA')).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(authorities.intermediateForm.getByText('Create a root CA first (or import one); it is offered here.')).toBeVisible();
+  await expect(
+    authorities.intermediateForm.getByText('Create a root CA first (or import one); it is offered here.'),
+  ).toBeVisible();
   const disabled = authorities.intermediateForm.getByRole('button', { name: 'Create CA' });
   const enabled = authorities.rootForm.getByRole('button', { name: 'Create CA' });
   await expect(disabled).toBeDisabled();
   const background = (l: typeof enabled) => l.evaluate((b) => getComputedStyle(b).backgroundColor);
   // Not the accent dimmed: the panel grey, so it does not read as a live primary button.
   expect(await background(disabled)).not.toBe(await background(enabled));
-  expect(await background(disabled)).toBe(await page.evaluate(() => getComputedStyle(document.querySelector('.app-header') ?? document.body).backgroundColor));
+  expect(await background(disabled)).toBe(
+    await page.evaluate(() => getComputedStyle(document.querySelector('.app-header') ?? document.body).backgroundColor),
+  );
 });

@@ -12,7 +12,9 @@ import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 import type { WorkspacePage } from './pages/workspace-page.ts';
 
 const test = base.extend<{ inspect: InspectPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
 });
 
 let pki: TestPki;
@@ -21,7 +23,11 @@ test.beforeAll(() => {
   pki = opensslPki();
   p12 = join(pki.dir, 'node1.p12');
   try {
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', pki.leafKey, '-in', pki.leaf, '-passout', 'pass:right-one', '-out', p12], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', pki.leafKey, '-in', pki.leaf, '-passout', 'pass:right-one', '-out', p12],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
     throw new Error('openssl pkcs12 failed; these tests need openssl 3 (apt-get install -y openssl)', { cause: e });
   }
@@ -43,16 +49,34 @@ async function workspaceIntact(app: AppPage, workspace: WorkspacePage): Promise<
 }
 
 const garbage = [
-  { name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
-  { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('these are not the certificates you are looking for\n') },
-  { name: 'broken.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB!!!not base64\n-----END CERTIFICATE-----\n') },
+  {
+    name: 'junk.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  },
+  {
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('these are not the certificates you are looking for\n'),
+  },
+  {
+    name: 'broken.pem',
+    mimeType: 'application/x-pem-file',
+    buffer: Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB!!!not base64\n-----END CERTIFICATE-----\n'),
+  },
 ];
 
-test('garbage files: each is named as unreadable, and a good file right after reads', async ({ app, inspect, workspace, page }) => {
+test('garbage files: each is named as unreadable, and a good file right after reads', async ({
+  app,
+  inspect,
+  workspace,
+  page,
+}) => {
   await app.goTo('Inspect');
   await inspect.addFiles(garbage);
   await expect(inspect.status).toHaveText(`0 items read, ${garbage.length} could not be read.`);
-  for (const f of garbage) await expect(inspect.item(new RegExp(`^Could not read: ${f.name.replace('.', '\\.')}`))).toBeVisible();
+  for (const f of garbage)
+    await expect(inspect.item(new RegExp(`^Could not read: ${f.name.replace('.', '\\.')}`))).toBeVisible();
   await expect(page.getByText(/unknown error/i)).toHaveCount(0);
   await inspect.clear();
   await inspect.addFiles([pki.leaf]);
@@ -74,7 +98,9 @@ test('a wrong PKCS#12 password says so; the right one opens it', async ({ app, i
 
 test('a 20 MB file is refused by name and size before it is read', async ({ app, inspect, workspace }) => {
   await app.goTo('Inspect');
-  await inspect.files.setInputFiles([{ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(20 * 1024 * 1024, 0x30) }]);
+  await inspect.files.setInputFiles([
+    { name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(20 * 1024 * 1024, 0x30) },
+  ]);
   await expect(inspect.alert).toContainText(/huge\.bin is 20 MiB; certbench reads inputs up to 10 MiB/);
   await inspect.pastePem(readFileSync(pki.root, 'utf8'));
   await expect(inspect.item(/^CA certificate: CN=E2E Root/)).toBeVisible();

@@ -6,7 +6,11 @@ import { test, expect } from './fixtures.ts';
 import { judgeBundle } from './pages/bundle-judge.ts';
 import { copyCodeBlock } from './pages/code-block.ts';
 
-const NODES = ['node1 10.0.0.1 node1.db.internal', 'node2 10.0.0.2 node2.db.internal', 'node3 10.0.0.3 node3.db.internal'].join('\n');
+const NODES = [
+  'node1 10.0.0.1 node1.db.internal',
+  'node2 10.0.0.2 node2.db.internal',
+  'node3 10.0.0.3 node3.db.internal',
+].join('\n');
 const TARGETS = ['ScyllaDB', 'Cassandra', 'casty', 'haystack', 'crank', 'Node.js', 'Kubernetes', 'generic'];
 
 test('the target list offers every system', async ({ app, cluster }) => {
@@ -15,7 +19,10 @@ test('the target list offers every system', async ({ app, cluster }) => {
 });
 
 for (const target of TARGETS) {
-  test(`cluster for ${target}: 3 nodes and 1 client, judged by openssl and a Node mTLS handshake`, async ({ app, cluster }, info) => {
+  test(`cluster for ${target}: 3 nodes and 1 client, judged by openssl and a Node mTLS handshake`, async ({
+    app,
+    cluster,
+  }, info) => {
     await app.open();
     await cluster.create({ name: 'prod', nodes: NODES, clients: 'app', target });
     const download = await cluster.downloadBundle();
@@ -40,7 +47,11 @@ for (const target of TARGETS) {
       // crank's keys are made on the workers: its bundle holds certificates and ca.crt only.
       expect(verdict.keys).toBe(0);
       expect(verdict.handshake).toBeNull();
-      await expect(cluster.result.getByRole('note').filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" })).toBeVisible();
+      await expect(
+        cluster.result
+          .getByRole('note')
+          .filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" }),
+      ).toBeVisible();
     } else {
       expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
     }
@@ -55,7 +66,10 @@ test('copy a snippet to the clipboard', async ({ app, cluster }) => {
   expect(clipboard).toContain('of cluster "copyme"');
 });
 
-const hundred = Array.from({ length: 100 }, (_, i) => `node${i + 1} 10.0.${Math.floor(i / 200)}.${(i % 200) + 1} node${i + 1}.db.internal`).join('\n');
+const hundred = Array.from(
+  { length: 100 },
+  (_, i) => `node${i + 1} 10.0.${Math.floor(i / 200)}.${(i % 200) + 1} node${i + 1}.db.internal`,
+).join('\n');
 
 test('100 nodes is an ordinary run, and the workspace holds them all', async ({ app, cluster, workspace }) => {
   await app.open();

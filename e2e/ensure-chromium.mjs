@@ -8,16 +8,23 @@ let path = findChromium();
 if (!path && !process.env.CHROMIUM_PATH) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error('certbench e2e: Chromium not found. Install it with: sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium executable).');
+    console.error(
+      'certbench e2e: Chromium not found. Install it with: sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium executable).',
+    );
     process.exit(1);
   }
   console.log('certbench e2e: installing Debian chromium with apt-get …');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   path = findChromium();
 }
 if (!path) {
-  console.error(`certbench e2e: no Chromium at ${process.env.CHROMIUM_PATH ?? 'the usual paths'}. Install it with: sudo apt-get install -y chromium`);
+  console.error(
+    `certbench e2e: no Chromium at ${process.env.CHROMIUM_PATH ?? 'the usual paths'}. Install it with: sudo apt-get install -y chromium`,
+  );
   process.exit(1);
 }
 console.log(`certbench e2e: using ${path}`);

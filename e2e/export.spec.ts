@@ -12,8 +12,12 @@ import { judgeBundle } from './pages/bundle-judge.ts';
 import { copyCodeBlock } from './pages/code-block.ts';
 
 const test = base.extend<{ inspect: InspectPage; exporter: ExportPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
-  exporter: async ({ page }, use) => { await use(new ExportPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
+  exporter: async ({ page }, use) => {
+    await use(new ExportPage(page));
+  },
 });
 
 /** Run a judge; a missing tool fails with the command that installs it. */
@@ -22,7 +26,11 @@ function judge(tool: 'openssl' | 'keytool', args: string[]): { ok: boolean; outp
     return { ok: true, output: execFileSync(tool, args, { encoding: 'utf8', stdio: 'pipe' }) };
   } catch (e) {
     const err = e as { code?: string; stdout?: string; stderr?: string };
-    if (err.code === 'ENOENT') throw new Error(`${tool} is needed: apt-get install -y ${tool === 'openssl' ? 'openssl' : 'openjdk-17-jre-headless'}`, { cause: e });
+    if (err.code === 'ENOENT')
+      throw new Error(
+        `${tool} is needed: apt-get install -y ${tool === 'openssl' ? 'openssl' : 'openjdk-17-jre-headless'}`,
+        { cause: e },
+      );
     return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
 }
@@ -53,7 +61,16 @@ test('a PKCS#12 keystore opens in openssl and keytool with its alias and chain',
   expect(openssl.output).toContain('subject=CN = node1');
   expect(openssl.output).toContain('subject=CN = E2E Issuing');
   expect(judge('openssl', ['pkcs12', '-in', path, '-passin', 'pass:wrong', '-noout']).ok).toBe(false);
-  const keytool = judge('keytool', ['-list', '-v', '-storetype', 'PKCS12', '-keystore', path, '-storepass', 'e2e-secret']);
+  const keytool = judge('keytool', [
+    '-list',
+    '-v',
+    '-storetype',
+    'PKCS12',
+    '-keystore',
+    path,
+    '-storepass',
+    'e2e-secret',
+  ]);
   expect(keytool.ok, keytool.output).toBe(true);
   expect(keytool.output).toMatch(/Alias name: node1/);
   expect(keytool.output).toMatch(/Entry type: PrivateKeyEntry/);
@@ -70,7 +87,9 @@ test('a PKCS#12 truststore of the root lists as a trusted entry in keytool', asy
   expect(keytool.output).toMatch(/e2e-root, .*trustedCertEntry/);
 });
 
-test('keys: encrypted by default and opened with the passphrase; plaintext only after saying so', async ({ exporter }, info) => {
+test('keys: encrypted by default and opened with the passphrase; plaintext only after saying so', async ({
+  exporter,
+}, info) => {
   await exporter.chooseItem('CN=node1 (certificate, with key)');
   // An EC key: SEC1 is offered, PKCS#1 (RSA only) is not.
   const keyForm = exporter.itemSection.getByRole('form', { name: 'Private key' });
@@ -89,28 +108,54 @@ test('keys: encrypted by default and opened with the passphrase; plaintext only 
   expect(ours.output).toBe(theirs.output);
 });
 
-test('a cluster bundle re-zipped for another layout is judged, and a snippet copies', async ({ app, cluster, exporter, page }, info) => {
+test('a cluster bundle re-zipped for another layout is judged, and a snippet copies', async ({
+  app,
+  cluster,
+  exporter,
+  page,
+}, info) => {
   await app.goTo('Cluster');
-  await cluster.create({ name: 'relay', nodes: 'n1 10.2.0.1 n1.relay.internal\nn2 10.2.0.2', clients: 'app', target: 'ScyllaDB' });
+  await cluster.create({
+    name: 'relay',
+    nodes: 'n1 10.2.0.1 n1.relay.internal\nn2 10.2.0.2',
+    clients: 'app',
+    target: 'ScyllaDB',
+  });
   await app.goTo('Export');
   const download = await exporter.downloadBundle('relay', 'casty');
   const path = info.outputPath('relay-casty.zip');
   await download.saveAs(path);
   const verdict = await judgeBundle(path);
-  expect(verdict.leaves.filter((l) => l.serverAuth).map((l) => l.subject).sort()).toEqual(['CN=n1', 'CN=n2']);
+  expect(
+    verdict.leaves
+      .filter((l) => l.serverAuth)
+      .map((l) => l.subject)
+      .sort(),
+  ).toEqual(['CN=n1', 'CN=n2']);
   for (const leaf of verdict.leaves) expect(leaf.asClient.ok, leaf.asClient.output).toBe(true);
   expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
 
-  const { shown, clipboard } = await copyCodeBlock(page.getByRole('region', { name: 'Snippets' }).locator('figure').first());
+  const { shown, clipboard } = await copyCodeBlock(
+    page.getByRole('region', { name: 'Snippets' }).locator('figure').first(),
+  );
   expect(clipboard.trim()).toBe(shown.trim());
 });
 
-test('a snippet that cannot be made safe for its system says so beside it', async ({ app, cluster, exporter, page }) => {
+test('a snippet that cannot be made safe for its system says so beside it', async ({
+  app,
+  cluster,
+  exporter,
+  page,
+}) => {
   await app.goTo('Cluster');
   await cluster.create({ name: 'workers', nodes: 'w1 w1.local', clients: 'app', target: 'crank' });
   await app.goTo('Export');
   await exporter.chooseBundle('workers', 'crank');
   const snippets = page.getByRole('region', { name: 'Snippets' });
-  await expect(snippets.getByRole('note').filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" })).toBeVisible();
+  await expect(
+    snippets
+      .getByRole('note')
+      .filter({ hasText: "crank's own to_uvicorn_config() does not require client certificates" }),
+  ).toBeVisible();
   await expect(snippets.getByRole('heading', { name: /^crank: worker key and CSR/ })).toBeVisible();
 });

@@ -36,20 +36,34 @@ test('the keyboard reaches the navigation and the skip link', async ({ app, page
 
 test('once loaded, the app works offline', async ({ app, page, context }) => {
   await app.open();
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   // The first load happened before the worker controlled the page; one more load, through the
   // worker, fills the cache.
   await app.reload();
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls the reloaded page').toBe(true);
+  expect(
+    await page.evaluate(() => navigator.serviceWorker.controller !== null),
+    'the service worker controls the reloaded page',
+  ).toBe(true);
   await app.goTo('Authorities');
   // The worker stores each file after handing it to the page, so the page can be running while
   // a file is not stored yet: going offline then would make the test depend on that race.
-  await expect.poll(() => notCached(page), { message: 'files the page loaded that the service worker has not stored yet' }).toEqual([]);
+  await expect
+    .poll(() => notCached(page), { message: 'files the page loaded that the service worker has not stored yet' })
+    .toEqual([]);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await context.setOffline(true);
   try {
     // The premise: the network is gone for the service worker too, so what loads next comes from its cache.
-    expect(await worker.evaluate(() => fetch('./favicon.svg?offline-probe').then(() => 'fetched', () => 'failed'))).toBe('failed');
+    expect(
+      await worker.evaluate(() =>
+        fetch('./favicon.svg?offline-probe').then(
+          () => 'fetched',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
     await app.reload();
     await app.goTo('Authorities');
     await expect(page.getByRole('form', { name: 'Create a root CA' })).toBeVisible();
@@ -61,8 +75,10 @@ test('once loaded, the app works offline', async ({ app, page, context }) => {
 /** Same-origin files this document loaded that are not in the service worker's cache. */
 function notCached(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
-    const urls = [location.href.replace(/#.*$/, ''), ...performance.getEntriesByType('resource').map((e) => e.name)]
-      .filter((u) => new URL(u).origin === location.origin && /^https?:/.test(u));
+    const urls = [
+      location.href.replace(/#.*$/, ''),
+      ...performance.getEntriesByType('resource').map((e) => e.name),
+    ].filter((u) => new URL(u).origin === location.origin && /^https?:/.test(u));
     const missing: string[] = [];
     // The server answers with Vary: Origin and module scripts are fetched with an Origin header.
     for (const u of urls) if (!(await caches.match(u, { ignoreVary: true }))) missing.push(u);

@@ -66,21 +66,39 @@ export const test = base.extend<Fixtures>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
     },
     { auto: true },
   ],
-  app: async ({ page }, use) => { await use(new AppPage(page)); },
-  cluster: async ({ page }, use) => { await use(new ClusterPage(page)); },
-  authorities: async ({ page }, use) => { await use(new AuthoritiesPage(page)); },
-  issue: async ({ page }, use) => { await use(new IssuePage(page)); },
-  csr: async ({ page }, use) => { await use(new CsrPage(page)); },
-  workspace: async ({ page }, use) => { await use(new WorkspacePage(page)); },
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
-  exporter: async ({ page }, use) => { await use(new ExportPage(page)); },
+  app: async ({ page }, use) => {
+    await use(new AppPage(page));
+  },
+  cluster: async ({ page }, use) => {
+    await use(new ClusterPage(page));
+  },
+  authorities: async ({ page }, use) => {
+    await use(new AuthoritiesPage(page));
+  },
+  issue: async ({ page }, use) => {
+    await use(new IssuePage(page));
+  },
+  csr: async ({ page }, use) => {
+    await use(new CsrPage(page));
+  },
+  workspace: async ({ page }, use) => {
+    await use(new WorkspacePage(page));
+  },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
+  exporter: async ({ page }, use) => {
+    await use(new ExportPage(page));
+  },
 });
 
 export { expect };

@@ -6,7 +6,11 @@
 import { test, expect } from './fixtures.ts';
 import { opensslMakeCsr } from '../app/test/judges/index.ts';
 
-test('a path length 0 CA is offered for leaves but shown disabled, with the reason, for intermediates', async ({ app, authorities, issue }) => {
+test('a path length 0 CA is offered for leaves but shown disabled, with the reason, for intermediates', async ({
+  app,
+  authorities,
+  issue,
+}) => {
   await app.open();
   await app.goTo('Authorities');
   await authorities.createRoot('Forms Root');
@@ -21,9 +25,20 @@ test('a path length 0 CA is offered for leaves but shown disabled, with the reas
   await expect(authorities.intermediateForm.getByRole('button', { name: 'Create CA' })).toBeEnabled();
 
   await app.goTo('Issue');
-  await expect(issue.form.getByLabel('Issuing CA').getByRole('option', { name: 'Forms Issuing', exact: true })).toBeEnabled();
-  await issue.fill({ ca: 'Forms Issuing', profile: 'server', cn: 'web.example', sans: 'my_host, web.example, 10.0.0.300' });
-  await expect(issue.form.getByText(/^2 entries are not valid: "my_host" is not a valid DNS name.*; "10\.0\.0\.300" is not an IPv4 or IPv6 address\.$/)).toBeVisible();
+  await expect(
+    issue.form.getByLabel('Issuing CA').getByRole('option', { name: 'Forms Issuing', exact: true }),
+  ).toBeEnabled();
+  await issue.fill({
+    ca: 'Forms Issuing',
+    profile: 'server',
+    cn: 'web.example',
+    sans: 'my_host, web.example, 10.0.0.300',
+  });
+  await expect(
+    issue.form.getByText(
+      /^2 entries are not valid: "my_host" is not a valid DNS name.*; "10\.0\.0\.300" is not an IPv4 or IPv6 address\.$/,
+    ),
+  ).toBeVisible();
 });
 
 test('Sign CSR shows the key with its curve and names every bad SAN', async ({ app, authorities, csr }) => {
@@ -35,6 +50,10 @@ test('Sign CSR shows the key with its curve and names every bad SAN', async ({ a
   await csr.paste(request.csrPem);
   await expect(csr.request.getByRole('definition').filter({ hasText: /^EC P-384$/ })).toBeVisible();
   await csr.form.getByLabel('Subject alternative names').fill('w1_internal, w1.internal, 999.1.1.1');
-  await expect(csr.form.getByText(/^2 entries are not valid: "w1_internal" is not a valid DNS name.*; "999\.1\.1\.1" is not an IPv4 or IPv6 address\.$/)).toBeVisible();
+  await expect(
+    csr.form.getByText(
+      /^2 entries are not valid: "w1_internal" is not a valid DNS name.*; "999\.1\.1\.1" is not an IPv4 or IPv6 address\.$/,
+    ),
+  ).toBeVisible();
   await csr.sign('Forms CSR Root', 'client', 'w1.internal');
 });

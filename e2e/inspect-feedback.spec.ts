@@ -10,7 +10,9 @@ import { test as base, expect } from './fixtures.ts';
 import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 
 const test = base.extend<{ inspect: InspectPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
 });
 
 let pki: TestPki;
@@ -19,7 +21,11 @@ test.beforeAll(() => {
   pki = opensslPki();
   p12 = join(pki.dir, 'node1.p12');
   try {
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', pki.leafKey, '-in', pki.leaf, '-passout', 'pass:right-one', '-out', p12], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', pki.leafKey, '-in', pki.leaf, '-passout', 'pass:right-one', '-out', p12],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
     throw new Error('openssl pkcs12 failed; these tests need openssl 3 (apt-get install -y openssl)', { cause: e });
   }
@@ -33,7 +39,9 @@ test.beforeEach(async ({ app }) => {
 test('added files are listed with their sizes; a paste is read without pressing Inspect', async ({ inspect }) => {
   await inspect.addFiles([pki.leaf]);
   const bytes = readFileSync(pki.leaf).length;
-  await expect(inspect.addedFiles.getByRole('listitem')).toHaveText([`leaf.pem (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KiB`})`]);
+  await expect(inspect.addedFiles.getByRole('listitem')).toHaveText([
+    `leaf.pem (${bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KiB`})`,
+  ]);
   await inspect.typeAndWait(inspect.paste, readFileSync(pki.root, 'utf8'));
   await expect(inspect.status).toHaveText('2 items read.');
   await expect(inspect.item(/^CA certificate: CN=E2E Root/)).toBeVisible();
@@ -42,12 +50,24 @@ test('added files are listed with their sizes; a paste is read without pressing 
 const nothingRead = [
   {
     name: 'garbage',
-    files: () => [{ name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('not a certificate at all\n') }],
+    files: () => [
+      { name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('not a certificate at all\n') },
+    ],
     password: '',
     want: /^Nothing could be read: no input is a certificate, key, signing request or revocation list/,
   },
-  { name: 'a PKCS#12 without its password', files: () => [p12], password: '', want: /^Nothing could be read: node1\.p12 is locked with a password\.$/ },
-  { name: 'a PKCS#12 with the wrong password', files: () => [p12], password: 'not-the-password', want: /^Nothing could be read: the password given does not open node1\.p12\.$/ },
+  {
+    name: 'a PKCS#12 without its password',
+    files: () => [p12],
+    password: '',
+    want: /^Nothing could be read: node1\.p12 is locked with a password\.$/,
+  },
+  {
+    name: 'a PKCS#12 with the wrong password',
+    files: () => [p12],
+    password: 'not-the-password',
+    want: /^Nothing could be read: the password given does not open node1\.p12\.$/,
+  },
 ];
 
 for (const row of nothingRead) {
@@ -60,7 +80,9 @@ for (const row of nothingRead) {
   });
 }
 
-test('a locked PKCS#12 points to the Password field, and the password opens it without a click', async ({ inspect }) => {
+test('a locked PKCS#12 points to the Password field, and the password opens it without a click', async ({
+  inspect,
+}) => {
   await inspect.addFiles([p12]);
   await inspect.diagnosis.getByRole('button', { name: 'Password field' }).click();
   await expect(inspect.password).toBeFocused();
@@ -69,7 +91,11 @@ test('a locked PKCS#12 points to the Password field, and the password opens it w
   await expect(inspect.diagnosis).not.toContainText('Nothing could be read');
 });
 
-test('beside a certificate that was read, the locked PKCS#12 is named with the pointer to the Password field', async ({ inspect }) => {
+test('beside a certificate that was read, the locked PKCS#12 is named with the pointer to the Password field', async ({
+  inspect,
+}) => {
   await inspect.addFiles([p12, pki.root]);
-  await expect(inspect.diagnosis).toContainText('Not read: node1.p12 is locked with a password. Type it in the Password field; the inputs are read again when you stop typing.');
+  await expect(inspect.diagnosis).toContainText(
+    'Not read: node1.p12 is locked with a password. Type it in the Password field; the inputs are read again when you stop typing.',
+  );
 });

@@ -6,7 +6,9 @@ import { test as base, expect } from './fixtures.ts';
 import { InspectPage, opensslPki, type TestPki } from './pages/inspect-page.ts';
 
 const test = base.extend<{ inspect: InspectPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
 });
 
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -32,23 +34,61 @@ test('the system CA bundle: every certificate read, none a leaf, the report is t
   await expect(inspect.page.getByRole('article')).toHaveCount(count);
 
   const download = await inspect.downloadReport();
-  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as { kind: string; isCA?: boolean; fingerprints?: { sha256?: string } }[];
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    kind: string;
+    isCA?: boolean;
+    fingerprints?: { sha256?: string };
+  }[];
   expect(report).toHaveLength(count);
-  expect(report.every((r) => r.kind === 'certificate' && /^[0-9a-f]{64}$/.test(r.fingerprints?.sha256 ?? ''))).toBe(true);
+  expect(report.every((r) => r.kind === 'certificate' && /^[0-9a-f]{64}$/.test(r.fingerprints?.sha256 ?? ''))).toBe(
+    true,
+  );
 });
 
 test('the JSON report is what certbench inspect --json prints for the same files', async ({ inspect }) => {
   await inspect.addFiles([pki.leaf, pki.intermediate, pki.root, pki.leafKey]);
   const fromPage: unknown = JSON.parse(readFileSync(await (await inspect.downloadReport()).path(), 'utf8'));
   const names = [pki.leaf, pki.intermediate, pki.root, pki.leafKey].map((f) => basename(f));
-  const fromCli: unknown = JSON.parse(execFileSync('node', [resolve('app/cli/certbench.mjs'), 'inspect', '--json', ...names], { cwd: pki.dir, encoding: 'utf8' }));
+  const fromCli: unknown = JSON.parse(
+    execFileSync('node', [resolve('app/cli/certbench.mjs'), 'inspect', '--json', ...names], {
+      cwd: pki.dir,
+      encoding: 'utf8',
+    }),
+  );
   expect(fromPage).toEqual(fromCli);
 });
 
-const chainRows: { name: string; files: (p: TestPki) => string[]; host: string; role: '' | 'server' | 'client'; want: RegExp; code?: string }[] = [
-  { name: 'a leaf without its intermediate: missing intermediate', files: (p) => [p.leaf, p.root], host: '', role: '', want: /CN=node1 does not validate/, code: 'missing-intermediate' },
-  { name: 'the whole chain validates for its IP as a server', files: (p) => [p.leaf, p.intermediate, p.root], host: '10.0.0.1', role: 'server', want: /CN=node1 validates for 10\.0\.0\.1 as a server/ },
-  { name: 'the whole chain, a host it does not name', files: (p) => [p.leaf, p.intermediate, p.root], host: 'other.db', role: 'client', want: /CN=node1 does not validate for other\.db as a client/, code: 'host-mismatch' },
+const chainRows: {
+  name: string;
+  files: (p: TestPki) => string[];
+  host: string;
+  role: '' | 'server' | 'client';
+  want: RegExp;
+  code?: string;
+}[] = [
+  {
+    name: 'a leaf without its intermediate: missing intermediate',
+    files: (p) => [p.leaf, p.root],
+    host: '',
+    role: '',
+    want: /CN=node1 does not validate/,
+    code: 'missing-intermediate',
+  },
+  {
+    name: 'the whole chain validates for its IP as a server',
+    files: (p) => [p.leaf, p.intermediate, p.root],
+    host: '10.0.0.1',
+    role: 'server',
+    want: /CN=node1 validates for 10\.0\.0\.1 as a server/,
+  },
+  {
+    name: 'the whole chain, a host it does not name',
+    files: (p) => [p.leaf, p.intermediate, p.root],
+    host: 'other.db',
+    role: 'client',
+    want: /CN=node1 does not validate for other\.db as a client/,
+    code: 'host-mismatch',
+  },
 ];
 
 test('diagnosis: a leaf without an authority key identifier, per TLS client with the fix', async ({ inspect }) => {
@@ -57,7 +97,9 @@ test('diagnosis: a leaf without an authority key identifier, per TLS client with
   const clients = inspect.diagnosis.getByRole('list', { name: 'Per TLS client' });
   await expect(clients.getByRole('listitem')).toHaveCount(6);
   await expect(clients).toContainText('Python 3.13+: refuses — the leaf has no authority key identifier');
-  await expect(clients).toContainText('Fix: re-issue the leaf with an authority key identifier; certbench\'s own certificates have one.');
+  await expect(clients).toContainText(
+    "Fix: re-issue the leaf with an authority key identifier; certbench's own certificates have one.",
+  );
   await expect(clients).toContainText('OpenSSL (Node.js, curl, Python ≤ 3.12): accepts');
 });
 
@@ -78,11 +120,17 @@ test('a file dropped anywhere on the page is read', async ({ inspect, page }) =>
   await expect(page).toHaveURL(/#\/inspect$/);
 });
 
-test('pasted PEM with its key: the certificate is saved with its key and shows in Export', async ({ inspect, app, page }) => {
+test('pasted PEM with its key: the certificate is saved with its key and shows in Export', async ({
+  inspect,
+  app,
+  page,
+}) => {
   await inspect.pastePem(readFileSync(pki.leaf, 'utf8') + readFileSync(pki.leafKey, 'utf8'));
   await expect(inspect.item(/^Certificate: CN=node1/)).toBeVisible();
   await expect(inspect.item(/^Private key/)).toBeVisible();
   await inspect.saveToWorkspace(/^Certificate: CN=node1/);
   await app.goTo('Export');
-  await expect(page.getByLabel('Item', { exact: true }).locator('option', { hasText: 'CN=node1 (certificate, with key)' })).toHaveCount(1);
+  await expect(
+    page.getByLabel('Item', { exact: true }).locator('option', { hasText: 'CN=node1 (certificate, with key)' }),
+  ).toHaveCount(1);
 });

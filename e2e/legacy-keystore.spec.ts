@@ -12,9 +12,27 @@ test('a 3DES/RC2-40 PKCS#12 from openssl -legacy opens in Inspect', async ({ app
   const pki = opensslPki();
   const p12 = join(pki.dir, 'legacy.p12');
   try {
-    execFileSync('openssl', ['pkcs12', '-export', '-legacy', '-inkey', pki.leafKey, '-in', pki.leaf, '-passout', 'pass:old-store', '-out', p12], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-legacy',
+        '-inkey',
+        pki.leafKey,
+        '-in',
+        pki.leaf,
+        '-passout',
+        'pass:old-store',
+        '-out',
+        p12,
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
-    throw new Error('openssl pkcs12 -legacy failed; this test needs openssl 3 (apt-get install -y openssl)', { cause: e });
+    throw new Error('openssl pkcs12 -legacy failed; this test needs openssl 3 (apt-get install -y openssl)', {
+      cause: e,
+    });
   }
   await app.open();
   await app.goTo('Inspect');

@@ -25,9 +25,19 @@ function openssl(...args: string[]): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
 
-test('the inventory: natural order, filter, tree by issuer, delete with dependants and undo', async ({ app, cluster, workspace, page }) => {
+test('the inventory: natural order, filter, tree by issuer, delete with dependants and undo', async ({
+  app,
+  cluster,
+  workspace,
+  page,
+}) => {
   await app.open();
-  await cluster.create({ name: 'inv', nodes: 'node-1 10.0.0.1\nnode-10 10.0.0.10\nnode-2 10.0.0.2', clients: 'app', target: 'generic' });
+  await cluster.create({
+    name: 'inv',
+    nodes: 'node-1 10.0.0.1\nnode-10 10.0.0.10\nnode-2 10.0.0.2',
+    clients: 'app',
+    target: 'generic',
+  });
   await app.goTo('Workspace');
 
   await workspace.search('node-');
@@ -57,37 +67,63 @@ test('the inventory: natural order, filter, tree by issuer, delete with dependan
   await expect(workspace.items()).toHaveCount(before);
 });
 
-test('renew a node and revoke a client in the browser; openssl judges the renewed certificate and the CRL', async ({ app, cluster, workspace, page }, info) => {
+test('renew a node and revoke a client in the browser; openssl judges the renewed certificate and the CRL', async ({
+  app,
+  cluster,
+  workspace,
+  page,
+}, info) => {
   await app.open();
   await cluster.create({ name: 'life', nodes: 'n1 127.0.0.1 n1.life.internal', clients: 'app', target: 'generic' });
   await app.goTo('Workspace');
 
-  const ca = await saved(page, () => workspace.item('life CA').getByRole('button', { name: 'Download life CA' }).click(), info.outputPath('ca.crt'));
-  const oldN1 = await saved(page, () => workspace.item('n1').getByRole('button', { name: 'Download n1' }).click(), info.outputPath('old-n1.crt'));
+  const ca = await saved(
+    page,
+    () => workspace.item('life CA').getByRole('button', { name: 'Download life CA' }).click(),
+    info.outputPath('ca.crt'),
+  );
+  const oldN1 = await saved(
+    page,
+    () => workspace.item('n1').getByRole('button', { name: 'Download n1' }).click(),
+    info.outputPath('old-n1.crt'),
+  );
 
   await workspace.item('n1').getByRole('button', { name: 'Renew n1' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Renewed n1' })).toBeVisible({ timeout: 30_000 });
   await expect(workspace.item('n1')).toHaveCount(2);
   await expect(workspace.item('n1').filter({ hasText: 'superseded' })).toHaveCount(1);
   const current = workspace.item('n1').filter({ hasNotText: 'superseded' });
-  const newN1 = await saved(page, () => current.getByRole('button', { name: 'Download n1' }).click(), info.outputPath('new-n1.crt'));
+  const newN1 = await saved(
+    page,
+    () => current.getByRole('button', { name: 'Download n1' }).click(),
+    info.outputPath('new-n1.crt'),
+  );
 
   const strict = openssl('verify', '-x509_strict', '-purpose', 'sslserver', '-CAfile', ca, newN1);
   expect(strict.ok, strict.output).toBe(true);
-  const sans = (file: string) => openssl('x509', '-in', file, '-noout', '-ext', 'subjectAltName').output.split('\n').slice(1).join(' ').trim();
+  const sans = (file: string) =>
+    openssl('x509', '-in', file, '-noout', '-ext', 'subjectAltName').output.split('\n').slice(1).join(' ').trim();
   expect(sans(newN1)).toBe(sans(oldN1));
   expect(sans(newN1)).toBe('DNS:n1, IP Address:127.0.0.1, DNS:n1.life.internal');
   const serial = (file: string) => openssl('x509', '-in', file, '-noout', '-serial').output.trim();
   expect(serial(newN1)).not.toBe(serial(oldN1));
 
-  const appCert = await saved(page, () => workspace.item('app').getByRole('button', { name: 'Download app' }).click(), info.outputPath('app.crt'));
+  const appCert = await saved(
+    page,
+    () => workspace.item('app').getByRole('button', { name: 'Download app' }).click(),
+    info.outputPath('app.crt'),
+  );
   await workspace.item('app').getByRole('button', { name: 'Revoke app' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').selectOption('keyCompromise');
   await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
   await expect(workspace.item('app')).toContainText('revoked');
 
-  const crl = await saved(page, () => workspace.item('life CA').getByRole('button', { name: 'Download CRL of life CA', exact: true }).click(), info.outputPath('life.crl.pem'));
+  const crl = await saved(
+    page,
+    () => workspace.item('life CA').getByRole('button', { name: 'Download CRL of life CA', exact: true }).click(),
+    info.outputPath('life.crl.pem'),
+  );
   const crlOk = openssl('crl', '-in', crl, '-CAfile', ca, '-verify', '-noout', '-crlnumber');
   expect(crlOk.output).toMatch(/verify OK/);
   expect(crlOk.output).toMatch(/crlNumber=0x01/);
@@ -101,12 +137,23 @@ test('renew a node and revoke a client in the browser; openssl judges the renewe
   await app.reload();
   await app.goTo('Workspace');
   await expect(workspace.item('app')).toContainText('revoked');
-  const next = await saved(page, () => workspace.item('life CA').getByRole('button', { name: 'Download CRL of life CA', exact: true }).click(), info.outputPath('life-2.crl.pem'));
+  const next = await saved(
+    page,
+    () => workspace.item('life CA').getByRole('button', { name: 'Download CRL of life CA', exact: true }).click(),
+    info.outputPath('life-2.crl.pem'),
+  );
   expect(openssl('crl', '-in', next, '-noout', '-crlnumber').output).toMatch(/crlNumber=0x02/);
-  expect(openssl('verify', '-crl_check', '-CAfile', ca, '-CRLfile', next, appCert).output).toMatch(/certificate revoked/);
+  expect(openssl('verify', '-crl_check', '-CAfile', ca, '-CRLfile', next, appCert).output).toMatch(
+    /certificate revoked/,
+  );
 });
 
-test('the inventory with content passes axe: table, tree, a dialog and phone width, light and dark', async ({ app, cluster, workspace, page }) => {
+test('the inventory with content passes axe: table, tree, a dialog and phone width, light and dark', async ({
+  app,
+  cluster,
+  workspace,
+  page,
+}) => {
   await app.open();
   await cluster.create({ name: 'axe', nodes: 'n1 10.4.0.1\nn2 10.4.0.2', clients: 'app', target: 'generic' });
   await app.goTo('Workspace');
@@ -117,7 +164,16 @@ test('the inventory with content passes axe: table, tree, a dialog and phone wid
   await expect(workspace.item('app')).toContainText('revoked');
   const violations = async (where: string) => {
     const result = await new AxeBuilder({ page }).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), where).toEqual([]);
+    expect(
+      result.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+      where,
+    ).toEqual([]);
   };
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -136,17 +192,33 @@ test('the inventory with content passes axe: table, tree, a dialog and phone wid
 
 /** Every distinct PEM certificate block in a zip. */
 function certificatesIn(zip: string): Set<string> {
-  const blocks = Object.values(unzipSync(readFileSync(zip))).flatMap((bytes) => strFromU8(bytes).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []);
+  const blocks = Object.values(unzipSync(readFileSync(zip))).flatMap(
+    (bytes) => strFromU8(bytes).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [],
+  );
   return new Set(blocks);
 }
 
-test('renew a cluster in the browser and download it: openssl and a Node mTLS handshake judge the new bundle', async ({ app, cluster, workspace, exporter, page }, info) => {
+test('renew a cluster in the browser and download it: openssl and a Node mTLS handshake judge the new bundle', async ({
+  app,
+  cluster,
+  workspace,
+  exporter,
+  page,
+}, info) => {
   await app.open();
-  await cluster.create({ name: 'again', nodes: 'n1 127.0.0.1 n1.again.internal\nn2 10.5.0.2', clients: 'app', target: 'generic' });
+  await cluster.create({
+    name: 'again',
+    nodes: 'n1 127.0.0.1 n1.again.internal\nn2 10.5.0.2',
+    clients: 'app',
+    target: 'generic',
+  });
   await app.goTo('Workspace');
   await workspace.item('again (generic)').getByRole('button', { name: 'Renew cluster again (generic)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Renewed every certificate of again (generic)' })).toBeVisible({ timeout: 30_000 });
-  for (const name of ['n1', 'n2', 'app']) await expect(workspace.item(name).filter({ hasText: 'superseded' })).toHaveCount(1);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Renewed every certificate of again (generic)' }),
+  ).toBeVisible({ timeout: 30_000 });
+  for (const name of ['n1', 'n2', 'app'])
+    await expect(workspace.item(name).filter({ hasText: 'superseded' })).toHaveCount(1);
   await expect(workspace.item('again (generic)')).toContainText('superseded');
 
   await app.goTo('Export');
@@ -161,7 +233,8 @@ test('renew a cluster in the browser and download it: openssl and a Node mTLS ha
   const verdict = await judgeBundle(newZip);
   expect(verdict.caSubject).toContain('CN=again CA');
   expect(verdict.leaves.map((l) => l.subject).sort()).toEqual(['CN=app', 'CN=n1', 'CN=n2']);
-  for (const leaf of verdict.leaves.filter((l) => l.serverAuth)) expect(leaf.asServer.ok, leaf.asServer.output).toBe(true);
+  for (const leaf of verdict.leaves.filter((l) => l.serverAuth))
+    expect(leaf.asServer.ok, leaf.asServer.output).toBe(true);
   expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
   // Only the CA is shared: every leaf in the new zip is a new certificate.
   const before = certificatesIn(oldZip);

@@ -14,7 +14,12 @@ async function textOf(download: { path(): Promise<string> }): Promise<string> {
 
 const CERTS = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g;
 
-test('an ML-DSA CA and leaves made through WebCrypto, verified by python', async ({ app, authorities, issue, page }) => {
+test('an ML-DSA CA and leaves made through WebCrypto, verified by python', async ({
+  app,
+  authorities,
+  issue,
+  page,
+}) => {
   await app.open();
   await app.goTo('Authorities');
   const keyType = authorities.rootForm.getByLabel('Key type');
@@ -23,7 +28,10 @@ test('an ML-DSA CA and leaves made through WebCrypto, verified by python', async
 
   const leaves: { cert: string; key: string; chain: string }[] = [];
   await app.goTo('Issue');
-  for (const [cn, keyType] of [['pq.example', 'ML-DSA-44 · browser WebCrypto'], ['classic.example', 'ECDSA P-256']] as const) {
+  for (const [cn, keyType] of [
+    ['pq.example', 'ML-DSA-44 · browser WebCrypto'],
+    ['classic.example', 'ECDSA P-256'],
+  ] as const) {
     await issue.issue({ ca: 'PQ Root', profile: 'server', cn, keyType });
     const cert = await textOf(await issue.download('certificate'));
     const key = await textOf(await issue.download('key'));
@@ -35,7 +43,10 @@ test('an ML-DSA CA and leaves made through WebCrypto, verified by python', async
   expect(root).toContain('BEGIN CERTIFICATE');
 
   const verdicts = await pythonMlDsaVerdicts({
-    certificates: [{ name: 'root', pem: root, issuer: 'root' }, ...leaves.map((l, i) => ({ name: `leaf ${i}`, pem: l.cert, issuer: 'root' }))],
+    certificates: [
+      { name: 'root', pem: root, issuer: 'root' },
+      ...leaves.map((l, i) => ({ name: `leaf ${i}`, pem: l.cert, issuer: 'root' })),
+    ],
     csrs: [],
     keys: leaves.map((l, i) => ({ name: `leaf ${i} key`, pem: l.key, certificate: `leaf ${i}` })),
   });
@@ -54,6 +65,8 @@ test('the Cluster view says ScyllaDB cannot use ML-DSA before making a key', asy
   await cluster.fill({ name: 'pq', nodes: 'node-1 10.0.0.1', clients: 'app', target: 'ScyllaDB' });
   await cluster.form.getByLabel('Key type').selectOption({ label: 'ML-DSA-65 · browser WebCrypto' });
   await cluster.form.getByRole('button', { name: 'Create cluster certificates' }).click();
-  await expect(page.getByRole('alert')).toContainText("ScyllaDB's TLS is GnuTLS, and ScyllaDB's build of it cannot use ML-DSA certificates.");
+  await expect(page.getByRole('alert')).toContainText(
+    "ScyllaDB's TLS is GnuTLS, and ScyllaDB's build of it cannot use ML-DSA certificates.",
+  );
   await expect(cluster.result).toHaveCount(0);
 });

@@ -11,8 +11,12 @@ import { InspectPage, opensslPki } from './pages/inspect-page.ts';
 import { ExportPage } from './pages/export-page.ts';
 
 const test = base.extend<{ inspect: InspectPage; exporter: ExportPage }>({
-  inspect: async ({ page }, use) => { await use(new InspectPage(page)); },
-  exporter: async ({ page }, use) => { await use(new ExportPage(page)); },
+  inspect: async ({ page }, use) => {
+    await use(new InspectPage(page));
+  },
+  exporter: async ({ page }, use) => {
+    await use(new ExportPage(page));
+  },
 });
 
 /** Every file of the production build, as a URL path under the app's base. */
@@ -35,24 +39,36 @@ function recordRequests(context: BrowserContext): string[] {
   return seen;
 }
 
-test('the CSP is the first element of <head> and forbids every connection and foreign origin', async ({ app, page }) => {
+test('the CSP is the first element of <head> and forbids every connection and foreign origin', async ({
+  app,
+  page,
+}) => {
   await app.open();
   const csp = await page.evaluate(() => {
     const first = document.head.firstElementChild;
     return first?.getAttribute('http-equiv') === 'Content-Security-Policy' ? first.getAttribute('content') : null;
   });
   expect(csp, 'CSP meta as the first child of <head>').not.toBeNull();
-  const directives = new Map((csp ?? '').split(';').map((d): [string, string] => {
-    const [name = '', ...values] = d.trim().split(/\s+/);
-    return [name, values.join(' ')];
-  }));
+  const directives = new Map(
+    (csp ?? '').split(';').map((d): [string, string] => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values.join(' ')];
+    }),
+  );
   expect(directives.get('connect-src')).toBe("'none'");
   expect(directives.get('default-src')).toBe("'self'");
   expect(directives.get('object-src')).toBe("'none'");
   expect(csp).not.toMatch(/https?:|\*|unsafe-eval/);
 });
 
-test('a tour of every flow requests only the app\'s own static files', async ({ app, context, inspect, exporter, cluster, baseURL }, info) => {
+test("a tour of every flow requests only the app's own static files", async ({
+  app,
+  context,
+  inspect,
+  exporter,
+  cluster,
+  baseURL,
+}, info) => {
   const requests = recordRequests(context);
   const pki = opensslPki();
   await app.open();
@@ -90,7 +106,8 @@ plain('the CSP blocks a connection the page itself tries to make', async ({ page
     Object.defineProperty(window, '__e2eCspViolations', { value: seen });
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
   });
-  const violations = () => page.evaluate(() => [...(window as unknown as { __e2eCspViolations: string[] }).__e2eCspViolations]);
+  const violations = () =>
+    page.evaluate(() => [...(window as unknown as { __e2eCspViolations: string[] }).__e2eCspViolations]);
   await page.goto('./');
   const fetched = await page.evaluate(async () => {
     try {
@@ -110,6 +127,10 @@ plain('the CSP blocks a connection the page itself tries to make', async ({ page
       // blocked
     }
   });
-  await expect.poll(violations).toEqual(expect.arrayContaining(['connect-src https://example.com/leak', 'connect-src https://example.com/beacon']));
+  await expect
+    .poll(violations)
+    .toEqual(
+      expect.arrayContaining(['connect-src https://example.com/leak', 'connect-src https://example.com/beacon']),
+    );
   expect(requests.filter((r) => r.includes('example.com'))).toEqual([]);
 });

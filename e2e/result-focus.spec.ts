@@ -11,7 +11,12 @@ test.use({ viewport: { width: 1280, height: 800 } });
 
 test('each made thing takes focus and scrolls into view', async ({ app, cluster, authorities, issue, csr }) => {
   await app.open();
-  await cluster.create({ name: 'focus', nodes: 'n1 10.0.0.1\nn2 10.0.0.2\nn3 10.0.0.3', clients: 'app', target: 'ScyllaDB' });
+  await cluster.create({
+    name: 'focus',
+    nodes: 'n1 10.0.0.1\nn2 10.0.0.2\nn3 10.0.0.3',
+    clients: 'app',
+    target: 'ScyllaDB',
+  });
   await expectRevealed(cluster.result.getByRole('heading', { name: 'Cluster bundle' }));
 
   await app.goTo('Authorities');

@@ -15,7 +15,9 @@ import { targetById } from '../app/targets/index.ts';
 import { targetSnippets } from '../app/targets/snippets.ts';
 
 const test = base.extend<{ exporter: ExportPage }>({
-  exporter: async ({ page }, use) => { await use(new ExportPage(page)); },
+  exporter: async ({ page }, use) => {
+    await use(new ExportPage(page));
+  },
 });
 
 const CLI = join(import.meta.dirname, '..', 'app', 'cli', 'certbench.mjs');
@@ -32,10 +34,35 @@ function cliCluster(target: string): { files: string[]; readme: string; snippets
   writeFileSync(join(dir, 'nodes.txt'), `${NODES}\n`);
   certbench(['ca', 'create', '--out', join(dir, 'ca'), '--cn', 'prod CA']);
   const clients = CLIENTS.flatMap((c) => ['--clients', c]);
-  certbench(['bundle', '--target', target, '--ca-dir', join(dir, 'ca'), '--nodes', join(dir, 'nodes.txt'), ...clients, '--cluster', 'prod', '--out', join(dir, 'prod.zip')]);
+  certbench([
+    'bundle',
+    '--target',
+    target,
+    '--ca-dir',
+    join(dir, 'ca'),
+    '--nodes',
+    join(dir, 'nodes.txt'),
+    ...clients,
+    '--cluster',
+    'prod',
+    '--out',
+    join(dir, 'prod.zip'),
+  ]);
   const entries = unzipSync(readFileSync(join(dir, 'prod.zip')));
   const { layout } = targetById(target);
-  const snippets = targetSnippets(targetById(target)).map((s) => certbench(['snippet', s.id, '--layout', layout, '--nodes', join(dir, 'nodes.txt'), ...clients, '--cluster', 'prod']));
+  const snippets = targetSnippets(targetById(target)).map((s) =>
+    certbench([
+      'snippet',
+      s.id,
+      '--layout',
+      layout,
+      '--nodes',
+      join(dir, 'nodes.txt'),
+      ...clients,
+      '--cluster',
+      'prod',
+    ]),
+  );
   return { files: Object.keys(entries), readme: strFromU8(entries['README.txt'] ?? new Uint8Array()), snippets };
 }
 
@@ -45,8 +72,12 @@ test.beforeAll(() => {
   cli = cliCluster('scylla');
 });
 
-test('ScyllaDB cluster: certbench bundle and Cluster → Workspace → Export give the same files, README and snippets', async ({ app, cluster, workspace, exporter }, info) => {
-
+test('ScyllaDB cluster: certbench bundle and Cluster → Workspace → Export give the same files, README and snippets', async ({
+  app,
+  cluster,
+  workspace,
+  exporter,
+}, info) => {
   await app.open();
   await cluster.create({ name: 'prod', nodes: NODES, clients: CLIENTS.join('\n'), target: 'ScyllaDB' });
   // textContent: off-screen snippets skip rendering (content-visibility), which empties innerText.
@@ -69,5 +100,6 @@ test('ScyllaDB cluster: certbench bundle and Cluster → Workspace → Export gi
   expect(onExportPage.map((s) => s.heading)).toEqual(targetSnippets(targetById('scylla')).map((s) => s.label));
   expect(onExportPage.map((s) => s.code.trim())).toEqual(cli.snippets.map((s) => s.trim()));
   expect(onClusterPage.map((s) => s.trim())).toEqual(cli.snippets.map((s) => s.trim()));
-  for (const text of [readme, ...onExportPage.map((s) => s.code)]) expect(text.replace(/subjectAltName\s*=\s*\S+/g, '')).not.toMatch(/\b(?:DNS|IP):\S/);
+  for (const text of [readme, ...onExportPage.map((s) => s.code)])
+    expect(text.replace(/subjectAltName\s*=\s*\S+/g, '')).not.toMatch(/\b(?:DNS|IP):\S/);
 });

@@ -5,7 +5,12 @@
 import { test, expect } from './fixtures.ts';
 import { flushSaves } from './pages/idb-writes.ts';
 
-test('reload keeps everything; delete asks first; export, clear and import bring it back', async ({ app, authorities, workspace, page }, info) => {
+test('reload keeps everything; delete asks first; export, clear and import bring it back', async ({
+  app,
+  authorities,
+  workspace,
+  page,
+}, info) => {
   await app.open();
   await app.goTo('Authorities');
   await authorities.createRoot('Kept Root');
@@ -49,7 +54,12 @@ test('reload keeps everything; delete asks first; export, clear and import bring
   await expect(workspace.item('Doomed Root')).toHaveCount(0);
 });
 
-test('two tabs add at the same time and neither loses the other\'s work', async ({ app, authorities, workspace, context }) => {
+test("two tabs add at the same time and neither loses the other's work", async ({
+  app,
+  authorities,
+  workspace,
+  context,
+}) => {
   await app.open();
   const other = await context.newPage();
   await other.goto('./#/authorities');

@@ -27,7 +27,11 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function serve(): Promise<ChildProcess> {
-  const server = spawn(VITE, ['preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const server = spawn(
+    VITE,
+    ['preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/`)).ok) return server;
@@ -48,10 +52,18 @@ async function loadOnce(browser: Browser): Promise<{ interactive: number; dcl: n
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return;
-    pending.push(r.body().then((b) => void scripts.set(r.url(), b), () => undefined));
+    pending.push(
+      r.body().then(
+        (b) => void scripts.set(r.url(), b),
+        () => undefined,
+      ),
+    );
   });
   await page.goto(`${ORIGIN}/`);
-  const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), READY, { polling: 'raf', timeout: 30_000 });
+  const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), READY, {
+    polling: 'raf',
+    timeout: 30_000,
+  });
   const interactive = Number(await handle.jsonValue());
   const dcl = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -65,7 +77,9 @@ async function loadOnce(browser: Browser): Promise<{ interactive: number; dcl: n
 async function pageLoad(browser: Browser): Promise<void> {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await loadOnce(browser));
-  console.log(`browser: interactive after ${ms(median(runs.map((r) => r.interactive)))} (median of 3 cold loads; DOMContentLoaded ${ms(median(runs.map((r) => r.dcl)))})`);
+  console.log(
+    `browser: interactive after ${ms(median(runs.map((r) => r.interactive)))} (median of 3 cold loads; DOMContentLoaded ${ms(median(runs.map((r) => r.dcl)))})`,
+  );
   const scripts = runs[0]?.scripts ?? new Map<string, Buffer>();
   // The worker's script loads off the main thread (on the first view's first call); count it apart.
   const sum = (worker: boolean) => {
@@ -82,8 +96,13 @@ async function pageLoad(browser: Browser): Promise<void> {
   };
   const page = sum(false);
   const worker = sum(true);
-  console.log(`browser: JS before first interaction, page: ${page.files} file(s), ${kib(page.raw)} raw, ${kib(page.gz)} gzipped (aim < 200 KiB)`);
-  if (worker.files) console.log(`browser: JS before first interaction, worker (off the main thread): ${kib(worker.raw)} raw, ${kib(worker.gz)} gzipped`);
+  console.log(
+    `browser: JS before first interaction, page: ${page.files} file(s), ${kib(page.raw)} raw, ${kib(page.gz)} gzipped (aim < 200 KiB)`,
+  );
+  if (worker.files)
+    console.log(
+      `browser: JS before first interaction, worker (off the main thread): ${kib(worker.raw)} raw, ${kib(worker.gz)} gzipped`,
+    );
 }
 
 /** The built worker script: the page talks to it with the worker protocol directly. */
@@ -98,13 +117,16 @@ async function installWorker(page: Page, url: string): Promise<void> {
     const worker = new Worker(src, { type: 'module' });
     let next = 1;
     const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-    worker.addEventListener('message', (e: MessageEvent<{ type: string; id: number; value?: unknown; error?: { message: string } }>) => {
-      const w = waiting.get(e.data.id);
-      if (!w || e.data.type === 'progress') return;
-      waiting.delete(e.data.id);
-      if (e.data.type === 'result') w.resolve(e.data.value);
-      else w.reject(new Error(e.data.error?.message ?? 'worker error'));
-    });
+    worker.addEventListener(
+      'message',
+      (e: MessageEvent<{ type: string; id: number; value?: unknown; error?: { message: string } }>) => {
+        const w = waiting.get(e.data.id);
+        if (!w || e.data.type === 'progress') return;
+        waiting.delete(e.data.id);
+        if (e.data.type === 'result') w.resolve(e.data.value);
+        else w.reject(new Error(e.data.error?.message ?? 'worker error'));
+      },
+    );
     const call = (op: string, args: unknown) =>
       new Promise((resolve, reject) => {
         const id = next++;
@@ -157,8 +179,19 @@ async function observerWorks(page: Page): Promise<boolean> {
 }
 
 async function batch(page: Page, n: number): Promise<void> {
-  const nodes = Array.from({ length: n }, (_, i) => `node-${i + 1} 10.0.${Math.floor(i / 250)}.${(i % 250) + 1} node-${i + 1}.db.internal`).join('\n');
-  const args = { cluster: `bench-${n}`, nodes, clients: ['app'], target: 'generic', keyAlgorithm: 'p256', caDays: 3650, leafDays: 365 };
+  const nodes = Array.from(
+    { length: n },
+    (_, i) => `node-${i + 1} 10.0.${Math.floor(i / 250)}.${(i % 250) + 1} node-${i + 1}.db.internal`,
+  ).join('\n');
+  const args = {
+    cluster: `bench-${n}`,
+    nodes,
+    clients: ['app'],
+    target: 'generic',
+    keyAlgorithm: 'p256',
+    caDays: 3650,
+    leafDays: 365,
+  };
   const out = await page.evaluate(async (a) => {
     const g = globalThis as unknown as BenchGlobals;
     g.benchLongTasks.length = 0;
@@ -174,11 +207,18 @@ async function batch(page: Page, n: number): Promise<void> {
     return { elapsed, longest: Math.max(0, ...g.benchLongTasks) };
   }, args);
   const floor = await lowerBound(page, Math.min(n, 200));
-  if ('error' in out) return void console.log(`browser: batch of ${n} node certs through the worker: not available (${out.error}); raw WebCrypto lower bound ${ms(floor)}/cert`);
+  if ('error' in out)
+    return void console.log(
+      `browser: batch of ${n} node certs through the worker: not available (${out.error}); raw WebCrypto lower bound ${ms(floor)}/cert`,
+    );
   const certs = n + 2; // the nodes, one client and the CA
   const per = out.elapsed / certs;
-  console.log(`browser: batch of ${n} node certs through the worker: ${ms(out.elapsed)}, ${ms(per)}/cert; raw WebCrypto lower bound ${ms(floor)}/cert (${(per / floor).toFixed(1)}x)`);
-  console.log(`browser: longest main-thread task during the ${n} batch: ${out.longest ? ms(out.longest) : 'none over 50 ms'} (aim < 50 ms)`);
+  console.log(
+    `browser: batch of ${n} node certs through the worker: ${ms(out.elapsed)}, ${ms(per)}/cert; raw WebCrypto lower bound ${ms(floor)}/cert (${(per / floor).toFixed(1)}x)`,
+  );
+  console.log(
+    `browser: longest main-thread task during the ${n} batch: ${out.longest ? ms(out.longest) : 'none over 50 ms'} (aim < 50 ms)`,
+  );
 }
 
 /** Calls after the first two: V8 optimises the core over the first few runs, so one warm call is not yet steady. */
@@ -191,26 +231,34 @@ const STEADY_RUNS = 7;
  * Beside them, a structured clone of the report in the page: the protocol's own share.
  */
 async function inspectBundle(page: Page): Promise<void> {
-  if (!existsSync(SYSTEM_BUNDLE)) return void console.log(`browser: inspect system CA bundle: ${SYSTEM_BUNDLE} not found (apt-get install -y ca-certificates)`);
+  if (!existsSync(SYSTEM_BUNDLE))
+    return void console.log(
+      `browser: inspect system CA bundle: ${SYSTEM_BUNDLE} not found (apt-get install -y ca-certificates)`,
+    );
   const text = readFileSync(SYSTEM_BUNDLE, 'utf8');
   const certs = text.split('BEGIN CERTIFICATE').length - 1;
-  const out = await page.evaluate(async ({ data, runs }) => {
-    const g = globalThis as unknown as BenchGlobals;
-    const times: number[] = [];
-    let report: { items: unknown[] } | undefined;
-    try {
-      for (let i = 0; i < runs + 2; i++) {
-        const t0 = performance.now();
-        report = (await g.benchCall('inspect', { inputs: [{ name: 'ca-certificates.crt', data }] })) as { items: unknown[] };
-        times.push(performance.now() - t0);
+  const out = await page.evaluate(
+    async ({ data, runs }) => {
+      const g = globalThis as unknown as BenchGlobals;
+      const times: number[] = [];
+      let report: { items: unknown[] } | undefined;
+      try {
+        for (let i = 0; i < runs + 2; i++) {
+          const t0 = performance.now();
+          report = (await g.benchCall('inspect', { inputs: [{ name: 'ca-certificates.crt', data }] })) as {
+            items: unknown[];
+          };
+          times.push(performance.now() - t0);
+        }
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
       }
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-    const t0 = performance.now();
-    structuredClone(report);
-    return { times, items: report?.items.length ?? 0, clone: performance.now() - t0 };
-  }, { data: text, runs: STEADY_RUNS });
+      const t0 = performance.now();
+      structuredClone(report);
+      return { times, items: report?.items.length ?? 0, clone: performance.now() - t0 };
+    },
+    { data: text, runs: STEADY_RUNS },
+  );
   if ('error' in out) return void console.log(`browser: inspect system CA bundle: failed (${out.error})`);
   const [first = NaN, second = NaN, ...rest] = out.times;
   const steady = Math.min(...rest);
@@ -246,7 +294,9 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
     longest.push(await longestTaskMs(page));
     await page.close();
   }
-  console.log(`browser: inspect system CA bundle through the Inspect view (file input to items on screen): ${ms(median(times))} (median of ${UI_RUNS} fresh pages); longest main-thread task ${taskText(Math.max(...longest))}`);
+  console.log(
+    `browser: inspect system CA bundle through the Inspect view (file input to items on screen): ${ms(median(times))} (median of ${UI_RUNS} fresh pages); longest main-thread task ${taskText(Math.max(...longest))}`,
+  );
 }
 
 /** Start a long-task log in the page; read it with `longestTaskMs`. */
@@ -267,20 +317,26 @@ async function watchLongTasks(page: Page): Promise<void> {
  */
 async function startStopwatch(start: Locator, event: string, selector: string, text: RegExp): Promise<void> {
   await start.evaluate((el, e) => {
-    el.addEventListener(e, () => void ((globalThis as unknown as BenchGlobals).benchStart = performance.now()), { once: true, capture: true });
-  }, event);
-  await start.page().evaluate(({ sel, source, flags }) => {
-    const g = globalThis as unknown as BenchGlobals;
-    delete g.benchEnd;
-    const re = new RegExp(source, flags);
-    const observer = new MutationObserver(() => {
-      if (![...document.querySelectorAll(sel)].some((e) => re.test(e.textContent ?? ''))) return;
-      observer.disconnect();
-      // After the next frame's rendering: the change is on screen.
-      requestAnimationFrame(() => setTimeout(() => void (g.benchEnd = performance.now()), 0));
+    el.addEventListener(e, () => void ((globalThis as unknown as BenchGlobals).benchStart = performance.now()), {
+      once: true,
+      capture: true,
     });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, { sel: selector, source: text.source, flags: text.flags });
+  }, event);
+  await start.page().evaluate(
+    ({ sel, source, flags }) => {
+      const g = globalThis as unknown as BenchGlobals;
+      delete g.benchEnd;
+      const re = new RegExp(source, flags);
+      const observer = new MutationObserver(() => {
+        if (![...document.querySelectorAll(sel)].some((e) => re.test(e.textContent ?? ''))) return;
+        observer.disconnect();
+        // After the next frame's rendering: the change is on screen.
+        requestAnimationFrame(() => setTimeout(() => void (g.benchEnd = performance.now()), 0));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    },
+    { sel: selector, source: text.source, flags: text.flags },
+  );
 }
 
 async function readStopwatch(page: Page): Promise<number> {
@@ -301,23 +357,27 @@ const taskText = (longest: number) => (longest ? ms(longest) : 'none over 50 ms'
 
 /** Resolves once the page's workspace in IndexedDB holds at least `count` items. */
 async function savedItems(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(async (want) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('certbench');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB did not open'));
-    });
-    try {
-      const n = await new Promise<number>((resolve, reject) => {
-        const req = db.transaction('items').objectStore('items').count();
+  await page.waitForFunction(
+    async (want) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('certbench');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error('count failed'));
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB did not open'));
       });
-      return n >= want;
-    } finally {
-      db.close();
-    }
-  }, count, { polling: 100, timeout: 120_000 });
+      try {
+        const n = await new Promise<number>((resolve, reject) => {
+          const req = db.transaction('items').objectStore('items').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('count failed'));
+        });
+        return n >= want;
+      } finally {
+        db.close();
+      }
+    },
+    count,
+    { polling: 100, timeout: 120_000 },
+  );
 }
 
 /**
@@ -331,14 +391,19 @@ async function clusterThroughUi(browser: Browser, n: number): Promise<void> {
   await page.waitForSelector(READY);
   const form = page.getByRole('form', { name: 'Cluster setup' });
   await form.getByLabel('Cluster name').fill(`ui-${n}`);
-  await form.getByLabel('Nodes').fill(Array.from({ length: n }, (_, i) => `node-${i + 1} 10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n'));
+  await form
+    .getByLabel('Nodes')
+    .fill(Array.from({ length: n }, (_, i) => `node-${i + 1} 10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n'));
   await form.getByLabel('Clients').fill('app');
   await watchLongTasks(page);
   const create = form.getByRole('button', { name: 'Create cluster certificates' });
   await startStopwatch(create, 'click', '.result button', /Download bundle/);
   const t0 = Date.now();
   await create.click();
-  await page.getByRole('region', { name: 'Cluster bundle' }).getByRole('button', { name: 'Download bundle' }).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('region', { name: 'Cluster bundle' })
+    .getByRole('button', { name: 'Download bundle' })
+    .waitFor({ timeout: 120_000 });
   const elapsed = await readStopwatch(page);
   await savedItems(page, n + 3); // the CA, n nodes, one client and the bundle
   const saved = Date.now() - t0; // polled: up to 100 ms late
@@ -358,14 +423,20 @@ async function workerFigures(browser: Browser): Promise<void> {
   await page.goto(`${ORIGIN}/`);
   await installWorker(page, url);
   await inspectBundle(page);
-  if (!(await observerWorks(page))) console.log('browser: the long-task observer did not see a deliberate 80 ms task; the figures below are not trustworthy');
+  if (!(await observerWorks(page)))
+    console.log(
+      'browser: the long-task observer did not see a deliberate 80 ms task; the figures below are not trustworthy',
+    );
   for (const n of [100, 1000]) await batch(page, n);
   await page.close();
 }
 
 export async function bench(): Promise<void> {
   const executablePath = findChromium();
-  if (!executablePath) return void console.log('browser: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run');
+  if (!executablePath)
+    return void console.log(
+      'browser: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run',
+    );
   try {
     const t0 = performance.now();
     execFileSync(VITE, ['build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -386,7 +457,9 @@ export async function bench(): Promise<void> {
       try {
         await clusterThroughUi(browser, n);
       } catch (e) {
-        console.log(`browser: cluster of ${n} nodes through the Cluster view: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+        console.log(
+          `browser: cluster of ${n} nodes through the Cluster view: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+        );
       }
     }
   } catch (e) {

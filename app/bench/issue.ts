@@ -16,7 +16,10 @@ const ROUNDS = 3;
 const GENERAL_N = 100;
 
 function nodeList(n: number): string {
-  return Array.from({ length: n }, (_, i) => `node-${i} 10.${(i >> 8) & 255}.${i & 255}.1 node-${i}.cluster.example`).join('\n');
+  return Array.from(
+    { length: n },
+    (_, i) => `node-${i} 10.${(i >> 8) & 255}.${i & 255}.1 node-${i}.cluster.example`,
+  ).join('\n');
 }
 
 /** The floor: what any issuer must pay per certificate with WebCrypto. */
@@ -46,7 +49,10 @@ async function generalPerCert(n: number, ca: Awaited<ReturnType<typeof createRoo
   const loaded = await loadIssuer(ca);
   const start = performance.now();
   for (let i = 0; i < n; i++) {
-    await issueLeaf({ profile: 'node', commonName: `node-${i}`, sans: `10.0.${i & 255}.1 node-${i}.cluster.example`, days: 90 }, loaded);
+    await issueLeaf(
+      { profile: 'node', commonName: `node-${i}`, sans: `10.0.${i & 255}.1 node-${i}.cluster.example`, days: 90 },
+      loaded,
+    );
   }
   return (performance.now() - start) / n;
 }
@@ -70,9 +76,13 @@ export async function bench(): Promise<void> {
       floor = Math.min(floor, await lowerBound(n, signingKey));
       ours = Math.min(ours, await batchPerCert(n, ca));
     }
-    console.log(`${String(n).padEnd(6)} ${fmt(ours).padEnd(16)} ${fmt(floor).padEnd(18)} ${(ours / floor).toFixed(2)}x`);
+    console.log(
+      `${String(n).padEnd(6)} ${fmt(ours).padEnd(16)} ${fmt(floor).padEnd(18)} ${(ours / floor).toFixed(2)}x`,
+    );
   }
   const floor = await lowerBound(GENERAL_N, signingKey);
   const general = await generalPerCert(GENERAL_N, ca);
-  console.log(`general @peculiar/x509 path, N=${GENERAL_N}: ${fmt(general)} per certificate (${(general / floor).toFixed(2)}x the lower bound)`);
+  console.log(
+    `general @peculiar/x509 path, N=${GENERAL_N}: ${fmt(general)} per certificate (${(general / floor).toFixed(2)}x the lower bound)`,
+  );
 }

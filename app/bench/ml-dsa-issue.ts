@@ -14,7 +14,18 @@ import { loadIssuer } from '../pki/issuer.ts';
 export async function mlDsaIssuanceMs(crypto: Crypto, n: number, rounds = 3): Promise<number> {
   const ca = await createRootCa({ subject: { commonName: 'bench ML-DSA-65 CA' }, algorithm: 'mldsa65' }, crypto);
   const issuer = await loadIssuer(ca, crypto);
-  const leaf = (i: number) => issueLeaf({ profile: 'node', commonName: `node-${i}`, sans: `node-${i}.cluster.example 10.0.0.${i & 255}`, algorithm: 'mldsa65', days: 90 }, issuer, crypto);
+  const leaf = (i: number) =>
+    issueLeaf(
+      {
+        profile: 'node',
+        commonName: `node-${i}`,
+        sans: `node-${i}.cluster.example 10.0.0.${i & 255}`,
+        algorithm: 'mldsa65',
+        days: 90,
+      },
+      issuer,
+      crypto,
+    );
   await leaf(0);
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {

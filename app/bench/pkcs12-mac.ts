@@ -52,7 +52,11 @@ async function pageScript(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, 'pkcs12-page-entry.ts'), formats: ['iife'], name: 'certbenchPkcs12' } },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(import.meta.dirname, 'pkcs12-page-entry.ts'), formats: ['iife'], name: 'certbenchPkcs12' },
+    },
   });
   const [first] = Array.isArray(result) ? result : [result];
   const chunk = first && 'output' in first ? first.output[0] : undefined;
@@ -67,7 +71,9 @@ async function chromiumPage(): Promise<{ page: Page; close: () => Promise<void> 
   const code = await pageScript();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
-  await page.route('https://bench.certbench.invalid/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  await page.route('https://bench.certbench.invalid/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
   await page.goto('https://bench.certbench.invalid/');
   await page.addScriptTag({ content: code });
   return { page, close: () => browser.close() };
@@ -76,7 +82,16 @@ async function chromiumPage(): Promise<{ page: Page; close: () => Promise<void> 
 /** Best time by the page's own clock of opening `bytes` in Chromium. */
 async function inChromium(page: Page, bytes: Uint8Array): Promise<{ ms: number; errors: string[] }> {
   const base64 = Buffer.from(bytes).toString('base64');
-  const open = () => page.evaluate(([b, p]) => (globalThis as unknown as { certbenchOpenPkcs12: (b: string, p: string) => Promise<{ ms: number; errors: string[] }> }).certbenchOpenPkcs12(b, p), [base64, 'bench-pw'] as const);
+  const open = () =>
+    page.evaluate(
+      ([b, p]) =>
+        (
+          globalThis as unknown as {
+            certbenchOpenPkcs12: (b: string, p: string) => Promise<{ ms: number; errors: string[] }>;
+          }
+        ).certbenchOpenPkcs12(b, p),
+      [base64, 'bench-pw'] as const,
+    );
   let best = await open();
   for (let i = 0; i < RUNS; i++) {
     const run = await open();
@@ -88,11 +103,49 @@ async function inChromium(page: Page, bytes: Uint8Array): Promise<{ ms: number; 
 export async function bench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-p12-'));
   try {
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-subj', '/CN=bench', '-days', '1', '-out', 'c.pem'], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'k.pem',
+        '-subj',
+        '/CN=bench',
+        '-days',
+        '1',
+        '-out',
+        'c.pem',
+      ],
+      dir,
+    );
     writeFileSync(join(dir, 'pw'), 'bench-pw');
-    const browser = await chromiumPage().catch((e: unknown) => `Chromium did not start (${e instanceof Error ? e.message : String(e)})`);
+    const browser = await chromiumPage().catch(
+      (e: unknown) => `Chromium did not start (${e instanceof Error ? e.message : String(e)})`,
+    );
     for (const [i, f] of FILES.entries()) {
-      openssl(['pkcs12', '-export', ...f.args, '-iter', String(ITERATIONS), '-in', 'c.pem', '-inkey', 'k.pem', '-passout', 'file:pw', '-out', `${i}.p12`], dir);
+      openssl(
+        [
+          'pkcs12',
+          '-export',
+          ...f.args,
+          '-iter',
+          String(ITERATIONS),
+          '-in',
+          'c.pem',
+          '-inkey',
+          'k.pem',
+          '-passout',
+          'file:pw',
+          '-out',
+          `${i}.p12`,
+        ],
+        dir,
+      );
       const bytes = new Uint8Array(readFileSync(join(dir, `${i}.p12`)));
       let failure = '';
       const ours = await best(async () => {
@@ -100,7 +153,9 @@ export async function bench(): Promise<void> {
         const errors = items.flatMap((item) => (item.kind === 'error' ? [item.message] : []));
         if (errors.length) failure = ` (not opened: ${errors.join(' ')})`;
       });
-      const theirs = await best(() => openssl(['pkcs12', '-legacy', '-in', `${i}.p12`, '-passin', 'file:pw', '-nodes', '-out', 'out.pem'], dir));
+      const theirs = await best(() =>
+        openssl(['pkcs12', '-legacy', '-in', `${i}.p12`, '-passin', 'file:pw', '-nodes', '-out', 'out.pem'], dir),
+      );
       let page = typeof browser === 'string' ? `not measured: ${browser}` : '';
       if (typeof browser !== 'string') {
         const run = await inChromium(browser.page, bytes);

@@ -60,7 +60,9 @@ export async function bench(): Promise<void> {
   const related = await best(() => relate(relationItems(sample)));
   // relate's own floor: every self-issued certificate's signature checked (key import + verify),
   // which relate must do to say it is a self-signed root.
-  const selfIssued = sample.flatMap((i) => (i.kind === 'certificate' ? [certFactsFromDer(new Uint8Array(i.der))] : [])).filter((f) => f.selfIssued);
+  const selfIssued = sample
+    .flatMap((i) => (i.kind === 'certificate' ? [certFactsFromDer(new Uint8Array(i.der))] : []))
+    .filter((f) => f.selfIssued);
   const signatures = await best(() => {
     const verifier = signatureVerifier(crypto);
     return Promise.all(selfIssued.map((f) => verifier.verify(f, f)));
@@ -87,5 +89,7 @@ export async function bench(): Promise<void> {
   ];
   console.log(`read: ${n} certificates from ${BUNDLE}, best of ${RUNS} runs after a warm-up`);
   for (const [label, ms] of rows) console.log(`  ${label.padEnd(54)} ${per(ms).padStart(16)}`);
-  console.log(`  target: under 0.5 ms/cert everything included; read + explain is ${((read + explainOnly) / n).toFixed(3)} ms/cert`);
+  console.log(
+    `  target: under 0.5 ms/cert everything included; read + explain is ${((read + explainOnly) / n).toFixed(3)} ms/cert`,
+  );
 }

@@ -15,7 +15,20 @@ import { command as renew } from './commands/renew.ts';
 import { command as revoke } from './commands/revoke.ts';
 import { command as crl } from './commands/crl.ts';
 
-export const COMMANDS: readonly Command[] = [ca, issue, renew, revoke, crl, csr, inspect, verify, lint, exportCmd, bundle, snippet];
+export const COMMANDS: readonly Command[] = [
+  ca,
+  issue,
+  renew,
+  revoke,
+  crl,
+  csr,
+  inspect,
+  verify,
+  lint,
+  exportCmd,
+  bundle,
+  snippet,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

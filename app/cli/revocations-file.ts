@@ -6,7 +6,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, writeOut } from './io.ts';
-import { emptyRevocationList, formatRevocationList, parseRevocationList, type RevocationList } from '../pki/revocation-list.ts';
+import {
+  emptyRevocationList,
+  formatRevocationList,
+  parseRevocationList,
+  type RevocationList,
+} from '../pki/revocation-list.ts';
 
 export const REVOKED_FILE = 'revoked.json';
 

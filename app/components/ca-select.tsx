@@ -36,14 +36,22 @@ function useIssuerChoices(purpose: IssuerPurpose): IssuerChoice[] {
 
 const NONE_CAN: Record<IssuerPurpose, string> = {
   leaf: 'None of the CAs in the workspace can sign certificates; each one says why. Create or import a CA with its key under Authorities.',
-  'sub-ca': 'None of the CAs in the workspace can sign another CA; each one says why. Use a root, or an intermediate made with a path length of 1 or more.',
+  'sub-ca':
+    'None of the CAs in the workspace can sign another CA; each one says why. Use a root, or an intermediate made with a path length of 1 or more.',
 };
 
 /** With no CA at all the form is not in error, only waiting: said as a hint, not in red (issue 12). */
 const NO_CA_YET = 'No CA with its key in the workspace yet: create or import one under Authorities.';
 
 /** `error` is a problem with the chosen CA (from the worker), shown beside the select. */
-export function CaSelect({ value, onChange, purpose, hint, noCaHint, error }: {
+export function CaSelect({
+  value,
+  onChange,
+  purpose,
+  hint,
+  noCaHint,
+  error,
+}: {
   value: string;
   onChange: (id: string) => void;
   /** What the form signs: a leaf certificate, or another CA (which a path length 0 CA may not). */
@@ -60,10 +68,18 @@ export function CaSelect({ value, onChange, purpose, hint, noCaHint, error }: {
   return (
     <Field label="Issuing CA" hint={noCa ? (noCaHint ?? NO_CA_YET) : hint} error={noneError ?? error}>
       {(p) => (
-        <select {...p} value={usable.some((c) => c.ca.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)}>
-          <option value="" disabled>Choose a CA</option>
+        <select
+          {...p}
+          value={usable.some((c) => c.ca.id === value) ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="" disabled>
+            Choose a CA
+          </option>
           {choices.map(({ ca, problem }) => (
-            <option key={ca.id} value={ca.id} disabled={problem !== undefined}>{problem ? `${ca.name} — ${problem}` : ca.name}</option>
+            <option key={ca.id} value={ca.id} disabled={problem !== undefined}>
+              {problem ? `${ca.name} — ${problem}` : ca.name}
+            </option>
           ))}
         </select>
       )}
@@ -73,6 +89,8 @@ export function CaSelect({ value, onChange, purpose, hint, noCaHint, error }: {
 
 /** The chosen CA item if it can sign for `purpose`, otherwise the newest one that can. */
 export function useChosenCa(id: string, purpose: IssuerPurpose): WorkspaceItem | undefined {
-  const usable = useIssuerChoices(purpose).filter((c) => !c.problem).map((c) => c.ca);
+  const usable = useIssuerChoices(purpose)
+    .filter((c) => !c.problem)
+    .map((c) => c.ca);
   return usable.find((c) => c.id === id) ?? usable[usable.length - 1];
 }

@@ -11,7 +11,8 @@ import './code-block.css';
 /** Languages the highlighter knows; anything else is shown as plain text. */
 export type CodeLanguage = 'yaml' | 'python' | 'js' | 'shell' | 'ini' | 'text';
 
-export type TokenKind = 'plain' | 'comment' | 'string' | 'keyword' | 'number' | 'key' | 'variable' | 'option' | 'section';
+export type TokenKind =
+  'plain' | 'comment' | 'string' | 'keyword' | 'number' | 'key' | 'variable' | 'option' | 'section';
 
 export interface Token {
   kind: TokenKind;
@@ -49,16 +50,22 @@ const RULES: Record<Exclude<CodeLanguage, 'text'>, Rule[]> = {
     rule('comment', HASH_COMMENT),
     rule('string', String.raw`[rRbBfFuU]{0,2}(?:"""[\s\S]*?"""|'''[\s\S]*?''')`),
     rule('string', String.raw`[rRbBfFuU]{0,2}(?:${DQ}|${SQ})`),
-    rule('keyword', words(`import from as def class return if elif else for while in not and or is
-      with async await try except finally raise pass None True False lambda yield`)),
+    rule(
+      'keyword',
+      words(`import from as def class return if elif else for while in not and or is
+      with async await try except finally raise pass None True False lambda yield`),
+    ),
     rule('number', NUMBER),
     rule('plain', IDENT),
   ],
   js: [
     rule('comment', String.raw`\/\/[^\n]*|\/\*[\s\S]*?\*\/`),
     rule('string', `${DQ}|${SQ}|\`(?:[^\`\\\\]|\\\\.)*\``),
-    rule('keyword', words(`import from export default const let var function return if else for while
-      of in new await async true false null undefined class extends try catch finally throw typeof`)),
+    rule(
+      'keyword',
+      words(`import from export default const let var function return if else for while
+      of in new await async true false null undefined class extends try catch finally throw typeof`),
+    ),
     rule('number', NUMBER),
     rule('plain', IDENT),
   ],
@@ -149,7 +156,13 @@ export function CodeBlock({ code, language, title, noCopy }: CodeBlockProps) {
       <pre className="code-block__pre" tabIndex={0} data-language={language}>
         <code>
           {tokens.map((t, i) =>
-            t.kind === 'plain' ? t.text : <span key={i} className={`tok tok-${t.kind}`}>{t.text}</span>,
+            t.kind === 'plain' ? (
+              t.text
+            ) : (
+              <span key={i} className={`tok tok-${t.kind}`}>
+                {t.text}
+              </span>
+            ),
           )}
         </code>
       </pre>

@@ -20,12 +20,24 @@ export function ConfirmDialog({ open, title, message, confirm, onConfirm, onCanc
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" aria-describedby="confirm-message" onCancel={onCancel} onClose={() => { if (open) onCancel(); }}>
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-message"
+      onCancel={onCancel}
+      onClose={() => {
+        if (open) onCancel();
+      }}
+    >
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-message">{message}</p>
       <div className="actions">
-        <button type="button" onClick={onCancel} autoFocus>Cancel</button>
-        <button type="button" className="danger" onClick={onConfirm}>{confirm}</button>
+        <button type="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {confirm}
+        </button>
       </div>
     </dialog>
   );

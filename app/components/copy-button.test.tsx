@@ -26,18 +26,43 @@ async function renderAndClick(props: Parameters<typeof CopyButton>[0]) {
   return { button, status: host.querySelector('[role="status"]')?.textContent ?? '' };
 }
 
-const rows: { name: string; text: string | (() => string); fails: boolean; label?: string; wantName: string; wantStatus: RegExp }[] = [
+const rows: {
+  name: string;
+  text: string | (() => string);
+  fails: boolean;
+  label?: string;
+  wantName: string;
+  wantStatus: RegExp;
+}[] = [
   { name: 'copies a string and says so', text: 'abc', fails: false, wantName: 'Copy', wantStatus: /^Copied$/ },
-  { name: 'copies what a function returns at click time', text: () => 'late', fails: false, label: 'Copy scylla.yaml', wantName: 'Copy scylla.yaml', wantStatus: /^Copied$/ },
-  { name: 'a refused clipboard says how to copy by hand', text: 'abc', fails: true, wantName: 'Copy', wantStatus: /Copy failed.*Ctrl\+C/ },
+  {
+    name: 'copies what a function returns at click time',
+    text: () => 'late',
+    fails: false,
+    label: 'Copy scylla.yaml',
+    wantName: 'Copy scylla.yaml',
+    wantStatus: /^Copied$/,
+  },
+  {
+    name: 'a refused clipboard says how to copy by hand',
+    text: 'abc',
+    fails: true,
+    wantName: 'Copy',
+    wantStatus: /Copy failed.*Ctrl\+C/,
+  },
 ];
 
 describe('CopyButton', () => {
   for (const row of rows) {
     it(row.name, async () => {
       const written: string[] = [];
-      const writeText = (t: string) => (row.fails ? Promise.reject(new Error('denied')) : (written.push(t), Promise.resolve()));
-      const { button, status } = await renderAndClick({ text: row.text, writeText, ...(row.label ? { label: row.label } : {}) });
+      const writeText = (t: string) =>
+        row.fails ? Promise.reject(new Error('denied')) : (written.push(t), Promise.resolve());
+      const { button, status } = await renderAndClick({
+        text: row.text,
+        writeText,
+        ...(row.label ? { label: row.label } : {}),
+      });
       expect(button.textContent).toBe(row.wantName);
       expect(status).toMatch(row.wantStatus);
       const expected = typeof row.text === 'function' ? row.text() : row.text;

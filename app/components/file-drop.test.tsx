@@ -21,17 +21,40 @@ function dragEvent(type: string, types: string[], files: File[] = []): Event {
 
 const pem = new File(['-----BEGIN CERTIFICATE-----'], 'a.pem');
 
-const rows: { name: string; input: { type: string; types: string[]; files?: File[] }[]; want: { overlay: boolean; received: string[]; prevented: boolean } }[] = [
-  { name: 'dragging files over the page shows the overlay', input: [{ type: 'dragenter', types: ['Files'] }],
-    want: { overlay: true, received: [], prevented: true } },
-  { name: 'dropping files hands them over and hides the overlay',
-    input: [{ type: 'dragenter', types: ['Files'] }, { type: 'drop', types: ['Files'], files: [pem] }],
-    want: { overlay: false, received: ['a.pem'], prevented: true } },
-  { name: 'leaving the page hides the overlay',
-    input: [{ type: 'dragenter', types: ['Files'] }, { type: 'dragleave', types: ['Files'] }],
-    want: { overlay: false, received: [], prevented: false } },
-  { name: 'dragged text is left alone', input: [{ type: 'dragenter', types: ['text/plain'] }, { type: 'drop', types: ['text/plain'] }],
-    want: { overlay: false, received: [], prevented: false } },
+const rows: {
+  name: string;
+  input: { type: string; types: string[]; files?: File[] }[];
+  want: { overlay: boolean; received: string[]; prevented: boolean };
+}[] = [
+  {
+    name: 'dragging files over the page shows the overlay',
+    input: [{ type: 'dragenter', types: ['Files'] }],
+    want: { overlay: true, received: [], prevented: true },
+  },
+  {
+    name: 'dropping files hands them over and hides the overlay',
+    input: [
+      { type: 'dragenter', types: ['Files'] },
+      { type: 'drop', types: ['Files'], files: [pem] },
+    ],
+    want: { overlay: false, received: ['a.pem'], prevented: true },
+  },
+  {
+    name: 'leaving the page hides the overlay',
+    input: [
+      { type: 'dragenter', types: ['Files'] },
+      { type: 'dragleave', types: ['Files'] },
+    ],
+    want: { overlay: false, received: [], prevented: false },
+  },
+  {
+    name: 'dragged text is left alone',
+    input: [
+      { type: 'dragenter', types: ['text/plain'] },
+      { type: 'drop', types: ['text/plain'] },
+    ],
+    want: { overlay: false, received: [], prevented: false },
+  },
 ];
 
 describe('FileDrop', () => {
@@ -41,7 +64,11 @@ describe('FileDrop', () => {
       document.body.append(host);
       const received: string[] = [];
       root = createRoot(host);
-      act(() => root?.render(<FileDrop message="Drop files to inspect them" onFiles={(fs) => received.push(...fs.map((f) => f.name))} />));
+      act(() =>
+        root?.render(
+          <FileDrop message="Drop files to inspect them" onFiles={(fs) => received.push(...fs.map((f) => f.name))} />,
+        ),
+      );
       let prevented = false;
       for (const step of row.input) {
         const e = dragEvent(step.type, step.types, step.files);

@@ -20,27 +20,76 @@ export function IssuedResult({ heading, name, certPem, chainPem, keyPem, notes, 
   const base = fileSafe(name);
   return (
     <section className="result" aria-labelledby="issued-heading">
-      <ResultHeading level={3} id="issued-heading" revealKey={certPem}>{heading}</ResultHeading>
+      <ResultHeading level={3} id="issued-heading" revealKey={certPem}>
+        {heading}
+      </ResultHeading>
       {meta && (
-        <div className="summary"><dl>
-          {meta.subject && <><dt>Subject</dt><dd>{meta.subject}</dd></>}
-          {meta.sans && <><dt>Names (SANs)</dt><dd>{meta.sans.length ? meta.sans.map(formatSan).join(', ') : 'none'}</dd></>}
-          {meta.profile && <><dt>Profile</dt><dd>{meta.profile}</dd></>}
-          {meta.notAfter && <><dt>Valid until</dt><dd>{meta.notAfter.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</dd></>}
-          {meta.issuer && <><dt>Issuer</dt><dd>{meta.issuer}</dd></>}
-          {meta.serial && <><dt>Serial</dt><dd>{meta.serial}</dd></>}
-        </dl></div>
+        <div className="summary">
+          <dl>
+            {meta.subject && (
+              <>
+                <dt>Subject</dt>
+                <dd>{meta.subject}</dd>
+              </>
+            )}
+            {meta.sans && (
+              <>
+                <dt>Names (SANs)</dt>
+                <dd>{meta.sans.length ? meta.sans.map(formatSan).join(', ') : 'none'}</dd>
+              </>
+            )}
+            {meta.profile && (
+              <>
+                <dt>Profile</dt>
+                <dd>{meta.profile}</dd>
+              </>
+            )}
+            {meta.notAfter && (
+              <>
+                <dt>Valid until</dt>
+                <dd>{meta.notAfter.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC')}</dd>
+              </>
+            )}
+            {meta.issuer && (
+              <>
+                <dt>Issuer</dt>
+                <dd>{meta.issuer}</dd>
+              </>
+            )}
+            {meta.serial && (
+              <>
+                <dt>Serial</dt>
+                <dd>{meta.serial}</dd>
+              </>
+            )}
+          </dl>
+        </div>
       )}
-      {notes.length > 0 && <ul className="notes">{notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+      {notes.length > 0 && (
+        <ul className="notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <div className="actions">
-        <button type="button" onClick={() => download(`${base}.crt`, certPem, 'application/x-pem-file')}>Download certificate</button>
+        <button type="button" onClick={() => download(`${base}.crt`, certPem, 'application/x-pem-file')}>
+          Download certificate
+        </button>
         {chainPem && (
-          <button type="button" onClick={() => download(`${base}.fullchain.pem`, `${certPem.trim()}\n${chainPem.trim()}\n`, 'application/x-pem-file')}>
+          <button
+            type="button"
+            onClick={() =>
+              download(`${base}.fullchain.pem`, `${certPem.trim()}\n${chainPem.trim()}\n`, 'application/x-pem-file')
+            }
+          >
             Download full chain
           </button>
         )}
         {keyPem && (
-          <button type="button" onClick={() => download(`${base}.key`, keyPem, 'application/x-pem-file')}>Download key</button>
+          <button type="button" onClick={() => download(`${base}.key`, keyPem, 'application/x-pem-file')}>
+            Download key
+          </button>
         )}
       </div>
       {keyPem && <p className="hint">The key downloads unencrypted; Export offers it encrypted or as PKCS#12.</p>}

@@ -34,7 +34,9 @@ export function issuerProblem(ca: IssuerCandidate, purpose: IssuerPurpose, now: 
   }
   if (!facts.basicConstraints?.ca) return 'not a CA certificate';
   if (facts.keyUsage && !facts.keyUsage.usages.has('keyCertSign')) return 'its key usage does not include keyCertSign';
-  if (facts.notAfter.date.getTime() <= now.getTime()) return `expired on ${facts.notAfter.date.toISOString().slice(0, 10)}`;
-  if (purpose === 'sub-ca' && facts.basicConstraints.pathLen === 0) return 'path length 0: it signs leaf certificates only';
+  if (facts.notAfter.date.getTime() <= now.getTime())
+    return `expired on ${facts.notAfter.date.toISOString().slice(0, 10)}`;
+  if (purpose === 'sub-ca' && facts.basicConstraints.pathLen === 0)
+    return 'path length 0: it signs leaf certificates only';
   return undefined;
 }

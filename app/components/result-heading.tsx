@@ -21,5 +21,9 @@ export function ResultHeading({ level, id, revealKey, children }: ResultHeadingP
     if (revealKey !== undefined && ref.current) revealHeading(ref.current);
   }, [revealKey]);
   const Tag = level === 3 ? 'h3' : 'h4';
-  return <Tag ref={ref} id={id} tabIndex={-1} className="result-heading">{children}</Tag>;
+  return (
+    <Tag ref={ref} id={id} tabIndex={-1} className="result-heading">
+      {children}
+    </Tag>
+  );
 }

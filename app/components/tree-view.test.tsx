@@ -30,20 +30,37 @@ const cert: TreeNode = {
   ],
 };
 
-const rows: { name: string; input: TreeNode; openDepth?: number; want: { text: string[]; details: number; open: number } }[] = [
-  { name: 'a leaf is one line with label, value and note', input: { label: 'Serial', value: '01ab', note: 'positive' },
-    want: { text: ['Serial: 01ab (positive)'], details: 0, open: 0 } },
-  { name: 'branches fold; the first two levels start open', input: cert,
-    want: { text: ['Not after: 2027-01-01T00:00:00Z (403 days left)', 'Is CA: false', 'Empty'], details: 2, open: 2 } },
-  { name: 'openDepth 1 opens only the root', input: cert, openDepth: 1,
-    want: { text: ['Is CA: false'], details: 2, open: 1 } },
+const rows: {
+  name: string;
+  input: TreeNode;
+  openDepth?: number;
+  want: { text: string[]; details: number; open: number };
+}[] = [
+  {
+    name: 'a leaf is one line with label, value and note',
+    input: { label: 'Serial', value: '01ab', note: 'positive' },
+    want: { text: ['Serial: 01ab (positive)'], details: 0, open: 0 },
+  },
+  {
+    name: 'branches fold; the first two levels start open',
+    input: cert,
+    want: { text: ['Not after: 2027-01-01T00:00:00Z (403 days left)', 'Is CA: false', 'Empty'], details: 2, open: 2 },
+  },
+  {
+    name: 'openDepth 1 opens only the root',
+    input: cert,
+    openDepth: 1,
+    want: { text: ['Is CA: false'], details: 2, open: 1 },
+  },
 ];
 
 describe('TreeView', () => {
   for (const row of rows) {
     it(row.name, () => {
       const host = render(row.input, row.openDepth);
-      const leaves = Array.from(host.querySelectorAll('li')).filter((li) => !li.querySelector('details')).map((li) => li.textContent);
+      const leaves = Array.from(host.querySelectorAll('li'))
+        .filter((li) => !li.querySelector('details'))
+        .map((li) => li.textContent);
       for (const t of row.want.text) expect(leaves).toContain(t);
       expect(host.querySelectorAll('details').length).toBe(row.want.details);
       expect(host.querySelectorAll('details[open]').length).toBe(row.want.open);

@@ -18,22 +18,86 @@ function item(over: Partial<WorkspaceItem> & Pick<WorkspaceItem, 'id' | 'kind' |
 }
 
 const root = item({ id: 'root', kind: 'ca', name: 'Root', keyPem: keyPem('root') });
-const inter = item({ id: 'int', kind: 'ca', name: 'Issuing', keyPem: keyPem('int'), parentId: 'root', chainPem: root.pem });
-const n1 = item({ id: 'n1', kind: 'certificate', name: 'Node 1', keyPem: keyPem('n1'), parentId: 'root', chainPem: root.pem, meta: { profile: 'node', sans: [dns('node1.db'), ip('10.0.0.1'), ip('fd00::1')] } });
-const n1dup = item({ id: 'n1b', kind: 'certificate', name: 'node-1', keyPem: keyPem('n1b'), parentId: 'root', meta: { profile: 'node', sans: [dns('node1b')] } });
-const app = item({ id: 'app', kind: 'certificate', name: 'app', keyPem: keyPem('app'), parentId: 'root', meta: { profile: 'client', subject: 'O=Acme,CN=app\\,prod' } });
+const inter = item({
+  id: 'int',
+  kind: 'ca',
+  name: 'Issuing',
+  keyPem: keyPem('int'),
+  parentId: 'root',
+  chainPem: root.pem,
+});
+const n1 = item({
+  id: 'n1',
+  kind: 'certificate',
+  name: 'Node 1',
+  keyPem: keyPem('n1'),
+  parentId: 'root',
+  chainPem: root.pem,
+  meta: { profile: 'node', sans: [dns('node1.db'), ip('10.0.0.1'), ip('fd00::1')] },
+});
+const n1dup = item({
+  id: 'n1b',
+  kind: 'certificate',
+  name: 'node-1',
+  keyPem: keyPem('n1b'),
+  parentId: 'root',
+  meta: { profile: 'node', sans: [dns('node1b')] },
+});
+const app = item({
+  id: 'app',
+  kind: 'certificate',
+  name: 'app',
+  keyPem: keyPem('app'),
+  parentId: 'root',
+  meta: { profile: 'client', subject: 'O=Acme,CN=app\\,prod' },
+});
 const nokey = item({ id: 'nk', kind: 'certificate', name: 'imported', parentId: 'root', meta: { profile: 'node' } });
-const n2 = item({ id: 'n2', kind: 'certificate', name: 'node2', keyPem: keyPem('n2'), parentId: 'int', chainPem: inter.pem + root.pem, meta: { profile: 'node', sans: [dns('node2')] } });
-const bundleItem = item({ id: 'b', kind: 'bundle', name: 'prod', pem: '', meta: { layout: 'scylla', members: ['int', 'n2'] } });
+const n2 = item({
+  id: 'n2',
+  kind: 'certificate',
+  name: 'node2',
+  keyPem: keyPem('n2'),
+  parentId: 'int',
+  chainPem: inter.pem + root.pem,
+  meta: { profile: 'node', sans: [dns('node2')] },
+});
+const bundleItem = item({
+  id: 'b',
+  kind: 'bundle',
+  name: 'prod',
+  pem: '',
+  meta: { layout: 'scylla', members: ['int', 'n2'] },
+});
 const all = Object.fromEntries([root, inter, n1, n1dup, app, nokey, n2, bundleItem].map((i) => [i.id, i]));
 
-const rows: { name: string; input: WorkspaceItem; want: { nodes: [string, string[], string[], string][]; clients: [string, string][]; skipped: string[]; caChain: string | undefined } }[] = [
-  { name: 'a root CA bundles what it issued; names become folder-safe and unique; IPs split from DNS names; the root is left out of chains',
+const rows: {
+  name: string;
+  input: WorkspaceItem;
+  want: {
+    nodes: [string, string[], string[], string][];
+    clients: [string, string][];
+    skipped: string[];
+    caChain: string | undefined;
+  };
+}[] = [
+  {
+    name: 'a root CA bundles what it issued; names become folder-safe and unique; IPs split from DNS names; the root is left out of chains',
     input: root,
-    want: { nodes: [['node-1', ['node1.db'], ['10.0.0.1', 'fd00::1'], ''], ['node-1-2', ['node1b'], [], '']], clients: [['app', 'app,prod']], skipped: ['imported'], caChain: undefined } },
-  { name: 'a bundle item under an intermediate carries the intermediate in each chain and the root as CA chain',
+    want: {
+      nodes: [
+        ['node-1', ['node1.db'], ['10.0.0.1', 'fd00::1'], ''],
+        ['node-1-2', ['node1b'], [], ''],
+      ],
+      clients: [['app', 'app,prod']],
+      skipped: ['imported'],
+      caChain: undefined,
+    },
+  },
+  {
+    name: 'a bundle item under an intermediate carries the intermediate in each chain and the root as CA chain',
     input: bundleItem,
-    want: { nodes: [['node2', ['node2'], [], inter.pem]], clients: [], skipped: [], caChain: root.pem } },
+    want: { nodes: [['node2', ['node2'], [], inter.pem]], clients: [], skipped: [], caChain: root.pem },
+  },
 ];
 
 describe('bundleFromWorkspace', () => {
@@ -49,7 +113,9 @@ describe('bundleFromWorkspace', () => {
     });
   }
   it('a bundle without a CA member gives nothing', () => {
-    expect(bundleFromWorkspace(all, item({ id: 'x', kind: 'bundle', name: 'x', meta: { members: ['n1'] } }))).toBeUndefined();
+    expect(
+      bundleFromWorkspace(all, item({ id: 'x', kind: 'bundle', name: 'x', meta: { members: ['n1'] } })),
+    ).toBeUndefined();
   });
 });
 

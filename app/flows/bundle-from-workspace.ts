@@ -19,7 +19,11 @@ export function commonNameOf(subject: string | undefined): string | undefined {
 function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((raw) => {
-    const base = raw.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+    const base =
+      raw
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'entity';
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
@@ -33,9 +37,17 @@ export interface BundleSource {
 }
 
 /** The items a bundle is made of: the CA, then what it holds. */
-function membersOf(items: Record<string, WorkspaceItem>, source: WorkspaceItem): { ca?: WorkspaceItem; leaves: WorkspaceItem[] } {
+function membersOf(
+  items: Record<string, WorkspaceItem>,
+  source: WorkspaceItem,
+): { ca?: WorkspaceItem; leaves: WorkspaceItem[] } {
   if (source.kind === 'ca') {
-    return { ca: source, leaves: Object.values(items).filter((i) => i.parentId === source.id && i.kind === 'certificate').sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+    return {
+      ca: source,
+      leaves: Object.values(items)
+        .filter((i) => i.parentId === source.id && i.kind === 'certificate')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    };
   }
   const members = (source.meta.members ?? []).flatMap((id) => items[id] ?? []);
   const ca = members.find((m) => m.kind === 'ca');
@@ -43,7 +55,10 @@ function membersOf(items: Record<string, WorkspaceItem>, source: WorkspaceItem):
 }
 
 /** Build the Bundle for a bundle or CA item; undefined when no CA can be found. */
-export function bundleFromWorkspace(items: Record<string, WorkspaceItem>, source: WorkspaceItem): BundleSource | undefined {
+export function bundleFromWorkspace(
+  items: Record<string, WorkspaceItem>,
+  source: WorkspaceItem,
+): BundleSource | undefined {
   const { ca, leaves } = membersOf(items, source);
   if (!ca) return undefined;
   const withKeys = leaves.filter((l) => l.keyPem);
@@ -74,7 +89,12 @@ export function bundleFromWorkspace(items: Record<string, WorkspaceItem>, source
   }));
   const caChain = pemBlocks(ca.chainPem).join('');
   return {
-    bundle: { cluster: source.meta.cluster ?? source.name, ca: { certPem: pemBlocks(ca.pem)[0] ?? ca.pem, ...(caChain ? { chainPem: caChain } : {}) }, nodes, clients },
+    bundle: {
+      cluster: source.meta.cluster ?? source.name,
+      ca: { certPem: pemBlocks(ca.pem)[0] ?? ca.pem, ...(caChain ? { chainPem: caChain } : {}) },
+      nodes,
+      clients,
+    },
     skipped,
   };
 }

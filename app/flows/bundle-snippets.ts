@@ -20,7 +20,13 @@ export interface RenderedSnippet {
 }
 
 // The Node snippets are ES modules (import statements): .mjs runs them as such without a package.json.
-const EXTENSION: Record<SnippetLanguage, string> = { yaml: 'yaml', python: 'py', javascript: 'mjs', ini: 'ini', shell: 'sh' };
+const EXTENSION: Record<SnippetLanguage, string> = {
+  yaml: 'yaml',
+  python: 'py',
+  javascript: 'mjs',
+  ini: 'ini',
+  shell: 'sh',
+};
 
 /** The file name a snippet is shown and saved under. */
 export function snippetFileName(snippet: Snippet): string {
@@ -28,14 +34,28 @@ export function snippetFileName(snippet: Snippet): string {
 }
 
 /** Each snippet rendered for the bundle as laid out for `layout`, in the order given. */
-export function renderSnippets(outline: BundleOutline, layout: LayoutId, snippets: readonly Snippet[], options?: LayoutOptions): RenderedSnippet[] {
+export function renderSnippets(
+  outline: BundleOutline,
+  layout: LayoutId,
+  snippets: readonly Snippet[],
+  options?: LayoutOptions,
+): RenderedSnippet[] {
   const context = snippetContext(outline, layoutById(layout), options ? { layoutOptions: options } : {});
   return snippets.map((snippet): RenderedSnippet => {
     try {
       const caution = snippet.caution?.(context);
-      return { snippet, fileName: snippetFileName(snippet), code: snippet.render(context), ...(caution ? { caution } : {}) };
+      return {
+        snippet,
+        fileName: snippetFileName(snippet),
+        code: snippet.render(context),
+        ...(caution ? { caution } : {}),
+      };
     } catch (e) {
-      return { snippet, fileName: snippetFileName(snippet), problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.' };
+      return {
+        snippet,
+        fileName: snippetFileName(snippet),
+        problem: e instanceof Error ? e.message : 'This snippet does not apply to this bundle.',
+      };
     }
   });
 }

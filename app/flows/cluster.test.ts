@@ -23,28 +23,59 @@ function countingCrypto(): { crypto: Crypto; keys: () => number } {
       const value = Reflect.get(target, prop, target) as unknown;
       if (prop === 'generateKey') {
         const generate = subtle.generateKey.bind(subtle) as (...a: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) => { keys++; return generate(...args); };
+        return (...args: unknown[]) => {
+          keys++;
+          return generate(...args);
+        };
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  const crypto = { subtle: counted, getRandomValues: webcrypto.getRandomValues.bind(webcrypto), randomUUID: webcrypto.randomUUID.bind(webcrypto) } as unknown as Crypto;
+  const crypto = {
+    subtle: counted,
+    getRandomValues: webcrypto.getRandomValues.bind(webcrypto),
+    randomUUID: webcrypto.randomUUID.bind(webcrypto),
+  } as unknown as Crypto;
   return { crypto, keys: () => keys };
 }
 
 const ctx: OpContext = { signal: new AbortController().signal, progress: () => undefined };
-const browser = (over: Partial<ClusterArgs>): ClusterArgs => ({ cluster: 'prod', nodes: 'db-1 10.0.0.1', clients: ['app'], target: 'scylla', keyAlgorithm: 'p256', caDays: 3650, leafDays: 90, ...over });
+const browser = (over: Partial<ClusterArgs>): ClusterArgs => ({
+  cluster: 'prod',
+  nodes: 'db-1 10.0.0.1',
+  clients: ['app'],
+  target: 'scylla',
+  keyAlgorithm: 'p256',
+  caDays: 3650,
+  leafDays: 90,
+  ...over,
+});
 
-const refusals: { name: string; input: { browser: Partial<ClusterArgs>; cli: string[] }; wantError: { browserField: string; cliField: string; message: RegExp } }[] = [
+const refusals: {
+  name: string;
+  input: { browser: Partial<ClusterArgs>; cli: string[] };
+  wantError: { browserField: string; cliField: string; message: RegExp };
+}[] = [
   {
     name: 'Cassandra with Ed25519 keys',
-    input: { browser: { target: 'cassandra', keyAlgorithm: 'ed25519' }, cli: ['--target', 'cassandra', '--alg', 'ed25519', '--nodes', '@nodes'] },
-    wantError: { browserField: 'keyAlgorithm', cliField: 'alg', message: /Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only/ },
+    input: {
+      browser: { target: 'cassandra', keyAlgorithm: 'ed25519' },
+      cli: ['--target', 'cassandra', '--alg', 'ed25519', '--nodes', '@nodes'],
+    },
+    wantError: {
+      browserField: 'keyAlgorithm',
+      cliField: 'alg',
+      message: /Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only/,
+    },
   },
   {
     name: 'a client named like a node',
     input: { browser: { clients: ['DB-1'] }, cli: ['--target', 'scylla', '--nodes', '@nodes', '--clients', 'DB-1'] },
-    wantError: { browserField: 'clients', cliField: 'clients', message: /"DB-1" is already the name of a node on line 1/ },
+    wantError: {
+      browserField: 'clients',
+      cliField: 'clients',
+      message: /"DB-1" is already the name of a node on line 1/,
+    },
   },
   {
     name: 'a client name with a slash',
@@ -62,7 +93,10 @@ describe('cluster checks before any key, in the browser and in the CLI', () => {
   for (const row of refusals) {
     it(`browser refuses ${row.name} without making a key`, async () => {
       const { crypto, keys } = countingCrypto();
-      await expect(setUpCluster(browser(row.input.browser), ctx, crypto)).rejects.toMatchObject({ field: row.wantError.browserField, message: expect.stringMatching(row.wantError.message) as unknown });
+      await expect(setUpCluster(browser(row.input.browser), ctx, crypto)).rejects.toMatchObject({
+        field: row.wantError.browserField,
+        message: expect.stringMatching(row.wantError.message) as unknown,
+      });
       expect(keys()).toBe(0);
     });
 
@@ -73,7 +107,10 @@ describe('cluster checks before any key, in the browser and in the CLI', () => {
       writeFileSync(join(dir, 'bad-nodes.txt'), 'db-1 10.0.0.300\n');
       const args = row.input.cli.map((a) => (a.startsWith('@') ? join(dir, `${a.slice(1)}.txt`) : a));
       const run = bundleCommand.run(['--ca-dir', join(dir, 'no-such-ca'), '--out', join(dir, 'out.zip'), ...args]);
-      await expect(run).rejects.toMatchObject({ field: row.wantError.cliField, message: expect.stringMatching(row.wantError.message) as unknown });
+      await expect(run).rejects.toMatchObject({
+        field: row.wantError.cliField,
+        message: expect.stringMatching(row.wantError.message) as unknown,
+      });
     });
   }
 
@@ -85,14 +122,48 @@ describe('cluster checks before any key, in the browser and in the CLI', () => {
   });
 
   it('control: the CLI reads the CA folder when the plan is fine (so the refusals above came first)', async () => {
-    await expect(bundleCommand.run(['--ca-dir', join(tmpdir(), 'certbench-no-such-ca'), '--out', join(tmpdir(), 'x.zip'), '--target', 'generic', '--clients', 'app']))
-      .rejects.toMatchObject({ field: 'ca-dir' });
+    await expect(
+      bundleCommand.run([
+        '--ca-dir',
+        join(tmpdir(), 'certbench-no-such-ca'),
+        '--out',
+        join(tmpdir(), 'x.zip'),
+        '--target',
+        'generic',
+        '--clients',
+        'app',
+      ]),
+    ).rejects.toMatchObject({ field: 'ca-dir' });
   });
 
-  const counts: { name: string; input: Parameters<typeof checkClusterPlan>[0]; want: { nodes: number; clients: number } }[] = [
-    { name: 'nodes and clients', input: { cluster: 'c', nodes: 'a\nb 10.0.0.2', clients: ['app'], layout: 'generic', algorithm: 'p256', leafDays: 30 }, want: { nodes: 2, clients: 1 } },
-    { name: 'clients only (the CLI without --nodes)', input: { cluster: 'c', clients: ['app'], layout: 'casty', algorithm: 'ed25519', leafDays: 30 }, want: { nodes: 0, clients: 1 } },
-    { name: 'Cassandra clients only with Ed25519 (only nodes are read by PEMBasedSslContextFactory)', input: { cluster: 'c', clients: ['cqlsh'], layout: 'cassandra', algorithm: 'ed25519', leafDays: 30 }, want: { nodes: 0, clients: 1 } },
+  const counts: {
+    name: string;
+    input: Parameters<typeof checkClusterPlan>[0];
+    want: { nodes: number; clients: number };
+  }[] = [
+    {
+      name: 'nodes and clients',
+      input: {
+        cluster: 'c',
+        nodes: 'a\nb 10.0.0.2',
+        clients: ['app'],
+        layout: 'generic',
+        algorithm: 'p256',
+        leafDays: 30,
+      },
+      want: { nodes: 2, clients: 1 },
+    },
+    {
+      name: 'clients only (the CLI without --nodes)',
+      input: { cluster: 'c', clients: ['app'], layout: 'casty', algorithm: 'ed25519', leafDays: 30 },
+      want: { nodes: 0, clients: 1 },
+    },
+    {
+      name: 'Cassandra clients only with Ed25519 (only nodes are read by PEMBasedSslContextFactory)',
+      input: { cluster: 'c', clients: ['cqlsh'], layout: 'cassandra', algorithm: 'ed25519', leafDays: 30 },
+      want: { nodes: 0, clients: 1 },
+    },
   ];
-  for (const row of counts) it(`a plan that passes: ${row.name}`, () => expect(checkClusterPlan(row.input)).toEqual(row.want));
+  for (const row of counts)
+    it(`a plan that passes: ${row.name}`, () => expect(checkClusterPlan(row.input)).toEqual(row.want));
 });

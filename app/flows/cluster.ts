@@ -9,8 +9,17 @@
  * saves a Cassandra + Ed25519 cluster only to fail at Download bundle.
  */
 import {
-  checkDays, createRootCa, issueBatch, issueLeaf, KEY_ALGORITHMS, loadIssuer, parseBatch, PkiError,
-  type CaMaterial, type KeyAlgorithmId, type SanEntry,
+  checkDays,
+  createRootCa,
+  issueBatch,
+  issueLeaf,
+  KEY_ALGORITHMS,
+  loadIssuer,
+  parseBatch,
+  PkiError,
+  type CaMaterial,
+  type KeyAlgorithmId,
+  type SanEntry,
 } from '../pki/index.ts';
 import { layoutById } from '../layouts/index.ts';
 import type { Bundle, LayoutId, LayoutOptions } from '../layouts/types.ts';
@@ -75,18 +84,33 @@ export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: n
   if (!algorithm) throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Unknown key type "${plan.algorithm}".`);
   assertLayoutTakesKey(plan.layout, algorithm.family, 'keyAlgorithm');
   if (plan.nodes !== undefined && families && !(families as readonly string[]).includes(algorithm.family)) {
-    throw new PkiError('unsupported-algorithm', 'keyAlgorithm', `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or Cassandra's PKCS#12 form (certbench bundle --cassandra-format pkcs12, or Export → Bundles).`);
+    throw new PkiError(
+      'unsupported-algorithm',
+      'keyAlgorithm',
+      `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or Cassandra's PKCS#12 form (certbench bundle --cassandra-format pkcs12, or Export → Bundles).`,
+    );
   }
   checkDays(plan.leafDays);
   const nodes = plan.nodes === undefined ? [] : parseBatch(plan.nodes);
   const taken = new Map(nodes.map((n) => [n.name.toLowerCase(), `node on line ${n.line}`]));
   for (const c of plan.clients) {
-    if (!CLIENT_NAME.test(c)) throw new PkiError('invalid-argument', 'clients', `"${c}" is not a usable client name (letters, digits, dot, dash, underscore).`);
+    if (!CLIENT_NAME.test(c))
+      throw new PkiError(
+        'invalid-argument',
+        'clients',
+        `"${c}" is not a usable client name (letters, digits, dot, dash, underscore).`,
+      );
     const earlier = taken.get(c.toLowerCase());
-    if (earlier) throw new PkiError('invalid-argument', 'clients', `"${c}" is already the name of a ${earlier}: every node and client needs its own name (it names their folder).`);
+    if (earlier)
+      throw new PkiError(
+        'invalid-argument',
+        'clients',
+        `"${c}" is already the name of a ${earlier}: every node and client needs its own name (it names their folder).`,
+      );
     taken.set(c.toLowerCase(), 'client');
   }
-  if (nodes.length + plan.clients.length === 0) throw new PkiError('invalid-argument', 'nodes', 'List at least one node or client.');
+  if (nodes.length + plan.clients.length === 0)
+    throw new PkiError('invalid-argument', 'nodes', 'List at least one node or client.');
   return { nodes: nodes.length, clients: plan.clients.length };
 }
 
@@ -100,7 +124,12 @@ function issuersAfterLeaf(chainPem: string): string {
 }
 
 /** Check the plan, then make the CA (when new), every node and every client certificate. */
-export async function issueCluster(plan: ClusterPlan, signer: ClusterCa, steps: ClusterSteps = {}, crypto?: Crypto): Promise<IssuedCluster> {
+export async function issueCluster(
+  plan: ClusterPlan,
+  signer: ClusterCa,
+  steps: ClusterSteps = {},
+  crypto?: Crypto,
+): Promise<IssuedCluster> {
   const counts = checkClusterPlan(plan);
   const cluster = plan.cluster.trim();
   const newRoot = 'newRoot' in signer;
@@ -111,7 +140,10 @@ export async function issueCluster(plan: ClusterPlan, signer: ClusterCa, steps: 
   let ca: IssuedCluster['ca'];
   let material: CaMaterial;
   if ('newRoot' in signer) {
-    const root = await createRootCa({ subject: { commonName: `${cluster} CA` }, algorithm: plan.algorithm, days: signer.newRoot.days }, crypto);
+    const root = await createRootCa(
+      { subject: { commonName: `${cluster} CA` }, algorithm: plan.algorithm, days: signer.newRoot.days },
+      crypto,
+    );
     material = root;
     ca = { certPem: root.certPem, keyPem: root.keyPem, chainPem: '', isNewRoot: true, notes: root.notes };
     done++;
@@ -120,15 +152,32 @@ export async function issueCluster(plan: ClusterPlan, signer: ClusterCa, steps: 
     material = signer.existing;
     ca = { certPem: material.certPem, chainPem: material.chainPem, isNewRoot: false, notes: [] };
   }
-  const leafOf = (name: string, leaf: { certPem: string; keyPem: string; chainPem: string; sans: SanEntry[]; notes: string[] }): ClusterLeaf => ({
-    name, certPem: leaf.certPem, keyPem: leaf.keyPem, intermediatesPem: issuersAfterLeaf(leaf.chainPem), sans: leaf.sans, notes: leaf.notes,
+  const leafOf = (
+    name: string,
+    leaf: { certPem: string; keyPem: string; chainPem: string; sans: SanEntry[]; notes: string[] },
+  ): ClusterLeaf => ({
+    name,
+    certPem: leaf.certPem,
+    keyPem: leaf.keyPem,
+    intermediatesPem: issuersAfterLeaf(leaf.chainPem),
+    sans: leaf.sans,
+    notes: leaf.notes,
   });
   const notes = new Set<string>();
   const nodes: ClusterLeaf[] = [];
   if (plan.nodes !== undefined) {
     const start = done;
-    const batch = await issueBatch(plan.nodes, material, { profile: 'node', algorithm: plan.algorithm, days: plan.leafDays }, crypto,
-      (n) => { done = start + n; progress('Issuing certificates'); }, steps.signal);
+    const batch = await issueBatch(
+      plan.nodes,
+      material,
+      { profile: 'node', algorithm: plan.algorithm, days: plan.leafDays },
+      crypto,
+      (n) => {
+        done = start + n;
+        progress('Issuing certificates');
+      },
+      steps.signal,
+    );
     batch.notes.forEach((n) => notes.add(n));
     for (const item of batch.items) nodes.push(leafOf(item.name, item));
   }
@@ -136,7 +185,16 @@ export async function issueCluster(plan: ClusterPlan, signer: ClusterCa, steps: 
   const clients: ClusterLeaf[] = [];
   for (const name of plan.clients) {
     checkCancelled(steps.signal);
-    clients.push(leafOf(name, await issueLeaf({ profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays }, issuer, crypto)));
+    clients.push(
+      leafOf(
+        name,
+        await issueLeaf(
+          { profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays },
+          issuer,
+          crypto,
+        ),
+      ),
+    );
     done++;
     progress('Issuing certificates');
   }
@@ -149,7 +207,19 @@ export function clusterBundle(issued: IssuedCluster): Bundle {
   return {
     cluster: issued.cluster,
     ca: { certPem: issued.ca.certPem, ...(issued.ca.chainPem.trim() ? { chainPem: issued.ca.chainPem } : {}) },
-    nodes: issued.nodes.map((n) => ({ name: n.name, ...nodeHosts(n.sans), certPem: n.certPem, keyPem: n.keyPem, chainPem: n.intermediatesPem })),
-    clients: issued.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem, chainPem: c.intermediatesPem })),
+    nodes: issued.nodes.map((n) => ({
+      name: n.name,
+      ...nodeHosts(n.sans),
+      certPem: n.certPem,
+      keyPem: n.keyPem,
+      chainPem: n.intermediatesPem,
+    })),
+    clients: issued.clients.map((c) => ({
+      name: c.name,
+      commonName: c.name,
+      certPem: c.certPem,
+      keyPem: c.keyPem,
+      chainPem: c.intermediatesPem,
+    })),
   };
 }

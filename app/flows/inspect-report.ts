@@ -8,8 +8,20 @@
 import { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import {
-  certFacts, clientMatrix, defaultCrypto, explain, readInput, relate, summarize, useCrypto, validatePath,
-  type ClientLine, type Finding, type Item, type RelationItem, type Summary,
+  certFacts,
+  clientMatrix,
+  defaultCrypto,
+  explain,
+  readInput,
+  relate,
+  summarize,
+  useCrypto,
+  validatePath,
+  type ClientLine,
+  type Finding,
+  type Item,
+  type RelationItem,
+  type Summary,
 } from '../pki/index.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
@@ -108,7 +120,16 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der
   const summary = summarize(item, { now });
   if (item.kind === 'error') {
     return {
-      out: { id, source: item.source, kind: 'error', title: item.source, message: item.message, tree: { label: item.message }, summary, findings: [] },
+      out: {
+        id,
+        source: item.source,
+        kind: 'error',
+        title: item.source,
+        message: item.message,
+        tree: { label: item.message },
+        summary,
+        findings: [],
+      },
     };
   }
   const subject = 'subject' in summary && summary.subject ? summary.subject : undefined;
@@ -148,9 +169,15 @@ function relationItem(item: Item): RelationItem | undefined {
  * Relate the items; mark each certificate with its key and the chain above it (for saving), and
  * draw chains longer than one certificate, key matches and duplicates as trees.
  */
-async function relationTrees(related: { item: RelationItem; out: InspectedItem }[], crypto: Crypto): Promise<ReportNode[]> {
+async function relationTrees(
+  related: { item: RelationItem; out: InspectedItem }[],
+  crypto: Crypto,
+): Promise<ReportNode[]> {
   if (related.length === 0) return [];
-  const r = await relate(related.map((x) => x.item), crypto);
+  const r = await relate(
+    related.map((x) => x.item),
+    crypto,
+  );
   const at = (i: number) => related[i]?.out;
   const title = (i: number) => at(i)?.title ?? `item ${i + 1}`;
   const selfSigned = new Set(r.issuedBy.filter((e) => e.subject === e.issuer).map((e) => e.subject));
@@ -164,7 +191,10 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
   chains.forEach((chain, n) => {
     const [leaf, ...above] = chain;
     const leafItem = leaf === undefined ? undefined : at(leaf);
-    const issuers = above.filter((i) => !selfSigned.has(i)).map((i) => at(i)?.pem ?? '').join('');
+    const issuers = above
+      .filter((i) => !selfSigned.has(i))
+      .map((i) => at(i)?.pem ?? '')
+      .join('');
     if (leafItem && issuers) leafItem.chainPem = issuers;
     if (n >= MAX_CHAIN_TREES) return;
     const top = chain[chain.length - 1] ?? -1;
@@ -175,18 +205,34 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
       children: chain.map((i, depth) => ({ label: depth === 0 ? 'Certificate' : 'Issued by', value: title(i) })),
     });
   });
-  if (chains.length > MAX_CHAIN_TREES) trees.push({ label: 'More chains', value: String(chains.length - MAX_CHAIN_TREES), note: 'each leaf\'s own section names its issuer' });
+  if (chains.length > MAX_CHAIN_TREES)
+    trees.push({
+      label: 'More chains',
+      value: String(chains.length - MAX_CHAIN_TREES),
+      note: "each leaf's own section names its issuer",
+    });
   if (r.keyMatches.length) {
-    trees.push({ label: 'Private keys', children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })) });
+    trees.push({
+      label: 'Private keys',
+      children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })),
+    });
   }
   // Name each matched key after what it belongs to: "EC P-256 (CN=node1)" says more than the algorithm.
   for (const m of r.keyMatches) {
     const key = at(m.key);
     const owner = at(m.item);
-    if (key && owner && at(m.item)?.kind === 'certificate' && !key.title.includes('(')) key.title = `${key.title} (${owner.title})`;
+    if (key && owner && at(m.item)?.kind === 'certificate' && !key.title.includes('('))
+      key.title = `${key.title} (${owner.title})`;
   }
   if (r.duplicates.length) {
-    trees.push({ label: 'Duplicates', children: r.duplicates.map((g) => ({ label: `${g.length} copies`, value: title(g[0] ?? 0), children: g.map((i) => ({ label: 'From', value: at(i)?.source ?? '' })) })) });
+    trees.push({
+      label: 'Duplicates',
+      children: r.duplicates.map((g) => ({
+        label: `${g.length} copies`,
+        value: title(g[0] ?? 0),
+        children: g.map((i) => ({ label: 'From', value: at(i)?.source ?? '' })),
+      })),
+    });
   }
   return trees;
 }
@@ -197,7 +243,12 @@ async function relationTrees(related: { item: RelationItem; out: InspectedItem }
  * path, and CRLs among the inputs are checked (revoked, or status unknown). A leaf with no anchor
  * among the inputs gets "untrusted root" or "missing intermediate".
  */
-async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls: ArrayBuffer[], request: InspectRequest, crypto: Crypto): Promise<Diagnosis[]> {
+async function diagnose(
+  found: { out: InspectedItem; der: ArrayBuffer }[],
+  crls: ArrayBuffer[],
+  request: InspectRequest,
+  crypto: Crypto,
+): Promise<Diagnosis[]> {
   // Nothing to judge without a leaf: a CA bundle is not parsed a second time.
   if (found.every((c) => c.out.isCA)) return [];
   const certs = found.flatMap(parsed);
@@ -210,12 +261,38 @@ async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls:
   const out: Diagnosis[] = [];
   for (const leaf of leaves) {
     try {
-      const r = await validatePath({ leaf: leaf.cert, anchors, intermediates, ...(crls.length ? { crls } : {}), ...(request.role ? { purpose: request.role } : {}), ...(request.host ? { host: request.host } : {}) }, crypto);
-      const chain = await Promise.all(r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))));
-      out.push({ ...asked, leaf: leaf.out.title, valid: r.valid, chain, findings: r.findings, clients: clientMatrix(r) });
+      const r = await validatePath(
+        {
+          leaf: leaf.cert,
+          anchors,
+          intermediates,
+          ...(crls.length ? { crls } : {}),
+          ...(request.role ? { purpose: request.role } : {}),
+          ...(request.host ? { host: request.host } : {}),
+        },
+        crypto,
+      );
+      const chain = await Promise.all(
+        r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))),
+      );
+      out.push({
+        ...asked,
+        leaf: leaf.out.title,
+        valid: r.valid,
+        chain,
+        findings: r.findings,
+        clients: clientMatrix(r),
+      });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      out.push({ ...asked, leaf: leaf.out.title, valid: false, chain: [], findings: [{ code: 'invalid-argument', severity: 'error', message }], clients: [] });
+      out.push({
+        ...asked,
+        leaf: leaf.out.title,
+        valid: false,
+        chain: [],
+        findings: [{ code: 'invalid-argument', severity: 'error', message }],
+        clients: [],
+      });
     }
   }
   return out;
@@ -225,7 +302,11 @@ async function diagnose(found: { out: InspectedItem; der: ArrayBuffer }[], crls:
  * Read everything given, explain each item, relate them, lint and diagnose. A cancelled call
  * (the user cleared the inputs or started another run) stops between inputs.
  */
-export async function inspectReport(request: InspectRequest, steps: { signal?: AbortSignal } = {}, crypto: Crypto = useCrypto(defaultCrypto())): Promise<InspectReport> {
+export async function inspectReport(
+  request: InspectRequest,
+  steps: { signal?: AbortSignal } = {},
+  crypto: Crypto = useCrypto(defaultCrypto()),
+): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];

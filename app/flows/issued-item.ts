@@ -15,7 +15,10 @@ export interface IssuedItemOptions {
   meta?: NewItem['meta'];
 }
 
-export function issuedItem(issued: Pick<Issued, 'certPem' | 'keyPem' | 'chainPem' | 'meta'>, options: IssuedItemOptions): NewItem {
+export function issuedItem(
+  issued: Pick<Issued, 'certPem' | 'keyPem' | 'chainPem' | 'meta'>,
+  options: IssuedItemOptions,
+): NewItem {
   return {
     kind: options.kind,
     name: options.name,

@@ -14,7 +14,12 @@ describe('the cluster flow (CLI bundle and the Cluster view) refuses before any 
   for (const row of rows) {
     it(row.name, () => {
       const plan = {
-        cluster: 'pq', nodes: 'node-1 10.0.0.1', clients: ['app'], layout: row.layout, algorithm: 'mldsa65' as const, leafDays: 30,
+        cluster: 'pq',
+        nodes: 'node-1 10.0.0.1',
+        clients: ['app'],
+        layout: row.layout,
+        algorithm: 'mldsa65' as const,
+        leafDays: 30,
         layoutOptions: row.cassandraFormat ? { cassandraFormat: row.cassandraFormat, storePassword: 'store pw' } : {},
       };
       if (row.want) expect(() => checkClusterPlan(plan)).toThrow(row.want);

@@ -12,5 +12,8 @@ export interface NodeHosts {
 
 export function nodeHosts(sans: readonly SanEntry[] | undefined): NodeHosts {
   const list = sans ?? [];
-  return { dns: list.filter((s) => s.kind === 'dns').map((s) => s.value), ips: list.filter((s) => s.kind === 'ip').map((s) => s.value) };
+  return {
+    dns: list.filter((s) => s.kind === 'dns').map((s) => s.value),
+    ips: list.filter((s) => s.kind === 'ip').map((s) => s.value),
+  };
 }

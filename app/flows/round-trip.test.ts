@@ -32,7 +32,10 @@ afterEach(() => vi.restoreAllMocks());
 /** Run a CLI command in-process and return what it printed. */
 async function cli(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<string> {
   let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const status = await run(argv);
   vi.restoreAllMocks();
@@ -52,8 +55,13 @@ function unzipped(zip: Uint8Array): { files: string[]; readme: string } {
 }
 
 /** Cluster view → workspace → Export → Bundles, as the views call the worker and the store. */
-async function browserSide(target: TargetId): Promise<Side & { hosts: [string, string[], string[]][]; caCertPem: string; caKeyPem: string }> {
-  const made = await OPS.setUpCluster({ cluster: 'prod', nodes: NODES, clients: CLIENTS, target, keyAlgorithm: 'p256', caDays: 3650, leafDays: 90 }, ctx);
+async function browserSide(
+  target: TargetId,
+): Promise<Side & { hosts: [string, string[], string[]][]; caCertPem: string; caKeyPem: string }> {
+  const made = await OPS.setUpCluster(
+    { cluster: 'prod', nodes: NODES, clients: CLIENTS, target, keyAlgorithm: 'p256', caDays: 3650, leafDays: 90 },
+    ctx,
+  );
   const app = createAppStore({ records: memoryRecordStore(), channelName: `round-trip-${process.pid}-${target}` });
   await app.hydration;
   saveCluster(app.store.getState(), 'prod', target, made);
@@ -83,17 +91,41 @@ async function cliSide(target: TargetId, ca: { certPem: string; keyPem: string }
   writeFileSync(join(dir, 'nodes.txt'), NODES);
   const out = join(dir, 'prod.zip');
   const clients = CLIENTS.flatMap((c) => ['--clients', c]);
-  await cli((argv) => bundleCommand.run(argv), ['--target', target, '--ca-dir', dir, '--nodes', join(dir, 'nodes.txt'), ...clients, '--cluster', 'prod', '--days', '90', '--out', out]);
+  await cli(
+    (argv) => bundleCommand.run(argv),
+    [
+      '--target',
+      target,
+      '--ca-dir',
+      dir,
+      '--nodes',
+      join(dir, 'nodes.txt'),
+      ...clients,
+      '--cluster',
+      'prod',
+      '--days',
+      '90',
+      '--out',
+      out,
+    ],
+  );
   const { layout } = targetById(target);
   const snippets: Record<string, string> = {};
   for (const s of targetSnippets(targetById(target))) {
-    snippets[s.id] = await cli((argv) => snippetCommand.run(argv), [s.id, '--layout', layout, '--nodes', join(dir, 'nodes.txt'), ...clients, '--cluster', 'prod']);
+    snippets[s.id] = await cli(
+      (argv) => snippetCommand.run(argv),
+      [s.id, '--layout', layout, '--nodes', join(dir, 'nodes.txt'), ...clients, '--cluster', 'prod'],
+    );
   }
   return { ...unzipped(readFileSync(out)), snippets };
 }
 
 const rows: { name: string; input: TargetId; want: { files?: number } }[] = [
-  { name: 'ScyllaDB: ca.pem, three files per node and per client, README.txt', input: 'scylla', want: { files: 1 + 2 * 3 + 2 * 3 + 1 } },
+  {
+    name: 'ScyllaDB: ca.pem, three files per node and per client, README.txt',
+    input: 'scylla',
+    want: { files: 1 + 2 * 3 + 2 * 3 + 1 },
+  },
   { name: 'Node.js (generic layout, its own snippets)', input: 'node', want: {} },
   { name: 'Cassandra', input: 'cassandra', want: {} },
 ];

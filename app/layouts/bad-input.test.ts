@@ -13,7 +13,11 @@ beforeAll(() => {
   ed25519 = opensslBundle({ nodes: [{ name: 'node-1', dns: ['localhost'], ips: [], key: 'ed25519' }] }).bundle;
 });
 
-const rows: { name: string; input: () => { bundle: Bundle; layout: LayoutId; options?: LayoutOptions }; want: { code: string; field: string; message: RegExp } }[] = [
+const rows: {
+  name: string;
+  input: () => { bundle: Bundle; layout: LayoutId; options?: LayoutOptions };
+  want: { code: string; field: string; message: RegExp };
+}[] = [
   {
     name: 'missing CA',
     input: () => ({ bundle: { ...good, ca: { certPem: '' } }, layout: 'generic' }),
@@ -21,7 +25,10 @@ const rows: { name: string; input: () => { bundle: Bundle; layout: LayoutId; opt
   },
   {
     name: 'a key that does not match its certificate',
-    input: () => ({ bundle: { ...good, nodes: good.nodes.map((n) => ({ ...n, keyPem: good.clients[0]!.keyPem })) }, layout: 'generic' }),
+    input: () => ({
+      bundle: { ...good, nodes: good.nodes.map((n) => ({ ...n, keyPem: good.clients[0]!.keyPem })) },
+      layout: 'generic',
+    }),
     want: { code: 'key-mismatch', field: 'nodes[0].keyPem', message: /node-1's private key does not belong/ },
   },
   {
@@ -41,12 +48,18 @@ const rows: { name: string; input: () => { bundle: Bundle; layout: LayoutId; opt
   },
   {
     name: 'a name that would climb out of the folder',
-    input: () => ({ bundle: { ...good, clients: good.clients.map((c) => ({ ...c, name: '../etc' })) }, layout: 'casty' }),
+    input: () => ({
+      bundle: { ...good, clients: good.clients.map((c) => ({ ...c, name: '../etc' })) },
+      layout: 'casty',
+    }),
     want: { code: 'invalid-name', field: 'clients[0].name', message: /cannot be a file name/ },
   },
   {
     name: 'a node and a client with one name (case-insensitive)',
-    input: () => ({ bundle: { ...good, clients: good.clients.map((c) => ({ ...c, name: 'NODE-1' })) }, layout: 'casty' }),
+    input: () => ({
+      bundle: { ...good, clients: good.clients.map((c) => ({ ...c, name: 'NODE-1' })) },
+      layout: 'casty',
+    }),
     want: { code: 'invalid-argument', field: 'clients[0].name', message: /used twice/ },
   },
   {
@@ -56,7 +69,16 @@ const rows: { name: string; input: () => { bundle: Bundle; layout: LayoutId; opt
   },
   {
     name: 'an already encrypted key',
-    input: () => ({ bundle: { ...good, nodes: good.nodes.map((n) => ({ ...n, keyPem: '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n' })) }, layout: 'generic' }),
+    input: () => ({
+      bundle: {
+        ...good,
+        nodes: good.nodes.map((n) => ({
+          ...n,
+          keyPem: '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n',
+        })),
+      },
+      layout: 'generic',
+    }),
     want: { code: 'invalid-key', field: 'nodes[0].keyPem', message: /encrypted/ },
   },
   {

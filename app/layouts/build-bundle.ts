@@ -9,7 +9,17 @@ import { DEFAULT_FORMATS, type BundleFormats } from './formats.ts';
 import { layoutById } from './index.ts';
 import { readmeText } from './readme.ts';
 import { readsEncryptedKeys } from './key-policy.ts';
-import type { Bundle, BundleClient, BundleFile, BundleNode, EntityRef, FileContent, Layout, LayoutId, LayoutOptions } from './types.ts';
+import type {
+  Bundle,
+  BundleClient,
+  BundleFile,
+  BundleNode,
+  EntityRef,
+  FileContent,
+  Layout,
+  LayoutId,
+  LayoutOptions,
+} from './types.ts';
 import { checkDistinctPaths, validateBundle } from './validate.ts';
 import { assertKeysMatch } from './key-match.ts';
 import { cassandraKeyAndChainPem } from '../pki/pem-bundles.ts';
@@ -68,8 +78,12 @@ export async function buildBundle(request: BuildBundleRequest, crypto: Crypto = 
   }
 
   const entity = (of: EntityRef): BundleNode | BundleClient => {
-    const found = of.role === 'node' ? bundle.nodes.find((n) => n.name === of.name) : bundle.clients.find((c) => c.name === of.name);
-    if (!found) throw new PkiError('internal', 'layout', `Layout ${layout.id} planned a file for unknown ${of.role} ${of.name}.`);
+    const found =
+      of.role === 'node'
+        ? bundle.nodes.find((n) => n.name === of.name)
+        : bundle.clients.find((c) => c.name === of.name);
+    if (!found)
+      throw new PkiError('internal', 'layout', `Layout ${layout.id} planned a file for unknown ${of.role} ${of.name}.`);
     return found;
   };
   const trust = joinPem(bundle.ca.certPem, bundle.ca.chainPem);
@@ -83,7 +97,8 @@ export async function buildBundle(request: BuildBundleRequest, crypto: Crypto = 
     }
     if (!readsEncryptedKeys(layout, of.role, options)) {
       facts.plaintextKeys = true;
-      const who = of.role === 'client' && (layout.id === 'scylla' || layout.id === 'cassandra') ? 'cqlsh' : layout.label;
+      const who =
+        of.role === 'client' && (layout.id === 'scylla' || layout.id === 'cassandra') ? 'cqlsh' : layout.label;
       warnings.add(`${who} cannot read encrypted private keys, so ${of.role} keys are written unencrypted.`);
       return joinPem(plain);
     }
@@ -107,15 +122,27 @@ export async function buildBundle(request: BuildBundleRequest, crypto: Crypto = 
         const e = entity(content.of);
         const key = await keyText(content.of); // plaintext: Cassandra's PEM reader cannot decrypt PBES2 (see pem-bundles.ts)
         const chain = e.chainPem.trim() ? e.chainPem : undefined;
-        return { contents: await cassandraKeyAndChainPem({ key, certificate: e.certPem, ...(chain ? { chain } : {}) }, crypto), secret: true };
+        return {
+          contents: await cassandraKeyAndChainPem({ key, certificate: e.certPem, ...(chain ? { chain } : {}) }, crypto),
+          secret: true,
+        };
       }
       case 'keystore': {
         const e = entity(content.of);
-        const input = { keyPem: e.keyPem, certPem: e.certPem, chainPem: joinPem(e.chainPem, trust), password: options.storePassword ?? '', alias: e.name };
+        const input = {
+          keyPem: e.keyPem,
+          certPem: e.certPem,
+          chainPem: joinPem(e.chainPem, trust),
+          password: options.storePassword ?? '',
+          alias: e.name,
+        };
         return { contents: await formats.keystore(input, crypto), secret: true };
       }
       case 'truststore':
-        return { contents: await formats.truststore({ caPem: trust, password: options.storePassword ?? '' }, crypto), secret: false };
+        return {
+          contents: await formats.truststore({ caPem: trust, password: options.storePassword ?? '' }, crypto),
+          secret: false,
+        };
       case 'text':
         if (content.plaintextKey) facts.plaintextKeys = true;
         return { contents: content.text, secret: content.plaintextKey === true };

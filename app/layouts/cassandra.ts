@@ -18,7 +18,7 @@ export const cassandraLayout: Layout = {
     'intermediates in one file, as PEMBasedSslContextFactory wants; RSA or EC keys only) and NODE/ca.pem. ' +
     'PKCS#12 form: per node NODE/keystore.p12 and NODE/truststore.p12 under the store password. ' +
     'Per client a cqlsh/NAME/ folder with client.crt, client.key and ca.pem. ' +
-    'Keys in PEM files are plaintext: on Java 17 Cassandra\'s PEM reader cannot decrypt PBES2-encrypted keys, and cqlsh ' +
+    "Keys in PEM files are plaintext: on Java 17 Cassandra's PEM reader cannot decrypt PBES2-encrypted keys, and cqlsh " +
     'takes no key password; use the PKCS#12 form to keep node keys encrypted at rest.',
   // PKCS#12 keystores are encrypted by the store password whatever this says.
   readsEncryptedKeys: false,
@@ -29,14 +29,26 @@ export const cassandraLayout: Layout = {
       nodes: outline.nodes.map((n) => {
         if (pkcs12) {
           const keystore = joinPath(n.name, 'keystore.p12');
-          return { name: n.name, cert: keystore, key: keystore, ca: 'ca.pem', keystore, truststore: joinPath(n.name, 'truststore.p12') };
+          return {
+            name: n.name,
+            cert: keystore,
+            key: keystore,
+            ca: 'ca.pem',
+            keystore,
+            truststore: joinPath(n.name, 'truststore.p12'),
+          };
         }
         const keyAndChain = joinPath(n.name, 'keystore.pem');
         return { name: n.name, cert: keyAndChain, key: keyAndChain, ca: joinPath(n.name, 'ca.pem'), keyAndChain };
       }),
       clients: outline.clients.map((c) => {
         const dir = joinPath('cqlsh', c.name);
-        return { name: c.name, cert: joinPath(dir, 'client.crt'), key: joinPath(dir, 'client.key'), ca: joinPath(dir, 'ca.pem') };
+        return {
+          name: c.name,
+          cert: joinPath(dir, 'client.crt'),
+          key: joinPath(dir, 'client.key'),
+          ca: joinPath(dir, 'ca.pem'),
+        };
       }),
     };
   },

@@ -11,8 +11,18 @@ export const castyLayout: Layout = {
   readsEncryptedKeys: false,
   paths: (outline) => ({
     ca: 'ca.crt',
-    nodes: outline.nodes.map((n) => ({ name: n.name, cert: joinPath(n.name, 'node.crt'), key: joinPath(n.name, 'node.key'), ca: 'ca.crt' })),
-    clients: outline.clients.map((c) => ({ name: c.name, cert: joinPath(c.name, 'client.crt'), key: joinPath(c.name, 'client.key'), ca: 'ca.crt' })),
+    nodes: outline.nodes.map((n) => ({
+      name: n.name,
+      cert: joinPath(n.name, 'node.crt'),
+      key: joinPath(n.name, 'node.key'),
+      ca: 'ca.crt',
+    })),
+    clients: outline.clients.map((c) => ({
+      name: c.name,
+      cert: joinPath(c.name, 'client.crt'),
+      key: joinPath(c.name, 'client.key'),
+      ca: 'ca.crt',
+    })),
   }),
   plan(bundle, options) {
     return planFromPaths(this.paths(bundle, options));

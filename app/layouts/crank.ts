@@ -18,7 +18,7 @@ export const crankLayout: Layout = {
   label: 'crank',
   describe:
     'One CERT_DIR per worker holding client.crt and ca.crt (crank uses the same pair to serve and to call). ' +
-    'No private keys: crank makes each worker\'s client.key on the worker and sends the CA only a request, so ' +
+    "No private keys: crank makes each worker's client.key on the worker and sends the CA only a request, so " +
     'sign requests with `certbench csr sign` or Sign CSR in the browser, and give back these files. A bundle ' +
     'for one worker is that CERT_DIR; with several, each NAME/ folder is one CERT_DIR and ca.crt is also at the top.',
   readsEncryptedKeys: false,

@@ -34,6 +34,18 @@ export interface BundleFormats {
 export const DEFAULT_FORMATS: BundleFormats = {
   encryptKey: (keyPem, passphrase, crypto) => encryptPkcs8Pem(keyPem, passphrase, {}, crypto),
   keystore: async (input, crypto) =>
-    (await buildKeystore({ key: input.keyPem, certificate: input.certPem, chain: input.chainPem, password: input.password, alias: input.alias }, crypto)).der,
-  truststore: async (input, crypto) => (await buildTruststore({ cas: input.caPem, password: input.password }, crypto)).der,
+    (
+      await buildKeystore(
+        {
+          key: input.keyPem,
+          certificate: input.certPem,
+          chain: input.chainPem,
+          password: input.password,
+          alias: input.alias,
+        },
+        crypto,
+      )
+    ).der,
+  truststore: async (input, crypto) =>
+    (await buildTruststore({ cas: input.caPem, password: input.password }, crypto)).der,
 };

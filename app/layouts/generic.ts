@@ -11,8 +11,18 @@ export const genericLayout: Layout = {
     'Keys are encrypted PKCS#8 when you set a passphrase.',
   readsEncryptedKeys: true,
   paths: (outline) => {
-    const entity = (name: string) => ({ name, cert: `${name}.crt`, key: `${name}.key`, fullchain: `${name}.fullchain.pem`, ca: 'ca.crt' });
-    return { ca: 'ca.crt', nodes: outline.nodes.map((n) => entity(n.name)), clients: outline.clients.map((c) => entity(c.name)) };
+    const entity = (name: string) => ({
+      name,
+      cert: `${name}.crt`,
+      key: `${name}.key`,
+      fullchain: `${name}.fullchain.pem`,
+      ca: 'ca.crt',
+    });
+    return {
+      ca: 'ca.crt',
+      nodes: outline.nodes.map((n) => entity(n.name)),
+      clients: outline.clients.map((c) => entity(c.name)),
+    };
   },
   plan(bundle, options) {
     return planFromPaths(this.paths(bundle, options), 'leaf');

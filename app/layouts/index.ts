@@ -9,13 +9,25 @@ import { cassandraLayout } from './cassandra.ts';
 import { kubernetesLayout } from './kubernetes.ts';
 import { genericLayout } from './generic.ts';
 
-export const LAYOUTS: readonly Layout[] = [castyLayout, haystackLayout, crankLayout, scyllaLayout, cassandraLayout, kubernetesLayout, genericLayout];
+export const LAYOUTS: readonly Layout[] = [
+  castyLayout,
+  haystackLayout,
+  crankLayout,
+  scyllaLayout,
+  cassandraLayout,
+  kubernetesLayout,
+  genericLayout,
+];
 
 /** The layout with this id, or a PkiError naming the ones there are. */
 export function layoutById(id: string): Layout {
   const layout = LAYOUTS.find((l) => l.id === id);
   if (!layout) {
-    throw new PkiError('invalid-argument', 'layout', `Unknown layout "${id}"; choose one of ${LAYOUTS.map((l) => l.id).join(', ')}.`);
+    throw new PkiError(
+      'invalid-argument',
+      'layout',
+      `Unknown layout "${id}"; choose one of ${LAYOUTS.map((l) => l.id).join(', ')}.`,
+    );
   }
   return layout;
 }

@@ -13,14 +13,38 @@ function opensslKey(genpkey: string[], convert: string[] = []): string {
 }
 
 const rows: { name: string; input: () => string; want: KeyFamily }[] = [
-  { name: 'RSA PKCS#8', input: () => opensslKey(['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']), want: 'rsa' },
-  { name: 'RSA PKCS#1', input: () => opensslKey(['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'], ['pkey', '-traditional']), want: 'rsa' },
-  { name: 'EC PKCS#8', input: () => opensslKey(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384']), want: 'ec' },
-  { name: 'EC SEC1', input: () => opensslKey(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['ec']), want: 'ec' },
+  {
+    name: 'RSA PKCS#8',
+    input: () => opensslKey(['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']),
+    want: 'rsa',
+  },
+  {
+    name: 'RSA PKCS#1',
+    input: () => opensslKey(['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'], ['pkey', '-traditional']),
+    want: 'rsa',
+  },
+  {
+    name: 'EC PKCS#8',
+    input: () => opensslKey(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384']),
+    want: 'ec',
+  },
+  {
+    name: 'EC SEC1',
+    input: () => opensslKey(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['ec']),
+    want: 'ec',
+  },
   { name: 'Ed25519', input: () => opensslKey(['-algorithm', 'ED25519']), want: 'ed25519' },
   { name: 'Ed448', input: () => opensslKey(['-algorithm', 'ED448']), want: 'ed448' },
-  { name: 'encrypted PKCS#8', input: () => opensslKey(['-algorithm', 'ED25519'], ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:x']), want: 'encrypted' },
-  { name: 'a certificate, no key', input: () => '-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n', want: 'unknown' },
+  {
+    name: 'encrypted PKCS#8',
+    input: () => opensslKey(['-algorithm', 'ED25519'], ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:x']),
+    want: 'encrypted',
+  },
+  {
+    name: 'a certificate, no key',
+    input: () => '-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n',
+    want: 'unknown',
+  },
   { name: 'empty text', input: () => '', want: 'unknown' },
 ];
 

@@ -2,5 +2,7 @@
 import type { EntityRef, Layout, LayoutOptions } from './types.ts';
 
 export function readsEncryptedKeys(layout: Layout, role: EntityRef['role'], options: LayoutOptions): boolean {
-  return typeof layout.readsEncryptedKeys === 'function' ? layout.readsEncryptedKeys(role, options) : layout.readsEncryptedKeys;
+  return typeof layout.readsEncryptedKeys === 'function'
+    ? layout.readsEncryptedKeys(role, options)
+    : layout.readsEncryptedKeys;
 }

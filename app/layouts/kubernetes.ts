@@ -8,7 +8,10 @@ import type { Bundle, BundleClient, BundleNode, Layout, PlannedFile } from './ty
 export const KUBERNETES_MOUNT = '/etc/tls';
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
 /** A DNS-1123 subdomain for the Secret's metadata.name, e.g. "prod-node-1-tls". */
@@ -18,17 +21,30 @@ export function secretName(cluster: string, name: string): string {
 
 /** A label value (at most 63 of [a-z0-9.-], alphanumeric at both ends) naming the cluster. */
 export function clusterLabel(cluster: string): string {
-  return slug(cluster).slice(0, 63).replace(/[^a-z0-9]+$/, '') || 'cluster';
+  return (
+    slug(cluster)
+      .slice(0, 63)
+      .replace(/[^a-z0-9]+$/, '') || 'cluster'
+  );
 }
 
 /** A YAML block scalar (`|`) of PEM text, indented under its key. */
 function block(pem: string, indent: string): string {
-  const body = pem.trim().split('\n').map((line) => `${indent}${line.trimEnd()}`).join('\n');
+  const body = pem
+    .trim()
+    .split('\n')
+    .map((line) => `${indent}${line.trimEnd()}`)
+    .join('\n');
   return `|\n${body}`;
 }
 
 /** The Secret manifest; `ca` is the CA certificate(s) the workload trusts. */
-export function tlsSecretYaml(cluster: string, entity: BundleNode | BundleClient, role: 'node' | 'client', ca: string): string {
+export function tlsSecretYaml(
+  cluster: string,
+  entity: BundleNode | BundleClient,
+  role: 'node' | 'client',
+  ca: string,
+): string {
   const indent = '    ';
   const chain = `${entity.certPem.trim()}\n${entity.chainPem.trim()}`.trim();
   return [
@@ -62,17 +78,34 @@ export const kubernetesLayout: Layout = {
     `and ca.crt; mount it at ${KUBERNETES_MOUNT}. Kubernetes TLS Secrets hold plaintext keys, so no passphrase applies.`,
   readsEncryptedKeys: false,
   paths: (outline) => {
-    const inPod = (name: string) => ({ name, cert: `${KUBERNETES_MOUNT}/tls.crt`, key: `${KUBERNETES_MOUNT}/tls.key`, ca: `${KUBERNETES_MOUNT}/ca.crt` });
-    return { ca: `${KUBERNETES_MOUNT}/ca.crt`, nodes: outline.nodes.map((n) => inPod(n.name)), clients: outline.clients.map((c) => inPod(c.name)) };
+    const inPod = (name: string) => ({
+      name,
+      cert: `${KUBERNETES_MOUNT}/tls.crt`,
+      key: `${KUBERNETES_MOUNT}/tls.key`,
+      ca: `${KUBERNETES_MOUNT}/ca.crt`,
+    });
+    return {
+      ca: `${KUBERNETES_MOUNT}/ca.crt`,
+      nodes: outline.nodes.map((n) => inPod(n.name)),
+      clients: outline.clients.map((c) => inPod(c.name)),
+    };
   },
   plan(bundle) {
     const ca = trustPem(bundle);
     const files: PlannedFile[] = [];
     for (const n of bundle.nodes) {
-      files.push({ path: `${n.name}-tls.yaml`, content: { kind: 'text', text: tlsSecretYaml(bundle.cluster, n, 'node', ca), plaintextKey: true }, about: `${n.name}: kubernetes.io/tls Secret (holds a plaintext key: keep secret)` });
+      files.push({
+        path: `${n.name}-tls.yaml`,
+        content: { kind: 'text', text: tlsSecretYaml(bundle.cluster, n, 'node', ca), plaintextKey: true },
+        about: `${n.name}: kubernetes.io/tls Secret (holds a plaintext key: keep secret)`,
+      });
     }
     for (const c of bundle.clients) {
-      files.push({ path: `${c.name}-tls.yaml`, content: { kind: 'text', text: tlsSecretYaml(bundle.cluster, c, 'client', ca), plaintextKey: true }, about: `${c.name}: kubernetes.io/tls Secret (holds a plaintext key: keep secret)` });
+      files.push({
+        path: `${c.name}-tls.yaml`,
+        content: { kind: 'text', text: tlsSecretYaml(bundle.cluster, c, 'client', ca), plaintextKey: true },
+        about: `${c.name}: kubernetes.io/tls Secret (holds a plaintext key: keep secret)`,
+      });
     }
     return files;
   },

@@ -11,7 +11,10 @@ describe('targets that cannot use ML-DSA are refused before issuing', () => {
     it(`${layout}: ML-DSA ${want ? 'refused' : 'allowed'}, ECDSA allowed`, () => {
       expect(mlDsaRefusal(layout, 'ml-dsa') !== undefined).toBe(want);
       expect(mlDsaRefusal(layout, 'ec')).toBeUndefined();
-      if (want) expect(() => assertLayoutTakesKey(layout, 'ml-dsa', 'keyAlgorithm')).toThrow(/cannot use ML-DSA certificates.*Choose ECDSA/);
+      if (want)
+        expect(() => assertLayoutTakesKey(layout, 'ml-dsa', 'keyAlgorithm')).toThrow(
+          /cannot use ML-DSA certificates.*Choose ECDSA/,
+        );
     });
   }
   it('names Java 17 and the JDK version that can (Cassandra)', () => {

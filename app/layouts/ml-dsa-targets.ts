@@ -22,5 +22,10 @@ export function mlDsaRefusal(layout: LayoutId, family: KeyAlgorithm['family']): 
 /** Throw the refusal on `field` (e.g. 'keyAlgorithm', 'alg'), naming what to choose instead. */
 export function assertLayoutTakesKey(layout: LayoutId, family: KeyAlgorithm['family'], field: string): void {
   const why = mlDsaRefusal(layout, family);
-  if (why) throw new PkiError('unsupported-algorithm', field, `${why} Choose ECDSA (P-256) keys for this target, or keep ML-DSA for a test PKI of your own.`);
+  if (why)
+    throw new PkiError(
+      'unsupported-algorithm',
+      field,
+      `${why} Choose ECDSA (P-256) keys for this target, or keep ML-DSA for a test PKI of your own.`,
+    );
 }

@@ -31,7 +31,11 @@ function describeContent(content: FileContent): string {
  * Files for the paths of one entity. `certKind` says whether `cert` holds the leaf alone or the
  * leaf and its intermediates (what TLS servers should present).
  */
-function entityFiles(entity: EntityPaths, of: EntityRef, certKind: 'leaf' | 'fullchain'): { path: string; content: FileContent }[] {
+function entityFiles(
+  entity: EntityPaths,
+  of: EntityRef,
+  certKind: 'leaf' | 'fullchain',
+): { path: string; content: FileContent }[] {
   const files: { path: string; content: FileContent }[] = [];
   if (entity.keyAndChain) files.push({ path: entity.keyAndChain, content: { kind: 'key-and-chain', of } });
   if (entity.keystore) files.push({ path: entity.keystore, content: { kind: 'keystore', of } });

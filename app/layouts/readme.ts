@@ -49,12 +49,21 @@ export interface ReadmeFacts {
   encryptedKeys: boolean;
 }
 
-export function readmeText(bundle: Bundle, layout: Layout, options: LayoutOptions, files: PlannedFile[], facts: ReadmeFacts): string {
+export function readmeText(
+  bundle: Bundle,
+  layout: Layout,
+  options: LayoutOptions,
+  files: PlannedFile[],
+  facts: ReadmeFacts,
+): string {
   const width = Math.max(...files.map((f) => f.path.length), 'README.txt'.length);
   const keys: string[] = [];
-  if (facts.encryptedKeys) keys.push('Encrypted private keys are PKCS#8 (PBES2, AES-256-CBC); the passphrase is not in this bundle.');
-  if (facts.plaintextKeys) keys.push('Some private keys are NOT encrypted: keep these files readable by their service only (chmod 600).');
-  if (options.storePassword) keys.push('PKCS#12 stores are protected by the store password you chose; it is not in this bundle.');
+  if (facts.encryptedKeys)
+    keys.push('Encrypted private keys are PKCS#8 (PBES2, AES-256-CBC); the passphrase is not in this bundle.');
+  if (facts.plaintextKeys)
+    keys.push('Some private keys are NOT encrypted: keep these files readable by their service only (chmod 600).');
+  if (options.storePassword)
+    keys.push('PKCS#12 stores are protected by the store password you chose; it is not in this bundle.');
   return [
     `certbench bundle for cluster "${bundle.cluster}", laid out for ${layout.label}.`,
     '',

@@ -12,10 +12,20 @@ export const scyllaLayout: Layout = {
   readsEncryptedKeys: false,
   paths: (outline) => ({
     ca: 'ca.pem',
-    nodes: outline.nodes.map((n) => ({ name: n.name, cert: joinPath(n.name, 'scylla.crt'), key: joinPath(n.name, 'scylla.key'), ca: joinPath(n.name, 'ca.pem') })),
+    nodes: outline.nodes.map((n) => ({
+      name: n.name,
+      cert: joinPath(n.name, 'scylla.crt'),
+      key: joinPath(n.name, 'scylla.key'),
+      ca: joinPath(n.name, 'ca.pem'),
+    })),
     clients: outline.clients.map((c) => {
       const dir = joinPath('cqlsh', c.name);
-      return { name: c.name, cert: joinPath(dir, 'client.crt'), key: joinPath(dir, 'client.key'), ca: joinPath(dir, 'ca.pem') };
+      return {
+        name: c.name,
+        cert: joinPath(dir, 'client.crt'),
+        key: joinPath(dir, 'client.key'),
+        ca: joinPath(dir, 'ca.pem'),
+      };
     }),
   }),
   plan(bundle, options) {

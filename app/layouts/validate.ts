@@ -16,12 +16,22 @@ function hasBlock(pem: string, label: RegExp): boolean {
 
 function checkEntity(e: BundleNode | BundleClient, field: string): void {
   if (!SAFE_NAME.test(e.name)) {
-    throw new PkiError('invalid-name', `${field}.name`, `"${e.name}" cannot be a file name: use letters, digits, ".", "-" and "_" (at most 63), starting with a letter or digit.`);
+    throw new PkiError(
+      'invalid-name',
+      `${field}.name`,
+      `"${e.name}" cannot be a file name: use letters, digits, ".", "-" and "_" (at most 63), starting with a letter or digit.`,
+    );
   }
-  if (!hasBlock(e.certPem, /^CERTIFICATE$/)) throw new PkiError('invalid-pem', `${field}.certPem`, `${e.name} has no certificate (no BEGIN CERTIFICATE block).`);
-  if (!hasBlock(e.keyPem, /PRIVATE KEY$/)) throw new PkiError('invalid-key', `${field}.keyPem`, `${e.name} has no private key (no BEGIN PRIVATE KEY block).`);
+  if (!hasBlock(e.certPem, /^CERTIFICATE$/))
+    throw new PkiError('invalid-pem', `${field}.certPem`, `${e.name} has no certificate (no BEGIN CERTIFICATE block).`);
+  if (!hasBlock(e.keyPem, /PRIVATE KEY$/))
+    throw new PkiError('invalid-key', `${field}.keyPem`, `${e.name} has no private key (no BEGIN PRIVATE KEY block).`);
   if (keyFamily(e.keyPem) === 'encrypted') {
-    throw new PkiError('invalid-key', `${field}.keyPem`, `${e.name}'s private key is encrypted; give certbench the plain key and a passphrase to encrypt it with.`);
+    throw new PkiError(
+      'invalid-key',
+      `${field}.keyPem`,
+      `${e.name}'s private key is encrypted; give certbench the plain key and a passphrase to encrypt it with.`,
+    );
   }
 }
 
@@ -44,7 +54,12 @@ export function validateBundle(bundle: Bundle, layout: Layout, options: LayoutOp
     checkEntity(entity, field);
     const key = entity.name.toLowerCase(); // zip files land on case-insensitive disks too
     const earlier = seen.get(key);
-    if (earlier) throw new PkiError('invalid-argument', `${field}.name`, `"${entity.name}" is used twice (also ${earlier}); every node and client needs its own name.`);
+    if (earlier)
+      throw new PkiError(
+        'invalid-argument',
+        `${field}.name`,
+        `"${entity.name}" is used twice (also ${earlier}); every node and client needs its own name.`,
+      );
     seen.set(key, field);
   }
   const families = nodeKeyFamilies(layout, options);
@@ -57,10 +72,18 @@ export function validateBundle(bundle: Bundle, layout: Layout, options: LayoutOp
  */
 export function validateLayoutOptions(layout: Pick<Layout, 'id'>, options: LayoutOptions): void {
   if (options.keyPassphrase !== undefined && options.keyPassphrase === '') {
-    throw new PkiError('invalid-argument', 'keyPassphrase', 'The key passphrase is empty: choose one, or leave keys unencrypted.');
+    throw new PkiError(
+      'invalid-argument',
+      'keyPassphrase',
+      'The key passphrase is empty: choose one, or leave keys unencrypted.',
+    );
   }
   if (layout.id === 'cassandra' && options.cassandraFormat === 'pkcs12' && !options.storePassword) {
-    throw new PkiError('invalid-argument', 'storePassword', 'PKCS#12 keystores need a password: Cassandra opens them with keystore_password and truststore_password.');
+    throw new PkiError(
+      'invalid-argument',
+      'storePassword',
+      'PKCS#12 keystores need a password: Cassandra opens them with keystore_password and truststore_password.',
+    );
   }
 }
 
@@ -73,8 +96,13 @@ function checkCassandraKeys(bundle: Bundle, families: readonly KeyFamily[]): voi
   bundle.nodes.forEach((n, i) => {
     const family = keyFamily(n.keyPem);
     if (!families.includes(family)) {
-      const what = family === 'ed25519' ? 'an Ed25519 key' : family === 'ed448' ? 'an Ed448 key' : 'a key of unknown type';
-      throw new PkiError('unsupported-algorithm', `nodes[${i}].keyPem`, `${n.name} has ${what}: Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only. Issue the node with ECDSA P-256 or RSA, or use the PKCS#12 form.`);
+      const what =
+        family === 'ed25519' ? 'an Ed25519 key' : family === 'ed448' ? 'an Ed448 key' : 'a key of unknown type';
+      throw new PkiError(
+        'unsupported-algorithm',
+        `nodes[${i}].keyPem`,
+        `${n.name} has ${what}: Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only. Issue the node with ECDSA P-256 or RSA, or use the PKCS#12 form.`,
+      );
     }
   });
 }
@@ -84,7 +112,12 @@ export function checkDistinctPaths(files: PlannedFile[]): void {
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
-    if (seen.has(key)) throw new PkiError('invalid-argument', 'names', `Two files would be written to ${f.path}: rename the node or client that causes it.`);
+    if (seen.has(key))
+      throw new PkiError(
+        'invalid-argument',
+        'names',
+        `Two files would be written to ${f.path}: rename the node or client that causes it.`,
+      );
     seen.add(key);
   }
 }

@@ -17,5 +17,10 @@ export function download(name: string, contents: string | Uint8Array, type = 'ap
 
 /** A name safe on every file system: letters, digits, dot, dash, underscore. */
 export function fileSafe(name: string): string {
-  return name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'certbench';
+  return (
+    name
+      .trim()
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'certbench'
+  );
 }

@@ -2,7 +2,8 @@
  * Key algorithms certbench offers. Ids are stable (CLI `--alg`, persisted state); the
  * WebCrypto parameters live beside them.
  */
-export type KeyAlgorithmId = 'p256' | 'p384' | 'p521' | 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ed25519' | 'mldsa44' | 'mldsa65' | 'mldsa87';
+export type KeyAlgorithmId =
+  'p256' | 'p384' | 'p521' | 'rsa2048' | 'rsa3072' | 'rsa4096' | 'ed25519' | 'mldsa44' | 'mldsa65' | 'mldsa87';
 
 export interface KeyAlgorithm {
   id: KeyAlgorithmId;
@@ -32,9 +33,27 @@ function mlDsa(id: KeyAlgorithmId, name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87'
 }
 
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = [
-  { id: 'p256', label: 'ECDSA P-256', generate: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' }, family: 'ec' },
-  { id: 'p384', label: 'ECDSA P-384', generate: { name: 'ECDSA', namedCurve: 'P-384' }, sign: { name: 'ECDSA', hash: 'SHA-384' }, family: 'ec' },
-  { id: 'p521', label: 'ECDSA P-521', generate: { name: 'ECDSA', namedCurve: 'P-521' }, sign: { name: 'ECDSA', hash: 'SHA-512' }, family: 'ec' },
+  {
+    id: 'p256',
+    label: 'ECDSA P-256',
+    generate: { name: 'ECDSA', namedCurve: 'P-256' },
+    sign: { name: 'ECDSA', hash: 'SHA-256' },
+    family: 'ec',
+  },
+  {
+    id: 'p384',
+    label: 'ECDSA P-384',
+    generate: { name: 'ECDSA', namedCurve: 'P-384' },
+    sign: { name: 'ECDSA', hash: 'SHA-384' },
+    family: 'ec',
+  },
+  {
+    id: 'p521',
+    label: 'ECDSA P-521',
+    generate: { name: 'ECDSA', namedCurve: 'P-521' },
+    sign: { name: 'ECDSA', hash: 'SHA-512' },
+    family: 'ec',
+  },
   rsa('rsa2048', 2048),
   rsa('rsa3072', 3072),
   rsa('rsa4096', 4096),

@@ -7,9 +7,27 @@ import { opensslVerify, opensslCheckIp } from '../test/judges/openssl.ts';
 
 describe('parseBatch', () => {
   const good = [
-    { name: 'names, IPs and DNS names', input: 'node1 10.0.0.1 node1.example\nnode2, 10.0.0.2', want: [['node1', 'DNS:node1 IP:10.0.0.1 DNS:node1.example'], ['node2', 'DNS:node2 IP:10.0.0.2']] },
-    { name: 'blank lines and comments skipped', input: '# cluster\n\n  10.0.0.5   # seed\n', want: [['10.0.0.5', 'IP:10.0.0.5']] },
-    { name: 'CRLF', input: 'a 10.0.0.1\r\nb 10.0.0.2\r\n', want: [['a', 'DNS:a IP:10.0.0.1'], ['b', 'DNS:b IP:10.0.0.2']] },
+    {
+      name: 'names, IPs and DNS names',
+      input: 'node1 10.0.0.1 node1.example\nnode2, 10.0.0.2',
+      want: [
+        ['node1', 'DNS:node1 IP:10.0.0.1 DNS:node1.example'],
+        ['node2', 'DNS:node2 IP:10.0.0.2'],
+      ],
+    },
+    {
+      name: 'blank lines and comments skipped',
+      input: '# cluster\n\n  10.0.0.5   # seed\n',
+      want: [['10.0.0.5', 'IP:10.0.0.5']],
+    },
+    {
+      name: 'CRLF',
+      input: 'a 10.0.0.1\r\nb 10.0.0.2\r\n',
+      want: [
+        ['a', 'DNS:a IP:10.0.0.1'],
+        ['b', 'DNS:b IP:10.0.0.2'],
+      ],
+    },
   ];
   for (const row of good) {
     it(row.name, () => {
@@ -17,15 +35,28 @@ describe('parseBatch', () => {
     });
   }
   const bad = [
-    { name: 'bad IP names its line', input: 'node1 10.0.0.1\nnode2 10.0.0.300', wantError: 'line 2: "10.0.0.300" is not an IPv4 or IPv6 address' },
-    { name: 'duplicate name', input: 'node1 10.0.0.1\n\nNODE1 10.0.0.2', wantError: 'line 3: "NODE1" is already on line 1' },
+    {
+      name: 'bad IP names its line',
+      input: 'node1 10.0.0.1\nnode2 10.0.0.300',
+      wantError: 'line 2: "10.0.0.300" is not an IPv4 or IPv6 address',
+    },
+    {
+      name: 'duplicate name',
+      input: 'node1 10.0.0.1\n\nNODE1 10.0.0.2',
+      wantError: 'line 3: "NODE1" is already on line 1',
+    },
     { name: 'unsafe folder name', input: '../etc 10.0.0.1', wantError: 'line 1: "../etc" is not a usable node name' },
     { name: 'empty list', input: '# nothing\n', wantError: 'The node list is empty' },
-    { name: 'unknown SAN kind', input: 'n1 RID:1.2.3', wantError: 'line 1: "RID:1.2.3" has a SAN kind certbench does not issue' },
+    {
+      name: 'unknown SAN kind',
+      input: 'n1 RID:1.2.3',
+      wantError: 'line 1: "RID:1.2.3" has a SAN kind certbench does not issue',
+    },
     {
       name: 'every bad line and every bad SAN on a line is named at once',
       input: 'ok 10.0.0.1\nn2 10.0.0.300 my_host\n../x\nOK 10.0.0.4',
-      wantError: '3 lines are not valid: line 2: 2 entries are not valid: "10.0.0.300" is not an IPv4 or IPv6 address; "my_host"',
+      wantError:
+        '3 lines are not valid: line 2: 2 entries are not valid: "10.0.0.300" is not an IPv4 or IPv6 address; "my_host"',
     },
     {
       name: 'sentences joined without doubled stops',
@@ -70,7 +101,9 @@ describe('issueBatch', () => {
 
   it('issues one node certificate per line, reports progress, judged by openssl', async () => {
     const progress: string[] = [];
-    const r = await issueBatch('n1 10.0.0.1\nn2 10.0.0.2\nn3 10.0.0.3', ca, { days: 90 }, undefined, (d, t) => progress.push(`${d}/${t}`));
+    const r = await issueBatch('n1 10.0.0.1\nn2 10.0.0.2\nn3 10.0.0.3', ca, { days: 90 }, undefined, (d, t) =>
+      progress.push(`${d}/${t}`),
+    );
     expect(r.items.map((i) => i.name)).toEqual(['n1', 'n2', 'n3']);
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
     expect(r.notes.join(' ')).toMatch(/shortened/);

@@ -51,7 +51,12 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
     if (!content) return;
     const [name = '', ...rest] = content.split(/[\s,;]+/);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) || /^\.+$/.test(name)) {
-      problems.push(lineError(line, `"${name}" is not a usable node name (letters, digits, ".", "_" and "-", up to 64, as it also names the node's folder)`));
+      problems.push(
+        lineError(
+          line,
+          `"${name}" is not a usable node name (letters, digits, ".", "_" and "-", up to 64, as it also names the node's folder)`,
+        ),
+      );
       return;
     }
     const lower = name.toLowerCase();
@@ -74,17 +79,28 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
     }
   });
   if (problems.length > 0) throw batchError(problems);
-  if (out.length === 0) throw new PkiError('invalid-argument', 'nodes', 'The node list is empty: write one node per line, its name then its IPs and DNS names.');
-  if (out.length > MAX_BATCH) throw new PkiError('input-too-large', 'nodes', `At most ${MAX_BATCH} nodes per batch, got ${out.length}.`);
+  if (out.length === 0)
+    throw new PkiError(
+      'invalid-argument',
+      'nodes',
+      'The node list is empty: write one node per line, its name then its IPs and DNS names.',
+    );
+  if (out.length > MAX_BATCH)
+    throw new PkiError('input-too-large', 'nodes', `At most ${MAX_BATCH} nodes per batch, got ${out.length}.`);
   return out;
 }
 
 /** One error for every bad line: the line's own error when there is one, else all of them, capped. */
 function batchError(problems: readonly PkiError[]): PkiError {
   if (problems.length === 1) return problems[0]!;
-  const named = problems.slice(0, MAX_LINES_NAMED).map((p) => p.message.replace(/\.$/, '')).join('; ');
+  const named = problems
+    .slice(0, MAX_LINES_NAMED)
+    .map((p) => p.message.replace(/\.$/, ''))
+    .join('; ');
   const more = problems.length > MAX_LINES_NAMED ? `; and ${problems.length - MAX_LINES_NAMED} more` : '';
-  return new PkiError('invalid-argument', 'nodes', `${problems.length} lines are not valid: ${named}${more}.`, { cause: problems[0] });
+  return new PkiError('invalid-argument', 'nodes', `${problems.length} lines are not valid: ${named}${more}.`, {
+    cause: problems[0],
+  });
 }
 
 export interface BatchOptions {
@@ -133,11 +149,26 @@ export async function issueBatch(
   const template = await fastTemplate(loaded, profile, algorithm, crypto);
   const items: BatchItem[] = [];
   for (const l of lines) {
-    if (signal?.aborted) throw new PkiError('invalid-argument', 'nodes', `Stopped after ${items.length} of ${lines.length} certificates.`);
+    if (signal?.aborted)
+      throw new PkiError('invalid-argument', 'nodes', `Stopped after ${items.length} of ${lines.length} certificates.`);
     const leaf = template
       ? await fastLeaf(template, l, window, loaded, crypto)
-      : await issueLeaf({ profile, commonName: l.name, sans: l.sans, algorithm, days, notBefore: window.notBefore.toISOString(), onOutlive: options.onOutlive }, loaded, crypto);
-    const keyPem = options.keyPassphrase ? await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto) : leaf.keyPem;
+      : await issueLeaf(
+          {
+            profile,
+            commonName: l.name,
+            sans: l.sans,
+            algorithm,
+            days,
+            notBefore: window.notBefore.toISOString(),
+            onOutlive: options.onOutlive,
+          },
+          loaded,
+          crypto,
+        );
+    const keyPem = options.keyPassphrase
+      ? await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto)
+      : leaf.keyPem;
     items.push({ ...leaf, keyPem, notes: window.notes, name: l.name, line: l.line });
     onProgress?.(items.length, lines.length);
   }
@@ -145,7 +176,12 @@ export async function issueBatch(
 }
 
 /** The DER template for this batch, or undefined when it could not prove itself (general path then). */
-async function fastTemplate(issuer: LoadedIssuer, profile: LeafProfile, algorithm: KeyAlgorithmId, crypto: Crypto): Promise<LeafTemplate | undefined> {
+async function fastTemplate(
+  issuer: LoadedIssuer,
+  profile: LeafProfile,
+  algorithm: KeyAlgorithmId,
+  crypto: Crypto,
+): Promise<LeafTemplate | undefined> {
   try {
     return await createLeafTemplate(issuer, profile, algorithm, crypto);
   } catch (e) {
@@ -154,7 +190,13 @@ async function fastTemplate(issuer: LoadedIssuer, profile: LeafProfile, algorith
   }
 }
 
-async function fastLeaf(template: LeafTemplate, line: BatchLine, window: ValidityWindow, issuer: LoadedIssuer, crypto: Crypto): Promise<IssuedLeaf> {
+async function fastLeaf(
+  template: LeafTemplate,
+  line: BatchLine,
+  window: ValidityWindow,
+  issuer: LoadedIssuer,
+  crypto: Crypto,
+): Promise<IssuedLeaf> {
   const serial = randomSerialBytes(crypto);
   const { certPem, keyPem } = await issueFromTemplate(
     template,

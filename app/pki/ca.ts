@@ -44,7 +44,11 @@ export interface CaResult extends CaMaterial {
 function checkPathLength(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 16) {
-    throw new PkiError('path-length', 'pathLength', `Path length must be a whole number from 0 to 16, got ${JSON.stringify(v)}.`);
+    throw new PkiError(
+      'path-length',
+      'pathLength',
+      `Path length must be a whole number from 0 to 16, got ${JSON.stringify(v)}.`,
+    );
   }
   return v;
 }
@@ -55,7 +59,12 @@ async function makeCa(
   subject: Name,
   window: ValidityWindow,
   pathLength: number | undefined,
-  signer: { issuerName?: Name; authorityKeyId?: string; signingKey?: CryptoKey; signingAlgorithm?: LoadedIssuer['algorithm'] },
+  signer: {
+    issuerName?: Name;
+    authorityKeyId?: string;
+    signingKey?: CryptoKey;
+    signingAlgorithm?: LoadedIssuer['algorithm'];
+  },
   crypto: Crypto,
 ): Promise<Omit<CaResult, 'chainPem'>> {
   const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
@@ -67,14 +76,26 @@ async function makeCa(
       issuer: signer.issuerName ?? subject,
       ...window,
       spki: key.spki,
-      extensions: caExtensions({ subjectKeyId: await keyIdentifier(key.spki, crypto), authorityKeyId: signer.authorityKeyId, pathLength, family: spkiFamily(key.spki) }),
+      extensions: caExtensions({
+        subjectKeyId: await keyIdentifier(key.spki, crypto),
+        authorityKeyId: signer.authorityKeyId,
+        pathLength,
+        family: spkiFamily(key.spki),
+      }),
       // Self-signed when no issuer signs: the new key signs its own certificate.
       signingKey: signer.signingKey ?? key.privateKey,
       signingAlgorithm: signer.signingAlgorithm ?? key.algorithm,
     },
     crypto,
   );
-  return { certPem: pem, keyPem: key.pkcs8Pem, notBefore: window.notBefore.toISOString(), notAfter: window.notAfter.toISOString(), serial, notes: window.notes };
+  return {
+    certPem: pem,
+    keyPem: key.pkcs8Pem,
+    notBefore: window.notBefore.toISOString(),
+    notAfter: window.notAfter.toISOString(),
+    serial,
+    notes: window.notes,
+  };
 }
 
 /** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
@@ -90,17 +111,31 @@ export async function createRootCa(params: CaParams, crypto: Crypto = defaultCry
  * pathLen 0 cannot sign a CA, and the new pathLen stays below the issuer's. chainPem is this
  * intermediate followed by the issuer's intermediates (never the root).
  */
-export async function createIntermediateCa(params: CaParams, issuer: CaMaterial, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
+export async function createIntermediateCa(
+  params: CaParams,
+  issuer: CaMaterial,
+  crypto: Crypto = defaultCrypto(),
+): Promise<CaResult> {
   const subject = subjectName(params.subject);
   const requested = checkPathLength(params.pathLength);
   const loaded = await loadIssuer(issuer, crypto);
   const limit = loaded.pathLength;
   if (limit === 0) {
-    throw new PkiError('path-length', 'issuer', `"${loaded.cert.subject}" has path length 0: it may sign leaf certificates only, not another CA.`);
+    throw new PkiError(
+      'path-length',
+      'issuer',
+      `"${loaded.cert.subject}" has path length 0: it may sign leaf certificates only, not another CA.`,
+    );
   }
-  const pathLength = requested ?? (limit === undefined ? DEFAULTS.intermediatePathLength : Math.min(DEFAULTS.intermediatePathLength, limit - 1));
+  const pathLength =
+    requested ??
+    (limit === undefined ? DEFAULTS.intermediatePathLength : Math.min(DEFAULTS.intermediatePathLength, limit - 1));
   if (limit !== undefined && pathLength > limit - 1) {
-    throw new PkiError('path-length', 'pathLength', `Path length ${pathLength} is too long: the issuer's path length ${limit} allows at most ${limit - 1} below it.`);
+    throw new PkiError(
+      'path-length',
+      'pathLength',
+      `Path length ${pathLength} is too long: the issuer's path length ${limit} allows at most ${limit - 1} below it.`,
+    );
   }
   const window = validityWindow({
     days: params.days ?? DEFAULTS.intermediateDays,
@@ -108,11 +143,18 @@ export async function createIntermediateCa(params: CaParams, issuer: CaMaterial,
     issuer: loaded,
     onOutlive: params.onOutlive,
   });
-  const made = await makeCa(params, subject, window, pathLength, {
-    issuerName: new Name(loaded.cert.subjectName.toArrayBuffer()),
-    authorityKeyId: loaded.keyId,
-    signingKey: loaded.privateKey,
-    signingAlgorithm: loaded.algorithm,
-  }, crypto);
+  const made = await makeCa(
+    params,
+    subject,
+    window,
+    pathLength,
+    {
+      issuerName: new Name(loaded.cert.subjectName.toArrayBuffer()),
+      authorityKeyId: loaded.keyId,
+      signingKey: loaded.privateKey,
+      signingAlgorithm: loaded.algorithm,
+    },
+    crypto,
+  );
   return { ...made, chainPem: made.certPem + loaded.intermediatesPem };
 }

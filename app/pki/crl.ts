@@ -11,7 +11,13 @@
  *    an empty crlEntryExtensions SEQUENCE, which §5.1's SIZE (1..MAX) forbids; an explicit 0 is
  *    the lesser deviation (a SHOULD, not a MUST).
  */
-import { AuthorityKeyIdentifierExtension, Extension, Name, X509CrlGenerator, type X509CrlEntryParams } from '@peculiar/x509';
+import {
+  AuthorityKeyIdentifierExtension,
+  Extension,
+  Name,
+  X509CrlGenerator,
+  type X509CrlEntryParams,
+} from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import { defaultCrypto, useCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
@@ -54,14 +60,25 @@ function reasonExtension(code: number): Extension {
 }
 
 /** Issue the next CRL of `ca` over `list`. The CA must be able to sign CRLs and must not have expired. */
-export async function issueCrl(ca: CaMaterial, list: RevocationList, options: CrlOptions = {}, crypto: Crypto = defaultCrypto()): Promise<IssuedCrl> {
+export async function issueCrl(
+  ca: CaMaterial,
+  list: RevocationList,
+  options: CrlOptions = {},
+  crypto: Crypto = defaultCrypto(),
+): Promise<IssuedCrl> {
   const days = checkDays(options.days ?? DEFAULT_CRL_DAYS);
   const issuer = await loadIssuer(ca, crypto);
   // Set back like a certificate's notBefore: a peer whose clock runs a little behind would call a
   // CRL from its future "not yet valid" and, checking CRLs, refuse every client until it catches up.
-  const thisUpdate = new Date(Math.floor((options.thisUpdate ?? new Date(Date.now() - BACKDATE_MS)).getTime() / 1000) * 1000);
+  const thisUpdate = new Date(
+    Math.floor((options.thisUpdate ?? new Date(Date.now() - BACKDATE_MS)).getTime() / 1000) * 1000,
+  );
   if (issuer.notAfter.getTime() <= thisUpdate.getTime()) {
-    throw new PkiError('outlives-issuer', 'issuer', `The CA expired on ${issuer.notAfter.toISOString()}; its CRLs would not be trusted.`);
+    throw new PkiError(
+      'outlives-issuer',
+      'issuer',
+      `The CA expired on ${issuer.notAfter.toISOString()}; its CRLs would not be trusted.`,
+    );
   }
   const nextUpdate = new Date(thisUpdate.getTime() + days * DAY_MS);
   const crlNumber = list.crlNumber + 1;

@@ -70,7 +70,9 @@ export function withMlDsa(base: Crypto, engine?: MlDsaEngine): Crypto {
   const found = r[slot];
   if (found) return found;
   const entry = r;
-  const choose = engine ? () => Promise.resolve(engine) : () => (entry.probe ??= hasNativeMlDsa(base).then((ok): MlDsaEngine => (ok ? 'webcrypto' : 'library')));
+  const choose = engine
+    ? () => Promise.resolve(engine)
+    : () => (entry.probe ??= hasNativeMlDsa(base).then((ok): MlDsaEngine => (ok ? 'webcrypto' : 'library')));
   const made = routedCrypto(base, choose);
   engineOfRouted.set(made, choose);
   r[slot] = made;

@@ -22,14 +22,31 @@ function opensslRequest(subj: string, flags: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-subject-'));
   const key = join(dir, 'k.pem');
   const csr = join(dir, 'r.csr');
-  const r = run('openssl', ['req', '-new', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-keyout', key, '-out', csr, '-subj', subj, ...flags]);
+  const r = run('openssl', [
+    'req',
+    '-new',
+    '-nodes',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-keyout',
+    key,
+    '-out',
+    csr,
+    '-subj',
+    subj,
+    ...flags,
+  ]);
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   return run('openssl', ['req', '-in', csr]).stdout;
 }
 
 /** openssl's print of a subject with each RDN on a line and its ASN.1 string type. */
 function typedSubject(kind: 'req' | 'x509', pem: string): string {
-  const r = run('openssl', [kind, '-noout', '-subject', '-nameopt', 'multiline,show_type,utf8,-esc_msb'], { input: pem });
+  const r = run('openssl', [kind, '-noout', '-subject', '-nameopt', 'multiline,show_type,utf8,-esc_msb'], {
+    input: pem,
+  });
   if (r.status !== 0) throw new Error(`openssl ${kind} failed: ${r.stderr}`);
   return r.stdout.replace(/^subject=/, '');
 }
@@ -59,10 +76,18 @@ const defaultMask = (() => {
 
 const rows: { name: string; subj: string; flags: string[] }[] = [
   { name: 'CN, O, OU stays CN, O, OU (bug: it came back O, OU, CN)', subj: '/CN=worker-1/O=Acme/OU=ops', flags: [] },
-  { name: 'C, ST, L, O, OU, CN as PrintableStrings keep their type', subj: '/C=DE/ST=Berlin/L=Berlin/O=Acme/OU=Ops/CN=worker 1', flags: ['-config', defaultMask] },
+  {
+    name: 'C, ST, L, O, OU, CN as PrintableStrings keep their type',
+    subj: '/C=DE/ST=Berlin/L=Berlin/O=Acme/OU=Ops/CN=worker 1',
+    flags: ['-config', defaultMask],
+  },
   { name: 'UTF-8 values', subj: '/O=Bäckerei Müller/CN=Ofen 東京', flags: ['-utf8'] },
   { name: 'a multi-valued RDN', subj: '/O=Acme/CN=db-1+UID=4711', flags: ['-multivalue-rdn'] },
-  { name: 'attributes certbench has no field for (DC, emailAddress, serialNumber)', subj: '/DC=org/DC=example/serialNumber=0042/CN=host-1/emailAddress=ops@example.org', flags: [] },
+  {
+    name: 'attributes certbench has no field for (DC, emailAddress, serialNumber)',
+    subj: '/DC=org/DC=example/serialNumber=0042/CN=host-1/emailAddress=ops@example.org',
+    flags: [],
+  },
 ];
 
 describe('csr sign: the issued subject is the requested one, byte for byte', () => {
@@ -79,13 +104,25 @@ describe('csr sign: the issued subject is the requested one, byte for byte', () 
 
 describe('csr sign with a new CN: only the CN values change', () => {
   const cases: { name: string; subj: string; cn: string; want: string }[] = [
-    { name: 'the CN keeps its place between O and OU', subj: '/O=Acme/CN=old/OU=ops', cn: 'new name', want: 'O=Acme, CN=new name, OU=ops' },
-    { name: 'a subject without a CN gets one last', subj: '/O=Acme/OU=ops', cn: 'added', want: 'O=Acme, OU=ops, CN=added' },
+    {
+      name: 'the CN keeps its place between O and OU',
+      subj: '/O=Acme/CN=old/OU=ops',
+      cn: 'new name',
+      want: 'O=Acme, CN=new name, OU=ops',
+    },
+    {
+      name: 'a subject without a CN gets one last',
+      subj: '/O=Acme/OU=ops',
+      cn: 'added',
+      want: 'O=Acme, OU=ops, CN=added',
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const issued = await signCsr(opensslRequest(c.subj, []), ca, { profile: 'client', commonName: c.cn, days: 5 });
-      const r = run('openssl', ['x509', '-noout', '-subject', '-nameopt', 'oneline,-space_eq,sep_comma_plus_space'], { input: issued.certPem });
+      const r = run('openssl', ['x509', '-noout', '-subject', '-nameopt', 'oneline,-space_eq,sep_comma_plus_space'], {
+        input: issued.certPem,
+      });
       expect(r.stdout.trim()).toBe(`subject=${c.want}`);
       expect(typedSubject('x509', issued.certPem)).toContain(`commonName                = UTF8STRING:${c.cn}`);
     });

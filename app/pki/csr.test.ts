@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 function sansOf(pem: string): string[] {
-  return new X509Certificate(pem).getExtension(SubjectAlternativeNameExtension)?.names.items.map((n) => `${n.type}:${n.value}`) ?? [];
+  return (
+    new X509Certificate(pem)
+      .getExtension(SubjectAlternativeNameExtension)
+      ?.names.items.map((n) => `${n.type}:${n.value}`) ?? []
+  );
 }
 
 /** The same DER with its last byte (inside the signature) changed. */
@@ -30,14 +34,22 @@ describe('CSRs made here pass openssl req -verify and read back', () => {
   const algs: KeyAlgorithmId[] = ['p256', 'p384', 'p521', 'rsa2048', 'ed25519'];
   for (const algorithm of algs) {
     it(algorithm, async () => {
-      const { csrPem, keyPem } = await createCsr({ commonName: 'worker-1', sans: 'worker-1.example 10.1.0.1', algorithm, subject: { organization: 'crank' } });
+      const { csrPem, keyPem } = await createCsr({
+        commonName: 'worker-1',
+        sans: 'worker-1.example 10.1.0.1',
+        algorithm,
+        subject: { organization: 'crank' },
+      });
       expect(keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
       const v = await opensslReqVerify(csrPem);
       expect(v.ok, v.output).toBe(true);
       const info = await readCsr(csrPem);
       expect(info).toMatchObject({
         subjectFields: { commonName: 'worker-1', organization: 'crank' },
-        sans: [{ kind: 'dns', value: 'worker-1.example' }, { kind: 'ip', value: '10.1.0.1' }],
+        sans: [
+          { kind: 'dns', value: 'worker-1.example' },
+          { kind: 'ip', value: '10.1.0.1' },
+        ],
         signatureValid: true,
         keyFamily: algorithm.startsWith('rsa') ? 'rsa' : algorithm === 'ed25519' ? 'ed25519' : 'ec',
       });
@@ -47,9 +59,21 @@ describe('CSRs made here pass openssl req -verify and read back', () => {
 
 describe('signing requests under a profile', () => {
   const rows = [
-    { name: 'node keeps requested SANs, adds the CN', input: { profile: 'node' as const, sans: undefined }, want: { sans: ['dns:w1.example', 'ip:10.1.0.1'], eku: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH] } },
-    { name: 'server with SANs replaced', input: { profile: 'server' as const, sans: 'api.example, 10.2.0.2' }, want: { sans: ['dns:w1.example', 'dns:api.example', 'ip:10.2.0.2'], eku: [EKU_SERVER_AUTH] } },
-    { name: 'client keeps SANs as requested, CN not added', input: { profile: 'client' as const, sans: undefined }, want: { sans: ['ip:10.1.0.1'], eku: [EKU_CLIENT_AUTH] } },
+    {
+      name: 'node keeps requested SANs, adds the CN',
+      input: { profile: 'node' as const, sans: undefined },
+      want: { sans: ['dns:w1.example', 'ip:10.1.0.1'], eku: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH] },
+    },
+    {
+      name: 'server with SANs replaced',
+      input: { profile: 'server' as const, sans: 'api.example, 10.2.0.2' },
+      want: { sans: ['dns:w1.example', 'dns:api.example', 'ip:10.2.0.2'], eku: [EKU_SERVER_AUTH] },
+    },
+    {
+      name: 'client keeps SANs as requested, CN not added',
+      input: { profile: 'client' as const, sans: undefined },
+      want: { sans: ['ip:10.1.0.1'], eku: [EKU_CLIENT_AUTH] },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -57,7 +81,11 @@ describe('signing requests under a profile', () => {
       const issued = await signCsr(csrPem, ca, { profile: row.input.profile, sans: row.input.sans, days: 10 });
       expect(sansOf(issued.certPem)).toEqual(row.want.sans);
       expect(new X509Certificate(issued.certPem).getExtension(ExtendedKeyUsageExtension)?.usages).toEqual(row.want.eku);
-      const v = await opensslVerify({ rootPem: ca.certPem, certPem: issued.certPem, purpose: row.input.profile === 'server' ? 'sslserver' : 'sslclient' });
+      const v = await opensslVerify({
+        rootPem: ca.certPem,
+        certPem: issued.certPem,
+        purpose: row.input.profile === 'server' ? 'sslserver' : 'sslclient',
+      });
       expect(v.ok, v.output).toBe(true);
     });
   }
@@ -81,7 +109,10 @@ describe('CSRs made by openssl are signed here', () => {
 
 describe('requested names certbench does not issue', () => {
   it('are dropped with a note, the rest kept', async () => {
-    const { csrPem } = await opensslMakeCsr({ cn: 'svc', san: 'DNS:svc.example,otherName:1.3.6.1.4.1.311.20.2.3;UTF8:svc@corp.example' });
+    const { csrPem } = await opensslMakeCsr({
+      cn: 'svc',
+      san: 'DNS:svc.example,otherName:1.3.6.1.4.1.311.20.2.3;UTF8:svc@corp.example',
+    });
     const info = await readCsr(csrPem);
     expect(info.sans).toEqual([{ kind: 'dns', value: 'svc.example' }]);
     expect(info.unsupportedSans.length).toBe(1);
@@ -93,11 +124,31 @@ describe('requested names certbench does not issue', () => {
 
 describe('bad requests get typed errors on "csr"', () => {
   const rows: { name: string; input: () => Promise<string | Uint8Array>; want: { code: string; message: RegExp } }[] = [
-    { name: 'broken signature', input: async () => tamper((await createCsr({ commonName: 'x', sans: 'x.example' })).csrPem), want: { code: 'bad-signature', message: /does not verify/ } },
-    { name: 'a certificate, not a request', input: () => Promise.resolve(ca.certPem), want: { code: 'invalid-csr', message: /no "CERTIFICATE REQUEST" block/ } },
-    { name: 'plain text', input: () => Promise.resolve('hello, I am not a CSR'), want: { code: 'invalid-csr', message: /not a certificate request/ } },
-    { name: 'DER that is not PKCS#10', input: () => Promise.resolve(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05])), want: { code: 'invalid-csr', message: /not PKCS#10/ } },
-    { name: 'CSR label around certificate bytes', input: () => Promise.resolve(ca.certPem.replace(/CERTIFICATE/g, 'CERTIFICATE REQUEST')), want: { code: 'invalid-csr', message: /not PKCS#10/ } },
+    {
+      name: 'broken signature',
+      input: async () => tamper((await createCsr({ commonName: 'x', sans: 'x.example' })).csrPem),
+      want: { code: 'bad-signature', message: /does not verify/ },
+    },
+    {
+      name: 'a certificate, not a request',
+      input: () => Promise.resolve(ca.certPem),
+      want: { code: 'invalid-csr', message: /no "CERTIFICATE REQUEST" block/ },
+    },
+    {
+      name: 'plain text',
+      input: () => Promise.resolve('hello, I am not a CSR'),
+      want: { code: 'invalid-csr', message: /not a certificate request/ },
+    },
+    {
+      name: 'DER that is not PKCS#10',
+      input: () => Promise.resolve(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05])),
+      want: { code: 'invalid-csr', message: /not PKCS#10/ },
+    },
+    {
+      name: 'CSR label around certificate bytes',
+      input: () => Promise.resolve(ca.certPem.replace(/CERTIFICATE/g, 'CERTIFICATE REQUEST')),
+      want: { code: 'invalid-csr', message: /not PKCS#10/ },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -107,7 +158,10 @@ describe('bad requests get typed errors on "csr"', () => {
         (err: unknown) => err,
       );
       expect(e).toBeInstanceOf(PkiError);
-      expect({ code: (e as PkiError).code, field: (e as PkiError).field }).toEqual({ code: row.want.code, field: 'csr' });
+      expect({ code: (e as PkiError).code, field: (e as PkiError).field }).toEqual({
+        code: row.want.code,
+        field: 'csr',
+      });
       expect((e as PkiError).message).toMatch(row.want.message);
     });
   }

@@ -4,7 +4,11 @@
  * SANs in its extensionRequest, read and check a request, and sign it under a profile keeping or
  * replacing its SANs.
  */
-import { Pkcs10CertificateRequest, Pkcs10CertificateRequestGenerator, SubjectAlternativeNameExtension } from '@peculiar/x509';
+import {
+  Pkcs10CertificateRequest,
+  Pkcs10CertificateRequestGenerator,
+  SubjectAlternativeNameExtension,
+} from '@peculiar/x509';
 import type { KeyAlgorithm, KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto, useCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
@@ -61,7 +65,9 @@ export async function createCsr(params: CsrParams, crypto: Crypto = defaultCrypt
     },
     crypto,
   );
-  const keyPem = params.keyPassphrase ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto) : key.pkcs8Pem;
+  const keyPem = params.keyPassphrase
+    ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto)
+    : key.pkcs8Pem;
   return { csrPem: pemEncode('CERTIFICATE REQUEST', csr.rawData), keyPem };
 }
 
@@ -95,9 +101,21 @@ const SUBJECT_FIELD_BY_SHORT: Record<string, keyof SubjectFields> = {
 function csrDer(input: string | ArrayBuffer | Uint8Array): ArrayBuffer {
   if (input instanceof ArrayBuffer) return input;
   if (input instanceof Uint8Array) return new Uint8Array(input).buffer;
-  if (!looksLikePem(input)) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: expected a PEM "CERTIFICATE REQUEST" block.');
-  const block = pemDecodeAll(input).blocks.find((b) => b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST');
-  if (!block) throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: no "CERTIFICATE REQUEST" block found.');
+  if (!looksLikePem(input))
+    throw new PkiError(
+      'invalid-csr',
+      'csr',
+      'This is not a certificate request: expected a PEM "CERTIFICATE REQUEST" block.',
+    );
+  const block = pemDecodeAll(input).blocks.find(
+    (b) => b.label === 'CERTIFICATE REQUEST' || b.label === 'NEW CERTIFICATE REQUEST',
+  );
+  if (!block)
+    throw new PkiError(
+      'invalid-csr',
+      'csr',
+      'This is not a certificate request: no "CERTIFICATE REQUEST" block found.',
+    );
   return block.der;
 }
 
@@ -106,12 +124,17 @@ function parseCsr(input: string | ArrayBuffer | Uint8Array): Pkcs10CertificateRe
   try {
     return new Pkcs10CertificateRequest(der);
   } catch (e) {
-    throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: its contents are not PKCS#10.', { cause: e });
+    throw new PkiError('invalid-csr', 'csr', 'This is not a certificate request: its contents are not PKCS#10.', {
+      cause: e,
+    });
   }
 }
 
 /** Read a request (PEM or DER) and check its signature. Throws 'invalid-csr' on 'csr' for what is not a request. */
-export async function readCsr(input: string | ArrayBuffer | Uint8Array, crypto: Crypto = defaultCrypto()): Promise<CsrInfo> {
+export async function readCsr(
+  input: string | ArrayBuffer | Uint8Array,
+  crypto: Crypto = defaultCrypto(),
+): Promise<CsrInfo> {
   const csr = parseCsr(input);
   const subjectFields: SubjectFields = { commonName: '' };
   for (const [short, key] of Object.entries(SUBJECT_FIELD_BY_SHORT)) {
@@ -168,7 +191,11 @@ export async function signCsr(
 ): Promise<IssuedCertificate> {
   const info = await readCsr(csr, crypto);
   if (!info.signatureValid) {
-    throw new PkiError('bad-signature', 'csr', 'The request\'s signature does not verify: it was damaged or altered after it was signed.');
+    throw new PkiError(
+      'bad-signature',
+      'csr',
+      "The request's signature does not verify: it was damaged or altered after it was signed.",
+    );
   }
   const commonName = options.commonName ?? info.subjectFields.commonName ?? '';
   const requested = options.sans ?? info.sans;

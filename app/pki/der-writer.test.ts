@@ -37,7 +37,9 @@ describe('ecdsaRawToDer', () => {
   ];
   for (const row of rows) {
     it(row.name, () => {
-      const want = new asn1js.Sequence({ value: [asn1js.Integer.fromBigInt(BigInt(`0x${row.r}`)), asn1js.Integer.fromBigInt(BigInt(`0x${row.s}`))] });
+      const want = new asn1js.Sequence({
+        value: [asn1js.Integer.fromBigInt(BigInt(`0x${row.r}`)), asn1js.Integer.fromBigInt(BigInt(`0x${row.s}`))],
+      });
       expect(hex(ecdsaRawToDer(bytes(row.r + row.s)))).toBe(hex(want.toBER(false)));
     });
   }

@@ -73,7 +73,9 @@ const two = (n: number) => String(n).padStart(2, '0');
 export function x509Time(d: Date): Uint8Array<ArrayBuffer> {
   const y = d.getUTCFullYear();
   const rest = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
-  return y > 2049 ? tlv(TAG.GENERALIZED_TIME, ascii(`${String(y).padStart(4, '0')}${rest}`)) : tlv(TAG.UTC_TIME, ascii(`${two(y % 100)}${rest}`));
+  return y > 2049
+    ? tlv(TAG.GENERALIZED_TIME, ascii(`${String(y).padStart(4, '0')}${rest}`))
+    : tlv(TAG.UTC_TIME, ascii(`${two(y % 100)}${rest}`));
 }
 
 export interface Tlv {
@@ -111,7 +113,7 @@ export function readTlv(bytes: Uint8Array, offset: number): Tlv {
 /** The children of a constructed TLV. */
 export function children(bytes: Uint8Array, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let at = parent.contentStart; at < parent.end; ) {
+  for (let at = parent.contentStart; at < parent.end;) {
     const t = readTlv(bytes, at);
     out.push(t);
     at = t.end;

@@ -7,7 +7,11 @@ describe('wrapErrors', () => {
       Promise.reject(new TypeError('Cannot read properties of undefined')),
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PkiError);
-    expect((err as PkiError).toJSON()).toEqual({ code: 'invalid-der', field: 'certificate', message: 'The certificate is not valid DER.' });
+    expect((err as PkiError).toJSON()).toEqual({
+      code: 'invalid-der',
+      field: 'certificate',
+      message: 'The certificate is not valid DER.',
+    });
   });
   it('passes a PkiError through untouched', async () => {
     const original = new PkiError('invalid-san', 'san', 'san: "x" is bad');

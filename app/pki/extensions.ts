@@ -41,7 +41,9 @@ export async function keyIdentifier(spkiDer: ArrayBuffer, crypto: Crypto = defau
 
 /** KeyUsage of a leaf by key family. */
 export function leafKeyUsage(family: KeyAlgorithm['family']): KeyUsageFlags {
-  return family === 'rsa' ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment : KeyUsageFlags.digitalSignature;
+  return family === 'rsa'
+    ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment
+    : KeyUsageFlags.digitalSignature;
 }
 
 /** GeneralName CHOICE tags (RFC 5280 §4.2.1.6). */
@@ -57,7 +59,10 @@ export function sanExtension(sans: readonly SanEntry[]): Extension {
   const names = sans.map((s) => {
     const bytes = s.kind === 'ip' ? parseIp(s.value)?.bytes : new TextEncoder().encode(s.value);
     if (!bytes) throw new PkiError('invalid-san', 'sans', `"${s.value}" is not an IPv4 or IPv6 address`);
-    return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: GENERAL_NAME_TAG[s.kind] }, valueHex: new Uint8Array(bytes) });
+    return new asn1js.Primitive({
+      idBlock: { tagClass: 3, tagNumber: GENERAL_NAME_TAG[s.kind] },
+      valueHex: new Uint8Array(bytes),
+    });
   });
   return new Extension(OID_SAN, false, new asn1js.Sequence({ value: names }).toBER());
 }
@@ -69,7 +74,12 @@ export function caKeyUsage(family: KeyAlgorithm['family'] | undefined): KeyUsage
 }
 
 /** Extensions of a CA certificate. `authorityKeyId` is omitted for a self-signed root. */
-export function caExtensions(opts: { subjectKeyId: string; authorityKeyId?: string; pathLength?: number; family?: KeyAlgorithm['family'] }): Extension[] {
+export function caExtensions(opts: {
+  subjectKeyId: string;
+  authorityKeyId?: string;
+  pathLength?: number;
+  family?: KeyAlgorithm['family'];
+}): Extension[] {
   const list: Extension[] = [
     new BasicConstraintsExtension(true, opts.pathLength, true),
     new KeyUsagesExtension(caKeyUsage(opts.family), true),

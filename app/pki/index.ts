@@ -13,9 +13,26 @@ export { KEY_ALGORITHMS, DEFAULT_KEY_ALGORITHM, type KeyAlgorithmId, type KeyAlg
 export type { Finding, Severity } from './findings.ts';
 
 // Issuing: keys, names and SANs, profiles and defaults, CAs, leaves, CSRs, batches.
-export { generateKeyPair, supportedKeyAlgorithms, exportPkcs8Pem, importPrivateKey, publicKeyFromPrivate } from './keys.ts';
+export {
+  generateKeyPair,
+  supportedKeyAlgorithms,
+  exportPkcs8Pem,
+  importPrivateKey,
+  publicKeyFromPrivate,
+} from './keys.ts';
 export { encryptPkcs8Pem, decryptPkcs8 } from './pkcs8.ts';
-export { parseSans, parseSan, checkSans, sanProblemsText, formatSan, normalizeSans, type SanEntry, type SanKind, type SanCheck, type SanProblem } from './san.ts';
+export {
+  parseSans,
+  parseSan,
+  checkSans,
+  sanProblemsText,
+  formatSan,
+  normalizeSans,
+  type SanEntry,
+  type SanKind,
+  type SanCheck,
+  type SanProblem,
+} from './san.ts';
 export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
 export { DEFAULTS, PRESETS, presetById, type Preset } from './presets.ts';
 export { validityWindow, checkDays } from './validity.ts';
@@ -27,7 +44,14 @@ export { parseBatch, issueBatch, MAX_BATCH, type BatchOptions, type BatchResult 
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation.
 /** Renew a leaf (same subject, SANs and profile; new serial and validity; new key unless one is kept), or a cluster's leaves under one CA. */
-export { renewLeaf, renewLeaves, type RenewOptions, type RenewedLeaf, type RenewalRequest, type RenewedMember } from './renew.ts';
+export {
+  renewLeaf,
+  renewLeaves,
+  type RenewOptions,
+  type RenewedLeaf,
+  type RenewalRequest,
+  type RenewedMember,
+} from './renew.ts';
 /** What renewal reads from a leaf: subject DER, SANs, profile, key algorithm, serial, lifetime. */
 export { leafFacts, type LeafFacts } from './leaf-facts.ts';
 /** What a CA remembers of its revocations (the CLI's revoked.json), and its reasons (RFC 5280 §5.3.1). */
@@ -56,12 +80,35 @@ export { rotateCa, nextGenerationName, type RotateOptions, type RotatedCa } from
 // Reading anything a user drops, and explaining it.
 export { readInput, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './read/index.ts';
 export type { Item } from './read/types.ts';
-export { explain, summarize, treeToText, rfc4514, type TreeNode, type Summary, type SummaryName, type CertificateSummary } from './inspect/index.ts';
+export {
+  explain,
+  summarize,
+  treeToText,
+  rfc4514,
+  type TreeNode,
+  type Summary,
+  type SummaryName,
+  type CertificateSummary,
+} from './inspect/index.ts';
 
 // Judging: path validation and host matching, relations, diagnosis, lint.
-export { validatePath, matchHost, type ValidateOptions, type ValidationResult, type Purpose } from './validate/index.ts';
+export {
+  validatePath,
+  matchHost,
+  type ValidateOptions,
+  type ValidationResult,
+  type Purpose,
+} from './validate/index.ts';
 /** The TLS clients validation gives a verdict for (issue 8): ids in order, each one's name and rules. */
-export { CLIENT_IDS, CLIENT_PROFILES, isClientId, type ClientId, type ClientVerdict, type ClientProfile, type Refusal } from './validate/index.ts';
+export {
+  CLIENT_IDS,
+  CLIENT_PROFILES,
+  isClientId,
+  type ClientId,
+  type ClientVerdict,
+  type ClientProfile,
+  type Refusal,
+} from './validate/index.ts';
 export { refusalReason, refusalFix, verdictLine } from './diagnose/client-words.ts';
 export { relate, type Relations, type RelationItem } from './relations/index.ts';
 export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';

@@ -24,27 +24,109 @@ async function caught(fn: () => Promise<unknown>): Promise<PkiError> {
   throw new Error('expected an error, got none');
 }
 
-const leaf = (over: Partial<LeafParams>): LeafParams => ({ profile: 'node', commonName: 'node1', sans: '10.0.0.1', ...over });
+const leaf = (over: Partial<LeafParams>): LeafParams => ({
+  profile: 'node',
+  commonName: 'node1',
+  sans: '10.0.0.1',
+  ...over,
+});
 
-const rows: { name: string; input: () => Promise<unknown>; want: { code: string; field: string; message: RegExp } }[] = [
-  { name: 'empty CN', input: () => issueLeaf(leaf({ commonName: '  ' }), root), want: { code: 'invalid-name', field: 'commonName', message: /common name/i } },
-  { name: 'empty CN on a root', input: () => createRootCa({ subject: { commonName: '' } }), want: { code: 'invalid-name', field: 'commonName', message: /required/ } },
-  { name: '0 days', input: () => issueLeaf(leaf({ days: 0 }), root), want: { code: 'invalid-validity', field: 'days', message: /from 1 to/ } },
-  { name: 'fractional days', input: () => issueLeaf(leaf({ days: 1.5 }), root), want: { code: 'invalid-validity', field: 'days', message: /whole number/ } },
-  { name: 'unknown SAN kind', input: () => issueLeaf(leaf({ sans: 'foo:bar' }), root), want: { code: 'invalid-san', field: 'sans', message: /"foo:bar" has an unknown kind/ } },
-  { name: 'IPv4 out of range', input: () => issueLeaf(leaf({ sans: '10.0.0.300' }), root), want: { code: 'invalid-san', field: 'sans', message: /^"10\.0\.0\.300" is not an IPv4 or IPv6 address$/ } },
-  { name: 'server naming no host', input: () => issueLeaf(leaf({ profile: 'server', commonName: 'Web Server', sans: '' }), root), want: { code: 'invalid-san', field: 'sans', message: /needs at least one DNS name or IP/ } },
-  { name: 'leaf outliving its CA (strict)', input: () => issueLeaf(leaf({ days: 365, onOutlive: 'error' }), root), want: { code: 'outlives-issuer', field: 'days', message: /cannot outlive its issuer/ } },
-  { name: 'unknown profile', input: () => issueLeaf(leaf({ profile: 'admin' as LeafParams['profile'] }), root), want: { code: 'invalid-argument', field: 'profile', message: /not a certificate profile/ } },
-  { name: 'unknown algorithm', input: () => issueLeaf(leaf({ algorithm: 'dsa' as LeafParams['algorithm'] }), root), want: { code: 'unsupported-algorithm', field: 'algorithm', message: /"dsa"/ } },
-  { name: 'country not two letters', input: () => createRootCa({ subject: { commonName: 'x', country: 'Germany' } }), want: { code: 'invalid-name', field: 'country', message: /two-letter/ } },
-  { name: 'negative path length', input: () => createRootCa({ subject: { commonName: 'x' }, pathLength: -1 }), want: { code: 'path-length', field: 'pathLength', message: /0 to 16/ } },
-  { name: 'intermediate under pathLen 0', input: () => createIntermediateCa({ subject: { commonName: 'i' } }, rootPath0), want: { code: 'path-length', field: 'issuer', message: /path length 0/ } },
-  { name: 'intermediate pathLen above the issuer', input: async () => createIntermediateCa({ subject: { commonName: 'i2' }, pathLength: 3 }, await createRootCa({ subject: { commonName: 'r' }, pathLength: 2 })), want: { code: 'path-length', field: 'pathLength', message: /at most 1/ } },
-  { name: 'issuer is a leaf', input: async () => { const l = await issueLeaf(leaf({}), root); return issueLeaf(leaf({}), { certPem: l.certPem, keyPem: l.keyPem, chainPem: '' }); }, want: { code: 'issuer-not-ca', field: 'issuer', message: /not a CA/ } },
-  { name: 'CA key of another CA', input: () => issueLeaf(leaf({}), { certPem: root.certPem, keyPem: other.keyPem, chainPem: '' } satisfies CaMaterial), want: { code: 'key-mismatch', field: 'issuer', message: /does not belong/ } },
-  { name: 'CA certificate not PEM', input: () => issueLeaf(leaf({}), { certPem: 'hello', keyPem: root.keyPem, chainPem: '' }), want: { code: 'invalid-pem', field: 'issuer', message: /PEM CERTIFICATE/ } },
-];
+const rows: { name: string; input: () => Promise<unknown>; want: { code: string; field: string; message: RegExp } }[] =
+  [
+    {
+      name: 'empty CN',
+      input: () => issueLeaf(leaf({ commonName: '  ' }), root),
+      want: { code: 'invalid-name', field: 'commonName', message: /common name/i },
+    },
+    {
+      name: 'empty CN on a root',
+      input: () => createRootCa({ subject: { commonName: '' } }),
+      want: { code: 'invalid-name', field: 'commonName', message: /required/ },
+    },
+    {
+      name: '0 days',
+      input: () => issueLeaf(leaf({ days: 0 }), root),
+      want: { code: 'invalid-validity', field: 'days', message: /from 1 to/ },
+    },
+    {
+      name: 'fractional days',
+      input: () => issueLeaf(leaf({ days: 1.5 }), root),
+      want: { code: 'invalid-validity', field: 'days', message: /whole number/ },
+    },
+    {
+      name: 'unknown SAN kind',
+      input: () => issueLeaf(leaf({ sans: 'foo:bar' }), root),
+      want: { code: 'invalid-san', field: 'sans', message: /"foo:bar" has an unknown kind/ },
+    },
+    {
+      name: 'IPv4 out of range',
+      input: () => issueLeaf(leaf({ sans: '10.0.0.300' }), root),
+      want: { code: 'invalid-san', field: 'sans', message: /^"10\.0\.0\.300" is not an IPv4 or IPv6 address$/ },
+    },
+    {
+      name: 'server naming no host',
+      input: () => issueLeaf(leaf({ profile: 'server', commonName: 'Web Server', sans: '' }), root),
+      want: { code: 'invalid-san', field: 'sans', message: /needs at least one DNS name or IP/ },
+    },
+    {
+      name: 'leaf outliving its CA (strict)',
+      input: () => issueLeaf(leaf({ days: 365, onOutlive: 'error' }), root),
+      want: { code: 'outlives-issuer', field: 'days', message: /cannot outlive its issuer/ },
+    },
+    {
+      name: 'unknown profile',
+      input: () => issueLeaf(leaf({ profile: 'admin' as LeafParams['profile'] }), root),
+      want: { code: 'invalid-argument', field: 'profile', message: /not a certificate profile/ },
+    },
+    {
+      name: 'unknown algorithm',
+      input: () => issueLeaf(leaf({ algorithm: 'dsa' as LeafParams['algorithm'] }), root),
+      want: { code: 'unsupported-algorithm', field: 'algorithm', message: /"dsa"/ },
+    },
+    {
+      name: 'country not two letters',
+      input: () => createRootCa({ subject: { commonName: 'x', country: 'Germany' } }),
+      want: { code: 'invalid-name', field: 'country', message: /two-letter/ },
+    },
+    {
+      name: 'negative path length',
+      input: () => createRootCa({ subject: { commonName: 'x' }, pathLength: -1 }),
+      want: { code: 'path-length', field: 'pathLength', message: /0 to 16/ },
+    },
+    {
+      name: 'intermediate under pathLen 0',
+      input: () => createIntermediateCa({ subject: { commonName: 'i' } }, rootPath0),
+      want: { code: 'path-length', field: 'issuer', message: /path length 0/ },
+    },
+    {
+      name: 'intermediate pathLen above the issuer',
+      input: async () =>
+        createIntermediateCa(
+          { subject: { commonName: 'i2' }, pathLength: 3 },
+          await createRootCa({ subject: { commonName: 'r' }, pathLength: 2 }),
+        ),
+      want: { code: 'path-length', field: 'pathLength', message: /at most 1/ },
+    },
+    {
+      name: 'issuer is a leaf',
+      input: async () => {
+        const l = await issueLeaf(leaf({}), root);
+        return issueLeaf(leaf({}), { certPem: l.certPem, keyPem: l.keyPem, chainPem: '' });
+      },
+      want: { code: 'issuer-not-ca', field: 'issuer', message: /not a CA/ },
+    },
+    {
+      name: 'CA key of another CA',
+      input: () =>
+        issueLeaf(leaf({}), { certPem: root.certPem, keyPem: other.keyPem, chainPem: '' } satisfies CaMaterial),
+      want: { code: 'key-mismatch', field: 'issuer', message: /does not belong/ },
+    },
+    {
+      name: 'CA certificate not PEM',
+      input: () => issueLeaf(leaf({}), { certPem: 'hello', keyPem: root.keyPem, chainPem: '' }),
+      want: { code: 'invalid-pem', field: 'issuer', message: /PEM CERTIFICATE/ },
+    },
+  ];
 
 describe('typed errors name the field', () => {
   for (const row of rows) {

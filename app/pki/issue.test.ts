@@ -35,7 +35,10 @@ const WANT_SANS = {
 
 const rows = ALL_ALGORITHMS.flatMap((algorithm) =>
   ALL_PROFILES.flatMap((profile) =>
-    (['underRoot', 'underIntermediate'] as const).map((where) => ({ name: `${profile} ${algorithm} ${where}`, input: { algorithm, profile, where } })),
+    (['underRoot', 'underIntermediate'] as const).map((where) => ({
+      name: `${profile} ${algorithm} ${where}`,
+      input: { algorithm, profile, where },
+    })),
   ),
 );
 
@@ -66,12 +69,18 @@ describe('leaf certificates per profile and key type', () => {
       expect([bc?.critical, bc?.ca]).toEqual([true, false]);
       const ku = cert.getExtension(KeyUsagesExtension);
       expect(ku?.critical).toBe(true);
-      expect(ku?.usages).toBe(family === 'rsa' ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment : KeyUsageFlags.digitalSignature);
+      expect(ku?.usages).toBe(
+        family === 'rsa'
+          ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment
+          : KeyUsageFlags.digitalSignature,
+      );
       expect(cert.getExtension(ExtendedKeyUsageExtension)?.usages).toEqual(WANT_EKU[row.input.profile]);
       const sans = cert.getExtension(SubjectAlternativeNameExtension)?.names.items.map((n) => `${n.type}:${n.value}`);
       expect(sans).toEqual(WANT_SANS[row.input.profile]);
       expect(cert.getExtension(SubjectKeyIdentifierExtension)?.keyId).toBe(await keyIdentifier(cert.publicKey.rawData));
-      expect(cert.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(issuer.getExtension(SubjectKeyIdentifierExtension)?.keyId);
+      expect(cert.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(
+        issuer.getExtension(SubjectKeyIdentifierExtension)?.keyId,
+      );
       expect(leaf.chainPem.startsWith(leaf.certPem)).toBe(true);
       expect(leaf.chainPem.includes(h.root.certPem)).toBe(false);
       expect(leaf.chainPem.includes(h.intermediate.certPem)).toBe(row.input.where === 'underIntermediate');
@@ -88,15 +97,22 @@ describe('CA certificates per key type', () => {
       const inter = new X509Certificate(h.intermediate.certPem);
       expect(await root.verify({ signatureOnly: true })).toBe(true);
       expect(await inter.verify({ publicKey: root.publicKey, signatureOnly: true })).toBe(true);
-      for (const [cert, pathLength] of [[root, 1], [inter, 0]] as const) {
+      for (const [cert, pathLength] of [
+        [root, 1],
+        [inter, 0],
+      ] as const) {
         const bc = cert.getExtension(BasicConstraintsExtension);
         expect([bc?.critical, bc?.ca, bc?.pathLength]).toEqual([true, true, pathLength]);
         const ku = cert.getExtension(KeyUsagesExtension);
         expect([ku?.critical, ku?.usages]).toEqual([true, KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign]);
-        expect(cert.getExtension(SubjectKeyIdentifierExtension)?.keyId).toBe(await keyIdentifier(cert.publicKey.rawData));
+        expect(cert.getExtension(SubjectKeyIdentifierExtension)?.keyId).toBe(
+          await keyIdentifier(cert.publicKey.rawData),
+        );
       }
       expect(root.getExtension(AuthorityKeyIdentifierExtension)).toBeNull();
-      expect(inter.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(root.getExtension(SubjectKeyIdentifierExtension)?.keyId);
+      expect(inter.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(
+        root.getExtension(SubjectKeyIdentifierExtension)?.keyId,
+      );
       expect(h.root.chainPem).toBe('');
       expect(h.intermediate.chainPem).toBe(h.intermediate.certPem);
     });

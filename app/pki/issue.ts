@@ -77,18 +77,30 @@ export interface LeafRequest {
  * The SANs a leaf gets under its profile: the CN's for node and server when it is a host or IP,
  * and an error on 'sans' when a node or server certificate would name no host at all.
  */
-export function leafSans(profile: LeafProfile, commonName: string, sans: string | readonly SanEntry[] | undefined): SanEntry[] {
+export function leafSans(
+  profile: LeafProfile,
+  commonName: string,
+  sans: string | readonly SanEntry[] | undefined,
+): SanEntry[] {
   const spec = profileSpec(profile);
   const parsed = normalizeSans(sans);
   const all = spec.commonNameInSans ? withCommonNameSan(commonName, parsed) : parsed;
   if (spec.needsHostSan && !all.some((s) => s.kind === 'dns' || s.kind === 'ip')) {
-    throw new PkiError('invalid-san', 'sans', `A ${profile} certificate needs at least one DNS name or IP address its peers dial (the CN "${commonName.trim()}" is not a host name).`);
+    throw new PkiError(
+      'invalid-san',
+      'sans',
+      `A ${profile} certificate needs at least one DNS name or IP address its peers dial (the CN "${commonName.trim()}" is not a host name).`,
+    );
   }
   return all;
 }
 
 /** Certify `req.spki` under `issuer` (already loaded). The general path; see leaf-template.ts for the fast twin. */
-export async function signLeaf(req: LeafRequest, issuer: LoadedIssuer, crypto: Crypto = defaultCrypto()): Promise<IssuedCertificate> {
+export async function signLeaf(
+  req: LeafRequest,
+  issuer: LoadedIssuer,
+  crypto: Crypto = defaultCrypto(),
+): Promise<IssuedCertificate> {
   const spec = profileSpec(req.profile);
   const subject = req.subject instanceof Name ? req.subject : subjectName(req.subject);
   const window = validityWindow({ days: req.days, notBefore: req.notBefore, issuer, onOutlive: req.onOutlive });
@@ -137,7 +149,11 @@ export function checkLeafParams(params: LeafParams): { subject: SubjectFields; s
  * A fresh key (or `params.keyPem`) and a leaf certificate for it, signed by `issuer`: plain
  * CaMaterial, or a LoadedIssuer when issuing many in a row (loads and checks the CA once).
  */
-export async function issueLeaf(params: LeafParams, issuer: CaMaterial | LoadedIssuer, crypto: Crypto = defaultCrypto()): Promise<IssuedLeaf> {
+export async function issueLeaf(
+  params: LeafParams,
+  issuer: CaMaterial | LoadedIssuer,
+  crypto: Crypto = defaultCrypto(),
+): Promise<IssuedLeaf> {
   const { subject, sans } = checkLeafParams(params);
   const days = params.days ?? DEFAULTS.leafDays;
   const loaded = 'privateKey' in issuer ? issuer : await loadIssuer(issuer, crypto);
@@ -146,10 +162,21 @@ export async function issueLeaf(params: LeafParams, issuer: CaMaterial | LoadedI
   const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
   const spki = key.spki;
   const issued = await signLeaf(
-    { profile: params.profile, subject, sans, spki, days, notBefore: params.notBefore, onOutlive: params.onOutlive, serialHex: params.serialHex },
+    {
+      profile: params.profile,
+      subject,
+      sans,
+      spki,
+      days,
+      notBefore: params.notBefore,
+      onOutlive: params.onOutlive,
+      serialHex: params.serialHex,
+    },
     loaded,
     crypto,
   );
-  const keyPem = params.keyPassphrase ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto) : key.pkcs8Pem;
+  const keyPem = params.keyPassphrase
+    ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto)
+    : key.pkcs8Pem;
   return { ...issued, keyPem };
 }

@@ -3,7 +3,13 @@
  * it may issue: it is a CA, its key signs certificates, the key belongs to the certificate,
  * and it has not expired. Everything the CA, leaf, CSR and template paths need is here.
  */
-import { BasicConstraintsExtension, KeyUsageFlags, KeyUsagesExtension, SubjectKeyIdentifierExtension, X509Certificate } from '@peculiar/x509';
+import {
+  BasicConstraintsExtension,
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  SubjectKeyIdentifierExtension,
+  X509Certificate,
+} from '@peculiar/x509';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
@@ -56,10 +62,19 @@ function parseCert(pem: string): X509Certificate {
 export async function loadIssuer(ca: CaMaterial, crypto: Crypto = defaultCrypto()): Promise<LoadedIssuer> {
   const cert = parseCert(ca.certPem);
   const bc = cert.getExtension(BasicConstraintsExtension);
-  if (!bc?.ca) throw new PkiError('issuer-not-ca', 'issuer', `"${cert.subject}" is not a CA certificate (no BasicConstraints CA:TRUE).`);
+  if (!bc?.ca)
+    throw new PkiError(
+      'issuer-not-ca',
+      'issuer',
+      `"${cert.subject}" is not a CA certificate (no BasicConstraints CA:TRUE).`,
+    );
   const ku = cert.getExtension(KeyUsagesExtension);
   if (ku && !(ku.usages & KeyUsageFlags.keyCertSign)) {
-    throw new PkiError('issuer-not-ca', 'issuer', `"${cert.subject}" may not sign certificates (its KeyUsage lacks keyCertSign).`);
+    throw new PkiError(
+      'issuer-not-ca',
+      'issuer',
+      `"${cert.subject}" may not sign certificates (its KeyUsage lacks keyCertSign).`,
+    );
   }
   let pkcs8: ArrayBuffer;
   try {
@@ -71,13 +86,20 @@ export async function loadIssuer(ca: CaMaterial, crypto: Crypto = defaultCrypto(
     throw e;
   }
   const { privateKey, algorithm } = await importPrivateKey(pkcs8, crypto);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', await publicCryptoKey(privateKey, algorithm, crypto)));
+  const spki = new Uint8Array(
+    await crypto.subtle.exportKey('spki', await publicCryptoKey(privateKey, algorithm, crypto)),
+  );
   if (!sameBytes(spki, new Uint8Array(cert.publicKey.rawData))) {
     throw new PkiError('key-mismatch', 'issuer', 'The CA key does not belong to the CA certificate.');
   }
   const ski = cert.getExtension(SubjectKeyIdentifierExtension);
   const keyId = ski ? ski.keyId : await keyIdentifier(cert.publicKey.rawData, crypto);
-  const chain = [cert, ...pemDecodeAll(ca.chainPem).blocks.filter((b) => b.label === 'CERTIFICATE').map((b) => new X509Certificate(b.der))];
+  const chain = [
+    cert,
+    ...pemDecodeAll(ca.chainPem)
+      .blocks.filter((b) => b.label === 'CERTIFICATE')
+      .map((b) => new X509Certificate(b.der)),
+  ];
   const seen = new Set<string>();
   const intermediates = chain.filter((c) => {
     const key = c.toString('base64');

@@ -15,13 +15,26 @@ beforeAll(async () => {
   pki = await makeTestPki();
 });
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 const derOf = (pem: string) => new Uint8Array(pemDecodeAll(pem).blocks[0]!.der);
 
 /** `openssl pkey -pubout` on what we wrote (PEM or DER, maybe encrypted). */
-function opensslPubkey(data: string | Uint8Array, form: 'PEM' | 'DER', password?: string): Promise<{ ok: boolean; out: string }> {
+function opensslPubkey(
+  data: string | Uint8Array,
+  form: 'PEM' | 'DER',
+  password?: string,
+): Promise<{ ok: boolean; out: string }> {
   return withFiles({ k: data, pw: password ?? '' }, (_d, p) => {
-    const r = run('openssl', ['pkey', '-inform', form, '-in', p('k'), '-pubout', ...(password === undefined ? [] : ['-passin', `file:${p('pw')}`])]);
+    const r = run('openssl', [
+      'pkey',
+      '-inform',
+      form,
+      '-in',
+      p('k'),
+      '-pubout',
+      ...(password === undefined ? [] : ['-passin', `file:${p('pw')}`]),
+    ]);
     return { ok: r.status === 0, out: r.status === 0 ? r.stdout : r.stderr };
   });
 }
@@ -33,20 +46,50 @@ interface Row {
 }
 
 const rows: Row[] = [
-  ...LEAF_KINDS.map((kind): Row => ({ name: `${kind}: plain PKCS#8 PEM`, input: { kind, format: 'pkcs8', encoding: 'pem' }, want: { label: 'PRIVATE KEY' } })),
-  ...LEAF_KINDS.map((kind): Row => ({ name: `${kind}: plain PKCS#8 DER`, input: { kind, format: 'pkcs8', encoding: 'der' }, want: { label: 'PRIVATE KEY' } })),
-  ...LEAF_KINDS.map((kind): Row => ({ name: `${kind}: encrypted PKCS#8, non-ASCII password`, input: { kind, format: 'pkcs8-encrypted', encoding: 'pem', password: 'Schlüssel-密码' }, want: { label: 'ENCRYPTED PRIVATE KEY' } })),
-  { name: 'rsa: encrypted PKCS#8 DER', input: { kind: 'rsa', format: 'pkcs8-encrypted', encoding: 'der', password: 'changeit' }, want: { label: 'ENCRYPTED PRIVATE KEY' } },
-  { name: 'rsa: PKCS#1, as openssl rsa -traditional writes it', input: { kind: 'rsa', format: 'pkcs1', encoding: 'pem' }, want: { label: 'RSA PRIVATE KEY', sameAsOpenssl: 'legacy' } },
-  { name: 'p256: SEC1, as openssl ec writes it', input: { kind: 'p256', format: 'sec1', encoding: 'pem' }, want: { label: 'EC PRIVATE KEY', sameAsOpenssl: 'legacy' } },
-  { name: 'p384: SEC1 DER', input: { kind: 'p384', format: 'sec1', encoding: 'der' }, want: { label: 'EC PRIVATE KEY', sameAsOpenssl: 'legacy' } },
+  ...LEAF_KINDS.map((kind): Row => ({
+    name: `${kind}: plain PKCS#8 PEM`,
+    input: { kind, format: 'pkcs8', encoding: 'pem' },
+    want: { label: 'PRIVATE KEY' },
+  })),
+  ...LEAF_KINDS.map((kind): Row => ({
+    name: `${kind}: plain PKCS#8 DER`,
+    input: { kind, format: 'pkcs8', encoding: 'der' },
+    want: { label: 'PRIVATE KEY' },
+  })),
+  ...LEAF_KINDS.map((kind): Row => ({
+    name: `${kind}: encrypted PKCS#8, non-ASCII password`,
+    input: { kind, format: 'pkcs8-encrypted', encoding: 'pem', password: 'Schlüssel-密码' },
+    want: { label: 'ENCRYPTED PRIVATE KEY' },
+  })),
+  {
+    name: 'rsa: encrypted PKCS#8 DER',
+    input: { kind: 'rsa', format: 'pkcs8-encrypted', encoding: 'der', password: 'changeit' },
+    want: { label: 'ENCRYPTED PRIVATE KEY' },
+  },
+  {
+    name: 'rsa: PKCS#1, as openssl rsa -traditional writes it',
+    input: { kind: 'rsa', format: 'pkcs1', encoding: 'pem' },
+    want: { label: 'RSA PRIVATE KEY', sameAsOpenssl: 'legacy' },
+  },
+  {
+    name: 'p256: SEC1, as openssl ec writes it',
+    input: { kind: 'p256', format: 'sec1', encoding: 'pem' },
+    want: { label: 'EC PRIVATE KEY', sameAsOpenssl: 'legacy' },
+  },
+  {
+    name: 'p384: SEC1 DER',
+    input: { kind: 'p384', format: 'sec1', encoding: 'der' },
+    want: { label: 'EC PRIVATE KEY', sameAsOpenssl: 'legacy' },
+  },
 ];
 
 describe('encodePrivateKey judged by openssl', () => {
   for (const row of rows) {
     it(row.name, async () => {
       const leaf = pki.leaves[row.input.kind];
-      const key = await encodePrivateKey(privateKeyFrom(leaf.keyPem), row.input.format, { ...(row.input.password ? { password: row.input.password, iterations: 10_000 } : {}) });
+      const key = await encodePrivateKey(privateKeyFrom(leaf.keyPem), row.input.format, {
+        ...(row.input.password ? { password: row.input.password, iterations: 10_000 } : {}),
+      });
       expect(key.label).toBe(row.want.label);
       const data = row.input.encoding === 'pem' ? keyPem(key) : key.der;
       const read = await opensslPubkey(data, row.input.encoding === 'pem' ? 'PEM' : 'DER', row.input.password);
@@ -57,7 +100,10 @@ describe('encodePrivateKey judged by openssl', () => {
   }
 
   it('a wrong password does not open the encrypted key', async () => {
-    const key = await encodePrivateKey(privateKeyFrom(pki.leaves.p256.keyPem), 'pkcs8-encrypted', { password: 'right', iterations: 10_000 });
+    const key = await encodePrivateKey(privateKeyFrom(pki.leaves.p256.keyPem), 'pkcs8-encrypted', {
+      password: 'right',
+      iterations: 10_000,
+    });
     expect((await opensslPubkey(keyPem(key), 'PEM', 'wrong')).ok).toBe(false);
   });
 
@@ -89,17 +135,48 @@ describe('legacy key formats in', () => {
 });
 
 describe('encodePrivateKey refuses', () => {
-  const rows: { name: string; input: { kind: LeafKind; format: PrivateKeyFormat; password?: string }; want: { code: string; field: string } }[] = [
-    { name: 'PKCS#1 for an EC key', input: { kind: 'p256', format: 'pkcs1' }, want: { code: 'unsupported-algorithm', field: 'key' } },
-    { name: 'SEC1 for an RSA key', input: { kind: 'rsa', format: 'sec1' }, want: { code: 'unsupported-algorithm', field: 'key' } },
-    { name: 'SEC1 for Ed25519', input: { kind: 'ed25519', format: 'sec1' }, want: { code: 'unsupported-algorithm', field: 'key' } },
-    { name: 'PKCS#1 for Ed25519', input: { kind: 'ed25519', format: 'pkcs1' }, want: { code: 'unsupported-algorithm', field: 'key' } },
-    { name: 'encryption without a password', input: { kind: 'p256', format: 'pkcs8-encrypted' }, want: { code: 'invalid-argument', field: 'password' } },
-    { name: 'an unknown format', input: { kind: 'p256', format: 'jwk' as PrivateKeyFormat }, want: { code: 'invalid-argument', field: 'format' } },
+  const rows: {
+    name: string;
+    input: { kind: LeafKind; format: PrivateKeyFormat; password?: string };
+    want: { code: string; field: string };
+  }[] = [
+    {
+      name: 'PKCS#1 for an EC key',
+      input: { kind: 'p256', format: 'pkcs1' },
+      want: { code: 'unsupported-algorithm', field: 'key' },
+    },
+    {
+      name: 'SEC1 for an RSA key',
+      input: { kind: 'rsa', format: 'sec1' },
+      want: { code: 'unsupported-algorithm', field: 'key' },
+    },
+    {
+      name: 'SEC1 for Ed25519',
+      input: { kind: 'ed25519', format: 'sec1' },
+      want: { code: 'unsupported-algorithm', field: 'key' },
+    },
+    {
+      name: 'PKCS#1 for Ed25519',
+      input: { kind: 'ed25519', format: 'pkcs1' },
+      want: { code: 'unsupported-algorithm', field: 'key' },
+    },
+    {
+      name: 'encryption without a password',
+      input: { kind: 'p256', format: 'pkcs8-encrypted' },
+      want: { code: 'invalid-argument', field: 'password' },
+    },
+    {
+      name: 'an unknown format',
+      input: { kind: 'p256', format: 'jwk' as PrivateKeyFormat },
+      want: { code: 'invalid-argument', field: 'format' },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
-      const err = await encodePrivateKey(privateKeyFrom(pki.leaves[row.input.kind].keyPem), row.input.format, {}).then(() => undefined, (e: unknown) => e);
+      const err = await encodePrivateKey(privateKeyFrom(pki.leaves[row.input.kind].keyPem), row.input.format, {}).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(PkiError);
       expect({ code: (err as PkiError).code, field: (err as PkiError).field }).toEqual(row.want);
     });

@@ -45,7 +45,11 @@ function curveOidOf(parameters: ArrayBuffer | null | undefined): string | undefi
 export function pkcs1FromPkcs8(pkcs8Der: Uint8Array, field = 'key'): Uint8Array {
   const info = parsePkcs8(pkcs8Der, field);
   if (info.privateKeyAlgorithm.algorithm !== OID_RSA) {
-    throw new PkiError('unsupported-algorithm', field, 'PKCS#1 ("RSA PRIVATE KEY") holds RSA keys only; this key is not RSA. Use PKCS#8.');
+    throw new PkiError(
+      'unsupported-algorithm',
+      field,
+      'PKCS#1 ("RSA PRIVATE KEY") holds RSA keys only; this key is not RSA. Use PKCS#8.',
+    );
   }
   return new Uint8Array(info.privateKey.buffer);
 }
@@ -57,7 +61,11 @@ export function pkcs1FromPkcs8(pkcs8Der: Uint8Array, field = 'key'): Uint8Array 
 export function sec1FromPkcs8(pkcs8Der: Uint8Array, field = 'key'): Uint8Array {
   const info = parsePkcs8(pkcs8Der, field);
   if (info.privateKeyAlgorithm.algorithm !== OID_EC) {
-    throw new PkiError('unsupported-algorithm', field, 'SEC1 ("EC PRIVATE KEY") holds EC keys only; this key is not an EC key. Use PKCS#8.');
+    throw new PkiError(
+      'unsupported-algorithm',
+      field,
+      'SEC1 ("EC PRIVATE KEY") holds EC keys only; this key is not an EC key. Use PKCS#8.',
+    );
   }
   const curve = curveOidOf(info.privateKeyAlgorithm.parameters);
   if (!curve) throw new PkiError('invalid-key', field, 'This EC key names no curve.');
@@ -86,7 +94,12 @@ export function pkcs8FromSec1(sec1Der: Uint8Array, field = 'key'): Uint8Array {
     throw new PkiError('invalid-key', field, 'This "EC PRIVATE KEY" is damaged.', { cause: e });
   }
   const curve = ec.parameters?.namedCurve;
-  if (!curve) throw new PkiError('invalid-key', field, 'This "EC PRIVATE KEY" names no curve (explicit curve parameters are not supported).');
+  if (!curve)
+    throw new PkiError(
+      'invalid-key',
+      field,
+      'This "EC PRIVATE KEY" names no curve (explicit curve parameters are not supported).',
+    );
   ec.parameters = undefined;
   const info = new PrivateKeyInfo({
     privateKeyAlgorithm: new AlgorithmIdentifier({
@@ -105,7 +118,8 @@ export async function encryptPkcs8Der(
   options: Pbes2Options = {},
   crypto: Crypto = defaultCrypto(),
 ): Promise<Uint8Array> {
-  if (password.length === 0) throw new PkiError('invalid-argument', 'password', 'A password is required to encrypt a key and cannot be empty.');
+  if (password.length === 0)
+    throw new PkiError('invalid-argument', 'password', 'A password is required to encrypt a key and cannot be empty.');
   parsePkcs8(pkcs8Der, 'key');
   const { algorithmDer, ciphertext } = await pbes2Encrypt(pkcs8Der, password, options, crypto);
   const info = new EncryptedPrivateKeyInfo({
@@ -135,7 +149,12 @@ export async function encodePrivateKey(
       return { der: pkcs8Der, label: 'PRIVATE KEY' };
     case 'pkcs8-encrypted': {
       const iterations = options.iterations;
-      const der = await encryptPkcs8Der(pkcs8Der, options.password ?? '', iterations === undefined ? {} : { iterations }, crypto);
+      const der = await encryptPkcs8Der(
+        pkcs8Der,
+        options.password ?? '',
+        iterations === undefined ? {} : { iterations },
+        crypto,
+      );
       return { der, label: 'ENCRYPTED PRIVATE KEY' };
     }
     case 'pkcs1':
@@ -143,7 +162,11 @@ export async function encodePrivateKey(
     case 'sec1':
       return { der: sec1FromPkcs8(pkcs8Der), label: 'EC PRIVATE KEY' };
     default:
-      throw new PkiError('invalid-argument', 'format', `Unknown key format "${String(format)}" (pkcs8, pkcs8-encrypted, pkcs1, sec1).`);
+      throw new PkiError(
+        'invalid-argument',
+        'format',
+        `Unknown key format "${String(format)}" (pkcs8, pkcs8-encrypted, pkcs1, sec1).`,
+      );
   }
 }
 

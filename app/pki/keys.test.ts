@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Convert } from 'pvtsutils';
-import { exportPkcs8Pem, generateKeyPair, importPrivateKey, pkcs8AlgorithmId, publicKeyFromPrivate, spkiFamily, supportedKeyAlgorithms } from './keys.ts';
+import {
+  exportPkcs8Pem,
+  generateKeyPair,
+  importPrivateKey,
+  pkcs8AlgorithmId,
+  publicKeyFromPrivate,
+  spkiFamily,
+  supportedKeyAlgorithms,
+} from './keys.ts';
 import { PkiError } from './errors.ts';
 import { pemDecodeAll } from './pem.ts';
 import { run, withFiles } from '../test/judges/tools.ts';
@@ -12,7 +20,17 @@ function opensslKey(genArgs: string[]): Promise<{ pkcs8: ArrayBuffer; spki: stri
   return withFiles({}, (_d, p) => {
     const gen = run('openssl', ['genpkey', ...genArgs, '-out', p('k.pem')]);
     if (gen.status !== 0) throw new Error(gen.stderr);
-    const der = run('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', p('k.pem'), '-outform', 'DER', '-out', p('k.der')]);
+    const der = run('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-nocrypt',
+      '-in',
+      p('k.pem'),
+      '-outform',
+      'DER',
+      '-out',
+      p('k.der'),
+    ]);
     const pub = run('openssl', ['pkey', '-in', p('k.pem'), '-pubout', '-outform', 'DER', '-out', p('pub.der')]);
     if (der.status !== 0 || pub.status !== 0) throw new Error(der.stderr + pub.stderr);
     const hex = (f: string) => Convert.ToHex(new Uint8Array(readFileSync(p(f))));
@@ -42,8 +60,16 @@ describe('keys made by openssl: algorithm detected, public key derived as openss
 
 describe('keys certbench cannot use are named', () => {
   const rows = [
-    { name: 'RSA 1024', input: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'], want: /RSA keys of 1024 bits are not supported/ },
-    { name: 'secp256k1', input: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1'], want: /curve 1\.3\.132\.0\.10 are not supported/ },
+    {
+      name: 'RSA 1024',
+      input: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
+      want: /RSA keys of 1024 bits are not supported/,
+    },
+    {
+      name: 'secp256k1',
+      input: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1'],
+      want: /curve 1\.3\.132\.0\.10 are not supported/,
+    },
     { name: 'Ed448', input: ['-algorithm', 'ED448'], want: /algorithm 1\.3\.101\.113 are not supported/ },
   ];
   for (const row of rows) {
@@ -66,19 +92,37 @@ describe('keys certbench cannot use are named', () => {
 
 describe('supported algorithms are detected, never assumed', () => {
   it('this runtime offers all seven, Ed25519 included', async () => {
-    expect(await supportedKeyAlgorithms(crypto)).toEqual(['p256', 'p384', 'p521', 'rsa2048', 'rsa3072', 'rsa4096', 'ed25519']);
+    expect(await supportedKeyAlgorithms(crypto)).toEqual([
+      'p256',
+      'p384',
+      'p521',
+      'rsa2048',
+      'rsa3072',
+      'rsa4096',
+      'ed25519',
+    ]);
   });
   it('a runtime without Ed25519 does not offer it', async () => {
     // A WebCrypto whose Ed25519 fails the way older browsers fail: NotSupportedError.
     const subtle = crypto.subtle;
     const fakeSubtle = {
-      generateKey: (alg: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm, extractable: boolean, usages: KeyUsage[]) =>
-        alg.name === 'Ed25519' ? Promise.reject(new DOMException('Ed25519', 'NotSupportedError')) : subtle.generateKey(alg, extractable, usages),
+      generateKey: (
+        alg: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm,
+        extractable: boolean,
+        usages: KeyUsage[],
+      ) =>
+        alg.name === 'Ed25519'
+          ? Promise.reject(new DOMException('Ed25519', 'NotSupportedError'))
+          : subtle.generateKey(alg, extractable, usages),
       sign: (alg: Algorithm, key: CryptoKey, data: BufferSource) => subtle.sign(alg, key, data),
-      verify: (alg: Algorithm, key: CryptoKey, sig: BufferSource, data: BufferSource) => subtle.verify(alg, key, sig, data),
+      verify: (alg: Algorithm, key: CryptoKey, sig: BufferSource, data: BufferSource) =>
+        subtle.verify(alg, key, sig, data),
       exportKey: (format: 'pkcs8', key: CryptoKey) => subtle.exportKey(format, key),
     };
-    const noEd = { subtle: fakeSubtle, getRandomValues: (a: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(a) } as unknown as Crypto;
+    const noEd = {
+      subtle: fakeSubtle,
+      getRandomValues: (a: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(a),
+    } as unknown as Crypto;
     expect(await supportedKeyAlgorithms(noEd)).not.toContain('ed25519');
     await expect(generateKeyPair('ed25519', noEd)).rejects.toThrow(/cannot make Ed25519 keys/);
   });

@@ -39,7 +39,11 @@ export function keyAlgorithm(id: KeyAlgorithmId): KeyAlgorithm {
   const found = KEY_ALGORITHMS.find((a) => a.id === id);
   if (!found) {
     const known = KEY_ALGORITHMS.map((a) => a.id).join(', ');
-    throw new PkiError('unsupported-algorithm', 'algorithm', `"${String(id)}" is not a key algorithm certbench knows (${known}).`);
+    throw new PkiError(
+      'unsupported-algorithm',
+      'algorithm',
+      `"${String(id)}" is not a key algorithm certbench knows (${known}).`,
+    );
   }
   return found;
 }
@@ -89,7 +93,8 @@ export function supportedKeyAlgorithms(crypto: Crypto = defaultCrypto()): Promis
     found = (async () => {
       const probed = new Map<KeyAlgorithm['family'], boolean>();
       for (const a of KEY_ALGORITHMS) {
-        if (a.family !== 'ec' && a.family !== 'rsa' && !probed.has(a.family)) probed.set(a.family, await canUse(a, crypto));
+        if (a.family !== 'ec' && a.family !== 'rsa' && !probed.has(a.family))
+          probed.set(a.family, await canUse(a, crypto));
       }
       return KEY_ALGORITHMS.filter((a) => probed.get(a.family) ?? true).map((a) => a.id);
     })();
@@ -125,16 +130,30 @@ export function pkcs8AlgorithmId(pkcs8Der: ArrayBuffer | Uint8Array): KeyAlgorit
     const params = info.privateKeyAlgorithm.parameters;
     const curve = params ? curveOid(params) : undefined;
     const id = curve ? CURVE_BY_OID[curve] : undefined;
-    if (!id) throw new PkiError('unsupported-algorithm', 'key', `EC keys on curve ${curve ?? '(unnamed)'} are not supported; use P-256, P-384 or P-521.`);
+    if (!id)
+      throw new PkiError(
+        'unsupported-algorithm',
+        'key',
+        `EC keys on curve ${curve ?? '(unnamed)'} are not supported; use P-256, P-384 or P-521.`,
+      );
     return id;
   }
   if (oid === OID_RSA) {
     const bits = rsaModulusBits(info.privateKey.buffer);
     const id = RSA_BY_BITS[bits];
-    if (!id) throw new PkiError('unsupported-algorithm', 'key', `RSA keys of ${bits} bits are not supported; use 2048, 3072 or 4096.`);
+    if (!id)
+      throw new PkiError(
+        'unsupported-algorithm',
+        'key',
+        `RSA keys of ${bits} bits are not supported; use 2048, 3072 or 4096.`,
+      );
     return id;
   }
-  throw new PkiError('unsupported-algorithm', 'key', `Keys of algorithm ${oid} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`);
+  throw new PkiError(
+    'unsupported-algorithm',
+    'key',
+    `Keys of algorithm ${oid} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`,
+  );
 }
 
 function curveOid(params: ArrayBuffer): string | undefined {
@@ -170,7 +189,10 @@ export async function importPrivateKey(
     return { privateKey, algorithm };
   } catch (e) {
     // An ML-DSA key in the both form whose seed and expanded key disagree says so (RFC 9881 §6).
-    const why = a.family === 'ml-dsa' && e instanceof Error && e.name === 'DataError' ? e.message : 'it is damaged or not what its header says.';
+    const why =
+      a.family === 'ml-dsa' && e instanceof Error && e.name === 'DataError'
+        ? e.message
+        : 'it is damaged or not what its header says.';
     throw new PkiError('invalid-key', 'key', `This ${a.label} private key cannot be loaded: ${why}`, { cause: e });
   }
 }
@@ -183,13 +205,20 @@ const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const;
  * "public from private", but a private JWK carries the public members. Used by the reader and
  * by PKCS#12 export to check that a key and a certificate belong together.
  */
-export async function publicKeyFromPrivate(pkcs8Der: ArrayBuffer, crypto: Crypto = defaultCrypto()): Promise<ArrayBuffer> {
+export async function publicKeyFromPrivate(
+  pkcs8Der: ArrayBuffer,
+  crypto: Crypto = defaultCrypto(),
+): Promise<ArrayBuffer> {
   const { privateKey, algorithm } = await importPrivateKey(pkcs8Der, crypto);
   return crypto.subtle.exportKey('spki', await publicCryptoKey(privateKey, algorithm, crypto));
 }
 
 /** The public half of a private CryptoKey, as a CryptoKey (same JWK route as publicKeyFromPrivate). */
-export async function publicCryptoKey(privateKey: CryptoKey, algorithm: KeyAlgorithmId, crypto: Crypto = defaultCrypto()): Promise<CryptoKey> {
+export async function publicCryptoKey(
+  privateKey: CryptoKey,
+  algorithm: KeyAlgorithmId,
+  crypto: Crypto = defaultCrypto(),
+): Promise<CryptoKey> {
   if (keyAlgorithm(algorithm).family === 'ml-dsa') return mlDsaPublicKeyOf(privateKey, crypto);
   const jwk = await crypto.subtle.exportKey('jwk', privateKey);
   for (const m of PRIVATE_JWK_MEMBERS) delete jwk[m];
@@ -207,7 +236,11 @@ export function spkiFamily(spkiDer: ArrayBuffer): KeyAlgorithm['family'] {
   if (oid === OID_EC) return 'ec';
   if (oid === OID_ED25519) return 'ed25519';
   if (mlDsaIdOfOid(oid)) return 'ml-dsa';
-  throw new PkiError('unsupported-algorithm', 'key', `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`);
+  throw new PkiError(
+    'unsupported-algorithm',
+    'key',
+    `Public keys of algorithm ${oid || '(unreadable)'} are not supported (RSA, ECDSA, Ed25519 and ML-DSA are).`,
+  );
 }
 
 /** A key to certify: fresh, or an existing PKCS#8 one (renewal keeps the key). */
@@ -224,13 +257,22 @@ export interface SubjectKey {
  * A fresh key of `algorithm`, or, when `existingPkcs8Pem` is given, that key (its algorithm
  * wins over `algorithm`). Existing keys must be clear PEM: PKCS#8 or OpenSSL's traditional form.
  */
-export async function subjectKey(algorithm: KeyAlgorithmId, existingPkcs8Pem: string | undefined, crypto: Crypto = defaultCrypto()): Promise<SubjectKey> {
+export async function subjectKey(
+  algorithm: KeyAlgorithmId,
+  existingPkcs8Pem: string | undefined,
+  crypto: Crypto = defaultCrypto(),
+): Promise<SubjectKey> {
   if (existingPkcs8Pem !== undefined) {
     const blocks = pemDecodeAll(existingPkcs8Pem).blocks;
     const block = blocks.find((b) => b.label === 'PRIVATE KEY');
     const traditional = blocks.find((b) => TRADITIONAL_LABELS.includes(b.label));
     const der = block ? block.der : traditional ? traditionalToPkcs8(traditional) : undefined;
-    if (!der) throw new PkiError('invalid-key', 'key', 'The existing key must be an unencrypted PEM private key ("BEGIN PRIVATE KEY").');
+    if (!der)
+      throw new PkiError(
+        'invalid-key',
+        'key',
+        'The existing key must be an unencrypted PEM private key ("BEGIN PRIVATE KEY").',
+      );
     const imported = await importPrivateKey(der, crypto);
     return { ...imported, spki: await publicKeyFromPrivate(der, crypto), pkcs8Pem: pemEncode('PRIVATE KEY', der) };
   }

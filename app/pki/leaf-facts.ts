@@ -68,21 +68,42 @@ export function leafFacts(certPem: string, field = 'cert'): LeafFacts {
   const m = certificateModel(block.der);
   const ext = (oid: string) => m.extensions.find((e) => e.oid === oid)?.value;
   const bc = ext(OID_BASIC_CONSTRAINTS);
-  if (bc && decodeBasicConstraints(bc).ca) throw new PkiError('invalid-argument', field, `"${rfc4514(m.subject)}" is a CA certificate, not a leaf: rotate a CA instead of renewing it.`);
+  if (bc && decodeBasicConstraints(bc).ca)
+    throw new PkiError(
+      'invalid-argument',
+      field,
+      `"${rfc4514(m.subject)}" is a CA certificate, not a leaf: rotate a CA instead of renewing it.`,
+    );
   const eku = ext(OID_EKU);
   const profile = profileOf(eku ? decodeExtendedKeyUsage(eku) : undefined);
-  if (!profile) throw new PkiError('invalid-argument', field, `"${rfc4514(m.subject)}" is neither for TLS servers nor clients (no serverAuth or clientAuth usage).`);
+  if (!profile)
+    throw new PkiError(
+      'invalid-argument',
+      field,
+      `"${rfc4514(m.subject)}" is neither for TLS servers nor clients (no serverAuth or clientAuth usage).`,
+    );
   const algorithm = algorithmOf(m.spki);
-  if (!algorithm) throw new PkiError('unsupported-algorithm', field, `"${rfc4514(m.subject)}" has a key certbench does not make (RSA 2048-4096, ECDSA P-256/384/521 and Ed25519 are).`);
+  if (!algorithm)
+    throw new PkiError(
+      'unsupported-algorithm',
+      field,
+      `"${rfc4514(m.subject)}" has a key certbench does not make (RSA 2048-4096, ECDSA P-256/384/521 and Ed25519 are).`,
+    );
   const san = ext(OID_SAN);
   const sans = (san ? generalNamesOf(san) : []).map((n) => {
     const kind = SAN_KINDS[n.type];
-    if (!kind) throw new PkiError('invalid-san', field, `"${rfc4514(m.subject)}" has a ${n.type} SAN, which certbench does not issue.`);
+    if (!kind)
+      throw new PkiError(
+        'invalid-san',
+        field,
+        `"${rfc4514(m.subject)}" has a ${n.type} SAN, which certbench does not issue.`,
+      );
     return canonicalSan(kind, n.value);
   });
   const { date: notBefore } = m.notBefore;
   const { date: notAfter } = m.notAfter;
-  if (!notBefore || !notAfter) throw new PkiError('invalid-der', field, `"${rfc4514(m.subject)}" has a validity time that is not a time.`);
+  if (!notBefore || !notAfter)
+    throw new PkiError('invalid-der', field, `"${rfc4514(m.subject)}" has a validity time that is not a time.`);
   return {
     subjectDer: m.subject.slice(),
     subject: rfc4514(m.subject),

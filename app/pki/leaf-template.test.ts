@@ -24,7 +24,11 @@ const leafSpki = new Map<string, Uint8Array>();
 beforeAll(async () => {
   for (const alg of ISSUER_ALGS) {
     // 100 years: leaves below can end after 2049 and exercise GeneralizedTime.
-    const ca = await createRootCa({ subject: { commonName: `Template CA ${alg}`, organization: 'Ünïcode Org' }, algorithm: alg, days: 36_500 });
+    const ca = await createRootCa({
+      subject: { commonName: `Template CA ${alg}`, organization: 'Ünïcode Org' },
+      algorithm: alg,
+      days: 36_500,
+    });
     cas.set(alg, { ca, loaded: await loadIssuer(ca) });
   }
   for (const alg of ['p256', 'p521', 'rsa2048', 'ed25519'] as const) {
@@ -41,17 +45,30 @@ function tbsOf(pem: string): string {
 
 const inputs = [
   { name: 'printable CN, IPv4 + DNS', cn: 'node-1', sans: 'node-1 10.0.0.1 node-1.db.example', days: 90 },
-  { name: 'UTF-8 CN, IPv6, wildcard, email, URI', cn: 'nöde_ü', sans: '2001:db8::7 *.svc.example ops@example.com spiffe://c/ns/a', days: 30 },
+  {
+    name: 'UTF-8 CN, IPv6, wildcard, email, URI',
+    cn: 'nöde_ü',
+    sans: '2001:db8::7 *.svc.example ops@example.com spiffe://c/ns/a',
+    days: 30,
+  },
   { name: 'client without SANs', cn: 'alice', sans: '', days: 1 },
   // Regression: @peculiar/x509 encoded "::ffff:10.0.0.1" as garbage; both paths now share none of its IP code.
   { name: 'IPv4-mapped IPv6', cn: 'mapped', sans: '::ffff:10.0.0.1 fe80::1:2', days: 5 },
   { name: 'long validity into GeneralizedTime (after 2049)', cn: 'long.example', sans: 'long.example', days: 36_000 },
-  { name: 'many SANs (long-form lengths)', cn: 'big.example', sans: Array.from({ length: 40 }, (_, i) => `host-${i}.cluster.example 10.1.${i}.1`).join(' '), days: 365 },
+  {
+    name: 'many SANs (long-form lengths)',
+    cn: 'big.example',
+    sans: Array.from({ length: 40 }, (_, i) => `host-${i}.cluster.example 10.1.${i}.1`).join(' '),
+    days: 365,
+  },
 ];
 
 const rows = ISSUER_ALGS.flatMap((issuerAlg) =>
   (['p256', 'p521', 'rsa2048', 'ed25519'] as const).flatMap((leafAlg) =>
-    (['node', 'server', 'client'] as LeafProfile[]).map((profile) => ({ name: `${profile}: ${leafAlg} leaf under ${issuerAlg} CA`, input: { issuerAlg, leafAlg, profile } })),
+    (['node', 'server', 'client'] as LeafProfile[]).map((profile) => ({
+      name: `${profile}: ${leafAlg} leaf under ${issuerAlg} CA`,
+      input: { issuerAlg, leafAlg, profile },
+    })),
   ),
 );
 
@@ -69,10 +86,21 @@ describe('template TBS = general TBS', () => {
         const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
         const sans = parseSans(inp.sans);
         const general = await signLeaf(
-          { profile: row.input.profile, subject: checkSubject({ commonName: inp.cn }), sans, spki: spki.slice().buffer, days: inp.days, notBefore: notBefore.toISOString(), serialHex: Convert.ToHex(serial) },
+          {
+            profile: row.input.profile,
+            subject: checkSubject({ commonName: inp.cn }),
+            sans,
+            spki: spki.slice().buffer,
+            days: inp.days,
+            notBefore: notBefore.toISOString(),
+            serialHex: Convert.ToHex(serial),
+          },
           loaded,
         );
-        const fast = template.tbs({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: inp.cn, sans, spki }, spkiKeyId(spki));
+        const fast = template.tbs(
+          { serial, notBefore, notAfter: new Date(general.notAfter), commonName: inp.cn, sans, spki },
+          spkiKeyId(spki),
+        );
         expect(Convert.ToHex(fast), inp.name).toBe(tbsOf(general.certPem));
       }
     });
@@ -88,8 +116,22 @@ describe('template certificates', () => {
     const serial = new Uint8Array(16).fill(0x41);
     const notBefore = new Date(Date.UTC(2030, 0, 1));
     const sans = parseSans('n1 10.0.0.1');
-    const general = await signLeaf({ profile: 'node', subject: { commonName: 'n1' }, sans, spki: spki.slice().buffer, days: 90, notBefore: notBefore.toISOString(), serialHex: Convert.ToHex(serial) }, loaded);
-    const fast = await template.certificate({ serial, notBefore, notAfter: new Date(general.notAfter), commonName: 'n1', sans, spki }, crypto);
+    const general = await signLeaf(
+      {
+        profile: 'node',
+        subject: { commonName: 'n1' },
+        sans,
+        spki: spki.slice().buffer,
+        days: 90,
+        notBefore: notBefore.toISOString(),
+        serialHex: Convert.ToHex(serial),
+      },
+      loaded,
+    );
+    const fast = await template.certificate(
+      { serial, notBefore, notAfter: new Date(general.notAfter), commonName: 'n1', sans, spki },
+      crypto,
+    );
     expect(Convert.ToHex(fast)).toBe(Convert.ToHex(pemDecodeAll(general.certPem).blocks[0]?.der ?? new ArrayBuffer(0)));
   });
 
@@ -99,7 +141,17 @@ describe('template certificates', () => {
       if (!entry) throw new Error('fixture missing');
       const template = await createLeafTemplate(entry.loaded, 'node', 'p256', crypto);
       const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
-      const out = await issueFromTemplate(template, { serial: new Uint8Array(16).fill(0x42), notBefore, notAfter: new Date(notBefore.getTime() + 86_400_000), commonName: 'n2', sans: parseSans('n2 10.0.0.2') }, crypto);
+      const out = await issueFromTemplate(
+        template,
+        {
+          serial: new Uint8Array(16).fill(0x42),
+          notBefore,
+          notAfter: new Date(notBefore.getTime() + 86_400_000),
+          commonName: 'n2',
+          sans: parseSans('n2 10.0.0.2'),
+        },
+        crypto,
+      );
       for (const purpose of ['sslserver', 'sslclient'] as const) {
         const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: out.certPem, purpose });
         expect(v.ok, v.output).toBe(true);
@@ -112,7 +164,9 @@ describe('template certificates', () => {
     it(`SPKI read from a ${alg} PKCS#8 equals WebCrypto's SPKI export`, async () => {
       const pair = await generateKeyPair(alg);
       const fromPkcs8 = ecSpkiFromPkcs8(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
-      expect(Convert.ToHex(fromPkcs8 ?? new Uint8Array())).toBe(Convert.ToHex(await crypto.subtle.exportKey('spki', pair.publicKey)));
+      expect(Convert.ToHex(fromPkcs8 ?? new Uint8Array())).toBe(
+        Convert.ToHex(await crypto.subtle.exportKey('spki', pair.publicKey)),
+      );
     });
   }
 });
@@ -124,7 +178,13 @@ describe('hot-path helpers agree with independent ones', () => {
       const data = crypto.getRandomValues(new Uint8Array(n));
       expect(Convert.ToHex(sha1(data))).toBe(Convert.ToHex(await crypto.subtle.digest('SHA-1', data)));
       // Node's own base64 is the independent judge of the table-driven encoder.
-      const lines = (Buffer.from(data).toString('base64').match(/.{1,64}/g) ?? []).map((l) => `${l}\n`).join('');
+      const lines = (
+        Buffer.from(data)
+          .toString('base64')
+          .match(/.{1,64}/g) ?? []
+      )
+        .map((l) => `${l}\n`)
+        .join('');
       expect(pemEncode('CERTIFICATE', data)).toBe(`-----BEGIN CERTIFICATE-----\n${lines}-----END CERTIFICATE-----\n`);
     });
   }

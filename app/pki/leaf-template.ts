@@ -10,7 +10,17 @@
  */
 import { Convert } from 'pvtsutils';
 import { PkiError } from './errors.ts';
-import { asciiBytes, children, ecdsaRawToDer, readTlv, tlv, TAG, unsignedInteger, whole, x509Time } from './der-writer.ts';
+import {
+  asciiBytes,
+  children,
+  ecdsaRawToDer,
+  readTlv,
+  tlv,
+  TAG,
+  unsignedInteger,
+  whole,
+  x509Time,
+} from './der-writer.ts';
 import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
@@ -51,7 +61,9 @@ export interface LeafTemplate {
 }
 
 function subjectDer(commonName: string): Uint8Array<ArrayBuffer> {
-  const value = isPrintableString(commonName) ? tlv(TAG.PRINTABLE_STRING, asciiBytes(commonName)) : tlv(TAG.UTF8_STRING, new TextEncoder().encode(commonName));
+  const value = isPrintableString(commonName)
+    ? tlv(TAG.PRINTABLE_STRING, asciiBytes(commonName))
+    : tlv(TAG.UTF8_STRING, new TextEncoder().encode(commonName));
   return tlv(TAG.SEQUENCE, tlv(TAG.SET, tlv(TAG.SEQUENCE, OID_CN, value)));
 }
 
@@ -100,11 +112,16 @@ function cutPieces(certDer: Uint8Array): { pieces: Pieces; tbs: Uint8Array } {
     if (oid === Convert.ToHex(OID_SKI)) return 'ski';
     return whole(certDer, ext).slice();
   });
-  return { pieces: { sigAlg: whole(certDer, sigAlgT).slice(), issuer: whole(certDer, issuerT).slice(), extensions }, tbs: whole(certDer, tbsT).slice() };
+  return {
+    pieces: { sigAlg: whole(certDer, sigAlgT).slice(), issuer: whole(certDer, issuerT).slice(), extensions },
+    tbs: whole(certDer, tbsT).slice(),
+  };
 }
 
 function buildTbs(p: Pieces, input: TemplateLeafInput, ski: Uint8Array): Uint8Array<ArrayBuffer> {
-  const exts = p.extensions.flatMap((e) => (e === 'san' ? (input.sans.length ? [sanDer(input.sans)] : []) : e === 'ski' ? [skiDer(ski)] : [e]));
+  const exts = p.extensions.flatMap((e) =>
+    e === 'san' ? (input.sans.length ? [sanDer(input.sans)] : []) : e === 'ski' ? [skiDer(ski)] : [e],
+  );
   return tlv(
     TAG.SEQUENCE,
     VERSION_3,
@@ -132,7 +149,12 @@ const PROBE_SANS: SanEntry[] = [
  * A template for leaves of `profile` with `algorithm` keys under `issuer`, proven against the
  * general path first. Throws 'internal' if the proof fails (callers fall back to the general path).
  */
-export async function createLeafTemplate(issuer: LoadedIssuer, profile: LeafProfile, algorithm: KeyAlgorithmId, crypto: Crypto): Promise<LeafTemplate> {
+export async function createLeafTemplate(
+  issuer: LoadedIssuer,
+  profile: LeafProfile,
+  algorithm: KeyAlgorithmId,
+  crypto: Crypto,
+): Promise<LeafTemplate> {
   const sign = signingAlgorithm(issuer.algorithm);
   const isEcdsa = keyAlgorithm(issuer.algorithm).family === 'ec';
   const probeKey = await generateKeyPair(algorithm, crypto);
@@ -163,7 +185,11 @@ export async function createLeafTemplate(issuer: LoadedIssuer, profile: LeafProf
   const { pieces, tbs: probeTbs } = cutPieces(probeDer);
   const probeRebuilt = buildTbs(pieces, { ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
   if (Convert.ToHex(probeRebuilt) !== Convert.ToHex(probeTbs)) {
-    throw new PkiError('internal', 'issuer', 'The fast certificate template does not reproduce the general path for this CA.');
+    throw new PkiError(
+      'internal',
+      'issuer',
+      'The fast certificate template does not reproduce the general path for this CA.',
+    );
   }
   return {
     profile,
@@ -200,7 +226,9 @@ export async function issueFromTemplate(
 ): Promise<{ certPem: string; keyPem: string; certDer: Uint8Array }> {
   const keys = await generateKeyPair(template.algorithm, crypto);
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const spki = (keyAlgorithm(template.algorithm).family === 'ec' ? ecSpkiFromPkcs8(pkcs8) : undefined) ?? new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+  const spki =
+    (keyAlgorithm(template.algorithm).family === 'ec' ? ecSpkiFromPkcs8(pkcs8) : undefined) ??
+    new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
   const certDer = await template.certificate({ ...leaf, spki }, crypto);
   return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', pkcs8), certDer };
 }

@@ -35,13 +35,19 @@ export function checkSubject(fields: SubjectFields): SubjectFields {
     if (typeof raw !== 'string') throw new PkiError('invalid-name', a.key, `${a.label} must be text.`);
     const v = raw.trim();
     if (!v) continue;
-    if (a.key !== 'country' && [...v].length > a.max) throw new PkiError('invalid-name', a.key, `${a.label} is limited to ${a.max} characters, got ${[...v].length}.`);
-    if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) throw new PkiError('invalid-name', a.key, `${a.label} contains a control character.`);
+    if (a.key !== 'country' && [...v].length > a.max)
+      throw new PkiError('invalid-name', a.key, `${a.label} is limited to ${a.max} characters, got ${[...v].length}.`);
+    if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+      throw new PkiError('invalid-name', a.key, `${a.label} contains a control character.`);
     out[a.key] = a.key === 'country' ? v.toUpperCase() : v;
   }
   if (!out.commonName) throw new PkiError('invalid-name', 'commonName', 'A common name (CN) is required.');
   if (out.country !== undefined && !/^[A-Z]{2}$/.test(out.country)) {
-    throw new PkiError('invalid-name', 'country', `Country must be a two-letter code such as "DE", got "${out.country}".`);
+    throw new PkiError(
+      'invalid-name',
+      'country',
+      `Country must be a two-letter code such as "DE", got "${out.country}".`,
+    );
   }
   return out;
 }

@@ -22,7 +22,8 @@ async function decrypt(
   deadline?: Deadline,
 ): Promise<Uint8Array | null> {
   const { oid, params } = parseAlgorithm(algorithmDer);
-  if (oid === OID_PBES2) return new Uint8Array(await pbes2Decrypt(algorithmDer, ciphertext, password, crypto, deadline, thing));
+  if (oid === OID_PBES2)
+    return new Uint8Array(await pbes2Decrypt(algorithmDer, ciphertext, password, crypto, deadline, thing));
   const pkcs12 = PKCS12_PBE_SCHEMES[oid];
   if (pkcs12) return pkcs12PbeDecrypt(pkcs12, parsePbeParams(params, pkcs12.name), ciphertext, password.bmp, deadline);
   const pbes1 = PKCS5_PBES1_SCHEMES[oid];

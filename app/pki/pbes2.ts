@@ -56,7 +56,9 @@ export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
 
 function algorithmIdentifier(oid: string, params?: asn1js.AsnType): asn1js.Sequence {
   return new asn1js.Sequence({
-    value: params ? [new asn1js.ObjectIdentifier({ value: oid }), params] : [new asn1js.ObjectIdentifier({ value: oid })],
+    value: params
+      ? [new asn1js.ObjectIdentifier({ value: oid }), params]
+      : [new asn1js.ObjectIdentifier({ value: oid })],
   });
 }
 
@@ -147,7 +149,8 @@ function parsePbes2Params(params: asn1js.AsnType | undefined, thing: EncryptedTh
   const [kdf, scheme] = childrenOf(params);
   const [kdfOid, kdfParams] = childrenOf(kdf);
   if (!(kdfOid instanceof asn1js.ObjectIdentifier)) throw bad();
-  if (kdfOid.valueBlock.toString() !== OID_PBKDF2) throw unsupportedEncryption(kdfOid.valueBlock.toString(), 'key derivation', thing);
+  if (kdfOid.valueBlock.toString() !== OID_PBKDF2)
+    throw unsupportedEncryption(kdfOid.valueBlock.toString(), 'key derivation', thing);
   const kdfFields = childrenOf(kdfParams);
   const salt = kdfFields[0];
   const count = kdfFields[1];
@@ -171,30 +174,57 @@ function parsePbes2Params(params: asn1js.AsnType | undefined, thing: EncryptedTh
   checkIterations(iterations, 'PBKDF2', MAX_PBKDF2_ITERATIONS);
   const aesBits = AES_CBC_BY_OID[oid];
   if (aesBits) {
-    if (!(schemeParams instanceof asn1js.OctetString) || schemeParams.valueBlock.valueHexView.byteLength !== 16) throw bad();
-    return { salt: salt.valueBlock.valueHexView, iterations, prf, keyBytes: aesBits / 8, cipher: { kind: 'aes', bits: aesBits, iv: schemeParams.valueBlock.valueHexView } };
+    if (!(schemeParams instanceof asn1js.OctetString) || schemeParams.valueBlock.valueHexView.byteLength !== 16)
+      throw bad();
+    return {
+      salt: salt.valueBlock.valueHexView,
+      iterations,
+      prf,
+      keyBytes: aesBits / 8,
+      cipher: { kind: 'aes', bits: aesBits, iv: schemeParams.valueBlock.valueHexView },
+    };
   }
   const legacy = legacyPbes2Cipher(oid, schemeParams, keyLength);
   if (!legacy) throw unsupportedEncryption(oid, 'cipher', thing);
-  return { salt: salt.valueBlock.valueHexView, iterations, prf, keyBytes: keyLength ?? legacy.keyBytes, cipher: { kind: 'legacy', cipher: legacy } };
+  return {
+    salt: salt.valueBlock.valueHexView,
+    iterations,
+    prf,
+    keyBytes: keyLength ?? legacy.keyBytes,
+    cipher: { kind: 'legacy', cipher: legacy },
+  };
 }
 
 /** PBKDF2 key bytes: WebCrypto's native PBKDF2 for its hashes, the synchronous one for SHA-224 and SHA-512/t. */
-async function deriveKeyBytes(password: Uint8Array, p: ParsedPbes2, crypto: Crypto, deadline?: Deadline): Promise<Uint8Array<ArrayBuffer>> {
+async function deriveKeyBytes(
+  password: Uint8Array,
+  p: ParsedPbes2,
+  crypto: Crypto,
+  deadline?: Deadline,
+): Promise<Uint8Array<ArrayBuffer>> {
   const activity = `deriving the PBES2 key (${p.iterations.toLocaleString('en')} iterations of HMAC-${p.prf})`;
   return during(deadline, activity, async () => {
     if (WEBCRYPTO_PBKDF2_HASHES.has(p.prf)) {
       const base = await crypto.subtle.importKey('raw', bytes(password), 'PBKDF2', false, ['deriveBits']);
-      return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: bytes(p.salt), iterations: p.iterations, hash: p.prf }, base, p.keyBytes * 8));
+      return new Uint8Array(
+        await crypto.subtle.deriveBits(
+          { name: 'PBKDF2', salt: bytes(p.salt), iterations: p.iterations, hash: p.prf },
+          base,
+          p.keyBytes * 8,
+        ),
+      );
     }
     const key = await pbkdf2(p.prf, password, p.salt, p.iterations, p.keyBytes, deadline);
-    if (!key) throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
+    if (!key)
+      throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
     return key;
   });
 }
 
 function wrongPassword(cause?: unknown): PkiError {
-  return new PkiError('wrong-password', 'password', 'Wrong password: the data could not be decrypted with it.', { cause });
+  return new PkiError('wrong-password', 'password', 'Wrong password: the data could not be decrypted with it.', {
+    cause,
+  });
 }
 
 /**
@@ -222,7 +252,9 @@ export async function pbes2Decrypt(
     if (!plain) throw wrongPassword();
     return plain.buffer;
   }
-  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'AES-CBC', length: cipher.bits }, false, ['decrypt']);
+  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'AES-CBC', length: cipher.bits }, false, [
+    'decrypt',
+  ]);
   try {
     return await crypto.subtle.decrypt({ name: 'AES-CBC', iv: bytes(cipher.iv) }, key, bytes(data));
   } catch (e) {
@@ -244,7 +276,11 @@ export async function pbes2DecryptDer(
 ): Promise<ArrayBuffer> {
   const plain = await pbes2Decrypt(algorithmDer, ciphertext, password, crypto);
   if (!isOneDerSequence(new Uint8Array(plain))) {
-    throw new PkiError('wrong-password', 'password', 'Wrong password: what it decrypts to is not a key or a certificate bag.');
+    throw new PkiError(
+      'wrong-password',
+      'password',
+      'Wrong password: what it decrypts to is not a key or a certificate bag.',
+    );
   }
   return plain;
 }

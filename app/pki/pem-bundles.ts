@@ -51,7 +51,10 @@ export interface CassandraPemInput {
  * key, then the certificate and its chain. Refuses Ed25519 and ML-DSA keys (Cassandra cannot load them) and
  * a key that does not belong to the certificate before producing anything.
  */
-export async function cassandraKeyAndChainPem(input: CassandraPemInput, crypto: Crypto = defaultCrypto()): Promise<string> {
+export async function cassandraKeyAndChainPem(
+  input: CassandraPemInput,
+  crypto: Crypto = defaultCrypto(),
+): Promise<string> {
   const pkcs8 = await readPrivateKey(input.key, input.keyPassword, 'key', crypto);
   const family = keyAlgorithm(pkcs8AlgorithmId(pkcs8)).family;
   if (family === 'ed25519') {
@@ -63,7 +66,11 @@ export async function cassandraKeyAndChainPem(input: CassandraPemInput, crypto: 
   }
   if (family === 'ml-dsa') {
     // Not even in a PKCS#12 keystore: Java 17 has no ML-DSA (layouts/ml-dsa-targets.ts).
-    throw new PkiError('unsupported-algorithm', 'key', "Cassandra's PEMBasedSslContextFactory accepts RSA and EC private keys only, and Cassandra's Java 17 cannot use ML-DSA at all. Issue this node's certificate with an ECDSA P-256 or RSA key.");
+    throw new PkiError(
+      'unsupported-algorithm',
+      'key',
+      "Cassandra's PEMBasedSslContextFactory accepts RSA and EC private keys only, and Cassandra's Java 17 cannot use ML-DSA at all. Issue this node's certificate with an ECDSA P-256 or RSA key.",
+    );
   }
   const leaf = certificateFrom(input.certificate, 'certificate');
   const chain = orderChain(leaf, optionalCertificatesFrom(input.chain, 'chain'));

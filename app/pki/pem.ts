@@ -26,7 +26,11 @@ export function encodeBase64(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + ALPHABET.charAt(n & 63);
+    out +=
+      ALPHABET.charAt(n >> 18) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      ALPHABET.charAt((n >> 6) & 63) +
+      ALPHABET.charAt(n & 63);
   }
   const rest = bytes.length - i;
   if (rest === 1) {
@@ -66,7 +70,11 @@ export interface BadPemBlock {
 export function pemDecodeAll(text: string): { blocks: PemBlock[]; bad: BadPemBlock[] } {
   const blocks: PemBlock[] = [];
   const bad: BadPemBlock[] = [];
-  const begins = [...text.matchAll(BEGIN)].map((m) => ({ offset: m.index, after: m.index + m[0].length, label: m[1] ?? '' }));
+  const begins = [...text.matchAll(BEGIN)].map((m) => ({
+    offset: m.index,
+    after: m.index + m[0].length,
+    label: m[1] ?? '',
+  }));
   begins.forEach((begin, i) => {
     const { label, offset } = begin;
     const limit = begins[i + 1]?.offset ?? text.length;

@@ -23,8 +23,16 @@ function opensslPrintCerts(data: string | Uint8Array, form: 'PEM' | 'DER'): Prom
 
 const rows = [
   { name: 'one certificate', input: (p: TestPki) => [p.rootPem], want: (p: TestPki) => [p.rootPem] },
-  { name: 'leaf and chain from one PEM text, order kept', input: (p: TestPki) => [p.leaves.rsa.certPem + p.intermediatePem + p.rootPem], want: (p: TestPki) => [p.leaves.rsa.certPem, p.intermediatePem, p.rootPem] },
-  { name: 'Ed25519 leaf and an unrelated CA as two inputs', input: (p: TestPki) => [p.leaves.ed25519.certPem, p.otherCaPem], want: (p: TestPki) => [p.leaves.ed25519.certPem, p.otherCaPem] },
+  {
+    name: 'leaf and chain from one PEM text, order kept',
+    input: (p: TestPki) => [p.leaves.rsa.certPem + p.intermediatePem + p.rootPem],
+    want: (p: TestPki) => [p.leaves.rsa.certPem, p.intermediatePem, p.rootPem],
+  },
+  {
+    name: 'Ed25519 leaf and an unrelated CA as two inputs',
+    input: (p: TestPki) => [p.leaves.ed25519.certPem, p.otherCaPem],
+    want: (p: TestPki) => [p.leaves.ed25519.certPem, p.otherCaPem],
+  },
 ];
 
 describe('pkcs7', () => {
@@ -43,7 +51,9 @@ describe('pkcs7', () => {
 
   it('keytool -printcert reads the DER bundle', async () => {
     const der = pkcs7Der([pki.leaves.p256.certPem, pki.intermediatePem]);
-    const out = await withFiles({ 'b.p7b': der }, (_d, p) => run('keytool', ['-J-Duser.language=en', '-printcert', '-file', p('b.p7b')]));
+    const out = await withFiles({ 'b.p7b': der }, (_d, p) =>
+      run('keytool', ['-J-Duser.language=en', '-printcert', '-file', p('b.p7b')]),
+    );
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout.match(/^Owner: /gm)).toHaveLength(2);
   });

@@ -23,7 +23,8 @@ function certificateNode(der: Uint8Array): asn1js.AsnType {
 
 /** The ContentInfo DER of a certificates-only SignedData holding `certificatesDer`, in order. */
 export function pkcs7CertificatesOnlyDer(certificatesDer: readonly Uint8Array[]): Uint8Array {
-  if (certificatesDer.length === 0) throw new PkiError('not-found', 'certificates', 'A PKCS#7 bundle needs at least one certificate.');
+  if (certificatesDer.length === 0)
+    throw new PkiError('not-found', 'certificates', 'A PKCS#7 bundle needs at least one certificate.');
   const signedData = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 1 }), // version 1: only X.509 certificates, eContentType id-data

@@ -29,7 +29,10 @@ describe('encrypted PKCS#8', () => {
 
   it('issueLeaf with a passphrase writes a key openssl opens (default 600,000 iterations, AES-256-CBC)', async () => {
     const leaf = await issueLeaf({ profile: 'client', commonName: 'alice', keyPassphrase: 's3cret' }, ca);
-    const text = await withFiles({ 'k.pem': leaf.keyPem }, (_d, p) => run('openssl', ['asn1parse', '-in', p('k.pem')]).stdout);
+    const text = await withFiles(
+      { 'k.pem': leaf.keyPem },
+      (_d, p) => run('openssl', ['asn1parse', '-in', p('k.pem')]).stdout,
+    );
     expect(text).toMatch(/PBES2/);
     expect(text).toMatch(/aes-256-cbc/);
     expect(text).toMatch(/hmacWithSHA256/);
@@ -38,19 +41,42 @@ describe('encrypted PKCS#8', () => {
   });
 
   it('decrypts a key openssl encrypted', async () => {
-    const enc = await withFiles({ 'k.pem': keyPem }, (_d, p) => run('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', p('k.pem'), '-passout', 'pass:hunter2']).stdout);
+    const enc = await withFiles(
+      { 'k.pem': keyPem },
+      (_d, p) =>
+        run('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', p('k.pem'), '-passout', 'pass:hunter2']).stdout,
+    );
     expect(pemEncode('PRIVATE KEY', await decryptPkcs8(enc, 'hunter2'))).toBe(keyPem);
   });
 
   const bad = [
-    { name: 'wrong passphrase', input: async () => decryptPkcs8(await encryptPkcs8Pem(keyPem, 'right', { iterations: 1000 }), 'wrong'), want: { code: 'wrong-password', field: 'password' } },
-    { name: 'empty passphrase on encrypt', input: () => encryptPkcs8Pem(keyPem, ''), want: { code: 'invalid-argument', field: 'passphrase' } },
-    { name: 'not a key', input: () => decryptPkcs8('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'x'), want: { code: 'invalid-key', field: 'key' } },
-    { name: 'DER that is not EncryptedPrivateKeyInfo', input: () => decryptPkcs8(new Uint8Array([0x30, 0x00]), 'x'), want: { code: 'invalid-key', field: 'key' } },
+    {
+      name: 'wrong passphrase',
+      input: async () => decryptPkcs8(await encryptPkcs8Pem(keyPem, 'right', { iterations: 1000 }), 'wrong'),
+      want: { code: 'wrong-password', field: 'password' },
+    },
+    {
+      name: 'empty passphrase on encrypt',
+      input: () => encryptPkcs8Pem(keyPem, ''),
+      want: { code: 'invalid-argument', field: 'passphrase' },
+    },
+    {
+      name: 'not a key',
+      input: () => decryptPkcs8('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'x'),
+      want: { code: 'invalid-key', field: 'key' },
+    },
+    {
+      name: 'DER that is not EncryptedPrivateKeyInfo',
+      input: () => decryptPkcs8(new Uint8Array([0x30, 0x00]), 'x'),
+      want: { code: 'invalid-key', field: 'key' },
+    },
   ];
   for (const row of bad) {
     it(row.name, async () => {
-      const e: unknown = await row.input().then(() => undefined, (err: unknown) => err);
+      const e: unknown = await row.input().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(PkiError);
       expect({ code: (e as PkiError).code, field: (e as PkiError).field }).toEqual(row.want);
     });

@@ -31,7 +31,9 @@ function derOf(input: string | ArrayBuffer | Uint8Array, labels: string[]): { de
   const block = blocks.find((b) => labels.includes(b.label));
   if (block) return { der: block.der, label: block.label };
   // OpenSSL 1.x and `ecparam -genkey` write traditional keys: accept them wherever clear keys go.
-  const traditional = labels.includes(PLAIN_LABEL) ? blocks.find((b) => TRADITIONAL_LABELS.includes(b.label)) : undefined;
+  const traditional = labels.includes(PLAIN_LABEL)
+    ? blocks.find((b) => TRADITIONAL_LABELS.includes(b.label))
+    : undefined;
   if (traditional) return { der: traditionalToPkcs8(traditional), label: PLAIN_LABEL };
   throw new PkiError('invalid-key', 'key', `No ${labels.join(' or ')} block found.`);
 }
@@ -56,15 +58,32 @@ export async function encryptPkcs8Pem(
  * A clear "PRIVATE KEY" PEM is returned as is, and a traditional "RSA PRIVATE KEY" / "EC PRIVATE
  * KEY" wrapped into PKCS#8, so callers can pass whatever the user has.
  */
-export async function decryptPkcs8(input: string | ArrayBuffer | Uint8Array, passphrase: string, crypto: Crypto = defaultCrypto()): Promise<ArrayBuffer> {
+export async function decryptPkcs8(
+  input: string | ArrayBuffer | Uint8Array,
+  passphrase: string,
+  crypto: Crypto = defaultCrypto(),
+): Promise<ArrayBuffer> {
   const { der, label } = derOf(input, [ENCRYPTED_LABEL, PLAIN_LABEL]);
   if (label === PLAIN_LABEL) return der;
   checkPassphrase(passphrase);
   const { result, offset } = asn1js.fromBER(der);
   const parts = result instanceof asn1js.Sequence ? result.valueBlock.value : [];
   const [alg, data] = parts;
-  if (offset === -1 || parts.length !== 2 || !(alg instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) {
+  if (
+    offset === -1 ||
+    parts.length !== 2 ||
+    !(alg instanceof asn1js.Sequence) ||
+    !(data instanceof asn1js.OctetString)
+  ) {
     throw new PkiError('invalid-key', 'key', 'This is not an encrypted PKCS#8 key (EncryptedPrivateKeyInfo).');
   }
-  return (await decryptPbeDer(new Uint8Array(alg.toBER()), data.valueBlock.valueHexView, passwordForms(passphrase)[0]!, 'key', crypto)).buffer;
+  return (
+    await decryptPbeDer(
+      new Uint8Array(alg.toBER()),
+      data.valueBlock.valueHexView,
+      passwordForms(passphrase)[0]!,
+      'key',
+      crypto,
+    )
+  ).buffer;
 }

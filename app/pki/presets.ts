@@ -33,7 +33,12 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'certbench', label: 'certbench defaults', description: 'ECDSA P-256; root 10 years, intermediate 5 years, leaves 1 year.', defaults: DEFAULTS },
+  {
+    id: 'certbench',
+    label: 'certbench defaults',
+    description: 'ECDSA P-256; root 10 years, intermediate 5 years, leaves 1 year.',
+    defaults: DEFAULTS,
+  },
   {
     id: 'casty',
     label: 'casty',

@@ -56,6 +56,7 @@ export const PROFILES: readonly ProfileSpec[] = [
 /** The spec of a profile id; a PkiError on 'profile' for anything else. */
 export function profileSpec(id: string): ProfileSpec {
   const p = PROFILES.find((x) => x.id === id);
-  if (!p) throw new PkiError('invalid-argument', 'profile', `"${id}" is not a certificate profile (node, server or client).`);
+  if (!p)
+    throw new PkiError('invalid-argument', 'profile', `"${id}" is not a certificate profile (node, server or client).`);
   return p;
 }

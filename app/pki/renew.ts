@@ -58,7 +58,9 @@ export async function renewLeaf(
   const days = checkDays(options.days ?? lifetimeDays(old.notBefore, old.notAfter));
   const loaded = 'privateKey' in issuer ? issuer : await loadIssuer(issuer, crypto);
   const key = await subjectKey(old.algorithm, options.keepKeyPem, crypto).catch((e: unknown) => {
-    throw e instanceof PkiError && options.keepKeyPem !== undefined ? new PkiError(e.code, 'keepKey', e.message, { cause: e }) : e;
+    throw e instanceof PkiError && options.keepKeyPem !== undefined
+      ? new PkiError(e.code, 'keepKey', e.message, { cause: e })
+      : e;
   });
   if (options.keepKeyPem !== undefined && !sameBytes(new Uint8Array(key.spki), old.spki)) {
     throw new PkiError('key-mismatch', 'keepKey', `The key to keep does not belong to "${old.subject}".`);
@@ -76,8 +78,17 @@ export async function renewLeaf(
     loaded,
     crypto,
   );
-  const keyPem = options.keyPassphrase ? await encryptPkcs8Pem(key.pkcs8Pem, options.keyPassphrase, {}, crypto) : key.pkcs8Pem;
-  return { ...issued, keyPem, profile: old.profile, subject: old.subject, previousSerial: old.serial, keptKey: options.keepKeyPem !== undefined };
+  const keyPem = options.keyPassphrase
+    ? await encryptPkcs8Pem(key.pkcs8Pem, options.keyPassphrase, {}, crypto)
+    : key.pkcs8Pem;
+  return {
+    ...issued,
+    keyPem,
+    profile: old.profile,
+    subject: old.subject,
+    previousSerial: old.serial,
+    keptKey: options.keepKeyPem !== undefined,
+  };
 }
 
 /** One member of a cluster to renew: its name (folder, node id) and its current certificate. */
@@ -108,7 +119,9 @@ export async function renewLeaves(
   const loaded = await loadIssuer(issuer, crypto);
   const out: RenewedMember[] = [];
   for (const r of requests) {
-    const renewed = await namedErrors(r.name, () => renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto));
+    const renewed = await namedErrors(r.name, () =>
+      renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto),
+    );
     out.push({ ...renewed, name: r.name });
     onProgress?.(out.length, requests.length);
   }

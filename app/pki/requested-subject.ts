@@ -26,7 +26,11 @@ export function issuedSubject(requested: ArrayBuffer, commonName?: string): Name
     }
   }
   if (!replaced) {
-    name.push(new RelativeDistinguishedName([new AttributeTypeAndValue({ type: OID_COMMON_NAME, value: new AttributeValue({ utf8String: commonName }) })]));
+    name.push(
+      new RelativeDistinguishedName([
+        new AttributeTypeAndValue({ type: OID_COMMON_NAME, value: new AttributeValue({ utf8String: commonName }) }),
+      ]),
+    );
   }
   return new Name(AsnConvert.serialize(name));
 }

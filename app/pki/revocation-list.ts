@@ -54,7 +54,11 @@ export function isRevocationReason(value: string): value is RevocationReason {
 /** A reason from user input; the error names the field and lists the choices. */
 export function checkReason(value: string, field = 'reason'): RevocationReason {
   if (!isRevocationReason(value)) {
-    throw new PkiError('invalid-argument', field, `"${value}" is not a revocation reason; choose one of ${Object.keys(REVOCATION_REASONS).join(', ')}.`);
+    throw new PkiError(
+      'invalid-argument',
+      field,
+      `"${value}" is not a revocation reason; choose one of ${Object.keys(REVOCATION_REASONS).join(', ')}.`,
+    );
   }
   return value;
 }
@@ -62,7 +66,8 @@ export function checkReason(value: string, field = 'reason'): RevocationReason {
 /** Serial hex as stored: lower case, leading zero bytes dropped (DER keeps a 00 only for the sign). */
 export function normalizeSerial(hex: string, field = 'serial'): string {
   const clean = hex.replace(/[\s:]/g, '').toLowerCase();
-  if (!/^[0-9a-f]+$/.test(clean)) throw new PkiError('invalid-argument', field, `"${hex}" is not a hexadecimal serial number.`);
+  if (!/^[0-9a-f]+$/.test(clean))
+    throw new PkiError('invalid-argument', field, `"${hex}" is not a hexadecimal serial number.`);
   const even = clean.length % 2 ? `0${clean}` : clean;
   return even.replace(/^(00)+(?=..)/, '');
 }
@@ -75,7 +80,11 @@ export function addRevocation(list: RevocationList, entry: RevokedCertificate): 
   const serial = normalizeSerial(entry.serial);
   const earlier = list.revoked.find((r) => r.serial === serial);
   if (earlier) {
-    throw new PkiError('exists', 'cert', `Serial ${serial} (${earlier.subject}) was already revoked on ${earlier.revokedAt} (${earlier.reason}).`);
+    throw new PkiError(
+      'exists',
+      'cert',
+      `Serial ${serial} (${earlier.subject}) was already revoked on ${earlier.revokedAt} (${earlier.reason}).`,
+    );
   }
   return { ...list, revoked: [...list.revoked, { ...entry, serial, reason: checkReason(entry.reason) }] };
 }
@@ -98,9 +107,11 @@ export function parseRevocationList(text: string): RevocationList {
   } catch (e) {
     throw new PkiError('invalid-argument', 'revocations', 'The revocation list is not JSON.', { cause: e });
   }
-  if (typeof data !== 'object' || data === null) throw field('revocations', 'The revocation list must be a JSON object.');
+  if (typeof data !== 'object' || data === null)
+    throw field('revocations', 'The revocation list must be a JSON object.');
   const o = data as Record<string, unknown>;
-  if (o.format !== REVOCATION_LIST_FORMAT) throw field('format', `Expected "format": "${REVOCATION_LIST_FORMAT}", got ${JSON.stringify(o.format)}.`);
+  if (o.format !== REVOCATION_LIST_FORMAT)
+    throw field('format', `Expected "format": "${REVOCATION_LIST_FORMAT}", got ${JSON.stringify(o.format)}.`);
   if (typeof o.crlNumber !== 'number' || !Number.isSafeInteger(o.crlNumber) || o.crlNumber < 0) {
     throw field('crlNumber', `crlNumber must be a whole number from 0, got ${JSON.stringify(o.crlNumber)}.`);
   }

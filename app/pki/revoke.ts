@@ -35,13 +35,27 @@ export async function revokeCertificate(
   const cert = firstCertificate(certPem, 'cert');
   const ca = firstCertificate(caCertPem, 'ca');
   if (cert.toString('base64') === ca.toString('base64')) {
-    throw new PkiError('invalid-argument', 'cert', `"${ca.subject}" is the CA itself: a CA cannot revoke itself in its own CRL (rotate it: certbench ca rotate).`);
+    throw new PkiError(
+      'invalid-argument',
+      'cert',
+      `"${ca.subject}" is the CA itself: a CA cannot revoke itself in its own CRL (rotate it: certbench ca rotate).`,
+    );
   }
   useCrypto(crypto);
-  const signedByCa = cert.issuer === ca.subject && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto));
+  const signedByCa =
+    cert.issuer === ca.subject && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto));
   if (!signedByCa) {
-    throw new PkiError('invalid-argument', 'cert', `"${cert.subject}" was not issued by "${ca.subject}": only its own CA can revoke it.`);
+    throw new PkiError(
+      'invalid-argument',
+      'cert',
+      `"${cert.subject}" was not issued by "${ca.subject}": only its own CA can revoke it.`,
+    );
   }
   // Any certificate the CA signed, leaves and intermediates alike (caCompromise).
-  return addRevocation(list, { serial: normalizeSerial(cert.serialNumber), subject: cert.subject, revokedAt: at.toISOString(), reason: checkedReason });
+  return addRevocation(list, {
+    serial: normalizeSerial(cert.serialNumber),
+    subject: cert.subject,
+    revokedAt: at.toISOString(),
+    reason: checkedReason,
+  });
 }

@@ -35,9 +35,16 @@ describe('rotateCa', () => {
     expect(rotated.trustBundlePem).toBe(old.certPem + rotated.ca.certPem);
   });
 
-  for (const [name, leaf] of [['old leaf', () => oldLeaf], ['new leaf', () => newLeaf]] as const) {
+  for (const [name, leaf] of [
+    ['old leaf', () => oldLeaf],
+    ['new leaf', () => newLeaf],
+  ] as const) {
     it(`${name} verifies against the trust bundle (openssl -x509_strict -purpose sslserver)`, async () => {
-      const verdict = await opensslVerify({ rootPem: rotated.trustBundlePem, certPem: leaf().certPem, purpose: 'sslserver' });
+      const verdict = await opensslVerify({
+        rootPem: rotated.trustBundlePem,
+        certPem: leaf().certPem,
+        purpose: 'sslserver',
+      });
       expect(verdict.ok, verdict.output).toBe(true);
     });
   }
@@ -68,7 +75,12 @@ describe('rotateCa', () => {
     if (!cross) throw new Error('no cross certificate');
     const c = new X509Certificate(cross.certPem);
     expect([c.subject, c.issuer]).toEqual(['O=Acme, CN=Cluster CA G2', 'O=Acme, CN=Cluster CA']);
-    const verdict = await opensslVerify({ rootPem: old.certPem, untrustedPem: cross.certPem, certPem: newLeaf.certPem, purpose: 'sslserver' });
+    const verdict = await opensslVerify({
+      rootPem: old.certPem,
+      untrustedPem: cross.certPem,
+      certPem: newLeaf.certPem,
+      purpose: 'sslserver',
+    });
     expect(verdict.ok, verdict.output).toBe(true);
     const handshake = await nodeTlsHandshake({
       server: { certPem: newLeaf.certPem + cross.certPem, keyPem: newLeaf.keyPem, caPem: rotated.trustBundlePem },

@@ -69,17 +69,34 @@ function subjectFieldsOf(subjectDer: Uint8Array, notes: string[]): SubjectFields
 }
 
 /** Make the new CA for `old` (a root CA folder's material), its transition trust bundle and, optionally, the cross certificate. */
-export async function rotateCa(old: CaMaterial, options: RotateOptions = {}, crypto: Crypto = defaultCrypto()): Promise<RotatedCa> {
+export async function rotateCa(
+  old: CaMaterial,
+  options: RotateOptions = {},
+  crypto: Crypto = defaultCrypto(),
+): Promise<RotatedCa> {
   const loaded = await loadIssuer(old, crypto);
   if (loaded.cert.subject !== loaded.cert.issuer) {
-    throw new PkiError('invalid-argument', 'ca', `"${loaded.cert.subject}" is an intermediate CA: its root stays the trust anchor, so issue a new intermediate beside it instead of rotating.`);
+    throw new PkiError(
+      'invalid-argument',
+      'ca',
+      `"${loaded.cert.subject}" is an intermediate CA: its root stays the trust anchor, so issue a new intermediate beside it instead of rotating.`,
+    );
   }
   const notes: string[] = [];
   const oldFields = subjectFieldsOf(new Uint8Array(loaded.cert.subjectName.toArrayBuffer()), notes);
-  const subject = { ...oldFields, commonName: options.commonName ?? nextGenerationName(oldFields.commonName || 'certbench CA') };
+  const subject = {
+    ...oldFields,
+    commonName: options.commonName ?? nextGenerationName(oldFields.commonName || 'certbench CA'),
+  };
   const lifetime = Math.round((loaded.notAfter.getTime() - loaded.notBefore.getTime()) / DAY_MS);
   const days = checkDays(options.days ?? Math.min(MAX_DAYS, Math.max(1, lifetime)));
-  const params = { subject, algorithm: options.algorithm ?? loaded.algorithm, days, pathLength: loaded.pathLength, notBefore: options.notBefore };
+  const params = {
+    subject,
+    algorithm: options.algorithm ?? loaded.algorithm,
+    days,
+    pathLength: loaded.pathLength,
+    notBefore: options.notBefore,
+  };
   const ca = await createRootCa(params, crypto);
   notes.push(...ca.notes);
   let crossSigned: CaResult | undefined;

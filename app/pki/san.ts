@@ -49,7 +49,10 @@ export function canonicalDnsName(input: string, entry = input): string {
   const labels = ascii.split('.');
   for (const label of labels) {
     if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
-      throw bad(entry, `is not a valid DNS name (label "${label}": letters, digits and inner hyphens, 1 to 63 characters)`);
+      throw bad(
+        entry,
+        `is not a valid DNS name (label "${label}": letters, digits and inner hyphens, 1 to 63 characters)`,
+      );
     }
   }
   if (wildcard && labels.length < 2) throw bad(entry, 'is a wildcard over a top-level domain');
@@ -63,15 +66,18 @@ function canonicalEmail(value: string, entry: string): string {
   const domain = value.slice(at + 1);
   if (at <= 0 || !domain) throw bad(entry, 'is not an email address (local@domain)');
   // RFC 5280 §4.2.1.6 rfc822Name is an IA5String: the local part must be ASCII.
-  if (!/^[\x21-\x7e]+$/.test(local) || local.includes('@')) throw bad(entry, 'is not an email address: the part before @ must be plain ASCII');
+  if (!/^[\x21-\x7e]+$/.test(local) || local.includes('@'))
+    throw bad(entry, 'is not an email address: the part before @ must be plain ASCII');
   if (domain.startsWith('*')) throw bad(entry, 'is not an email address: the domain cannot be a wildcard');
   return `${local}@${canonicalDnsName(domain, entry)}`;
 }
 
 function canonicalUri(value: string, entry: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value)) throw bad(entry, 'is not a URI (scheme:rest, e.g. spiffe://cluster/ns/default/sa/web)');
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value))
+    throw bad(entry, 'is not a URI (scheme:rest, e.g. spiffe://cluster/ns/default/sa/web)');
   // IA5String: only ASCII. Non-ASCII must be percent-encoded by the user, we do not guess.
-  if (!/^[\x21-\x7e]+$/.test(value)) throw bad(entry, 'is not a URI: it contains characters that must be percent-encoded');
+  if (!/^[\x21-\x7e]+$/.test(value))
+    throw bad(entry, 'is not a URI: it contains characters that must be percent-encoded');
   return value;
 }
 
@@ -117,7 +123,8 @@ export function parseSan(entry: string): SanEntry {
   if (m && prefix !== undefined) {
     const kind = PREFIXES[prefix];
     if (kind) return canonicalSan(kind, (m[2] ?? '').trim(), entry);
-    if (UNSUPPORTED_KINDS.has(prefix)) throw bad(entry, `has a SAN kind certbench does not issue ("${m[1] ?? ''}"; use DNS:, IP:, email: or URI:)`);
+    if (UNSUPPORTED_KINDS.has(prefix))
+      throw bad(entry, `has a SAN kind certbench does not issue ("${m[1] ?? ''}"; use DNS:, IP:, email: or URI:)`);
   }
   return detect(entry);
 }

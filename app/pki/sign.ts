@@ -30,7 +30,10 @@ export interface CertificateParts {
 }
 
 /** Build and sign a certificate; returns its DER and PEM. */
-export async function signCertificate(parts: CertificateParts, crypto: Crypto): Promise<{ der: ArrayBuffer; pem: string }> {
+export async function signCertificate(
+  parts: CertificateParts,
+  crypto: Crypto,
+): Promise<{ der: ArrayBuffer; pem: string }> {
   useCrypto(crypto);
   const cert = await X509CertificateGenerator.create(
     {

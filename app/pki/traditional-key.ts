@@ -34,8 +34,14 @@ export function traditionalToPkcs8(block: PemBlock): ArrayBuffer {
     const params = children(der, readTlv(der, 0)).find((t) => t.tag === 0xa0);
     const curve = params ? children(der, params)[0] : undefined;
     if (!curve || curve.tag !== TAG.OID) throw new Error('no named curve');
-    return tlv(TAG.SEQUENCE, VERSION_0, tlv(TAG.SEQUENCE, EC_PUBLIC_KEY, whole(der, curve)), tlv(TAG.OCTET_STRING, der)).buffer;
+    return tlv(TAG.SEQUENCE, VERSION_0, tlv(TAG.SEQUENCE, EC_PUBLIC_KEY, whole(der, curve)), tlv(TAG.OCTET_STRING, der))
+      .buffer;
   } catch (e) {
-    throw new PkiError('invalid-key', 'key', `This ${block.label} is damaged or uses explicit curve parameters; convert it with \`openssl pkcs8 -topk8 -nocrypt\`.`, { cause: e });
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      `This ${block.label} is damaged or uses explicit curve parameters; convert it with \`openssl pkcs8 -topk8 -nocrypt\`.`,
+      { cause: e },
+    );
   }
 }

@@ -9,16 +9,41 @@ const day = 86_400_000;
 const issuer = { notBefore: new Date(Date.UTC(2030, 0, 1)), notAfter: new Date(Date.UTC(2031, 0, 1)) };
 
 describe('validityWindow', () => {
-  const rows: { name: string; input: ValidityRequest; want: { notBefore: string; notAfter: string; notes: number } }[] = [
-    { name: 'backdated a few minutes, whole seconds', input: { days: 10, now }, want: { notBefore: new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000).toISOString(), notAfter: new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000 + 10 * day).toISOString(), notes: 0 } },
-    { name: 'explicit start', input: { days: 1, notBefore: '2030-06-01T00:00:00Z', now }, want: { notBefore: '2030-06-01T00:00:00.000Z', notAfter: '2030-06-02T00:00:00.000Z', notes: 0 } },
-    { name: 'clamped to the issuer with a note', input: { days: 365, notBefore: '2030-06-01T00:00:00Z', issuer, now }, want: { notBefore: '2030-06-01T00:00:00.000Z', notAfter: '2031-01-01T00:00:00.000Z', notes: 1 } },
-    { name: 'start before the issuer moved to its start', input: { days: 30, notBefore: '2029-12-25T00:00:00Z', issuer, now }, want: { notBefore: '2030-01-01T00:00:00.000Z', notAfter: '2030-01-24T00:00:00.000Z', notes: 0 } },
-  ];
+  const rows: { name: string; input: ValidityRequest; want: { notBefore: string; notAfter: string; notes: number } }[] =
+    [
+      {
+        name: 'backdated a few minutes, whole seconds',
+        input: { days: 10, now },
+        want: {
+          notBefore: new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000).toISOString(),
+          notAfter: new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000 + 10 * day).toISOString(),
+          notes: 0,
+        },
+      },
+      {
+        name: 'explicit start',
+        input: { days: 1, notBefore: '2030-06-01T00:00:00Z', now },
+        want: { notBefore: '2030-06-01T00:00:00.000Z', notAfter: '2030-06-02T00:00:00.000Z', notes: 0 },
+      },
+      {
+        name: 'clamped to the issuer with a note',
+        input: { days: 365, notBefore: '2030-06-01T00:00:00Z', issuer, now },
+        want: { notBefore: '2030-06-01T00:00:00.000Z', notAfter: '2031-01-01T00:00:00.000Z', notes: 1 },
+      },
+      {
+        name: 'start before the issuer moved to its start',
+        input: { days: 30, notBefore: '2029-12-25T00:00:00Z', issuer, now },
+        want: { notBefore: '2030-01-01T00:00:00.000Z', notAfter: '2030-01-24T00:00:00.000Z', notes: 0 },
+      },
+    ];
   for (const row of rows) {
     it(row.name, () => {
       const w = validityWindow(row.input);
-      expect({ notBefore: w.notBefore.toISOString(), notAfter: w.notAfter.toISOString(), notes: w.notes.length }).toEqual(row.want);
+      expect({
+        notBefore: w.notBefore.toISOString(),
+        notAfter: w.notAfter.toISOString(),
+        notes: w.notes.length,
+      }).toEqual(row.want);
     });
   }
 
@@ -26,9 +51,21 @@ describe('validityWindow', () => {
     { name: '0 days', input: { days: 0, now }, want: { code: 'invalid-validity', field: 'days' } },
     { name: 'negative days', input: { days: -5, now }, want: { code: 'invalid-validity', field: 'days' } },
     { name: 'over 100 years', input: { days: 36_501, now }, want: { code: 'invalid-validity', field: 'days' } },
-    { name: 'not a date', input: { days: 1, notBefore: 'tomorrow', now }, want: { code: 'invalid-validity', field: 'notBefore' } },
-    { name: 'outlives the issuer, strict', input: { days: 365, issuer, onOutlive: 'error', now }, want: { code: 'outlives-issuer', field: 'days' } },
-    { name: 'issuer expired', input: { days: 1, issuer, now: new Date(Date.UTC(2031, 1, 1)) }, want: { code: 'outlives-issuer', field: 'issuer' } },
+    {
+      name: 'not a date',
+      input: { days: 1, notBefore: 'tomorrow', now },
+      want: { code: 'invalid-validity', field: 'notBefore' },
+    },
+    {
+      name: 'outlives the issuer, strict',
+      input: { days: 365, issuer, onOutlive: 'error', now },
+      want: { code: 'outlives-issuer', field: 'days' },
+    },
+    {
+      name: 'issuer expired',
+      input: { days: 1, issuer, now: new Date(Date.UTC(2031, 1, 1)) },
+      want: { code: 'outlives-issuer', field: 'issuer' },
+    },
   ];
   for (const row of bad) {
     it(row.name, () => {

@@ -39,7 +39,11 @@ function wholeSeconds(d: Date): Date {
 /** Check the days field: a whole number from 1 to MAX_DAYS. */
 export function checkDays(days: unknown, field = 'days'): number {
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-    throw new PkiError('invalid-validity', field, `Validity must be a whole number of days from 1 to ${MAX_DAYS}, got ${String(days)}.`);
+    throw new PkiError(
+      'invalid-validity',
+      field,
+      `Validity must be a whole number of days from 1 to ${MAX_DAYS}, got ${String(days)}.`,
+    );
   }
   return days;
 }
@@ -55,12 +59,18 @@ export function validityWindow(req: ValidityRequest): ValidityWindow {
   const days = checkDays(req.days);
   const notes: string[] = [];
   const now = req.now ?? new Date();
-  let notBefore = wholeSeconds(req.notBefore !== undefined ? parseDate(req.notBefore, 'notBefore') : new Date(now.getTime() - BACKDATE_MS));
+  let notBefore = wholeSeconds(
+    req.notBefore !== undefined ? parseDate(req.notBefore, 'notBefore') : new Date(now.getTime() - BACKDATE_MS),
+  );
   let notAfter = new Date(notBefore.getTime() + days * DAY_MS);
   const issuer = req.issuer;
   if (issuer) {
     if (issuer.notAfter.getTime() <= now.getTime()) {
-      throw new PkiError('outlives-issuer', 'issuer', `The issuing CA expired on ${issuer.notAfter.toISOString()}; renew it before issuing.`);
+      throw new PkiError(
+        'outlives-issuer',
+        'issuer',
+        `The issuing CA expired on ${issuer.notAfter.toISOString()}; renew it before issuing.`,
+      );
     }
     if (notBefore.getTime() < issuer.notBefore.getTime()) notBefore = wholeSeconds(issuer.notBefore);
     if (notAfter.getTime() > issuer.notAfter.getTime()) {

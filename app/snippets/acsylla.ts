@@ -27,16 +27,16 @@ function dialledByIp(ctx: SnippetContext): boolean {
 function verifyLines(ctx: SnippetContext): string[] {
   if (dialledByIp(ctx)) {
     return [
-      '        # PEER_CERT: the node\'s chain must lead to ssl_trusted_cert. 0x02 is the driver\'s PEER_IDENTITY: the IP',
-      '        # dialled must be an IP SAN of the node\'s certificate. (acsylla.SSLVerifyFlags.PEER_IDENTITY is PEER_CERT',
-      '        # under another name, so the IP check is written as the driver\'s number.)',
+      "        # PEER_CERT: the node's chain must lead to ssl_trusted_cert. 0x02 is the driver's PEER_IDENTITY: the IP",
+      "        # dialled must be an IP SAN of the node's certificate. (acsylla.SSLVerifyFlags.PEER_IDENTITY is PEER_CERT",
+      "        # under another name, so the IP check is written as the driver's number.)",
       `        ssl_verify_flags=acsylla.SSLVerifyFlags.PEER_CERT | 0x0${CASS_SSL_VERIFY_PEER_IDENTITY},`,
     ];
   }
   return [
-    '        # PEER_CERT: the node\'s chain must lead to ssl_trusted_cert. PEER_IDENTITY_DNS: the name the node\'s IP',
+    "        # PEER_CERT: the node's chain must lead to ssl_trusted_cert. PEER_IDENTITY_DNS: the name the node's IP",
     '        # resolves to (reverse DNS, hence hostname_resolution) must be a DNS SAN of its certificate. Not every',
-    '        # node has an IP SAN, so the names are checked: each node\'s IP needs a PTR record naming a DNS SAN.',
+    "        # node has an IP SAN, so the names are checked: each node's IP needs a PTR record naming a DNS SAN.",
     '        ssl_verify_flags=acsylla.SSLVerifyFlags.PEER_CERT | acsylla.SSLVerifyFlags.PEER_IDENTITY_DNS,',
     '        hostname_resolution=True,',
   ];
@@ -45,7 +45,7 @@ function verifyLines(ctx: SnippetContext): string[] {
 /** Where the snippet cannot check everything by itself: said in the snippet and beside it in the UI. */
 export function acsyllaCaution(ctx: SnippetContext): string | undefined {
   if (dialledByIp(ctx)) return undefined;
-  return 'Not every node certificate has an IP SAN, so acsylla checks node names through reverse DNS: each node\'s IP needs a PTR record that names a DNS SAN of its certificate, or the connection fails. The chain is checked either way.';
+  return "Not every node certificate has an IP SAN, so acsylla checks node names through reverse DNS: each node's IP needs a PTR record that names a DNS SAN of its certificate, or the connection fails. The chain is checked either way.";
 }
 
 export const acsyllaSnippet: Snippet = {
@@ -81,7 +81,9 @@ export const acsyllaSnippet: Snippet = {
       `        ssl_trusted_cert=read(${py(f.ca)}),`,
       `        ssl_cert=read(${py(f.cert)}),`,
       `        ssl_private_key=read(${py(f.key)}),`,
-      ...(ctx.clientKeyPasswordEnv ? [`        ssl_private_key_password=os.environ[${py(ctx.clientKeyPasswordEnv)}],`] : []),
+      ...(ctx.clientKeyPasswordEnv
+        ? [`        ssl_private_key_password=os.environ[${py(ctx.clientKeyPasswordEnv)}],`]
+        : []),
       ...verifyLines(ctx),
       '    )',
       '',

@@ -32,7 +32,9 @@ export const cassandraYamlPem: Snippet = {
   filename: 'cassandra.yaml',
   layouts: ['cassandra'],
   render(ctx: SnippetContext) {
-    const note = ctx.node.files.keyAndChain ? [] : ['# keystore.pem comes with the Cassandra layout (key, certificate and intermediates in one file).'];
+    const note = ctx.node.files.keyAndChain
+      ? []
+      : ['# keystore.pem comes with the Cassandra layout (key, certificate and intermediates in one file).'];
     return [
       `# certbench: TLS for Cassandra node ${ctx.node.name} with PEM files (Cassandra 4.1+). Merge into cassandra.yaml.`,
       '# keystore.pem holds the PKCS#8 private key followed by the certificate chain, as PEMBasedSslContextFactory',

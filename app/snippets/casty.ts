@@ -40,7 +40,7 @@ export const castySnippet: Snippet = {
     const seeds = ctx.nodes.filter((x) => x.name !== ctx.node.name).map((x) => `(${py(address(x))}, ${port})`);
     return [
       `# certbench: casty >= ${CASTY_MIN_VERSION} over mutual TLS for cluster ${JSON.stringify(ctx.cluster)} (pip install "casty>=${CASTY_MIN_VERSION}").`,
-      '# Casty TLS is always mutual: every connection presents a certificate and verifies the peer\'s against the CA,',
+      "# Casty TLS is always mutual: every connection presents a certificate and verifies the peer's against the CA,",
       '# and the address dialled must be a SAN of the peer. Config.from_paths takes no key password, so the key',
       '# files are unencrypted: keep them chmod 600. (casty <= 0.15.1 had casty.sharding and casty.tls, and its',
       '# ClusterClient no tls: this file does not run there.)',

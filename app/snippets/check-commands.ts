@@ -18,7 +18,9 @@ export const checkCommands: Snippet = {
     const n = ctx.node.files;
     const c = ctx.client.files;
     const port = ctx.port ?? TLS_PORTS[ctx.layout] ?? 8443;
-    const lines = [`# certbench: check ${ctx.node.name} and client ${JSON.stringify(ctx.client.commonName)} of cluster ${JSON.stringify(ctx.cluster)}.`];
+    const lines = [
+      `# certbench: check ${ctx.node.name} and client ${JSON.stringify(ctx.client.commonName)} of cluster ${JSON.stringify(ctx.cluster)}.`,
+    ];
     if (n.keystore) {
       lines.push(
         '# PKCS#12 stores: a PrivateKeyEntry with its chain, and trustedCertEntry rows',
@@ -34,7 +36,9 @@ export const checkCommands: Snippet = {
       );
     }
     // An IP is never sent as SNI; openssl then checks it against the IP SANs.
-    const identity = isIpLiteral(ctx.host) ? `-verify_ip ${sh(ctx.host)}` : `-servername ${sh(ctx.host)} -verify_hostname ${sh(ctx.host)}`;
+    const identity = isIpLiteral(ctx.host)
+      ? `-verify_ip ${sh(ctx.host)}`
+      : `-servername ${sh(ctx.host)} -verify_hostname ${sh(ctx.host)}`;
     lines.push(
       '# the client certificate chains to the CA',
       `openssl verify -x509_strict -purpose sslclient -CAfile ${sh(c.ca)} -untrusted ${sh(c.cert)} ${sh(c.cert)}`,

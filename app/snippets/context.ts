@@ -58,7 +58,11 @@ function files(root: string, e: EntityPaths): SnippetFiles {
   // What a TLS endpoint presents is the certificate and its intermediates: where a layout keeps the leaf
   // alone beside a fullchain file (generic), snippets load the fullchain, or peers that trust only the
   // root cannot build the chain.
-  const out: SnippetFiles = { cert: under(root, e.fullchain ?? e.cert), key: under(root, e.key), ca: under(root, e.ca) };
+  const out: SnippetFiles = {
+    cert: under(root, e.fullchain ?? e.cert),
+    key: under(root, e.key),
+    ca: under(root, e.ca),
+  };
   if (e.keyAndChain) out.keyAndChain = under(root, e.keyAndChain);
   if (e.fullchain) out.fullchain = under(root, e.fullchain);
   if (e.keystore) out.keystore = under(root, e.keystore);
@@ -67,24 +71,51 @@ function files(root: string, e: EntityPaths): SnippetFiles {
 }
 
 /** Build the context; an outline without nodes or clients gets a placeholder one so every snippet renders. */
-export function snippetContext(outline: BundleOutline, layout: Layout, options: SnippetContextOptions = {}): SnippetContext {
+export function snippetContext(
+  outline: BundleOutline,
+  layout: Layout,
+  options: SnippetContextOptions = {},
+): SnippetContext {
   const filled: BundleOutline = {
     cluster: oneLine(outline.cluster),
-    nodes: (outline.nodes.length ? outline.nodes : PLACEHOLDER_OUTLINE.nodes.slice(0, 1)).map((n) => ({ name: oneLine(n.name), dns: n.dns.map(oneLine), ips: n.ips.map(oneLine) })),
-    clients: (outline.clients.length ? outline.clients : PLACEHOLDER_OUTLINE.clients).map((c) => ({ name: oneLine(c.name), commonName: oneLine(c.commonName) })),
+    nodes: (outline.nodes.length ? outline.nodes : PLACEHOLDER_OUTLINE.nodes.slice(0, 1)).map((n) => ({
+      name: oneLine(n.name),
+      dns: n.dns.map(oneLine),
+      ips: n.ips.map(oneLine),
+    })),
+    clients: (outline.clients.length ? outline.clients : PLACEHOLDER_OUTLINE.clients).map((c) => ({
+      name: oneLine(c.name),
+      commonName: oneLine(c.commonName),
+    })),
   };
   const layoutOptions = options.layoutOptions ?? {};
   const root = options.root ?? DEFAULT_ROOTS[layout.id];
   // Paths come from the bundle as it is: a placeholder must not change its shape (crank and haystack
   // put a lone worker or server at the top, and more than one in NAME/ folders).
-  const real: BundleOutline = { cluster: filled.cluster, nodes: outline.nodes.length ? filled.nodes : [], clients: outline.clients.length ? filled.clients : [] };
+  const real: BundleOutline = {
+    cluster: filled.cluster,
+    nodes: outline.nodes.length ? filled.nodes : [],
+    clients: outline.clients.length ? filled.clients : [],
+  };
   const paths = layout.paths(real, layoutOptions);
   const placeholderPaths = layout.paths(filled, layoutOptions);
-  const nodes = filled.nodes.map((n, i) => ({ name: n.name, dns: n.dns, ips: n.ips, files: files(root, paths.nodes[i] ?? placeholderPaths.nodes[i] ?? placeholderPaths.nodes[0]!) }));
-  const clients = filled.clients.map((c, i) => ({ name: c.name, commonName: c.commonName, files: files(root, paths.clients[i] ?? placeholderPaths.clients[i] ?? placeholderPaths.clients[0]!) }));
+  const nodes = filled.nodes.map((n, i) => ({
+    name: n.name,
+    dns: n.dns,
+    ips: n.ips,
+    files: files(root, paths.nodes[i] ?? placeholderPaths.nodes[i] ?? placeholderPaths.nodes[0]!),
+  }));
+  const clients = filled.clients.map((c, i) => ({
+    name: c.name,
+    commonName: c.commonName,
+    files: files(root, paths.clients[i] ?? placeholderPaths.clients[i] ?? placeholderPaths.clients[0]!),
+  }));
   const node = nodes.find((n) => n.name === options.nodeName) ?? nodes[0]!;
   const client = clients.find((c) => c.name === options.clientName) ?? clients[0]!;
-  const encrypted = (role: 'node' | 'client') => (layoutOptions.keyPassphrase !== undefined && readsEncryptedKeys(layout, role, layoutOptions) ? KEY_PASSWORD_ENV : null);
+  const encrypted = (role: 'node' | 'client') =>
+    layoutOptions.keyPassphrase !== undefined && readsEncryptedKeys(layout, role, layoutOptions)
+      ? KEY_PASSWORD_ENV
+      : null;
   const context: SnippetContext = {
     cluster: filled.cluster,
     layout: layout.id,

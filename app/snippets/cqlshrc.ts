@@ -13,19 +13,21 @@ export const cqlshrc: Snippet = {
   filename: 'cqlshrc',
   layouts: ['scylla', 'cassandra'],
   caution() {
-    return 'cqlsh checks the node\'s certificate chain against certfile (validate = true) but not its host name: a certificate this CA issued to any other host is accepted too.';
+    return "cqlsh checks the node's certificate chain against certfile (validate = true) but not its host name: a certificate this CA issued to any other host is accepted too.";
   },
   render(ctx: SnippetContext) {
     const f = ctx.client.files;
     return [
       `; certbench: cqlsh as ${JSON.stringify(ctx.client.commonName)} over mutual TLS. Save as ~/.cassandra/cqlshrc, then run: cqlsh --ssl`,
-      ...(ctx.clientKeyPasswordEnv ? [] : ['; cqlsh cannot take a key password: userkey is unencrypted, keep it chmod 600.']),
+      ...(ctx.clientKeyPasswordEnv
+        ? []
+        : ['; cqlsh cannot take a key password: userkey is unencrypted, keep it chmod 600.']),
       '[connection]',
       `hostname = ${ctx.host}`,
       `port = ${ctx.port ?? CQL_PORT}`,
       '',
       '[ssl]',
-      '; the CA that issued the nodes\' certificates',
+      "; the CA that issued the nodes' certificates",
       `certfile = ${f.ca}`,
       "; verify the node certificate's chain against certfile (cqlsh's validate does not check the host name)",
       'validate = true',

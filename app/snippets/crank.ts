@@ -32,7 +32,7 @@ export const crankSnippet: Snippet = {
   filename: 'crank-worker.sh',
   layouts: ['crank'],
   caution() {
-    return 'crank\'s own to_uvicorn_config() does not require client certificates: a request without one gets HTTP 200. Serve with --ssl-cert-reqs 2 as printed, or add ssl_cert_reqs=ssl.CERT_REQUIRED where the worker calls uvicorn.run.';
+    return "crank's own to_uvicorn_config() does not require client certificates: a request without one gets HTTP 200. Serve with --ssl-cert-reqs 2 as printed, or add ssl_cert_reqs=ssl.CERT_REQUIRED where the worker calls uvicorn.run.";
   },
   render(ctx: SnippetContext) {
     const w = ctx.node;
@@ -46,7 +46,9 @@ export const crankSnippet: Snippet = {
     return [
       `# certbench: crank worker ${w.name}. Its private key is made here and never leaves the worker: the CA side`,
       '# signs a request (certbench csr sign, or Sign CSR in the browser) and gives back client.crt and ca.crt.',
-      ...(standard ? [] : ['# These paths come from another layout: choose the crank layout to get crank\'s file names.']),
+      ...(standard
+        ? []
+        : ["# These paths come from another layout: choose the crank layout to get crank's file names."]),
       '',
       '# 1. On the worker: the key and a request (crank reads client.crt, client.key, ca.crt from CERT_DIR).',
       `export CERT_DIR=${sh(dir)}`,
@@ -65,10 +67,12 @@ export const crankSnippet: Snippet = {
       'cp ca.crt "$CERT_DIR/ca.crt"',
       'openssl verify -x509_strict -CAfile "$CERT_DIR/ca.crt" -untrusted "$CERT_DIR/client.crt" "$CERT_DIR/client.crt"',
       '',
-      '# 4. Serve with client certificates required: --ssl-cert-reqs 2 is ssl.CERT_REQUIRED. crank\'s own',
+      "# 4. Serve with client certificates required: --ssl-cert-reqs 2 is ssl.CERT_REQUIRED. crank's own",
       '#    to_uvicorn_config() leaves it out (a request without a certificate gets HTTP 200); where the worker',
       '#    calls uvicorn.run(app, **config), add ssl_cert_reqs=ssl.CERT_REQUIRED to it. APP is your ASGI app.',
-      ...(dialled && !isIpLiteral(dialled) ? [`#    Callers dial https://${dialled}:${port}/ and present their own certificate from this CA.`] : []),
+      ...(dialled && !isIpLiteral(dialled)
+        ? [`#    Callers dial https://${dialled}:${port}/ and present their own certificate from this CA.`]
+        : []),
       'APP=${APP:-services.crank_streaming:app}',
       `uvicorn "$APP" --host 0.0.0.0 --port ${port} \\`,
       '  --ssl-certfile "$CERT_DIR/client.crt" --ssl-keyfile "$CERT_DIR/client.key" \\',

@@ -6,7 +6,7 @@ import type { Snippet, SnippetContext } from './types.ts';
 
 export const nodeTlsCrlServer: Snippet = {
   id: 'node-tls-crl',
-  label: 'Node.js: mTLS server checking the CA\'s CRL (tls crl)',
+  label: "Node.js: mTLS server checking the CA's CRL (tls crl)",
   language: 'javascript',
   filename: 'server-crl.mjs',
   layouts: 'any',

@@ -5,7 +5,7 @@ import type { Snippet, SnippetContext } from './types.ts';
 
 export const opensslCrlCheck: Snippet = {
   id: 'openssl-crl-check',
-  label: 'openssl: verify a certificate against the CA\'s CRL (-crl_check)',
+  label: "openssl: verify a certificate against the CA's CRL (-crl_check)",
   language: 'shell',
   filename: 'check-crl.sh',
   layouts: 'any',
@@ -20,7 +20,7 @@ export const opensslCrlCheck: Snippet = {
       '# The CRL itself: signed by the CA, and its dates (a CRL past nextUpdate fails every check).',
       `openssl crl -in ${crl} -CAfile ${ca} -verify -noout -lastupdate -nextupdate`,
       '# The certificate: chain to the CA and not on the CRL ("certificate revoked" when it is).',
-      '# Under an intermediate, use -crl_check_all and give every CA\'s CRL.',
+      "# Under an intermediate, use -crl_check_all and give every CA's CRL.",
       `openssl verify -crl_check -CAfile ${ca} -CRLfile ${crl} -untrusted ${sh(f.cert)} ${sh(f.cert)}`,
       '',
     ].join('\n');

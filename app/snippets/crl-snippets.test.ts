@@ -34,11 +34,29 @@ beforeAll(async () => {
   const revoked = await issueLeaf({ profile: 'client', commonName: 'revoked-app' }, ca);
   const list = await revokeCertificate(emptyRevocationList(), revoked.certPem, ca.certPem, 'keyCompromise');
   const crl = await issueCrl(ca, list);
-  const files = { 'ca.crt': ca.certPem, 'node.crt': node.chainPem, 'node.key': node.keyPem, 'crl.pem': crl.pem, 'good.crt': good.chainPem, 'good.key': good.keyPem, 'revoked.crt': revoked.chainPem, 'revoked.key': revoked.keyPem };
+  const files = {
+    'ca.crt': ca.certPem,
+    'node.crt': node.chainPem,
+    'node.key': node.keyPem,
+    'crl.pem': crl.pem,
+    'good.crt': good.chainPem,
+    'good.key': good.keyPem,
+    'revoked.crt': revoked.chainPem,
+    'revoked.key': revoked.keyPem,
+  };
   for (const [name, text] of Object.entries(files)) writeFileSync(p(name), text);
-  const client = (name: 'good' | 'revoked'): SnippetClient => ({ name: `${name}-app`, commonName: `${name}-app`, files: { cert: p(`${name}.crt`), key: p(`${name}.key`), ca: p('ca.crt') } });
+  const client = (name: 'good' | 'revoked'): SnippetClient => ({
+    name: `${name}-app`,
+    commonName: `${name}-app`,
+    files: { cert: p(`${name}.crt`), key: p(`${name}.key`), ca: p('ca.crt') },
+  });
   clients = { good: client('good'), revoked: client('revoked') };
-  const nodeEntry = { name: 'node-1', dns: ['localhost'], ips: ['127.0.0.1'], files: { cert: p('node.crt'), key: p('node.key'), ca: p('ca.crt') } };
+  const nodeEntry = {
+    name: 'node-1',
+    dns: ['localhost'],
+    ips: ['127.0.0.1'],
+    files: { cert: p('node.crt'), key: p('node.key'), ca: p('ca.crt') },
+  };
   base = {
     cluster: 'crl-test',
     layout: 'generic',
@@ -68,10 +86,18 @@ describe('CRL server snippets refuse the revoked client in a real handshake', ()
     // Node's tlsClientError for a revoked client reads "socket hang up", not the reason; that the
     // good client of the same CA is answered shows the CRL made the difference.
     { id: 'node-tls-crl', command: () => process.execPath, ext: '.mjs', refusal: /refused a client: / },
-    { id: 'python-ssl-crl', command: () => (requireTool('python3'), 'python3'), ext: '.py', refusal: /refused a client: .*certificate revoked/ },
+    {
+      id: 'python-ssl-crl',
+      command: () => (requireTool('python3'), 'python3'),
+      ext: '.py',
+      refusal: /refused a client: .*certificate revoked/,
+    },
   ];
   for (const s of servers) {
-    for (const row of [{ client: 'good', accepted: true }, { client: 'revoked', accepted: false }] as const) {
+    for (const row of [
+      { client: 'good', accepted: true },
+      { client: 'revoked', accepted: false },
+    ] as const) {
       it(`${s.id}: the ${row.client} client is ${row.accepted ? 'answered' : 'refused'}`, async () => {
         let server: RunningServer | undefined;
         const port = await onFreePort(async (port) => {
@@ -93,10 +119,15 @@ describe('CRL server snippets refuse the revoked client in a real handshake', ()
 });
 
 describe('openssl-crl-check', () => {
-  for (const row of [{ client: 'good', accepted: true }, { client: 'revoked', accepted: false }] as const) {
+  for (const row of [
+    { client: 'good', accepted: true },
+    { client: 'revoked', accepted: false },
+  ] as const) {
     it(`the ${row.client} client: exit ${row.accepted ? '0' : 'non-zero'}`, () => {
       requireTool('openssl');
-      const r = spawnSync('sh', [writeSnippet('openssl-crl-check', { ...base, client: clients[row.client] }, '.sh')], { encoding: 'utf8' });
+      const r = spawnSync('sh', [writeSnippet('openssl-crl-check', { ...base, client: clients[row.client] }, '.sh')], {
+        encoding: 'utf8',
+      });
       expect(r.status === 0, r.stdout + r.stderr).toBe(row.accepted);
       expect(r.stderr).toContain('verify OK'); // the CRL's own signature, first
       if (!row.accepted) expect(r.stdout + r.stderr).toMatch(/certificate revoked/);
@@ -106,7 +137,10 @@ describe('openssl-crl-check', () => {
 
 describe('scylla-crl', () => {
   it("puts the CRL under ScyllaDB's spelling in both encryption sections", () => {
-    const doc = parseYaml(snippetById('scylla-crl').render({ ...base, layout: 'scylla' })) as Record<string, Record<string, string>>;
+    const doc = parseYaml(snippetById('scylla-crl').render({ ...base, layout: 'scylla' })) as Record<
+      string,
+      Record<string, string>
+    >;
     expect(doc.server_encryption_options?.certficate_revocation_list).toBe(p('crl.pem'));
     expect(doc.client_encryption_options?.certficate_revocation_list).toBe(p('crl.pem'));
   });

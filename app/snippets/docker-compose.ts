@@ -33,7 +33,12 @@ export const IMAGES: Partial<Record<LayoutId, Image>> = {
     image: 'cassandra:5',
     uid: 999,
     user: 'The cassandra image runs Cassandra as user cassandra, uid 999: the keys must be readable by uid 999.',
-    config: { file: 'cassandra.yaml', at: '/etc/cassandra/cassandra.yaml', readOnly: false, why: 'not read-only: the entrypoint writes seeds and addresses into it' },
+    config: {
+      file: 'cassandra.yaml',
+      at: '/etc/cassandra/cassandra.yaml',
+      readOnly: false,
+      why: 'not read-only: the entrypoint writes seeds and addresses into it',
+    },
   },
 };
 const WORKDIR = '/app';
@@ -83,17 +88,25 @@ export const dockerCompose: Snippet = {
     return [
       `# certbench: ${ctx.node.name} with the unpacked bundle (./certs) mounted read-only where its config expects it.`,
       ...(img
-        ? [`# ./${img.config.file} is your full ${img.config.file} with certbench's ${img.config.file} snippet merged in. ${img.user}`]
-        : ['# Mount your service\'s own config beside it the same way.']),
+        ? [
+            `# ./${img.config.file} is your full ${img.config.file} with certbench's ${img.config.file} snippet merged in. ${img.user}`,
+          ]
+        : ["# Mount your service's own config beside it the same way."]),
       ...ownershipLines(img ? img.uid : null),
       'services:',
       `  ${yaml(ctx.node.name)}:`,
       `    image: ${img?.image ?? 'your/image'}`,
       ...(relative ? [`    working_dir: ${WORKDIR}  # the snippets use paths relative to it`] : []),
-      ...(ctx.layout === 'crank' ? ['    environment:', `      CERT_DIR: ${yaml(relative ? `${WORKDIR}/${certDir}` : certDir)}`] : []),
+      ...(ctx.layout === 'crank'
+        ? ['    environment:', `      CERT_DIR: ${yaml(relative ? `${WORKDIR}/${certDir}` : certDir)}`]
+        : []),
       '    volumes:',
       `      - ./certs:${target}:ro`,
-      ...(img ? [`      - ./${img.config.file}:${img.config.at}${img.config.readOnly ? ':ro' : `  # ${img.config.why ?? ''}`}`] : []),
+      ...(img
+        ? [
+            `      - ./${img.config.file}:${img.config.at}${img.config.readOnly ? ':ro' : `  # ${img.config.why ?? ''}`}`,
+          ]
+        : []),
       '',
     ].join('\n');
   },

@@ -43,7 +43,13 @@ afterAll(async () => {
 
 /** Run a snippet to completion with the key passphrase and the Python stand-ins in its environment. */
 function runSnippet(command: string, args: string[], port: number): { status: number; stdout: string; stderr: string } {
-  const env = { ...process.env, [KEY_PASSWORD_ENV]: PASSPHRASE, CERTBENCH_ADDR: `127.0.0.1:${port}`, PYTHONPATH: join(scratch, 'py'), PYTHONDONTWRITEBYTECODE: '1' };
+  const env = {
+    ...process.env,
+    [KEY_PASSWORD_ENV]: PASSPHRASE,
+    CERTBENCH_ADDR: `127.0.0.1:${port}`,
+    PYTHONPATH: join(scratch, 'py'),
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
   const r = spawnSync(command, args, { env, encoding: 'utf8', input: '', timeout: 20_000 });
   if (r.error) throw r.error;
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
@@ -64,13 +70,22 @@ function writeSnippet(id: string, ctx: SnippetContext, ext: string): string {
 
 /** The Node server snippet, running with `ctx`'s node files. */
 async function nodeServer(ctx: SnippetContext): Promise<RunningServer> {
-  const server = await startServer(process.execPath, [writeSnippet('node-tls-server', ctx, '.mjs')], /listening on port/, { env: { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE } });
+  const server = await startServer(
+    process.execPath,
+    [writeSnippet('node-tls-server', ctx, '.mjs')],
+    /listening on port/,
+    { env: { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE } },
+  );
   servers.push(server);
   return server;
 }
 
 /** `b` unpacked for `layout` and the Node server snippet listening with its node files, on a port that was free. */
-function servingNode(b: Bundle, layout: LayoutId, options: LayoutOptions): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
+function servingNode(
+  b: Bundle,
+  layout: LayoutId,
+  options: LayoutOptions,
+): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
   return onFreePort(async (port) => {
     const ctx = await unpacked(b, layout, options, port);
     return { port, ctx, server: await nodeServer(ctx) };
@@ -80,11 +95,19 @@ function servingNode(b: Bundle, layout: LayoutId, options: LayoutOptions): Promi
 describe('Node snippets: server and client complete mutual TLS', () => {
   const rows: { name: string; layout: LayoutId; options: LayoutOptions }[] = [
     { name: 'generic, plaintext keys', layout: 'generic', options: {} },
-    { name: 'generic, encrypted PKCS#8 keys with a passphrase', layout: 'generic', options: { keyPassphrase: PASSPHRASE } },
+    {
+      name: 'generic, encrypted PKCS#8 keys with a passphrase',
+      layout: 'generic',
+      options: { keyPassphrase: PASSPHRASE },
+    },
     { name: 'casty files', layout: 'casty', options: {} },
     { name: 'haystack files, encrypted keys', layout: 'haystack', options: { keyPassphrase: PASSPHRASE } },
     { name: 'scylla node and cqlsh files', layout: 'scylla', options: {} },
-    { name: 'cassandra PKCS#12 keystore read as pfx (bug: the .p12 was read as a PEM cert and key)', layout: 'cassandra', options: { cassandraFormat: 'pkcs12', storePassword: PASSPHRASE } },
+    {
+      name: 'cassandra PKCS#12 keystore read as pfx (bug: the .p12 was read as a PEM cert and key)',
+      layout: 'cassandra',
+      options: { cassandraFormat: 'pkcs12', storePassword: PASSPHRASE },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -111,14 +134,70 @@ describe('Node snippets: server and client complete mutual TLS', () => {
 });
 
 describe('Python snippets: their ssl contexts complete mutual TLS with the Node server (VERIFY_X509_STRICT)', () => {
-  const rows: { name: string; snippet: string; layout: LayoutId; options: LayoutOptions; steps: string[]; want: string[] }[] = [
-    { name: 'coodie sync (cassandra-driver context)', snippet: 'python-coodie-sync', layout: 'scylla', options: {}, steps: [], want: ['hello app'] },
-    { name: 'coodie async', snippet: 'python-coodie-async', layout: 'cassandra', options: {}, steps: [], want: ['hello app'] },
-    { name: 'coodie sync with an encrypted client key', snippet: 'python-coodie-sync', layout: 'generic', options: { keyPassphrase: PASSPHRASE }, steps: [], want: ['hello app'] },
-    { name: 'acsylla with PEM strings and an encrypted key', snippet: 'python-acsylla', layout: 'generic', options: { keyPassphrase: PASSPHRASE }, steps: [], want: ['hello app'] },
-    { name: 'casty >= 0.21 node and ClusterClient', snippet: 'python-casty', layout: 'casty', options: {}, steps: ['run_node', 'run_client'], want: ['hello localhost', 'hello app'] },
-    { name: 'casty 2 node (casty.start) and client (casty.connect)', snippet: 'python-casty-v2', layout: 'casty', options: {}, steps: ['run_node', 'run_client'], want: ['hello localhost', 'hello app'] },
-    { name: 'haystack TLSConfig with key_password (TLS 1.3)', snippet: 'python-haystack', layout: 'haystack', options: { keyPassphrase: PASSPHRASE }, steps: ['about'], want: ['TLSv1.3 hello app'] },
+  const rows: {
+    name: string;
+    snippet: string;
+    layout: LayoutId;
+    options: LayoutOptions;
+    steps: string[];
+    want: string[];
+  }[] = [
+    {
+      name: 'coodie sync (cassandra-driver context)',
+      snippet: 'python-coodie-sync',
+      layout: 'scylla',
+      options: {},
+      steps: [],
+      want: ['hello app'],
+    },
+    {
+      name: 'coodie async',
+      snippet: 'python-coodie-async',
+      layout: 'cassandra',
+      options: {},
+      steps: [],
+      want: ['hello app'],
+    },
+    {
+      name: 'coodie sync with an encrypted client key',
+      snippet: 'python-coodie-sync',
+      layout: 'generic',
+      options: { keyPassphrase: PASSPHRASE },
+      steps: [],
+      want: ['hello app'],
+    },
+    {
+      name: 'acsylla with PEM strings and an encrypted key',
+      snippet: 'python-acsylla',
+      layout: 'generic',
+      options: { keyPassphrase: PASSPHRASE },
+      steps: [],
+      want: ['hello app'],
+    },
+    {
+      name: 'casty >= 0.21 node and ClusterClient',
+      snippet: 'python-casty',
+      layout: 'casty',
+      options: {},
+      steps: ['run_node', 'run_client'],
+      want: ['hello localhost', 'hello app'],
+    },
+    {
+      name: 'casty 2 node (casty.start) and client (casty.connect)',
+      snippet: 'python-casty-v2',
+      layout: 'casty',
+      options: {},
+      steps: ['run_node', 'run_client'],
+      want: ['hello localhost', 'hello app'],
+    },
+    {
+      name: 'haystack TLSConfig with key_password (TLS 1.3)',
+      snippet: 'python-haystack',
+      layout: 'haystack',
+      options: { keyPassphrase: PASSPHRASE },
+      steps: ['about'],
+      want: ['TLSv1.3 hello app'],
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -146,13 +225,21 @@ createServer({ cert: readFileSync(cert), key: readFileSync(key), ca: readFileSyn
 `;
 
 /** The https judge listening with `ctx`'s node files, on a port that was free. */
-function servingHttps(options: LayoutOptions, env: NodeJS.ProcessEnv): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
+function servingHttps(
+  options: LayoutOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<{ port: number; ctx: SnippetContext; server: RunningServer }> {
   return onFreePort(async (port) => {
     const ctx = await unpacked(bundle, 'generic', options, port);
     const judge = join(mkdtempSync(join(scratch, 'judge-')), 'https-judge.mjs');
     writeFileSync(judge, HTTPS_JUDGE);
     const n = ctx.node.files;
-    const server = await startServer(process.execPath, [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)], /listening on port/, { env });
+    const server = await startServer(
+      process.execPath,
+      [judge, n.fullchain ?? n.cert, n.key, n.ca, String(port)],
+      /listening on port/,
+      { env },
+    );
     servers.push(server);
     return { port, ctx, server };
   });
@@ -160,7 +247,10 @@ function servingHttps(options: LayoutOptions, env: NodeJS.ProcessEnv): Promise<{
 
 describe('HTTPS client snippets against a Node https server that requires client certificates', () => {
   it('https.request with the client certificate gets an answer', async () => {
-    const { port, ctx, server } = await servingHttps({ keyPassphrase: PASSPHRASE }, { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE });
+    const { port, ctx, server } = await servingHttps(
+      { keyPassphrase: PASSPHRASE },
+      { [KEY_PASSWORD_ENV]: PASSPHRASE, [STORE_PASSWORD_ENV]: PASSPHRASE },
+    );
     const client = runSnippet(process.execPath, [writeSnippet('node-https-request', ctx, '.mjs')], port);
     await server.stop();
     expect(client.stderr).toBe('');
@@ -170,7 +260,10 @@ describe('HTTPS client snippets against a Node https server that requires client
   it("check-commands' verify, s_client and curl lines all pass against the running server", async () => {
     requireTool('openssl');
     const { ctx, server } = await servingHttps({}, {});
-    const r = spawnSync('sh', ['-e', '-c', snippetById('check-commands').render(ctx)], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync('sh', ['-e', '-c', snippetById('check-commands').render(ctx)], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     await server.stop();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('node-1.fullchain.pem: OK'); // what the node presents, intermediates included

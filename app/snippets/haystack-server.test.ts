@@ -63,7 +63,9 @@ beforeAll(async () => {
     const c = snippetContext(pki.bundle, layoutById('haystack'), { root, host: 'localhost', port });
     const file = join(mkdtempSync(join(scratch, 'run-')), 'haystack_tls.py');
     writeFileSync(file, snippetById('python-haystack').render(c));
-    const s = await startServer('python3', [join(scratch, 'py', 'run_snippet.py'), file, 'serve'], /listening on/, { env: { PYTHONPATH: join(scratch, 'py'), PYTHONDONTWRITEBYTECODE: '1' } });
+    const s = await startServer('python3', [join(scratch, 'py', 'run_snippet.py'), file, 'serve'], /listening on/, {
+      env: { PYTHONPATH: join(scratch, 'py'), PYTHONDONTWRITEBYTECODE: '1' },
+    });
     return { ctx: c, server: s };
   }));
 }, 60_000);
@@ -78,7 +80,11 @@ async function unpackedClient(b: Bundle): Promise<SnippetFiles> {
 }
 
 function ask(version: '1.2' | '1.3', pair: string[]): string {
-  const r = spawnSync('python3', [join(scratch, 'client.py'), String(ctx.port), ctx.client.files.ca, version, ...pair], { encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(
+    'python3',
+    [join(scratch, 'client.py'), String(ctx.port), ctx.client.files.ca, version, ...pair],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
   return `${r.stdout}${r.stderr}`.trim();
 }
 

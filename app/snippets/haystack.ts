@@ -19,7 +19,9 @@ function tlsConfig(variable: string, files: SnippetFiles, passwordEnv: string | 
     `    certificate_path=${py(files.cert)},`,
     `    private_key_path=${py(files.key)},`,
     `    ca_certificates_path=${py(files.ca)},  # ${comment}`,
-    ...(passwordEnv ? [`    key_password=os.environ[${py(passwordEnv)}].encode(),  # the key is encrypted PKCS#8`] : []),
+    ...(passwordEnv
+      ? [`    key_password=os.environ[${py(passwordEnv)}].encode(),  # the key is encrypted PKCS#8`]
+      : []),
     ')',
   ];
 }
@@ -39,7 +41,7 @@ export const haystackSnippet: Snippet = {
       `# certbench: haystack over mutual TLS 1.3: ${ctx.node.name} serves, ${JSON.stringify(ctx.client.commonName)} connects and logs in by certificate.`,
       '# The server uses WebSocketServer: it serves with build_server_ssl_context (TLS 1.3 only, client certificate',
       '# required and verified against the CA) and cert_auth lets in only the listed CNs. Do not pass CertAuthenticator',
-      '# to create_fastapi_app(authenticator=...): that takes a SCRAM authenticator, and uvicorn\'s --ssl-* flags accept TLS 1.2.',
+      "# to create_fastapi_app(authenticator=...): that takes a SCRAM authenticator, and uvicorn's --ssl-* flags accept TLS 1.2.",
       'import asyncio',
       ...(encrypted ? ['import os'] : []),
       '',

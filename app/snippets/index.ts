@@ -47,7 +47,12 @@ export const SNIPPETS: readonly Snippet[] = [
 /** The snippet with this id, or a PkiError listing the ids there are. */
 export function snippetById(id: string): Snippet {
   const found = SNIPPETS.find((s) => s.id === id);
-  if (!found) throw new PkiError('invalid-argument', 'target', `Unknown snippet "${id}"; choose one of ${SNIPPETS.map((s) => s.id).join(', ')}.`);
+  if (!found)
+    throw new PkiError(
+      'invalid-argument',
+      'target',
+      `Unknown snippet "${id}"; choose one of ${SNIPPETS.map((s) => s.id).join(', ')}.`,
+    );
   return found;
 }
 

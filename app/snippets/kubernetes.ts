@@ -20,7 +20,8 @@ export const kubernetesSecret: Snippet = {
     const fromBundle = ctx.layout === 'kubernetes';
     // keystore.pem holds the key too and keystore.p12 is not PEM: neither may become tls.crt.
     const store = f.keyAndChain ?? f.keystore;
-    const certSource = fromBundle || store ? `${ctx.node.name}'s certificate and intermediates` : f.fullchain ?? f.cert;
+    const certSource =
+      fromBundle || store ? `${ctx.node.name}'s certificate and intermediates` : (f.fullchain ?? f.cert);
     const keySource = fromBundle || store ? `${ctx.node.name}'s private key` : f.key;
     return [
       `# certbench: ${ctx.node.name}'s certificate as a kubernetes.io/tls Secret, mounted at ${KUBERNETES_MOUNT}.`,

@@ -17,7 +17,11 @@ describe('ml-dsa-check snippet', () => {
     const ca = await createRootCa({ subject: { commonName: 'PQ CA' }, algorithm: 'mldsa65' });
     const node = await issueLeaf({ profile: 'node', commonName: 'node-1.example', algorithm: 'mldsa44' }, ca);
     const client = await issueLeaf({ profile: 'client', commonName: 'app', algorithm: 'mldsa44' }, ca);
-    const files = { 'certs/ca.crt': ca.certPem, 'certs/node-1.fullchain.pem': node.chainPem, 'certs/app.fullchain.pem': client.chainPem };
+    const files = {
+      'certs/ca.crt': ca.certPem,
+      'certs/node-1.fullchain.pem': node.chainPem,
+      'certs/app.fullchain.pem': client.chainPem,
+    };
     const out = await withFiles({}, async (dir) => {
       const { mkdirSync, writeFileSync } = await import('node:fs');
       mkdirSync(`${dir}/certs`);
@@ -32,6 +36,8 @@ describe('ml-dsa-check snippet', () => {
     // OpenSSL 3.0 cannot read the ML-DSA CA key, so it finds no issuer for either leaf.
     expect(out.stderr.match(/error 20 at 0 depth lookup: unable to get local issuer certificate/g)).toHaveLength(2);
     expect(out.status).not.toBe(0);
-    expect(snippetById('ml-dsa-check').caution?.(snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic')))).toMatch(/Go: not yet.*ScyllaDB.*Java 17/);
+    expect(snippetById('ml-dsa-check').caution?.(snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic')))).toMatch(
+      /Go: not yet.*ScyllaDB.*Java 17/,
+    );
   });
 });

@@ -38,7 +38,9 @@ export function driverSslContext(ctx: SnippetContext): string[] {
     'ssl_context.load_cert_chain(',
     `    certfile=${py(f.cert)},`,
     `    keyfile=${py(f.key)},`,
-    ...(ctx.clientKeyPasswordEnv ? [`    password=os.environ[${py(ctx.clientKeyPasswordEnv)}],  # the key is encrypted PKCS#8`] : []),
+    ...(ctx.clientKeyPasswordEnv
+      ? [`    password=os.environ[${py(ctx.clientKeyPasswordEnv)}],  # the key is encrypted PKCS#8`]
+      : []),
     ')',
   ];
 }

@@ -12,7 +12,10 @@ export function js(value: string): string {
 
 /** A YAML scalar: plain when unambiguous, double-quoted (JSON is valid YAML) otherwise. */
 export function yaml(value: string): string {
-  return /^[A-Za-z0-9_./][A-Za-z0-9_./@+-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_./][A-Za-z0-9_./@+-]*$/.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** A POSIX shell word. */

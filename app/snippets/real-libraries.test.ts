@@ -22,7 +22,13 @@ import { snippetContext } from './context.ts';
 import { snippetById } from './index.ts';
 import type { SnippetContext, SnippetFiles } from './types.ts';
 import { productionPki, type ProductionPki } from './testing/production-pki.ts';
-import { COODIE_OVER_CASSANDRA_DRIVER, CQLSH_CONNECT, HTTPX_CLIENT, SERVER_JUDGE, TLS_CLIENT_JUDGE } from './testing/judges-tls.ts';
+import {
+  COODIE_OVER_CASSANDRA_DRIVER,
+  CQLSH_CONNECT,
+  HTTPX_CLIENT,
+  SERVER_JUDGE,
+  TLS_CLIENT_JUDGE,
+} from './testing/judges-tls.ts';
 
 /** Debian's python: the one python3-uvicorn, python3-cassandra and python3-httpx install into. */
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -37,7 +43,8 @@ const servers: RunningServer[] = [];
 function requireDebianModules(packages: Record<string, string>): void {
   for (const [module, pkg] of Object.entries(packages)) {
     const r = spawnSync(DEBIAN_PYTHON, ['-c', `import ${module}`], { encoding: 'utf8' });
-    if (r.error || r.status !== 0) throw new Error(`${DEBIAN_PYTHON} cannot import ${module}: install it with apt-get install -y ${pkg}`);
+    if (r.error || r.status !== 0)
+      throw new Error(`${DEBIAN_PYTHON} cannot import ${module}: install it with apt-get install -y ${pkg}`);
   }
 }
 
@@ -53,7 +60,11 @@ beforeAll(async () => {
   pki = await productionPki();
   // The commands the printed shell snippets call, as a user has them on PATH.
   write(join(bin, 'uvicorn'), `#!/bin/sh\nexec ${DEBIAN_PYTHON} -m uvicorn "$@"\n`, 0o755);
-  write(join(bin, 'certbench'), `#!/bin/sh\nexec ${process.execPath} ${join(REPO, 'app/cli/certbench.mjs')} "$@"\n`, 0o755);
+  write(
+    join(bin, 'certbench'),
+    `#!/bin/sh\nexec ${process.execPath} ${join(REPO, 'app/cli/certbench.mjs')} "$@"\n`,
+    0o755,
+  );
   // Node resolves the undici snippet's bare import from the folder the file is in, as after `npm install undici`.
   symlinkSync(join(REPO, 'node_modules'), join(scratch, 'node_modules'));
   for (const [name, source] of Object.entries(COODIE_OVER_CASSANDRA_DRIVER)) write(join(scratch, 'py', name), source);
@@ -77,8 +88,18 @@ function writeSnippet(id: string, ctx: SnippetContext, file: string): string {
   return write(join(mkdtempSync(join(scratch, 'run-')), file), snippetById(id).render(ctx));
 }
 
-function runTo(command: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; out: string } {
-  const r = spawnSync(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', input: '', timeout: 60_000 });
+function runTo(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number; out: string } {
+  const r = spawnSync(command, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    encoding: 'utf8',
+    input: '',
+    timeout: 60_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
 }
@@ -90,8 +111,20 @@ async function started(server: Promise<RunningServer>): Promise<RunningServer> {
 }
 
 /** A judge server with `files` (a node's cert, key and the CA it trusts for clients), on a port that was free. */
-function judgeServer(files: { cert: string; key: string; ca: string }, mode: 'tls' | 'https'): Promise<{ port: number; server: RunningServer }> {
-  return onFreePort(async (port) => ({ port, server: await started(startServer(process.execPath, [join(scratch, 'judge-server.mjs'), files.cert, files.key, files.ca, String(port), mode], /listening on port/)) }));
+function judgeServer(
+  files: { cert: string; key: string; ca: string },
+  mode: 'tls' | 'https',
+): Promise<{ port: number; server: RunningServer }> {
+  return onFreePort(async (port) => ({
+    port,
+    server: await started(
+      startServer(
+        process.execPath,
+        [join(scratch, 'judge-server.mjs'), files.cert, files.key, files.ca, String(port), mode],
+        /listening on port/,
+      ),
+    ),
+  }));
 }
 
 /** Files of one node of `b`, unpacked with the generic layout. */
@@ -104,18 +137,44 @@ async function nodeFiles(b: Bundle, n: BundleNode): Promise<SnippetFiles> {
 type ServerCase = 'right' | 'another host' | 'another CA';
 async function serverFiles(which: ServerCase, trustedCa: string): Promise<{ cert: string; key: string; ca: string }> {
   const files =
-    which === 'right' ? await nodeFiles(pki.bundle, pki.bundle.nodes[0]!) : which === 'another host' ? await nodeFiles(pki.bundle, pki.elsewhere) : await nodeFiles(pki.foreign, pki.foreign.nodes[0]!);
+    which === 'right'
+      ? await nodeFiles(pki.bundle, pki.bundle.nodes[0]!)
+      : which === 'another host'
+        ? await nodeFiles(pki.bundle, pki.elsewhere)
+        : await nodeFiles(pki.foreign, pki.foreign.nodes[0]!);
   return { cert: files.cert, key: files.key, ca: trustedCa };
 }
 
 describe('client snippets accept the right server only (Node tls/https, undici 7, cassandra-driver 3.25)', () => {
-  const clients: { id: string; file: string; mode: 'tls' | 'https'; host?: string; run: (file: string) => { status: number; out: string } }[] = [
+  const clients: {
+    id: string;
+    file: string;
+    mode: 'tls' | 'https';
+    host?: string;
+    run: (file: string) => { status: number; out: string };
+  }[] = [
     { id: 'node-tls-client', file: 'client.mjs', mode: 'tls', run: (f) => runTo(process.execPath, [f]) },
-    { id: 'node-tls-client', file: 'client.mjs', mode: 'tls', host: '127.0.0.1', run: (f) => runTo(process.execPath, [f]) },
+    {
+      id: 'node-tls-client',
+      file: 'client.mjs',
+      mode: 'tls',
+      host: '127.0.0.1',
+      run: (f) => runTo(process.execPath, [f]),
+    },
     { id: 'node-https-request', file: 'https-client.mjs', mode: 'https', run: (f) => runTo(process.execPath, [f]) },
     { id: 'node-fetch-undici', file: 'fetch-client.mjs', mode: 'https', run: (f) => runTo(process.execPath, [f]) },
-    { id: 'python-coodie-sync', file: 'db.py', mode: 'tls', run: (f) => runTo(DEBIAN_PYTHON, [f], { env: { PYTHONPATH: join(scratch, 'py') } }) },
-    { id: 'python-coodie-async', file: 'db_async.py', mode: 'tls', run: (f) => runTo(DEBIAN_PYTHON, [f], { env: { PYTHONPATH: join(scratch, 'py') } }) },
+    {
+      id: 'python-coodie-sync',
+      file: 'db.py',
+      mode: 'tls',
+      run: (f) => runTo(DEBIAN_PYTHON, [f], { env: { PYTHONPATH: join(scratch, 'py') } }),
+    },
+    {
+      id: 'python-coodie-async',
+      file: 'db_async.py',
+      mode: 'tls',
+      run: (f) => runTo(DEBIAN_PYTHON, [f], { env: { PYTHONPATH: join(scratch, 'py') } }),
+    },
   ];
   const cases: { server: ServerCase; accepted: boolean }[] = [
     { server: 'right', accepted: true },
@@ -124,7 +183,7 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
   ];
   for (const c of clients) {
     for (const row of cases) {
-      it(`${c.id}${c.host ? ` dialling ${c.host}` : ''}: ${row.server === 'right' ? 'completes mutual TLS with the cluster\'s node' : `refuses a server of ${row.server}`}`, async () => {
+      it(`${c.id}${c.host ? ` dialling ${c.host}` : ''}: ${row.server === 'right' ? "completes mutual TLS with the cluster's node" : `refuses a server of ${row.server}`}`, async () => {
         const ctx0 = await unpacked(pki.bundle, 'generic', 1);
         const { port, server } = await judgeServer(await serverFiles(row.server, ctx0.client.files.ca), c.mode);
         // The client dials the IP for the drivers (their hosts are the nodes' IPs), the name for Node.
@@ -137,7 +196,9 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
         } else {
           expect(server.output()).not.toContain('accepted');
           expect(r.status, r.out).not.toBe(0);
-          expect(r.out).toMatch(/certificate|altnames|IP address mismatch|self.signed|unable to verify|UNABLE_TO_GET_ISSUER|Hostname/i);
+          expect(r.out).toMatch(
+            /certificate|altnames|IP address mismatch|self.signed|unable to verify|UNABLE_TO_GET_ISSUER|Hostname/i,
+          );
         }
       });
     }
@@ -149,7 +210,10 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
     const ctx = await unpacked(pki.bundle, 'generic', port);
     const text = snippetById('node-fetch-undici').render(ctx);
     expect(text).toContain("import { Agent, fetch } from 'undici';");
-    const file = write(join(mkdtempSync(join(scratch, 'run-')), 'global-fetch.mjs'), text.replace("import { Agent, fetch } from 'undici';", "import { Agent } from 'undici';"));
+    const file = write(
+      join(mkdtempSync(join(scratch, 'run-')), 'global-fetch.mjs'),
+      text.replace("import { Agent, fetch } from 'undici';", "import { Agent } from 'undici';"),
+    );
     const r = runTo(process.execPath, [file]);
     await server.stop();
     expect(r.out).toBe('200 hello app\n\n');
@@ -157,7 +221,7 @@ describe('client snippets accept the right server only (Node tls/https, undici 7
   });
 });
 
-describe("cqlshrc, read as cqlsh reads it, over cassandra-driver 3.25: the chain is checked, the name is not (its caution says so)", () => {
+describe('cqlshrc, read as cqlsh reads it, over cassandra-driver 3.25: the chain is checked, the name is not (its caution says so)', () => {
   const rows: { server: ServerCase; accepted: boolean }[] = [
     { server: 'right', accepted: true },
     { server: 'another CA', accepted: false },
@@ -199,9 +263,21 @@ describe('node-tls-server refuses clients it should (Node tls)', () => {
     it(row.name, async () => {
       const { ctx, server } = await onFreePort(async (port) => {
         const c = await unpacked(pki.bundle, 'generic', port);
-        return { ctx: c, server: await started(startServer(process.execPath, [writeSnippet('node-tls-server', c, 'server.mjs')], /listening on port/)) };
+        return {
+          ctx: c,
+          server: await started(
+            startServer(process.execPath, [writeSnippet('node-tls-server', c, 'server.mjs')], /listening on port/),
+          ),
+        };
       });
-      const r = runTo(process.execPath, [join(scratch, 'judge-tls-client.mjs'), '127.0.0.1', String(ctx.port), 'localhost', ctx.client.files.ca, ...(await clientPair(row.cert))]);
+      const r = runTo(process.execPath, [
+        join(scratch, 'judge-tls-client.mjs'),
+        '127.0.0.1',
+        String(ctx.port),
+        'localhost',
+        ctx.client.files.ca,
+        ...(await clientPair(row.cert)),
+      ]);
       await server.stop();
       if (row.accepted) expect(r.out.trim()).toBe('hello app');
       else {
@@ -214,7 +290,12 @@ describe('node-tls-server refuses clients it should (Node tls)', () => {
 
 /** Ask an HTTPS server with Python's httpx (real library); the server's certificate is checked for `host`. */
 async function httpx(host: string, port: number, ca: string, cert: 'cluster' | 'none' | 'foreign'): Promise<string> {
-  return runTo(DEBIAN_PYTHON, [join(scratch, 'httpx-client.py'), `https://${host}:${port}/`, ca, ...(await clientPair(cert))]).out.trim();
+  return runTo(DEBIAN_PYTHON, [
+    join(scratch, 'httpx-client.py'),
+    `https://${host}:${port}/`,
+    ca,
+    ...(await clientPair(cert)),
+  ]).out.trim();
 }
 
 const ASGI_APP = `async def app(scope, receive, send):
@@ -230,7 +311,16 @@ describe('uvicorn snippet, run as printed with uvicorn 0.17: --ssl-cert-reqs 2 r
         const c = await unpacked(pki.bundle, 'generic', port);
         const file = writeSnippet('uvicorn', c, 'serve.sh');
         write(join(dirname(file), 'myapp.py'), ASGI_APP);
-        return { ctx: c, server: await started(startServer('sh', [file], /Uvicorn running on/, { cwd: dirname(file), env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, group: true })) };
+        return {
+          ctx: c,
+          server: await started(
+            startServer('sh', [file], /Uvicorn running on/, {
+              cwd: dirname(file),
+              env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+              group: true,
+            }),
+          ),
+        };
       });
       const answer = await httpx('localhost', ctx.port ?? 0, ctx.client.files.ca, row.cert);
       await server.stop();
@@ -244,7 +334,11 @@ describe('crank-cert-dir, run as printed: key and CSR by openssl, certbench csr 
     it(row.name, async () => {
       const { ctx, server, cwd } = await onFreePort(async (port) => {
         const worker = { ...pki.bundle, nodes: [pki.bundle.nodes[0]!], clients: [] };
-        const c = snippetContext(worker, layoutById('crank'), { root: mkdtempSync(join(scratch, 'certdir-')), host: 'localhost', port });
+        const c = snippetContext(worker, layoutById('crank'), {
+          root: mkdtempSync(join(scratch, 'certdir-')),
+          host: 'localhost',
+          port,
+        });
         const file = writeSnippet('crank-cert-dir', c, 'crank-worker.sh');
         const dir = dirname(file);
         // The CA side's folder, as `certbench ca create` writes it (ca.crt, ca.key): the cluster's CA.
@@ -252,7 +346,18 @@ describe('crank-cert-dir, run as printed: key and CSR by openssl, certbench csr 
         write(join(dir, 'ca', 'ca.key'), pki.ca.keyPem, 0o600);
         write(join(dir, 'services', 'crank_streaming.py'), ASGI_APP);
         write(join(dir, 'services', '__init__.py'), '');
-        return { ctx: c, cwd: dir, server: await started(startServer('sh', ['-e', file], /Uvicorn running on/, { cwd: dir, env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, group: true, timeoutMs: 60_000 })) };
+        return {
+          ctx: c,
+          cwd: dir,
+          server: await started(
+            startServer('sh', ['-e', file], /Uvicorn running on/, {
+              cwd: dir,
+              env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+              group: true,
+              timeoutMs: 60_000,
+            }),
+          ),
+        };
       });
       const answer = await httpx('localhost', ctx.port ?? 0, join(cwd, 'ca', 'ca.crt'), row.cert);
       await server.stop();
@@ -266,7 +371,14 @@ describe('crank bundle: only what the CA side gives out', () => {
   it('certificates and ca.crt, no private key', async () => {
     const built = await buildBundle({ bundle: pki.bundle, layout: 'crank' });
     const paths = built.files.map((f) => f.path);
-    expect(paths).toEqual(['ca.crt', 'node-1/client.crt', 'node-1/ca.crt', 'app/client.crt', 'app/ca.crt', 'README.txt']);
+    expect(paths).toEqual([
+      'ca.crt',
+      'node-1/client.crt',
+      'node-1/ca.crt',
+      'app/client.crt',
+      'app/ca.crt',
+      'README.txt',
+    ]);
     expect(built.containsPlaintextKeys).toBe(false);
     expect(built.files.some((f) => typeof f.contents === 'string' && f.contents.includes('PRIVATE KEY'))).toBe(false);
   });

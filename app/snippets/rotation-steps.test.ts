@@ -6,7 +6,11 @@ const paths = { oldCaDir: 'pki/ca', newCaDir: 'pki/ca2/', crossSigned: false };
 
 describe('rotation steps', () => {
   const rows = [
-    { id: 'scylladb', trustBoth: /truststore:.*pki\/ca2\/trust-bundle\.crt|pki\/ca2\/trust-bundle\.crt.*truststore:/s, dropOld: /pki\/ca2\/ca\.crt/ },
+    {
+      id: 'scylladb',
+      trustBoth: /truststore:.*pki\/ca2\/trust-bundle\.crt|pki\/ca2\/trust-bundle\.crt.*truststore:/s,
+      dropOld: /pki\/ca2\/ca\.crt/,
+    },
     { id: 'cassandra', trustBoth: /truststore:.*pki\/ca2\/trust-bundle\.crt/s, dropOld: /pki\/ca2\/ca\.crt/ },
     { id: 'casty', trustBoth: /cafile="pki\/ca2\/trust-bundle\.crt"/, dropOld: /cafile to pki\/ca2\/ca\.crt/ },
     { id: 'kubernetes', trustBoth: /ca\.crt=pki\/ca2\/trust-bundle\.crt/, dropOld: /ca\.crt=pki\/ca2\/ca\.crt/ },

@@ -68,7 +68,9 @@ export const ROTATION_TARGETS: readonly RotationTarget[] = [
         ...reissueCommands(p),
         'Cassandra wants the PKCS#8 key and the chain in one `keystore:` file: `certbench export cassandra-pem --cert node.crt --key node.key --out node-keystore.pem` writes it. Restart node by node.',
       ],
-      dropOld: [`Point \`truststore:\` at ${join(p.newCaDir, 'ca.crt')} alone and restart node by node; then the clients.`],
+      dropOld: [
+        `Point \`truststore:\` at ${join(p.newCaDir, 'ca.crt')} alone and restart node by node; then the clients.`,
+      ],
     }),
   },
   {
@@ -80,7 +82,9 @@ export const ROTATION_TARGETS: readonly RotationTarget[] = [
         'CA in the file) and restart the nodes one at a time; ClusterClient users take the same cafile.',
       ],
       reissue: [...reissueCommands(p), 'Point certfile/keyfile at the new node.crt/node.key, one node at a time.'],
-      dropOld: [`Set cafile to ${join(p.newCaDir, 'ca.crt')} alone and restart node by node. casty leaves last 90 days: renew well before.`],
+      dropOld: [
+        `Set cafile to ${join(p.newCaDir, 'ca.crt')} alone and restart node by node. casty leaves last 90 days: renew well before.`,
+      ],
     }),
   },
   {
@@ -93,7 +97,10 @@ export const ROTATION_TARGETS: readonly RotationTarget[] = [
         '      --from-file=tls.crt=nodes/node-0/node.crt --from-file=tls.key=nodes/node-0/node.key --dry-run=client -o yaml | kubectl apply -f -',
         '    kubectl rollout restart statefulset/NAME && kubectl rollout status statefulset/NAME',
       ],
-      reissue: [...reissueCommands(p), 'Apply the Secrets again with the new tls.crt/tls.key (ca.crt still the bundle), then roll out.'],
+      reissue: [
+        ...reissueCommands(p),
+        'Apply the Secrets again with the new tls.crt/tls.key (ca.crt still the bundle), then roll out.',
+      ],
       dropOld: [`Apply the Secrets with ca.crt=${join(p.newCaDir, 'ca.crt')} and roll out once more.`],
     }),
   },
@@ -118,7 +125,19 @@ export function rotationGuide(p: RotationPaths): string {
   ];
   for (const t of ROTATION_TARGETS) {
     const ph = t.phases(p);
-    lines.push('', `## ${t.label}`, '', '1. Trust both', ...ph.trustBoth, '', '2. Re-issue the leaves', ...ph.reissue, '', '3. Drop the old CA', ...ph.dropOld);
+    lines.push(
+      '',
+      `## ${t.label}`,
+      '',
+      '1. Trust both',
+      ...ph.trustBoth,
+      '',
+      '2. Re-issue the leaves',
+      ...ph.reissue,
+      '',
+      '3. Drop the old CA',
+      ...ph.dropOld,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,9 @@ function encryptionBlock(ctx: SnippetContext, first: string): string[] {
     `  truststore: ${yaml(f.ca)}`,
     '  require_client_auth: true',
     // ScyllaDB spells this key without the second "i"; the correct spelling is ignored.
-    ctx.crl ? `  certficate_revocation_list: ${yaml(ctx.crl)}` : '  # certficate_revocation_list: /etc/scylla/certs/crl.pem   # (sic: ScyllaDB spells it so)',
+    ctx.crl
+      ? `  certficate_revocation_list: ${yaml(ctx.crl)}`
+      : '  # certficate_revocation_list: /etc/scylla/certs/crl.pem   # (sic: ScyllaDB spells it so)',
   ];
 }
 
@@ -35,7 +37,11 @@ export const scyllaYaml: Snippet = {
     return [
       `# certbench: TLS for ScyllaDB node ${ctx.node.name} of cluster ${JSON.stringify(ctx.cluster)}. Merge into /etc/scylla/scylla.yaml`,
       '# on that node, then: sudo systemctl restart scylla-server',
-      ...(plain ? ['# scylla.yaml has no key password setting: the key file is unencrypted, so keep it chmod 600, owned by scylla.'] : []),
+      ...(plain
+        ? [
+            '# scylla.yaml has no key password setting: the key file is unencrypted, so keep it chmod 600, owned by scylla.',
+          ]
+        : []),
       '',
       '# Node to node: every connection presents and verifies a certificate.',
       ...encryptionBlock(ctx, 'server_encryption_options:\n  internode_encryption: all'),
@@ -58,12 +64,18 @@ function roleProblems(ctx: SnippetContext): string[] {
   const roles = ctx.clients.map((c) => ({ cn: c.commonName, role: scyllaRoleForCn(c.commonName) }));
   const problems: string[] = [];
   for (const { cn, role } of roles) {
-    if (role !== cn) problems.push(`CN ${JSON.stringify(cn)} logs in as role ${JSON.stringify(role)}: ScyllaDB reads the subject as RFC 4514 text, where a comma is escaped, and the query stops at it.`);
+    if (role !== cn)
+      problems.push(
+        `CN ${JSON.stringify(cn)} logs in as role ${JSON.stringify(role)}: ScyllaDB reads the subject as RFC 4514 text, where a comma is escaped, and the query stops at it.`,
+      );
   }
   const seen = new Map<string | null, string>();
   for (const { cn, role } of roles) {
     const other = seen.get(role);
-    if (other !== undefined) problems.push(`CNs ${JSON.stringify(other)} and ${JSON.stringify(cn)} both log in as role ${JSON.stringify(role)}.`);
+    if (other !== undefined)
+      problems.push(
+        `CNs ${JSON.stringify(other)} and ${JSON.stringify(cn)} both log in as role ${JSON.stringify(role)}.`,
+      );
     else seen.set(role, cn);
   }
   return problems;
@@ -82,8 +94,8 @@ export const scyllaCertificateAuth: Snippet = {
   render(ctx: SnippetContext) {
     const roles = [...new Set(ctx.clients.map((c) => scyllaRoleForCn(c.commonName) ?? c.commonName))];
     return [
-      '# certbench: the client certificate\'s CN becomes the ScyllaDB role; no password is exchanged. The query is',
-      '# ScyllaDB\'s own default: everything after CN= up to the next comma, spaces included.',
+      "# certbench: the client certificate's CN becomes the ScyllaDB role; no password is exchanged. The query is",
+      "# ScyllaDB's own default: everything after CN= up to the next comma, spaces included.",
       '# Needs client_encryption_options with require_client_auth: true (scylla.yaml snippet). Add to scylla.yaml,',
       '# then create the role each client logs in as, e.g. in cqlsh:',
       ...roles.map((role) => `#   CREATE ROLE IF NOT EXISTS ${cqlString(role)} WITH LOGIN = true;`),

@@ -13,10 +13,29 @@ const GOLDEN = join(import.meta.dirname, '__golden__');
 
 /** Golden rows: each snippet under the layout it is made for, plus variants with encrypted keys. */
 const goldenRows: { name: string; snippet: string; layout: LayoutId; options?: SnippetContextOptions }[] = [
-  ...SNIPPETS.map((s) => ({ name: s.id, snippet: s.id, layout: s.layouts === 'any' ? 'generic' as const : s.layouts[0]! })),
-  { name: 'node-tls-server.encrypted', snippet: 'node-tls-server', layout: 'generic', options: { layoutOptions: { keyPassphrase: 'unused' } } },
-  { name: 'python-haystack.encrypted', snippet: 'python-haystack', layout: 'haystack', options: { layoutOptions: { keyPassphrase: 'unused' } } },
-  { name: 'cassandra-yaml-pkcs12.pkcs12', snippet: 'cassandra-yaml-pkcs12', layout: 'cassandra', options: { layoutOptions: { cassandraFormat: 'pkcs12', storePassword: 'unused' } } },
+  ...SNIPPETS.map((s) => ({
+    name: s.id,
+    snippet: s.id,
+    layout: s.layouts === 'any' ? ('generic' as const) : s.layouts[0]!,
+  })),
+  {
+    name: 'node-tls-server.encrypted',
+    snippet: 'node-tls-server',
+    layout: 'generic',
+    options: { layoutOptions: { keyPassphrase: 'unused' } },
+  },
+  {
+    name: 'python-haystack.encrypted',
+    snippet: 'python-haystack',
+    layout: 'haystack',
+    options: { layoutOptions: { keyPassphrase: 'unused' } },
+  },
+  {
+    name: 'cassandra-yaml-pkcs12.pkcs12',
+    snippet: 'cassandra-yaml-pkcs12',
+    layout: 'cassandra',
+    options: { layoutOptions: { cassandraFormat: 'pkcs12', storePassword: 'unused' } },
+  },
   { name: 'scylla-yaml.crl', snippet: 'scylla-yaml', layout: 'scylla', options: { crl: '/etc/scylla/certs/crl.pem' } },
   { name: 'check-commands.scylla-ip', snippet: 'check-commands', layout: 'scylla', options: { host: '10.0.0.1' } },
   { name: 'kubernetes-secret.kubernetes', snippet: 'kubernetes-secret', layout: 'kubernetes' },
@@ -43,22 +62,37 @@ describe('snippets: golden text', () => {
 
   it('never prints the passphrase, only where it comes from', () => {
     for (const s of SNIPPETS) {
-      const text = s.render(snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic'), { layoutOptions: { keyPassphrase: 'S3cret-passphrase', storePassword: 'St0re-pw' } }));
+      const text = s.render(
+        snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic'), {
+          layoutOptions: { keyPassphrase: 'S3cret-passphrase', storePassword: 'St0re-pw' },
+        }),
+      );
       expect(text, s.id).not.toContain('S3cret-passphrase');
       expect(text, s.id).not.toContain('St0re-pw');
     }
   });
 
   it('orders the snippets made for a layout first', () => {
-    expect(snippetsFor('scylla').slice(0, 3).map((s) => s.id)).toEqual(['scylla-yaml', 'scylla-certificate-authenticator', 'cqlshrc']);
+    expect(
+      snippetsFor('scylla')
+        .slice(0, 3)
+        .map((s) => s.id),
+    ).toEqual(['scylla-yaml', 'scylla-certificate-authenticator', 'cqlshrc']);
     expect(snippetsFor('casty')[0]?.id).toBe('python-casty');
   });
 });
 
 type Yaml = Record<string, unknown>;
-const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Yaml)[k] : undefined), doc);
+const at = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Yaml)[k] : undefined), doc);
 
-const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: SnippetContextOptions; want: Record<string, unknown> }[] = [
+const yamlRows: {
+  name: string;
+  snippet: string;
+  layout: LayoutId;
+  options?: SnippetContextOptions;
+  want: Record<string, unknown>;
+}[] = [
   {
     name: 'scylla.yaml: node-to-node and client TLS, both requiring client certificates',
     snippet: 'scylla-yaml',
@@ -81,20 +115,31 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     snippet: 'scylla-yaml',
     layout: 'scylla',
     options: { port: 9142 },
-    want: { native_transport_port: 9142, native_transport_port_ssl: undefined, 'client_encryption_options.enabled': true },
+    want: {
+      native_transport_port: 9142,
+      native_transport_port_ssl: undefined,
+      'client_encryption_options.enabled': true,
+    },
   },
   {
     name: 'scylla.yaml: the CRL key spelled as ScyllaDB spells it',
     snippet: 'scylla-yaml',
     layout: 'scylla',
     options: { crl: '/etc/scylla/crl.pem' },
-    want: { 'server_encryption_options.certficate_revocation_list': '/etc/scylla/crl.pem', 'client_encryption_options.certficate_revocation_list': '/etc/scylla/crl.pem' },
+    want: {
+      'server_encryption_options.certficate_revocation_list': '/etc/scylla/crl.pem',
+      'client_encryption_options.certficate_revocation_list': '/etc/scylla/crl.pem',
+    },
   },
   {
     name: 'scylla.yaml: CertificateAuthenticator with a CN query',
     snippet: 'scylla-certificate-authenticator',
     layout: 'scylla',
-    want: { authenticator: 'com.scylladb.auth.CertificateAuthenticator', 'auth_certificate_role_queries.0.source': 'SUBJECT', 'auth_certificate_role_queries.0.query': 'CN=([^,]+)' },
+    want: {
+      authenticator: 'com.scylladb.auth.CertificateAuthenticator',
+      'auth_certificate_role_queries.0.source': 'SUBJECT',
+      'auth_certificate_role_queries.0.query': 'CN=([^,]+)',
+    },
   },
   {
     name: 'cassandra.yaml PEM: PEMBasedSslContextFactory with key-and-chain keystore',
@@ -102,12 +147,14 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     layout: 'cassandra',
     want: {
       'server_encryption_options.internode_encryption': 'all',
-      'server_encryption_options.ssl_context_factory.class_name': 'org.apache.cassandra.security.PEMBasedSslContextFactory',
+      'server_encryption_options.ssl_context_factory.class_name':
+        'org.apache.cassandra.security.PEMBasedSslContextFactory',
       'server_encryption_options.keystore': '/etc/cassandra/certs/node-1/keystore.pem',
       'server_encryption_options.truststore': '/etc/cassandra/certs/node-1/ca.pem',
       'server_encryption_options.require_client_auth': true,
       'client_encryption_options.enabled': true,
-      'client_encryption_options.ssl_context_factory.class_name': 'org.apache.cassandra.security.PEMBasedSslContextFactory',
+      'client_encryption_options.ssl_context_factory.class_name':
+        'org.apache.cassandra.security.PEMBasedSslContextFactory',
       'client_encryption_options.keystore': '/etc/cassandra/certs/node-1/keystore.pem',
       'client_encryption_options.keystore_password': undefined,
     },
@@ -117,7 +164,10 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     snippet: 'cassandra-yaml-pem',
     layout: 'cassandra',
     options: { layoutOptions: { keyPassphrase: 'x' } },
-    want: { 'server_encryption_options.keystore_password': undefined, 'client_encryption_options.keystore_password': undefined },
+    want: {
+      'server_encryption_options.keystore_password': undefined,
+      'client_encryption_options.keystore_password': undefined,
+    },
   },
   {
     name: 'cassandra.yaml PKCS#12: keystore and truststore',
@@ -137,13 +187,21 @@ const yamlRows: { name: string; snippet: string; layout: LayoutId; options?: Sni
     name: 'docker-compose: the bundle mounted read-only where the paths point',
     snippet: 'docker-compose',
     layout: 'scylla',
-    want: { 'services.node-1.image': 'scylladb/scylla', 'services.node-1.volumes.0': './certs:/etc/scylla/certs:ro', 'services.node-1.volumes.1': './scylla.yaml:/etc/scylla/scylla.yaml:ro' },
+    want: {
+      'services.node-1.image': 'scylladb/scylla',
+      'services.node-1.volumes.0': './certs:/etc/scylla/certs:ro',
+      'services.node-1.volumes.1': './scylla.yaml:/etc/scylla/scylla.yaml:ro',
+    },
   },
   {
     name: 'docker-compose: cassandra.yaml mounted writable (the entrypoint edits it), the bundle read-only',
     snippet: 'docker-compose',
     layout: 'cassandra',
-    want: { 'services.node-1.image': 'cassandra:5', 'services.node-1.volumes.0': './certs:/etc/cassandra/certs:ro', 'services.node-1.volumes.1': './cassandra.yaml:/etc/cassandra/cassandra.yaml' },
+    want: {
+      'services.node-1.image': 'cassandra:5',
+      'services.node-1.volumes.0': './certs:/etc/cassandra/certs:ro',
+      'services.node-1.volumes.1': './cassandra.yaml:/etc/cassandra/cassandra.yaml',
+    },
   },
 ];
 
@@ -171,7 +229,11 @@ describe('snippets: YAML parses and has the keys', () => {
 
   const storeRows: { name: string; options: SnippetContextOptions; store: string }[] = [
     { name: 'PEM key-and-chain', options: {}, store: 'keystore.pem' },
-    { name: 'PKCS#12 keystore', options: { layoutOptions: { cassandraFormat: 'pkcs12', storePassword: 'x' } }, store: 'keystore.p12' },
+    {
+      name: 'PKCS#12 keystore',
+      options: { layoutOptions: { cassandraFormat: 'pkcs12', storePassword: 'x' } },
+      store: 'keystore.p12',
+    },
   ];
   for (const row of storeRows) {
     it(`kubernetes: a Cassandra ${row.name} is never pasted as tls.crt or tls.key (bug: keystore.pem became tls.crt)`, () => {
@@ -198,7 +260,10 @@ describe('snippets: code parses in its own language', () => {
   for (const s of byLanguage('python')) {
     it(`${s.id} compiles with python3`, () => {
       const file = join(dir, `${s.id.replace(/-/g, '_')}.py`);
-      writeFileSync(file, s.render(snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic'), { layoutOptions: { keyPassphrase: 'x' } })));
+      writeFileSync(
+        file,
+        s.render(snippetContext(PLACEHOLDER_OUTLINE, layoutById('generic'), { layoutOptions: { keyPassphrase: 'x' } })),
+      );
       const r = run('python3', ['-m', 'py_compile', file]);
       expect(r.status, r.stderr).toBe(0);
     });
@@ -220,7 +285,11 @@ describe('snippets: code parses in its own language', () => {
   it('cqlshrc reads with configparser and has the [ssl] keys', () => {
     const file = join(dir, 'cqlshrc');
     writeFileSync(file, render('cqlshrc', 'scylla'));
-    const r = run('python3', ['-c', 'import configparser,json,sys\nc=configparser.ConfigParser()\nc.read(sys.argv[1])\nprint(json.dumps({s: dict(c[s]) for s in c.sections()}))', file]);
+    const r = run('python3', [
+      '-c',
+      'import configparser,json,sys\nc=configparser.ConfigParser()\nc.read(sys.argv[1])\nprint(json.dumps({s: dict(c[s]) for s in c.sections()}))',
+      file,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const ini = JSON.parse(r.stdout) as Record<string, Record<string, string>>;
     expect(ini.ssl).toEqual({
@@ -235,8 +304,16 @@ describe('snippets: code parses in its own language', () => {
 
 describe('snippets: what an endpoint presents', () => {
   const rows: { name: string; layout: LayoutId; want: string }[] = [
-    { name: 'generic: the fullchain, not the bare leaf (bug: peers trusting only the root could not build the chain)', layout: 'generic', want: 'certs/node-1.fullchain.pem' },
-    { name: 'scylla: scylla.crt, which already holds the chain', layout: 'scylla', want: '/etc/scylla/certs/node-1/scylla.crt' },
+    {
+      name: 'generic: the fullchain, not the bare leaf (bug: peers trusting only the root could not build the chain)',
+      layout: 'generic',
+      want: 'certs/node-1.fullchain.pem',
+    },
+    {
+      name: 'scylla: scylla.crt, which already holds the chain',
+      layout: 'scylla',
+      want: '/etc/scylla/certs/node-1/scylla.crt',
+    },
     { name: 'casty: node.crt, which already holds the chain', layout: 'casty', want: 'certs/node-1/node.crt' },
   ];
   for (const row of rows) {
@@ -249,13 +326,25 @@ describe('snippets: what an endpoint presents', () => {
 describe('snippets: the Python driver context checks host names only where the driver can', () => {
   const node = (name: string, ips: string[]) => ({ name, dns: [`${name}.example.internal`], ips });
   const rows: { name: string; nodes: { name: string; dns: string[]; ips: string[] }[]; want: string }[] = [
-    { name: 'every node has an IP SAN: the dialled IP is checked', nodes: [node('n1', ['10.0.0.1']), node('n2', ['10.0.0.2'])], want: 'ssl_context.check_hostname = True' },
-    { name: 'a node without an IP SAN: peers are dialled by IP, so only the chain is checked', nodes: [node('n1', ['10.0.0.1']), node('n2', [])], want: 'ssl_context.check_hostname = False' },
+    {
+      name: 'every node has an IP SAN: the dialled IP is checked',
+      nodes: [node('n1', ['10.0.0.1']), node('n2', ['10.0.0.2'])],
+      want: 'ssl_context.check_hostname = True',
+    },
+    {
+      name: 'a node without an IP SAN: peers are dialled by IP, so only the chain is checked',
+      nodes: [node('n1', ['10.0.0.1']), node('n2', [])],
+      want: 'ssl_context.check_hostname = False',
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
-      const ctx = snippetContext({ cluster: 'c', nodes: row.nodes, clients: [{ name: 'app', commonName: 'app' }] }, layoutById('scylla'));
-      for (const id of ['python-coodie-sync', 'python-coodie-async']) expect(snippetById(id).render(ctx), id).toContain(row.want);
+      const ctx = snippetContext(
+        { cluster: 'c', nodes: row.nodes, clients: [{ name: 'app', commonName: 'app' }] },
+        layoutById('scylla'),
+      );
+      for (const id of ['python-coodie-sync', 'python-coodie-async'])
+        expect(snippetById(id).render(ctx), id).toContain(row.want);
     });
   }
 });
@@ -263,7 +352,11 @@ describe('snippets: the Python driver context checks host names only where the d
 describe('snippets: a placeholder never changes where the bundle put the files', () => {
   const oneWorker = { cluster: 'c', nodes: [{ name: 'w1', dns: ['w1.local'], ips: [] }], clients: [] };
   const rows: { name: string; layout: LayoutId; want: string }[] = [
-    { name: 'crank, one worker: its CERT_DIR is the bundle root (bug: the placeholder client made it w1/)', layout: 'crank', want: '/etc/certs/client.crt' },
+    {
+      name: 'crank, one worker: its CERT_DIR is the bundle root (bug: the placeholder client made it w1/)',
+      layout: 'crank',
+      want: '/etc/certs/client.crt',
+    },
     { name: 'haystack, one server: files side by side', layout: 'haystack', want: 'certs/server.pem' },
   ];
   for (const row of rows) {
@@ -275,7 +368,11 @@ describe('snippets: a placeholder never changes where the bundle put the files',
 
 describe('snippets: names from the UI cannot break out of a line', () => {
   it('control characters in names and hosts become spaces', () => {
-    const outline = { cluster: 'c\nrm -rf /', nodes: [{ name: 'n\r\n1', dns: ['h\nx'], ips: [] }], clients: [{ name: 'a', commonName: 'a\u2028b' }] };
+    const outline = {
+      cluster: 'c\nrm -rf /',
+      nodes: [{ name: 'n\r\n1', dns: ['h\nx'], ips: [] }],
+      clients: [{ name: 'a', commonName: 'a\u2028b' }],
+    };
     for (const s of SNIPPETS) {
       const text = s.render(snippetContext(outline, layoutById('generic')));
       expect(text, s.id).not.toMatch(/^rm -rf/m);

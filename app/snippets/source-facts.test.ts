@@ -17,7 +17,10 @@ function render(id: string, outline: BundleOutline, layout: LayoutId): string {
 }
 
 const node = (name: string, dns: string[], ips: string[]) => ({ name, dns, ips });
-const outline = (nodes: BundleOutline['nodes'], clients: BundleOutline['clients'] = [{ name: 'app', commonName: 'app' }]): BundleOutline => ({ cluster: 'c', nodes, clients });
+const outline = (
+  nodes: BundleOutline['nodes'],
+  clients: BundleOutline['clients'] = [{ name: 'app', commonName: 'app' }],
+): BundleOutline => ({ cluster: 'c', nodes, clients });
 
 describe('acsylla: the verify flags always include the chain check', () => {
   /**
@@ -47,21 +50,44 @@ describe('acsylla: the verify flags always include the chain check', () => {
   function printedFlags(text: string): number {
     const expr = /ssl_verify_flags=([^,\n]+),/.exec(text)?.[1];
     if (!expr) throw new Error('no ssl_verify_flags in the snippet');
-    return expr.split('|').map((t) => t.trim()).reduce((acc, term) => {
-      const name = /^acsylla\.SSLVerifyFlags\.(\w+)$/.exec(term)?.[1];
-      if (name) {
-        if (!(name in ACSYLLA)) throw new Error(`acsylla has no SSLVerifyFlags.${name}`);
-        return acc | ACSYLLA[name as keyof typeof ACSYLLA];
-      }
-      if (/^0x[0-9a-f]+$|^\d+$/i.test(term)) return acc | Number(term);
-      throw new Error(`unexpected term in ssl_verify_flags: ${term}`);
-    }, 0);
+    return expr
+      .split('|')
+      .map((t) => t.trim())
+      .reduce((acc, term) => {
+        const name = /^acsylla\.SSLVerifyFlags\.(\w+)$/.exec(term)?.[1];
+        if (name) {
+          if (!(name in ACSYLLA)) throw new Error(`acsylla has no SSLVerifyFlags.${name}`);
+          return acc | ACSYLLA[name as keyof typeof ACSYLLA];
+        }
+        if (/^0x[0-9a-f]+$|^\d+$/i.test(term)) return acc | Number(term);
+        throw new Error(`unexpected term in ssl_verify_flags: ${term}`);
+      }, 0);
   }
 
-  const rows: { name: string; nodes: BundleOutline['nodes']; want: { chain: boolean; ip: boolean; dns: boolean }; resolution: boolean }[] = [
-    { name: 'nodes with IP SANs: chain and dialled IP (bug: PEER_IDENTITY was PEER_CERT, the IP went unchecked)', nodes: [node('n1', ['n1.db'], ['10.0.0.1']), node('n2', ['n2.db'], ['10.0.0.2'])], want: { chain: true, ip: true, dns: false }, resolution: false },
-    { name: 'nodes named by DNS only: chain and name (bug: PEER_IDENTITY_DNS alone switched the chain check off)', nodes: [node('n1', ['n1.db'], []), node('n2', ['n2.db'], [])], want: { chain: true, ip: false, dns: true }, resolution: true },
-    { name: 'one node without an IP SAN: names, through reverse DNS', nodes: [node('n1', ['n1.db'], ['10.0.0.1']), node('n2', ['n2.db'], [])], want: { chain: true, ip: false, dns: true }, resolution: true },
+  const rows: {
+    name: string;
+    nodes: BundleOutline['nodes'];
+    want: { chain: boolean; ip: boolean; dns: boolean };
+    resolution: boolean;
+  }[] = [
+    {
+      name: 'nodes with IP SANs: chain and dialled IP (bug: PEER_IDENTITY was PEER_CERT, the IP went unchecked)',
+      nodes: [node('n1', ['n1.db'], ['10.0.0.1']), node('n2', ['n2.db'], ['10.0.0.2'])],
+      want: { chain: true, ip: true, dns: false },
+      resolution: false,
+    },
+    {
+      name: 'nodes named by DNS only: chain and name (bug: PEER_IDENTITY_DNS alone switched the chain check off)',
+      nodes: [node('n1', ['n1.db'], []), node('n2', ['n2.db'], [])],
+      want: { chain: true, ip: false, dns: true },
+      resolution: true,
+    },
+    {
+      name: 'one node without an IP SAN: names, through reverse DNS',
+      nodes: [node('n1', ['n1.db'], ['10.0.0.1']), node('n2', ['n2.db'], [])],
+      want: { chain: true, ip: false, dns: true },
+      resolution: true,
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -81,7 +107,11 @@ describe('acsylla: the verify flags always include the chain check', () => {
   it('the UI is told when names depend on reverse DNS', () => {
     const ctx = snippetContext(outline([node('n1', ['n1.db'], [])]), layoutById('scylla'));
     expect(snippetById('python-acsylla').caution?.(ctx)).toMatch(/reverse DNS/);
-    expect(snippetById('python-acsylla').caution?.(snippetContext(outline([node('n1', [], ['10.0.0.1'])]), layoutById('scylla')))).toBeUndefined();
+    expect(
+      snippetById('python-acsylla').caution?.(
+        snippetContext(outline([node('n1', [], ['10.0.0.1'])]), layoutById('scylla')),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -95,17 +125,42 @@ describe('ScyllaDB: the role the snippet creates is the role the query yields', 
    */
   const rows: { name: string; cns: string[]; roles: string[]; caution: boolean }[] = [
     { name: 'a plain CN is its own role', cns: ['app'], roles: ['app'], caution: false },
-    { name: 'a CN with a space keeps it (bug: CN=([^,\\s]+) made "data loader" role "data")', cns: ['data loader'], roles: ['data loader'], caution: false },
-    { name: 'a Unicode CN is its own role', cns: ['Müller Dienst', '東京-app'], roles: ['Müller Dienst', '東京-app'], caution: false },
-    { name: 'a CN with a comma is cut at it, and the UI is told', cns: ['Smith, John'], roles: ['Smith\\'], caution: true },
-    { name: 'two CNs that cut to one role are named together', cns: ['ops, eu', 'ops, us'], roles: ['ops\\'], caution: true },
+    {
+      name: 'a CN with a space keeps it (bug: CN=([^,\\s]+) made "data loader" role "data")',
+      cns: ['data loader'],
+      roles: ['data loader'],
+      caution: false,
+    },
+    {
+      name: 'a Unicode CN is its own role',
+      cns: ['Müller Dienst', '東京-app'],
+      roles: ['Müller Dienst', '東京-app'],
+      caution: false,
+    },
+    {
+      name: 'a CN with a comma is cut at it, and the UI is told',
+      cns: ['Smith, John'],
+      roles: ['Smith\\'],
+      caution: true,
+    },
+    {
+      name: 'two CNs that cut to one role are named together',
+      cns: ['ops, eu', 'ops, us'],
+      roles: ['ops\\'],
+      caution: true,
+    },
     { name: 'a quote in a role name is a doubled quote in CQL', cns: ["o'brien"], roles: ["o''brien"], caution: false },
   ];
   for (const row of rows) {
     it(row.name, () => {
-      const o = outline([node('n1', ['n1.db'], ['10.0.0.1'])], row.cns.map((cn, i) => ({ name: `c${i}`, commonName: cn })));
+      const o = outline(
+        [node('n1', ['n1.db'], ['10.0.0.1'])],
+        row.cns.map((cn, i) => ({ name: `c${i}`, commonName: cn })),
+      );
       const text = render('scylla-certificate-authenticator', o, 'scylla');
-      const query = String((parse(text) as { auth_certificate_role_queries: { query: string }[] }).auth_certificate_role_queries[0]?.query);
+      const query = String(
+        (parse(text) as { auth_certificate_role_queries: { query: string }[] }).auth_certificate_role_queries[0]?.query,
+      );
       expect(query).toBe('CN=([^,]+)');
       const created = [...text.matchAll(/CREATE ROLE IF NOT EXISTS '((?:[^']|'')*)' WITH LOGIN/g)].map((m) => m[1]);
       expect(created).toEqual(row.roles);
@@ -116,7 +171,9 @@ describe('ScyllaDB: the role the snippet creates is the role the query yields', 
         expect(created, cn).toContain(role?.replace(/'/g, "''"));
         expect(scyllaRoleForCn(cn)).toBe(role);
       }
-      const caution = snippetById('scylla-certificate-authenticator').caution?.(snippetContext(o, layoutById('scylla')));
+      const caution = snippetById('scylla-certificate-authenticator').caution?.(
+        snippetContext(o, layoutById('scylla')),
+      );
       expect(caution !== undefined, caution).toBe(row.caution);
       expect(text.includes('# WARNING:')).toBe(row.caution);
     });
@@ -139,13 +196,22 @@ describe('casty: the imports and calls exist in the casty the snippet names', ()
     {
       name: 'casty >= 0.21: package imports, tls.Config.from_paths with keywords, tls on the node and on the ClusterClient',
       id: 'python-casty',
-      want: [/^from casty import ClusterClient, ClusteredActorSystem, tls$/m, /casty >= 0\.21/, /tls=tls\.Config\.from_paths\(certfile="certs\/node-1\/node\.crt", keyfile="certs\/node-1\/node\.key", cafile="certs\/ca\.crt"\)/, /ClusterClient\([\s\S]*tls=tls\.Config\.from_paths\(certfile="certs\/app\//],
+      want: [
+        /^from casty import ClusterClient, ClusteredActorSystem, tls$/m,
+        /casty >= 0\.21/,
+        /tls=tls\.Config\.from_paths\(certfile="certs\/node-1\/node\.crt", keyfile="certs\/node-1\/node\.key", cafile="certs\/ca\.crt"\)/,
+        /ClusterClient\([\s\S]*tls=tls\.Config\.from_paths\(certfile="certs\/app\//,
+      ],
       never: [/^from casty\.(sharding|tls) import/m, /^import casty\.(sharding|tls)/m],
     },
     {
       name: 'casty 2: casty.start on the node and casty.connect from the client, each with its own casty.TLS',
       id: 'python-casty-v2',
-      want: [/node = await casty\.start\(\n {8}"10\.0\.0\.1:7001",\n {8}seeds=\["10\.0\.0\.2:7001"\],\n {8}tls=casty\.TLS\(/, /client = await casty\.connect\(\n {8}\["10\.0\.0\.1:7001"\],\n {8}tls=casty\.TLS\(\n {12}cert="certs\/app\//, /require_client_cert=True[\s\S]*require_client_cert=True/],
+      want: [
+        /node = await casty\.start\(\n {8}"10\.0\.0\.1:7001",\n {8}seeds=\["10\.0\.0\.2:7001"\],\n {8}tls=casty\.TLS\(/,
+        /client = await casty\.connect\(\n {8}\["10\.0\.0\.1:7001"\],\n {8}tls=casty\.TLS\(\n {12}cert="certs\/app\//,
+        /require_client_cert=True[\s\S]*require_client_cert=True/,
+      ],
       never: [/^from casty\.sharding/m],
     },
   ];
@@ -171,12 +237,25 @@ describe('haystack (hs_py): the server really serves with the TLS 1.3 mutual con
    *   :45-48            the Authenticator protocol (create_fastapi_app's) is scram_credentials()
    *   :85, :95, :102    CertAuthenticator(allowed_cns) has authorize(peercert) and no scram_credentials
    */
-  const text = render('python-haystack', outline([node('hs-1', ['hs-1.local'], ['10.0.0.1'])], [{ name: 'dev', commonName: 'device-01' }]), 'haystack');
+  const text = render(
+    'python-haystack',
+    outline([node('hs-1', ['hs-1.local'], ['10.0.0.1'])], [{ name: 'dev', commonName: 'device-01' }]),
+    'haystack',
+  );
   const rows: { name: string; want: RegExp }[] = [
-    { name: 'imports what hs_py exports', want: /^from hs_py import HaystackOps, TLSConfig, WebSocketClient, WebSocketServer$/m },
-    { name: 'the server takes the TLS config and the CN allow-list', want: /WebSocketServer\(\n {8}HaystackOps\(\),.*\n {8}tls=server_tls,\n {8}cert_auth=CertAuthenticator\(allowed_cns=\{"device-01"\}\),/ },
+    {
+      name: 'imports what hs_py exports',
+      want: /^from hs_py import HaystackOps, TLSConfig, WebSocketClient, WebSocketServer$/m,
+    },
+    {
+      name: 'the server takes the TLS config and the CN allow-list',
+      want: /WebSocketServer\(\n {8}HaystackOps\(\),.*\n {8}tls=server_tls,\n {8}cert_auth=CertAuthenticator\(allowed_cns=\{"device-01"\}\),/,
+    },
     { name: 'the server is started (bug: server_ctx was built and never served)', want: /await server\.start\(\)/ },
-    { name: 'the client presents its certificate over wss', want: /WebSocketClient\("wss:\/\/hs-1\.local:8443\/api\/ws", tls=client_tls\)/ },
+    {
+      name: 'the client presents its certificate over wss',
+      want: /WebSocketClient\("wss:\/\/hs-1\.local:8443\/api\/ws", tls=client_tls\)/,
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -204,15 +283,26 @@ describe('docker-compose: the keys are readable by the user each image runs as, 
    *     cassandra.yaml (seeds, addresses) writes the file, so it cannot be mounted read-only.
    */
   const rows: { name: string; layout: LayoutId; uid: number | null; config: string | null }[] = [
-    { name: 'scylla: root reads the keys as unpacked; scylla.yaml mounted read-only', layout: 'scylla', uid: null, config: './scylla.yaml:/etc/scylla/scylla.yaml:ro' },
-    { name: 'cassandra: the keys handed to uid 999; cassandra.yaml mounted writable', layout: 'cassandra', uid: 999, config: './cassandra.yaml:/etc/cassandra/cassandra.yaml' },
+    {
+      name: 'scylla: root reads the keys as unpacked; scylla.yaml mounted read-only',
+      layout: 'scylla',
+      uid: null,
+      config: './scylla.yaml:/etc/scylla/scylla.yaml:ro',
+    },
+    {
+      name: 'cassandra: the keys handed to uid 999; cassandra.yaml mounted writable',
+      layout: 'cassandra',
+      uid: 999,
+      config: './cassandra.yaml:/etc/cassandra/cassandra.yaml',
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
       const text = render('docker-compose', outline([node('node-1', ['n1.db'], ['10.0.0.1'])]), row.layout);
       const owner = /sudo chown -R (\d+):\1 \.\/certs/.exec(text)?.[1];
       expect(owner === undefined ? null : Number(owner)).toBe(row.uid);
-      const volumes = (parse(text) as { services: Record<string, { volumes: string[] }> }).services['node-1']?.volumes ?? [];
+      const volumes =
+        (parse(text) as { services: Record<string, { volumes: string[] }> }).services['node-1']?.volumes ?? [];
       expect(volumes[1]).toBe(row.config);
     });
   }

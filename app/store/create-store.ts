@@ -41,36 +41,39 @@ function migrateState(persisted: unknown, version: number): PersistedWorkspace {
   return { items };
 }
 
-export function createAppStore({ records, channelName = DEFAULT_CHANNEL, now = () => new Date() }: AppStoreOptions): AppStore {
+export function createAppStore({
+  records,
+  channelName = DEFAULT_CHANNEL,
+  now = () => new Date(),
+}: AppStoreOptions): AppStore {
   const storage = itemStorage(records, channelName);
   let markHydrated: () => void = () => undefined;
-  const hydration = new Promise<void>((resolve) => { markHydrated = resolve; });
+  const hydration = new Promise<void>((resolve) => {
+    markHydrated = resolve;
+  });
 
   const store = createStore<AppState>()(
-    persist(
-      (...a) => ({ ...workspaceSlice(now)(...a), ...sessionSlice(...a) }),
-      {
-        name: 'certbench-workspace',
-        version: SCHEMA_VERSION,
-        storage,
-        partialize: (s): PersistedWorkspace => ({ items: s.items }),
-        migrate: migrateState,
-        // Union, not replace: anything made before the read finished is kept.
-        merge: (persisted, current) => ({
-          ...current,
-          items: { ...(persisted as PersistedWorkspace | undefined)?.items, ...current.items },
-        }),
-        onRehydrateStorage: () => (_state, error) => {
-          store.setState({
-            hydrated: true,
-            storageProblem: error
-              ? 'The saved workspace could not be read; this tab works in memory and keeps nothing after it closes.'
-              : undefined,
-          });
-          markHydrated();
-        },
+    persist((...a) => ({ ...workspaceSlice(now)(...a), ...sessionSlice(...a) }), {
+      name: 'certbench-workspace',
+      version: SCHEMA_VERSION,
+      storage,
+      partialize: (s): PersistedWorkspace => ({ items: s.items }),
+      migrate: migrateState,
+      // Union, not replace: anything made before the read finished is kept.
+      merge: (persisted, current) => ({
+        ...current,
+        items: { ...(persisted as PersistedWorkspace | undefined)?.items, ...current.items },
+      }),
+      onRehydrateStorage: () => (_state, error) => {
+        store.setState({
+          hydrated: true,
+          storageProblem: error
+            ? 'The saved workspace could not be read; this tab works in memory and keeps nothing after it closes.'
+            : undefined,
+        });
+        markHydrated();
       },
-    ),
+    }),
   );
 
   const unsubscribe = storage.onRemote((change) => store.getState().applyRemote(change));

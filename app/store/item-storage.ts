@@ -67,8 +67,12 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
 
   function enqueue(write: () => Promise<void>): void {
     queue = queue.then(write).then(
-      () => { error = undefined; },
-      (e: unknown) => { error = e instanceof Error ? e.message : String(e); },
+      () => {
+        error = undefined;
+      },
+      (e: unknown) => {
+        error = e instanceof Error ? e.message : String(e);
+      },
     );
   }
 

@@ -4,15 +4,32 @@ import { createAppStore, type AppStore } from './create-store.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import { memoryRecordStore } from './record-store.ts';
 
-const revocations = { format: 'certbench-revocations/1' as const, crlNumber: 3, revoked: [{ serial: '4f1c', subject: 'CN=app', revokedAt: '2026-12-01T00:00:00.000Z', reason: 'keyCompromise' as const }] };
-const base = { id: 'ca1', kind: 'ca', name: 'root', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z', pem: 'P' };
+const revocations = {
+  format: 'certbench-revocations/1' as const,
+  crlNumber: 3,
+  revoked: [
+    { serial: '4f1c', subject: 'CN=app', revokedAt: '2026-12-01T00:00:00.000Z', reason: 'keyCompromise' as const },
+  ],
+};
+const base = {
+  id: 'ca1',
+  kind: 'ca',
+  name: 'root',
+  createdAt: '2026-01-02T03:04:05.000Z',
+  updatedAt: '2026-01-02T03:04:05.000Z',
+  pem: 'P',
+};
 
 describe('migrateItem keeps the lifecycle facts it can check', () => {
   const rows = [
     { name: 'a revocation list', meta: { revocations }, want: { revocations } },
     { name: 'a successor id', meta: { supersededBy: 'n2' }, want: { supersededBy: 'n2' } },
     { name: 'a damaged list is dropped', meta: { revocations: { ...revocations, crlNumber: -1 } }, want: {} },
-    { name: 'an unknown reason drops the list', meta: { revocations: { ...revocations, revoked: [{ ...revocations.revoked[0], reason: 'bored' }] } }, want: {} },
+    {
+      name: 'an unknown reason drops the list',
+      meta: { revocations: { ...revocations, revoked: [{ ...revocations.revoked[0], reason: 'bored' }] } },
+      want: {},
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {

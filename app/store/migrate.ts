@@ -15,7 +15,14 @@
 import { parseRevocationList, parseSan, type RevocationList, type SanEntry, type SanKind } from '../pki/light/index.ts';
 import { isLayoutId } from '../layouts/layout-ids.ts';
 import { isTargetId } from '../targets/index.ts';
-import { ITEM_KINDS, ITEM_PROFILES, type ItemKind, type ItemMeta, type ItemProfile, type WorkspaceItem } from './types.ts';
+import {
+  ITEM_KINDS,
+  ITEM_PROFILES,
+  type ItemKind,
+  type ItemMeta,
+  type ItemProfile,
+  type WorkspaceItem,
+} from './types.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -79,7 +86,17 @@ function revocationsOf(v: unknown): RevocationList | undefined {
 function cleanMeta(v: unknown): ItemMeta {
   if (!isObject(v)) return {};
   const meta: ItemMeta = {};
-  for (const key of ['subject', 'issuer', 'serial', 'notBefore', 'notAfter', 'keyAlgorithm', 'cluster', 'source', 'supersededBy'] as const) {
+  for (const key of [
+    'subject',
+    'issuer',
+    'serial',
+    'notBefore',
+    'notAfter',
+    'keyAlgorithm',
+    'cluster',
+    'source',
+    'supersededBy',
+  ] as const) {
     const s = str(v[key]);
     if (s !== undefined) meta[key] = s;
   }
@@ -102,13 +119,15 @@ function cleanMeta(v: unknown): ItemMeta {
  * undefined for a record that is not an item (damaged, or written by a newer certbench).
  */
 export function migrateItem(value: unknown, fromVersion: number): WorkspaceItem | undefined {
-  if (!isObject(value) || !Number.isInteger(fromVersion) || fromVersion < 0 || fromVersion > SCHEMA_VERSION) return undefined;
+  if (!isObject(value) || !Number.isInteger(fromVersion) || fromVersion < 0 || fromVersion > SCHEMA_VERSION)
+    return undefined;
   let raw = value;
   for (let v = fromVersion; v < SCHEMA_VERSION; v++) raw = STEPS[v]?.(raw) ?? raw;
   const id = str(raw.id);
   const kind = str(raw.kind);
   const createdAt = str(raw.createdAt);
-  if (!id || !kind || !ITEM_KINDS.includes(kind as ItemKind) || !createdAt || Number.isNaN(Date.parse(createdAt))) return undefined;
+  if (!id || !kind || !ITEM_KINDS.includes(kind as ItemKind) || !createdAt || Number.isNaN(Date.parse(createdAt)))
+    return undefined;
   const item: WorkspaceItem = {
     id,
     kind: kind as ItemKind,

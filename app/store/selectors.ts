@@ -34,7 +34,9 @@ export function searchItems(list: readonly WorkspaceItem[], query: string, kind?
   return list.filter((i) => {
     if (kind && i.kind !== kind) return false;
     if (!q) return true;
-    const hay = [i.name, i.kind, i.meta.subject, i.meta.profile, ...(i.meta.sans ?? []).map(formatSan)].join('\n').toLowerCase();
+    const hay = [i.name, i.kind, i.meta.subject, i.meta.profile, ...(i.meta.sans ?? []).map(formatSan)]
+      .join('\n')
+      .toLowerCase();
     return hay.includes(q);
   });
 }

@@ -28,10 +28,17 @@ function succeedLast(requests: { onsuccess: ((ev: Event) => unknown) | null }[])
 }
 
 describe('putInSlices', () => {
-  it('issues puts in slices of the budget, the next slice from the last request\'s success', () => {
+  it("issues puts in slices of the budget, the next slice from the last request's success", () => {
     const f = fakeStore(1);
     const values = Array.from({ length: 25 }, (_, i) => i);
-    putInSlices(f.store, values, (e) => { throw e; }, { budgetMs: 10, now: f.now });
+    putInSlices(
+      f.store,
+      values,
+      (e) => {
+        throw e;
+      },
+      { budgetMs: 10, now: f.now },
+    );
     expect(f.puts).toEqual(values.slice(0, 10));
     const sliceSizes = [f.puts.length];
     while (succeedLast(f.requests)) sliceSizes.push(f.puts.length - sliceSizes.reduce((a, b) => a + b, 0));
@@ -41,17 +48,38 @@ describe('putInSlices', () => {
 
   it('puts everything in one slice when it fits, and nothing for no values', () => {
     const f = fakeStore(1);
-    putInSlices(f.store, [1, 2, 3], (e) => { throw e; }, { budgetMs: 10, now: f.now });
+    putInSlices(
+      f.store,
+      [1, 2, 3],
+      (e) => {
+        throw e;
+      },
+      { budgetMs: 10, now: f.now },
+    );
     expect(f.puts).toEqual([1, 2, 3]);
     expect(f.requests.every((r) => r.onsuccess === null)).toBe(true);
     const empty = fakeStore(1);
-    putInSlices(empty.store, [], (e) => { throw e; }, { budgetMs: 10, now: empty.now });
+    putInSlices(
+      empty.store,
+      [],
+      (e) => {
+        throw e;
+      },
+      { budgetMs: 10, now: empty.now },
+    );
     expect(empty.puts).toEqual([]);
   });
 
   it('a put slower than the budget still makes progress, one per slice', () => {
     const f = fakeStore(20);
-    putInSlices(f.store, [1, 2, 3], (e) => { throw e; }, { budgetMs: 10, now: f.now });
+    putInSlices(
+      f.store,
+      [1, 2, 3],
+      (e) => {
+        throw e;
+      },
+      { budgetMs: 10, now: f.now },
+    );
     expect(f.puts).toEqual([1]);
     succeedLast(f.requests);
     succeedLast(f.requests);
@@ -61,8 +89,15 @@ describe('putInSlices', () => {
   it('a put that throws is handed to fail and nothing after it is put', () => {
     const f = fakeStore(1, 12);
     const failures: unknown[] = [];
-    putInSlices(f.store, Array.from({ length: 30 }, (_, i) => i), (e) => failures.push(e), { budgetMs: 10, now: f.now });
-    while (succeedLast(f.requests)) { /* drain */ }
+    putInSlices(
+      f.store,
+      Array.from({ length: 30 }, (_, i) => i),
+      (e) => failures.push(e),
+      { budgetMs: 10, now: f.now },
+    );
+    while (succeedLast(f.requests)) {
+      /* drain */
+    }
     expect(f.puts).toHaveLength(12);
     expect(failures).toHaveLength(1);
     expect(String(failures[0])).toMatch(/cannot clone record 12/);

@@ -48,10 +48,22 @@ async function twoTabs() {
 describe('app store persistence', () => {
   it('waits for hydration: not hydrated until the records are read', async () => {
     let release: (recs: ItemRecord[]) => void = () => undefined;
-    const slow: RecordStore = { ...memoryRecordStore(), getAll: () => new Promise((r) => { release = r; }) };
+    const slow: RecordStore = {
+      ...memoryRecordStore(),
+      getAll: () =>
+        new Promise((r) => {
+          release = r;
+        }),
+    };
     const t = tab(slow, `test-${process.pid}-${channelCount++}`);
     expect(t.store.getState().hydrated).toBe(false);
-    release([{ id: 'x', version: 1, item: { id: 'x', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', pem: 'P', meta: {} } }]);
+    release([
+      {
+        id: 'x',
+        version: 1,
+        item: { id: 'x', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', pem: 'P', meta: {} },
+      },
+    ]);
     await t.hydration;
     expect(t.store.getState().hydrated).toBe(true);
     expect(Object.keys(t.store.getState().items)).toEqual(['x']);
@@ -59,10 +71,22 @@ describe('app store persistence', () => {
 
   it('an item made before hydration finished survives it', async () => {
     let release: (recs: ItemRecord[]) => void = () => undefined;
-    const slow: RecordStore = { ...memoryRecordStore(), getAll: () => new Promise((r) => { release = r; }) };
+    const slow: RecordStore = {
+      ...memoryRecordStore(),
+      getAll: () =>
+        new Promise((r) => {
+          release = r;
+        }),
+    };
     const t = tab(slow, `test-${process.pid}-${channelCount++}`);
     const [early] = t.store.getState().addItems([cert('early')]);
-    release([{ id: 'old', version: 1, item: { id: 'old', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', pem: 'P', meta: {} } }]);
+    release([
+      {
+        id: 'old',
+        version: 1,
+        item: { id: 'old', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', pem: 'P', meta: {} },
+      },
+    ]);
     await t.hydration;
     expect(Object.keys(t.store.getState().items).sort()).toEqual([early?.id, 'old'].sort());
   });
@@ -76,17 +100,24 @@ describe('app store persistence', () => {
     expect(records.records.size).toBe(2);
     const reloaded = tab(records, channel);
     await reloaded.hydration;
-    expect(selectItemList(reloaded.store.getState()).map((i) => i.name).sort()).toEqual(['n1', 'renamed']);
+    expect(
+      selectItemList(reloaded.store.getState())
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['n1', 'renamed']);
   });
 
-  it('two tabs merge each other\'s work instead of overwriting it', async () => {
+  it("two tabs merge each other's work instead of overwriting it", async () => {
     const { records, a, b } = await twoTabs();
     const heard = [nextRemoteChange(a), nextRemoteChange(b)];
     a.store.getState().addItems([cert('from-a')]);
     b.store.getState().addItems([cert('from-b')]);
     await Promise.all([a.storage.flush(), b.storage.flush()]);
     await Promise.all(heard);
-    const names = (t: AppStore) => selectItemList(t.store.getState()).map((i) => i.name).sort();
+    const names = (t: AppStore) =>
+      selectItemList(t.store.getState())
+        .map((i) => i.name)
+        .sort();
     expect(names(a)).toEqual(['from-a', 'from-b']);
     expect(names(b)).toEqual(['from-a', 'from-b']);
     expect(records.records.size).toBe(2);
@@ -103,13 +134,22 @@ describe('app store persistence', () => {
     await bHearsAdd;
     expect(names(a)).toEqual(['from-b', 'later-a']);
     expect(names(b)).toEqual(['from-b', 'later-a']);
-    expect([...records.records.values()].map((r) => (r.item as { name: string }).name).sort()).toEqual(['from-b', 'later-a']);
+    expect([...records.records.values()].map((r) => (r.item as { name: string }).name).sort()).toEqual([
+      'from-b',
+      'later-a',
+    ]);
   });
 
   it('a save writes only the items that changed, not every item again', async () => {
     const records = memoryRecordStore();
     const written: string[][] = [];
-    const counting: RecordStore = { ...records, put: (rs) => { written.push(rs.map((r) => (r.item as { name: string }).name)); return records.put(rs); } };
+    const counting: RecordStore = {
+      ...records,
+      put: (rs) => {
+        written.push(rs.map((r) => (r.item as { name: string }).name));
+        return records.put(rs);
+      },
+    };
     const t = tab(counting, `test-${process.pid}-${channelCount++}`);
     await t.hydration;
     t.store.getState().addItems([cert('a'), cert('b'), cert('c')]);
@@ -134,7 +174,9 @@ describe('app store persistence', () => {
 
   it('old records are migrated when read and rewritten at the current version', async () => {
     const records = memoryRecordStore();
-    await records.put([{ id: 'v0', version: 0, item: { id: 'v0', kind: 'ca', name: 'root', created: Date.UTC(2024, 5, 1), pem: 'P' } }]);
+    await records.put([
+      { id: 'v0', version: 0, item: { id: 'v0', kind: 'ca', name: 'root', created: Date.UTC(2024, 5, 1), pem: 'P' } },
+    ]);
     const t = tab(records, `test-${process.pid}-${channelCount++}`);
     await t.hydration;
     await t.storage.flush();
@@ -145,7 +187,15 @@ describe('app store persistence', () => {
   it('a workspace saved by the previous version (SANs as text, from issuing and from Inspect) opens with typed SANs', async () => {
     const records = memoryRecordStore();
     const at = '2026-01-01T00:00:00.000Z';
-    const v1Item = (id: string, sans: string[]) => ({ id, kind: 'certificate', name: id, createdAt: at, updatedAt: at, pem: 'P', meta: { sans } });
+    const v1Item = (id: string, sans: string[]) => ({
+      id,
+      kind: 'certificate',
+      name: id,
+      createdAt: at,
+      updatedAt: at,
+      pem: 'P',
+      meta: { sans },
+    });
     await records.put([
       { id: 'issued', version: 1, item: v1Item('issued', ['DNS:db-1', 'IP:10.0.0.1', 'IP:fd00::1']) },
       { id: 'inspected', version: 1, item: v1Item('inspected', ['db-2', '10.0.0.2']) },
@@ -154,8 +204,15 @@ describe('app store persistence', () => {
     await t.hydration;
     await t.storage.flush();
     const { items } = t.store.getState();
-    expect(items.issued?.meta.sans).toEqual([{ kind: 'dns', value: 'db-1' }, { kind: 'ip', value: '10.0.0.1' }, { kind: 'ip', value: 'fd00::1' }]);
-    expect(items.inspected?.meta.sans).toEqual([{ kind: 'dns', value: 'db-2' }, { kind: 'ip', value: '10.0.0.2' }]);
+    expect(items.issued?.meta.sans).toEqual([
+      { kind: 'dns', value: 'db-1' },
+      { kind: 'ip', value: '10.0.0.1' },
+      { kind: 'ip', value: 'fd00::1' },
+    ]);
+    expect(items.inspected?.meta.sans).toEqual([
+      { kind: 'dns', value: 'db-2' },
+      { kind: 'ip', value: '10.0.0.2' },
+    ]);
     expect([...records.records.values()].map((r) => [r.id, r.version, (r.item as { meta: unknown }).meta])).toEqual([
       ['issued', SCHEMA_VERSION, { sans: items.issued?.meta.sans }],
       ['inspected', SCHEMA_VERSION, { sans: items.inspected?.meta.sans }],
@@ -168,14 +225,27 @@ describe('workspace actions', () => {
     {
       name: 'import adds new ids, replaces older copies, keeps newer local ones',
       input: {
-        local: [{ id: 'same-old', updatedAt: '2026-01-01T00:00:00.000Z' }, { id: 'same-new', updatedAt: '2026-03-01T00:00:00.000Z' }],
-        incoming: [{ id: 'same-old', updatedAt: '2026-02-01T00:00:00.000Z' }, { id: 'same-new', updatedAt: '2026-02-01T00:00:00.000Z' }, { id: 'fresh', updatedAt: '2026-02-01T00:00:00.000Z' }],
+        local: [
+          { id: 'same-old', updatedAt: '2026-01-01T00:00:00.000Z' },
+          { id: 'same-new', updatedAt: '2026-03-01T00:00:00.000Z' },
+        ],
+        incoming: [
+          { id: 'same-old', updatedAt: '2026-02-01T00:00:00.000Z' },
+          { id: 'same-new', updatedAt: '2026-02-01T00:00:00.000Z' },
+          { id: 'fresh', updatedAt: '2026-02-01T00:00:00.000Z' },
+        ],
       },
       want: { added: 1, replaced: 1, kept: 1 },
     },
     {
       name: 'import into an empty workspace adds everything',
-      input: { local: [], incoming: [{ id: 'x', updatedAt: '2026-02-01T00:00:00.000Z' }, { id: 'y', updatedAt: '2026-02-01T00:00:00.000Z' }] },
+      input: {
+        local: [],
+        incoming: [
+          { id: 'x', updatedAt: '2026-02-01T00:00:00.000Z' },
+          { id: 'y', updatedAt: '2026-02-01T00:00:00.000Z' },
+        ],
+      },
       want: { added: 2, replaced: 0, kept: 0 },
     },
   ];
@@ -183,7 +253,14 @@ describe('workspace actions', () => {
     it(row.name, async () => {
       const t = tab(memoryRecordStore(), `test-${process.pid}-${channelCount++}`);
       await t.hydration;
-      const full = (p: { id: string; updatedAt: string }) => ({ ...p, kind: 'certificate' as const, name: p.id, createdAt: p.updatedAt, pem: 'P', meta: {} });
+      const full = (p: { id: string; updatedAt: string }) => ({
+        ...p,
+        kind: 'certificate' as const,
+        name: p.id,
+        createdAt: p.updatedAt,
+        pem: 'P',
+        meta: {},
+      });
       t.store.setState({ items: Object.fromEntries(row.input.local.map((p) => [p.id, full(p)])) });
       expect(t.store.getState().importItems(row.input.incoming.map(full))).toEqual(row.want);
     });
@@ -192,7 +269,13 @@ describe('workspace actions', () => {
   it('selectors are stable while items do not change and follow them when they do', async () => {
     const t = tab(memoryRecordStore(), `test-${process.pid}-${channelCount++}`);
     await t.hydration;
-    t.store.getState().addItems([{ kind: 'ca', name: 'root', pem: 'P', keyPem: 'K', meta: {} }, { kind: 'ca', name: 'imported-no-key', pem: 'P', meta: {} }, cert('leaf')]);
+    t.store
+      .getState()
+      .addItems([
+        { kind: 'ca', name: 'root', pem: 'P', keyPem: 'K', meta: {} },
+        { kind: 'ca', name: 'imported-no-key', pem: 'P', meta: {} },
+        cert('leaf'),
+      ]);
     const first = selectItemList(t.store.getState());
     expect(selectItemList(t.store.getState())).toBe(first);
     expect(first.map((c) => c.name).sort()).toEqual(['imported-no-key', 'leaf', 'root']);
@@ -212,7 +295,12 @@ describe('workspace actions', () => {
     it(`search ${row.name}`, async () => {
       const t = tab(memoryRecordStore(), `test-${process.pid}-${channelCount++}`);
       await t.hydration;
-      t.store.getState().addItems([{ kind: 'ca', name: 'root', pem: 'P', meta: {} }, cert('node1', { meta: { sans: [{ kind: 'ip', value: '10.0.0.7' }] } })]);
+      t.store
+        .getState()
+        .addItems([
+          { kind: 'ca', name: 'root', pem: 'P', meta: {} },
+          cert('node1', { meta: { sans: [{ kind: 'ip', value: '10.0.0.7' }] } }),
+        ]);
       expect(searchItems(selectItemList(t.store.getState()), row.input).map((i) => i.name)).toEqual(row.want);
     });
   }

@@ -64,7 +64,8 @@ export interface WorkspaceItem {
 }
 
 /** A new item before the store gives it an id and dates. */
-export type NewItem = Omit<WorkspaceItem, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<WorkspaceItem, 'id' | 'createdAt'>>;
+export type NewItem = Omit<WorkspaceItem, 'id' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<WorkspaceItem, 'id' | 'createdAt'>>;
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 

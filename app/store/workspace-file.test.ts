@@ -5,8 +5,26 @@ import type { WorkspaceItem } from './types.ts';
 
 const crypto = webcrypto as unknown as Crypto;
 const items: WorkspaceItem[] = [
-  { id: 'r', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', pem: 'CERT', keyPem: 'KEY ü', meta: { profile: 'root' } },
-  { id: 'l', kind: 'certificate', name: 'node1', createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', pem: 'LEAF', parentId: 'r', meta: { sans: [{ kind: 'dns', value: 'node1' }] } },
+  {
+    id: 'r',
+    kind: 'ca',
+    name: 'root',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    pem: 'CERT',
+    keyPem: 'KEY ü',
+    meta: { profile: 'root' },
+  },
+  {
+    id: 'l',
+    kind: 'certificate',
+    name: 'node1',
+    createdAt: '2026-01-02T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    pem: 'LEAF',
+    parentId: 'r',
+    meta: { sans: [{ kind: 'dns', value: 'node1' }] },
+  },
 ];
 const now = new Date(Date.UTC(2026, 4, 1));
 const fast = { iterations: 1000 };
@@ -14,7 +32,11 @@ const fast = { iterations: 1000 };
 describe('workspace file round trip', () => {
   const rows = [
     { name: 'plain', input: { pass: undefined, readPass: undefined }, want: { encrypted: false } },
-    { name: 'encrypted with a non-ASCII passphrase', input: { pass: 'pässwörd ✓', readPass: 'pässwörd ✓' }, want: { encrypted: true } },
+    {
+      name: 'encrypted with a non-ASCII passphrase',
+      input: { pass: 'pässwörd ✓', readPass: 'pässwörd ✓' },
+      want: { encrypted: true },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -34,12 +56,42 @@ describe('workspace file round trip', () => {
 });
 
 describe('workspace file errors', () => {
-  const rows: { name: string; input: () => Promise<string>; pass: string | undefined; wantError: { code: string; field: string } }[] = [
-    { name: 'wrong passphrase', input: () => encodeWorkspaceFile(items, 'right', now, fast, crypto), pass: 'wrong', wantError: { code: 'wrong-password', field: 'password' } },
-    { name: 'missing passphrase', input: () => encodeWorkspaceFile(items, 'right', now, fast, crypto), pass: undefined, wantError: { code: 'wrong-password', field: 'password' } },
-    { name: 'not JSON', input: () => Promise.resolve('-----BEGIN CERTIFICATE-----'), pass: undefined, wantError: { code: 'invalid-argument', field: 'file' } },
-    { name: 'JSON of something else', input: () => Promise.resolve('{"hello":1}'), pass: undefined, wantError: { code: 'invalid-argument', field: 'file' } },
-    { name: 'from a newer certbench', input: () => Promise.resolve('{"format":"certbench-workspace","version":99,"items":[]}'), pass: undefined, wantError: { code: 'invalid-argument', field: 'file' } },
+  const rows: {
+    name: string;
+    input: () => Promise<string>;
+    pass: string | undefined;
+    wantError: { code: string; field: string };
+  }[] = [
+    {
+      name: 'wrong passphrase',
+      input: () => encodeWorkspaceFile(items, 'right', now, fast, crypto),
+      pass: 'wrong',
+      wantError: { code: 'wrong-password', field: 'password' },
+    },
+    {
+      name: 'missing passphrase',
+      input: () => encodeWorkspaceFile(items, 'right', now, fast, crypto),
+      pass: undefined,
+      wantError: { code: 'wrong-password', field: 'password' },
+    },
+    {
+      name: 'not JSON',
+      input: () => Promise.resolve('-----BEGIN CERTIFICATE-----'),
+      pass: undefined,
+      wantError: { code: 'invalid-argument', field: 'file' },
+    },
+    {
+      name: 'JSON of something else',
+      input: () => Promise.resolve('{"hello":1}'),
+      pass: undefined,
+      wantError: { code: 'invalid-argument', field: 'file' },
+    },
+    {
+      name: 'from a newer certbench',
+      input: () => Promise.resolve('{"format":"certbench-workspace","version":99,"items":[]}'),
+      pass: undefined,
+      wantError: { code: 'invalid-argument', field: 'file' },
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -50,12 +102,22 @@ describe('workspace file errors', () => {
 
   it('a file written by the previous version (SANs as "DNS:x" text) reads with typed SANs', async () => {
     const v1Leaf = { ...items[1], meta: { sans: ['DNS:node1'] } };
-    const text = JSON.stringify({ format: 'certbench-workspace', version: 1, exportedAt: now.toISOString(), items: [items[0], v1Leaf] });
+    const text = JSON.stringify({
+      format: 'certbench-workspace',
+      version: 1,
+      exportedAt: now.toISOString(),
+      items: [items[0], v1Leaf],
+    });
     expect(await decodeWorkspaceFile(text, undefined, crypto)).toEqual({ items, skipped: 0 });
   });
 
   it('damaged items are skipped and counted, the rest kept', async () => {
-    const text = JSON.stringify({ format: 'certbench-workspace', version: 1, exportedAt: now.toISOString(), items: [items[0], { id: 3 }, 'junk'] });
+    const text = JSON.stringify({
+      format: 'certbench-workspace',
+      version: 1,
+      exportedAt: now.toISOString(),
+      items: [items[0], { id: 3 }, 'junk'],
+    });
     expect(await decodeWorkspaceFile(text, undefined, crypto)).toEqual({ items: [items[0]], skipped: 2 });
   });
 });

@@ -38,7 +38,9 @@ function fromBase64(b64: string, field: string): Uint8Array<ArrayBuffer> {
   try {
     return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   } catch (e) {
-    throw new PkiError('invalid-argument', field, 'This workspace file is damaged: its encrypted part is not base64.', { cause: e });
+    throw new PkiError('invalid-argument', field, 'This workspace file is damaged: its encrypted part is not base64.', {
+      cause: e,
+    });
   }
 }
 
@@ -47,14 +49,20 @@ function parseShape(text: string): FileShape {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new PkiError('invalid-argument', 'file', 'This is not a certbench workspace file (it is not JSON).', { cause: e });
+    throw new PkiError('invalid-argument', 'file', 'This is not a certbench workspace file (it is not JSON).', {
+      cause: e,
+    });
   }
   const shape = parsed as Partial<FileShape> | null;
   if (!shape || typeof shape !== 'object' || shape.format !== WORKSPACE_FORMAT || typeof shape.version !== 'number') {
     throw new PkiError('invalid-argument', 'file', 'This is not a certbench workspace file.');
   }
   if (shape.version > SCHEMA_VERSION) {
-    throw new PkiError('invalid-argument', 'file', `This workspace file was written by a newer certbench (format ${shape.version}); update certbench to read it.`);
+    throw new PkiError(
+      'invalid-argument',
+      'file',
+      `This workspace file was written by a newer certbench (format ${shape.version}); update certbench to read it.`,
+    );
   }
   return shape as FileShape;
 }
@@ -91,13 +99,19 @@ export async function decodeWorkspaceFile(
   const shape = parseShape(text);
   let raw: unknown = shape.items;
   if (shape.encryption !== undefined) {
-    if (!passphrase) throw new PkiError('wrong-password', 'password', 'This workspace file is encrypted: enter its passphrase.');
+    if (!passphrase)
+      throw new PkiError('wrong-password', 'password', 'This workspace file is encrypted: enter its passphrase.');
     const algorithm = fromBase64(shape.encryption, 'file');
     const plain = await pbes2Decrypt(algorithm.buffer, fromBase64(shape.ciphertext ?? '', 'file'), passphrase, crypto);
     try {
       raw = JSON.parse(new TextDecoder().decode(plain));
     } catch (e) {
-      throw new PkiError('wrong-password', 'password', 'Wrong passphrase: the workspace could not be decrypted with it.', { cause: e });
+      throw new PkiError(
+        'wrong-password',
+        'password',
+        'Wrong passphrase: the workspace could not be decrypted with it.',
+        { cause: e },
+      );
     }
   }
   if (!Array.isArray(raw)) throw new PkiError('invalid-argument', 'file', 'This workspace file holds no item list.');

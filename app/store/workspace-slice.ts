@@ -28,7 +28,12 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
 
     addItems(newItems) {
       const stamp = now().toISOString();
-      const made = newItems.map((n): WorkspaceItem => ({ ...n, id: n.id ?? newId(), createdAt: n.createdAt ?? stamp, updatedAt: stamp }));
+      const made = newItems.map((n): WorkspaceItem => ({
+        ...n,
+        id: n.id ?? newId(),
+        createdAt: n.createdAt ?? stamp,
+        updatedAt: stamp,
+      }));
       set((s) => ({ items: { ...s.items, ...Object.fromEntries(made.map((i) => [i.id, i])) } }));
       return made;
     },
@@ -49,13 +54,17 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
     updateMeta(id, patch) {
       const item = get().items[id];
       if (!item) return;
-      set((s) => ({ items: { ...s.items, [id]: { ...item, meta: { ...item.meta, ...patch }, updatedAt: now().toISOString() } } }));
+      set((s) => ({
+        items: { ...s.items, [id]: { ...item, meta: { ...item.meta, ...patch }, updatedAt: now().toISOString() } },
+      }));
     },
 
     restoreItems(restored) {
       // A fresh updatedAt, so other tabs that saw the delete take the item back too.
       const stamp = now().toISOString();
-      set((s) => ({ items: { ...s.items, ...Object.fromEntries(restored.map((i) => [i.id, { ...i, updatedAt: stamp }])) } }));
+      set((s) => ({
+        items: { ...s.items, ...Object.fromEntries(restored.map((i) => [i.id, { ...i, updatedAt: stamp }])) },
+      }));
     },
 
     importItems(incoming) {
@@ -67,7 +76,10 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
         const mine = items[item.id];
         if (!mine) added++;
         else if (item.updatedAt > mine.updatedAt) replaced++;
-        else { kept++; continue; }
+        else {
+          kept++;
+          continue;
+        }
         items[item.id] = item;
       }
       set({ items });

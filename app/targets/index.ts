@@ -24,14 +24,56 @@ export interface Target {
 }
 
 export const TARGETS = [
-  { id: 'scylla', label: 'ScyllaDB', description: 'ScyllaDB nodes (scylla.yaml), cqlsh and driver clients', layout: 'scylla', snippets: 'layout' },
-  { id: 'cassandra', label: 'Cassandra', description: 'Apache Cassandra nodes (cassandra.yaml), cqlsh and driver clients', layout: 'cassandra', snippets: 'layout' },
+  {
+    id: 'scylla',
+    label: 'ScyllaDB',
+    description: 'ScyllaDB nodes (scylla.yaml), cqlsh and driver clients',
+    layout: 'scylla',
+    snippets: 'layout',
+  },
+  {
+    id: 'cassandra',
+    label: 'Cassandra',
+    description: 'Apache Cassandra nodes (cassandra.yaml), cqlsh and driver clients',
+    layout: 'cassandra',
+    snippets: 'layout',
+  },
   { id: 'casty', label: 'casty', description: 'casty servers and clients', layout: 'casty', snippets: 'layout' },
-  { id: 'haystack', label: 'haystack', description: 'haystack servers and clients', layout: 'haystack', snippets: 'layout' },
-  { id: 'crank', label: 'crank', description: 'crank workers and its uvicorn API', layout: 'crank', snippets: 'layout' },
-  { id: 'node', label: 'Node.js', description: 'Node.js tls and https servers and clients, generic PEM files', layout: 'generic', snippets: ['node-tls-server', 'node-tls-client', 'node-https-request', 'node-fetch-undici'] },
-  { id: 'kubernetes', label: 'Kubernetes', description: 'Kubernetes TLS Secrets, one per node and client', layout: 'kubernetes', snippets: 'layout' },
-  { id: 'generic', label: 'generic', description: 'PEM files any TLS stack reads', layout: 'generic', snippets: 'layout' },
+  {
+    id: 'haystack',
+    label: 'haystack',
+    description: 'haystack servers and clients',
+    layout: 'haystack',
+    snippets: 'layout',
+  },
+  {
+    id: 'crank',
+    label: 'crank',
+    description: 'crank workers and its uvicorn API',
+    layout: 'crank',
+    snippets: 'layout',
+  },
+  {
+    id: 'node',
+    label: 'Node.js',
+    description: 'Node.js tls and https servers and clients, generic PEM files',
+    layout: 'generic',
+    snippets: ['node-tls-server', 'node-tls-client', 'node-https-request', 'node-fetch-undici'],
+  },
+  {
+    id: 'kubernetes',
+    label: 'Kubernetes',
+    description: 'Kubernetes TLS Secrets, one per node and client',
+    layout: 'kubernetes',
+    snippets: 'layout',
+  },
+  {
+    id: 'generic',
+    label: 'generic',
+    description: 'PEM files any TLS stack reads',
+    layout: 'generic',
+    snippets: 'layout',
+  },
 ] as const satisfies readonly Target[];
 
 export type TargetId = (typeof TARGETS)[number]['id'];
@@ -43,7 +85,12 @@ export function isTargetId(id: string): id is TargetId {
 /** The target with this id, or a PkiError naming the ones there are. */
 export function targetById(id: string): (typeof TARGETS)[number] {
   const target = TARGETS.find((t) => t.id === id);
-  if (!target) throw new PkiError('invalid-argument', 'target', `Unknown target "${id}"; choose one of ${TARGETS.map((t) => t.id).join(', ')}.`);
+  if (!target)
+    throw new PkiError(
+      'invalid-argument',
+      'target',
+      `Unknown target "${id}"; choose one of ${TARGETS.map((t) => t.id).join(', ')}.`,
+    );
   return target;
 }
 

@@ -24,7 +24,11 @@ function holdPort(): Promise<number> {
 
 /** A Node process listening on `port` through startServer, as the snippet tests start theirs. */
 async function listenOn(port: number) {
-  const server = await startServer(process.execPath, ['-e', `require('node:net').createServer().listen(${port}, '127.0.0.1', () => console.log('listening'))`], /listening/);
+  const server = await startServer(
+    process.execPath,
+    ['-e', `require('node:net').createServer().listen(${port}, '127.0.0.1', () => console.log('listening'))`],
+    /listening/,
+  );
   await server.stop();
   return port;
 }

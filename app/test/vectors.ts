@@ -11,6 +11,7 @@ const ROOT = process.env.CERTBENCH_VECTORS ?? join(import.meta.dirname, 'vectors
 /** The folder of one vector set; throws (never skips) when it is missing. */
 export function vectorDir(name: 'nist-pkits' | 'zlint-testdata' | 'rfc9881'): string {
   const dir = join(ROOT, name);
-  if (!existsSync(dir)) throw new Error(`test vectors missing: ${dir} (set CERTBENCH_VECTORS to the folder holding ${name}/)`);
+  if (!existsSync(dir))
+    throw new Error(`test vectors missing: ${dir} (set CERTBENCH_VECTORS to the folder holding ${name}/)`);
   return dir;
 }

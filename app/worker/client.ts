@@ -65,7 +65,9 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
       }
     });
     if (typeof Worker !== 'undefined' && ep instanceof Worker) {
-      ep.addEventListener('error', (e) => failAll(`The background worker stopped (${e.message || 'it could not start'}). Reload the page.`));
+      ep.addEventListener('error', (e) =>
+        failAll(`The background worker stopped (${e.message || 'it could not start'}). Reload the page.`),
+      );
     }
     endpoint = ep;
     return ep;
@@ -81,11 +83,15 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
       const ep = open();
       const id = nextId++;
       pending.set(id, { resolve: resolve, reject, ...(onProgress ? { onProgress } : {}) });
-      signal?.addEventListener('abort', () => {
-        if (!pending.delete(id)) return;
-        ep.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
-        reject(new WorkerCallError({ code: 'cancelled', field: '', message: 'Cancelled.' }));
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!pending.delete(id)) return;
+          ep.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+          reject(new WorkerCallError({ code: 'cancelled', field: '', message: 'Cancelled.' }));
+        },
+        { once: true },
+      );
       ep.postMessage({ type: 'call', id, op, args } satisfies WorkerRequest);
     });
   return Object.assign(call, { start: () => void open() });

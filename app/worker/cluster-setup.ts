@@ -15,7 +15,14 @@ import type { OpContext } from './protocol.ts';
 export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterResult> {
   const target = targetById(args.target);
   const issued = await issueCluster(
-    { cluster: args.cluster, nodes: args.nodes, clients: args.clients, layout: target.layout, algorithm: args.keyAlgorithm, leafDays: args.leafDays },
+    {
+      cluster: args.cluster,
+      nodes: args.nodes,
+      clients: args.clients,
+      layout: target.layout,
+      algorithm: args.keyAlgorithm,
+      leafDays: args.leafDays,
+    },
     { newRoot: { days: args.caDays } },
     { progress: (done, total, label) => ctx.progress(done, total, label), signal: ctx.signal },
     crypto,
@@ -23,15 +30,37 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
   // The workspace keeps each leaf's whole chain above it: here, the new root.
   const caChain = issued.ca.certPem;
   const leaf = (profile: 'node' | 'client') => (l: (typeof issued.nodes)[number]) => ({
-    name: l.name, certPem: l.certPem, keyPem: l.keyPem, chainPem: caChain, meta: certificateMeta(l.certPem, { profile }, l.sans), notes: l.notes,
+    name: l.name,
+    certPem: l.certPem,
+    keyPem: l.keyPem,
+    chainPem: caChain,
+    meta: certificateMeta(l.certPem, { profile }, l.sans),
+    notes: l.notes,
   });
   const snippets = renderSnippets(clusterBundle(issued), target.layout, targetSnippets(target));
   return {
-    ca: { certPem: issued.ca.certPem, keyPem: issued.ca.keyPem ?? '', chainPem: '', meta: certificateMeta(issued.ca.certPem, { profile: 'root' }), notes: issued.ca.notes },
+    ca: {
+      certPem: issued.ca.certPem,
+      keyPem: issued.ca.keyPem ?? '',
+      chainPem: '',
+      meta: certificateMeta(issued.ca.certPem, { profile: 'root' }),
+      notes: issued.ca.notes,
+    },
     nodes: issued.nodes.map(leaf('node')),
     clients: issued.clients.map(leaf('client')),
     layout: target.layout,
-    snippets: snippets.flatMap((s) => (s.code === undefined ? [] : [{ title: s.snippet.label, fileName: s.fileName, code: s.code, ...(s.caution ? { caution: s.caution } : {}) }])),
+    snippets: snippets.flatMap((s) =>
+      s.code === undefined
+        ? []
+        : [
+            {
+              title: s.snippet.label,
+              fileName: s.fileName,
+              code: s.code,
+              ...(s.caution ? { caution: s.caution } : {}),
+            },
+          ],
+    ),
     warnings: issued.notes,
   };
 }

@@ -9,12 +9,17 @@ import type { CaMaterial } from '../pki/issuer.ts';
 
 /** PEM texts joined one per block, without blank runs. */
 export function joinPem(...parts: (string | undefined)[]): string {
-  return parts.map((p) => (p ?? '').trim()).filter(Boolean).map((p) => `${p}\n`).join('');
+  return parts
+    .map((p) => (p ?? '').trim())
+    .filter(Boolean)
+    .map((p) => `${p}\n`)
+    .join('');
 }
 
 /** The core's CaMaterial for a workspace CA: its certificate, key, and everything above it (the core drops the root). */
 export function caMaterial(issuer: IssuerInput): CaMaterial {
-  if (!issuer.keyPem) throw new PkiError('invalid-key', 'issuer', 'This CA has no private key in the workspace, so it cannot sign.');
+  if (!issuer.keyPem)
+    throw new PkiError('invalid-key', 'issuer', 'This CA has no private key in the workspace, so it cannot sign.');
   return { certPem: issuer.certPem, keyPem: issuer.keyPem, chainPem: joinPem(issuer.certPem, issuer.chainPem) };
 }
 

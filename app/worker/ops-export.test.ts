@@ -11,7 +11,11 @@ function judge(tool: string, args: string[], cwd: string): { ok: boolean; out: s
     return { ok: true, out: execFileSync(tool, args, { cwd, encoding: 'utf8', stdio: 'pipe' }) };
   } catch (e) {
     const err = e as { code?: string; stdout?: string; stderr?: string };
-    if (err.code === 'ENOENT') throw new Error(`${tool} is needed for this test (apt-get install -y ${tool === 'python3' ? 'python3' : 'openssl'})`, { cause: e });
+    if (err.code === 'ENOENT')
+      throw new Error(
+        `${tool} is needed for this test (apt-get install -y ${tool === 'python3' ? 'python3' : 'openssl'})`,
+        { cause: e },
+      );
     return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
 }
@@ -21,24 +25,109 @@ const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'certbench-export-'));
   const ok = (args: string[]) => expect(judge('openssl', args, dir).ok).toBe(true);
-  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n');
-  writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:n1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  ok(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=Export CA', '-days', '30', '-extensions', 'v3_ca', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  ok(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'n1.key', '-out', 'n1.csr', '-subj', '/CN=n1']);
-  ok(['x509', '-req', '-in', 'n1.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '10', '-extfile', 'leaf.ext', '-out', 'n1.pem']);
+  writeFileSync(
+    join(dir, 'ca.ext'),
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n',
+  );
+  writeFileSync(
+    join(dir, 'leaf.ext'),
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:n1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
+  ok([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-subj',
+    '/CN=Export CA',
+    '-days',
+    '30',
+    '-extensions',
+    'v3_ca',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  ok([
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'n1.key',
+    '-out',
+    'n1.csr',
+    '-subj',
+    '/CN=n1',
+  ]);
+  ok([
+    'x509',
+    '-req',
+    '-in',
+    'n1.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '10',
+    '-extfile',
+    'leaf.ext',
+    '-out',
+    'n1.pem',
+  ]);
   ok(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa.key', '-out', 'rsa.csr', '-subj', '/CN=rsa']);
 });
 
-const keyRows: { name: string; input: () => Parameters<typeof EXPORT_OPS.exportKey>[0]; want: { label?: string; judge: string[]; error?: RegExp } }[] = [
-  { name: 'encrypted PKCS#8 PEM opens with the passphrase', input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: 'pässword', encoding: 'pem' }),
-    want: { label: 'ENCRYPTED PRIVATE KEY', judge: ['pkey', '-passin', 'pass:pässword', '-noout'] } },
-  { name: 'encrypted PKCS#8 DER opens with the passphrase', input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: 'p', encoding: 'der' }),
-    want: { judge: ['pkey', '-inform', 'DER', '-passin', 'pass:p', '-noout'] } },
-  { name: 'plain PKCS#8 PEM', input: () => ({ keyPem: read('n1.key'), format: 'pkcs8', encoding: 'pem' }), want: { label: 'PRIVATE KEY', judge: ['pkey', '-noout'] } },
-  { name: 'SEC1 for an EC key', input: () => ({ keyPem: read('n1.key'), format: 'sec1', encoding: 'pem' }), want: { label: 'EC PRIVATE KEY', judge: ['ec', '-noout'] } },
-  { name: 'PKCS#1 for an RSA key', input: () => ({ keyPem: read('rsa.key'), format: 'pkcs1', encoding: 'pem' }), want: { label: 'RSA PRIVATE KEY', judge: ['rsa', '-noout'] } },
-  { name: 'PKCS#1 for an EC key is refused', input: () => ({ keyPem: read('n1.key'), format: 'pkcs1', encoding: 'pem' }), want: { judge: [], error: /RSA/ } },
-  { name: 'encryption without a passphrase is refused', input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: '', encoding: 'pem' }), want: { judge: [], error: /password/i } },
+const keyRows: {
+  name: string;
+  input: () => Parameters<typeof EXPORT_OPS.exportKey>[0];
+  want: { label?: string; judge: string[]; error?: RegExp };
+}[] = [
+  {
+    name: 'encrypted PKCS#8 PEM opens with the passphrase',
+    input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: 'pässword', encoding: 'pem' }),
+    want: { label: 'ENCRYPTED PRIVATE KEY', judge: ['pkey', '-passin', 'pass:pässword', '-noout'] },
+  },
+  {
+    name: 'encrypted PKCS#8 DER opens with the passphrase',
+    input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: 'p', encoding: 'der' }),
+    want: { judge: ['pkey', '-inform', 'DER', '-passin', 'pass:p', '-noout'] },
+  },
+  {
+    name: 'plain PKCS#8 PEM',
+    input: () => ({ keyPem: read('n1.key'), format: 'pkcs8', encoding: 'pem' }),
+    want: { label: 'PRIVATE KEY', judge: ['pkey', '-noout'] },
+  },
+  {
+    name: 'SEC1 for an EC key',
+    input: () => ({ keyPem: read('n1.key'), format: 'sec1', encoding: 'pem' }),
+    want: { label: 'EC PRIVATE KEY', judge: ['ec', '-noout'] },
+  },
+  {
+    name: 'PKCS#1 for an RSA key',
+    input: () => ({ keyPem: read('rsa.key'), format: 'pkcs1', encoding: 'pem' }),
+    want: { label: 'RSA PRIVATE KEY', judge: ['rsa', '-noout'] },
+  },
+  {
+    name: 'PKCS#1 for an EC key is refused',
+    input: () => ({ keyPem: read('n1.key'), format: 'pkcs1', encoding: 'pem' }),
+    want: { judge: [], error: /RSA/ },
+  },
+  {
+    name: 'encryption without a passphrase is refused',
+    input: () => ({ keyPem: read('n1.key'), format: 'pkcs8-encrypted', password: '', encoding: 'pem' }),
+    want: { judge: [], error: /password/i },
+  },
 ];
 
 describe('EXPORT_OPS.exportKey (judged by openssl)', () => {
@@ -61,7 +150,13 @@ describe('EXPORT_OPS.exportKey (judged by openssl)', () => {
 
 describe('EXPORT_OPS PKCS#12 (judged by openssl pkcs12)', () => {
   it('a keystore holds the key and the certificate under the alias', async () => {
-    const out = await EXPORT_OPS.exportKeystore({ certPem: read('n1.pem'), keyPem: read('n1.key'), chainPem: read('ca.pem'), password: 'ks-pass', alias: 'node-one' });
+    const out = await EXPORT_OPS.exportKeystore({
+      certPem: read('n1.pem'),
+      keyPem: read('n1.key'),
+      chainPem: read('ca.pem'),
+      password: 'ks-pass',
+      alias: 'node-one',
+    });
     expect(out.aliases).toEqual(['node-one']);
     writeFileSync(join(dir, 'ks.p12'), out.der);
     const info = judge('openssl', ['pkcs12', '-in', 'ks.p12', '-passin', 'pass:ks-pass', '-nodes', '-info'], dir);
@@ -70,11 +165,17 @@ describe('EXPORT_OPS PKCS#12 (judged by openssl pkcs12)', () => {
     expect(info.out).toMatch(/BEGIN PRIVATE KEY/);
     expect(info.out.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
   });
-  it('a keystore whose key is not the certificate\'s is refused before anything is written', async () => {
-    await expect(EXPORT_OPS.exportKeystore({ certPem: read('n1.pem'), keyPem: read('ca.key'), password: 'x' })).rejects.toThrow(/does not belong/);
+  it("a keystore whose key is not the certificate's is refused before anything is written", async () => {
+    await expect(
+      EXPORT_OPS.exportKeystore({ certPem: read('n1.pem'), keyPem: read('ca.key'), password: 'x' }),
+    ).rejects.toThrow(/does not belong/);
   });
   it('a truststore holds the CA only', async () => {
-    const out = await EXPORT_OPS.exportTruststore({ caPems: [read('ca.pem')], password: 'ts-pass', alias: 'export-ca' });
+    const out = await EXPORT_OPS.exportTruststore({
+      caPems: [read('ca.pem')],
+      password: 'ts-pass',
+      alias: 'export-ca',
+    });
     writeFileSync(join(dir, 'ts.p12'), out.der);
     const info = judge('openssl', ['pkcs12', '-in', 'ts.p12', '-passin', 'pass:ts-pass', '-nokeys', '-info'], dir);
     expect(info.ok, info.out).toBe(true);
@@ -90,7 +191,16 @@ describe('EXPORT_OPS.exportBundle (judged by python zipfile)', () => {
       bundle: {
         cluster: 'c',
         ca: { certPem: read('ca.pem') },
-        nodes: [{ name: 'n1', dns: ['n1.db'], ips: ['10.0.0.1'], certPem: read('n1.pem'), keyPem: read('n1.key'), chainPem: '' }],
+        nodes: [
+          {
+            name: 'n1',
+            dns: ['n1.db'],
+            ips: ['10.0.0.1'],
+            certPem: read('n1.pem'),
+            keyPem: read('n1.key'),
+            chainPem: '',
+          },
+        ],
         clients: [],
       },
     });
@@ -98,7 +208,9 @@ describe('EXPORT_OPS.exportBundle (judged by python zipfile)', () => {
     const listing = judge('python3', ['-m', 'zipfile', '-l', 'b.zip'], dir);
     expect(listing.ok, listing.out).toBe(true);
     for (const f of out.files) expect(listing.out).toContain(f.path);
-    expect(out.files.filter((f) => f.secret).map((f) => f.path)).toEqual(out.files.filter((f) => f.path.endsWith('.key')).map((f) => f.path));
+    expect(out.files.filter((f) => f.secret).map((f) => f.path)).toEqual(
+      out.files.filter((f) => f.path.endsWith('.key')).map((f) => f.path),
+    );
     expect(out.containsPlaintextKeys).toBe(true);
   });
 });

@@ -23,7 +23,11 @@ export interface KeyExportRequest {
 /** A key in the chosen format: text for PEM, bytes for DER. */
 async function exportKey(request: KeyExportRequest): Promise<{ contents: string | Uint8Array }> {
   const pkcs8 = privateKeyFrom(request.keyPem, 'key');
-  const encoded = await encodePrivateKey(pkcs8, request.format, request.password === undefined ? {} : { password: request.password });
+  const encoded = await encodePrivateKey(
+    pkcs8,
+    request.format,
+    request.password === undefined ? {} : { password: request.password },
+  );
   return { contents: request.encoding === 'der' ? encoded.der : keyPem(encoded) };
 }
 
@@ -67,7 +71,11 @@ export interface TruststoreRequest {
 async function exportTruststore(request: TruststoreRequest): Promise<Pkcs12Out> {
   const alias = request.alias?.trim();
   const single = request.caPems.length === 1 && alias;
-  const result = await buildTruststore({ cas: request.caPems, password: request.password, ...(single ? { aliases: [alias] } : {}) });
+  const result = await buildTruststore({
+    cas: request.caPems,
+    password: request.password,
+    ...(single ? { aliases: [alias] } : {}),
+  });
   return { der: result.der, aliases: result.aliases };
 }
 

@@ -16,7 +16,8 @@ let node: string;
 beforeAll(async () => {
   const made = await OPS.createCa({ subject: { commonName: 'Ops Root' }, keyAlgorithm: 'p256', days: 365 });
   ca = { certPem: made.certPem, keyPem: made.keyPem ?? '' };
-  const issue = async (profile: 'client' | 'node', commonName: string, sans: string) => (await OPS.issueCertificate({ profile, commonName, sans, keyAlgorithm: 'p256', days: 90, issuer: ca })).certPem;
+  const issue = async (profile: 'client' | 'node', commonName: string, sans: string) =>
+    (await OPS.issueCertificate({ profile, commonName, sans, keyAlgorithm: 'p256', days: 90, issuer: ca })).certPem;
   good = await issue('client', 'good', 'good.example');
   revoked = await issue('client', 'revoked', 'revoked.example');
   node = await issue('node', 'db-1', '127.0.0.1');
@@ -24,21 +25,37 @@ beforeAll(async () => {
 
 describe('revokeCertificate and issueCrl', () => {
   it('a CRL openssl accepts, refusing the revoked client and accepting the other; the number goes up', async () => {
-    const revocations = await OPS.revokeCertificate({ certPem: revoked, caCertPem: ca.certPem, reason: 'cessationOfOperation' });
+    const revocations = await OPS.revokeCertificate({
+      certPem: revoked,
+      caCertPem: ca.certPem,
+      reason: 'cessationOfOperation',
+    });
     const first = await OPS.issueCrl({ issuer: ca, revocations });
     const second = await OPS.issueCrl({ issuer: ca, revocations: first.revocations, days: 1 });
     expect([first.crlNumber, second.crlNumber, second.revocations.crlNumber]).toEqual([1, 2, 2]);
-    await withFiles({ 'ca.crt': ca.certPem, 'crl.der': first.der, 'crl.pem': first.pem, 'good.crt': good, 'revoked.crt': revoked }, (_d, p) => {
-      expect(run('openssl', ['crl', '-inform', 'DER', '-in', p('crl.der'), '-CAfile', p('ca.crt'), '-verify', '-noout']).status).toBe(0);
-      const verify = (leaf: string) => run('openssl', ['verify', '-crl_check', '-CAfile', p('ca.crt'), '-CRLfile', p('crl.pem'), p(leaf)]);
-      expect(verify('good.crt').status).toBe(0);
-      const refused = verify('revoked.crt');
-      expect([refused.status === 0, /certificate revoked/.test(refused.stdout + refused.stderr)]).toEqual([false, true]);
-    });
+    await withFiles(
+      { 'ca.crt': ca.certPem, 'crl.der': first.der, 'crl.pem': first.pem, 'good.crt': good, 'revoked.crt': revoked },
+      (_d, p) => {
+        expect(
+          run('openssl', ['crl', '-inform', 'DER', '-in', p('crl.der'), '-CAfile', p('ca.crt'), '-verify', '-noout'])
+            .status,
+        ).toBe(0);
+        const verify = (leaf: string) =>
+          run('openssl', ['verify', '-crl_check', '-CAfile', p('ca.crt'), '-CRLfile', p('crl.pem'), p(leaf)]);
+        expect(verify('good.crt').status).toBe(0);
+        const refused = verify('revoked.crt');
+        expect([refused.status === 0, /certificate revoked/.test(refused.stdout + refused.stderr)]).toEqual([
+          false,
+          true,
+        ]);
+      },
+    );
   });
 
   it('an unknown reason is an error on reason', async () => {
-    await expect(OPS.revokeCertificate({ certPem: good, caCertPem: ca.certPem, reason: 'bored' })).rejects.toMatchObject({ field: 'reason' });
+    await expect(
+      OPS.revokeCertificate({ certPem: good, caCertPem: ca.certPem, reason: 'bored' }),
+    ).rejects.toMatchObject({ field: 'reason' });
   });
 });
 
@@ -56,7 +73,13 @@ describe('renewCertificate, renewCluster and rotateCa', () => {
   });
 
   it('renews a cluster member by member, by name', async () => {
-    const renewed = await OPS.renewCluster({ members: [{ name: 'db-1', certPem: node }, { name: 'good', certPem: good }], issuer: ca });
+    const renewed = await OPS.renewCluster({
+      members: [
+        { name: 'db-1', certPem: node },
+        { name: 'good', certPem: good },
+      ],
+      issuer: ca,
+    });
     expect(renewed.map((r) => [r.name, r.meta.profile])).toEqual([
       ['db-1', 'node'],
       ['good', 'client'],

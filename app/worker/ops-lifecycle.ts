@@ -28,11 +28,22 @@ export interface Renewed extends Issued {
 
 async function renewCertificate(args: RenewArgs): Promise<Renewed> {
   const r = await renewLeaf(args.certPem, caMaterial(args.issuer), { keepKeyPem: args.keepKeyPem, days: args.days });
-  return { certPem: r.certPem, keyPem: r.keyPem, chainPem: chainAbove(args.issuer), meta: certificateMeta(r.certPem, { profile: r.profile }, r.sans), notes: r.notes, previousSerial: r.previousSerial };
+  return {
+    certPem: r.certPem,
+    keyPem: r.keyPem,
+    chainPem: chainAbove(args.issuer),
+    meta: certificateMeta(r.certPem, { profile: r.profile }, r.sans),
+    notes: r.notes,
+    previousSerial: r.previousSerial,
+  };
 }
 
 /** Every member of a cluster renewed under one CA, in order; errors name the member. */
-async function renewCluster(args: { members: RenewalRequest[]; issuer: IssuerInput; days?: number }): Promise<(Renewed & { name: string })[]> {
+async function renewCluster(args: {
+  members: RenewalRequest[];
+  issuer: IssuerInput;
+  days?: number;
+}): Promise<(Renewed & { name: string })[]> {
   const renewed = await renewLeaves(args.members, caMaterial(args.issuer), { days: args.days });
   return renewed.map((r) => ({
     name: r.name,
@@ -46,21 +57,52 @@ async function renewCluster(args: { members: RenewalRequest[]; issuer: IssuerInp
 }
 
 /** The CA's revocation list with `certPem` added (the CA's certificate proves it issued it). */
-function revokeCertificate(args: { revocations?: RevocationList; certPem: string; caCertPem: string; reason?: string }): Promise<RevocationList> {
+function revokeCertificate(args: {
+  revocations?: RevocationList;
+  certPem: string;
+  caCertPem: string;
+  reason?: string;
+}): Promise<RevocationList> {
   return coreRevoke(args.revocations ?? emptyRevocationList(), args.certPem, args.caCertPem, args.reason);
 }
 
 /** The CA's next CRL; store `revocations` back on the CA, or the next CRL repeats this number. */
-async function issueCrl(args: { issuer: IssuerInput; revocations?: RevocationList; days?: number }): Promise<{ pem: string; der: Uint8Array; crlNumber: number; thisUpdate: string; nextUpdate: string; revocations: RevocationList }> {
-  const crl = await coreIssueCrl(caMaterial(args.issuer), args.revocations ?? emptyRevocationList(), { days: args.days });
-  return { pem: crl.pem, der: crl.der, crlNumber: crl.crlNumber, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate, revocations: crl.list };
+async function issueCrl(args: { issuer: IssuerInput; revocations?: RevocationList; days?: number }): Promise<{
+  pem: string;
+  der: Uint8Array;
+  crlNumber: number;
+  thisUpdate: string;
+  nextUpdate: string;
+  revocations: RevocationList;
+}> {
+  const crl = await coreIssueCrl(caMaterial(args.issuer), args.revocations ?? emptyRevocationList(), {
+    days: args.days,
+  });
+  return {
+    pem: crl.pem,
+    der: crl.der,
+    crlNumber: crl.crlNumber,
+    thisUpdate: crl.thisUpdate,
+    nextUpdate: crl.nextUpdate,
+    revocations: crl.list,
+  };
 }
 
 /** A new root beside `issuer` (a root), the transition trust bundle, and optionally the cross certificate. */
-async function rotateCa(args: { issuer: IssuerInput; crossSign?: boolean; commonName?: string }): Promise<{ ca: Issued; trustBundlePem: string; crossSignedPem?: string; notes: string[] }> {
+async function rotateCa(args: {
+  issuer: IssuerInput;
+  crossSign?: boolean;
+  commonName?: string;
+}): Promise<{ ca: Issued; trustBundlePem: string; crossSignedPem?: string; notes: string[] }> {
   const r = await coreRotateCa(caMaterial(args.issuer), { crossSign: args.crossSign, commonName: args.commonName });
   return {
-    ca: { certPem: r.ca.certPem, keyPem: r.ca.keyPem, chainPem: '', meta: certificateMeta(r.ca.certPem, { profile: 'root' }), notes: r.ca.notes },
+    ca: {
+      certPem: r.ca.certPem,
+      keyPem: r.ca.keyPem,
+      chainPem: '',
+      meta: certificateMeta(r.ca.certPem, { profile: 'root' }),
+      notes: r.ca.notes,
+    },
     trustBundlePem: r.trustBundlePem,
     ...(r.crossSigned ? { crossSignedPem: r.crossSigned.certPem } : {}),
     notes: r.notes,

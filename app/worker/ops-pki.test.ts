@@ -6,7 +6,10 @@ import type { IssuerInput } from './pki-contract.ts';
 
 const dns = (value: string) => ({ kind: 'dns', value });
 const ip = (value: string) => ({ kind: 'ip', value });
-const ctx = (signal = new AbortController().signal, seen: number[] = []): OpContext => ({ signal, progress: (d) => seen.push(d) });
+const ctx = (signal = new AbortController().signal, seen: number[] = []): OpContext => ({
+  signal,
+  progress: (d) => seen.push(d),
+});
 
 async function root(cn = 'Test Root'): Promise<IssuerInput> {
   const ca = await OPS.createCa({ subject: { commonName: cn }, keyAlgorithm: 'p256', days: 3650 });
@@ -18,7 +21,15 @@ describe('cluster setup (the Cluster view without the view)', () => {
     requireTool('openssl');
     const seen: number[] = [];
     const made = await OPS.setUpCluster(
-      { cluster: 'prod', nodes: 'n1 10.0.0.1 n1.db\nn2 10.0.0.2\nn3 n3.db', clients: ['app'], target: 'scylla', keyAlgorithm: 'p256', caDays: 3650, leafDays: 90 },
+      {
+        cluster: 'prod',
+        nodes: 'n1 10.0.0.1 n1.db\nn2 10.0.0.2\nn3 n3.db',
+        clients: ['app'],
+        target: 'scylla',
+        keyAlgorithm: 'p256',
+        caDays: 3650,
+        leafDays: 90,
+      },
       ctx(undefined, seen),
     );
     expect(made.nodes.map((n) => [n.name, n.meta.sans])).toEqual([
@@ -34,8 +45,12 @@ describe('cluster setup (the Cluster view without the view)', () => {
       }
     }
     const client = made.clients[0];
-    expect((await opensslVerify({ rootPem: made.ca.certPem, certPem: client?.certPem ?? '', purpose: 'sslclient' })).ok).toBe(true);
-    expect((await opensslVerify({ rootPem: made.ca.certPem, certPem: client?.certPem ?? '', purpose: 'sslserver' })).ok).toBe(false);
+    expect(
+      (await opensslVerify({ rootPem: made.ca.certPem, certPem: client?.certPem ?? '', purpose: 'sslclient' })).ok,
+    ).toBe(true);
+    expect(
+      (await opensslVerify({ rootPem: made.ca.certPem, certPem: client?.certPem ?? '', purpose: 'sslserver' })).ok,
+    ).toBe(false);
     const server = made.nodes[0];
     const shake = await nodeTlsHandshake({
       server: { certPem: server?.certPem ?? '', keyPem: server?.keyPem ?? '', caPem: made.ca.certPem },
@@ -47,24 +62,41 @@ describe('cluster setup (the Cluster view without the view)', () => {
   });
 
   const badRows = [
-    { name: 'a bad SAN names its line', input: { nodes: 'n1 10.0.0.1\nn2 10.0.0.300' }, wantError: { code: 'invalid-argument', field: 'nodes' } },
+    {
+      name: 'a bad SAN names its line',
+      input: { nodes: 'n1 10.0.0.1\nn2 10.0.0.300' },
+      wantError: { code: 'invalid-argument', field: 'nodes' },
+    },
     { name: 'no nodes', input: { nodes: '  \n# only a comment' }, wantError: { field: 'nodes' } },
     { name: 'a client name with a slash', input: { nodes: 'n1', clients: ['a/b'] }, wantError: { field: 'clients' } },
   ];
   for (const row of badRows) {
     it(row.name, async () => {
-      await expect(OPS.setUpCluster({ cluster: 'c', clients: [], target: 'generic', keyAlgorithm: 'p256', caDays: 10, leafDays: 5, ...row.input }, ctx())).rejects.toMatchObject(row.wantError);
+      await expect(
+        OPS.setUpCluster(
+          { cluster: 'c', clients: [], target: 'generic', keyAlgorithm: 'p256', caDays: 10, leafDays: 5, ...row.input },
+          ctx(),
+        ),
+      ).rejects.toMatchObject(row.wantError);
     });
   }
 
   it('cancel stops the batch', async () => {
     const controller = new AbortController();
-    const lines = Array.from({ length: 200 }, (_, i) => `n${i} 10.0.${Math.floor(i / 250)}.${i % 250 + 1}`).join('\n');
+    const lines = Array.from({ length: 200 }, (_, i) => `n${i} 10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`).join(
+      '\n',
+    );
     const seen: number[] = [];
-    const running = OPS.setUpCluster({ cluster: 'big', nodes: lines, clients: [], target: 'generic', keyAlgorithm: 'p256', caDays: 10, leafDays: 5 }, {
-      signal: controller.signal,
-      progress: (d) => { seen.push(d); if (d === 5) controller.abort(); },
-    });
+    const running = OPS.setUpCluster(
+      { cluster: 'big', nodes: lines, clients: [], target: 'generic', keyAlgorithm: 'p256', caDays: 10, leafDays: 5 },
+      {
+        signal: controller.signal,
+        progress: (d) => {
+          seen.push(d);
+          if (d === 5) controller.abort();
+        },
+      },
+    );
     await expect(running).rejects.toBeDefined();
     expect(Math.max(...seen)).toBeLessThan(201);
   });
@@ -73,11 +105,29 @@ describe('cluster setup (the Cluster view without the view)', () => {
 describe('authorities, issue and CSR ops', () => {
   it('root → intermediate → server leaf verifies with openssl through the chain the workspace keeps', async () => {
     const r = await root();
-    const inter = await OPS.createCa({ subject: { commonName: 'Issuing' }, keyAlgorithm: 'p384', days: 1000, pathLength: 0, issuer: r });
+    const inter = await OPS.createCa({
+      subject: { commonName: 'Issuing' },
+      keyAlgorithm: 'p384',
+      days: 1000,
+      pathLength: 0,
+      issuer: r,
+    });
     expect(inter.chainPem.trim()).toBe(r.certPem.trim());
-    const leaf = await OPS.issueCertificate({ profile: 'server', commonName: 'web.example', sans: '10.9.9.9', keyAlgorithm: 'p256', days: 30, issuer: { certPem: inter.certPem, keyPem: inter.keyPem ?? '', chainPem: inter.chainPem } });
+    const leaf = await OPS.issueCertificate({
+      profile: 'server',
+      commonName: 'web.example',
+      sans: '10.9.9.9',
+      keyAlgorithm: 'p256',
+      days: 30,
+      issuer: { certPem: inter.certPem, keyPem: inter.keyPem ?? '', chainPem: inter.chainPem },
+    });
     expect(leaf.meta.sans).toEqual([dns('web.example'), ip('10.9.9.9')]);
-    const v = await opensslVerify({ rootPem: r.certPem, untrustedPem: inter.certPem, certPem: leaf.certPem, purpose: 'sslserver' });
+    const v = await opensslVerify({
+      rootPem: r.certPem,
+      untrustedPem: inter.certPem,
+      certPem: leaf.certPem,
+      purpose: 'sslserver',
+    });
     expect(v.ok, v.output).toBe(true);
     expect(leaf.chainPem).toContain(inter.certPem.trim());
   });
@@ -86,15 +136,28 @@ describe('authorities, issue and CSR ops', () => {
     const r = await root();
     const { csrPem } = await opensslMakeCsr({ cn: 'worker-7', san: 'DNS:worker-7.internal' });
     const asks = await OPS.readCsr({ csrPem });
-    expect(asks).toMatchObject({ commonName: 'worker-7', sans: ['DNS:worker-7.internal'], signatureValid: true, keyAlgorithm: 'EC P-256' });
+    expect(asks).toMatchObject({
+      commonName: 'worker-7',
+      sans: ['DNS:worker-7.internal'],
+      signatureValid: true,
+      keyAlgorithm: 'EC P-256',
+    });
     const signed = await OPS.signCsr({ csrPem, profile: 'client', days: 30, issuer: r });
     expect(signed.keyPem).toBeUndefined();
     expect((await opensslVerify({ rootPem: r.certPem, certPem: signed.certPem, purpose: 'sslclient' })).ok).toBe(true);
   });
 
   const importRows = [
-    { name: 'encrypted PEM key with the right password', input: { password: 'secret', given: 'secret' }, wantError: undefined },
-    { name: 'encrypted PEM key with the wrong password', input: { password: 'secret', given: 'nope' }, wantError: { code: 'wrong-password', field: 'password' } },
+    {
+      name: 'encrypted PEM key with the right password',
+      input: { password: 'secret', given: 'secret' },
+      wantError: undefined,
+    },
+    {
+      name: 'encrypted PEM key with the wrong password',
+      input: { password: 'secret', given: 'nope' },
+      wantError: { code: 'wrong-password', field: 'password' },
+    },
     { name: 'plain PEM key', input: { password: '', given: '' }, wantError: undefined },
   ];
   for (const row of importRows) {
@@ -102,21 +165,59 @@ describe('authorities, issue and CSR ops', () => {
       requireTool('openssl');
       const made = await withFiles({}, (_d, p) => {
         const enc = row.input.password ? ['-aes-256-cbc', '-pass', `pass:${row.input.password}`] : [];
-        const key = run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', ...enc, '-out', p('ca.key')]);
-        const cert = run('openssl', ['req', '-x509', '-new', '-key', p('ca.key'), ...(row.input.password ? ['-passin', `pass:${row.input.password}`] : []), '-subj', '/CN=Openssl Root', '-days', '30', '-out', p('ca.crt'),
-          '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+        const key = run('openssl', [
+          'genpkey',
+          '-algorithm',
+          'EC',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          ...enc,
+          '-out',
+          p('ca.key'),
+        ]);
+        const cert = run('openssl', [
+          'req',
+          '-x509',
+          '-new',
+          '-key',
+          p('ca.key'),
+          ...(row.input.password ? ['-passin', `pass:${row.input.password}`] : []),
+          '-subj',
+          '/CN=Openssl Root',
+          '-days',
+          '30',
+          '-out',
+          p('ca.crt'),
+          '-addext',
+          'basicConstraints=critical,CA:TRUE',
+          '-addext',
+          'keyUsage=critical,keyCertSign,cRLSign',
+        ]);
         if (key.status || cert.status) throw new Error(key.stderr + cert.stderr);
         return { certPem: run('cat', [p('ca.crt')]).stdout, keyPem: run('cat', [p('ca.key')]).stdout };
       });
-      const imported = OPS.importCa({ cert: made.certPem, keyPem: made.keyPem, ...(row.input.given ? { password: row.input.given } : {}) });
+      const imported = OPS.importCa({
+        cert: made.certPem,
+        keyPem: made.keyPem,
+        ...(row.input.given ? { password: row.input.given } : {}),
+      });
       if (row.wantError) {
         await expect(imported).rejects.toMatchObject(row.wantError);
         return;
       }
       const ca = await imported;
       expect(ca.meta.subject).toBe('CN=Openssl Root');
-      const leaf = await OPS.issueCertificate({ profile: 'node', commonName: 'n1', sans: '', keyAlgorithm: 'p256', days: 10, issuer: ca });
-      expect((await opensslVerify({ rootPem: made.certPem, certPem: leaf.certPem, purpose: 'sslserver' })).ok).toBe(true);
+      const leaf = await OPS.issueCertificate({
+        profile: 'node',
+        commonName: 'n1',
+        sans: '',
+        keyAlgorithm: 'p256',
+        days: 10,
+        issuer: ca,
+      });
+      expect((await opensslVerify({ rootPem: made.certPem, certPem: leaf.certPem, purpose: 'sslserver' })).ok).toBe(
+        true,
+      );
     });
   }
 });

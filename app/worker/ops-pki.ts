@@ -14,7 +14,15 @@ import { formatSan } from '../pki/san.ts';
 import { readInput } from '../pki/read/read-input.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
-import type { CreateCaArgs, CsrSummary, ImportCaArgs, ImportedCa, Issued, IssueArgs, SignCsrArgs } from './pki-contract.ts';
+import type {
+  CreateCaArgs,
+  CsrSummary,
+  ImportCaArgs,
+  ImportedCa,
+  Issued,
+  IssueArgs,
+  SignCsrArgs,
+} from './pki-contract.ts';
 
 /** ML-DSA options say which engine makes them (crypto.ts's choice): the browser's own WebCrypto or the bundled library. */
 const ENGINE_TEXT = { webcrypto: 'browser WebCrypto', library: 'noble library' } as const;
@@ -30,7 +38,12 @@ async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]>
 }
 
 async function createCa(args: CreateCaArgs): Promise<Issued> {
-  const params = { subject: args.subject, algorithm: args.keyAlgorithm, days: args.days, ...(args.pathLength === undefined ? {} : { pathLength: args.pathLength }) };
+  const params = {
+    subject: args.subject,
+    algorithm: args.keyAlgorithm,
+    days: args.days,
+    ...(args.pathLength === undefined ? {} : { pathLength: args.pathLength }),
+  };
   const made = args.issuer ? await createIntermediateCa(params, caMaterial(args.issuer)) : await createRootCa(params);
   return {
     certPem: made.certPem,
@@ -42,10 +55,24 @@ async function createCa(args: CreateCaArgs): Promise<Issued> {
 }
 
 async function issueCertificate(args: IssueArgs): Promise<Issued> {
-  const leaf = await issueLeaf({ profile: args.profile, commonName: args.commonName, sans: args.sans, algorithm: args.keyAlgorithm, days: args.days }, caMaterial(args.issuer));
-  return { certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: chainAbove(args.issuer), meta: certificateMeta(leaf.certPem, { profile: args.profile }, leaf.sans), notes: leaf.notes };
+  const leaf = await issueLeaf(
+    {
+      profile: args.profile,
+      commonName: args.commonName,
+      sans: args.sans,
+      algorithm: args.keyAlgorithm,
+      days: args.days,
+    },
+    caMaterial(args.issuer),
+  );
+  return {
+    certPem: leaf.certPem,
+    keyPem: leaf.keyPem,
+    chainPem: chainAbove(args.issuer),
+    meta: certificateMeta(leaf.certPem, { profile: args.profile }, leaf.sans),
+    notes: leaf.notes,
+  };
 }
-
 
 async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
   const info = await coreReadCsr(args.csrPem);
@@ -59,24 +86,49 @@ async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
 }
 
 async function signCsr(args: SignCsrArgs): Promise<Issued> {
-  const issued = await coreSignCsr(args.csrPem, caMaterial(args.issuer), { profile: args.profile, days: args.days, ...(args.sans === undefined ? {} : { sans: args.sans }) });
+  const issued = await coreSignCsr(args.csrPem, caMaterial(args.issuer), {
+    profile: args.profile,
+    days: args.days,
+    ...(args.sans === undefined ? {} : { sans: args.sans }),
+  });
   const leaf = issued.certPem;
-  return { certPem: leaf, chainPem: chainAbove(args.issuer), meta: certificateMeta(leaf, { profile: args.profile }, issued.sans), notes: issued.notes };
+  return {
+    certPem: leaf,
+    chainPem: chainAbove(args.issuer),
+    meta: certificateMeta(leaf, { profile: args.profile }, issued.sans),
+    notes: issued.notes,
+  };
 }
 
 /** A CA brought in from PEM (key plain or encrypted) or PKCS#12: checked by loading it as an issuer. */
 async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
   const password = args.password ? { password: args.password } : {};
   const items = [
-    ...(await readInput(typeof args.cert === 'string' ? { name: 'certificate', text: args.cert } : { name: 'PKCS#12 file', bytes: args.cert }, password)),
+    ...(await readInput(
+      typeof args.cert === 'string'
+        ? { name: 'certificate', text: args.cert }
+        : { name: 'PKCS#12 file', bytes: args.cert },
+      password,
+    )),
     ...(args.keyPem ? await readInput({ name: 'key', text: args.keyPem }, password) : []),
   ];
   const error = items.find((i) => i.kind === 'error');
-  if (error?.kind === 'error') throw new PkiError(error.code, error.code === 'wrong-password' ? 'password' : 'cert', error.message);
+  if (error?.kind === 'error')
+    throw new PkiError(error.code, error.code === 'wrong-password' ? 'password' : 'cert', error.message);
   const certs = items.flatMap((i) => (i.kind === 'certificate' ? [i.pem] : []));
   const key = items.find((i) => i.kind === 'private-key');
-  if (!certs.length) throw new PkiError('invalid-argument', 'cert', 'No certificate found: paste the CA certificate as PEM or choose its PKCS#12 file.');
-  if (!key) throw new PkiError('invalid-key', 'key', 'No private key found: a CA can issue only with its key (paste it, or use a PKCS#12 file that holds it).');
+  if (!certs.length)
+    throw new PkiError(
+      'invalid-argument',
+      'cert',
+      'No certificate found: paste the CA certificate as PEM or choose its PKCS#12 file.',
+    );
+  if (!key)
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      'No private key found: a CA can issue only with its key (paste it, or use a PKCS#12 file that holds it).',
+    );
   // The CA is the certificate the key belongs to; loadIssuer checks that and that it is a CA.
   for (const certPem of certs) {
     const others = certs.filter((c) => c !== certPem);
@@ -86,7 +138,12 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
       if (e instanceof PkiError && e.code === 'key-mismatch' && others.length) continue;
       throw e;
     }
-    return { certPem, keyPem: key.pem, chainPem: joinPem(...others), meta: certificateMeta(certPem, { profile: others.length ? 'intermediate' : 'root' }) };
+    return {
+      certPem,
+      keyPem: key.pem,
+      chainPem: joinPem(...others),
+      meta: certificateMeta(certPem, { profile: others.length ? 'intermediate' : 'root' }),
+    };
   }
   throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }

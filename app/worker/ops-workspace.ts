@@ -6,7 +6,10 @@ function exportWorkspace(args: { items: WorkspaceItem[]; passphrase?: string }):
   return encodeWorkspaceFile(args.items, args.passphrase);
 }
 
-function importWorkspace(args: { text: string; passphrase?: string }): Promise<{ items: WorkspaceItem[]; skipped: number }> {
+function importWorkspace(args: {
+  text: string;
+  passphrase?: string;
+}): Promise<{ items: WorkspaceItem[]; skipped: number }> {
   return decodeWorkspaceFile(args.text, args.passphrase);
 }
 

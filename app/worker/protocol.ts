@@ -28,9 +28,7 @@ export interface WorkerError {
   message: string;
 }
 
-export type WorkerRequest =
-  | { type: 'call'; id: number; op: string; args: unknown }
-  | { type: 'cancel'; id: number };
+export type WorkerRequest = { type: 'call'; id: number; op: string; args: unknown } | { type: 'cancel'; id: number };
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; done: number; total: number; label?: string }

@@ -14,12 +14,21 @@ export function toWorkerError(e: unknown, signal?: AbortSignal): WorkerError {
   }
   if (isPkiError(e)) return e.toJSON();
   const detail = e instanceof Error ? e.message : String(e);
-  return { code: 'internal', field: '', message: `Something went wrong inside certbench (${detail}). Nothing was saved; please report it.` };
+  return {
+    code: 'internal',
+    field: '',
+    message: `Something went wrong inside certbench (${detail}). Nothing was saved; please report it.`,
+  };
 }
 
 /** Results whose bytes can move rather than be copied. */
 function transferables(value: unknown): Transferable[] {
-  if (value instanceof Uint8Array && value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength) return [value.buffer];
+  if (
+    value instanceof Uint8Array &&
+    value.buffer instanceof ArrayBuffer &&
+    value.byteLength === value.buffer.byteLength
+  )
+    return [value.buffer];
   return [];
 }
 
@@ -43,11 +52,14 @@ export function serveOps(endpoint: Endpoint, ops: Readonly<Record<string, AnyHan
     running.set(id, controller);
     const ctx: OpContext = {
       signal: controller.signal,
-      progress: (done, total, label) => send({ type: 'progress', id, done, total, ...(label === undefined ? {} : { label }) }),
+      progress: (done, total, label) =>
+        send({ type: 'progress', id, done, total, ...(label === undefined ? {} : { label }) }),
     };
-    handler(args as never, ctx).then(
-      (value) => send({ type: 'result', id, value }, transferables(value)),
-      (e: unknown) => send({ type: 'error', id, error: toWorkerError(e, controller.signal) }),
-    ).finally(() => running.delete(id));
+    handler(args as never, ctx)
+      .then(
+        (value) => send({ type: 'result', id, value }, transferables(value)),
+        (e: unknown) => send({ type: 'error', id, error: toWorkerError(e, controller.signal) }),
+      )
+      .finally(() => running.delete(id));
   });
 }

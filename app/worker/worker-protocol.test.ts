@@ -7,7 +7,9 @@ import type { Endpoint, OpContext } from './protocol.ts';
 import { serveOps } from './serve.ts';
 
 const ports: MessagePort[] = [];
-afterEach(() => { for (const p of ports.splice(0)) p.close(); });
+afterEach(() => {
+  for (const p of ports.splice(0)) p.close();
+});
 
 function endpoint(port: MessagePort): Endpoint {
   ports.push(port);
@@ -40,14 +42,30 @@ const testOps = {
 function connect() {
   const { port1, port2 } = new MessageChannel();
   serveOps(endpoint(port1), testOps);
-  return workerCaller(() => endpoint(port2)) as unknown as (op: string, args: unknown, o?: CallOptions) => Promise<unknown>;
+  return workerCaller(() => endpoint(port2)) as unknown as (
+    op: string,
+    args: unknown,
+    o?: CallOptions,
+  ) => Promise<unknown>;
 }
 
 describe('worker protocol', () => {
   const errorRows = [
-    { name: 'a PkiError keeps its code and field', input: 'typed', wantError: { code: 'invalid-san', field: 'sans', message: '"10.0.0.300" is not an IPv4 or IPv6 address' } },
-    { name: 'any other error becomes internal, in our words', input: 'crash', wantError: { code: 'internal', field: '' } },
-    { name: 'an unknown operation is an internal error naming it', input: 'nope', wantError: { code: 'internal', message: 'Unknown worker operation "nope".' } },
+    {
+      name: 'a PkiError keeps its code and field',
+      input: 'typed',
+      wantError: { code: 'invalid-san', field: 'sans', message: '"10.0.0.300" is not an IPv4 or IPv6 address' },
+    },
+    {
+      name: 'any other error becomes internal, in our words',
+      input: 'crash',
+      wantError: { code: 'internal', field: '' },
+    },
+    {
+      name: 'an unknown operation is an internal error naming it',
+      input: 'nope',
+      wantError: { code: 'internal', message: 'Unknown worker operation "nope".' },
+    },
     { name: 'inherited names are not operations', input: 'toString', wantError: { code: 'internal' } },
   ];
   for (const row of errorRows) {
@@ -72,7 +90,9 @@ describe('worker protocol', () => {
     const controller = new AbortController();
     // Awaited, not slept on: the cancel message reaches the worker side on a later task, and a
     // fixed wait for it would be a bet on the machine's load. Never stopping fails by the test timeout.
-    const stopped = new Promise<void>((resolve) => { foreverStopped = resolve; });
+    const stopped = new Promise<void>((resolve) => {
+      foreverStopped = resolve;
+    });
     const running = call('forever', {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     await expect(running).rejects.toMatchObject({ code: 'cancelled' });
@@ -97,10 +117,24 @@ describe('worker protocol', () => {
 
   it('a real operation: the workspace file goes through the worker and back, encrypted', async () => {
     const call = connect();
-    const items = [{ id: 'a', kind: 'ca', name: 'root', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', pem: 'P', keyPem: 'secret', meta: {} }];
-    const text = await call('exportWorkspace', { items, passphrase: 'pw' }) as string;
+    const items = [
+      {
+        id: 'a',
+        kind: 'ca',
+        name: 'root',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        pem: 'P',
+        keyPem: 'secret',
+        meta: {},
+      },
+    ];
+    const text = (await call('exportWorkspace', { items, passphrase: 'pw' })) as string;
     expect(text).not.toContain('secret');
-    await expect(call('importWorkspace', { text, passphrase: 'nope' })).rejects.toMatchObject({ code: 'wrong-password', field: 'password' });
+    await expect(call('importWorkspace', { text, passphrase: 'nope' })).rejects.toMatchObject({
+      code: 'wrong-password',
+      field: 'password',
+    });
     expect(await call('importWorkspace', { text, passphrase: 'pw' })).toEqual({ items, skipped: 0 });
   });
 });

@@ -37,7 +37,10 @@ export class AuthoritiesPage {
 
   /** The heading of what a create form just made ("Created <name>"). */
   created(form: 'root' | 'intermediate', name: string): Locator {
-    return (form === 'root' ? this.rootForm : this.intermediateForm).getByRole('heading', { name: `Created ${name}`, exact: true });
+    return (form === 'root' ? this.rootForm : this.intermediateForm).getByRole('heading', {
+      name: `Created ${name}`,
+      exact: true,
+    });
   }
 
   entry(name: string): Locator {

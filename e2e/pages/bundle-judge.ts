@@ -7,7 +7,14 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeTlsHandshake, opensslVerify, requireTool, run, type HandshakeResult, type Verdict } from '../../app/test/judges/index.ts';
+import {
+  nodeTlsHandshake,
+  opensslVerify,
+  requireTool,
+  run,
+  type HandshakeResult,
+  type Verdict,
+} from '../../app/test/judges/index.ts';
 
 export interface BundleVerdicts {
   files: string[];
@@ -42,7 +49,10 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
       const text = readFileSync(join(dir, f), 'latin1');
       for (const m of text.matchAll(PEM)) {
         // YAML (Kubernetes Secrets) indents the PEM; openssl and Node want it flush.
-        const block = m[0].split(/\r?\n/).map((l) => l.trim()).join('\n');
+        const block = m[0]
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .join('\n');
         if (m[1] === 'CERTIFICATE') certs.set(block, new X509Certificate(block));
         else if (m[1] === 'PRIVATE KEY' || m[1] === 'EC PRIVATE KEY' || m[1] === 'RSA PRIVATE KEY') keys.push(block);
       }
@@ -53,7 +63,11 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
     const [caPem, caCert] = ca;
     const leaves = [];
     const keyOf = (cert: X509Certificate) =>
-      keys.find((k) => createPublicKey(createPrivateKey(k)).export({ type: 'spki', format: 'der' }).equals(cert.publicKey.export({ type: 'spki', format: 'der' })));
+      keys.find((k) =>
+        createPublicKey(createPrivateKey(k))
+          .export({ type: 'spki', format: 'der' })
+          .equals(cert.publicKey.export({ type: 'spki', format: 'der' })),
+      );
     let server: { certPem: string; keyPem: string; host: string } | undefined;
     let client: { certPem: string; keyPem: string } | undefined;
     for (const [pem, cert] of all) {
@@ -69,13 +83,17 @@ export async function judgeBundle(zipPath: string): Promise<BundleVerdicts> {
         asClient: await opensslVerify({ rootPem: caPem, certPem: pem, purpose: 'sslclient' }),
       });
       const key = keyOf(cert);
-      const host = cert.subjectAltName?.split(', ').find((s) => s.startsWith('DNS:') || s.startsWith('IP Address:'))?.replace(/^DNS:|^IP Address:/, '');
+      const host = cert.subjectAltName
+        ?.split(', ')
+        .find((s) => s.startsWith('DNS:') || s.startsWith('IP Address:'))
+        ?.replace(/^DNS:|^IP Address:/, '');
       if (key && serverAuth && host && !server) server = { certPem: pem, keyPem: key, host };
       if (key && clientAuth && !serverAuth && !client) client = { certPem: pem, keyPem: key };
     }
     // A crank bundle gives out certificates only (the keys stay on the workers): nothing to shake hands with.
     if (keys.length === 0) return { files, caSubject: caCert.subject, leaves, handshake: null, keys: 0 };
-    if (!server || !client) throw new Error('the bundle holds no node certificate with its key or no client certificate with its key');
+    if (!server || !client)
+      throw new Error('the bundle holds no node certificate with its key or no client certificate with its key');
     const handshake = await nodeTlsHandshake({
       server: { certPem: server.certPem, keyPem: server.keyPem, caPem },
       client: { certPem: client.certPem, keyPem: client.keyPem, caPem },

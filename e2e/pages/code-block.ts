@@ -24,7 +24,9 @@ export async function copyCodeBlock(figure: Locator): Promise<Copied> {
   try {
     await figure.getByRole('button', { name: /^Copy/ }).click();
     await expect
-      .poll(async () => (await history.seen()).find((t) => t !== ''), { message: 'the Copy button reports how the copy went' })
+      .poll(async () => (await history.seen()).find((t) => t !== ''), {
+        message: 'the Copy button reports how the copy went',
+      })
       .toBe('Copied');
   } finally {
     await history.stop();

@@ -5,7 +5,8 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 async function optionLike(select: Locator, like: string | RegExp): Promise<string> {
   const options = () => select.locator('option').allTextContents();
   const matches = (o: string) => (typeof like === 'string' ? o.includes(like) : like.test(o));
-  await expect.poll(options, { message: `an option like ${String(like)}` })
+  await expect
+    .poll(options, { message: `an option like ${String(like)}` })
     .toContainEqual(typeof like === 'string' ? expect.stringContaining(like) : expect.stringMatching(like));
   const match = (await options()).find(matches);
   if (match === undefined) throw new Error(`the option like ${String(like)} went away`);

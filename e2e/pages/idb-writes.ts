@@ -26,7 +26,9 @@ function countIdbWrites(): void {
     const tx = transaction.apply(this, args);
     if (tx.mode !== 'readonly') {
       counter.pending++;
-      const settle = () => { counter.pending--; };
+      const settle = () => {
+        counter.pending--;
+      };
       tx.addEventListener('complete', settle, { once: true });
       tx.addEventListener('abort', settle, { once: true });
     }
@@ -42,7 +44,10 @@ export async function trackIdbWrites(context: BrowserContext): Promise<void> {
 /** Wait until every IndexedDB write the page started has committed (or failed). */
 export async function flushSaves(page: Page): Promise<void> {
   const tracked = await page.evaluate(() => window.__e2eIdbWrites !== undefined);
-  if (!tracked) throw new Error('IndexedDB writes are not counted in this page: use the fixtures of e2e/fixtures.ts (trackIdbWrites).');
+  if (!tracked)
+    throw new Error(
+      'IndexedDB writes are not counted in this page: use the fixtures of e2e/fixtures.ts (trackIdbWrites).',
+    );
   // Poll on a timer, not on animation frames: a page in the background gets none.
   await page.waitForFunction(() => window.__e2eIdbWrites?.pending === 0, undefined, { polling: 50, timeout: 30_000 });
 }

@@ -40,11 +40,14 @@ export class InspectPage {
 
   /** Drop a file anywhere on the page, as a file manager would (a drop event carrying Files). */
   async dropFile(name: string, text: string): Promise<void> {
-    const transfer = await this.page.evaluateHandle(([n, t]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([t], n, { type: 'application/x-pem-file' }));
-      return dt;
-    }, [name, text] as const);
+    const transfer = await this.page.evaluateHandle(
+      ([n, t]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], n, { type: 'application/x-pem-file' }));
+        return dt;
+      },
+      [name, text] as const,
+    );
     const target = this.page.getByRole('heading', { level: 2, name: 'Inspect' });
     await target.dispatchEvent('dragenter', { dataTransfer: transfer });
     await expect(this.page.getByText('Drop files to inspect them')).toBeVisible();
@@ -79,12 +82,17 @@ export class InspectPage {
    * before the run began. The status line's history says when this run started and ended.
    */
   private async settledAfter(action: () => Promise<void>): Promise<void> {
-    await expect(this.status, 'a run still in flight before the next one').not.toHaveText(/Reading/, { timeout: 60_000 });
+    await expect(this.status, 'a run still in flight before the next one').not.toHaveText(/Reading/, {
+      timeout: 60_000,
+    });
     const history = await watchText(this.status);
     try {
       await action();
       await expect
-        .poll(async () => (await history.seen()).slice(1).some((t) => /Reading/.test(t)), { message: 'the status line shows "Reading…" once the inputs are read', timeout: 30_000 })
+        .poll(async () => (await history.seen()).slice(1).some((t) => /Reading/.test(t)), {
+          message: 'the status line shows "Reading…" once the inputs are read',
+          timeout: 30_000,
+        })
         .toBe(true);
       await expect(this.status).not.toHaveText(/Reading/, { timeout: 60_000 });
     } finally {
@@ -146,21 +154,102 @@ export function opensslPki(): TestPki {
     try {
       execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
     } catch (e) {
-      throw new Error(`openssl ${args[0] ?? ''} failed; these tests need openssl 3 (apt-get install -y openssl)`, { cause: e });
+      throw new Error(`openssl ${args[0] ?? ''} failed; these tests need openssl 3 (apt-get install -y openssl)`, {
+        cause: e,
+      });
     }
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  run(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=E2E Root', '-days', '30', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  writeFileSync(
+    join(dir, 'ca.ext'),
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
+  writeFileSync(
+    join(dir, 'leaf.ext'),
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node1.db,IP:10.0.0.1\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
+  run([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-subj',
+    '/CN=E2E Root',
+    '-days',
+    '30',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   run(['req', ...ec, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=E2E Issuing']);
-  run(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '20', '-extfile', 'ca.ext', '-out', 'int.pem']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'int.csr',
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'root.key',
+    '-CAcreateserial',
+    '-days',
+    '20',
+    '-extfile',
+    'ca.ext',
+    '-out',
+    'int.pem',
+  ]);
   run(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=node1']);
-  run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'leaf.ext', '-out', 'leaf.pem']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'int.pem',
+    '-CAkey',
+    'int.key',
+    '-CAcreateserial',
+    '-days',
+    '10',
+    '-extfile',
+    'leaf.ext',
+    '-out',
+    'leaf.pem',
+  ]);
   // The same leaf without an authority key identifier: Python 3.13+ refuses it, OpenSSL's default accepts it.
-  writeFileSync(join(dir, 'noaki.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node2.db\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=none\n');
+  writeFileSync(
+    join(dir, 'noaki.ext'),
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:node2.db\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=none\n',
+  );
   run(['req', ...ec, '-keyout', 'noaki.key', '-out', 'noaki.csr', '-subj', '/CN=node2']);
-  run(['x509', '-req', '-in', 'noaki.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', '10', '-extfile', 'noaki.ext', '-out', 'noaki.pem']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'noaki.csr',
+    '-CA',
+    'int.pem',
+    '-CAkey',
+    'int.key',
+    '-CAcreateserial',
+    '-days',
+    '10',
+    '-extfile',
+    'noaki.ext',
+    '-out',
+    'noaki.pem',
+  ]);
   const at = (f: string) => join(dir, f);
-  return { dir, root: at('root.pem'), rootKey: at('root.key'), intermediate: at('int.pem'), leaf: at('leaf.pem'), leafKey: at('leaf.key'), leafWithoutAki: at('noaki.pem') };
+  return {
+    dir,
+    root: at('root.pem'),
+    rootKey: at('root.key'),
+    intermediate: at('int.pem'),
+    leaf: at('leaf.pem'),
+    leafKey: at('leaf.key'),
+    leafWithoutAki: at('noaki.pem'),
+  };
 }

@@ -22,7 +22,9 @@ export class WorkspacePage {
   }
 
   async remove(name: string): Promise<void> {
-    await this.item(name).getByRole('button', { name: `Delete ${name}` }).click();
+    await this.item(name)
+      .getByRole('button', { name: `Delete ${name}` })
+      .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(this.item(name)).toHaveCount(0);

@@ -66,24 +66,35 @@ Private keys the target cannot read encrypted are written in the clear: the comm
 
 /** Client names from repeated --clients, commas, and the words that follow the flag. */
 function clientNames(values: { clients?: string[] }, positionals: string[]): string[] {
-  return [...(values.clients ?? []), ...positionals].flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return [...(values.clients ?? []), ...positionals]
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** The layout of --target, or --layout; exactly one of them. */
 function layoutFlag(values: { target?: string; layout?: string }): Layout {
-  if (values.target !== undefined && values.layout !== undefined) throw new UsageError('give --target or --layout, not both');
+  if (values.target !== undefined && values.layout !== undefined)
+    throw new UsageError('give --target or --layout, not both');
   if (values.target !== undefined) return layoutById(targetById(values.target).layout);
   return layoutById(required(values, 'layout'));
 }
 
 /** Flow fields as the flags that set them, so an error names what the user typed. */
-const FLAG_OF_FIELD: Record<string, string> = { keyAlgorithm: 'alg', days: 'days', cluster: 'cluster', clients: 'clients', nodes: 'nodes' };
+const FLAG_OF_FIELD: Record<string, string> = {
+  keyAlgorithm: 'alg',
+  days: 'days',
+  cluster: 'cluster',
+  clients: 'clients',
+  nodes: 'nodes',
+};
 
 function layoutOptions(values: Record<string, unknown>): LayoutOptions {
   const options: LayoutOptions = {};
   const format = values['cassandra-format'];
   if (format !== undefined) {
-    if (format !== 'pem' && format !== 'pkcs12') throw new UsageError(`--cassandra-format must be pem or pkcs12, got ${JSON.stringify(format)}`);
+    if (format !== 'pem' && format !== 'pkcs12')
+      throw new UsageError(`--cassandra-format must be pem or pkcs12, got ${JSON.stringify(format)}`);
     options.cassandraFormat = format;
   }
   const keyPassphrase = passphraseFlag(values, 'key-passphrase-file');
@@ -142,8 +153,13 @@ async function run(argv: string[]): Promise<number> {
 
   printNotes(issued.notes);
   for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`);
-  if (built.containsPlaintextKeys) process.stderr.write(`warning: ${out} holds unencrypted private keys: keep it private and delete it once unpacked.\n`);
-  process.stdout.write(`wrote ${out} (${layout.label}: ${nodes.length} node(s), ${issuedClients.length} client(s), ${built.files.length} files)\n`);
+  if (built.containsPlaintextKeys)
+    process.stderr.write(
+      `warning: ${out} holds unencrypted private keys: keep it private and delete it once unpacked.\n`,
+    );
+  process.stdout.write(
+    `wrote ${out} (${layout.label}: ${nodes.length} node(s), ${issuedClients.length} client(s), ${built.files.length} files)\n`,
+  );
   for (const f of built.files) process.stdout.write(`  ${f.path}\n`);
   return 0;
 }

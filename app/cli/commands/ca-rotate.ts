@@ -58,7 +58,13 @@ export async function rotate(argv: string[]): Promise<number> {
   const out = required(values, 'out');
   const crossSign = values['cross-sign'] === true;
   const path = (name: string) => join(out, name);
-  const files = [CA_FILES.cert, CA_FILES.key, ROTATE_FILES.bundle, ROTATE_FILES.guide, ...(crossSign ? [ROTATE_FILES.cross] : [])].map(path);
+  const files = [
+    CA_FILES.cert,
+    CA_FILES.key,
+    ROTATE_FILES.bundle,
+    ROTATE_FILES.guide,
+    ...(crossSign ? [ROTATE_FILES.cross] : []),
+  ].map(path);
   assertWritable(files, values.force === true);
   const old = readCaDir(oldDir, passphraseFlag(values, 'ca-key-passphrase-file'));
   const rotated = await rotateCa(old, {
@@ -70,7 +76,9 @@ export async function rotate(argv: string[]): Promise<number> {
   const passphrase = passphraseFlag(values, 'key-passphrase-file');
   const guide = rotationGuide({ oldCaDir: oldDir, newCaDir: out, crossSigned: crossSign });
   writeOut(path(CA_FILES.cert), rotated.ca.certPem);
-  writeOut(path(CA_FILES.key), passphrase ? await encryptPkcs8Pem(rotated.ca.keyPem, passphrase) : rotated.ca.keyPem, { secret: true });
+  writeOut(path(CA_FILES.key), passphrase ? await encryptPkcs8Pem(rotated.ca.keyPem, passphrase) : rotated.ca.keyPem, {
+    secret: true,
+  });
   writeOut(path(ROTATE_FILES.bundle), rotated.trustBundlePem);
   if (rotated.crossSigned) writeOut(path(ROTATE_FILES.cross), rotated.crossSigned.certPem);
   writeOut(path(ROTATE_FILES.guide), guide);

@@ -143,7 +143,11 @@ async function create(argv: string[]): Promise<number> {
 }
 
 async function intermediate(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...COMMON_OPTIONS, 'ca-dir': { type: 'string' }, 'ca-key-passphrase-file': { type: 'string' } });
+  const { values } = parse(argv, {
+    ...COMMON_OPTIONS,
+    'ca-dir': { type: 'string' },
+    'ca-key-passphrase-file': { type: 'string' },
+  });
   if (values.help) {
     process.stdout.write(INTERMEDIATE_HELP);
     return 0;

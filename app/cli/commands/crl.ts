@@ -43,11 +43,22 @@ async function run(argv: string[]): Promise<number> {
   const caDir = required(values, 'ca-dir');
   const out = required(values, 'out');
   assertWritable([out], values.force === true);
-  const crl = await issueCrl(readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')), readRevocations(caDir), { days: integer(values, 'days') });
+  const crl = await issueCrl(
+    readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')),
+    readRevocations(caDir),
+    { days: integer(values, 'days') },
+  );
   writeRevocations(caDir, crl.list);
   writeOut(out, values.der ? crl.der : crl.pem);
-  process.stdout.write(`wrote ${out}: CRL number ${crl.crlNumber}, ${crl.list.revoked.length} revoked, next update ${crl.nextUpdate}\n`);
+  process.stdout.write(
+    `wrote ${out}: CRL number ${crl.crlNumber}, ${crl.list.revoked.length} revoked, next update ${crl.nextUpdate}\n`,
+  );
   return 0;
 }
 
-export const command: Command = { name: 'crl', summary: "issue the CA's next CRL (v2) from its revoked.json, PEM or DER", help: HELP, run };
+export const command: Command = {
+  name: 'crl',
+  summary: "issue the CA's next CRL (v2) from its revoked.json, PEM or DER",
+  help: HELP,
+  run,
+};

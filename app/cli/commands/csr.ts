@@ -63,7 +63,8 @@ async function create(argv: string[]): Promise<number> {
   }
   const [name, ...sans] = positionals;
   if (!name) throw new UsageError('NAME is required');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name)) throw new UsageError(`NAME "${name}" also names the files; use letters, digits, ".", "_", "@" and "-"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name))
+    throw new UsageError(`NAME "${name}" also names the files; use letters, digits, ".", "_", "@" and "-"`);
   const out = required(values, 'out');
   const files = [join(out, `${name}.csr`), join(out, `${name}.key`)];
   assertWritable(files, values.force === true);
@@ -98,7 +99,8 @@ async function sign(argv: string[]): Promise<number> {
   const [reqFile] = positionals;
   if (!reqFile) throw new UsageError('REQ.csr is required');
   const profile = required(values, 'profile');
-  if (!PROFILES.some((p) => p.id === profile)) throw new UsageError(`--profile must be node, server or client, got "${profile}"`);
+  if (!PROFILES.some((p) => p.id === profile))
+    throw new UsageError(`--profile must be node, server or client, got "${profile}"`);
   const caDir = required(values, 'ca-dir');
   const out = required(values, 'out');
   const target = join(out, `${basename(reqFile).replace(/\.(csr|req|pem)$/i, '')}.crt`);

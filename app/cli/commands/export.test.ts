@@ -31,7 +31,15 @@ beforeAll(async () => {
     'utf8-pw.txt': 'pässwörd\n',
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
-  const der = run('openssl', ['x509', '-in', join(dir, 'leaf.crt'), '-outform', 'DER', '-out', join(dir, 'leaf-in.der')]);
+  const der = run('openssl', [
+    'x509',
+    '-in',
+    join(dir, 'leaf.crt'),
+    '-outform',
+    'DER',
+    '-out',
+    join(dir, 'leaf-in.der'),
+  ]);
   if (der.status !== 0) throw new Error(der.stderr);
 });
 
@@ -52,7 +60,21 @@ interface Row {
 const rows: Row[] = [
   {
     name: 'p12 keystore with chain and alias, keytool sees the PrivateKeyEntry and a chain of 3',
-    input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--chain', 'chain.pem', '--password-file', 'pw.txt', '--name', 'node1', '--out', 'ks.p12'],
+    input: [
+      'p12',
+      '--cert',
+      'leaf.crt',
+      '--key',
+      'leaf.key',
+      '--chain',
+      'chain.pem',
+      '--password-file',
+      'pw.txt',
+      '--name',
+      'node1',
+      '--out',
+      'ks.p12',
+    ],
     out: 'ks.p12',
     want: {
       status: 0,
@@ -81,25 +103,45 @@ const rows: Row[] = [
     name: 'encrypted pkcs8 from a PKCS#1 key',
     input: ['pkcs8', '--key', 'rsa.key', '--password-file', 'pw.txt', '--iterations', '10000', '--out', 'rsa.p8.pem'],
     out: 'rsa.p8.pem',
-    want: { status: 0, mode: 0o600, judge: (out) => expect(run('openssl', ['pkey', '-in', out, '-passin', 'pass:changeit', '-noout']).status).toBe(0) },
+    want: {
+      status: 0,
+      mode: 0o600,
+      judge: (out) => expect(run('openssl', ['pkey', '-in', out, '-passin', 'pass:changeit', '-noout']).status).toBe(0),
+    },
   },
   {
     name: 'SEC1 key',
     input: ['key', '--key', 'leaf.key', '--format', 'sec1', '--out', 'leaf.ec.pem'],
     out: 'leaf.ec.pem',
-    want: { status: 0, mode: 0o600, judge: (out) => expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN EC PRIVATE KEY-----/) },
+    want: {
+      status: 0,
+      mode: 0o600,
+      judge: (out) => expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN EC PRIVATE KEY-----/),
+    },
   },
   {
     name: 'pkcs7 DER bundle',
     input: ['pkcs7', '--cert', 'leaf.crt', '--cert', 'chain.pem', '--der', '--out', 'b.p7b'],
     out: 'b.p7b',
-    want: { status: 0, judge: (out) => expect(run('openssl', ['pkcs7', '-inform', 'DER', '-in', out, '-print_certs']).stdout.match(/^subject=/gm)).toHaveLength(3) },
+    want: {
+      status: 0,
+      judge: (out) =>
+        expect(
+          run('openssl', ['pkcs7', '-inform', 'DER', '-in', out, '-print_certs']).stdout.match(/^subject=/gm),
+        ).toHaveLength(3),
+    },
   },
   {
     name: 'certificate DER',
     input: ['der', '--cert', 'leaf.crt', '--out', 'leaf.der'],
     out: 'leaf.der',
-    want: { status: 0, judge: (out) => expect(run('openssl', ['x509', '-inform', 'DER', '-in', out, '-noout', '-subject']).stdout).toMatch(/node-p256\.example/) },
+    want: {
+      status: 0,
+      judge: (out) =>
+        expect(run('openssl', ['x509', '-inform', 'DER', '-in', out, '-noout', '-subject']).stdout).toMatch(
+          /node-p256\.example/,
+        ),
+    },
   },
   {
     name: 'fullchain from a DER certificate and a chain given root first',
@@ -110,7 +152,11 @@ const rows: Row[] = [
       judge: (out) => {
         const p7 = run('openssl', ['crl2pkcs7', '-nocrl', '-certfile', out]).stdout;
         const printed = run('openssl', ['pkcs7', '-print_certs', '-noout'], { input: p7 }).stdout;
-        expect(printed.match(/^subject=.*$/gm)).toEqual(['subject=CN = node-p256.example', 'subject=CN = Certbench Test Intermediate', 'subject=CN = Certbench Test Root']);
+        expect(printed.match(/^subject=.*$/gm)).toEqual([
+          'subject=CN = node-p256.example',
+          'subject=CN = Certbench Test Intermediate',
+          'subject=CN = Certbench Test Root',
+        ]);
       },
     },
   },
@@ -118,19 +164,56 @@ const rows: Row[] = [
     name: 'cassandra-pem: key then chain',
     input: ['cassandra-pem', '--cert', 'rsa.crt', '--key', 'rsa.key', '--chain', 'chain.pem', '--out', 'cassandra.pem'],
     out: 'cassandra.pem',
-    want: { status: 0, mode: 0o600, judge: (out) => expect(readFileSync(out, 'utf8').match(/-----BEGIN [A-Z ]+-----/g)).toEqual(['-----BEGIN PRIVATE KEY-----', ...Array.from({ length: 3 }, () => '-----BEGIN CERTIFICATE-----')]) },
+    want: {
+      status: 0,
+      mode: 0o600,
+      judge: (out) =>
+        expect(readFileSync(out, 'utf8').match(/-----BEGIN [A-Z ]+-----/g)).toEqual([
+          '-----BEGIN PRIVATE KEY-----',
+          ...Array.from({ length: 3 }, () => '-----BEGIN CERTIFICATE-----'),
+        ]),
+    },
   },
   {
     name: 'non-ASCII password: written, with the Java warning',
     input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'utf8-pw.txt', '--out', 'utf8.p12'],
     out: 'utf8.p12',
-    want: { status: 0, stderr: /warning: .*Java 17/, judge: async (out) => expect((await opensslPkcs12Info(readFileSync(out), 'pässwörd')).ok).toBe(true) },
+    want: {
+      status: 0,
+      stderr: /warning: .*Java 17/,
+      judge: async (out) => expect((await opensslPkcs12Info(readFileSync(out), 'pässwörd')).ok).toBe(true),
+    },
   },
-  { name: 'mismatched key: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'rsa.key', '--password-file', 'pw.txt', '--out', 'bad1.p12'], out: 'bad1.p12', want: { status: 1, stderr: /key: This private key does not belong/ } },
-  { name: 'empty password: exit 1, nothing written', input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'empty.txt', '--out', 'bad2.p12'], out: 'bad2.p12', want: { status: 1, stderr: /password: A password is required/ } },
-  { name: 'no CA: exit 1, nothing written', input: ['truststore', '--password-file', 'pw.txt', '--out', 'bad3.p12'], out: 'bad3.p12', want: { status: 1, stderr: /ca: A truststore needs at least one CA/ } },
-  { name: 'Ed25519 for Cassandra: exit 1, nothing written', input: ['cassandra-pem', '--cert', 'ed.crt', '--key', 'ed.key', '--out', 'bad4.pem'], out: 'bad4.pem', want: { status: 1, stderr: /not Ed25519/ } },
-  { name: 'unknown format', input: ['jks', '--out', 'bad5'], out: 'bad5', want: { status: 2, stderr: /unknown format "jks"/ } },
+  {
+    name: 'mismatched key: exit 1, nothing written',
+    input: ['p12', '--cert', 'leaf.crt', '--key', 'rsa.key', '--password-file', 'pw.txt', '--out', 'bad1.p12'],
+    out: 'bad1.p12',
+    want: { status: 1, stderr: /key: This private key does not belong/ },
+  },
+  {
+    name: 'empty password: exit 1, nothing written',
+    input: ['p12', '--cert', 'leaf.crt', '--key', 'leaf.key', '--password-file', 'empty.txt', '--out', 'bad2.p12'],
+    out: 'bad2.p12',
+    want: { status: 1, stderr: /password: A password is required/ },
+  },
+  {
+    name: 'no CA: exit 1, nothing written',
+    input: ['truststore', '--password-file', 'pw.txt', '--out', 'bad3.p12'],
+    out: 'bad3.p12',
+    want: { status: 1, stderr: /ca: A truststore needs at least one CA/ },
+  },
+  {
+    name: 'Ed25519 for Cassandra: exit 1, nothing written',
+    input: ['cassandra-pem', '--cert', 'ed.crt', '--key', 'ed.key', '--out', 'bad4.pem'],
+    out: 'bad4.pem',
+    want: { status: 1, stderr: /not Ed25519/ },
+  },
+  {
+    name: 'unknown format',
+    input: ['jks', '--out', 'bad5'],
+    out: 'bad5',
+    want: { status: 2, stderr: /unknown format "jks"/ },
+  },
 ];
 
 describe('certbench export', () => {
@@ -160,6 +243,7 @@ describe('certbench export', () => {
   it('--help lists every format', () => {
     const r = certbench(['--help']);
     expect(r.status).toBe(0);
-    for (const f of ['p12', 'truststore', 'pkcs8', 'key', 'pkcs7', 'der', 'fullchain', 'cassandra-pem']) expect(r.stdout).toContain(`  ${f} `);
+    for (const f of ['p12', 'truststore', 'pkcs8', 'key', 'pkcs7', 'der', 'fullchain', 'cassandra-pem'])
+      expect(r.stdout).toContain(`  ${f} `);
   });
 });

@@ -87,7 +87,10 @@ function one(values: Values, name: 'cert'): string {
 
 function readKey(values: Values): Promise<Uint8Array> {
   const keyPasswordFile = values['key-password-file'];
-  return readPrivateKey(readPemOrDer(required(values, 'key'), 'key'), keyPasswordFile === undefined ? undefined : readPasswordFile(keyPasswordFile));
+  return readPrivateKey(
+    readPemOrDer(required(values, 'key'), 'key'),
+    keyPasswordFile === undefined ? undefined : readPasswordFile(keyPasswordFile),
+  );
 }
 
 function chainOf(values: Values): PemOrDer[] {
@@ -100,15 +103,20 @@ function say(line: string): void {
 
 function reportPkcs12(out: string, kind: string, result: Pkcs12Result, iterations: number | undefined): void {
   say(`wrote ${out}: ${kind}, ${result.certificateCount} certificate(s), alias ${result.aliases.join(', ')}`);
-  say(`  protection: PBES2 AES-256-CBC with PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, ${(iterations ?? 10_000).toLocaleString('en')} iterations`);
+  say(
+    `  protection: PBES2 AES-256-CBC with PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, ${(iterations ?? 10_000).toLocaleString('en')} iterations`,
+  );
   say(`  check: keytool -list -storetype PKCS12 -keystore ${out}   or   openssl pkcs12 -info -noout -in ${out}`);
   for (const f of result.findings) process.stderr.write(`${f.severity}: ${f.message}\n`);
 }
 
-const PLAINTEXT_KEY_NOTE = '  note: the private key is NOT encrypted; the file is mode 0600, keep it that way (add --password-file to encrypt).';
+const PLAINTEXT_KEY_NOTE =
+  '  note: the private key is NOT encrypted; the file is mode 0600, keep it that way (add --password-file to encrypt).';
 
 /** One export format: builds the output in memory and returns what to write. */
-type Builder = (values: Values) => Promise<{ data: string | Uint8Array; secret: boolean; report: (out: string) => void }>;
+type Builder = (
+  values: Values,
+) => Promise<{ data: string | Uint8Array; secret: boolean; report: (out: string) => void }>;
 
 const BUILDERS: Record<string, Builder> = {
   async p12(values) {
@@ -122,7 +130,11 @@ const BUILDERS: Record<string, Builder> = {
       ...(alias === undefined ? {} : { alias }),
       ...(iterations === undefined ? {} : { iterations }),
     });
-    return { data: result.der, secret: true, report: (out) => reportPkcs12(out, 'PKCS#12 keystore (PrivateKeyEntry)', result, iterations) };
+    return {
+      data: result.der,
+      secret: true,
+      report: (out) => reportPkcs12(out, 'PKCS#12 keystore (PrivateKeyEntry)', result, iterations),
+    };
   },
   async truststore(values) {
     const iterations = integer(values, 'iterations');
@@ -134,7 +146,11 @@ const BUILDERS: Record<string, Builder> = {
       ...(names.length ? { aliases: names } : {}),
       ...(iterations === undefined ? {} : { iterations }),
     });
-    return { data: result.der, secret: false, report: (out) => reportPkcs12(out, 'PKCS#12 truststore (trustedCertEntry)', result, iterations) };
+    return {
+      data: result.der,
+      secret: false,
+      report: (out) => reportPkcs12(out, 'PKCS#12 truststore (trustedCertEntry)', result, iterations),
+    };
   },
   async pkcs8(values) {
     const passwordFile = values['password-file'];
@@ -143,31 +159,56 @@ const BUILDERS: Record<string, Builder> = {
   },
   async key(values) {
     const format = required(values, 'format');
-    if (!['pkcs1', 'sec1', 'pkcs8'].includes(format)) throw new UsageError(`--format must be pkcs1, sec1 or pkcs8, got "${format}"`);
+    if (!['pkcs1', 'sec1', 'pkcs8'].includes(format))
+      throw new UsageError(`--format must be pkcs1, sec1 or pkcs8, got "${format}"`);
     return encodeKey(values, format as PrivateKeyFormat, undefined);
   },
   pkcs7(values) {
     const certs = list(values, 'cert').map((f) => readPemOrDer(f, 'certificates'));
     if (!certs.length) throw new UsageError('--cert is required');
     const data = values.der ? pkcs7Der(certs) : pkcs7Pem(certs);
-    return Promise.resolve({ data, secret: false, report: (out: string) => say(`wrote ${out}: PKCS#7 certificates-only bundle (check: openssl pkcs7 -print_certs -in ${out}${values.der ? ' -inform DER' : ''})`) });
+    return Promise.resolve({
+      data,
+      secret: false,
+      report: (out: string) =>
+        say(
+          `wrote ${out}: PKCS#7 certificates-only bundle (check: openssl pkcs7 -print_certs -in ${out}${values.der ? ' -inform DER' : ''})`,
+        ),
+    });
   },
   der(values) {
     const cert = certificateFrom(readPemOrDer(one(values, 'cert'), 'certificate'), 'certificate');
-    return Promise.resolve({ data: cert.der, secret: false, report: (out: string) => say(`wrote ${out}: certificate DER for ${cert.parsed.subject}`) });
+    return Promise.resolve({
+      data: cert.der,
+      secret: false,
+      report: (out: string) => say(`wrote ${out}: certificate DER for ${cert.parsed.subject}`),
+    });
   },
   fullchain(values) {
     const pem = fullChainPem(readPemOrDer(one(values, 'cert'), 'certificate'), chainOf(values));
-    return Promise.resolve({ data: pem, secret: false, report: (out: string) => say(`wrote ${out}: full chain, leaf first`) });
+    return Promise.resolve({
+      data: pem,
+      secret: false,
+      report: (out: string) => say(`wrote ${out}: full chain, leaf first`),
+    });
   },
   async 'cassandra-pem'(values) {
-    const pem = await cassandraKeyAndChainPem({ key: await readKey(values), certificate: readPemOrDer(one(values, 'cert'), 'certificate'), chain: chainOf(values) });
+    const pem = await cassandraKeyAndChainPem({
+      key: await readKey(values),
+      certificate: readPemOrDer(one(values, 'cert'), 'certificate'),
+      chain: chainOf(values),
+    });
     return {
       data: pem,
       secret: true,
       report: (out: string) => {
         say(`wrote ${out}: PKCS#8 key then chain, for Cassandra's PEMBasedSslContextFactory (keystore: ${out})`);
-        say(PLAINTEXT_KEY_NOTE.replace(' (add --password-file to encrypt)', " (Cassandra's PEM reader on Java 17 cannot read PBES2-encrypted keys)"));
+        say(
+          PLAINTEXT_KEY_NOTE.replace(
+            ' (add --password-file to encrypt)',
+            " (Cassandra's PEM reader on Java 17 cannot read PBES2-encrypted keys)",
+          ),
+        );
       },
     };
   },
@@ -176,7 +217,10 @@ const BUILDERS: Record<string, Builder> = {
 async function encodeKey(values: Values, format: PrivateKeyFormat, password: string | undefined) {
   const iterations = integer(values, 'iterations');
   const pkcs8 = await readKey(values);
-  const key = await encodePrivateKey(pkcs8, format, { ...(password === undefined ? {} : { password }), ...(iterations === undefined ? {} : { iterations }) });
+  const key = await encodePrivateKey(pkcs8, format, {
+    ...(password === undefined ? {} : { password }),
+    ...(iterations === undefined ? {} : { iterations }),
+  });
   return {
     data: values.der ? key.der : keyPem(key),
     secret: true,

@@ -32,7 +32,11 @@ describe('certbench inspect on legacy PKCS#12 files', () => {
   let fingerprint = '';
   beforeAll(() => {
     judge('sh', ['-c', MAKE], undefined, dir);
-    fingerprint = judge('openssl', ['x509', '-in', join(dir, 'node.crt'), '-noout', '-fingerprint', '-sha256']).split('=')[1]!.trim().replace(/:/g, '').toLowerCase();
+    fingerprint = judge('openssl', ['x509', '-in', join(dir, 'node.crt'), '-noout', '-fingerprint', '-sha256'])
+      .split('=')[1]!
+      .trim()
+      .replace(/:/g, '')
+      .toLowerCase();
     writeFileSync(join(dir, 'made'), '');
   }, 120_000);
 
@@ -57,13 +61,21 @@ describe('certbench inspect on legacy PKCS#12 files', () => {
     const items = JSON.parse(r.stdout) as Array<{ kind: string; message?: string }>;
     // Both parts fail with the same sentence, which is shown once.
     expect(items.map((i) => i.kind)).toEqual(['error']);
-    for (const item of items) expect(item.message).toMatch(/Camellia-256-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs12 -legacy/);
+    for (const item of items)
+      expect(item.message).toMatch(
+        /Camellia-256-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs12 -legacy/,
+      );
   });
 
   it('a wrong password says so, exit 1', () => {
     writeFileSync(join(dir, 'wrong.txt'), 'nope\n');
     const r = certbench(join(dir, 'legacy.p12'), '--password-file', join(dir, 'wrong.txt'), '--json');
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ kind: 'error', message: expect.stringMatching(/^Wrong password: the PKCS#12 integrity check \(MAC\)/) as unknown })]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({
+        kind: 'error',
+        message: expect.stringMatching(/^Wrong password: the PKCS#12 integrity check \(MAC\)/) as unknown,
+      }),
+    ]);
   });
 });

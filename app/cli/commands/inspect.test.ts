@@ -28,20 +28,37 @@ describe('certbench inspect', () => {
 
   const rows = [
     {
-      name: '--json over a PKCS#12 with --password-file gives the issue\'s fields',
+      name: "--json over a PKCS#12 with --password-file gives the issue's fields",
       args: () => [join(dir, 'node.p12'), '--password-file', join(dir, 'pw.txt'), '--json'],
       status: 0,
       check: (out: string) => {
         const [cert, key] = JSON.parse(out) as Record<string, unknown>[];
-        const fingerprint = judge('openssl', ['x509', '-in', join(dir, 'node.crt'), '-noout', '-fingerprint', '-sha256']).split('=')[1]?.trim().replace(/:/g, '').toLowerCase();
-        const serial = judge('openssl', ['x509', '-in', join(dir, 'node.crt'), '-noout', '-serial']).split('=')[1]?.trim().toLowerCase();
+        const fingerprint = judge('openssl', [
+          'x509',
+          '-in',
+          join(dir, 'node.crt'),
+          '-noout',
+          '-fingerprint',
+          '-sha256',
+        ])
+          .split('=')[1]
+          ?.trim()
+          .replace(/:/g, '')
+          .toLowerCase();
+        const serial = judge('openssl', ['x509', '-in', join(dir, 'node.crt'), '-noout', '-serial'])
+          .split('=')[1]
+          ?.trim()
+          .toLowerCase();
         expect(cert).toMatchObject({
           kind: 'certificate',
           subject: 'CN=node1,O=Acme',
           issuer: 'CN=node1,O=Acme',
           serialNumber: serial,
           fingerprints: { sha256: fingerprint },
-          subjectAltNames: [{ type: 'dns', value: 'node1.example' }, { type: 'ip', value: '10.0.0.1' }],
+          subjectAltNames: [
+            { type: 'dns', value: 'node1.example' },
+            { type: 'ip', value: '10.0.0.1' },
+          ],
           isCA: false,
           pathLength: null,
           keyUsage: ['digitalSignature'],
@@ -51,7 +68,11 @@ describe('certbench inspect', () => {
         });
         expect(String(cert?.notBefore)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
         expect(Array.isArray(cert?.findings)).toBe(true);
-        expect(key).toMatchObject({ kind: 'private-key', format: 'pkcs12', publicKey: { algorithm: 'EC', curve: 'P-256' } });
+        expect(key).toMatchObject({
+          kind: 'private-key',
+          format: 'pkcs12',
+          publicKey: { algorithm: 'EC', curve: 'P-256' },
+        });
       },
     },
     {
@@ -64,7 +85,10 @@ describe('certbench inspect', () => {
       name: 'an unreadable input is an error item and exit 1',
       args: () => [join(dir, 'junk.txt'), '--json'],
       status: 1,
-      check: (out: string) => expect(JSON.parse(out)).toEqual([expect.objectContaining({ kind: 'error', message: expect.stringMatching(/No PEM block/) as unknown })]),
+      check: (out: string) =>
+        expect(JSON.parse(out)).toEqual([
+          expect.objectContaining({ kind: 'error', message: expect.stringMatching(/No PEM block/) as unknown }),
+        ]),
     },
     { name: 'no file is a usage error', args: () => [], status: 2, check: () => undefined },
   ];

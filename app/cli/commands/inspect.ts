@@ -56,7 +56,13 @@ export const command: Command = {
     }
     const now = new Date();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(items.map((i) => summarize(i, { now })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          items.map((i) => summarize(i, { now })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       process.stdout.write(`${items.map((i) => treeToText(explain(i, { now, others: items }))).join('\n\n')}\n`);
     }

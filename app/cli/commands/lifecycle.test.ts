@@ -53,10 +53,16 @@ describe('certbench revoke and crl', () => {
   });
 
   it('the CA folder remembers the revocation in revoked.json, CRL number included', () => {
-    const state = JSON.parse(read('ca', 'revoked.json')) as { format: string; crlNumber: number; revoked: { serial: string; subject: string; reason: string }[] };
+    const state = JSON.parse(read('ca', 'revoked.json')) as {
+      format: string;
+      crlNumber: number;
+      revoked: { serial: string; subject: string; reason: string }[];
+    };
     expect(state.format).toBe('certbench-revocations/1');
     expect(state.crlNumber).toBe(1);
-    expect(state.revoked.map((r) => [r.serial, r.subject, r.reason])).toEqual([[leafFacts(read('alice', 'client.crt')).serial, 'CN=alice', 'keyCompromise']]);
+    expect(state.revoked.map((r) => [r.serial, r.subject, r.reason])).toEqual([
+      [leafFacts(read('alice', 'client.crt')).serial, 'CN=alice', 'keyCompromise'],
+    ]);
   });
 
   it('openssl crl -verify accepts the CRL', () => {
@@ -70,16 +76,45 @@ describe('certbench revoke and crl', () => {
   ];
   for (const c of clients) {
     it(`openssl verify -crl_check ${c.accepted ? 'accepts' : 'refuses'} ${c.name}, and certbench verify --crl agrees`, async () => {
-      const judge = opensslVerify('-crl_check', '-CAfile', p('ca', 'ca.crt'), '-CRLfile', p('crl.pem'), p(c.dir, 'client.crt'));
+      const judge = opensslVerify(
+        '-crl_check',
+        '-CAfile',
+        p('ca', 'ca.crt'),
+        '-CRLfile',
+        p('crl.pem'),
+        p(c.dir, 'client.crt'),
+      );
       expect(judge.ok, judge.output).toBe(c.accepted);
-      const ours = await certbench('verify', p(c.dir, 'client.crt'), '--ca', p('ca', 'ca.crt'), '--crl', p('crl.pem'), '--purpose', 'client');
+      const ours = await certbench(
+        'verify',
+        p(c.dir, 'client.crt'),
+        '--ca',
+        p('ca', 'ca.crt'),
+        '--crl',
+        p('crl.pem'),
+        '--purpose',
+        'client',
+      );
       expect(ours.status, ours.out + ours.err).toBe(c.accepted ? 0 : 1);
     });
   }
 
   it('--der writes DER with the next CRL number and the asked lifetime', async () => {
     await ok('crl', '--ca-dir', p('ca'), '--out', p('crl.der'), '--der', '--days', '2');
-    const r = runTool('openssl', ['crl', '-inform', 'DER', '-in', p('crl.der'), '-CAfile', p('ca', 'ca.crt'), '-verify', '-noout', '-crlnumber', '-lastupdate', '-nextupdate']);
+    const r = runTool('openssl', [
+      'crl',
+      '-inform',
+      'DER',
+      '-in',
+      p('crl.der'),
+      '-CAfile',
+      p('ca', 'ca.crt'),
+      '-verify',
+      '-noout',
+      '-crlnumber',
+      '-lastupdate',
+      '-nextupdate',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/crlNumber=0x02/);
     const last = Date.parse(/lastUpdate=(.*)/.exec(r.stdout)?.[1] ?? '');
@@ -88,11 +123,36 @@ describe('certbench revoke and crl', () => {
   });
 
   const refusals = [
-    { name: 'an existing --out without --force', argv: () => ['crl', '--ca-dir', p('ca'), '--out', p('crl.pem')], status: 1, err: /certbench crl: out: Refusing to overwrite .*crl\.pem \(use --force\)/ },
-    { name: 'revoking twice', argv: () => ['revoke', p('alice', 'client.crt'), '--ca-dir', p('ca')], status: 1, err: /certbench revoke: cert: Serial [0-9a-f]+ \(CN=alice\) was already revoked/ },
-    { name: 'an unknown reason', argv: () => ['revoke', p('bob', 'client.crt'), '--ca-dir', p('ca'), '--reason', 'lost'], status: 1, err: /certbench revoke: reason: "lost" is not a revocation reason/ },
-    { name: 'a certificate of another CA', argv: () => ['revoke', p('stranger', 'client.crt'), '--ca-dir', p('ca')], status: 1, err: /certbench revoke: cert: "CN=stranger" was not issued by "CN=Lifecycle CA"/ },
-    { name: 'the CA itself', argv: () => ['revoke', p('ca', 'ca.crt'), '--ca-dir', p('ca')], status: 1, err: /certbench revoke: cert: "CN=Lifecycle CA" is the CA itself/ },
+    {
+      name: 'an existing --out without --force',
+      argv: () => ['crl', '--ca-dir', p('ca'), '--out', p('crl.pem')],
+      status: 1,
+      err: /certbench crl: out: Refusing to overwrite .*crl\.pem \(use --force\)/,
+    },
+    {
+      name: 'revoking twice',
+      argv: () => ['revoke', p('alice', 'client.crt'), '--ca-dir', p('ca')],
+      status: 1,
+      err: /certbench revoke: cert: Serial [0-9a-f]+ \(CN=alice\) was already revoked/,
+    },
+    {
+      name: 'an unknown reason',
+      argv: () => ['revoke', p('bob', 'client.crt'), '--ca-dir', p('ca'), '--reason', 'lost'],
+      status: 1,
+      err: /certbench revoke: reason: "lost" is not a revocation reason/,
+    },
+    {
+      name: 'a certificate of another CA',
+      argv: () => ['revoke', p('stranger', 'client.crt'), '--ca-dir', p('ca')],
+      status: 1,
+      err: /certbench revoke: cert: "CN=stranger" was not issued by "CN=Lifecycle CA"/,
+    },
+    {
+      name: 'the CA itself',
+      argv: () => ['revoke', p('ca', 'ca.crt'), '--ca-dir', p('ca')],
+      status: 1,
+      err: /certbench revoke: cert: "CN=Lifecycle CA" is the CA itself/,
+    },
     { name: 'no --ca-dir', argv: () => ['revoke', p('bob', 'client.crt')], status: 2, err: /--ca-dir is required/ },
   ];
   for (const row of refusals) {
@@ -115,16 +175,46 @@ describe('certbench renew', () => {
     expect(now.serial).not.toBe(was.serial);
     expect(now.notAfter.getTime() - now.notBefore.getTime()).toBe(90 * 86_400_000);
     for (const purpose of ['sslserver', 'sslclient']) {
-      const v = opensslVerify('-x509_strict', '-purpose', purpose, '-CAfile', p('ca', 'ca.crt'), p('db-1-renewed', 'node.crt'));
+      const v = opensslVerify(
+        '-x509_strict',
+        '-purpose',
+        purpose,
+        '-CAfile',
+        p('ca', 'ca.crt'),
+        p('db-1-renewed', 'node.crt'),
+      );
       expect(v.ok, v.output).toBe(true);
     }
   });
 
   it('--keep-key keeps the key; a key of another certificate is refused by name', async () => {
-    await ok('renew', p('bob', 'client.crt'), '--ca-dir', p('ca'), '--out', p('bob-renewed'), '--keep-key', p('bob', 'client.key'), '--days', '10');
+    await ok(
+      'renew',
+      p('bob', 'client.crt'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('bob-renewed'),
+      '--keep-key',
+      p('bob', 'client.key'),
+      '--days',
+      '10',
+    );
     expect(leafFacts(read('bob-renewed', 'client.crt')).spki).toEqual(leafFacts(read('bob', 'client.crt')).spki);
-    const wrong = await certbench('renew', p('bob', 'client.crt'), '--ca-dir', p('ca'), '--out', p('bob-wrong'), '--keep-key', p('alice', 'client.key'));
-    expect([wrong.status, wrong.err]).toEqual([1, expect.stringMatching(/^certbench renew: keepKey: The key to keep does not belong to "CN=bob"/) as string]);
+    const wrong = await certbench(
+      'renew',
+      p('bob', 'client.crt'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('bob-wrong'),
+      '--keep-key',
+      p('alice', 'client.key'),
+    );
+    expect([wrong.status, wrong.err]).toEqual([
+      1,
+      expect.stringMatching(/^certbench renew: keepKey: The key to keep does not belong to "CN=bob"/) as string,
+    ]);
     expect(existsSync(p('bob-wrong'))).toBe(false);
   });
 
@@ -138,17 +228,38 @@ describe('certbench renew', () => {
     await ok('renew', 'batch', p('nodes.txt'), '--from', p('nodes'), '--ca-dir', p('ca'), '--out', p('nodes-renewed'));
     expect(read('nodes', 'db-2', 'node.crt')).toBe(before);
     for (const name of ['db-1', 'db-2']) {
-      expect(leafFacts(read('nodes-renewed', name, 'node.crt')).sans).toEqual(leafFacts(read('nodes', name, 'node.crt')).sans);
-      const v = opensslVerify('-x509_strict', '-purpose', 'sslserver', '-CAfile', p('ca', 'ca.crt'), p('nodes-renewed', name, 'node.crt'));
+      expect(leafFacts(read('nodes-renewed', name, 'node.crt')).sans).toEqual(
+        leafFacts(read('nodes', name, 'node.crt')).sans,
+      );
+      const v = opensslVerify(
+        '-x509_strict',
+        '-purpose',
+        'sslserver',
+        '-CAfile',
+        p('ca', 'ca.crt'),
+        p('nodes-renewed', name, 'node.crt'),
+      );
       expect(v.ok, v.output).toBe(true);
     }
   });
 
-  it('batch: a line whose SANs are not the certificate\'s is named, before any key is made', async () => {
+  it("batch: a line whose SANs are not the certificate's is named, before any key is made", async () => {
     writeFileSync(p('changed.txt'), 'db-1 127.0.0.1 db-1.local\ndb-2 127.0.0.9\n');
-    const r = await certbench('renew', 'batch', p('changed.txt'), '--from', p('nodes'), '--ca-dir', p('ca'), '--out', p('nodes-changed'));
+    const r = await certbench(
+      'renew',
+      'batch',
+      p('changed.txt'),
+      '--from',
+      p('nodes'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('nodes-changed'),
+    );
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/^certbench renew: nodes: line 2: db-2's certificate names DNS:db-2, IP:127\.0\.0\.2, the list DNS:db-2, IP:127\.0\.0\.9/);
+    expect(r.err).toMatch(
+      /^certbench renew: nodes: line 2: db-2's certificate names DNS:db-2, IP:127\.0\.0\.2, the list DNS:db-2, IP:127\.0\.0\.9/,
+    );
     expect(existsSync(p('nodes-changed'))).toBe(false);
   });
 });
@@ -164,13 +275,24 @@ describe('certbench ca rotate', () => {
     const subject = runTool('openssl', ['x509', '-in', p('ca2', 'ca.crt'), '-noout', '-subject']).stdout.trim();
     expect(subject).toBe('subject=CN = Lifecycle CA G2');
     const guide = read('ca2', 'ROTATION.md');
-    for (const target of ['ScyllaDB', 'Apache Cassandra', 'casty', 'Kubernetes']) expect(guide).toContain(`## ${target}`);
+    for (const target of ['ScyllaDB', 'Apache Cassandra', 'casty', 'Kubernetes'])
+      expect(guide).toContain(`## ${target}`);
     expect(existsSync(p('ca2', 'cross-signed.crt'))).toBe(true);
   });
 
-  for (const [name, leaf] of [['an old leaf', ['nodes', 'db-1', 'node.crt']], ['a new leaf', ['nodes-new', 'db-1', 'node.crt']]] as const) {
+  for (const [name, leaf] of [
+    ['an old leaf', ['nodes', 'db-1', 'node.crt']],
+    ['a new leaf', ['nodes-new', 'db-1', 'node.crt']],
+  ] as const) {
     it(`${name} verifies against the trust bundle`, () => {
-      const v = opensslVerify('-x509_strict', '-purpose', 'sslserver', '-CAfile', p('ca2', 'trust-bundle.crt'), p(...leaf));
+      const v = opensslVerify(
+        '-x509_strict',
+        '-purpose',
+        'sslserver',
+        '-CAfile',
+        p('ca2', 'trust-bundle.crt'),
+        p(...leaf),
+      );
       expect(v.ok, v.output).toBe(true);
     });
   }

@@ -32,7 +32,9 @@ export const command: Command = {
       return 0;
     }
     if (values.rules) {
-      process.stdout.write(LINT_RULES.map((r) => `${r.code.padEnd(34)} ${r.severity.padEnd(7)} ${r.summary}`).join('\n') + '\n');
+      process.stdout.write(
+        LINT_RULES.map((r) => `${r.code.padEnd(34)} ${r.severity.padEnd(7)} ${r.summary}`).join('\n') + '\n',
+      );
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('give at least one FILE');
@@ -54,7 +56,11 @@ export const command: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     } else {
-      const text = reports.map((r) => [`${r.source}: ${r.subject}${r.findings.length ? '' : ': no findings'}`, ...findingLines(r.findings)].join('\n'));
+      const text = reports.map((r) =>
+        [`${r.source}: ${r.subject}${r.findings.length ? '' : ': no findings'}`, ...findingLines(r.findings)].join(
+          '\n',
+        ),
+      );
       process.stdout.write(text.join('\n') + '\n');
     }
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

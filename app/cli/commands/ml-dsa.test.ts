@@ -20,18 +20,86 @@ describe('certbench with ML-DSA', () => {
       return r;
     };
     await ok(['ca', 'create', '--out', f('root'), '--cn', 'PQ Root', '--alg', 'mldsa44']);
-    await ok(['ca', 'intermediate', '--ca-dir', f('root'), '--out', f('issuing'), '--cn', 'PQ Issuing', '--alg', 'mldsa65']);
-    await ok(['issue', 'node', 'db1', '10.0.0.1', 'db1.example', '--ca-dir', f('issuing'), '--out', f('db1'), '--alg', 'mldsa44']);
+    await ok([
+      'ca',
+      'intermediate',
+      '--ca-dir',
+      f('root'),
+      '--out',
+      f('issuing'),
+      '--cn',
+      'PQ Issuing',
+      '--alg',
+      'mldsa65',
+    ]);
+    await ok([
+      'issue',
+      'node',
+      'db1',
+      '10.0.0.1',
+      'db1.example',
+      '--ca-dir',
+      f('issuing'),
+      '--out',
+      f('db1'),
+      '--alg',
+      'mldsa44',
+    ]);
     await ok(['csr', 'create', 'app', '--out', f('req'), '--alg', 'mldsa65']);
     await ok(['csr', 'sign', f('req/app.csr'), '--ca-dir', f('issuing'), '--profile', 'client', '--out', f('signed')]);
-    const verify = await ok(['verify', f('db1/node.crt'), '--untrusted', f('issuing/ca.crt'), '--ca', f('root/ca.crt'), '--host', 'db1.example', '--purpose', 'server']);
+    const verify = await ok([
+      'verify',
+      f('db1/node.crt'),
+      '--untrusted',
+      f('issuing/ca.crt'),
+      '--ca',
+      f('root/ca.crt'),
+      '--host',
+      'db1.example',
+      '--purpose',
+      'server',
+    ]);
     expect(verify.out).toMatch(/OK/);
     writeFileSync(f('pw.txt'), 'p12 secret\n');
     // node.crt is the leaf then its intermediate (what the node presents); PKCS#12 takes the leaf alone.
-    writeFileSync(f('db1-leaf.crt'), readFileSync(f('db1/node.crt'), 'utf8').split(/(?<=-----END CERTIFICATE-----\n)/)[0] ?? '');
-    await ok(['export', 'p12', '--cert', f('db1-leaf.crt'), '--key', f('db1/node.key'), '--chain', f('issuing/ca.crt'), '--password-file', f('pw.txt'), '--out', f('db1.p12')]);
-    await ok(['export', 'pkcs8', '--key', f('db1/node.key'), '--password-file', f('pw.txt'), '--out', f('db1.enc.key')]);
-    const refused = await runCaptured(['export', 'cassandra-pem', '--cert', f('db1-leaf.crt'), '--key', f('db1/node.key'), '--out', f('cassandra.pem')]);
+    writeFileSync(
+      f('db1-leaf.crt'),
+      readFileSync(f('db1/node.crt'), 'utf8').split(/(?<=-----END CERTIFICATE-----\n)/)[0] ?? '',
+    );
+    await ok([
+      'export',
+      'p12',
+      '--cert',
+      f('db1-leaf.crt'),
+      '--key',
+      f('db1/node.key'),
+      '--chain',
+      f('issuing/ca.crt'),
+      '--password-file',
+      f('pw.txt'),
+      '--out',
+      f('db1.p12'),
+    ]);
+    await ok([
+      'export',
+      'pkcs8',
+      '--key',
+      f('db1/node.key'),
+      '--password-file',
+      f('pw.txt'),
+      '--out',
+      f('db1.enc.key'),
+    ]);
+    const refused = await runCaptured([
+      'export',
+      'cassandra-pem',
+      '--cert',
+      f('db1-leaf.crt'),
+      '--key',
+      f('db1/node.key'),
+      '--out',
+      f('cassandra.pem'),
+    ]);
     expect(refused.status).not.toBe(0);
     expect(refused.err).toMatch(/cannot use ML-DSA/);
 
@@ -53,6 +121,12 @@ describe('certbench with ML-DSA', () => {
       ],
     });
     expect(verdicts.filter((v) => !v.ok)).toEqual([]);
-    expect(verdicts.filter((v) => v.what === 'key').map((v) => v.detail)).toEqual(['MLDSA44', 'MLDSA65', 'MLDSA44', 'MLDSA44', 'MLDSA65']);
+    expect(verdicts.filter((v) => v.what === 'key').map((v) => v.detail)).toEqual([
+      'MLDSA44',
+      'MLDSA65',
+      'MLDSA44',
+      'MLDSA44',
+      'MLDSA65',
+    ]);
   });
 });

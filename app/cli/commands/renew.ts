@@ -69,7 +69,8 @@ async function leaf(argv: string[]): Promise<number> {
   }
   const [certFile, ...extra] = positionals;
   if (!certFile) throw new UsageError('CERT is required');
-  if (extra.length) throw new UsageError(`one CERT at a time (for a cluster: certbench renew batch), got also ${extra.join(' ')}`);
+  if (extra.length)
+    throw new UsageError(`one CERT at a time (for a cluster: certbench renew batch), got also ${extra.join(' ')}`);
   const caDir = required(values, 'ca-dir');
   const out = required(values, 'out');
   const certPem = readText(certFile, 'cert');
@@ -84,7 +85,9 @@ async function leaf(argv: string[]): Promise<number> {
   writeOut(files[0] ?? '', renewed.chainPem);
   writeOut(files[1] ?? '', renewed.keyPem, { secret: true });
   printNotes(renewed.notes);
-  process.stdout.write(`wrote ${files.join(', ')}: serial ${renewed.serial} replaces ${renewed.previousSerial} (valid until ${renewed.notAfter})\n`);
+  process.stdout.write(
+    `wrote ${files.join(', ')}: serial ${renewed.serial} replaces ${renewed.previousSerial} (valid until ${renewed.notAfter})\n`,
+  );
   return 0;
 }
 
@@ -94,7 +97,11 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 async function batch(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { ...COMMON_OPTIONS, from: { type: 'string' }, 'keep-key': { type: 'boolean' } });
+  const { values, positionals } = parse(argv, {
+    ...COMMON_OPTIONS,
+    from: { type: 'string' },
+    'keep-key': { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(BATCH_HELP);
     return 0;
@@ -110,11 +117,22 @@ async function batch(argv: string[]): Promise<number> {
     const listed = l.sans.map(formatSan);
     const inCert = leafFacts(certPem, 'from').sans.map(formatSan);
     if (!sameNames(listed, inCert)) {
-      throw new PkiError('invalid-argument', 'nodes', `line ${l.line}: ${l.name}'s certificate names ${inCert.join(', ')}, the list ${listed.join(', ')}; renewal keeps a certificate's names (issue anew to change them).`);
+      throw new PkiError(
+        'invalid-argument',
+        'nodes',
+        `line ${l.line}: ${l.name}'s certificate names ${inCert.join(', ')}, the list ${listed.join(', ')}; renewal keeps a certificate's names (issue anew to change them).`,
+      );
     }
-    return { name: l.name, certPem, ...(values['keep-key'] ? { keepKeyPem: readText(join(from, l.name, 'node.key'), 'from') } : {}) };
+    return {
+      name: l.name,
+      certPem,
+      ...(values['keep-key'] ? { keepKeyPem: readText(join(from, l.name, 'node.key'), 'from') } : {}),
+    };
   });
-  assertWritable(lines.flatMap((l) => [join(out, l.name, 'node.crt'), join(out, l.name, 'node.key')]), values.force === true);
+  assertWritable(
+    lines.flatMap((l) => [join(out, l.name, 'node.crt'), join(out, l.name, 'node.key')]),
+    values.force === true,
+  );
   const renewed = await renewLeaves(requests, readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')), {
     days: integer(values, 'days'),
     keyPassphrase: passphraseFlag(values, 'key-passphrase-file'),

@@ -11,7 +11,9 @@ import { CA_FILES } from './ca.ts';
 import { REVOCATION_REASONS } from '../../pki/revocation-list.ts';
 import { revokeCertificate } from '../../pki/revoke.ts';
 
-const REASONS = Object.keys(REVOCATION_REASONS).filter((r) => r !== 'unspecified').join('|');
+const REASONS = Object.keys(REVOCATION_REASONS)
+  .filter((r) => r !== 'unspecified')
+  .join('|');
 
 const HELP = `usage: certbench revoke CERT --ca-dir DIR [--reason REASON]
 
@@ -35,11 +37,23 @@ async function run(argv: string[]): Promise<number> {
   if (extra.length) throw new UsageError(`one CERT at a time, got also ${extra.join(' ')}`);
   const caDir = required(values, 'ca-dir');
   const caCertPem = readText(join(caDir, CA_FILES.cert), 'ca-dir');
-  const list = await revokeCertificate(readRevocations(caDir), readText(certFile, 'cert'), caCertPem, values.reason ?? 'unspecified');
+  const list = await revokeCertificate(
+    readRevocations(caDir),
+    readText(certFile, 'cert'),
+    caCertPem,
+    values.reason ?? 'unspecified',
+  );
   writeRevocations(caDir, list);
   const entry = list.revoked[list.revoked.length - 1];
-  process.stdout.write(`revoked serial ${entry?.serial ?? '?'} (${entry?.subject ?? '?'}, ${entry?.reason ?? '?'}); ${list.revoked.length} in ${revokedPath(caDir)}\n`);
+  process.stdout.write(
+    `revoked serial ${entry?.serial ?? '?'} (${entry?.subject ?? '?'}, ${entry?.reason ?? '?'}); ${list.revoked.length} in ${revokedPath(caDir)}\n`,
+  );
   return 0;
 }
 
-export const command: Command = { name: 'revoke', summary: 'revoke a certificate: its CA folder remembers it (revoked.json)', help: HELP, run };
+export const command: Command = {
+  name: 'revoke',
+  summary: 'revoke a certificate: its CA folder remembers it (revoked.json)',
+  help: HELP,
+  run,
+};

@@ -50,25 +50,38 @@ node and client names are placeholders.
 
 function listing(): string {
   const width = Math.max(...SNIPPETS.map((s) => s.id.length));
-  return SNIPPETS.map((s) => `${s.id.padEnd(width)}  ${s.language.padEnd(10)}  ${s.label}${s.layouts === 'any' ? '' : `  [${s.layouts.join(', ')}]`}`).join('\n') + '\n';
+  return (
+    SNIPPETS.map(
+      (s) =>
+        `${s.id.padEnd(width)}  ${s.language.padEnd(10)}  ${s.label}${s.layouts === 'any' ? '' : `  [${s.layouts.join(', ')}]`}`,
+    ).join('\n') + '\n'
+  );
 }
 
 function outline(values: Record<string, unknown>): BundleOutline {
-  const clients = ((values.clients as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  const nodes = typeof values.nodes === 'string'
-    ? parseBatch(readText(values.nodes, 'nodes')).map((l) => ({
-        name: l.name,
-        dns: l.sans.filter((s) => s.kind === 'dns').map((s) => s.value),
-        ips: l.sans.filter((s) => s.kind === 'ip').map((s) => s.value),
-      }))
-    : undefined;
+  const clients = ((values.clients as string[] | undefined) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  const nodes =
+    typeof values.nodes === 'string'
+      ? parseBatch(readText(values.nodes, 'nodes')).map((l) => ({
+          name: l.name,
+          dns: l.sans.filter((s) => s.kind === 'dns').map((s) => s.value),
+          ips: l.sans.filter((s) => s.kind === 'ip').map((s) => s.value),
+        }))
+      : undefined;
   // Given either list, describe the bundle `certbench bundle` would write from the same flags: the other
   // list is empty (snippetContext fills a placeholder where a snippet needs one, without moving paths).
   const described = nodes !== undefined || clients.length > 0;
   return {
     cluster: typeof values.cluster === 'string' ? values.cluster : PLACEHOLDER_OUTLINE.cluster,
     nodes: nodes ?? (described ? [] : PLACEHOLDER_OUTLINE.nodes),
-    clients: clients.length ? clients.map((name) => ({ name, commonName: name })) : described ? [] : PLACEHOLDER_OUTLINE.clients,
+    clients: clients.length
+      ? clients.map((name) => ({ name, commonName: name }))
+      : described
+        ? []
+        : PLACEHOLDER_OUTLINE.clients,
   };
 }
 
@@ -86,12 +99,15 @@ function run(argv: string[]): Promise<number> {
   if (!target) throw new UsageError('TARGET is required (certbench snippet --list shows them)');
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   const snippet = snippetById(target);
-  const layout = layoutById(values.layout ?? (snippet.layouts === 'any' ? 'generic' : snippet.layouts[0] ?? 'generic'));
+  const layout = layoutById(
+    values.layout ?? (snippet.layouts === 'any' ? 'generic' : (snippet.layouts[0] ?? 'generic')),
+  );
   const layoutOptions: LayoutOptions = {};
   if (values['encrypted-keys']) layoutOptions.keyPassphrase = '(not used: snippets never hold the passphrase)';
   const format = values['cassandra-format'];
   if (format !== undefined) {
-    if (format !== 'pem' && format !== 'pkcs12') throw new UsageError(`--cassandra-format must be pem or pkcs12, got ${JSON.stringify(format)}`);
+    if (format !== 'pem' && format !== 'pkcs12')
+      throw new UsageError(`--cassandra-format must be pem or pkcs12, got ${JSON.stringify(format)}`);
     layoutOptions.cassandraFormat = format;
   }
   const options: SnippetContextOptions = { layoutOptions };

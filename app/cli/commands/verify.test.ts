@@ -23,7 +23,8 @@ function openssl(args: string[]): string {
   try {
     return execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    if ((e as { status?: number }).status === undefined) throw new Error('openssl is missing (apt-get install openssl)', { cause: e });
+    if ((e as { status?: number }).status === undefined)
+      throw new Error('openssl is missing (apt-get install openssl)', { cause: e });
     throw e;
   }
 }
@@ -70,18 +71,87 @@ subjectAltName=DNS:client.example.com
 `;
 
 function issue(name: string, issuer: string, ext: string, serial: number): void {
-  openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`]);
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-set_serial', String(serial),
-    '-days', '365', '-extfile', 'ext.cnf', '-extensions', ext, '-out', `${name}.pem`]);
+  openssl([
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    `/CN=${name}`,
+  ]);
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${issuer}.pem`,
+    '-CAkey',
+    `${issuer}.key`,
+    '-set_serial',
+    String(serial),
+    '-days',
+    '365',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    ext,
+    '-out',
+    `${name}.pem`,
+  ]);
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cli-verify-'));
   writeFileSync(f('ext.cnf'), EXTENSIONS);
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'root.key', '-out', 'root.pem',
-    '-subj', '/CN=CLI Root', '-days', '3650', '-config', 'ext.cnf', '-extensions', 'ca']);
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'other.key', '-out', 'other.pem',
-    '-subj', '/CN=Other Root', '-days', '3650', '-config', 'ext.cnf', '-extensions', 'ca']);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-subj',
+    '/CN=CLI Root',
+    '-days',
+    '3650',
+    '-config',
+    'ext.cnf',
+    '-extensions',
+    'ca',
+  ]);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    'other.key',
+    '-out',
+    'other.pem',
+    '-subj',
+    '/CN=Other Root',
+    '-days',
+    '3650',
+    '-config',
+    'ext.cnf',
+    '-extensions',
+    'ca',
+  ]);
   issue('int', 'root', 'inter', 2);
   issue('leaf', 'int', 'leaf', 3);
   issue('outside', 'int', 'outside', 4);
@@ -96,33 +166,172 @@ const run = runCaptured;
 
 /** `opensslArgs`: the same question put to `openssl verify`, which must give the same verdict. */
 const rows: { name: string; args: () => string[]; want: number; codes?: string[]; opensslArgs?: () => string[] }[] = [
-  { name: 'valid chain', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO], want: 0,
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('leaf.pem')] },
-  { name: 'fullchain file as the leaf', args: () => ['verify', f('fullchain.pem'), '--ca', f('root.pem'), '--host', 'node1.example.com', '--purpose', 'server', '--at', AT_ISO], want: 0 },
-  { name: 'expired at the given time', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', LATER_ISO], want: 1, codes: ['expired'],
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', LATER_EPOCH, f('leaf.pem')] },
-  { name: 'name constraint violated (openssl-made nameConstraints)', args: () => ['verify', f('outside.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO], want: 1, codes: ['name-constraint-violated'],
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('outside.pem')] },
-  { name: 'untrusted root', args: () => ['verify', f('leaf.pem'), '--ca', f('other.pem'), '--untrusted', f('int.pem'), '--untrusted', f('root.pem'), '--at', AT_ISO], want: 1, codes: ['untrusted-root'],
-    opensslArgs: () => ['-CAfile', f('other.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('leaf.pem')] },
-  { name: 'missing intermediate', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--at', AT_ISO], want: 1, codes: ['missing-intermediate'],
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-attime', AT_EPOCH, f('leaf.pem')] },
-  { name: 'client certificate used as a server', args: () => ['verify', f('client.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--purpose', 'server', '--at', AT_ISO], want: 1, codes: ['eku-missing-server-auth'],
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-purpose', 'sslserver', '-attime', AT_EPOCH, f('client.pem')] },
-  { name: 'IP not in the SANs', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--host', '10.0.0.2', '--at', AT_ISO], want: 1, codes: ['ip-not-in-sans'],
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-verify_ip', '10.0.0.2', '-attime', AT_EPOCH, f('leaf.pem')] },
+  {
+    name: 'valid chain',
+    args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO],
+    want: 0,
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('leaf.pem')],
+  },
+  {
+    name: 'fullchain file as the leaf',
+    args: () => [
+      'verify',
+      f('fullchain.pem'),
+      '--ca',
+      f('root.pem'),
+      '--host',
+      'node1.example.com',
+      '--purpose',
+      'server',
+      '--at',
+      AT_ISO,
+    ],
+    want: 0,
+  },
+  {
+    name: 'expired at the given time',
+    args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', LATER_ISO],
+    want: 1,
+    codes: ['expired'],
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', LATER_EPOCH, f('leaf.pem')],
+  },
+  {
+    name: 'name constraint violated (openssl-made nameConstraints)',
+    args: () => ['verify', f('outside.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO],
+    want: 1,
+    codes: ['name-constraint-violated'],
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('outside.pem')],
+  },
+  {
+    name: 'untrusted root',
+    args: () => [
+      'verify',
+      f('leaf.pem'),
+      '--ca',
+      f('other.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--untrusted',
+      f('root.pem'),
+      '--at',
+      AT_ISO,
+    ],
+    want: 1,
+    codes: ['untrusted-root'],
+    opensslArgs: () => ['-CAfile', f('other.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('leaf.pem')],
+  },
+  {
+    name: 'missing intermediate',
+    args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--at', AT_ISO],
+    want: 1,
+    codes: ['missing-intermediate'],
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-attime', AT_EPOCH, f('leaf.pem')],
+  },
+  {
+    name: 'client certificate used as a server',
+    args: () => [
+      'verify',
+      f('client.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--purpose',
+      'server',
+      '--at',
+      AT_ISO,
+    ],
+    want: 1,
+    codes: ['eku-missing-server-auth'],
+    opensslArgs: () => [
+      '-CAfile',
+      f('root.pem'),
+      '-untrusted',
+      f('int.pem'),
+      '-purpose',
+      'sslserver',
+      '-attime',
+      AT_EPOCH,
+      f('client.pem'),
+    ],
+  },
+  {
+    name: 'IP not in the SANs',
+    args: () => [
+      'verify',
+      f('leaf.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--host',
+      '10.0.0.2',
+      '--at',
+      AT_ISO,
+    ],
+    want: 1,
+    codes: ['ip-not-in-sans'],
+    opensslArgs: () => [
+      '-CAfile',
+      f('root.pem'),
+      '-untrusted',
+      f('int.pem'),
+      '-verify_ip',
+      '10.0.0.2',
+      '-attime',
+      AT_EPOCH,
+      f('leaf.pem'),
+    ],
+  },
   // Issue 8: RFC 5280 (the default) and Python 3.13+ refuse a leaf without an AKI; OpenSSL's default accepts it.
-  { name: 'leaf without AKI: refused under rfc5280', args: () => ['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO], want: 1, codes: ['missing-aki'],
-    opensslArgs: () => ['-x509_strict', '-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('noaki.pem')] },
-  { name: 'leaf without AKI: accepted with --client openssl', args: () => ['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--client', 'openssl', '--at', AT_ISO], want: 0,
-    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('noaki.pem')] },
+  {
+    name: 'leaf without AKI: refused under rfc5280',
+    args: () => ['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO],
+    want: 1,
+    codes: ['missing-aki'],
+    opensslArgs: () => [
+      '-x509_strict',
+      '-CAfile',
+      f('root.pem'),
+      '-untrusted',
+      f('int.pem'),
+      '-attime',
+      AT_EPOCH,
+      f('noaki.pem'),
+    ],
+  },
+  {
+    name: 'leaf without AKI: accepted with --client openssl',
+    args: () => [
+      'verify',
+      f('noaki.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--client',
+      'openssl',
+      '--at',
+      AT_ISO,
+    ],
+    want: 0,
+    opensslArgs: () => ['-CAfile', f('root.pem'), '-untrusted', f('int.pem'), '-attime', AT_EPOCH, f('noaki.pem')],
+  },
   { name: 'bad --client', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--client', 'curl'], want: 2 },
   { name: 'leaf file holds no certificate', args: () => ['verify', f('junk.txt'), '--ca', f('root.pem')], want: 2 },
   { name: 'leaf file missing', args: () => ['verify', f('nope.pem'), '--ca', f('root.pem')], want: 2 },
   { name: 'no --ca', args: () => ['verify', f('leaf.pem')], want: 2 },
   { name: 'bad --at', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--at', 'yesterday'], want: 2 },
-  { name: 'bad --purpose', args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--purpose', 'email'], want: 2 },
-  { name: 'lint of openssl-made certificates', args: () => ['lint', f('root.pem'), f('int.pem'), f('leaf.pem')], want: 0 },
+  {
+    name: 'bad --purpose',
+    args: () => ['verify', f('leaf.pem'), '--ca', f('root.pem'), '--purpose', 'email'],
+    want: 2,
+  },
+  {
+    name: 'lint of openssl-made certificates',
+    args: () => ['lint', f('root.pem'), f('int.pem'), f('leaf.pem')],
+    want: 0,
+  },
   { name: 'lint of an unreadable file', args: () => ['lint', f('junk.txt')], want: 2 },
 ];
 
@@ -151,24 +360,62 @@ describe('certbench verify / lint', () => {
   }
 
   it('JSON chain lists SHA-256 fingerprints leaf first, as openssl computes them', async () => {
-    const { out } = await run(['verify', f('leaf.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--json', '--at', AT_ISO]);
+    const { out } = await run([
+      'verify',
+      f('leaf.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--json',
+      '--at',
+      AT_ISO,
+    ]);
     const parsed = JSON.parse(out) as { chain: string[] };
-    const fp = (file: string) => openssl(['x509', '-in', f(file), '-noout', '-fingerprint', '-sha256']).split('=')[1]?.trim().replaceAll(':', '').toLowerCase();
+    const fp = (file: string) =>
+      openssl(['x509', '-in', f(file), '-noout', '-fingerprint', '-sha256'])
+        .split('=')[1]
+        ?.trim()
+        .replaceAll(':', '')
+        .toLowerCase();
     expect(parsed.chain).toEqual([fp('leaf.pem'), fp('int.pem'), fp('root.pem')]);
   });
 
   it('JSON clients: one verdict per client, in order, with the codes that made it refuse', async () => {
-    const { out } = await run(['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--json', '--at', AT_ISO]);
+    const { out } = await run([
+      'verify',
+      f('noaki.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--json',
+      '--at',
+      AT_ISO,
+    ]);
     const parsed = JSON.parse(out) as { clients: { id: string; name: string; accepts: boolean; findings: string[] }[] };
     expect(parsed.clients.map((c) => [c.id, c.accepts, c.findings])).toEqual([
-      ['rfc5280', false, ['missing-aki']], ['openssl', true, []], ['python', false, ['missing-aki']],
-      ['java', true, []], ['go', true, []], ['webpki', true, []],
+      ['rfc5280', false, ['missing-aki']],
+      ['openssl', true, []],
+      ['python', false, ['missing-aki']],
+      ['java', true, []],
+      ['go', true, []],
+      ['webpki', true, []],
     ]);
     expect(Object.keys(parsed.clients[0] ?? {})).toEqual(['id', 'name', 'accepts', 'findings']);
   });
 
   it('human output: the matrix, one line per client with its reason', async () => {
-    const { out } = await run(['verify', f('noaki.pem'), '--ca', f('root.pem'), '--untrusted', f('int.pem'), '--at', AT_ISO]);
+    const { out } = await run([
+      'verify',
+      f('noaki.pem'),
+      '--ca',
+      f('root.pem'),
+      '--untrusted',
+      f('int.pem'),
+      '--at',
+      AT_ISO,
+    ]);
     expect(out).toContain('Python 3.13+: refuses — the leaf has no authority key identifier');
     expect(out).toContain('* RFC 5280: refuses — the leaf has no authority key identifier');
     expect(out).toContain('OpenSSL (Node.js, curl, Python ≤ 3.12): accepts');

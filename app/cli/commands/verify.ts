@@ -55,7 +55,11 @@ Exit status: 0 valid, 1 not valid (for --client), 2 unusable input or usage erro
 class UnusableInput extends Error {}
 
 /** Every item of `kind` in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
-async function loadItems<K extends 'certificate' | 'crl'>(paths: string[], flag: string, kind: K): Promise<Extract<Item, { kind: K }>[]> {
+async function loadItems<K extends 'certificate' | 'crl'>(
+  paths: string[],
+  flag: string,
+  kind: K,
+): Promise<Extract<Item, { kind: K }>[]> {
   const out: Extract<Item, { kind: K }>[] = [];
   for (const path of paths) {
     let bytes: Uint8Array;
@@ -76,14 +80,21 @@ async function loadItems<K extends 'certificate' | 'crl'>(paths: string[], flag:
 }
 
 /** Every certificate in the files, in order. Throws UnusableInput when a file has none or cannot be read. */
-export async function loadCertificates(paths: string[], flag: string): Promise<{ cert: X509Certificate; source: string }[]> {
-  return (await loadItems(paths, flag, 'certificate')).map((item) => ({ cert: new X509Certificate(item.der), source: item.source }));
+export async function loadCertificates(
+  paths: string[],
+  flag: string,
+): Promise<{ cert: X509Certificate; source: string }[]> {
+  return (await loadItems(paths, flag, 'certificate')).map((item) => ({
+    cert: new X509Certificate(item.der),
+    source: item.source,
+  }));
 }
 
 function parseAt(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(`--at must be an ISO 8601 date, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
+    throw new UsageError(`--at must be an ISO 8601 date, got "${value}"`);
   return d;
 }
 
@@ -149,17 +160,35 @@ export const command: Command = {
       });
       const chain = await Promise.all(result.chain.map(sha256));
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ valid: result.valid, chain, findings: result.findings, clients: result.clients }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ valid: result.valid, chain, findings: result.findings, clients: result.clients }, null, 2)}\n`,
+        );
       } else {
         const head = result.valid ? `${positionals[0] ?? ''}: OK` : `${positionals[0] ?? ''}: NOT VALID`;
-        const path = result.chain.map((c, i) => `  ${i === 0 ? 'leaf  ' : i === result.chain.length - 1 && result.valid ? 'anchor' : 'issuer'} ${c.subject}`);
-        const matrix = result.clients.map((v) => `  ${v.id === client ? '*' : ' '} ${verdictLine(v, result.refusals[v.id])}`);
-        process.stdout.write([head, 'chain:', ...path, ...(result.findings.length ? ['findings:', ...findingLines(result.findings)] : []),
-          `clients (* sets the verdict, --client):`, ...matrix].join('\n') + '\n');
+        const path = result.chain.map(
+          (c, i) =>
+            `  ${i === 0 ? 'leaf  ' : i === result.chain.length - 1 && result.valid ? 'anchor' : 'issuer'} ${c.subject}`,
+        );
+        const matrix = result.clients.map(
+          (v) => `  ${v.id === client ? '*' : ' '} ${verdictLine(v, result.refusals[v.id])}`,
+        );
+        process.stdout.write(
+          [
+            head,
+            'chain:',
+            ...path,
+            ...(result.findings.length ? ['findings:', ...findingLines(result.findings)] : []),
+            `clients (* sets the verdict, --client):`,
+            ...matrix,
+          ].join('\n') + '\n',
+        );
       }
       return result.valid ? 0 : 1;
     } catch (e) {
-      if (e instanceof UnusableInput || (isPkiError(e) && (e.code === 'invalid-argument' || e.code === 'invalid-der'))) {
+      if (
+        e instanceof UnusableInput ||
+        (isPkiError(e) && (e.code === 'invalid-argument' || e.code === 'invalid-der'))
+      ) {
         process.stderr.write(`certbench verify: ${e.message}\n`);
         return 2;
       }

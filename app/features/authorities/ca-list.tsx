@@ -21,15 +21,28 @@ export function CaList() {
           <li key={ca.id}>
             <h4>{ca.name}</h4>
             <p className="meta">
-              {ca.meta.profile === 'intermediate' || parent ? `Intermediate under ${parent?.name ?? 'a CA no longer in the workspace'}` : 'Root'}
-              {' · '}{ca.meta.keyAlgorithm ?? 'key'}{' · '}valid until {day(ca.meta.notAfter)}
+              {ca.meta.profile === 'intermediate' || parent
+                ? `Intermediate under ${parent?.name ?? 'a CA no longer in the workspace'}`
+                : 'Root'}
+              {' · '}
+              {ca.meta.keyAlgorithm ?? 'key'}
+              {' · '}valid until {day(ca.meta.notAfter)}
               {ca.keyPem ? '' : ' · no private key (cannot issue)'}
             </p>
-            {issued.length === 0 ? <p className="meta">Nothing issued yet.</p> : (
+            {issued.length === 0 ? (
+              <p className="meta">Nothing issued yet.</p>
+            ) : (
               <details>
                 <summary>{issued.length} issued</summary>
                 <ul aria-label={`Issued by ${ca.name}`}>
-                  {issued.map((c) => <li key={c.id}>{c.name} <span className="meta">({c.kind === 'ca' ? 'CA' : c.meta.profile ?? c.kind}, until {day(c.meta.notAfter)})</span></li>)}
+                  {issued.map((c) => (
+                    <li key={c.id}>
+                      {c.name}{' '}
+                      <span className="meta">
+                        ({c.kind === 'ca' ? 'CA' : (c.meta.profile ?? c.kind)}, until {day(c.meta.notAfter)})
+                      </span>
+                    </li>
+                  ))}
                 </ul>
               </details>
             )}

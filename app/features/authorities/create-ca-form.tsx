@@ -15,7 +15,9 @@ import { issuedItem } from '../../flows/issued-item.ts';
 
 function pathLengthError(text: string): string | undefined {
   if (text.trim() === '') return undefined;
-  return /^\d{1,2}$/.test(text.trim()) ? undefined : 'A whole number of CAs allowed below this one (0 = it issues only leaves), or empty for no limit.';
+  return /^\d{1,2}$/.test(text.trim())
+    ? undefined
+    : 'A whole number of CAs allowed below this one (0 = it issues only leaves), or empty for no limit.';
 }
 
 export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
@@ -27,7 +29,11 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   const [caId, setCaId] = useState('');
   const [touched, setTouched] = useState(false);
   // A root form has no issuer input: an issuer error there is the form's own message.
-  const create = useWorkerAction((args: CreateCaArgs) => callWorker('createCa', args), { commonName: ['commonName'], pathLength: ['pathLength'], issuer: intermediate ? ['issuer'] : [] });
+  const create = useWorkerAction((args: CreateCaArgs) => callWorker('createCa', args), {
+    commonName: ['commonName'],
+    pathLength: ['pathLength'],
+    issuer: intermediate ? ['issuer'] : [],
+  });
   const [made, setMade] = useState<{ name: string; notes: string[] }>();
   const madeHeadingId = useId();
   const issuer = useChosenCa(caId, 'sub-ca');
@@ -37,16 +43,26 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
     event.preventDefault();
     setTouched(true);
     const errs = subjectError(subject);
-    if (errs.commonName || errs.country || daysError(days) || pathLengthError(pathLength) || (intermediate && !issuer)) return;
+    if (errs.commonName || errs.country || daysError(days) || pathLengthError(pathLength) || (intermediate && !issuer))
+      return;
     setMade(undefined);
     const clean = cleanSubject(subject);
     const result = await create.run({
-      subject: clean, keyAlgorithm, days: Number(days),
+      subject: clean,
+      keyAlgorithm,
+      days: Number(days),
       ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
       ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
     });
     if (result) {
-      appStore.getState().addItems([issuedItem(result, { kind: 'ca', name: clean.commonName, ...(intermediate && issuer ? { parentId: issuer.id } : {}), meta: { profile: kind } })]);
+      appStore.getState().addItems([
+        issuedItem(result, {
+          kind: 'ca',
+          name: clean.commonName,
+          ...(intermediate && issuer ? { parentId: issuer.id } : {}),
+          meta: { profile: kind },
+        }),
+      ]);
       setMade({ name: clean.commonName, notes: result.notes });
       setSubject({ commonName: '' });
       // Stay on the issuer just used: the new CA is newest, and would otherwise become the default.
@@ -59,25 +75,74 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   return (
     <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <h3>{title}</h3>
-      {intermediate
-        ? <p className="why">An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the root.</p>
-        : <p className="why">A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your cluster accepts.</p>}
-      {intermediate && <CaSelect purpose="sub-ca" noCaHint="Create a root CA first (or import one); it is offered here." value={issuer?.id ?? ''} onChange={(id) => { setCaId(id); create.clear(); }} error={create.fieldError('issuer')} />}
+      {intermediate ? (
+        <p className="why">
+          An intermediate signs day-to-day certificates so the root's key can stay offline; clients still trust only the
+          root.
+        </p>
+      ) : (
+        <p className="why">
+          A root CA is what every node and client trusts; keep its key safe: whoever holds it can mint certificates your
+          cluster accepts.
+        </p>
+      )}
+      {intermediate && (
+        <CaSelect
+          purpose="sub-ca"
+          noCaHint="Create a root CA first (or import one); it is offered here."
+          value={issuer?.id ?? ''}
+          onChange={(id) => {
+            setCaId(id);
+            create.clear();
+          }}
+          error={create.fieldError('issuer')}
+        />
+      )}
       <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
-      <SubjectFields value={subject} onChange={setSubject} showErrors={touched} serverError={create.fieldError('commonName')} />
-      <DaysField value={days} onChange={setDays} hint={intermediate ? 'Shorter than the root; it cannot outlive it.' : 'Ten years is usual for a private root; everything it issues must expire before it.'} />
-      <Field label="Path length" error={pathLengthError(pathLength) ?? create.fieldError('pathLength')}
-        hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit.">
+      <SubjectFields
+        value={subject}
+        onChange={setSubject}
+        showErrors={touched}
+        serverError={create.fieldError('commonName')}
+      />
+      <DaysField
+        value={days}
+        onChange={setDays}
+        hint={
+          intermediate
+            ? 'Shorter than the root; it cannot outlive it.'
+            : 'Ten years is usual for a private root; everything it issues must expire before it.'
+        }
+      />
+      <Field
+        label="Path length"
+        error={pathLengthError(pathLength) ?? create.fieldError('pathLength')}
+        hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit."
+      >
         {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
       </Field>
-      {create.formError && <p className="error" role="alert">{create.formError}</p>}
+      {create.formError && (
+        <p className="error" role="alert">
+          {create.formError}
+        </p>
+      )}
       {made && (
         <section className="made" aria-labelledby={madeHeadingId}>
-          <ResultHeading level={4} id={madeHeadingId} revealKey={made}>Created {made.name}</ResultHeading>
-          {made.notes.length > 0 && <ul className="notes">{made.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+          <ResultHeading level={4} id={madeHeadingId} revealKey={made}>
+            Created {made.name}
+          </ResultHeading>
+          {made.notes.length > 0 && (
+            <ul className="notes">
+              {made.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
-      <button type="submit" disabled={create.busy || (intermediate && !issuer)}>{create.busy ? 'Creating…' : 'Create CA'}</button>
+      <button type="submit" disabled={create.busy || (intermediate && !issuer)}>
+        {create.busy ? 'Creating…' : 'Create CA'}
+      </button>
     </form>
   );
 }

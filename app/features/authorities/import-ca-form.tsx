@@ -17,15 +17,20 @@ export function ImportCaForm() {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     const data = await readFileSmart(file);
-    if (typeof data === 'string') { setCertText(data); setP12(undefined); }
-    else setP12({ name: file.name, bytes: data });
+    if (typeof data === 'string') {
+      setCertText(data);
+      setP12(undefined);
+    } else setP12({ name: file.name, bytes: data });
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
     setDone(undefined);
-    if (!p12 && !certText.trim()) { setFailure({ field: 'cert', message: 'Paste the CA certificate (PEM) or choose a PKCS#12 file.' }); return; }
+    if (!p12 && !certText.trim()) {
+      setFailure({ field: 'cert', message: 'Paste the CA certificate (PEM) or choose a PKCS#12 file.' });
+      return;
+    }
     setBusy(true);
     try {
       const result = await callWorker('importCa', {
@@ -34,11 +39,25 @@ export function ImportCaForm() {
         ...(password ? { password } : {}),
       });
       const name = result.meta.subject?.replace(/^.*CN=([^,]+).*$/, '$1') ?? 'Imported CA';
-      appStore.getState().addItems([{ kind: 'ca', name, pem: result.certPem, keyPem: result.keyPem, ...(result.chainPem ? { chainPem: result.chainPem } : {}), meta: { ...result.meta, ...(p12 ? { source: p12.name } : {}) } }]);
+      appStore.getState().addItems([
+        {
+          kind: 'ca',
+          name,
+          pem: result.certPem,
+          keyPem: result.keyPem,
+          ...(result.chainPem ? { chainPem: result.chainPem } : {}),
+          meta: { ...result.meta, ...(p12 ? { source: p12.name } : {}) },
+        },
+      ]);
       setDone(`Imported ${name}.`);
-      setCertText(''); setKeyText(''); setPassword(''); setP12(undefined);
+      setCertText('');
+      setKeyText('');
+      setPassword('');
+      setP12(undefined);
     } catch (e) {
-      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+      setFailure(
+        e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) },
+      );
     } finally {
       setBusy(false);
     }
@@ -48,22 +67,67 @@ export function ImportCaForm() {
   return (
     <form aria-label="Import a CA" onSubmit={(e) => void submit(e)} noValidate>
       <h3>Import a CA</h3>
-      <p className="why">Bring a CA you already have, to issue from it here. Its key stays in this browser's workspace.</p>
+      <p className="why">
+        Bring a CA you already have, to issue from it here. Its key stays in this browser's workspace.
+      </p>
       <Field label="CA certificate" error={at('cert', 'certificate')} hint="PEM text; the chain above it may follow.">
-        {(p) => <textarea {...p} rows={4} value={certText} onChange={(e) => setCertText(e.target.value)} spellCheck={false} disabled={Boolean(p12)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={4}
+            value={certText}
+            onChange={(e) => setCertText(e.target.value)}
+            spellCheck={false}
+            disabled={Boolean(p12)}
+          />
+        )}
       </Field>
       <Field label="Certificate or PKCS#12 file" hint={p12 ? `Using ${p12.name}.` : '.crt, .pem, .p12 or .pfx'}>
-        {(p) => <input {...p} type="file" accept=".crt,.pem,.cer,.p12,.pfx" onChange={(e) => void chooseFile(e.target.files?.[0])} />}
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            accept=".crt,.pem,.cer,.p12,.pfx"
+            onChange={(e) => void chooseFile(e.target.files?.[0])}
+          />
+        )}
       </Field>
-      <Field label="CA private key" error={at('key', 'keyPem')} hint="PEM (PKCS#8, PKCS#1 or SEC1), plain or encrypted. Not needed for PKCS#12.">
-        {(p) => <textarea {...p} rows={4} value={keyText} onChange={(e) => setKeyText(e.target.value)} spellCheck={false} disabled={Boolean(p12)} />}
+      <Field
+        label="CA private key"
+        error={at('key', 'keyPem')}
+        hint="PEM (PKCS#8, PKCS#1 or SEC1), plain or encrypted. Not needed for PKCS#12."
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={4}
+            value={keyText}
+            onChange={(e) => setKeyText(e.target.value)}
+            spellCheck={false}
+            disabled={Boolean(p12)}
+          />
+        )}
       </Field>
       <Field label="Password" error={at('password')} hint="For an encrypted key or a PKCS#12 file.">
-        {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
-      {failure && !at('cert', 'certificate', 'key', 'keyPem', 'password') && <p className="error" role="alert">{failure.message}</p>}
+      {failure && !at('cert', 'certificate', 'key', 'keyPem', 'password') && (
+        <p className="error" role="alert">
+          {failure.message}
+        </p>
+      )}
       {done && <p role="status">{done}</p>}
-      <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import CA'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Importing…' : 'Import CA'}
+      </button>
     </form>
   );
 }

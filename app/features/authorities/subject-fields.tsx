@@ -20,21 +20,58 @@ export function cleanSubject(s: SubjectInput): SubjectInput {
   return out;
 }
 
-export function SubjectFields({ value, onChange, showErrors, serverError }: { value: SubjectInput; onChange: (s: SubjectInput) => void; showErrors: boolean; serverError?: string | undefined }) {
+export function SubjectFields({
+  value,
+  onChange,
+  showErrors,
+  serverError,
+}: {
+  value: SubjectInput;
+  onChange: (s: SubjectInput) => void;
+  showErrors: boolean;
+  serverError?: string | undefined;
+}) {
   const errors = subjectError(value);
-  const set = (key: keyof SubjectInput) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
+  const set = (key: keyof SubjectInput) => (e: { target: { value: string } }) =>
+    onChange({ ...value, [key]: e.target.value });
   return (
     <>
-      <Field label="Common name" error={(showErrors || value.commonName ? errors.commonName : undefined) ?? serverError}>
+      <Field
+        label="Common name"
+        error={(showErrors || value.commonName ? errors.commonName : undefined) ?? serverError}
+      >
         {(p) => <input {...p} value={value.commonName} onChange={set('commonName')} autoComplete="off" />}
       </Field>
       <details>
         <summary>More subject fields (optional)</summary>
-        <Field label="Organization">{(p) => <input {...p} value={value.organization ?? ''} onChange={set('organization')} autoComplete="organization" />}</Field>
-        <Field label="Organizational unit">{(p) => <input {...p} value={value.organizationalUnit ?? ''} onChange={set('organizationalUnit')} autoComplete="off" />}</Field>
-        <Field label="Country" error={errors.country}>{(p) => <input {...p} value={value.country ?? ''} onChange={set('country')} maxLength={2} autoComplete="country" />}</Field>
-        <Field label="State or province">{(p) => <input {...p} value={value.state ?? ''} onChange={set('state')} autoComplete="address-level1" />}</Field>
-        <Field label="Locality">{(p) => <input {...p} value={value.locality ?? ''} onChange={set('locality')} autoComplete="address-level2" />}</Field>
+        <Field label="Organization">
+          {(p) => (
+            <input {...p} value={value.organization ?? ''} onChange={set('organization')} autoComplete="organization" />
+          )}
+        </Field>
+        <Field label="Organizational unit">
+          {(p) => (
+            <input
+              {...p}
+              value={value.organizationalUnit ?? ''}
+              onChange={set('organizationalUnit')}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field label="Country" error={errors.country}>
+          {(p) => (
+            <input {...p} value={value.country ?? ''} onChange={set('country')} maxLength={2} autoComplete="country" />
+          )}
+        </Field>
+        <Field label="State or province">
+          {(p) => <input {...p} value={value.state ?? ''} onChange={set('state')} autoComplete="address-level1" />}
+        </Field>
+        <Field label="Locality">
+          {(p) => (
+            <input {...p} value={value.locality ?? ''} onChange={set('locality')} autoComplete="address-level2" />
+          )}
+        </Field>
       </details>
     </>
   );

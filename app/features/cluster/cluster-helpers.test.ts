@@ -18,19 +18,47 @@ describe('cluster form helpers', () => {
   for (const row of clientRows) it(`clients: ${row.name}`, () => expect(parseClients(row.input)).toEqual(row.want));
 
   const nodeRows = [
-    { name: 'comments and blanks are not nodes', input: '# rack 1\nn1 10.0.0.1\n\n  n2  ', want: ['n1 10.0.0.1', 'n2'] },
+    {
+      name: 'comments and blanks are not nodes',
+      input: '# rack 1\nn1 10.0.0.1\n\n  n2  ',
+      want: ['n1 10.0.0.1', 'n2'],
+    },
     { name: 'empty', input: '', want: [] },
   ];
   for (const row of nodeRows) it(`nodes: ${row.name}`, () => expect(nodeLines(row.input)).toEqual(row.want));
 
   it('every target the issue names is offered, in its order', () => {
-    expect(TARGETS.map((t) => t.label)).toEqual(['ScyllaDB', 'Cassandra', 'casty', 'haystack', 'crank', 'Node.js', 'Kubernetes', 'generic']);
+    expect(TARGETS.map((t) => t.label)).toEqual([
+      'ScyllaDB',
+      'Cassandra',
+      'casty',
+      'haystack',
+      'crank',
+      'Node.js',
+      'Kubernetes',
+      'generic',
+    ]);
   });
 });
 
 const result: ClusterResult = {
   ca: { certPem: 'CA', keyPem: 'CAKEY', chainPem: '', meta: { subject: 'CN=prod CA' }, notes: [] },
-  nodes: [{ name: 'n1', certPem: 'N1', keyPem: 'K1', chainPem: 'CA', meta: { sans: [{ kind: 'dns', value: 'n1' }, { kind: 'ip', value: '10.0.0.1' }, { kind: 'dns', value: 'n1.db' }] }, notes: [] }],
+  nodes: [
+    {
+      name: 'n1',
+      certPem: 'N1',
+      keyPem: 'K1',
+      chainPem: 'CA',
+      meta: {
+        sans: [
+          { kind: 'dns', value: 'n1' },
+          { kind: 'ip', value: '10.0.0.1' },
+          { kind: 'dns', value: 'n1.db' },
+        ],
+      },
+      notes: [],
+    },
+  ],
   clients: [{ name: 'app', certPem: 'C1', keyPem: 'KC', chainPem: 'CA', meta: {}, notes: [] }],
   layout: 'scylla',
   snippets: [],
@@ -46,8 +74,15 @@ describe('a finished cluster', () => {
     const ca = items.find((i) => i.kind === 'ca');
     const bundle = items.find((i) => i.kind === 'bundle');
     expect(ca).toMatchObject({ name: 'prod CA', pem: 'CA', keyPem: 'CAKEY' });
-    expect(items.filter((i) => i.parentId === ca?.id).map((i) => [i.kind, i.name, i.meta.profile]).sort()).toEqual([
-      ['bundle', 'prod (scylla)', undefined], ['certificate', 'app', 'client'], ['certificate', 'n1', 'node'],
+    expect(
+      items
+        .filter((i) => i.parentId === ca?.id)
+        .map((i) => [i.kind, i.name, i.meta.profile])
+        .sort(),
+    ).toEqual([
+      ['bundle', 'prod (scylla)', undefined],
+      ['certificate', 'app', 'client'],
+      ['certificate', 'n1', 'node'],
     ]);
     expect(bundle?.meta).toMatchObject({ layout: 'scylla', target: 'scylla' });
     expect(bundle?.meta.members?.[0]).toBe(ca?.id);
@@ -56,6 +91,10 @@ describe('a finished cluster', () => {
   });
 
   it('zips with node hosts split by kind from the SANs', () => {
-    expect(clusterResultBundle('prod', result).nodes[0]).toMatchObject({ name: 'n1', dns: ['n1', 'n1.db'], ips: ['10.0.0.1'] });
+    expect(clusterResultBundle('prod', result).nodes[0]).toMatchObject({
+      name: 'n1',
+      dns: ['n1', 'n1.db'],
+      ips: ['10.0.0.1'],
+    });
   });
 });

@@ -18,8 +18,20 @@ export function clusterResultBundle(cluster: string, result: ClusterResult): Bun
   return {
     cluster,
     ca: { certPem: result.ca.certPem, ...(result.ca.chainPem ? { chainPem: result.ca.chainPem } : {}) },
-    nodes: result.nodes.map((n) => ({ name: n.name, certPem: n.certPem, keyPem: n.keyPem ?? '', chainPem: '', ...nodeHosts(n.meta.sans) })),
-    clients: result.clients.map((c) => ({ name: c.name, commonName: c.name, certPem: c.certPem, keyPem: c.keyPem ?? '', chainPem: '' })),
+    nodes: result.nodes.map((n) => ({
+      name: n.name,
+      certPem: n.certPem,
+      keyPem: n.keyPem ?? '',
+      chainPem: '',
+      ...nodeHosts(n.meta.sans),
+    })),
+    clients: result.clients.map((c) => ({
+      name: c.name,
+      commonName: c.name,
+      certPem: c.certPem,
+      keyPem: c.keyPem ?? '',
+      chainPem: '',
+    })),
   };
 }
 
@@ -31,7 +43,10 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
     setBusy(true);
     setProblem(undefined);
     try {
-      const zip = await callWorker('exportBundle', { bundle: clusterResultBundle(cluster, result), layout: result.layout });
+      const zip = await callWorker('exportBundle', {
+        bundle: clusterResultBundle(cluster, result),
+        layout: result.layout,
+      });
       download(`${fileSafe(cluster)}-${result.layout}.zip`, zip.zip, 'application/zip');
     } catch (e) {
       setProblem(errorMessage(e));
@@ -42,19 +57,34 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
 
   return (
     <section aria-labelledby="cluster-result-heading" className="result">
-      <ResultHeading level={3} id="cluster-result-heading" revealKey={result}>Cluster bundle</ResultHeading>
+      <ResultHeading level={3} id="cluster-result-heading" revealKey={result}>
+        Cluster bundle
+      </ResultHeading>
       <p>
-        One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length} client
-        certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}. Everything is also in the workspace.
+        One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length}{' '}
+        client certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}.
+        Everything is also in the workspace.
       </p>
-      {result.warnings.length > 0 && <ul className="notes">{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      {result.warnings.length > 0 && (
+        <ul className="notes">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       <p className="hint">
         {result.layout === 'crank'
-          ? 'The zip holds certificates and ca.crt only: crank makes each worker\'s key on the worker. The keys made here stay in the workspace.'
+          ? "The zip holds certificates and ca.crt only: crank makes each worker's key on the worker. The keys made here stay in the workspace."
           : 'The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.'}
       </p>
-      <button type="button" onClick={() => void downloadBundle()} disabled={busy}>Download bundle</button>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <button type="button" onClick={() => void downloadBundle()} disabled={busy}>
+        Download bundle
+      </button>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {result.snippets.length > 0 && <h4>Configuration</h4>}
       {result.snippets.map((s) => (
         <div key={`${s.title}-${s.fileName}`} className="cluster-snippet">

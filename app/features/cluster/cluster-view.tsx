@@ -30,13 +30,17 @@ export function ClusterView() {
   const [touched, setTouched] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; label?: string | undefined }>();
   const setUp = useWorkerAction(
-    (args: ClusterArgs, signal: AbortSignal, onProgress: (done: number, total: number, label?: string) => void) => callWorker('setUpCluster', args, { signal, onProgress }),
+    (args: ClusterArgs, signal: AbortSignal, onProgress: (done: number, total: number, label?: string) => void) =>
+      callWorker('setUpCluster', args, { signal, onProgress }),
     { nodes: ['nodes', 'san', 'sans'], clients: ['clients'] },
   );
   const [result, setResult] = useState<{ cluster: string; result: ClusterResult }>();
   const controller = useRef<AbortController | undefined>(undefined);
 
-  const nodesError = touched && nodeLines(nodes).length === 0 ? 'List at least one node: its name, then its IP addresses and DNS names.' : undefined;
+  const nodesError =
+    touched && nodeLines(nodes).length === 0
+      ? 'List at least one node: its name, then its IP addresses and DNS names.'
+      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +53,15 @@ export function ClusterView() {
     // One progress a certificate from the worker; one drawn a frame.
     const shown = perFrame(setProgress);
     const made = await setUp.run(
-      { cluster: cluster.trim(), nodes, clients: parseClients(clients), target, keyAlgorithm, caDays: Number(caDays), leafDays: Number(leafDays) },
+      {
+        cluster: cluster.trim(),
+        nodes,
+        clients: parseClients(clients),
+        target,
+        keyAlgorithm,
+        caDays: Number(caDays),
+        leafDays: Number(leafDays),
+      },
       abort.signal,
       (done, total, label) => shown.push({ done, total, label }),
     );
@@ -67,35 +79,83 @@ export function ClusterView() {
   return (
     <section aria-labelledby="cluster-heading">
       <h2 id="cluster-heading">Cluster setup</h2>
-      <Why>Mutual TLS: every node and client gets a certificate from one private CA, and each side checks the other's. One form makes all of it.</Why>
+      <Why>
+        Mutual TLS: every node and client gets a certificate from one private CA, and each side checks the other's. One
+        form makes all of it.
+      </Why>
       <form aria-label="Cluster setup" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Cluster name" error={touched && !cluster.trim() ? 'Name the cluster: it becomes the CA\'s name.' : undefined}>
+        <Field
+          label="Cluster name"
+          error={touched && !cluster.trim() ? "Name the cluster: it becomes the CA's name." : undefined}
+        >
           {(p) => <input {...p} value={cluster} onChange={(e) => setCluster(e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="Nodes" error={nodesError ?? setUp.fieldError('nodes')}
-          hint="One node per line: its name, then every IP address and DNS name peers and clients dial (they check these names, not the CN). Example: node1 10.0.0.1 node1.db.internal">
-          {(p) => <textarea {...p} rows={6} value={nodes} onChange={(e) => setNodes(e.target.value)} spellCheck={false} placeholder={'node1 10.0.0.1 node1.db.internal\nnode2 10.0.0.2 node2.db.internal'} />}
+        <Field
+          label="Nodes"
+          error={nodesError ?? setUp.fieldError('nodes')}
+          hint="One node per line: its name, then every IP address and DNS name peers and clients dial (they check these names, not the CN). Example: node1 10.0.0.1 node1.db.internal"
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={6}
+              value={nodes}
+              onChange={(e) => setNodes(e.target.value)}
+              spellCheck={false}
+              placeholder={'node1 10.0.0.1 node1.db.internal\nnode2 10.0.0.2 node2.db.internal'}
+            />
+          )}
         </Field>
-        <Field label="Clients" error={setUp.fieldError('clients')} hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists.">
-          {(p) => <textarea {...p} rows={2} value={clients} onChange={(e) => setClients(e.target.value)} spellCheck={false} />}
+        <Field
+          label="Clients"
+          error={setUp.fieldError('clients')}
+          hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists."
+        >
+          {(p) => (
+            <textarea {...p} rows={2} value={clients} onChange={(e) => setClients(e.target.value)} spellCheck={false} />
+          )}
         </Field>
-        <Field label="Target system" hint="Decides the file names and folders of the bundle and which configuration snippets you get.">
+        <Field
+          label="Target system"
+          hint="Decides the file names and folders of the bundle and which configuration snippets you get."
+        >
           {(p) => (
             <select {...p} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
-              {TARGETS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+              {TARGETS.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <details>
-          <summary>Validity: CA {caDays} days, certificates {leafDays} days</summary>
+          <summary>
+            Validity: CA {caDays} days, certificates {leafDays} days
+          </summary>
           <DaysField label="CA validity (days)" value={caDays} onChange={setCaDays} />
-          <DaysField label="Certificate validity (days)" value={leafDays} onChange={setLeafDays} hint="Shorter limits what a leaked key can do; re-issue before it ends under Issue, with this cluster's CA." />
+          <DaysField
+            label="Certificate validity (days)"
+            value={leafDays}
+            onChange={setLeafDays}
+            hint="Shorter limits what a leaked key can do; re-issue before it ends under Issue, with this cluster's CA."
+          />
         </details>
-        {formError && <p className="error" role="alert">{formError}</p>}
+        {formError && (
+          <p className="error" role="alert">
+            {formError}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" disabled={running}>Create cluster certificates</button>
-          {running && <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>}
+          <button type="submit" disabled={running}>
+            Create cluster certificates
+          </button>
+          {running && (
+            <button type="button" onClick={() => controller.current?.abort()}>
+              Cancel
+            </button>
+          )}
         </div>
         {running && (
           <p role="status">

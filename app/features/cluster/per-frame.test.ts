@@ -6,7 +6,10 @@ function frames() {
   const queued = new Map<number, () => void>();
   let next = 1;
   return {
-    schedule: (run: () => void) => { queued.set(next, run); return next++; },
+    schedule: (run: () => void) => {
+      queued.set(next, run);
+      return next++;
+    },
     unschedule: (h: number) => void queued.delete(h),
     tick() {
       const runs = [...queued.values()];

@@ -8,19 +8,37 @@ type Leaf = ClusterResult['nodes'][number];
  * One addItems call for the whole cluster, with ids chosen here so the leaves can name their CA
  * and the bundle its members: a thousand nodes make one store update and one save, not three.
  */
-export function saveCluster(state: Pick<AppState, 'addItems'>, cluster: string, target: TargetId, result: ClusterResult): void {
+export function saveCluster(
+  state: Pick<AppState, 'addItems'>,
+  cluster: string,
+  target: TargetId,
+  result: ClusterResult,
+): void {
   const caId = newId();
   const ca: NewItem = {
-    id: caId, kind: 'ca', name: `${cluster} CA`, pem: result.ca.certPem, ...(result.ca.keyPem ? { keyPem: result.ca.keyPem } : {}),
+    id: caId,
+    kind: 'ca',
+    name: `${cluster} CA`,
+    pem: result.ca.certPem,
+    ...(result.ca.keyPem ? { keyPem: result.ca.keyPem } : {}),
     meta: { ...result.ca.meta, profile: 'root' },
   };
   const leaf = (l: Leaf, profile: 'node' | 'client'): NewItem & { id: string } => ({
-    id: newId(), kind: 'certificate', name: l.name, pem: l.certPem, ...(l.keyPem ? { keyPem: l.keyPem } : {}), chainPem: l.chainPem, parentId: caId,
+    id: newId(),
+    kind: 'certificate',
+    name: l.name,
+    pem: l.certPem,
+    ...(l.keyPem ? { keyPem: l.keyPem } : {}),
+    chainPem: l.chainPem,
+    parentId: caId,
     meta: { ...l.meta, profile },
   });
   const leaves = [...result.nodes.map((n) => leaf(n, 'node')), ...result.clients.map((c) => leaf(c, 'client'))];
   const bundle: NewItem = {
-    kind: 'bundle', name: `${cluster} (${target})`, pem: '', parentId: caId,
+    kind: 'bundle',
+    name: `${cluster} (${target})`,
+    pem: '',
+    parentId: caId,
     meta: { layout: result.layout, target, cluster, members: [caId, ...leaves.map((l) => l.id)] },
   };
   state.addItems([ca, ...leaves, bundle]);

@@ -5,7 +5,11 @@ describe('Sign CSR: the SAN field checked as typed', () => {
   const rows: { name: string; input: string; want: RegExp | undefined }[] = [
     { name: 'what a request usually asks for', input: 'DNS:batch-worker.internal, IP:10.0.0.7', want: undefined },
     { name: 'empty: the profile decides whether that will do', input: '', want: undefined },
-    { name: 'one bad entry, its own message', input: 'db-3.example, IP:10.0.0.300', want: /^"IP:10\.0\.0\.300" is not an IPv4 or IPv6 address$/ },
+    {
+      name: 'one bad entry, its own message',
+      input: 'db-3.example, IP:10.0.0.300',
+      want: /^"IP:10\.0\.0\.300" is not an IPv4 or IPv6 address$/,
+    },
     {
       name: 'every bad entry is named (regression: only the first was, after pressing Sign)',
       input: 'db_3.example, db-3.example, 999.1.1.1, RID:1.2.3.4',

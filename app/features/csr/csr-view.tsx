@@ -23,7 +23,10 @@ export function CsrView() {
   const [sans, setSans] = useState('');
   const [days, setDays] = useState('365');
   const [caId, setCaId] = useState('');
-  const sign = useWorkerAction((args: SignCsrArgs) => callWorker('signCsr', args), { issuer: ['issuer'], sans: ['sans', 'san'] });
+  const sign = useWorkerAction((args: SignCsrArgs) => callWorker('signCsr', args), {
+    issuer: ['issuer'],
+    sans: ['sans', 'san'],
+  });
   const [signed, setSigned] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
   const sansError = csrSansError(sans);
@@ -33,11 +36,19 @@ export function CsrView() {
   const changePem = (text: string) => {
     setPem(text);
     reading.current?.abort();
-    if (!text.trim()) { setSummary(undefined); setReadError(undefined); return; }
+    if (!text.trim()) {
+      setSummary(undefined);
+      setReadError(undefined);
+      return;
+    }
     const controller = new AbortController();
     reading.current = controller;
     callWorker('readCsr', { csrPem: text }, { signal: controller.signal }).then(
-      (s) => { setSummary(s); setReadError(undefined); setSans(s.sans.join(', ')); },
+      (s) => {
+        setSummary(s);
+        setReadError(undefined);
+        setSans(s.sans.join(', '));
+      },
       (e: unknown) => {
         if (e instanceof WorkerCallError && e.code === 'cancelled') return;
         setSummary(undefined);
@@ -52,43 +63,113 @@ export function CsrView() {
     const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
     if (!result) return;
     const name = summary.commonName || 'signed certificate';
-    appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name, parentId: ca.id, meta: { source: 'CSR' } })]);
+    appStore
+      .getState()
+      .addItems([issuedItem(result, { kind: 'certificate', name, parentId: ca.id, meta: { source: 'CSR' } })]);
     setSigned({ ...result, name });
   };
 
   return (
     <section aria-labelledby="csr-heading">
       <h2 id="csr-heading">Sign CSR</h2>
-      <Why>A certificate signing request lets a machine keep its private key: it sends only its public key and the names it wants, and gets back a certificate.</Why>
-      <FileDrop message="Drop a certificate signing request to read it" onFiles={(files) => { const f = files[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d))); }} />
+      <Why>
+        A certificate signing request lets a machine keep its private key: it sends only its public key and the names it
+        wants, and gets back a certificate.
+      </Why>
+      <FileDrop
+        message="Drop a certificate signing request to read it"
+        onFiles={(files) => {
+          const f = files[0];
+          if (f)
+            void readFileSmart(f).then((d) =>
+              changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d)),
+            );
+        }}
+      />
       <form aria-label="Sign a CSR" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Certificate signing request" error={readError} hint="Paste the PEM (-----BEGIN CERTIFICATE REQUEST-----) or choose the .csr file.">
-          {(p) => <textarea {...p} rows={6} value={pem} onChange={(e) => changePem(e.target.value)} spellCheck={false} />}
+        <Field
+          label="Certificate signing request"
+          error={readError}
+          hint="Paste the PEM (-----BEGIN CERTIFICATE REQUEST-----) or choose the .csr file."
+        >
+          {(p) => (
+            <textarea {...p} rows={6} value={pem} onChange={(e) => changePem(e.target.value)} spellCheck={false} />
+          )}
         </Field>
         <Field label="CSR file">
-          {(p) => <input {...p} type="file" accept=".csr,.pem,.req,.der" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFileSmart(f).then((d) => changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d))); }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".csr,.pem,.req,.der"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f)
+                  void readFileSmart(f).then((d) =>
+                    changePem(typeof d === 'string' ? d : derToPem('CERTIFICATE REQUEST', d)),
+                  );
+              }}
+            />
+          )}
         </Field>
         {summary && (
           <section aria-labelledby="csr-asks" className="summary">
             <h3 id="csr-asks">What the request asks for</h3>
             <dl>
-              <dt>Subject</dt><dd>{summary.subject || '(empty)'}</dd>
-              <dt>Names (SANs)</dt><dd>{summary.sans.length ? summary.sans.join(', ') : 'none'}</dd>
-              <dt>Key</dt><dd>{summary.keyAlgorithm}</dd>
-              <dt>Signature</dt><dd>{summary.signatureValid ? 'valid: the requester holds the private key' : 'INVALID: do not sign'}</dd>
+              <dt>Subject</dt>
+              <dd>{summary.subject || '(empty)'}</dd>
+              <dt>Names (SANs)</dt>
+              <dd>{summary.sans.length ? summary.sans.join(', ') : 'none'}</dd>
+              <dt>Key</dt>
+              <dd>{summary.keyAlgorithm}</dd>
+              <dt>Signature</dt>
+              <dd>{summary.signatureValid ? 'valid: the requester holds the private key' : 'INVALID: do not sign'}</dd>
             </dl>
           </section>
         )}
-        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); sign.clear(); }} error={sign.fieldError('issuer')} />
+        <CaSelect
+          purpose="leaf"
+          value={ca?.id ?? ''}
+          onChange={(id) => {
+            setCaId(id);
+            sign.clear();
+          }}
+          error={sign.fieldError('issuer')}
+        />
         <ProfileSelect value={profile} onChange={setProfile} />
-        <Field label="Subject alternative names" error={sansError ?? sign.fieldError('sans')} hint="What the request asked for; edit to grant less or more.">
-          {(p) => <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />}
+        <Field
+          label="Subject alternative names"
+          error={sansError ?? sign.fieldError('sans')}
+          hint="What the request asked for; edit to grant less or more."
+        >
+          {(p) => (
+            <textarea {...p} rows={2} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} />
+          )}
         </Field>
-        <DaysField value={days} onChange={setDays} hint="Chosen here, not by the request; the certificate never outlives its CA." />
-        {sign.formError && <p className="error" role="alert">{sign.formError}</p>}
-        <button type="submit" disabled={sign.busy || !summary || !summary.signatureValid || !ca}>{sign.busy ? 'Signing…' : 'Sign'}</button>
+        <DaysField
+          value={days}
+          onChange={setDays}
+          hint="Chosen here, not by the request; the certificate never outlives its CA."
+        />
+        {sign.formError && (
+          <p className="error" role="alert">
+            {sign.formError}
+          </p>
+        )}
+        <button type="submit" disabled={sign.busy || !summary || !summary.signatureValid || !ca}>
+          {sign.busy ? 'Signing…' : 'Sign'}
+        </button>
       </form>
-      {signed && <IssuedResult heading="Signed certificate" name={signed.name} certPem={signed.certPem} chainPem={signed.chainPem} notes={signed.notes} meta={signed.meta} />}
+      {signed && (
+        <IssuedResult
+          heading="Signed certificate"
+          name={signed.name}
+          certPem={signed.certPem}
+          chainPem={signed.chainPem}
+          notes={signed.notes}
+          meta={signed.meta}
+        />
+      )}
     </section>
   );
 }

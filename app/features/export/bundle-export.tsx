@@ -20,7 +20,9 @@ export function BundleExport() {
   const sources = list.filter((i) => i.kind === 'bundle' || i.kind === 'ca');
   const [chosen, setChosen] = useState('');
   const source = sources.find((i) => i.id === chosen) ?? sources[0];
-  const [layout, setLayout] = useState<LayoutId>(() => (source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : 'generic'));
+  const [layout, setLayout] = useState<LayoutId>(() =>
+    source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : 'generic',
+  );
   const [keyPassphrase, setKeyPassphrase] = useState('');
   const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>('pem');
   const [storePassword, setStorePassword] = useState('');
@@ -74,10 +76,24 @@ export function BundleExport() {
   return (
     <section aria-labelledby="export-bundle-heading" className="export-section">
       <h3 id="export-bundle-heading">Bundles</h3>
-      <form className="export-form" aria-label="Bundle download" onSubmit={(e) => { e.preventDefault(); void go(); }}>
+      <form
+        className="export-form"
+        aria-label="Bundle download"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void go();
+        }}
+      >
         <div className="field">
           <label htmlFor="bundle-source">Bundle or CA</label>
-          <select id="bundle-source" value={source.id} onChange={(e) => { setChosen(e.currentTarget.value); setResult(undefined); }}>
+          <select
+            id="bundle-source"
+            value={source.id}
+            onChange={(e) => {
+              setChosen(e.currentTarget.value);
+              setResult(undefined);
+            }}
+          >
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.kind === 'ca' ? 'CA and what it issued' : 'cluster bundle'})
@@ -86,26 +102,42 @@ export function BundleExport() {
           </select>
           {built && (
             <p className="field__help">
-              {built.bundle.nodes.length} node{built.bundle.nodes.length === 1 ? '' : 's'}, {built.bundle.clients.length} client
-              {built.bundle.clients.length === 1 ? '' : 's'}.{built.skipped.length > 0 && ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.`}
+              {built.bundle.nodes.length} node{built.bundle.nodes.length === 1 ? '' : 's'},{' '}
+              {built.bundle.clients.length} client
+              {built.bundle.clients.length === 1 ? '' : 's'}.
+              {built.skipped.length > 0 && ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.`}
             </p>
           )}
         </div>
         <div className="field">
           <label htmlFor="bundle-layout">Layout</label>
-          <select id="bundle-layout" value={layout} aria-describedby="bundle-layout-help" onChange={(e) => { setLayout(e.currentTarget.value as LayoutId); setResult(undefined); }}>
+          <select
+            id="bundle-layout"
+            value={layout}
+            aria-describedby="bundle-layout-help"
+            onChange={(e) => {
+              setLayout(e.currentTarget.value as LayoutId);
+              setResult(undefined);
+            }}
+          >
             {LAYOUTS.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.label}
               </option>
             ))}
           </select>
-          <p id="bundle-layout-help" className="field__help">{described?.describe}</p>
+          <p id="bundle-layout-help" className="field__help">
+            {described?.describe}
+          </p>
         </div>
         {layout === 'cassandra' && (
           <div className="field">
             <label htmlFor="bundle-cassandra">Cassandra files</label>
-            <select id="bundle-cassandra" value={cassandraFormat} onChange={(e) => setCassandraFormat(e.currentTarget.value === 'pkcs12' ? 'pkcs12' : 'pem')}>
+            <select
+              id="bundle-cassandra"
+              value={cassandraFormat}
+              onChange={(e) => setCassandraFormat(e.currentTarget.value === 'pkcs12' ? 'pkcs12' : 'pem')}
+            >
               <option value="pem">PEM key and chain (PEMBasedSslContextFactory)</option>
               <option value="pkcs12">PKCS#12 keystore and truststore</option>
             </select>
@@ -114,14 +146,30 @@ export function BundleExport() {
         {layout === 'cassandra' && cassandraFormat === 'pkcs12' && (
           <div className="field">
             <label htmlFor="bundle-store-password">Keystore password</label>
-            <input id="bundle-store-password" type="password" autoComplete="new-password" value={storePassword} onChange={(e) => setStorePassword(e.currentTarget.value)} />
+            <input
+              id="bundle-store-password"
+              type="password"
+              autoComplete="new-password"
+              value={storePassword}
+              onChange={(e) => setStorePassword(e.currentTarget.value)}
+            />
           </div>
         )}
         {described && encryptsKeys(described, options) && (
           <div className="field">
             <label htmlFor="bundle-key-pass">Key passphrase (optional)</label>
-            <input id="bundle-key-pass" type="password" autoComplete="new-password" aria-describedby="bundle-key-pass-help" value={keyPassphrase} onChange={(e) => setKeyPassphrase(e.currentTarget.value)} />
-            <p id="bundle-key-pass-help" className="field__help">Encrypts every private key in the zip (PKCS#8, AES-256-CBC); the services then need the passphrase to start.</p>
+            <input
+              id="bundle-key-pass"
+              type="password"
+              autoComplete="new-password"
+              aria-describedby="bundle-key-pass-help"
+              value={keyPassphrase}
+              onChange={(e) => setKeyPassphrase(e.currentTarget.value)}
+            />
+            <p id="bundle-key-pass-help" className="field__help">
+              Encrypts every private key in the zip (PKCS#8, AES-256-CBC); the services then need the passphrase to
+              start.
+            </p>
           </div>
         )}
         {plaintext && (
@@ -130,24 +178,45 @@ export function BundleExport() {
               {described && !encryptsKeys(described, options)
                 ? `${described.label} reads private keys unencrypted, so this zip will hold them in plain text.`
                 : 'Without a passphrase this zip will hold the private keys in plain text.'}{' '}
-              Anyone with a copy can act as your nodes and clients: keep it private, and delete it once the files are in place.
+              Anyone with a copy can act as your nodes and clients: keep it private, and delete it once the files are in
+              place.
             </p>
             <div className="choice">
-              <input id="bundle-plaintext-ok" type="checkbox" checked={understood} aria-describedby="bundle-plaintext-warning" onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+              <input
+                id="bundle-plaintext-ok"
+                type="checkbox"
+                checked={understood}
+                aria-describedby="bundle-plaintext-warning"
+                onChange={(e) => setUnderstood(e.currentTarget.checked)}
+              />
               <label htmlFor="bundle-plaintext-ok">I understand the zip holds unencrypted private keys</label>
             </div>
           </div>
         )}
-        <button type="submit" disabled={busy || !built || (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0) || (plaintext && !understood)}>
+        <button
+          type="submit"
+          disabled={
+            busy ||
+            !built ||
+            (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0) ||
+            (plaintext && !understood)
+          }
+        >
           Download bundle
         </button>
         <p role="status">{busy ? 'Building the bundle…' : result ? `Downloaded ${result.files.length} files.` : ''}</p>
-        {problem && <p role="alert" className="export-problem">{problem}</p>}
+        {problem && (
+          <p role="alert" className="export-problem">
+            {problem}
+          </p>
+        )}
       </form>
       {result && (
         <div className="export-result">
           {result.containsPlaintextKeys && <p className="export-warning">This zip holds unencrypted private keys.</p>}
-          {result.warnings.map((w) => <p key={w}>{w}</p>)}
+          {result.warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
           <ul aria-label="Files in the bundle">
             {result.files.map((f) => (
               <li key={f.path}>

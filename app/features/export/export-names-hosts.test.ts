@@ -17,14 +17,14 @@ import { memoryRecordStore } from '../../store/record-store.ts';
 import { OPS } from '../../worker/ops.ts';
 import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 
-
-
 /** A root, two nodes (DNS, IPv4 and IPv6 SANs) and a client, issued and saved as the Issue view does. */
 async function workspaceWithIssuedCluster() {
   const app = createAppStore({ records: memoryRecordStore(), channelName: `export-hosts-${process.pid}` });
   await app.hydration;
   const root = await OPS.createCa({ subject: { commonName: 'prod CA' }, keyAlgorithm: 'p256', days: 3650 });
-  const [ca] = app.store.getState().addItems([issuedItem(root, { kind: 'ca', name: 'prod CA', meta: { profile: 'root' } })]);
+  const [ca] = app.store
+    .getState()
+    .addItems([issuedItem(root, { kind: 'ca', name: 'prod CA', meta: { profile: 'root' } })]);
   if (!ca) throw new Error('no CA item');
   const issuer = { certPem: root.certPem, keyPem: root.keyPem ?? '' };
   const leaves = [
@@ -43,12 +43,23 @@ const rows: { name: string; layout: LayoutId; want: { readme: string[]; snippets
   {
     name: 'ScyllaDB: README checks and driver snippets name db-1 and its IPs, never "DNS:db-1"',
     layout: 'scylla',
-    want: { readme: ['-servername db-1 -verify_hostname db-1'], snippets: ['hosts=["10.0.0.1", "10.0.0.2"]', '-checkip 10.0.0.1', '-checkip fd00::1', '-servername db-1 -verify_hostname db-1'] },
+    want: {
+      readme: ['-servername db-1 -verify_hostname db-1'],
+      snippets: [
+        'hosts=["10.0.0.1", "10.0.0.2"]',
+        '-checkip 10.0.0.1',
+        '-checkip fd00::1',
+        '-servername db-1 -verify_hostname db-1',
+      ],
+    },
   },
   {
     name: 'generic: the same hosts in README and snippets',
     layout: 'generic',
-    want: { readme: ['-verify_hostname db-1'], snippets: ['-checkip 10.0.0.1', '-checkip fd00::1', '-verify_hostname db-1'] },
+    want: {
+      readme: ['-verify_hostname db-1'],
+      snippets: ['-checkip 10.0.0.1', '-checkip fd00::1', '-verify_hostname db-1'],
+    },
   },
 ];
 
@@ -65,9 +76,12 @@ describe('regression: Export from the workspace named hosts "DNS:db-1"', () => {
       ]);
       const zip = await OPS.exportBundle({ bundle: built.bundle, layout: row.layout });
       const readme = strFromU8(unzipSync(zip.zip)['README.txt'] ?? new Uint8Array());
-      const snippets = renderSnippets(built.bundle, row.layout, snippetsFor(row.layout)).map((s) => s.code ?? '').join('\n');
+      const snippets = renderSnippets(built.bundle, row.layout, snippetsFor(row.layout))
+        .map((s) => s.code ?? '')
+        .join('\n');
       // openssl's own SAN syntax (-addext subjectAltName=DNS:db-1,IP:…) is right where it stands; a host is never prefixed.
-      for (const text of [readme, snippets]) expect(text.replace(/subjectAltName\s*=\s*\S+/g, '')).not.toMatch(/\b(?:DNS|IP):\S/);
+      for (const text of [readme, snippets])
+        expect(text.replace(/subjectAltName\s*=\s*\S+/g, '')).not.toMatch(/\b(?:DNS|IP):\S/);
       for (const want of row.want.readme) expect(readme).toContain(want);
       for (const want of row.want.snippets) expect(snippets).toContain(want);
       app.dispose();

@@ -11,8 +11,8 @@ export function ExportView() {
     <section aria-labelledby="export-heading" className="export">
       <h2 id="export-heading">Export</h2>
       <p>
-        Files in the format each system reads. Private keys leave only when you download them here; encrypted keys are offered
-        first.
+        Files in the format each system reads. Private keys leave only when you download them here; encrypted keys are
+        offered first.
       </p>
       <ItemExport />
       <BundleExport />

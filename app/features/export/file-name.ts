@@ -3,6 +3,9 @@
  * no leading dot (a downloaded ".key" would be a hidden file on Unix).
  */
 export function safeFileName(name: string, fallback = 'item'): string {
-  const cleaned = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  const cleaned = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return cleaned || fallback;
 }

@@ -7,7 +7,13 @@ import { KeyExport } from './key-export.tsx';
 import { firstDer, fullChain } from '../../flows/pem-blocks.ts';
 import { Pkcs12Export } from './pkcs12-export.tsx';
 
-const KIND_WORD: Record<WorkspaceItem['kind'], string> = { ca: 'CA', certificate: 'certificate', key: 'key', csr: 'CSR', bundle: 'bundle' };
+const KIND_WORD: Record<WorkspaceItem['kind'], string> = {
+  ca: 'CA',
+  certificate: 'certificate',
+  key: 'key',
+  csr: 'CSR',
+  bundle: 'bundle',
+};
 
 function CertificateFiles({ item }: { item: WorkspaceItem }) {
   const base = safeFileName(item.name);
@@ -19,12 +25,20 @@ function CertificateFiles({ item }: { item: WorkspaceItem }) {
         Download PEM
       </button>
       {der && (
-        <button type="button" onClick={() => download(`${base}.${ext === 'csr' ? 'csr.der' : 'der'}`, der, 'application/pkix-cert')}>
+        <button
+          type="button"
+          onClick={() => download(`${base}.${ext === 'csr' ? 'csr.der' : 'der'}`, der, 'application/pkix-cert')}
+        >
           Download DER
         </button>
       )}
       {item.kind !== 'csr' && item.chainPem && (
-        <button type="button" onClick={() => download(`${base}.fullchain.pem`, fullChain(item.pem, item.chainPem), 'application/x-pem-file')}>
+        <button
+          type="button"
+          onClick={() =>
+            download(`${base}.fullchain.pem`, fullChain(item.pem, item.chainPem), 'application/x-pem-file')
+          }
+        >
           Download full chain
         </button>
       )}
@@ -43,7 +57,9 @@ export function ItemExport() {
     <section aria-labelledby="export-item-heading" className="export-section">
       <h3 id="export-item-heading">One item</h3>
       {exportable.length === 0 ? (
-        <p>The workspace holds no certificates or keys yet. Create a CA, issue a certificate, or save one from Inspect.</p>
+        <p>
+          The workspace holds no certificates or keys yet. Create a CA, issue a certificate, or save one from Inspect.
+        </p>
       ) : (
         <>
           <div className="field">

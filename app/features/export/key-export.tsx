@@ -10,10 +10,28 @@ import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 
 const FORMATS: { id: PrivateKeyFormat; label: string; why: string; only?: KeyFamily }[] = [
-  { id: 'pkcs8-encrypted', label: 'Encrypted PKCS#8 (recommended)', why: 'AES-256-CBC under a PBKDF2 key from your passphrase; OpenSSL, Java 17, Node and Python read it.' },
-  { id: 'pkcs8', label: 'PKCS#8, not encrypted', why: 'What servers that cannot prompt for a passphrase read (ScyllaDB, Cassandra PEM, most sidecars).' },
-  { id: 'pkcs1', label: 'PKCS#1, not encrypted', why: 'The older "RSA PRIVATE KEY" form some tools still expect.', only: 'rsa' },
-  { id: 'sec1', label: 'SEC1, not encrypted', why: 'The older "EC PRIVATE KEY" form some tools still expect.', only: 'ec' },
+  {
+    id: 'pkcs8-encrypted',
+    label: 'Encrypted PKCS#8 (recommended)',
+    why: 'AES-256-CBC under a PBKDF2 key from your passphrase; OpenSSL, Java 17, Node and Python read it.',
+  },
+  {
+    id: 'pkcs8',
+    label: 'PKCS#8, not encrypted',
+    why: 'What servers that cannot prompt for a passphrase read (ScyllaDB, Cassandra PEM, most sidecars).',
+  },
+  {
+    id: 'pkcs1',
+    label: 'PKCS#1, not encrypted',
+    why: 'The older "RSA PRIVATE KEY" form some tools still expect.',
+    only: 'rsa',
+  },
+  {
+    id: 'sec1',
+    label: 'SEC1, not encrypted',
+    why: 'The older "EC PRIVATE KEY" form some tools still expect.',
+    only: 'ec',
+  },
 ];
 
 export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
@@ -39,8 +57,17 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
     setBusy(true);
     try {
       const enc = derAllowed ? encoding : 'pem';
-      const out = await runExport.exportKey({ keyPem, format, encoding: enc, ...(encrypted ? { password: passphrase } : {}) });
-      download(`${safeFileName(name)}.key${enc === 'der' ? '.der' : '.pem'}`, out.contents, enc === 'der' ? 'application/pkcs8' : 'application/x-pem-file');
+      const out = await runExport.exportKey({
+        keyPem,
+        format,
+        encoding: enc,
+        ...(encrypted ? { password: passphrase } : {}),
+      });
+      download(
+        `${safeFileName(name)}.key${enc === 'der' ? '.der' : '.pem'}`,
+        out.contents,
+        enc === 'der' ? 'application/pkcs8' : 'application/x-pem-file',
+      );
     } catch (e) {
       setProblem(messageOf(e));
     } finally {
@@ -49,13 +76,29 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
   };
 
   return (
-    <form className="export-form" aria-labelledby={`${id}-h`} onSubmit={(e) => { e.preventDefault(); void go(); }}>
+    <form
+      className="export-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void go();
+      }}
+    >
       <h4 id={`${id}-h`}>Private key</h4>
       <fieldset>
         <legend>Private key format</legend>
         {formats.map((f) => (
           <div key={f.id} className="choice">
-            <input type="radio" id={`${id}-${f.id}`} name={`${id}-format`} checked={format === f.id} onChange={() => { setFormat(f.id); setUnderstood(false); }} />
+            <input
+              type="radio"
+              id={`${id}-${f.id}`}
+              name={`${id}-format`}
+              checked={format === f.id}
+              onChange={() => {
+                setFormat(f.id);
+                setUnderstood(false);
+              }}
+            />
             <label htmlFor={`${id}-${f.id}`}>{f.label}</label>
             <span className="field__help"> {f.why}</span>
           </div>
@@ -64,7 +107,11 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
       {derAllowed && (
         <div className="field">
           <label htmlFor={`${id}-encoding`}>Encoding</label>
-          <select id={`${id}-encoding`} value={encoding} onChange={(e) => setEncoding(e.currentTarget.value === 'der' ? 'der' : 'pem')}>
+          <select
+            id={`${id}-encoding`}
+            value={encoding}
+            onChange={(e) => setEncoding(e.currentTarget.value === 'der' ? 'der' : 'pem')}
+          >
             <option value="pem">PEM (text)</option>
             <option value="der">DER (binary)</option>
           </select>
@@ -73,7 +120,13 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
       {encrypted ? (
         <div className="field">
           <label htmlFor={`${id}-pass`}>Key passphrase</label>
-          <input id={`${id}-pass`} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />
+          <input
+            id={`${id}-pass`}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+          />
         </div>
       ) : (
         <div className="export-warning">
@@ -82,7 +135,13 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
             where only the service reads it (mode 0600), or choose the encrypted format.
           </p>
           <div className="choice">
-            <input type="checkbox" id={`${id}-ok`} checked={understood} aria-describedby={`${id}-warn`} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              id={`${id}-ok`}
+              checked={understood}
+              aria-describedby={`${id}-warn`}
+              onChange={(e) => setUnderstood(e.currentTarget.checked)}
+            />
             <label htmlFor={`${id}-ok`}>I understand the key will not be encrypted</label>
           </div>
         </div>
@@ -90,7 +149,11 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
       <button type="submit" disabled={busy || (!encrypted && !understood)}>
         Download key
       </button>
-      {problem && <p role="alert" className="export-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="export-problem">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -39,11 +39,19 @@ export function Pkcs12Export({ name, certPem, keyPem, chainPem, isCA }: Pkcs12Ex
     try {
       const out =
         kind === 'keystore' && keyPem
-          ? await runExport.exportKeystore({ certPem, keyPem, password, ...(chainPem ? { chainPem } : {}), ...(alias ? { alias } : {}) })
+          ? await runExport.exportKeystore({
+              certPem,
+              keyPem,
+              password,
+              ...(chainPem ? { chainPem } : {}),
+              ...(alias ? { alias } : {}),
+            })
           : await runExport.exportTruststore({ caPems: [certPem], password, ...(alias ? { alias } : {}) });
       const file = `${safeFileName(name)}.${kind}.p12`;
       download(file, out.der, 'application/x-pkcs12');
-      setDone(`${file}: ${out.aliases.length} entr${out.aliases.length === 1 ? 'y' : 'ies'} (alias ${out.aliases.join(', ')}).`);
+      setDone(
+        `${file}: ${out.aliases.length} entr${out.aliases.length === 1 ? 'y' : 'ies'} (alias ${out.aliases.join(', ')}).`,
+      );
     } catch (e) {
       setProblem(messageOf(e));
     } finally {
@@ -52,37 +60,73 @@ export function Pkcs12Export({ name, certPem, keyPem, chainPem, isCA }: Pkcs12Ex
   };
 
   return (
-    <form className="export-form" aria-labelledby={`${id}-h`} onSubmit={(e) => { e.preventDefault(); void go(); }}>
+    <form
+      className="export-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void go();
+      }}
+    >
       <h4 id={`${id}-h`}>PKCS#12</h4>
       <fieldset>
         <legend>PKCS#12 contents</legend>
         {canKeystore && (
           <div className="choice">
-            <input type="radio" id={`${id}-ks`} name={`${id}-kind`} checked={kind === 'keystore'} onChange={() => setKind('keystore')} />
+            <input
+              type="radio"
+              id={`${id}-ks`}
+              name={`${id}-kind`}
+              checked={kind === 'keystore'}
+              onChange={() => setKind('keystore')}
+            />
             <label htmlFor={`${id}-ks`}>Keystore: key, certificate and chain (what a server or client presents)</label>
           </div>
         )}
         {isCA && (
           <div className="choice">
-            <input type="radio" id={`${id}-ts`} name={`${id}-kind`} checked={kind === 'truststore'} onChange={() => setKind('truststore')} />
+            <input
+              type="radio"
+              id={`${id}-ts`}
+              name={`${id}-kind`}
+              checked={kind === 'truststore'}
+              onChange={() => setKind('truststore')}
+            />
             <label htmlFor={`${id}-ts`}>Truststore: this CA certificate only (what peers verify against)</label>
           </div>
         )}
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-pw`}>Password</label>
-        <input id={`${id}-pw`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          id={`${id}-pw`}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-alias`}>Alias</label>
-        <input id={`${id}-alias`} type="text" spellCheck={false} placeholder="the certificate's common name" value={alias} onChange={(e) => setAlias(e.currentTarget.value)} />
+        <input
+          id={`${id}-alias`}
+          type="text"
+          spellCheck={false}
+          placeholder="the certificate's common name"
+          value={alias}
+          onChange={(e) => setAlias(e.currentTarget.value)}
+        />
         <p className="field__help">The entry's name in keytool -list (friendlyName).</p>
       </div>
       <button type="submit" disabled={busy}>
         Download PKCS#12
       </button>
       <p role="status">{busy ? 'Building the PKCS#12 file…' : done}</p>
-      {problem && <p role="alert" className="export-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="export-problem">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

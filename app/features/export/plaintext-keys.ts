@@ -20,7 +20,14 @@ const SAMPLE: Bundle = {
 
 /** True when the layout writes private keys at all (a crank bundle holds certificates only: keys stay on the workers). */
 function writesKeys(layout: Layout, options: LayoutOptions): boolean {
-  return layout.plan(SAMPLE, options).some((f) => f.content.kind === 'key' || f.content.kind === 'key-and-chain' || (f.content.kind === 'text' && f.content.plaintextKey === true));
+  return layout
+    .plan(SAMPLE, options)
+    .some(
+      (f) =>
+        f.content.kind === 'key' ||
+        f.content.kind === 'key-and-chain' ||
+        (f.content.kind === 'text' && f.content.plaintextKey === true),
+    );
 }
 
 /** True when the zip will carry at least one plaintext private key. */

@@ -1,6 +1,13 @@
 /** The one place the Export view reaches the worker: PBKDF2, PKCS#12 and zips run there. */
 import { callWorker, errorMessage } from '../../worker/client.ts';
-import type { BundleZipOut, BundleZipRequest, KeyExportRequest, KeystoreRequest, Pkcs12Out, TruststoreRequest } from '../../worker/ops-export.ts';
+import type {
+  BundleZipOut,
+  BundleZipRequest,
+  KeyExportRequest,
+  KeystoreRequest,
+  Pkcs12Out,
+  TruststoreRequest,
+} from '../../worker/ops-export.ts';
 
 export const runExport = {
   exportKey: (r: KeyExportRequest): Promise<{ contents: string | Uint8Array }> => callWorker('exportKey', r),

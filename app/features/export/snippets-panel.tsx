@@ -10,7 +10,13 @@ import type { BundleOutline, LayoutId, LayoutOptions } from '../../layouts/types
 import { snippetsFor } from '../../snippets/index.ts';
 import type { SnippetLanguage } from '../../snippets/types.ts';
 
-const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = { yaml: 'yaml', python: 'python', javascript: 'js', ini: 'ini', shell: 'shell' };
+const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = {
+  yaml: 'yaml',
+  python: 'python',
+  javascript: 'js',
+  ini: 'ini',
+  shell: 'shell',
+};
 
 function SnippetBlock({ r }: { r: RenderedSnippet }) {
   return (
@@ -22,7 +28,11 @@ function SnippetBlock({ r }: { r: RenderedSnippet }) {
         </p>
       )}
       {r.code !== undefined ? (
-        <CodeBlock code={r.code} language={LANGUAGE[r.snippet.language]} title={r.snippet.filename ?? r.snippet.label} />
+        <CodeBlock
+          code={r.code}
+          language={LANGUAGE[r.snippet.language]}
+          title={r.snippet.filename ?? r.snippet.label}
+        />
       ) : (
         <p>{r.problem}</p>
       )}
@@ -37,7 +47,10 @@ export interface SnippetsPanelProps {
 }
 
 export function SnippetsPanel({ bundle, layout, options }: SnippetsPanelProps) {
-  const rendered = useMemo(() => renderSnippets(bundle, layout, snippetsFor(layout), options), [bundle, layout, options]);
+  const rendered = useMemo(
+    () => renderSnippets(bundle, layout, snippetsFor(layout), options),
+    [bundle, layout, options],
+  );
   const mine = rendered.filter((r) => r.snippet.layouts === 'any' || r.snippet.layouts.includes(layout));
   const others = rendered.filter((r) => !mine.includes(r));
 
@@ -45,8 +58,8 @@ export function SnippetsPanel({ bundle, layout, options }: SnippetsPanelProps) {
     <section aria-labelledby="snippets-heading" className="snippets">
       <h4 id="snippets-heading">Snippets</h4>
       <p className="field__help">
-        Filled in for {[bundle.nodes[0]?.name ?? 'a node', bundle.clients[0]?.name].filter(Boolean).join(' and ')}, with the file
-        paths of this layout. Passwords appear as placeholders, never as themselves.
+        Filled in for {[bundle.nodes[0]?.name ?? 'a node', bundle.clients[0]?.name].filter(Boolean).join(' and ')}, with
+        the file paths of this layout. Passwords appear as placeholders, never as themselves.
       </p>
       {mine.map((r) => (
         <SnippetBlock key={r.snippet.id} r={r} />

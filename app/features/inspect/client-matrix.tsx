@@ -7,7 +7,9 @@ export function ClientMatrix({ clients }: { clients: readonly ClientLine[] }) {
   if (clients.length === 0) return null;
   return (
     <div className="clients">
-      <h5 id={headingId} className="clients__title">Per TLS client</h5>
+      <h5 id={headingId} className="clients__title">
+        Per TLS client
+      </h5>
       <ul className="clients__list" aria-labelledby={headingId}>
         {clients.map((c) => (
           <li key={c.id} className={c.accepts ? 'client client--ok' : 'client client--bad'}>

@@ -6,11 +6,17 @@ import { ClientMatrix } from './client-matrix.tsx';
 
 export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
   const headingId = useId();
-  const asked = [diagnosis.host && `for ${diagnosis.host}`, diagnosis.role && `as a ${diagnosis.role}`].filter(Boolean).join(' ');
+  const asked = [diagnosis.host && `for ${diagnosis.host}`, diagnosis.role && `as a ${diagnosis.role}`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <article className="diagnosis" aria-labelledby={headingId}>
       <h4 id={headingId}>{diagnosis.leaf}</h4>
-      <p className={diagnosis.valid ? 'diagnosis__verdict diagnosis__verdict--ok' : 'diagnosis__verdict diagnosis__verdict--bad'}>
+      <p
+        className={
+          diagnosis.valid ? 'diagnosis__verdict diagnosis__verdict--ok' : 'diagnosis__verdict diagnosis__verdict--bad'
+        }
+      >
         {diagnosis.valid
           ? `${diagnosis.leaf} validates${asked ? ` ${asked}` : ''} under RFC 5280.`
           : `${diagnosis.leaf} does not validate${asked ? ` ${asked}` : ''} under RFC 5280.`}

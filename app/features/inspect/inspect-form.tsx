@@ -17,7 +17,8 @@ export interface InspectFormProps {
 }
 
 export function InspectForm({ options, onChange, onFiles, onInspect, onClear, busy, files }: InspectFormProps) {
-  const set = <K extends keyof InspectOptions>(key: K, value: InspectOptions[K]) => onChange({ ...options, [key]: value });
+  const set = <K extends keyof InspectOptions>(key: K, value: InspectOptions[K]) =>
+    onChange({ ...options, [key]: value });
   return (
     <form
       className="inspect-form"
@@ -46,7 +47,9 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
       </div>
       <div className="field">
         <label htmlFor="inspect-paste">Paste PEM</label>
-        <p id="inspect-paste-help" className="field__help">Read as you paste; no need to press Inspect.</p>
+        <p id="inspect-paste-help" className="field__help">
+          Read as you paste; no need to press Inspect.
+        </p>
         <textarea
           id="inspect-paste"
           aria-describedby="inspect-paste-help"
@@ -67,14 +70,16 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
           value={options.password}
           onChange={(e) => set('password', e.currentTarget.value)}
         />
-        <p id="inspect-password-help" className="field__help">Opens PKCS#12 files and encrypted keys. It stays in this page.</p>
+        <p id="inspect-password-help" className="field__help">
+          Opens PKCS#12 files and encrypted keys. It stays in this page.
+        </p>
       </div>
       <fieldset className="inspect-form__judge">
         <legend>Diagnose for</legend>
         <p className="field__help">
-          Optional: the name a peer dials and the side the certificate plays. The diagnosis then says whether TLS would accept it, like
-          openssl verify with -verify_hostname (or -verify_ip) and -purpose. A CRL added with the certificates is checked too
-          (-crl_check).
+          Optional: the name a peer dials and the side the certificate plays. The diagnosis then says whether TLS would
+          accept it, like openssl verify with -verify_hostname (or -verify_ip) and -purpose. A CRL added with the
+          certificates is checked too (-crl_check).
         </p>
         <div className="field">
           <label htmlFor="inspect-host">Host name or IP address</label>
@@ -90,7 +95,11 @@ export function InspectForm({ options, onChange, onFiles, onInspect, onClear, bu
         </div>
         <div className="field">
           <label htmlFor="inspect-role">Role</label>
-          <select id="inspect-role" value={options.role} onChange={(e) => set('role', e.currentTarget.value as InspectOptions['role'])}>
+          <select
+            id="inspect-role"
+            value={options.role}
+            onChange={(e) => set('role', e.currentTarget.value as InspectOptions['role'])}
+          >
             <option value="">Any</option>
             <option value="server">Server (needs serverAuth)</option>
             <option value="client">Client (needs clientAuth)</option>

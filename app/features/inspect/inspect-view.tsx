@@ -43,14 +43,17 @@ export function InspectView() {
   // A paste or a password is read once typing pauses, as files are read once chosen; Inspect runs at once.
   const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(pause.current), []);
-  const changeOptions = useCallback((next: InspectOptions) => {
-    const reread = next.pasted !== latest.current.pasted || next.password !== latest.current.password;
-    latest.current = next;
-    setOptions(next);
-    if (!reread) return;
-    clearTimeout(pause.current);
-    pause.current = setTimeout(() => runIfChanged(latest.current), PASTE_DEBOUNCE_MS);
-  }, [runIfChanged]);
+  const changeOptions = useCallback(
+    (next: InspectOptions) => {
+      const reread = next.pasted !== latest.current.pasted || next.password !== latest.current.password;
+      latest.current = next;
+      setOptions(next);
+      if (!reread) return;
+      clearTimeout(pause.current);
+      pause.current = setTimeout(() => runIfChanged(latest.current), PASTE_DEBOUNCE_MS);
+    },
+    [runIfChanged],
+  );
   const inspectNow = () => {
     clearTimeout(pause.current);
     void run(latest.current);
@@ -77,8 +80,8 @@ export function InspectView() {
     <section className="inspect" aria-labelledby="inspect-heading">
       <h2 id="inspect-heading">Inspect</h2>
       <p>
-        Certificates, requests, keys, revocation lists, PKCS#7 and PKCS#12 files: see what they hold, how they chain, and
-        whether TLS will accept them. Nothing leaves this page.
+        Certificates, requests, keys, revocation lists, PKCS#7 and PKCS#12 files: see what they hold, how they chain,
+        and whether TLS will accept them. Nothing leaves this page.
       </p>
       <FileDrop message="Drop files to inspect them" onFiles={onFiles} />
       <InspectForm
@@ -97,7 +100,11 @@ export function InspectView() {
       />
 
       <p role="status" className="inspect__status">
-        {state.busy ? 'Reading…' : report ? `${read} item${read === 1 ? '' : 's'} read${errors.length ? `, ${errors.length} could not be read` : ''}.` : ''}
+        {state.busy
+          ? 'Reading…'
+          : report
+            ? `${read} item${read === 1 ? '' : 's'} read${errors.length ? `, ${errors.length} could not be read` : ''}.`
+            : ''}
       </p>
       {(state.failure || state.rejected.length > 0) && (
         <div role="alert" className="inspect__alert">
@@ -111,7 +118,10 @@ export function InspectView() {
       {report && report.items.length > 0 && (
         <>
           <div className="inspect__actions">
-            <button type="button" onClick={() => download('certbench-report.json', reportJson(report), 'application/json')}>
+            <button
+              type="button"
+              onClick={() => download('certbench-report.json', reportJson(report), 'application/json')}
+            >
               Download JSON report
             </button>
             {savable.length > 1 && (
@@ -123,7 +133,11 @@ export function InspectView() {
           <section aria-labelledby="diagnosis-heading">
             <h3 id="diagnosis-heading">Diagnosis</h3>
             {report.diagnoses.length === 0 ? (
-              <NoChain items={report.items} passwordGiven={options.password !== ''} onGoToPassword={() => document.getElementById('inspect-password')?.focus()} />
+              <NoChain
+                items={report.items}
+                passwordGiven={options.password !== ''}
+                onGoToPassword={() => document.getElementById('inspect-password')?.focus()}
+              />
             ) : (
               report.diagnoses.map((d, i) => <DiagnosisPanel key={`${i}:${d.leaf}`} diagnosis={d} />)
             )}
@@ -153,7 +167,10 @@ export function InspectView() {
             {hidden > 0 && (
               <p>
                 {visible.length} of {report.items.length} items shown.{' '}
-                <button type="button" onClick={() => startTransition(() => setShown({ report, count: report.items.length }))}>
+                <button
+                  type="button"
+                  onClick={() => startTransition(() => setShown({ report, count: report.items.length }))}
+                >
                   Show all {report.items.length} items
                 </button>
               </p>

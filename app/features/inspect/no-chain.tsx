@@ -21,7 +21,9 @@ export function NoChain({ items, passwordGiven, onGoToPassword }: NoChainProps) 
   const action = passwordGiven ? 'correct it in the ' : 'type it in the ';
   // After "Nothing could be read: …" the file is named already; beside items that were read, say which file needs it.
   // (A file name keeps its own case: "Not read:" starts the sentence, not the name.)
-  const lead = why.nothingRead ? capitalized(action) : `Not read: ${lockedText(why.locked, passwordGiven)}. ${capitalized(action)}`;
+  const lead = why.nothingRead
+    ? capitalized(action)
+    : `Not read: ${lockedText(why.locked, passwordGiven)}. ${capitalized(action)}`;
   return (
     <>
       {why.nothingRead ? (
@@ -29,12 +31,16 @@ export function NoChain({ items, passwordGiven, onGoToPassword }: NoChainProps) 
       ) : why.noCertificate ? (
         <p>No certificate among the inputs, so there is no chain to judge.</p>
       ) : (
-        <p>No end-entity certificate among the inputs, so there is no chain to judge: every certificate here is a CA.</p>
+        <p>
+          No end-entity certificate among the inputs, so there is no chain to judge: every certificate here is a CA.
+        </p>
       )}
       {why.locked.length > 0 && (
         <p>
           {lead}
-          <button type="button" className="link-button" onClick={onGoToPassword}>Password field</button>
+          <button type="button" className="link-button" onClick={onGoToPassword}>
+            Password field
+          </button>
           ; the inputs are read again when you stop typing.
         </p>
       )}

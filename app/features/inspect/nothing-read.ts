@@ -16,7 +16,9 @@ export interface NoChainReason {
 
 export function noChainReason(items: readonly InspectedItem[]): NoChainReason {
   const read = items.filter((i) => i.kind !== 'error');
-  const locked = items.filter((i) => i.summary.kind === 'error' && i.summary.code === 'wrong-password').map((i) => i.source);
+  const locked = items
+    .filter((i) => i.summary.kind === 'error' && i.summary.code === 'wrong-password')
+    .map((i) => i.source);
   return {
     nothingRead: read.length === 0,
     locked: [...new Set(locked)],
@@ -27,7 +29,9 @@ export function noChainReason(items: readonly InspectedItem[]): NoChainReason {
 /** Which inputs stay closed, and why: "a.p12 is locked with a password" or "the password given does not open a.p12". */
 export function lockedText(locked: readonly string[], passwordGiven: boolean): string {
   const names = locked.join(', ');
-  return passwordGiven ? `the password given does not open ${names}` : `${names} ${locked.length === 1 ? 'is' : 'are'} locked with a password`;
+  return passwordGiven
+    ? `the password given does not open ${names}`
+    : `${names} ${locked.length === 1 ? 'is' : 'are'} locked with a password`;
 }
 
 /** The sentence that says why nothing could be read, without the pointer to the Password field. */

@@ -5,5 +5,9 @@
 import type { InspectReport } from '../../flows/inspect-report.ts';
 
 export function reportJson(report: InspectReport): string {
-  return `${JSON.stringify(report.items.map((i) => i.summary), null, 2)}\n`;
+  return `${JSON.stringify(
+    report.items.map((i) => i.summary),
+    null,
+    2,
+  )}\n`;
 }

@@ -40,5 +40,12 @@ export function toNewItem(item: InspectedItem, all: readonly InspectedItem[] = [
   }
   const kind = item.kind === 'csr' ? 'csr' : item.kind === 'private-key' ? 'key' : item.isCA ? 'ca' : 'certificate';
   const keyPem = item.kind === 'certificate' && item.keyId ? all.find((k) => k.id === item.keyId)?.pem : undefined;
-  return { kind, name: item.title, pem: item.pem, meta, ...(keyPem ? { keyPem } : {}), ...(item.chainPem ? { chainPem: item.chainPem } : {}) };
+  return {
+    kind,
+    name: item.title,
+    pem: item.pem,
+    meta,
+    ...(keyPem ? { keyPem } : {}),
+    ...(item.chainPem ? { chainPem: item.chainPem } : {}),
+  };
 }

@@ -3,20 +3,55 @@ import type { LeafProfile } from '../../worker/pki-contract.ts';
 import { commonNameError, sansError } from './check-issue.ts';
 
 describe('Issue form checks, as typed', () => {
-  const rows: { name: string; input: { cn: string; sans: string; profile: LeafProfile }; want: { cn: boolean; sans: RegExp | undefined } }[] = [
-    { name: 'host CN and no SANs is fine for a node', input: { cn: 'node1.example', sans: '', profile: 'node' }, want: { cn: false, sans: undefined } },
-    { name: 'client with a person-like CN needs no SAN', input: { cn: 'Cluster admin', sans: '', profile: 'client' }, want: { cn: false, sans: undefined } },
-    { name: 'server with a CN that is not a host needs a SAN', input: { cn: 'My server', sans: '', profile: 'server' }, want: { cn: false, sans: /at least one DNS name or IP/ } },
-    { name: 'a bad IP is named', input: { cn: 'n1', sans: '10.0.0.1, 10.0.0.300', profile: 'node' }, want: { cn: false, sans: /"10\.0\.0\.300"/ } },
-    { name: 'an IPv6 CN counts as the SAN (regression: a host-only pattern refused it)', input: { cn: 'fd00::1', sans: '', profile: 'server' }, want: { cn: false, sans: undefined } },
+  const rows: {
+    name: string;
+    input: { cn: string; sans: string; profile: LeafProfile };
+    want: { cn: boolean; sans: RegExp | undefined };
+  }[] = [
+    {
+      name: 'host CN and no SANs is fine for a node',
+      input: { cn: 'node1.example', sans: '', profile: 'node' },
+      want: { cn: false, sans: undefined },
+    },
+    {
+      name: 'client with a person-like CN needs no SAN',
+      input: { cn: 'Cluster admin', sans: '', profile: 'client' },
+      want: { cn: false, sans: undefined },
+    },
+    {
+      name: 'server with a CN that is not a host needs a SAN',
+      input: { cn: 'My server', sans: '', profile: 'server' },
+      want: { cn: false, sans: /at least one DNS name or IP/ },
+    },
+    {
+      name: 'a bad IP is named',
+      input: { cn: 'n1', sans: '10.0.0.1, 10.0.0.300', profile: 'node' },
+      want: { cn: false, sans: /"10\.0\.0\.300"/ },
+    },
+    {
+      name: 'an IPv6 CN counts as the SAN (regression: a host-only pattern refused it)',
+      input: { cn: 'fd00::1', sans: '', profile: 'server' },
+      want: { cn: false, sans: undefined },
+    },
     {
       name: 'every bad SAN is named, not only the first (regression: "10.0.0.300" hid "my_host")',
       input: { cn: 'n1', sans: '10.0.0.300, node1.example, my_host', profile: 'node' },
-      want: { cn: false, sans: /^2 entries are not valid: "10\.0\.0\.300" is not an IPv4 or IPv6 address; "my_host" is not a valid DNS name/ },
+      want: {
+        cn: false,
+        sans: /^2 entries are not valid: "10\.0\.0\.300" is not an IPv4 or IPv6 address; "my_host" is not a valid DNS name/,
+      },
     },
-    { name: 'bad SANs are named even for a client with no SAN needed', input: { cn: 'Cluster admin', sans: 'ops@, URI:x', profile: 'client' }, want: { cn: false, sans: /^2 entries are not valid: "ops@".*; "URI:x" is not a URI/ } },
+    {
+      name: 'bad SANs are named even for a client with no SAN needed',
+      input: { cn: 'Cluster admin', sans: 'ops@, URI:x', profile: 'client' },
+      want: { cn: false, sans: /^2 entries are not valid: "ops@".*; "URI:x" is not a URI/ },
+    },
     { name: 'empty CN', input: { cn: '  ', sans: 'n1', profile: 'node' }, want: { cn: true, sans: undefined } },
-    { name: 'CN over 64 characters', input: { cn: 'a'.repeat(65), sans: 'n1', profile: 'node' }, want: { cn: true, sans: undefined } },
+    {
+      name: 'CN over 64 characters',
+      input: { cn: 'a'.repeat(65), sans: 'n1', profile: 'node' },
+      want: { cn: true, sans: undefined },
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {

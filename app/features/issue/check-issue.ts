@@ -5,7 +5,8 @@ import type { LeafProfile } from '../../worker/pki-contract.ts';
 export function commonNameError(cn: string): string | undefined {
   const t = cn.trim();
   if (!t) return 'Enter a common name: the host name for a node or server, the identity for a client.';
-  if (t.length > 64) return `The common name is ${t.length} characters; X.509 allows at most 64. Put long names in the SANs.`;
+  if (t.length > 64)
+    return `The common name is ${t.length} characters; X.509 allows at most 64. Put long names in the SANs.`;
   return undefined;
 }
 

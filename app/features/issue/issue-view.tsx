@@ -23,7 +23,11 @@ export function IssueView() {
   const [days, setDays] = useState('365');
   const [caId, setCaId] = useState('');
   const [touched, setTouched] = useState(false);
-  const issue = useWorkerAction((args: IssueArgs) => callWorker('issueCertificate', args), { issuer: ['issuer'], commonName: ['commonName'], sans: ['sans', 'san'] });
+  const issue = useWorkerAction((args: IssueArgs) => callWorker('issueCertificate', args), {
+    issuer: ['issuer'],
+    commonName: ['commonName'],
+    sans: ['sans', 'san'],
+  });
   const [issued, setIssued] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
 
@@ -37,7 +41,14 @@ export function IssueView() {
     event.preventDefault();
     setTouched(true);
     if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
-    const result = await issue.run({ profile, commonName: cn.trim(), sans, keyAlgorithm, days: Number(days), issuer: issuerOf(ca) });
+    const result = await issue.run({
+      profile,
+      commonName: cn.trim(),
+      sans,
+      keyAlgorithm,
+      days: Number(days),
+      issuer: issuerOf(ca),
+    });
     if (!result) return;
     appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name: cn.trim(), parentId: ca.id })]);
     setIssued({ ...result, name: cn.trim() });
@@ -47,24 +58,67 @@ export function IssueView() {
     <section aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a certificate</h2>
       <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
-        <CaSelect purpose="leaf" value={ca?.id ?? ''} onChange={(id) => { setCaId(id); issue.clear(); }} error={issue.fieldError('issuer')} />
+        <CaSelect
+          purpose="leaf"
+          value={ca?.id ?? ''}
+          onChange={(id) => {
+            setCaId(id);
+            issue.clear();
+          }}
+          error={issue.fieldError('issuer')}
+        />
         <ProfileSelect value={profile} onChange={setProfile} />
-        <Field label="Common name" error={errors.cn ?? issue.fieldError('commonName')} hint="For a node or server, a host name or IP also goes into the SANs.">
-          {(p) => <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />}
+        <Field
+          label="Common name"
+          error={errors.cn ?? issue.fieldError('commonName')}
+          hint="For a node or server, a host name or IP also goes into the SANs."
+        >
+          {(p) => (
+            <input {...p} value={cn} onChange={(e) => setCn(e.target.value)} autoComplete="off" spellCheck={false} />
+          )}
         </Field>
-        <Field label="Subject alternative names" error={errors.sans ?? issue.fieldError('sans')}
-          hint="Names and addresses the certificate is valid for: TLS clients check these, not the CN. Separate by commas, spaces or lines; DNS:, IP:, email:, URI: optional.">
-          {(p) => <textarea {...p} rows={3} value={sans} onChange={(e) => setSans(e.target.value)} spellCheck={false} placeholder="node1.example, 10.0.0.1" />}
+        <Field
+          label="Subject alternative names"
+          error={errors.sans ?? issue.fieldError('sans')}
+          hint="Names and addresses the certificate is valid for: TLS clients check these, not the CN. Separate by commas, spaces or lines; DNS:, IP:, email:, URI: optional."
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              value={sans}
+              onChange={(e) => setSans(e.target.value)}
+              spellCheck={false}
+              placeholder="node1.example, 10.0.0.1"
+            />
+          )}
         </Field>
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
-        <DaysField value={days} onChange={setDays} hint="One year is a common choice; the certificate never outlives its CA (it is shortened, and you are told)." />
-        {issue.formError && <p className="error" role="alert">{issue.formError}</p>}
-        <button type="submit" disabled={issue.busy || !ca}>{issue.busy ? 'Issuing…' : 'Issue certificate'}</button>
+        <DaysField
+          value={days}
+          onChange={setDays}
+          hint="One year is a common choice; the certificate never outlives its CA (it is shortened, and you are told)."
+        />
+        {issue.formError && (
+          <p className="error" role="alert">
+            {issue.formError}
+          </p>
+        )}
+        <button type="submit" disabled={issue.busy || !ca}>
+          {issue.busy ? 'Issuing…' : 'Issue certificate'}
+        </button>
       </form>
       <Why>Each certificate gets a fresh key made in this page; it is stored only in this browser's workspace.</Why>
       {issued && (
-        <IssuedResult heading="Issued certificate" name={issued.name} certPem={issued.certPem} chainPem={issued.chainPem} notes={issued.notes} meta={issued.meta}
-          {...(issued.keyPem ? { keyPem: issued.keyPem } : {})} />
+        <IssuedResult
+          heading="Issued certificate"
+          name={issued.name}
+          certPem={issued.certPem}
+          chainPem={issued.chainPem}
+          notes={issued.notes}
+          meta={issued.meta}
+          {...(issued.keyPem ? { keyPem: issued.keyPem } : {})}
+        />
       )}
     </section>
   );

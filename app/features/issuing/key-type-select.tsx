@@ -19,7 +19,10 @@ function supported(): Promise<Option[]> {
   return cached;
 }
 
-const ML_DSA_HINT = (['openssl', 'node', 'java'] as const).map(mlDsaMinimum).join(', ').replace(/, ([^,]*)$/, ' or $1');
+const ML_DSA_HINT = (['openssl', 'node', 'java'] as const)
+  .map(mlDsaMinimum)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 const isPostQuantum = (o: Option) => KEY_ALGORITHMS.find((a) => a.id === o.id)?.family === 'ml-dsa';
 
@@ -27,12 +30,20 @@ export function KeyTypeSelect({ value, onChange }: { value: KeyAlgorithmId; onCh
   const [options, setOptions] = useState(FALLBACK);
   useEffect(() => {
     let live = true;
-    void supported().then((o) => { if (live) setOptions(o); });
-    return () => { live = false; };
+    void supported().then((o) => {
+      if (live) setOptions(o);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
   const classic = options.filter((o) => !isPostQuantum(o));
   const postQuantum = options.filter(isPostQuantum);
-  const item = (o: Option) => <option key={o.id} value={o.id}>{o.label}</option>;
+  const item = (o: Option) => (
+    <option key={o.id} value={o.id}>
+      {o.label}
+    </option>
+  );
   return (
     <Field
       label="Key type"

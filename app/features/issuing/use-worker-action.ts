@@ -18,7 +18,10 @@ export interface WorkerAction<A extends unknown[], R, F extends string> {
   clear: () => void;
 }
 
-export function useWorkerAction<A extends unknown[], R, F extends string>(action: (...args: A) => Promise<R>, fields: FieldMap<F>): WorkerAction<A, R, F> {
+export function useWorkerAction<A extends unknown[], R, F extends string>(
+  action: (...args: A) => Promise<R>,
+  fields: FieldMap<F>,
+): WorkerAction<A, R, F> {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ActionFailure>();
   const run = async (...args: A): Promise<R | undefined> => {

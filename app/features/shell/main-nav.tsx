@@ -12,7 +12,9 @@ export function MainNav({ entries, current }: { entries: readonly NavEntry[]; cu
       <ul>
         {entries.map((e) => (
           <li key={e.id}>
-            <a href={hrefFor(e.id)} aria-current={e.id === current ? 'page' : undefined}>{e.label}</a>
+            <a href={hrefFor(e.id)} aria-current={e.id === current ? 'page' : undefined}>
+              {e.label}
+            </a>
           </li>
         ))}
       </ul>

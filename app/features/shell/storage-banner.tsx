@@ -4,5 +4,9 @@ import { useApp } from '../../store/index.ts';
 export function StorageBanner() {
   const problem = useApp((s) => s.storageProblem);
   if (!problem) return null;
-  return <div className="banner warning" role="alert">{problem}</div>;
+  return (
+    <div className="banner warning" role="alert">
+      {problem}
+    </div>
+  );
 }

@@ -12,8 +12,21 @@ import { RowActions, type RowActionsProps } from './row-actions.tsx';
 import { StatusBadges } from './status-badges.tsx';
 import './inventory.css';
 
-const KIND_LABEL: Record<string, string> = { ca: 'CA', certificate: 'Certificate', key: 'Key', csr: 'CSR', bundle: 'Bundle' };
-const STATUS_LABEL: Record<StatusFilter, string> = { all: 'Any status', expired: 'Expired', soon: 'Expiring within 30 days', fine: 'Valid', revoked: 'Revoked', superseded: 'Superseded' };
+const KIND_LABEL: Record<string, string> = {
+  ca: 'CA',
+  certificate: 'Certificate',
+  key: 'Key',
+  csr: 'CSR',
+  bundle: 'Bundle',
+};
+const STATUS_LABEL: Record<StatusFilter, string> = {
+  all: 'Any status',
+  expired: 'Expired',
+  soon: 'Expiring within 30 days',
+  fine: 'Valid',
+  revoked: 'Revoked',
+  superseded: 'Superseded',
+};
 
 function kindText(item: WorkspaceItem): string {
   const kind = KIND_LABEL[item.kind] ?? item.kind;
@@ -30,7 +43,10 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
   const [now] = useState(() => new Date());
   const byId = useMemo(() => new Map(list.map((i) => [i.id, i])), [list]);
   const cas = useMemo(() => list.filter((i) => i.kind === 'ca'), [list]);
-  const rows = useMemo(() => inventoryRows(list, { text, status, ...(caId ? { caId } : {}), now }), [list, text, status, caId, now]);
+  const rows = useMemo(
+    () => inventoryRows(list, { text, status, ...(caId ? { caId } : {}), now }),
+    [list, text, status, caId, now],
+  );
   const soon = useMemo(() => expiringSoon(list, now), [list, now]);
   const nameOf = (id: string | undefined) => (id ? byId.get(id)?.name : undefined);
 
@@ -42,7 +58,11 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
           <ul aria-label="Expiring soon">
             {soon.map((r) => (
               <li key={r.item.id}>
-                <strong>{r.item.name}</strong> <span className="meta">{r.status.daysLeft === 0 ? 'today' : `in ${r.status.daysLeft ?? '?'} days`}{nameOf(r.item.parentId) ? `, issued by ${nameOf(r.item.parentId) ?? ''}` : ''}</span>
+                <strong>{r.item.name}</strong>{' '}
+                <span className="meta">
+                  {r.status.daysLeft === 0 ? 'today' : `in ${r.status.daysLeft ?? '?'} days`}
+                  {nameOf(r.item.parentId) ? `, issued by ${nameOf(r.item.parentId) ?? ''}` : ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -51,25 +71,45 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
       <div className="inventory-filters">
         <div className="field">
           <label htmlFor="workspace-search">Search the workspace</label>
-          <input id="workspace-search" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="name, SAN, subject…" />
+          <input
+            id="workspace-search"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="name, SAN, subject…"
+          />
         </div>
         <div className="field">
           <label htmlFor="workspace-status">Status</label>
           <select id="workspace-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            {(Object.keys(STATUS_LABEL) as StatusFilter[]).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {(Object.keys(STATUS_LABEL) as StatusFilter[]).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="workspace-ca">Issued by</label>
           <select id="workspace-ca" value={caId} onChange={(e) => setCaId(e.target.value)}>
             <option value="">Any CA</option>
-            {cas.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {cas.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
         <fieldset className="view-toggle">
           <legend>Show as</legend>
-          <label><input type="radio" name="inventory-view" checked={view === 'table'} onChange={() => setView('table')} /> Table</label>
-          <label><input type="radio" name="inventory-view" checked={view === 'tree'} onChange={() => setView('tree')} /> Tree by issuer</label>
+          <label>
+            <input type="radio" name="inventory-view" checked={view === 'table'} onChange={() => setView('table')} />{' '}
+            Table
+          </label>
+          <label>
+            <input type="radio" name="inventory-view" checked={view === 'tree'} onChange={() => setView('tree')} /> Tree
+            by issuer
+          </label>
         </fieldset>
       </div>
       <p role="status">{list.length === 0 ? 'The workspace is empty.' : `${rows.length} of ${list.length} items`}</p>
@@ -116,17 +156,29 @@ const TableRow = memo(function TableRow({ item, status, issuer, onMessage }: Tab
       <th scope="row">{item.name}</th>
       <td data-label="Kind">{kindText(item)}</td>
       <td data-label="Issuer">{issuer}</td>
-      <td data-label="SANs" className="sans">{(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}</td>
+      <td data-label="SANs" className="sans">
+        {(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}
+      </td>
       <td data-label="Key">{item.meta.keyAlgorithm ?? (item.keyPem ? 'key held' : '—')}</td>
       <td data-label="Not after">
         {item.meta.notAfter?.slice(0, 10) ?? '—'} <StatusBadges status={status} />
       </td>
-      <td data-label="Actions"><RowActions item={item} status={status} onMessage={onMessage} /></td>
+      <td data-label="Actions">
+        <RowActions item={item} status={status} onMessage={onMessage} />
+      </td>
     </tr>
   );
 });
 
-function InventoryTable({ rows, nameOf, onMessage }: { rows: InventoryRow<WorkspaceItem>[]; nameOf: (id: string | undefined) => string | undefined; onMessage: RowActionsProps['onMessage'] }) {
+function InventoryTable({
+  rows,
+  nameOf,
+  onMessage,
+}: {
+  rows: InventoryRow<WorkspaceItem>[];
+  nameOf: (id: string | undefined) => string | undefined;
+  onMessage: RowActionsProps['onMessage'];
+}) {
   const shown = useGrowingCount(rows.length, rows);
   return (
     <div className="table-scroll">
@@ -144,7 +196,16 @@ function InventoryTable({ rows, nameOf, onMessage }: { rows: InventoryRow<Worksp
         </thead>
         <tbody>
           {rows.slice(0, shown).map(({ item, status }) => (
-            <TableRow key={item.id} item={item} status={status} issuer={nameOf(item.parentId) ?? (item.meta.issuer && item.meta.issuer !== item.meta.subject ? item.meta.issuer : '—')} onMessage={onMessage} />
+            <TableRow
+              key={item.id}
+              item={item}
+              status={status}
+              issuer={
+                nameOf(item.parentId) ??
+                (item.meta.issuer && item.meta.issuer !== item.meta.subject ? item.meta.issuer : '—')
+              }
+              onMessage={onMessage}
+            />
           ))}
         </tbody>
       </table>
@@ -152,7 +213,17 @@ function InventoryTable({ rows, nameOf, onMessage }: { rows: InventoryRow<Worksp
   );
 }
 
-function IssuerTree({ items, rows, byId, onMessage }: { items: WorkspaceItem[]; rows: InventoryRow<WorkspaceItem>[]; byId: ReadonlyMap<string, WorkspaceItem>; onMessage: RowActionsProps['onMessage'] }) {
+function IssuerTree({
+  items,
+  rows,
+  byId,
+  onMessage,
+}: {
+  items: WorkspaceItem[];
+  rows: InventoryRow<WorkspaceItem>[];
+  byId: ReadonlyMap<string, WorkspaceItem>;
+  onMessage: RowActionsProps['onMessage'];
+}) {
   const statusOf = useMemo(() => new Map(rows.map((r) => [r.item.id, r.status])), [rows]);
   const tree = useMemo(() => issuerTree(items), [items]);
   const groups = useMemo(() => clusterGroups(items), [items]);
@@ -165,7 +236,8 @@ function IssuerTree({ items, rows, byId, onMessage }: { items: WorkspaceItem[]; 
         return (
           <li key={n.id}>
             <span className="tree-row">
-              <strong>{item.name}</strong> <span className="meta">{kindText(item)}</span> <StatusBadges status={status} /> <RowActions item={item} status={status} onMessage={onMessage} />
+              <strong>{item.name}</strong> <span className="meta">{kindText(item)}</span>{' '}
+              <StatusBadges status={status} /> <RowActions item={item} status={status} onMessage={onMessage} />
             </span>
             {n.children.length > 0 && branch(n.children)}
           </li>
@@ -182,7 +254,8 @@ function IssuerTree({ items, rows, byId, onMessage }: { items: WorkspaceItem[]; 
           <ul>
             {groups.map((g) => (
               <li key={g.cluster}>
-                <strong>{g.cluster}</strong> <span className="meta">{g.members.map((m) => byId.get(m)?.name ?? m).join(', ')}</span>
+                <strong>{g.cluster}</strong>{' '}
+                <span className="meta">{g.members.map((m) => byId.get(m)?.name ?? m).join(', ')}</span>
               </li>
             ))}
           </ul>

@@ -32,7 +32,12 @@ export async function renewItem(id: string): Promise<WorkspaceItem> {
   const { ca, issuer } = issuerOf(old);
   const renewed = await callWorker('renewCertificate', { certPem: old.pem, issuer });
   const [made] = appStore.getState().addItems([
-    issuedItem(renewed, { kind: 'certificate', name: old.name, parentId: ca.id, meta: old.meta.cluster ? { cluster: old.meta.cluster } : undefined }),
+    issuedItem(renewed, {
+      kind: 'certificate',
+      name: old.name,
+      parentId: ca.id,
+      meta: old.meta.cluster ? { cluster: old.meta.cluster } : undefined,
+    }),
   ]);
   if (!made) throw new Error('The renewed certificate was not stored.');
   appStore.getState().updateMeta(old.id, { supersededBy: made.id });
@@ -57,10 +62,22 @@ export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
     issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' },
   });
   // Ids chosen here so the new bundle can list its members: one store update for all of them.
-  const made = renewed.map((r) => ({ ...issuedItem(r, { kind: 'certificate', name: r.name, parentId: ca.id }), id: newId() }));
+  const made = renewed.map((r) => ({
+    ...issuedItem(r, { kind: 'certificate', name: r.name, parentId: ca.id }),
+    id: newId(),
+  }));
   const { supersededBy: _previous, ...meta } = bundle.meta;
-  const next: NewItem = { kind: 'bundle', name: `${bundle.name}, renewed ${new Date().toISOString().slice(0, 10)}`, pem: '', parentId: ca.id, meta: { ...meta, members: [ca.id, ...made.map((m) => m.id)] } };
-  const newBundle = appStore.getState().addItems([...made, next]).at(-1);
+  const next: NewItem = {
+    kind: 'bundle',
+    name: `${bundle.name}, renewed ${new Date().toISOString().slice(0, 10)}`,
+    pem: '',
+    parentId: ca.id,
+    meta: { ...meta, members: [ca.id, ...made.map((m) => m.id)] },
+  };
+  const newBundle = appStore
+    .getState()
+    .addItems([...made, next])
+    .at(-1);
   if (!newBundle) throw new Error('The renewed bundle was not stored.');
   leaves.forEach((old, i) => {
     const successor = made[i];
@@ -74,15 +91,27 @@ export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
 export async function revokeItem(id: string, reason: RevocationReason): Promise<void> {
   const item = itemById(id);
   const { ca } = issuerOf(item);
-  const revocations = await callWorker('revokeCertificate', { revocations: ca.meta.revocations, certPem: item.pem, caCertPem: ca.pem, reason });
+  const revocations = await callWorker('revokeCertificate', {
+    revocations: ca.meta.revocations,
+    certPem: item.pem,
+    caCertPem: ca.pem,
+    reason,
+  });
   appStore.getState().updateMeta(ca.id, { revocations });
 }
 
 /** The CA's next CRL (PEM and DER); its revocation list keeps the number used. */
-export async function crlOf(caId: string, days?: number): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string }> {
+export async function crlOf(
+  caId: string,
+  days?: number,
+): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string }> {
   const ca = itemById(caId);
   if (!ca.keyPem) throw new Error(`${ca.name} has no private key here, so it cannot sign a CRL.`);
-  const crl = await callWorker('issueCrl', { issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' }, revocations: ca.meta.revocations, days });
+  const crl = await callWorker('issueCrl', {
+    issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' },
+    revocations: ca.meta.revocations,
+    days,
+  });
   appStore.getState().updateMeta(ca.id, { revocations: crl.revocations });
   return crl;
 }
@@ -90,7 +119,10 @@ export async function crlOf(caId: string, days?: number): Promise<{ pem: string;
 /** What deleting `id` takes along, as items in natural order of names (for the dialog's list). */
 export function dependantItems(id: string): WorkspaceItem[] {
   const items = appStore.getState().items;
-  return naturalSort(dependantsOf(id, Object.values(items)).flatMap((d) => (items[d] ? [items[d]] : [])), (i) => i.name);
+  return naturalSort(
+    dependantsOf(id, Object.values(items)).flatMap((d) => (items[d] ? [items[d]] : [])),
+    (i) => i.name,
+  );
 }
 
 /** Delete `id` and its dependants; returns the removed items for an undo. */

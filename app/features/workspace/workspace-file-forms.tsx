@@ -29,11 +29,28 @@ export function ExportWorkspaceForm() {
   return (
     <form aria-label="Export the workspace" onSubmit={(e) => void submit(e)}>
       <h3>Export the workspace</h3>
-      <Field label="Passphrase" hint="Optional but wise: the file holds private keys. Encrypted with PBES2 (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256).">
-        {(p) => <input {...p} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />}
+      <Field
+        label="Passphrase"
+        hint="Optional but wise: the file holds private keys. Encrypted with PBES2 (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256)."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="new-password"
+          />
+        )}
       </Field>
-      <button type="submit" disabled={busy}>{busy ? 'Exporting…' : 'Export workspace'}</button>
-      {failure && <p className="error" role="alert">{failure}</p>}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Exporting…' : 'Export workspace'}
+      </button>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
       {message && <p role="status">{message}</p>}
     </form>
   );
@@ -49,15 +66,22 @@ export function ImportWorkspaceForm() {
     event.preventDefault();
     setFailure(undefined);
     setMessage(undefined);
-    if (!file) { setFailure({ field: 'file', message: 'Choose a workspace file first.' }); return; }
+    if (!file) {
+      setFailure({ field: 'file', message: 'Choose a workspace file first.' });
+      return;
+    }
     setBusy(true);
     try {
       const text = await file.text();
       const read = await callWorker('importWorkspace', { text, ...(passphrase ? { passphrase } : {}) });
       const counts = appStore.getState().importItems(read.items);
-      setMessage(`Imported ${counts.added} new, ${counts.replaced} updated; ${counts.kept} already here were newer${read.skipped ? `; ${read.skipped} damaged entries skipped` : ''}.`);
+      setMessage(
+        `Imported ${counts.added} new, ${counts.replaced} updated; ${counts.kept} already here were newer${read.skipped ? `; ${read.skipped} damaged entries skipped` : ''}.`,
+      );
     } catch (e) {
-      setFailure(e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) });
+      setFailure(
+        e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) },
+      );
     } finally {
       setBusy(false);
     }
@@ -65,14 +89,38 @@ export function ImportWorkspaceForm() {
   return (
     <form aria-label="Import a workspace file" onSubmit={(e) => void submit(e)} noValidate>
       <h3>Import a workspace file</h3>
-      <Field label="Workspace file" error={failure?.field === 'file' ? failure.message : undefined} hint="Items are added beside what is here; nothing is deleted.">
-        {(p) => <input {...p} type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0])} />}
+      <Field
+        label="Workspace file"
+        error={failure?.field === 'file' ? failure.message : undefined}
+        hint="Items are added beside what is here; nothing is deleted."
+      >
+        {(p) => (
+          <input {...p} type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0])} />
+        )}
       </Field>
-      <Field label="Passphrase" error={failure?.field === 'password' ? failure.message : undefined} hint="Only for an encrypted file.">
-        {(p) => <input {...p} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />}
+      <Field
+        label="Passphrase"
+        error={failure?.field === 'password' ? failure.message : undefined}
+        hint="Only for an encrypted file."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
-      <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import workspace'}</button>
-      {failure && !['file', 'password'].includes(failure.field) && <p className="error" role="alert">{failure.message}</p>}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Importing…' : 'Import workspace'}
+      </button>
+      {failure && !['file', 'password'].includes(failure.field) && (
+        <p className="error" role="alert">
+          {failure.message}
+        </p>
+      )}
       {message && <p role="status">{message}</p>}
     </form>
   );

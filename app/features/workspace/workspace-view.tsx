@@ -14,7 +14,10 @@ export function WorkspaceView() {
   const count = useApp((s) => Object.keys(s.items).length);
   const [message, setMessage] = useState<{ text: string; undo?: () => void }>();
   // Stable, so the inventory's memoised rows are not all redrawn when a message changes.
-  const onMessage = useCallback((text: string, undo?: () => void) => setMessage({ text, ...(undo ? { undo } : {}) }), []);
+  const onMessage = useCallback(
+    (text: string, undo?: () => void) => setMessage({ text, ...(undo ? { undo } : {}) }),
+    [],
+  );
   useEffect(() => {
     if (!message?.undo) return;
     const timer = setTimeout(() => setMessage((m) => (m === message ? { text: m.text } : m)), UNDO_MS);
@@ -23,10 +26,23 @@ export function WorkspaceView() {
   return (
     <section aria-labelledby="workspace-heading">
       <h2 id="workspace-heading">Workspace</h2>
-      <Why>Kept in this browser's IndexedDB only, never sent anywhere. Other tabs see changes at once; export a file to move it or keep a backup.</Why>
+      <Why>
+        Kept in this browser's IndexedDB only, never sent anywhere. Other tabs see changes at once; export a file to
+        move it or keep a backup.
+      </Why>
       <p role="status" aria-live="polite" className="inventory-message">
         {message?.text}{' '}
-        {message?.undo && <button type="button" onClick={() => { message.undo?.(); setMessage({ text: 'Restored.' }); }}>Undo</button>}
+        {message?.undo && (
+          <button
+            type="button"
+            onClick={() => {
+              message.undo?.();
+              setMessage({ text: 'Restored.' });
+            }}
+          >
+            Undo
+          </button>
+        )}
       </p>
       <Inventory onMessage={onMessage} />
       <div className="columns">
@@ -34,13 +50,18 @@ export function WorkspaceView() {
         <ImportWorkspaceForm />
       </div>
       <h3>Start over</h3>
-      <button type="button" className="danger" disabled={count === 0} onClick={() => setConfirmClear(true)}>Clear all</button>
+      <button type="button" className="danger" disabled={count === 0} onClick={() => setConfirmClear(true)}>
+        Clear all
+      </button>
       <ConfirmDialog
         open={confirmClear}
         title="Clear the whole workspace?"
         message={`All ${count} items, private keys included, are deleted from this browser. Export the workspace first if you may need them.`}
         confirm="Clear everything"
-        onConfirm={() => { appStore.getState().clearWorkspace(); setConfirmClear(false); }}
+        onConfirm={() => {
+          appStore.getState().clearWorkspace();
+          setConfirmClear(false);
+        }}
         onCancel={() => setConfirmClear(false)}
       />
     </section>

@@ -26,7 +26,8 @@ export function dependantsOf(id: string, items: readonly InventoryItem[]): strin
   }
   const gone = new Set([id, ...found]);
   for (const item of items) {
-    if (item.kind === 'bundle' && !found.has(item.id) && item.meta.members?.some((m) => gone.has(m))) found.add(item.id);
+    if (item.kind === 'bundle' && !found.has(item.id) && item.meta.members?.some((m) => gone.has(m)))
+      found.add(item.id);
   }
   return [...found];
 }

@@ -36,8 +36,26 @@ export function opensslBundle(spec: FixtureSpec = {}): { bundle: Bundle; dir: st
   requireTool('openssl');
   const dir = mkdtempSync(join(tmpdir(), 'certbench-fixture-'));
   openssl(['genpkey', ...keyArgs('p256'), '-out', 'ca.key'], dir);
-  openssl(['req', '-x509', '-new', '-key', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=Fixture CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Fixture CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
   let serial = 1;
   let intermediatePem = '';
   if (spec.intermediate) {
@@ -46,27 +64,96 @@ export function opensslBundle(spec: FixtureSpec = {}): { bundle: Bundle; dir: st
     openssl(['pkey', '-in', 'ca.key', '-out', 'root.key'], dir);
     openssl(['genpkey', ...keyArgs('p256'), '-out', 'ca.key'], dir);
     openssl(['req', '-new', '-key', 'ca.key', '-out', 'ca.csr', '-subj', '/CN=Fixture Intermediate CA'], dir);
-    writeFileSync(join(dir, 'ca.ext'), ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid'].join('\n'));
-    openssl(['x509', '-req', '-in', 'ca.csr', '-CA', 'root.crt', '-CAkey', 'root.key', '-set_serial', '1000', '-days', '20', '-extfile', 'ca.ext', '-out', 'ca.crt'], dir);
+    writeFileSync(
+      join(dir, 'ca.ext'),
+      [
+        'basicConstraints=critical,CA:TRUE,pathlen:0',
+        'keyUsage=critical,keyCertSign,cRLSign',
+        'subjectKeyIdentifier=hash',
+        'authorityKeyIdentifier=keyid',
+      ].join('\n'),
+    );
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'ca.csr',
+        '-CA',
+        'root.crt',
+        '-CAkey',
+        'root.key',
+        '-set_serial',
+        '1000',
+        '-days',
+        '20',
+        '-extfile',
+        'ca.ext',
+        '-out',
+        'ca.crt',
+      ],
+      dir,
+    );
     intermediatePem = readFileSync(join(dir, 'ca.crt'), 'utf8');
     writeFileSync(join(dir, 'chain.crt'), intermediatePem + readFileSync(join(dir, 'root.crt'), 'utf8'));
   }
-  const issue = (name: string, cn: string, key: FixtureKey, san: string | null, eku: string): { certPem: string; keyPem: string; chainPem: string } => {
+  const issue = (
+    name: string,
+    cn: string,
+    key: FixtureKey,
+    san: string | null,
+    eku: string,
+  ): { certPem: string; keyPem: string; chainPem: string } => {
     openssl(['genpkey', ...keyArgs(key), '-out', `${name}.key`], dir);
     openssl(['req', '-new', '-key', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);
     const usage = key === 'rsa2048' ? 'digitalSignature,keyEncipherment' : 'digitalSignature';
-    const ext = [`basicConstraints=critical,CA:FALSE`, `keyUsage=critical,${usage}`, `extendedKeyUsage=${eku}`,
-      'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid', ...(san ? [`subjectAltName=${san}`] : [])].join('\n');
+    const ext = [
+      `basicConstraints=critical,CA:FALSE`,
+      `keyUsage=critical,${usage}`,
+      `extendedKeyUsage=${eku}`,
+      'subjectKeyIdentifier=hash',
+      'authorityKeyIdentifier=keyid',
+      ...(san ? [`subjectAltName=${san}`] : []),
+    ].join('\n');
     writeFileSync(join(dir, `${name}.ext`), ext);
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', String(serial++),
-      '-days', '7', '-extfile', `${name}.ext`, '-out', `${name}.crt`], dir);
-    return { certPem: readFileSync(join(dir, `${name}.crt`), 'utf8'), keyPem: readFileSync(join(dir, `${name}.key`), 'utf8'), chainPem: intermediatePem };
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-set_serial',
+        String(serial++),
+        '-days',
+        '7',
+        '-extfile',
+        `${name}.ext`,
+        '-out',
+        `${name}.crt`,
+      ],
+      dir,
+    );
+    return {
+      certPem: readFileSync(join(dir, `${name}.crt`), 'utf8'),
+      keyPem: readFileSync(join(dir, `${name}.key`), 'utf8'),
+      chainPem: intermediatePem,
+    };
   };
   const nodes = (spec.nodes ?? [{ name: 'node-1', dns: ['localhost'], ips: ['127.0.0.1'] }]).map((n) => {
     const san = [...n.dns.map((d) => `DNS:${d}`), ...n.ips.map((ip) => `IP:${ip}`)].join(',');
-    return { ...n, ...issue(n.name, n.dns[0] ?? n.ips[0] ?? n.name, n.key ?? 'p256', san || null, 'serverAuth,clientAuth') };
+    return {
+      ...n,
+      ...issue(n.name, n.dns[0] ?? n.ips[0] ?? n.name, n.key ?? 'p256', san || null, 'serverAuth,clientAuth'),
+    };
   });
-  const clients = (spec.clients ?? [{ name: 'app', commonName: 'app' }]).map((c) => ({ ...c, ...issue(c.name, c.commonName, c.key ?? 'p256', null, 'clientAuth') }));
+  const clients = (spec.clients ?? [{ name: 'app', commonName: 'app' }]).map((c) => ({
+    ...c,
+    ...issue(c.name, c.commonName, c.key ?? 'p256', null, 'clientAuth'),
+  }));
   const ca = spec.intermediate
     ? { certPem: intermediatePem, chainPem: readFileSync(join(dir, 'chain.crt'), 'utf8') }
     : { certPem: readFileSync(join(dir, 'ca.crt'), 'utf8') };
@@ -82,7 +169,23 @@ export function opensslFormats(): BundleFormats {
       const dir = work();
       writeFileSync(join(dir, 'in.key'), keyPem);
       writeFileSync(join(dir, 'pass'), passphrase);
-      openssl(['pkcs8', '-topk8', '-in', 'in.key', '-out', 'out.key', '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-passout', 'file:pass'], dir);
+      openssl(
+        [
+          'pkcs8',
+          '-topk8',
+          '-in',
+          'in.key',
+          '-out',
+          'out.key',
+          '-v2',
+          'aes-256-cbc',
+          '-v2prf',
+          'hmacWithSHA256',
+          '-passout',
+          'file:pass',
+        ],
+        dir,
+      );
       return Promise.resolve(readFileSync(join(dir, 'out.key'), 'utf8'));
     },
     keystore: (input) => {
@@ -91,7 +194,25 @@ export function opensslFormats(): BundleFormats {
       writeFileSync(join(dir, 'in.crt'), input.certPem);
       writeFileSync(join(dir, 'chain.pem'), input.chainPem);
       writeFileSync(join(dir, 'pass'), input.password);
-      openssl(['pkcs12', '-export', '-inkey', 'in.key', '-in', 'in.crt', '-certfile', 'chain.pem', '-name', input.alias, '-passout', 'file:pass', '-out', 'out.p12'], dir);
+      openssl(
+        [
+          'pkcs12',
+          '-export',
+          '-inkey',
+          'in.key',
+          '-in',
+          'in.crt',
+          '-certfile',
+          'chain.pem',
+          '-name',
+          input.alias,
+          '-passout',
+          'file:pass',
+          '-out',
+          'out.p12',
+        ],
+        dir,
+      );
       return Promise.resolve(new Uint8Array(readFileSync(join(dir, 'out.p12'))));
     },
     truststore: (input) => {

@@ -26,9 +26,19 @@ export interface RunningServer {
  * With `group`, the command leads a process group and stop() signals the whole group (a shell script
  * whose server runs as the shell's child).
  */
-export function startServer(command: string, args: string[], ready: RegExp, opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; group?: boolean } = {}): Promise<RunningServer> {
+export function startServer(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; group?: boolean } = {},
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: opts.group === true });
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: opts.group === true,
+    });
     let out = '';
     let settled = false;
     // 'close' comes after 'exit' once stdout and stderr are drained, so output() read after stop() is whole.

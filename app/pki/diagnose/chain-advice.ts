@@ -26,12 +26,14 @@ export function certAdvice(cert: X509Certificate, isLeaf: boolean, isTop: boolea
   }
   const out: Finding[] = [];
   const d = { cert: cert.subject };
-  if (f.key.kind === 'rsa' && f.key.bits < 2048) out.push(diagnosis('rsa-too-small', { ...d, detail: String(f.key.bits) }));
+  if (f.key.kind === 'rsa' && f.key.bits < 2048)
+    out.push(diagnosis('rsa-too-small', { ...d, detail: String(f.key.bits) }));
   // The top's own signature is never checked when it is self-signed, so its hash does not matter.
   if (isSha1Signature(f.signatureOid) && !(isTop && f.selfIssued)) out.push(diagnosis('sha1-signature', d));
   const position = isLeaf ? 'leaf' : isTop && f.selfIssued ? 'anchor' : 'intermediate';
   const ku = kuRule?.check({ facts: f, role: isLeaf ? 'leaf' : 'ca', selfIssued: f.selfIssued, position });
-  if (ku) out.push(diagnosis('key-usage-wrong-for-key-type', { ...d, detail: describeKu(f.key.kind, f.keyUsage?.usages) }));
+  if (ku)
+    out.push(diagnosis('key-usage-wrong-for-key-type', { ...d, detail: describeKu(f.key.kind, f.keyUsage?.usages) }));
   return out;
 }
 

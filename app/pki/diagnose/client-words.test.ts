@@ -14,12 +14,30 @@ beforeAll(async () => {
 
 describe('client verdicts in plain words', () => {
   const rows = [
-    { name: 'profile rule on the leaf', refusal: { code: 'missing-aki', position: 'leaf' as const },
-      reason: 'the leaf has no authority key identifier', fix: 're-issue the leaf with an authority key identifier; certbench\'s own certificates have one' },
-    { name: 'profile rule on the root', refusal: { code: 'ca-basic-constraints-not-critical', position: 'anchor' as const },
-      reason: 'the root has a basicConstraints extension that is not marked critical', fix: 're-issue the root with basicConstraints marked critical' },
-    { name: 'section 6 check on an intermediate', refusal: { code: 'expired', position: 'intermediate' as const }, reason: 'an intermediate has expired', fix: 'renew it' },
-    { name: 'about the path', refusal: { code: 'missing-intermediate' }, reason: 'the chain lacks an intermediate CA', fix: 'add the intermediate to the chain' },
+    {
+      name: 'profile rule on the leaf',
+      refusal: { code: 'missing-aki', position: 'leaf' as const },
+      reason: 'the leaf has no authority key identifier',
+      fix: "re-issue the leaf with an authority key identifier; certbench's own certificates have one",
+    },
+    {
+      name: 'profile rule on the root',
+      refusal: { code: 'ca-basic-constraints-not-critical', position: 'anchor' as const },
+      reason: 'the root has a basicConstraints extension that is not marked critical',
+      fix: 're-issue the root with basicConstraints marked critical',
+    },
+    {
+      name: 'section 6 check on an intermediate',
+      refusal: { code: 'expired', position: 'intermediate' as const },
+      reason: 'an intermediate has expired',
+      fix: 'renew it',
+    },
+    {
+      name: 'about the path',
+      refusal: { code: 'missing-intermediate' },
+      reason: 'the chain lacks an intermediate CA',
+      fix: 'add the intermediate to the chain',
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -35,16 +53,33 @@ describe('client verdicts in plain words', () => {
   });
 
   it('a leaf without an AKI: the matrix and the CLI line say who refuses and why', async () => {
-    const leaf = await makeCert({ subject: 'CN=w.example', keys: await newKey(), issuer: root, ca: false, aki: false,
-      keyUsage: x509.KeyUsageFlags.digitalSignature, eku: ['1.3.6.1.5.5.7.3.1'], san: [{ type: 'dns', value: 'w.example' }] });
+    const leaf = await makeCert({
+      subject: 'CN=w.example',
+      keys: await newKey(),
+      issuer: root,
+      ca: false,
+      aki: false,
+      keyUsage: x509.KeyUsageFlags.digitalSignature,
+      eku: ['1.3.6.1.5.5.7.3.1'],
+      san: [{ type: 'dns', value: 'w.example' }],
+    });
     const result = await validatePath({ leaf, anchors: [root.cert], at: AT });
     const matrix = clientMatrix(result);
     expect(matrix.map((c) => [c.id, c.accepts])).toEqual([
-      ['rfc5280', false], ['openssl', true], ['python', false], ['java', true], ['go', true], ['webpki', true],
+      ['rfc5280', false],
+      ['openssl', true],
+      ['python', false],
+      ['java', true],
+      ['go', true],
+      ['webpki', true],
     ]);
     const python = result.clients.find((c) => c.id === 'python');
     if (!python) throw new Error('no python verdict');
-    expect(verdictLine(python, result.refusals.python)).toBe('Python 3.13+: refuses — the leaf has no authority key identifier');
-    expect(matrix.find((c) => c.id === 'python')?.fixes).toEqual(['re-issue the leaf with an authority key identifier; certbench\'s own certificates have one']);
+    expect(verdictLine(python, result.refusals.python)).toBe(
+      'Python 3.13+: refuses — the leaf has no authority key identifier',
+    );
+    expect(matrix.find((c) => c.id === 'python')?.fixes).toEqual([
+      "re-issue the leaf with an authority key identifier; certbench's own certificates have one",
+    ]);
   });
 });

@@ -9,5 +9,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** null when `spki` (the public half of the key, DER) is the certificate's key; a 'key-mismatch' finding otherwise. */
 export function diagnoseKeyMatch(cert: X509Certificate, spki: ArrayBuffer | Uint8Array): Finding | null {
-  return sameBytes(new Uint8Array(cert.publicKey.rawData), new Uint8Array(spki)) ? null : diagnosis('key-mismatch', { cert: cert.subject });
+  return sameBytes(new Uint8Array(cert.publicKey.rawData), new Uint8Array(spki))
+    ? null
+    : diagnosis('key-mismatch', { cert: cert.subject });
 }

@@ -38,46 +38,77 @@ for c in x509.load_pem_x509_certificates(sys.stdin.buffer.read()):
 print(json.dumps(out))
 `;
 
-interface PyCert { subject: string; issuer: string; serial: string; notBefore: string; notAfter: string; sha256: string; sans: { type: string; value: string }[] }
+interface PyCert {
+  subject: string;
+  issuer: string;
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+  sha256: string;
+  sans: { type: string; value: string }[];
+}
 
 /** OpenSSL's short names for the attributes its compat name printer shows. */
 const OPENSSL_SN: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
-  '1.2.840.113549.1.9.1': 'emailAddress', '2.5.4.5': 'serialNumber', '0.9.2342.19200300.100.1.25': 'DC',
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '2.5.4.5': 'serialNumber',
+  '0.9.2342.19200300.100.1.25': 'DC',
 };
 
 /** A value as OpenSSL's compat printer writes it: bytes >= 0x80 as \xNN, "/" as "\/". */
 function opensslEscape(value: string): string {
   let s = '';
-  for (const b of new TextEncoder().encode(value)) s += b >= 0x80 ? `\\x${b.toString(16).toUpperCase()}` : b === 0x2f ? '\\/' : String.fromCharCode(b);
+  for (const b of new TextEncoder().encode(value))
+    s += b >= 0x80 ? `\\x${b.toString(16).toUpperCase()}` : b === 0x2f ? '\\/' : String.fromCharCode(b);
   return s;
 }
 
-interface OpensslCert { serial: string; notBefore: string; notAfter: string; subject: string; issuer: string; dns: string[] }
+interface OpensslCert {
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+  subject: string;
+  issuer: string;
+  dns: string[];
+}
 
 function parseOpenssl(text: string): OpensslCert[] {
-  return text.split(/^Certificate:$/m).slice(1).map((block) => {
-    const serialLine = /Serial Number:(.*)\n(.*)/.exec(block);
-    const hexInParens = /\(0x([0-9a-f]+)\)/.exec(serialLine?.[1] ?? '');
-    const serial = (hexInParens ? hexInParens[1] : serialLine?.[2]?.trim().replace(/:/g, '')) ?? '';
-    const date = (label: string) => new Date(/Not (?:Before|After) ?: (.*)/.exec(block.slice(block.indexOf(label)))?.[1] ?? '').toISOString().replace('.000Z', 'Z');
-    const san = /Subject Alternative Name: ?\n\s*(.*)/.exec(block)?.[1] ?? '';
-    return {
-      serial: serial.replace(/^0+/, ''),
-      notBefore: date('Not Before'),
-      notAfter: date('Not After'),
-      subject: /Subject: (.*)/.exec(block)?.[1] ?? '',
-      issuer: /Issuer: (.*)/.exec(block)?.[1] ?? '',
-      dns: [...san.matchAll(/DNS:([^,\s]+)/g)].map((m) => m[1] ?? ''),
-    };
-  });
+  return text
+    .split(/^Certificate:$/m)
+    .slice(1)
+    .map((block) => {
+      const serialLine = /Serial Number:(.*)\n(.*)/.exec(block);
+      const hexInParens = /\(0x([0-9a-f]+)\)/.exec(serialLine?.[1] ?? '');
+      const serial = (hexInParens ? hexInParens[1] : serialLine?.[2]?.trim().replace(/:/g, '')) ?? '';
+      const date = (label: string) =>
+        new Date(/Not (?:Before|After) ?: (.*)/.exec(block.slice(block.indexOf(label)))?.[1] ?? '')
+          .toISOString()
+          .replace('.000Z', 'Z');
+      const san = /Subject Alternative Name: ?\n\s*(.*)/.exec(block)?.[1] ?? '';
+      return {
+        serial: serial.replace(/^0+/, ''),
+        notBefore: date('Not Before'),
+        notAfter: date('Not After'),
+        subject: /Subject: (.*)/.exec(block)?.[1] ?? '',
+        issuer: /Issuer: (.*)/.exec(block)?.[1] ?? '',
+        dns: [...san.matchAll(/DNS:([^,\s]+)/g)].map((m) => m[1] ?? ''),
+      };
+    });
 }
 
 describe('system CA bundle against python cryptography and openssl', async () => {
   const items = await readInput({ name: 'ca-certificates.crt', text: bundle });
   const certs = items.filter((i): i is CertificateItem => i.kind === 'certificate');
   const py = JSON.parse(python(PY, bundle)) as PyCert[];
-  const ossl = parseOpenssl(judge('sh', ['-c', `openssl crl2pkcs7 -nocrl -certfile ${BUNDLE} | openssl pkcs7 -print_certs -text -noout`]));
+  const ossl = parseOpenssl(
+    judge('sh', ['-c', `openssl crl2pkcs7 -nocrl -certfile ${BUNDLE} | openssl pkcs7 -print_certs -text -noout`]),
+  );
 
   it('reads every block as a certificate, and the judges see the same count', () => {
     expect(items.filter((i) => i.kind === 'error')).toEqual([]);
@@ -110,7 +141,10 @@ describe('system CA bundle against python cryptography and openssl', async () =>
       // Real-world extensions (policies with notices, name constraints, AIA, CT) all decode.
       expect(treeToText(explain(row.item))).not.toMatch(/does not decode/);
       const model = certificateModel(row.item.der);
-      for (const [field, der] of [['subject', model.subject], ['issuer', model.issuer]] as const) {
+      for (const [field, der] of [
+        ['subject', model.subject],
+        ['issuer', model.issuer],
+      ] as const) {
         for (const a of nameAttributes(der).flat()) {
           const sn = OPENSSL_SN[a.oid];
           if (sn && a.text !== undefined) expect(row.ossl?.[field]).toContain(`${sn}=${opensslEscape(a.text)}`);

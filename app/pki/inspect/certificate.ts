@@ -16,13 +16,25 @@ import { validityNode } from './validity.ts';
 
 /** Serial as lowercase hex without a leading zero byte. */
 export function serialHex(serial: Uint8Array): string {
-  return integerHex(serial, { cls: 0, constructed: false, tagNumber: TAG.INTEGER, start: 0, contentStart: 0, contentEnd: serial.length, end: serial.length, indefinite: false });
+  return integerHex(serial, {
+    cls: 0,
+    constructed: false,
+    tagNumber: TAG.INTEGER,
+    start: 0,
+    contentStart: 0,
+    contentEnd: serial.length,
+    end: serial.length,
+    indefinite: false,
+  });
 }
 
 export function explainCertificate(item: CertificateItem, now: Date): TreeNode {
   const m = certificateModel(item.der);
   const sig = oidLabel(m.signatureAlgorithm.oid, SIGNATURE_ALGORITHMS);
-  const sigNote = m.signatureAlgorithm.oid !== m.tbsSignature.oid ? `the signed part says ${m.tbsSignature.oid}: the two must match` : undefined;
+  const sigNote =
+    m.signatureAlgorithm.oid !== m.tbsSignature.oid
+      ? `the signed part says ${m.tbsSignature.oid}: the two must match`
+      : undefined;
   const children: TreeNode[] = [
     nameNode('Subject', m.subject),
     nameNode('Issuer', m.issuer),
@@ -33,6 +45,7 @@ export function explainCertificate(item: CertificateItem, now: Date): TreeNode {
     node('Fingerprints', undefined, [node('SHA-256', item.fingerprints.sha256), node('SHA-1', item.fingerprints.sha1)]),
     node('Version', String(m.version)),
   ];
-  if (m.extensions.length) children.push(node('Extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
+  if (m.extensions.length)
+    children.push(node('Extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
   return node('Certificate', item.source, children);
 }

@@ -85,16 +85,37 @@ beforeAll(() => {
 
 async function items(...names: string[]): Promise<Item[]> {
   const out: Item[] = [];
-  for (const name of names) out.push(...(await readInput({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
+  for (const name of names)
+    out.push(...(await readInput({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
   return out;
 }
 
 describe('CSRs, keys and CRLs', () => {
   const rows: { name: string; files: string[]; pick: number; want: RegExp }[] = [
-    { name: 'a CSR shows subject, requested SAN and a valid signature', files: ['ca.csr'], pick: 0, want: /Subject: CN=csr\.example[\s\S]*Signature: valid[\s\S]*Requested extensions: 1\n {4}Subject alternative names: 1 name\n {6}DNS: csr\.example/ },
-    { name: 'a key names the certificate and CSR it belongs to', files: ['full.crt', 'ca.csr', 'ca.key'], pick: 2, want: /Key: RSA 2048 bits[\s\S]*Matches: certificate full\.crt, request ca\.csr/ },
-    { name: 'a key with nothing loaded says how to check it', files: ['bad.key', 'full.crt'], pick: 0, want: /Key: EC P-384[\s\S]*Matches: no loaded certificate or request/ },
-    { name: 'a CRL shows issuer, dates, CRL number and revoked serials with reasons', files: ['revoked.crl'], pick: 0, want: /Issuer: CN=Test CA[\s\S]*This update: 2025-01-01T00:00:00Z\n {2}Next update: 2025-01-08T00:00:00Z[\s\S]*Revoked certificates: 2\n {4}1234: 2025-01-01T00:00:00Z\n {6}CRL reason: keyCompromise\n {4}abcdef: 2025-01-01T00:00:00Z[\s\S]*CRL number: 7/ },
+    {
+      name: 'a CSR shows subject, requested SAN and a valid signature',
+      files: ['ca.csr'],
+      pick: 0,
+      want: /Subject: CN=csr\.example[\s\S]*Signature: valid[\s\S]*Requested extensions: 1\n {4}Subject alternative names: 1 name\n {6}DNS: csr\.example/,
+    },
+    {
+      name: 'a key names the certificate and CSR it belongs to',
+      files: ['full.crt', 'ca.csr', 'ca.key'],
+      pick: 2,
+      want: /Key: RSA 2048 bits[\s\S]*Matches: certificate full\.crt, request ca\.csr/,
+    },
+    {
+      name: 'a key with nothing loaded says how to check it',
+      files: ['bad.key', 'full.crt'],
+      pick: 0,
+      want: /Key: EC P-384[\s\S]*Matches: no loaded certificate or request/,
+    },
+    {
+      name: 'a CRL shows issuer, dates, CRL number and revoked serials with reasons',
+      files: ['revoked.crl'],
+      pick: 0,
+      want: /Issuer: CN=Test CA[\s\S]*This update: 2025-01-01T00:00:00Z\n {2}Next update: 2025-01-08T00:00:00Z[\s\S]*Revoked certificates: 2\n {4}1234: 2025-01-01T00:00:00Z\n {6}CRL reason: keyCompromise\n {4}abcdef: 2025-01-01T00:00:00Z[\s\S]*CRL number: 7/,
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -128,15 +149,54 @@ describe('explain a certificate with every extension', () => {
     { name: 'subject', path: ['Subject'], want: /^CN=Test CA,O=Acme\\, Inc\.,C=DE$/ },
     { name: 'validity', path: ['Validity'], want: /^(29|30) days left$/ },
     { name: 'public key', path: ['Public key'], want: /^RSA 2048 bits$/, opensslHas: 'Public-Key: (2048 bit)' },
-    { name: 'signature algorithm', path: ['Signature algorithm'], want: /^sha256WithRSAEncryption/, opensslHas: 'sha256WithRSAEncryption' },
-    { name: 'basic constraints', path: ['Extensions', 'Basic constraints'], want: /^CA, path length 1$/, opensslHas: 'CA:TRUE, pathlen:1' },
-    { name: 'key usage', path: ['Extensions', 'Key usage'], want: /^digitalSignature, keyCertSign, cRLSign$/, opensslHas: 'Digital Signature, Certificate Sign, CRL Sign' },
-    { name: 'extended key usage', path: ['Extensions', 'Extended key usage'], want: /^serverAuth, clientAuth, 1\.2\.3\.4\.5$/, opensslHas: 'TLS Web Server Authentication, TLS Web Client Authentication, 1.2.3.4.5' },
+    {
+      name: 'signature algorithm',
+      path: ['Signature algorithm'],
+      want: /^sha256WithRSAEncryption/,
+      opensslHas: 'sha256WithRSAEncryption',
+    },
+    {
+      name: 'basic constraints',
+      path: ['Extensions', 'Basic constraints'],
+      want: /^CA, path length 1$/,
+      opensslHas: 'CA:TRUE, pathlen:1',
+    },
+    {
+      name: 'key usage',
+      path: ['Extensions', 'Key usage'],
+      want: /^digitalSignature, keyCertSign, cRLSign$/,
+      opensslHas: 'Digital Signature, Certificate Sign, CRL Sign',
+    },
+    {
+      name: 'extended key usage',
+      path: ['Extensions', 'Extended key usage'],
+      want: /^serverAuth, clientAuth, 1\.2\.3\.4\.5$/,
+      opensslHas: 'TLS Web Server Authentication, TLS Web Client Authentication, 1.2.3.4.5',
+    },
     { name: 'SAN count', path: ['Extensions', 'Subject alternative names'], want: /^7 names$/ },
-    { name: 'CRL distribution point', path: ['Extensions', 'CRL distribution points'], want: /^http:\/\/crl\.example\/ca\.crl$/, opensslHas: 'URI:http://crl.example/ca.crl' },
-    { name: 'AIA OCSP', path: ['Extensions', 'Authority information access', 'OCSP'], want: /^http:\/\/ocsp\.example$/, opensslHas: 'OCSP - URI:http://ocsp.example' },
-    { name: 'AIA CA issuers', path: ['Extensions', 'Authority information access', 'CA issuers'], want: /^http:\/\/ca\.example\/ca\.crt$/, opensslHas: 'CA Issuers - URI:http://ca.example/ca.crt' },
-    { name: 'unknown extension shown raw', path: ['Extensions', 'Extension 1.2.3.4.5.6', 'Value (DER hex)'], want: /^04:03:01:02:03$/ },
+    {
+      name: 'CRL distribution point',
+      path: ['Extensions', 'CRL distribution points'],
+      want: /^http:\/\/crl\.example\/ca\.crl$/,
+      opensslHas: 'URI:http://crl.example/ca.crl',
+    },
+    {
+      name: 'AIA OCSP',
+      path: ['Extensions', 'Authority information access', 'OCSP'],
+      want: /^http:\/\/ocsp\.example$/,
+      opensslHas: 'OCSP - URI:http://ocsp.example',
+    },
+    {
+      name: 'AIA CA issuers',
+      path: ['Extensions', 'Authority information access', 'CA issuers'],
+      want: /^http:\/\/ca\.example\/ca\.crt$/,
+      opensslHas: 'CA Issuers - URI:http://ca.example/ca.crt',
+    },
+    {
+      name: 'unknown extension shown raw',
+      path: ['Extensions', 'Extension 1.2.3.4.5.6', 'Value (DER hex)'],
+      want: /^04:03:01:02:03$/,
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -156,7 +216,9 @@ describe('explain a certificate with every extension', () => {
       'URI:spiffe://cluster/node1',
       'Registered ID:1.2.3.4',
     ]);
-    expect(openssl).toContain('DNS:node1.example, DNS:xn--bcher-kva.example, IP Address:10.0.0.1, IP Address:2001:DB8:0:0:0:0:0:1, email:ops@example.com, URI:spiffe://cluster/node1, Registered ID:1.2.3.4');
+    expect(openssl).toContain(
+      'DNS:node1.example, DNS:xn--bcher-kva.example, IP Address:10.0.0.1, IP Address:2001:DB8:0:0:0:0:0:1, email:ops@example.com, URI:spiffe://cluster/node1, Registered ID:1.2.3.4',
+    );
   });
 
   it('policies and name constraints', () => {
@@ -164,7 +226,9 @@ describe('explain a certificate with every extension', () => {
     expect(text).toContain('Policy: CA/B domain validated (2.23.140.1.2.1)');
     expect(text).toContain('Policy: 1.3.6.1.4.1.99999.1');
     const nc = find(tree, ['Extensions', 'Name constraints']);
-    expect(treeToText(nc ?? { label: '' })).toMatch(/Critical: yes[\s\S]*Permitted[\s\S]*DNS: \.example[\s\S]*IP address: 10\.0\.0\.0\/8[\s\S]*Excluded[\s\S]*Email: \.bad\.example/);
+    expect(treeToText(nc ?? { label: '' })).toMatch(
+      /Critical: yes[\s\S]*Permitted[\s\S]*DNS: \.example[\s\S]*IP address: 10\.0\.0\.0\/8[\s\S]*Excluded[\s\S]*Email: \.bad\.example/,
+    );
     expect(openssl).toContain('IP:10.0.0.0/255.0.0.0');
   });
 
@@ -193,7 +257,12 @@ describe('explain a certificate with every extension', () => {
 });
 
 describe('degraded and dated certificates', () => {
-  const rows: { name: string; file: string; now: Date; check: (tree: TreeNode, summary: Record<string, unknown>) => void }[] = [
+  const rows: {
+    name: string;
+    file: string;
+    now: Date;
+    check: (tree: TreeNode, summary: Record<string, unknown>) => void;
+  }[] = [
     {
       name: 'a SAN that does not decode degrades to raw with a note; the rest still shows',
       file: 'bad-san.crt',
@@ -244,6 +313,11 @@ describe('degraded and dated certificates', () => {
   it('error items explain as an error node', () => {
     const item: Item = { kind: 'error', source: 'x.pem', code: 'invalid-pem', message: 'No PEM block found.' };
     expect(explain(item)).toEqual({ label: 'Error', value: 'No PEM block found.', note: 'x.pem (invalid-pem)' });
-    expect(summarize(item)).toEqual({ kind: 'error', source: 'x.pem', code: 'invalid-pem', message: 'No PEM block found.' });
+    expect(summarize(item)).toEqual({
+      kind: 'error',
+      source: 'x.pem',
+      code: 'invalid-pem',
+      message: 'No PEM block found.',
+    });
   });
 });

@@ -4,7 +4,17 @@
  * Python's cryptography would print.
  */
 export { explain, type ExplainOptions } from './explain.ts';
-export { summarize, type Summary, type SummaryOptions, type SummaryName, type CertificateSummary, type CsrSummary, type KeySummary, type CrlSummary, type ErrorSummary } from './summary.ts';
+export {
+  summarize,
+  type Summary,
+  type SummaryOptions,
+  type SummaryName,
+  type CertificateSummary,
+  type CsrSummary,
+  type KeySummary,
+  type CrlSummary,
+  type ErrorSummary,
+} from './summary.ts';
 export { node, treeToText, type TreeNode } from './tree.ts';
 export { rfc4514, nameAttributes, escapeDnValue } from './name-text.ts';
 export { describePublicKey, publicKeyText, type PublicKeyDescription } from './public-key.ts';

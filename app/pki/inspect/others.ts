@@ -30,14 +30,25 @@ const MAX_REVOKED_SHOWN = 1000;
 
 export function explainCsr(item: CsrItem): TreeNode {
   const m = requestModel(item.der);
-  const valid = item.signatureValid === null ? 'not checked (algorithm not available here)' : item.signatureValid ? 'valid' : 'INVALID';
+  const valid =
+    item.signatureValid === null
+      ? 'not checked (algorithm not available here)'
+      : item.signatureValid
+        ? 'valid'
+        : 'INVALID';
   const children: TreeNode[] = [
     nameNode('Subject', m.subject),
     publicKeyNode(m.spki),
     node('Signature algorithm', oidLabel(m.signatureAlgorithm.oid, SIGNATURE_ALGORITHMS)),
-    node('Signature', valid, undefined, item.signatureValid === false ? 'the request was altered or signed with another key' : undefined),
+    node(
+      'Signature',
+      valid,
+      undefined,
+      item.signatureValid === false ? 'the request was altered or signed with another key' : undefined,
+    ),
   ];
-  if (m.extensions.length) children.push(node('Requested extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
+  if (m.extensions.length)
+    children.push(node('Requested extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
   for (const a of m.attributes) children.push(node('Attribute', a.oid));
   return node('Certificate request', item.source, children);
 }
@@ -51,7 +62,8 @@ function matching(spki: Uint8Array, others: readonly Item[]): string[] {
   const out: string[] = [];
   for (const o of others) {
     try {
-      if (o.kind === 'certificate' && sameBytes(certificateModel(o.der).spki, spki)) out.push(`certificate ${o.source}`);
+      if (o.kind === 'certificate' && sameBytes(certificateModel(o.der).spki, spki))
+        out.push(`certificate ${o.source}`);
       else if (o.kind === 'csr' && sameBytes(requestModel(o.der).spki, spki)) out.push(`request ${o.source}`);
     } catch {
       // An item that does not decode matches nothing.
@@ -63,7 +75,14 @@ function matching(spki: Uint8Array, others: readonly Item[]): string[] {
 function matchNode(spki: Uint8Array, others: readonly Item[] | undefined): TreeNode[] {
   if (!others) return [];
   const found = matching(spki, others);
-  return [node('Matches', found.length ? found.join(', ') : 'no loaded certificate or request', undefined, found.length ? undefined : 'load the certificate to check that it belongs to this key')];
+  return [
+    node(
+      'Matches',
+      found.length ? found.join(', ') : 'no loaded certificate or request',
+      undefined,
+      found.length ? undefined : 'load the certificate to check that it belongs to this key',
+    ),
+  ];
 }
 
 export function explainPrivateKey(item: PrivateKeyItem, others?: readonly Item[]): TreeNode {
@@ -71,7 +90,15 @@ export function explainPrivateKey(item: PrivateKeyItem, others?: readonly Item[]
   const children: TreeNode[] = [node('Format', FORMAT_TEXT[item.format] ?? item.format)];
   if (item.publicKeyDer) children.push(...matchNode(new Uint8Array(item.publicKeyDer), others));
   if (item.publicKeyDer) children.unshift(publicKeyNode(new Uint8Array(item.publicKeyDer), 'Key'));
-  else children.unshift(node('Key', info.privateKeyAlgorithm.algorithm, undefined, 'the public half could not be derived, so this key cannot be matched to certificates'));
+  else
+    children.unshift(
+      node(
+        'Key',
+        info.privateKeyAlgorithm.algorithm,
+        undefined,
+        'the public half could not be derived, so this key cannot be matched to certificates',
+      ),
+    );
   const form = mlDsaFormNode(item.der);
   if (form) children.splice(1, 0, form);
   return node('Private key', item.source, children);
@@ -97,7 +124,11 @@ function mlDsaFormNode(der: ArrayBuffer): TreeNode | undefined {
 
 export function explainPublicKey(item: PublicKeyItem, others?: readonly Item[]): TreeNode {
   const spki = new Uint8Array(item.der);
-  return node('Public key', item.source, [publicKeyNode(spki, 'Key'), node('Format', FORMAT_TEXT[item.format] ?? item.format), ...matchNode(spki, others)]);
+  return node('Public key', item.source, [
+    publicKeyNode(spki, 'Key'),
+    node('Format', FORMAT_TEXT[item.format] ?? item.format),
+    ...matchNode(spki, others),
+  ]);
 }
 
 export function explainCrl(item: CrlItem): TreeNode {
@@ -114,6 +145,7 @@ export function explainCrl(item: CrlItem): TreeNode {
     node('Signature algorithm', oidLabel(m.signatureAlgorithm.oid, SIGNATURE_ALGORITHMS)),
     node('Revoked certificates', String(m.revoked.length), revoked, more),
   ];
-  if (m.extensions.length) children.push(node('Extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
+  if (m.extensions.length)
+    children.push(node('Extensions', String(m.extensions.length), m.extensions.map(explainExtension)));
   return node('CRL', item.source, children);
 }

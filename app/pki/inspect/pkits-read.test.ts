@@ -39,7 +39,9 @@ describe('judged against openssl', () => {
       const path = join(PKITS, row.file);
       const [item] = await readInput({ bytes: new Uint8Array(readFileSync(path)) });
       if (!item) throw new Error('no item');
-      const bits = /Public-Key: \((\d+) bit\)/.exec(judge('openssl', ['x509', '-inform', 'DER', '-in', path, '-noout', '-text']))?.[1];
+      const bits = /Public-Key: \((\d+) bit\)/.exec(
+        judge('openssl', ['x509', '-inform', 'DER', '-in', path, '-noout', '-text']),
+      )?.[1];
       const s = summarize(item, { lint: false });
       expect('publicKey' in s ? s.publicKey?.size : undefined).toBe(Number(bits));
     });
@@ -50,7 +52,9 @@ describe('judged against openssl', () => {
     const [item] = await readInput({ bytes: new Uint8Array(readFileSync(path)) });
     if (!item) throw new Error('no item');
     const text = judge('openssl', ['crl', '-inform', 'DER', '-in', path, '-noout', '-text']);
-    const serials = [...text.matchAll(/Serial Number: ([0-9A-F]+)/g)].map((m) => (m[1] ?? '').toLowerCase().replace(/^0+(?=.)/, ''));
+    const serials = [...text.matchAll(/Serial Number: ([0-9A-F]+)/g)].map((m) =>
+      (m[1] ?? '').toLowerCase().replace(/^0+(?=.)/, ''),
+    );
     expect(serials.length).toBeGreaterThan(0);
     const s = summarize(item);
     expect((s.kind === 'crl' ? s.revokedSerials : []).map((s) => s.replace(/^0+(?=.)/, ''))).toEqual(serials);

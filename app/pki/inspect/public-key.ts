@@ -58,7 +58,8 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
 export function publicKeyText(d: PublicKeyDescription): string {
   if (d.curve) return `${d.algorithm} ${d.curve}`;
   if (d.mlDsa) return `${d.algorithm} (post-quantum)`;
-  if (d.size !== undefined && (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS' || d.algorithm === 'DSA')) return `${d.algorithm} ${d.size} bits`;
+  if (d.size !== undefined && (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS' || d.algorithm === 'DSA'))
+    return `${d.algorithm} ${d.size} bits`;
   return d.algorithm;
 }
 

@@ -94,7 +94,11 @@ const OID_SAN = '2.5.29.17';
 function publicKeyOf(spki: Uint8Array): PublicKeyDescription {
   const d = describePublicKey(spki);
   // The JSON carries size or curve, as the issue specifies.
-  return d.curve ? { algorithm: d.algorithm, curve: d.curve } : d.size !== undefined ? { algorithm: d.algorithm, size: d.size } : { algorithm: d.algorithm };
+  return d.curve
+    ? { algorithm: d.algorithm, curve: d.curve }
+    : d.size !== undefined
+      ? { algorithm: d.algorithm, size: d.size }
+      : { algorithm: d.algorithm };
 }
 
 function sansOf(extensions: RawExtension[]): SummaryName[] {
@@ -121,7 +125,11 @@ function undecodableFindings(extensions: RawExtension[]): Finding[] {
     try {
       decoder.decode(ext.value);
     } catch {
-      out.push({ code: 'undecodable-extension', severity: 'warning', message: `The ${decoder.name} extension does not decode; TLS libraries may reject this certificate.` });
+      out.push({
+        code: 'undecodable-extension',
+        severity: 'warning',
+        message: `The ${decoder.name} extension does not decode; TLS libraries may reject this certificate.`,
+      });
     }
   }
   return out;
@@ -132,13 +140,22 @@ function lintFindings(item: CertificateItem): Finding[] {
   try {
     return lintCertificateDer(item.der);
   } catch {
-    return [{ code: 'lint-skipped', severity: 'warning', message: 'The linter stopped on this certificate, so it was not linted.' }];
+    return [
+      {
+        code: 'lint-skipped',
+        severity: 'warning',
+        message: 'The linter stopped on this certificate, so it was not linted.',
+      },
+    ];
   }
 }
 
 function summarizeCertificate(item: CertificateItem, options: SummaryOptions): CertificateSummary {
   const m = certificateModel(item.der);
-  const findings: Finding[] = [...validityFindings(m.notBefore, m.notAfter, options.now ?? new Date()), ...undecodableFindings(m.extensions)];
+  const findings: Finding[] = [
+    ...validityFindings(m.notBefore, m.notAfter, options.now ?? new Date()),
+    ...undecodableFindings(m.extensions),
+  ];
   const bc = decoded(m.extensions, '2.5.29.19', decodeBasicConstraints);
   const summary: CertificateSummary = {
     kind: 'certificate',
@@ -179,9 +196,19 @@ function summarizeOne(item: Item, options: SummaryOptions): Summary {
       };
     }
     case 'private-key':
-      return { kind: 'private-key', source: item.source, format: item.format, publicKey: item.publicKeyDer ? publicKeyOf(new Uint8Array(item.publicKeyDer)) : null };
+      return {
+        kind: 'private-key',
+        source: item.source,
+        format: item.format,
+        publicKey: item.publicKeyDer ? publicKeyOf(new Uint8Array(item.publicKeyDer)) : null,
+      };
     case 'public-key':
-      return { kind: 'public-key', source: item.source, format: item.format, publicKey: publicKeyOf(new Uint8Array(item.der)) };
+      return {
+        kind: 'public-key',
+        source: item.source,
+        format: item.format,
+        publicKey: publicKeyOf(new Uint8Array(item.der)),
+      };
     case 'crl': {
       const m = crlModel(item.der);
       return {
@@ -203,6 +230,11 @@ export function summarize(item: Item, options: SummaryOptions = {}): Summary {
   try {
     return summarizeOne(item, options);
   } catch (e) {
-    return { kind: 'error', source: item.source, code: 'internal', message: `certbench could not summarise this ${item.kind}: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      kind: 'error',
+      source: item.source,
+      code: 'internal',
+      message: `certbench could not summarise this ${item.kind}: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

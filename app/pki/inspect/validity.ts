@@ -23,15 +23,23 @@ export function isoTime(t: TimeValue): string {
 }
 
 function timeNode(label: string, t: TimeValue): TreeNode {
-  return node(label, isoTime(t), undefined, t.date ? (t.strict ? undefined : `encoded as "${t.text}", not as RFC 5280 requires`) : 'not a valid time');
+  return node(
+    label,
+    isoTime(t),
+    undefined,
+    t.date ? (t.strict ? undefined : `encoded as "${t.text}", not as RFC 5280 requires`) : 'not a valid time',
+  );
 }
 
 export function validityNode(notBefore: TimeValue, notAfter: TimeValue, now: Date): TreeNode {
   const state = validityState(notBefore, notAfter, now);
   let summary: string;
-  if (state === 'expired' && notAfter.date) summary = `expired ${Math.floor((now.getTime() - notAfter.date.getTime()) / DAY)} days ago`;
-  else if (state === 'not-yet-valid' && notBefore.date) summary = `not valid for another ${Math.ceil((notBefore.date.getTime() - now.getTime()) / DAY)} days`;
-  else if (state === 'valid' && notAfter.date) summary = `${Math.floor((notAfter.date.getTime() - now.getTime()) / DAY)} days left`;
+  if (state === 'expired' && notAfter.date)
+    summary = `expired ${Math.floor((now.getTime() - notAfter.date.getTime()) / DAY)} days ago`;
+  else if (state === 'not-yet-valid' && notBefore.date)
+    summary = `not valid for another ${Math.ceil((notBefore.date.getTime() - now.getTime()) / DAY)} days`;
+  else if (state === 'valid' && notAfter.date)
+    summary = `${Math.floor((notAfter.date.getTime() - now.getTime()) / DAY)} days left`;
   else summary = 'unreadable dates';
   return node('Validity', summary, [timeNode('Not before', notBefore), timeNode('Not after', notAfter)]);
 }
@@ -39,8 +47,17 @@ export function validityNode(notBefore: TimeValue, notAfter: TimeValue, now: Dat
 /** 'expired' / 'not-yet-valid' findings at `now`. */
 export function validityFindings(notBefore: TimeValue, notAfter: TimeValue, now: Date): Finding[] {
   const state = validityState(notBefore, notAfter, now);
-  if (state === 'expired') return [{ code: 'expired', severity: 'error', message: `The certificate expired on ${isoTime(notAfter)}.` }];
-  if (state === 'not-yet-valid') return [{ code: 'not-yet-valid', severity: 'error', message: `The certificate is not valid before ${isoTime(notBefore)}.` }];
-  if (state === 'unknown') return [{ code: 'bad-validity', severity: 'error', message: 'The certificate\'s validity dates cannot be read.' }];
+  if (state === 'expired')
+    return [{ code: 'expired', severity: 'error', message: `The certificate expired on ${isoTime(notAfter)}.` }];
+  if (state === 'not-yet-valid')
+    return [
+      {
+        code: 'not-yet-valid',
+        severity: 'error',
+        message: `The certificate is not valid before ${isoTime(notBefore)}.`,
+      },
+    ];
+  if (state === 'unknown')
+    return [{ code: 'bad-validity', severity: 'error', message: "The certificate's validity dates cannot be read." }];
   return [];
 }

@@ -45,7 +45,9 @@ const read = (p: string) => readFileSync(join(dir, p), 'utf8');
 const certCount = (pem: string) => (pem.match(/BEGIN CERTIFICATE/g) ?? []).length;
 const days = (certPath: string) => {
   const out = run('openssl', ['x509', '-noout', '-startdate', '-enddate', '-in', join(dir, certPath)]).stdout;
-  const [start, end] = [/notBefore=(.*)/.exec(out)?.[1] ?? '', /notAfter=(.*)/.exec(out)?.[1] ?? ''].map((s) => Date.parse(s));
+  const [start, end] = [/notBefore=(.*)/.exec(out)?.[1] ?? '', /notAfter=(.*)/.exec(out)?.[1] ?? ''].map((s) =>
+    Date.parse(s),
+  );
   return Math.round(((end ?? 0) - (start ?? 0)) / 86_400_000);
 };
 
@@ -74,8 +76,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('certbench writes what the issue specifies', () => {
   const files = [
-    'root/ca.crt', 'root/ca.key', 'inter/ca.crt', 'inter/ca.key', 'inter/chain.crt', 'n1/node.crt', 'n1/node.key', 'srv/server.crt', 'srv/server.key',
-    'cl/client.crt', 'cl/client.key', 'cluster/node-a/node.crt', 'cluster/node-a/node.key', 'cluster/node-b/node.crt', 'req/worker1.csr', 'req/worker1.key', 'req/worker1.crt',
+    'root/ca.crt',
+    'root/ca.key',
+    'inter/ca.crt',
+    'inter/ca.key',
+    'inter/chain.crt',
+    'n1/node.crt',
+    'n1/node.key',
+    'srv/server.crt',
+    'srv/server.key',
+    'cl/client.crt',
+    'cl/client.key',
+    'cluster/node-a/node.crt',
+    'cluster/node-a/node.key',
+    'cluster/node-b/node.crt',
+    'req/worker1.csr',
+    'req/worker1.key',
+    'req/worker1.crt',
   ];
   for (const f of files) {
     it(`${f} exists${f.endsWith('.key') ? ' with mode 0600' : ''}`, () => {
@@ -105,7 +122,12 @@ describe('certbench writes what the issue specifies', () => {
   for (const row of verifies) {
     it(`openssl verify: ${row.name}`, async () => {
       const pem = read(row.input.cert);
-      const v = await opensslVerify({ rootPem: read('root/ca.crt'), untrustedPem: pem, certPem: pem, purpose: row.input.purpose });
+      const v = await opensslVerify({
+        rootPem: read('root/ca.crt'),
+        untrustedPem: pem,
+        certPem: pem,
+        purpose: row.input.purpose,
+      });
       expect(v.ok, v.output).toBe(row.want);
     });
   }
@@ -127,15 +149,47 @@ describe('certbench writes what the issue specifies', () => {
 
 describe('refusals go to stderr with a non-zero status', () => {
   const rows = [
-    { name: 'no overwrite without --force', input: ['issue', 'node', 'node1', '--ca-dir', '~/inter', '--out', '~/n1'], want: /Refusing to overwrite .*--force/ },
-    { name: 'bad IP names the entry', input: ['issue', 'node', 'x', '10.0.0.300', '--ca-dir', '~/inter', '--out', '~/x'], want: /sans: "10\.0\.0\.300" is not an IPv4 or IPv6 address/ },
-    { name: 'unknown algorithm', input: ['ca', 'create', '--out', '~/y', '--alg', 'dsa'], want: /--alg must be one of/ },
-    { name: 'zero days', input: ['issue', 'client', 'bob', '--ca-dir', '~/inter', '--out', '~/z', '--days', '0'], want: /days: Validity must be a whole number/ },
+    {
+      name: 'no overwrite without --force',
+      input: ['issue', 'node', 'node1', '--ca-dir', '~/inter', '--out', '~/n1'],
+      want: /Refusing to overwrite .*--force/,
+    },
+    {
+      name: 'bad IP names the entry',
+      input: ['issue', 'node', 'x', '10.0.0.300', '--ca-dir', '~/inter', '--out', '~/x'],
+      want: /sans: "10\.0\.0\.300" is not an IPv4 or IPv6 address/,
+    },
+    {
+      name: 'unknown algorithm',
+      input: ['ca', 'create', '--out', '~/y', '--alg', 'dsa'],
+      want: /--alg must be one of/,
+    },
+    {
+      name: 'zero days',
+      input: ['issue', 'client', 'bob', '--ca-dir', '~/inter', '--out', '~/z', '--days', '0'],
+      want: /days: Validity must be a whole number/,
+    },
     { name: 'missing --ca-dir', input: ['issue', 'client', 'bob', '--out', '~/z'], want: /--ca-dir is required/ },
-    { name: 'unknown flag', input: ['ca', 'create', '--out', '~/y', '--colour', 'red'], want: /Unknown option '--colour'/ },
-    { name: 'CA folder without a CA', input: ['issue', 'client', 'bob', '--ca-dir', '~/nowhere', '--out', '~/z'], want: /Cannot read .*nowhere\/ca\.crt/ },
-    { name: 'intermediate below pathLen 0', input: ['ca', 'intermediate', '--ca-dir', '~/inter', '--out', '~/deeper'], want: /path length 0/ },
-    { name: 'a certificate is not a CSR', input: ['csr', 'sign', '~/srv/server.crt', '--profile', 'client', '--ca-dir', '~/inter', '--out', '~/w'], want: /csr: This is not a certificate request/ },
+    {
+      name: 'unknown flag',
+      input: ['ca', 'create', '--out', '~/y', '--colour', 'red'],
+      want: /Unknown option '--colour'/,
+    },
+    {
+      name: 'CA folder without a CA',
+      input: ['issue', 'client', 'bob', '--ca-dir', '~/nowhere', '--out', '~/z'],
+      want: /Cannot read .*nowhere\/ca\.crt/,
+    },
+    {
+      name: 'intermediate below pathLen 0',
+      input: ['ca', 'intermediate', '--ca-dir', '~/inter', '--out', '~/deeper'],
+      want: /path length 0/,
+    },
+    {
+      name: 'a certificate is not a CSR',
+      input: ['csr', 'sign', '~/srv/server.crt', '--profile', 'client', '--ca-dir', '~/inter', '--out', '~/w'],
+      want: /csr: This is not a certificate request/,
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -147,7 +201,11 @@ describe('refusals go to stderr with a non-zero status', () => {
   }
   it('spawned: a refusal exits non-zero with one line on stderr and nothing on stdout', () => {
     const r = cli('issue', 'node', 'x', '10.0.0.300', '--ca-dir', 'inter', '--out', 'x');
-    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'certbench issue: sans: "10.0.0.300" is not an IPv4 or IPv6 address\n']);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      'certbench issue: sans: "10.0.0.300" is not an IPv4 or IPv6 address\n',
+    ]);
   });
   it('--force overwrites', () => {
     const before = read('n1/node.crt');
@@ -158,7 +216,19 @@ describe('refusals go to stderr with a non-zero status', () => {
 });
 
 describe('--help on every command', () => {
-  const rows = [['ca'], ['ca', 'create'], ['ca', 'intermediate'], ['issue'], ['issue', 'node'], ['issue', 'server'], ['issue', 'client'], ['issue', 'batch'], ['csr'], ['csr', 'create'], ['csr', 'sign']];
+  const rows = [
+    ['ca'],
+    ['ca', 'create'],
+    ['ca', 'intermediate'],
+    ['issue'],
+    ['issue', 'node'],
+    ['issue', 'server'],
+    ['issue', 'client'],
+    ['issue', 'batch'],
+    ['csr'],
+    ['csr', 'create'],
+    ['csr', 'sign'],
+  ];
   for (const row of rows) {
     it(row.join(' '), async () => {
       const r = await cliInProcess(...row, '--help');

@@ -9,7 +9,15 @@ import { issueLeaf, type IssuedLeaf } from '../issue.ts';
 import { exportPkcs8Pem, generateKeyPair } from '../keys.ts';
 import type { LeafProfile } from '../profiles.ts';
 
-export const ALL_ALGORITHMS: readonly KeyAlgorithmId[] = ['p256', 'p384', 'p521', 'rsa2048', 'rsa3072', 'rsa4096', 'ed25519'];
+export const ALL_ALGORITHMS: readonly KeyAlgorithmId[] = [
+  'p256',
+  'p384',
+  'p521',
+  'rsa2048',
+  'rsa3072',
+  'rsa4096',
+  'ed25519',
+];
 export const ALL_PROFILES: readonly LeafProfile[] = ['node', 'server', 'client'];
 
 /** The SANs each profile's leaf gets in the fixture (the CN adds "<profile>.test" for node/server). */
@@ -36,10 +44,20 @@ async function keyPems(alg: KeyAlgorithmId, n: number): Promise<string[]> {
 }
 
 /** Build the whole hierarchy of one key type; 3 keys in all (the leaves share one: a key may be certified under several profiles). */
-export async function buildHierarchy(algorithm: KeyAlgorithmId, opts: { keyPassphrase?: string } = {}): Promise<Hierarchy> {
+export async function buildHierarchy(
+  algorithm: KeyAlgorithmId,
+  opts: { keyPassphrase?: string } = {},
+): Promise<Hierarchy> {
   const [rootKey, interKey, leafKey] = await keyPems(algorithm, 3);
-  const root = await createRootCa({ subject: { commonName: `Test Root ${algorithm}`, organization: 'certbench tests', country: 'DE' }, keyPem: rootKey, pathLength: 1 });
-  const intermediate = await createIntermediateCa({ subject: { commonName: `Test Intermediate ${algorithm}` }, keyPem: interKey }, root);
+  const root = await createRootCa({
+    subject: { commonName: `Test Root ${algorithm}`, organization: 'certbench tests', country: 'DE' },
+    keyPem: rootKey,
+    pathLength: 1,
+  });
+  const intermediate = await createIntermediateCa(
+    { subject: { commonName: `Test Intermediate ${algorithm}` }, keyPem: interKey },
+    root,
+  );
   const leaves = async (issuer: CaResult) => {
     const out = {} as Record<LeafProfile, IssuedLeaf>;
     for (const profile of ALL_PROFILES) {
@@ -57,5 +75,11 @@ export async function buildHierarchy(algorithm: KeyAlgorithmId, opts: { keyPassp
     }
     return out;
   };
-  return { algorithm, root, intermediate, underRoot: await leaves(root), underIntermediate: await leaves(intermediate) };
+  return {
+    algorithm,
+    root,
+    intermediate,
+    underRoot: await leaves(root),
+    underIntermediate: await leaves(intermediate),
+  };
 }

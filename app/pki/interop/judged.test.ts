@@ -3,7 +3,14 @@
 // profile, with and without an intermediate.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ALGORITHMS, buildHierarchy, type Hierarchy } from './hierarchy.ts';
-import { opensslCheckEmail, opensslCheckHost, opensslCheckIp, opensslDecryptKey, opensslVerify, type Purpose } from '../../test/judges/openssl.ts';
+import {
+  opensslCheckEmail,
+  opensslCheckHost,
+  opensslCheckIp,
+  opensslDecryptKey,
+  opensslVerify,
+  type Purpose,
+} from '../../test/judges/openssl.ts';
 import { nodeTlsHandshake, type TlsParty } from '../../test/judges/node-tls.ts';
 import { pythonSslHandshake } from '../../test/judges/python-ssl.ts';
 import type { IssuedLeaf } from '../issue.ts';
@@ -74,7 +81,12 @@ for (const alg of ALL_ALGORITHMS) {
           it(`openssl verify -x509_strict -purpose ${purpose}: ${profile} ${where} → ${want ? 'OK' : 'refused'}`, async () => {
             const h = fixture(alg);
             const leaf = leafOf(h, where, profile);
-            const v = await opensslVerify({ rootPem: h.root.certPem, untrustedPem: leaf.chainPem, certPem: leaf.certPem, purpose });
+            const v = await opensslVerify({
+              rootPem: h.root.certPem,
+              untrustedPem: leaf.chainPem,
+              certPem: leaf.certPem,
+              purpose,
+            });
             expect(v.ok, v.output).toBe(want);
           });
         }
@@ -94,17 +106,49 @@ for (const alg of ALL_ALGORITHMS) {
       });
 
       const handshakes = [
-        { name: 'server + client', server: 'server' as const, client: 'client' as const, serverName: 'localhost', foreignClient: false, want: true },
-        { name: 'node to node by IP', server: 'node' as const, client: 'node' as const, serverName: '127.0.0.1', foreignClient: false, want: true },
-        { name: 'client from another CA refused', server: 'server' as const, client: 'client' as const, serverName: 'localhost', foreignClient: true, want: false },
-        { name: 'server cert as client refused (no clientAuth)', server: 'server' as const, client: 'server' as const, serverName: 'localhost', foreignClient: false, want: false },
+        {
+          name: 'server + client',
+          server: 'server' as const,
+          client: 'client' as const,
+          serverName: 'localhost',
+          foreignClient: false,
+          want: true,
+        },
+        {
+          name: 'node to node by IP',
+          server: 'node' as const,
+          client: 'node' as const,
+          serverName: '127.0.0.1',
+          foreignClient: false,
+          want: true,
+        },
+        {
+          name: 'client from another CA refused',
+          server: 'server' as const,
+          client: 'client' as const,
+          serverName: 'localhost',
+          foreignClient: true,
+          want: false,
+        },
+        {
+          name: 'server cert as client refused (no clientAuth)',
+          server: 'server' as const,
+          client: 'server' as const,
+          serverName: 'localhost',
+          foreignClient: false,
+          want: false,
+        },
       ];
       for (const hs of handshakes) {
         const opts = () => {
           const h = fixture(alg);
           const foreign = fixture(alg === 'p256' ? 'p384' : 'p256');
           const clientLeaf = leafOf(hs.foreignClient ? foreign : h, where, hs.client);
-          return { server: party(leafOf(h, where, hs.server), h), client: party(clientLeaf, h), serverName: hs.serverName };
+          return {
+            server: party(leafOf(h, where, hs.server), h),
+            client: party(clientLeaf, h),
+            serverName: hs.serverName,
+          };
         };
         it(`node tls mTLS ${where}: ${hs.name}`, async () => {
           const r = await nodeTlsHandshake(opts());
@@ -127,7 +171,11 @@ for (const alg of ALL_ALGORITHMS) {
       expect(good.keyPem.replace(/\s/g, '')).toBe(leaf.keyPem.replace(/\s/g, ''));
       expect((await opensslDecryptKey(encrypted, 'wrong horse')).ok).toBe(false);
       const server = { ...party(leaf, h), keyPem: encrypted, passphrase: 'correct horse' };
-      const r = await pythonSslHandshake({ server, client: party(h.underIntermediate.client, h), serverName: '127.0.0.1' });
+      const r = await pythonSslHandshake({
+        server,
+        client: party(h.underIntermediate.client, h),
+        serverName: '127.0.0.1',
+      });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     });
   });

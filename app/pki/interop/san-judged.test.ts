@@ -34,7 +34,8 @@ const rows: { name: string; input: { kind: 'host' | 'ip' | 'email'; value: strin
 describe('openssl reads back every SAN shape', () => {
   for (const row of rows) {
     it(row.name, async () => {
-      const check = row.input.kind === 'host' ? opensslCheckHost : row.input.kind === 'ip' ? opensslCheckIp : opensslCheckEmail;
+      const check =
+        row.input.kind === 'host' ? opensslCheckHost : row.input.kind === 'ip' ? opensslCheckIp : opensslCheckEmail;
       expect(await check(leaf.certPem, row.input.value)).toBe(row.want);
     });
   }

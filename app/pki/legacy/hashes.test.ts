@@ -21,9 +21,24 @@ const NAMES = Object.keys(NODE_NAME) as HashName[];
 describe('legacy hashes', () => {
   const known = [
     { name: 'RFC 1321 A.5: MD5("abc")', hash: 'MD5', input: 'abc', want: '900150983cd24fb0d6963f7d28e17f72' },
-    { name: 'FIPS 180-4 example: SHA-224("abc")', hash: 'SHA-224', input: 'abc', want: '23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7' },
-    { name: 'FIPS 180-4 example: SHA-512/224("abc")', hash: 'SHA-512/224', input: 'abc', want: '4634270f707b6a54daae7530460842e20e37ed265ceee9a43e8924aa' },
-    { name: 'FIPS 180-4 example: SHA-512/256("abc")', hash: 'SHA-512/256', input: 'abc', want: '53048e2681941ef99b2e29b76b4c7dabe4c2d0c634fc6d46e0e2f13107e7af23' },
+    {
+      name: 'FIPS 180-4 example: SHA-224("abc")',
+      hash: 'SHA-224',
+      input: 'abc',
+      want: '23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7',
+    },
+    {
+      name: 'FIPS 180-4 example: SHA-512/224("abc")',
+      hash: 'SHA-512/224',
+      input: 'abc',
+      want: '4634270f707b6a54daae7530460842e20e37ed265ceee9a43e8924aa',
+    },
+    {
+      name: 'FIPS 180-4 example: SHA-512/256("abc")',
+      hash: 'SHA-512/256',
+      input: 'abc',
+      want: '53048e2681941ef99b2e29b76b4c7dabe4c2d0c634fc6d46e0e2f13107e7af23',
+    },
     {
       name: 'FIPS 180-4 example: SHA-224 of the two-block message',
       hash: 'SHA-224',

@@ -9,7 +9,13 @@ import { pbkdf2 } from './pbkdf2.ts';
 import type { HashName } from './hashes.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-const NODE_NAME: Partial<Record<HashName, string>> = { 'SHA-1': 'sha1', 'SHA-224': 'sha224', 'SHA-512/224': 'sha512-224', 'SHA-512/256': 'sha512-256', 'SHA-384': 'sha384' };
+const NODE_NAME: Partial<Record<HashName, string>> = {
+  'SHA-1': 'sha1',
+  'SHA-224': 'sha224',
+  'SHA-512/224': 'sha512-224',
+  'SHA-512/256': 'sha512-256',
+  'SHA-384': 'sha384',
+};
 
 describe('HMAC', () => {
   it('RFC 4231 test case 1, HMAC-SHA-224', () => {
@@ -40,7 +46,9 @@ describe('PBKDF2', () => {
       const password = new TextEncoder().encode('pässwörd');
       const salt = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
       const got = await pbkdf2(row.hash, password, salt, row.iterations, row.length);
-      expect(hex(got!)).toBe(pbkdf2Sync(password, salt, row.iterations, row.length, NODE_NAME[row.hash]!).toString('hex'));
+      expect(hex(got!)).toBe(
+        pbkdf2Sync(password, salt, row.iterations, row.length, NODE_NAME[row.hash]!).toString('hex'),
+      );
     });
   }
   it('stops and returns null when the deadline has expired', async () => {
@@ -60,7 +68,9 @@ describe('PBKDF1', () => {
       const salt = Uint8Array.from([0x78, 0x57, 0x8e, 0x5a, 0x5d, 0x63, 0xcb, 0x06]);
       let t = createHash(row.node).update(password).update(salt).digest();
       for (let i = 1; i < row.iterations; i++) t = createHash(row.node).update(t).digest();
-      expect(hex((await pbkdf1(row.hash, password, salt, row.iterations, 16))!)).toBe(t.subarray(0, 16).toString('hex'));
+      expect(hex((await pbkdf1(row.hash, password, salt, row.iterations, 16))!)).toBe(
+        t.subarray(0, 16).toString('hex'),
+      );
     });
   }
 });

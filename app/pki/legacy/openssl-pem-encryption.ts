@@ -19,7 +19,9 @@ interface PemCipher {
 async function aesCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array, crypto: Crypto): Promise<Uint8Array | null> {
   const k = await crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-CBC', false, ['decrypt']);
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: new Uint8Array(iv) }, k, new Uint8Array(data)));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-CBC', iv: new Uint8Array(iv) }, k, new Uint8Array(data)),
+    );
   } catch {
     return null; // Bad padding: a wrong password.
   }
@@ -28,8 +30,16 @@ async function aesCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array, crypto:
 /** DEK-Info cipher names OpenSSL writes, as it spells them. */
 const CIPHERS: Record<string, PemCipher> = {
   'DES-CBC': { keyBytes: 8, ivBytes: 8, decrypt: (k, iv, d) => Promise.resolve(cbcDecrypt(new Des(k), iv, d)) },
-  'DES-EDE3-CBC': { keyBytes: 24, ivBytes: 8, decrypt: (k, iv, d) => Promise.resolve(cbcDecrypt(new TripleDes(k), iv, d)) },
-  'DES-EDE-CBC': { keyBytes: 16, ivBytes: 8, decrypt: (k, iv, d) => Promise.resolve(cbcDecrypt(new TripleDes(k), iv, d)) },
+  'DES-EDE3-CBC': {
+    keyBytes: 24,
+    ivBytes: 8,
+    decrypt: (k, iv, d) => Promise.resolve(cbcDecrypt(new TripleDes(k), iv, d)),
+  },
+  'DES-EDE-CBC': {
+    keyBytes: 16,
+    ivBytes: 8,
+    decrypt: (k, iv, d) => Promise.resolve(cbcDecrypt(new TripleDes(k), iv, d)),
+  },
   'AES-128-CBC': { keyBytes: 16, ivBytes: 16, decrypt: aesCbc },
   'AES-192-CBC': { keyBytes: 24, ivBytes: 16, decrypt: aesCbc },
   'AES-256-CBC': { keyBytes: 32, ivBytes: 16, decrypt: aesCbc },
@@ -56,7 +66,13 @@ function bytesToKey(password: Uint8Array, salt: Uint8Array, length: number): Uin
  * no DER SEQUENCE comes out), 'unsupported-encryption' naming a cipher certbench lacks, and
  * 'invalid-pem' for a malformed DEK-Info.
  */
-export async function decryptTraditionalKey(label: string, headers: Record<string, string>, der: Uint8Array, password: string, crypto: Crypto): Promise<Uint8Array> {
+export async function decryptTraditionalKey(
+  label: string,
+  headers: Record<string, string>,
+  der: Uint8Array,
+  password: string,
+  crypto: Crypto,
+): Promise<Uint8Array> {
   const [name = '', ivHex = ''] = (headers['DEK-Info'] ?? '').split(',').map((s) => s.trim());
   const cipher = CIPHERS[name.toUpperCase()];
   if (!cipher) {
@@ -67,11 +83,16 @@ export async function decryptTraditionalKey(label: string, headers: Record<strin
     );
   }
   if (!new RegExp(`^[0-9a-fA-F]{${cipher.ivBytes * 2}}$`).test(ivHex)) {
-    throw new PkiError('invalid-pem', 'file', `This ${label}'s DEK-Info header does not carry a ${cipher.ivBytes}-byte IV in hex.`);
+    throw new PkiError(
+      'invalid-pem',
+      'file',
+      `This ${label}'s DEK-Info header does not carry a ${cipher.ivBytes}-byte IV in hex.`,
+    );
   }
   const iv = Uint8Array.from(ivHex.match(/../g)!.map((h) => parseInt(h, 16)));
   const key = bytesToKey(new TextEncoder().encode(password), iv.subarray(0, 8), cipher.keyBytes);
   const plain = await cipher.decrypt(key, iv, der, crypto);
-  if (!plain || plain[0] !== 0x30) throw new PkiError('wrong-password', 'password', `Wrong password: this ${label} could not be decrypted with it.`);
+  if (!plain || plain[0] !== 0x30)
+    throw new PkiError('wrong-password', 'password', `Wrong password: this ${label} could not be decrypted with it.`);
   return plain;
 }

@@ -29,5 +29,12 @@ export function passwordForms(password: string): PasswordForm[] {
   if (utf8.length === password.length) return [standard];
   // OpenSSL 1.0.2: every UTF-8 byte read as a Latin-1 character.
   const latin1 = String.fromCharCode(...utf8);
-  return [standard, { label: 'as OpenSSL 1.0.2 encoded it (UTF-8 bytes taken as Latin-1)', bmp: bmpPassword(latin1), bytes: new TextEncoder().encode(latin1) }];
+  return [
+    standard,
+    {
+      label: 'as OpenSSL 1.0.2 encoded it (UTF-8 bytes taken as Latin-1)',
+      bmp: bmpPassword(latin1),
+      bytes: new TextEncoder().encode(latin1),
+    },
+  ];
 }

@@ -21,8 +21,12 @@ function pause(): Promise<void> {
  * Run `step(count)` until `rounds` rounds are done, at most SLICE at a time, pausing between
  * slices. Returns false when the deadline expired first (the caller then stops).
  */
-export async function runInSlices(rounds: number, step: (count: number) => void, deadline?: Deadline): Promise<boolean> {
-  for (let done = 0; done < rounds; ) {
+export async function runInSlices(
+  rounds: number,
+  step: (count: number) => void,
+  deadline?: Deadline,
+): Promise<boolean> {
+  for (let done = 0; done < rounds;) {
     if (deadline?.expired) return false;
     const count = Math.min(SLICE, rounds - done);
     step(count);

@@ -12,7 +12,11 @@ export interface PbeParams {
 
 export function parsePbeParams(params: asn1js.AsnType | undefined, scheme: string): PbeParams {
   const [salt, count] = params instanceof asn1js.Sequence ? params.valueBlock.value : [];
-  if (!(salt instanceof asn1js.OctetString) || !(count instanceof asn1js.Integer) || salt.valueBlock.valueHexView.length > 1024) {
+  if (
+    !(salt instanceof asn1js.OctetString) ||
+    !(count instanceof asn1js.Integer) ||
+    salt.valueBlock.valueHexView.length > 1024
+  ) {
     throw new PkiError('invalid-der', 'file', `The ${scheme} parameters (salt and iteration count) are malformed.`);
   }
   return { salt: salt.valueBlock.valueHexView, iterations: count.valueBlock.valueDec };

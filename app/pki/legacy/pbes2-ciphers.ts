@@ -28,7 +28,11 @@ function ivOf(node: asn1js.AsnType | undefined, name: string): Uint8Array {
 }
 
 /** The legacy cipher for a PBES2 encryption scheme OID and its parameters, or undefined for any other OID. */
-export function legacyPbes2Cipher(oid: string, params: asn1js.AsnType | undefined, keyLength: number | undefined): LegacyPbes2Cipher | undefined {
+export function legacyPbes2Cipher(
+  oid: string,
+  params: asn1js.AsnType | undefined,
+  keyLength: number | undefined,
+): LegacyPbes2Cipher | undefined {
   switch (oid) {
     case '1.3.14.3.2.7':
       return { name: 'DES-CBC', keyBytes: 8, iv: ivOf(params, 'DES-CBC'), make: (k) => new Des(k) };
@@ -39,7 +43,8 @@ export function legacyPbes2Cipher(oid: string, params: asn1js.AsnType | undefine
       const version = fields[0] instanceof asn1js.Integer ? fields[0].valueBlock.valueDec : undefined;
       // Absent version: 32 effective bits (RFC 2268 §6); 256 and above are the bit count itself.
       const bits = version === undefined ? 32 : version >= 256 ? version : RC2_VERSION_BITS[version];
-      if (bits === undefined || bits > 1024) throw new PkiError('invalid-der', 'file', `The RC2-CBC parameter version ${version} names no key size.`);
+      if (bits === undefined || bits > 1024)
+        throw new PkiError('invalid-der', 'file', `The RC2-CBC parameter version ${version} names no key size.`);
       const iv = ivOf(fields[fields.length - 1], 'RC2-CBC');
       const keyBytes = keyLength ?? Math.ceil(bits / 8);
       return { name: `RC2-CBC (${bits}-bit)`, keyBytes, iv, make: (k) => new Rc2(k, bits) };

@@ -42,7 +42,16 @@ export async function pkcs12PbeDecrypt(
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   checkIterations(params.iterations, `${scheme.name}`);
   const derive = (id: number, length: number) =>
-    pkcs12Kdf({ password: bmpPassword, salt: params.salt, id, iterations: params.iterations, length, hash: 'SHA-1', deadline, purpose: `the ${scheme.name} key` });
+    pkcs12Kdf({
+      password: bmpPassword,
+      salt: params.salt,
+      id,
+      iterations: params.iterations,
+      length,
+      hash: 'SHA-1',
+      deadline,
+      purpose: `the ${scheme.name} key`,
+    });
   const key = await derive(PKCS12_KDF_ID.encryptionKey, scheme.keyBytes);
   if (!scheme.block) return rc4(key, data);
   const iv = await derive(PKCS12_KDF_ID.iv, 8);

@@ -28,10 +28,19 @@ export const PKCS5_PBES1_SCHEMES: Record<string, Pbes1Scheme> = {
 };
 
 /** Decrypt with a PBES1 scheme; null when the CBC padding is wrong (a wrong password). */
-export async function pbes1Decrypt(scheme: Pbes1Scheme, params: PbeParams, data: Uint8Array, password: Uint8Array, deadline?: Deadline): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function pbes1Decrypt(
+  scheme: Pbes1Scheme,
+  params: PbeParams,
+  data: Uint8Array,
+  password: Uint8Array,
+  deadline?: Deadline,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   checkIterations(params.iterations, scheme.name);
   const activity = `deriving the ${scheme.name} key (${params.iterations.toLocaleString('en')} iterations of ${scheme.hash})`;
-  const dk = await during(deadline, activity, () => pbkdf1(scheme.hash, password, params.salt, params.iterations, 16, deadline));
-  if (!dk) throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
+  const dk = await during(deadline, activity, () =>
+    pbkdf1(scheme.hash, password, params.salt, params.iterations, 16, deadline),
+  );
+  if (!dk)
+    throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
   return cbcDecrypt(scheme.block(dk.subarray(0, 8)), dk.subarray(8, 16), data);
 }

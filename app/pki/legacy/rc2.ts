@@ -23,7 +23,8 @@ const PITABLE = Uint8Array.from(
 function expandKey(key: Uint8Array, effectiveBits: number): Uint16Array {
   const t = key.length;
   if (t < 1 || t > 128) throw new RangeError('An RC2 key is 1 to 128 bytes.');
-  if (!Number.isInteger(effectiveBits) || effectiveBits < 1 || effectiveBits > 1024) throw new RangeError('RC2 effective key bits are 1 to 1024.');
+  if (!Number.isInteger(effectiveBits) || effectiveBits < 1 || effectiveBits > 1024)
+    throw new RangeError('RC2 effective key bits are 1 to 1024.');
   const l = new Uint8Array(128);
   l.set(key);
   for (let i = t; i < 128; i++) l[i] = PITABLE[(l[i - 1]! + l[i - t]!) & 255]!;
@@ -52,7 +53,8 @@ export class Rc2 implements BlockCipher {
     let j = 0;
     for (let round = 0; round < 16; round++) {
       for (let i = 0; i < 4; i++) {
-        const sum = (r[i]! + k[j++]! + (r[(i + 3) & 3]! & r[(i + 2) & 3]!) + (~r[(i + 3) & 3]! & r[(i + 1) & 3]!)) & 0xffff;
+        const sum =
+          (r[i]! + k[j++]! + (r[(i + 3) & 3]! & r[(i + 2) & 3]!) + (~r[(i + 3) & 3]! & r[(i + 1) & 3]!)) & 0xffff;
         r[i] = (sum << SHIFT[i]!) | (sum >>> (16 - SHIFT[i]!));
       }
       if (round === 4 || round === 10) for (let i = 0; i < 4; i++) r[i] = r[i]! + k[r[(i + 3) & 3]! & 63]!;

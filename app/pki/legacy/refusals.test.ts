@@ -12,10 +12,31 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 describe('passwordForms', () => {
   const rows = [
     { name: 'ASCII: one form', input: 'ab', want: [{ bmp: '006100620000', bytes: '6162' }] },
-    { name: 'empty: a lone terminator, then no bytes at all', input: '', want: [{ bmp: '0000', bytes: '' }, { bmp: '', bytes: '' }] },
+    {
+      name: 'empty: a lone terminator, then no bytes at all',
+      input: '',
+      want: [
+        { bmp: '0000', bytes: '' },
+        { bmp: '', bytes: '' },
+      ],
+    },
     // "ä" is U+00E4, UTF-8 c3 a4; OpenSSL 1.0.2 made 00 c3 00 a4 of it.
-    { name: 'non-ASCII: BMPString, then OpenSSL 1.0.2 form', input: 'ä', want: [{ bmp: '00e40000', bytes: 'c3a4' }, { bmp: '00c300a40000', bytes: 'c383c2a4' }] },
-    { name: 'astral: a surrogate pair, then the UTF-8 bytes one by one', input: '😀', want: [{ bmp: 'd83dde000000', bytes: 'f09f9880' }, { bmp: '00f0009f009800800000', bytes: 'c3b0c29fc298c280' }] },
+    {
+      name: 'non-ASCII: BMPString, then OpenSSL 1.0.2 form',
+      input: 'ä',
+      want: [
+        { bmp: '00e40000', bytes: 'c3a4' },
+        { bmp: '00c300a40000', bytes: 'c383c2a4' },
+      ],
+    },
+    {
+      name: 'astral: a surrogate pair, then the UTF-8 bytes one by one',
+      input: '😀',
+      want: [
+        { bmp: 'd83dde000000', bytes: 'f09f9880' },
+        { bmp: '00f0009f009800800000', bytes: 'c3b0c29fc298c280' },
+      ],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -29,7 +50,10 @@ describe('checkIterations', () => {
     { count: 1, want: null },
     { count: MAX_PKCS12_ITERATIONS, want: null },
     { count: 0, want: { code: 'invalid-der', message: /MAC iteration count 0 is not a positive whole number/ } },
-    { count: 10_000_000, want: { code: 'input-too-large', message: /^MAC iteration count 10,000,000 exceeds the limit of 5,000,000 / } },
+    {
+      count: 10_000_000,
+      want: { code: 'input-too-large', message: /^MAC iteration count 10,000,000 exceeds the limit of 5,000,000 / },
+    },
   ];
   for (const row of rows) {
     it(`${row.count.toLocaleString('en')} MAC iterations: ${row.want ? row.want.code : 'accepted'}`, () => {
@@ -42,7 +66,11 @@ describe('checkIterations', () => {
         }
       })();
       if (!row.want) expect(err).toBeNull();
-      else expect({ code: err?.code, message: err?.message }).toEqual({ code: row.want.code, message: expect.stringMatching(row.want.message) as unknown });
+      else
+        expect({ code: err?.code, message: err?.message }).toEqual({
+          code: row.want.code,
+          message: expect.stringMatching(row.want.message) as unknown,
+        });
     });
   }
 });
@@ -63,8 +91,12 @@ describe('names of what is still refused', () => {
     });
   }
   it('a refusal names the algorithm and the command for keys and for PKCS#12 files', () => {
-    expect(unsupportedEncryption('1.3.6.1.4.1.11591.4.11', 'key derivation', 'key').message).toMatch(/^This private key is protected with scrypt, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs8 -topk8 /);
-    expect(unsupportedEncryption('1.2.410.200004.1.4', 'cipher', 'pkcs12').message).toMatch(/^This PKCS#12 file is protected with SEED-CBC, .*`openssl pkcs12 -legacy -in old\.p12 -nodes -out all\.pem`/);
+    expect(unsupportedEncryption('1.3.6.1.4.1.11591.4.11', 'key derivation', 'key').message).toMatch(
+      /^This private key is protected with scrypt, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs8 -topk8 /,
+    );
+    expect(unsupportedEncryption('1.2.410.200004.1.4', 'cipher', 'pkcs12').message).toMatch(
+      /^This PKCS#12 file is protected with SEED-CBC, .*`openssl pkcs12 -legacy -in old\.p12 -nodes -out all\.pem`/,
+    );
   });
 });
 
@@ -77,10 +109,14 @@ describe('runInSlices', () => {
   it('stops before the next slice once the deadline has expired', async () => {
     const deadline = { expired: false };
     const slices: number[] = [];
-    const done = await runInSlices(300_000, (n) => {
-      slices.push(n);
-      deadline.expired = true;
-    }, deadline);
+    const done = await runInSlices(
+      300_000,
+      (n) => {
+        slices.push(n);
+        deadline.expired = true;
+      },
+      deadline,
+    );
     expect({ done, slices }).toEqual({ done: false, slices: [65_536] });
   });
 });

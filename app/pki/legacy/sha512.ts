@@ -19,8 +19,12 @@ function pairs(hex: string): Int32Array {
 }
 
 /** §5.3.5 and §5.3.4. */
-const INITIAL_512 = pairs('6a09e667f3bcc908 bb67ae8584caa73b 3c6ef372fe94f82b a54ff53a5f1d36f1 510e527fade682d1 9b05688c2b3e6c1f 1f83d9abfb41bd6b 5be0cd19137e2179');
-const INITIAL_384 = pairs('cbbb9d5dc1059ed8 629a292a367cd507 9159015a3070dd17 152fecd8f70e5939 67332667ffc00b31 8eb44a8768581511 db0c2e0d64f98fa7 47b5481dbefa4fa4');
+const INITIAL_512 = pairs(
+  '6a09e667f3bcc908 bb67ae8584caa73b 3c6ef372fe94f82b a54ff53a5f1d36f1 510e527fade682d1 9b05688c2b3e6c1f 1f83d9abfb41bd6b 5be0cd19137e2179',
+);
+const INITIAL_384 = pairs(
+  'cbbb9d5dc1059ed8 629a292a367cd507 9159015a3070dd17 152fecd8f70e5939 67332667ffc00b31 8eb44a8768581511 db0c2e0d64f98fa7 47b5481dbefa4fa4',
+);
 
 /** §4.2.3: the first 64 bits of the fractional parts of the cube roots of the first 80 primes, computed exactly with BigInt. */
 const K = (() => {
@@ -96,8 +100,22 @@ export class Sha512 extends MdHasher {
       w[i + 1] = low | 0;
     }
     const s = this.state;
-    let ah = s[0]!, al = s[1]!, bh = s[2]!, bl = s[3]!, ch = s[4]!, cl = s[5]!, dh = s[6]!, dl = s[7]!;
-    let eh = s[8]!, el = s[9]!, fh = s[10]!, fl = s[11]!, gh = s[12]!, gl = s[13]!, hh = s[14]!, hl = s[15]!;
+    let ah = s[0]!,
+      al = s[1]!,
+      bh = s[2]!,
+      bl = s[3]!,
+      ch = s[4]!,
+      cl = s[5]!,
+      dh = s[6]!,
+      dl = s[7]!;
+    let eh = s[8]!,
+      el = s[9]!,
+      fh = s[10]!,
+      fl = s[11]!,
+      gh = s[12]!,
+      gl = s[13]!,
+      hh = s[14]!,
+      hl = s[15]!;
     for (let i = 0; i < 160; i += 2) {
       // Σ1(e) = ROTR14 ^ ROTR18 ^ ROTR41; Ch(e, f, g).
       const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
@@ -150,5 +168,3 @@ function add(s: Int32Array, at: number, high: number, low: number): void {
   s[at] = (s[at]! + high + ((sum / 0x100000000) | 0)) | 0;
   s[at + 1] = sum | 0;
 }
-
-

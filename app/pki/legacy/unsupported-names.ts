@@ -80,7 +80,11 @@ export function conversionCommand(thing: EncryptedThing): string {
 }
 
 /** The refusal for an algorithm certbench does not run: its name, and the command that converts the input. */
-export function unsupportedEncryption(oid: string, role: Parameters<typeof algorithmName>[1], thing: EncryptedThing): PkiError {
+export function unsupportedEncryption(
+  oid: string,
+  role: Parameters<typeof algorithmName>[1],
+  thing: EncryptedThing,
+): PkiError {
   const what = thing === 'key' ? 'This private key' : 'This PKCS#12 file';
   return new PkiError(
     'unsupported-encryption',

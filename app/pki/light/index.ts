@@ -7,10 +7,25 @@
  */
 export { PkiError, isPkiError, type PkiErrorCode } from '../errors.ts';
 export { pemEncode, pemDecodeAll, looksLikePem, type PemBlock } from '../pem.ts';
-export { checkSans, formatSan, parseSan, sanFromCommonName, sanProblemsText, type SanCheck, type SanEntry, type SanKind, type SanProblem } from '../san.ts';
+export {
+  checkSans,
+  formatSan,
+  parseSan,
+  sanFromCommonName,
+  sanProblemsText,
+  type SanCheck,
+  type SanEntry,
+  type SanKind,
+  type SanProblem,
+} from '../san.ts';
 export { formatBytes, MAX_INPUT_BYTES } from '../read/limits.ts';
 export { KEY_ALGORITHMS, DEFAULT_KEY_ALGORITHM, type KeyAlgorithm, type KeyAlgorithmId } from '../algorithms.ts';
 export { mlDsaMinimum } from '../ml-dsa/support.ts';
 export {
-  REVOCATION_REASONS, emptyRevocationList, isRevoked, parseRevocationList, type RevocationList, type RevocationReason,
+  REVOCATION_REASONS,
+  emptyRevocationList,
+  isRevoked,
+  parseRevocationList,
+  type RevocationList,
+  type RevocationReason,
 } from '../revocation-list.ts';

@@ -18,7 +18,13 @@ export type { LintRule, LintContext, Position } from './rule.ts';
 
 /** Every rule, in the order findings are reported. */
 export const LINT_RULES: readonly LintRule[] = [
-  ...CA_RULES, ...IDENTIFIER_RULES, ...KEY_RULES, ...VALIDITY_RULES, ...USAGE_RULES, ...NAME_RULES, ...PROFILE_RULES,
+  ...CA_RULES,
+  ...IDENTIFIER_RULES,
+  ...KEY_RULES,
+  ...VALIDITY_RULES,
+  ...USAGE_RULES,
+  ...NAME_RULES,
+  ...PROFILE_RULES,
 ];
 
 /** The rules path validation checks on every certificate of a path (the RFC 5280 §4 profile). */
@@ -35,7 +41,10 @@ export function lintCertificate(cert: X509Certificate, context: { role?: 'ca' | 
 
 /** lintCertificate from the DER alone, without a @peculiar/x509 parse (the fast path for bulk reading). */
 export function lintCertificateDer(der: ArrayBuffer | Uint8Array, context: { role?: 'ca' | 'leaf' } = {}): Finding[] {
-  return lintWith(() => (der instanceof ArrayBuffer ? certFactsOfBuffer(der) : certFactsFromDer(new Uint8Array(der))), context);
+  return lintWith(
+    () => (der instanceof ArrayBuffer ? certFactsOfBuffer(der) : certFactsFromDer(new Uint8Array(der))),
+    context,
+  );
 }
 
 function lintWith(read: () => CertFacts, context: { role?: 'ca' | 'leaf' }): Finding[] {
@@ -43,7 +52,13 @@ function lintWith(read: () => CertFacts, context: { role?: 'ca' | 'leaf' }): Fin
   try {
     facts = read();
   } catch {
-    return [{ code: 'unreadable-certificate', severity: 'error', message: 'The certificate\'s DER could not be decoded far enough to lint it.' }];
+    return [
+      {
+        code: 'unreadable-certificate',
+        severity: 'error',
+        message: "The certificate's DER could not be decoded far enough to lint it.",
+      },
+    ];
   }
   const role = context.role ?? (facts.basicConstraints?.ca ? 'ca' : 'leaf');
   const ctx: LintContext = {

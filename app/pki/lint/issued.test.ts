@@ -18,8 +18,14 @@ const PROFILES: LeafProfile[] = ['node', 'server', 'client'];
 const cas = new Map<KeyAlgorithmId, { root: CaResult; inter: CaResult }>();
 beforeAll(async () => {
   for (const algorithm of ALGS) {
-    const root = await createRootCa({ subject: { commonName: `Lint Root ${algorithm}`, organization: 'certbench' }, algorithm });
-    const inter = await createIntermediateCa({ subject: { commonName: `Lint Intermediate ${algorithm}` }, algorithm }, root);
+    const root = await createRootCa({
+      subject: { commonName: `Lint Root ${algorithm}`, organization: 'certbench' },
+      algorithm,
+    });
+    const inter = await createIntermediateCa(
+      { subject: { commonName: `Lint Intermediate ${algorithm}` }, algorithm },
+      root,
+    );
     cas.set(algorithm, { root, inter });
   }
 }, 60_000);
@@ -37,15 +43,27 @@ describe('our own certificates lint clean and validate', () => {
       const ca = cas.get(row.algorithm);
       if (!ca) throw new Error('no CA');
       const issuer = row.under === 'root' ? ca.root : ca.inter;
-      const leaf = await issueLeaf({ profile: row.profile, commonName: 'node1.example.com', sans: '10.0.0.1', algorithm: row.algorithm }, issuer);
-      const [leafCert, ...chain] = leaf.chainPem.split(/(?=-----BEGIN)/).filter((p) => p.trim()).map((p) => new X509Certificate(p));
+      const leaf = await issueLeaf(
+        { profile: row.profile, commonName: 'node1.example.com', sans: '10.0.0.1', algorithm: row.algorithm },
+        issuer,
+      );
+      const [leafCert, ...chain] = leaf.chainPem
+        .split(/(?=-----BEGIN)/)
+        .filter((p) => p.trim())
+        .map((p) => new X509Certificate(p));
       if (!leafCert) throw new Error('no leaf');
       const root = new X509Certificate(ca.root.certPem);
       expect(noisy(leafCert, 'leaf')).toEqual([]);
       expect(noisy(root, 'ca')).toEqual([]);
       for (const c of chain) expect(noisy(c, 'ca')).toEqual([]);
       const purpose = row.profile === 'client' ? 'client' : 'server';
-      const result = await validatePath({ leaf: leafCert, intermediates: chain, anchors: [root], purpose, ...(purpose === 'server' ? { host: '10.0.0.1' } : {}) });
+      const result = await validatePath({
+        leaf: leafCert,
+        intermediates: chain,
+        anchors: [root],
+        purpose,
+        ...(purpose === 'server' ? { host: '10.0.0.1' } : {}),
+      });
       expect(result.findings).toEqual([]);
       expect(result.valid).toBe(true);
     });

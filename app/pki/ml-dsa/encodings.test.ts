@@ -100,9 +100,21 @@ describe('damaged ML-DSA keys are refused with the reason', () => {
     return out;
   })();
   const rows: { name: string; input: Uint8Array; wantError: RegExp }[] = [
-    { name: 'seed of 31 bytes', input: mlDsaPkcs8Of(p, { seed: new Uint8Array(31), expandedKey: secretKey }), wantError: /seed of this ML-DSA-65 private key is 31 bytes/ },
-    { name: 'expanded key of the wrong size', input: mlDsaPkcs8Of(p, { expandedKey: secretKey.subarray(1) }), wantError: /expanded key of this ML-DSA-65 private key is 4031 bytes/ },
-    { name: 'both form whose seed and expanded key disagree', input: mlDsaPkcs8Of(p, { seed, expandedKey: other }), wantError: /do not match \(RFC 9881 §6 consistency check\)/ },
+    {
+      name: 'seed of 31 bytes',
+      input: mlDsaPkcs8Of(p, { seed: new Uint8Array(31), expandedKey: secretKey }),
+      wantError: /seed of this ML-DSA-65 private key is 31 bytes/,
+    },
+    {
+      name: 'expanded key of the wrong size',
+      input: mlDsaPkcs8Of(p, { expandedKey: secretKey.subarray(1) }),
+      wantError: /expanded key of this ML-DSA-65 private key is 4031 bytes/,
+    },
+    {
+      name: 'both form whose seed and expanded key disagree',
+      input: mlDsaPkcs8Of(p, { seed, expandedKey: other }),
+      wantError: /do not match \(RFC 9881 §6 consistency check\)/,
+    },
     { name: 'algorithm parameters present', input: withParams, wantError: /carries algorithm parameters/ },
   ];
   for (const row of rows) {

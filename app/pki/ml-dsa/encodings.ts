@@ -62,24 +62,45 @@ function algorithmIdentifier(params: MlDsaParams): Uint8Array<ArrayBuffer> {
 
 /** SubjectPublicKeyInfo DER of a raw ML-DSA public key. */
 export function mlDsaSpki(params: MlDsaParams, publicKey: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (publicKey.length !== params.publicKeyBytes) throw new PkiError('invalid-key', 'key', `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${publicKey.length}.`);
+  if (publicKey.length !== params.publicKeyBytes)
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${publicKey.length}.`,
+    );
   return tlv(TAG.SEQUENCE, algorithmIdentifier(params), tlv(TAG.BIT_STRING, new Uint8Array([0]), publicKey));
 }
 
 /** PKCS#8 (OneAsymmetricKey v1, RFC 5958) DER of an ML-DSA key in the seed form. */
 export function mlDsaPkcs8(params: MlDsaParams, seed: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (seed.length !== ML_DSA_SEED_BYTES) throw new PkiError('invalid-key', 'key', `An ML-DSA seed is ${ML_DSA_SEED_BYTES} bytes, not ${seed.length}.`);
+  if (seed.length !== ML_DSA_SEED_BYTES)
+    throw new PkiError('invalid-key', 'key', `An ML-DSA seed is ${ML_DSA_SEED_BYTES} bytes, not ${seed.length}.`);
   const privateKey = tlv(SEED_TAG, seed);
-  return tlv(TAG.SEQUENCE, tlv(TAG.INTEGER, new Uint8Array([0])), algorithmIdentifier(params), tlv(TAG.OCTET_STRING, privateKey));
+  return tlv(
+    TAG.SEQUENCE,
+    tlv(TAG.INTEGER, new Uint8Array([0])),
+    algorithmIdentifier(params),
+    tlv(TAG.OCTET_STRING, privateKey),
+  );
 }
 
 /** PKCS#8 DER of an ML-DSA key in the expanded or both form (what OpenSSL may write; we only write it in tests). */
-export function mlDsaPkcs8Of(params: MlDsaParams, key: { seed?: Uint8Array; expandedKey?: Uint8Array }): Uint8Array<ArrayBuffer> {
+export function mlDsaPkcs8Of(
+  params: MlDsaParams,
+  key: { seed?: Uint8Array; expandedKey?: Uint8Array },
+): Uint8Array<ArrayBuffer> {
   const { seed, expandedKey } = key;
   if (seed && !expandedKey) return mlDsaPkcs8(params, seed);
   if (!expandedKey) throw new PkiError('invalid-key', 'key', 'An ML-DSA private key needs a seed or an expanded key.');
-  const inner = seed ? tlv(TAG.SEQUENCE, tlv(TAG.OCTET_STRING, seed), tlv(TAG.OCTET_STRING, expandedKey)) : tlv(TAG.OCTET_STRING, expandedKey);
-  return tlv(TAG.SEQUENCE, tlv(TAG.INTEGER, new Uint8Array([0])), algorithmIdentifier(params), tlv(TAG.OCTET_STRING, inner));
+  const inner = seed
+    ? tlv(TAG.SEQUENCE, tlv(TAG.OCTET_STRING, seed), tlv(TAG.OCTET_STRING, expandedKey))
+    : tlv(TAG.OCTET_STRING, expandedKey);
+  return tlv(
+    TAG.SEQUENCE,
+    tlv(TAG.INTEGER, new Uint8Array([0])),
+    algorithmIdentifier(params),
+    tlv(TAG.OCTET_STRING, inner),
+  );
 }
 
 function damaged(what: string): PkiError {
@@ -92,7 +113,12 @@ function mlDsaAlgorithm(der: Uint8Array, alg: Tlv | undefined, what: string): Ml
   const [oid, ...rest] = children(der, alg);
   if (!oid || oid.tag !== TAG.OID) throw damaged(what);
   const params = mlDsaOfOid(oidText(der.subarray(oid.contentStart, oid.end)));
-  if (params && rest.length) throw new PkiError('invalid-key', 'key', `This ${params.name} ${what} carries algorithm parameters; RFC 9881 §2 says they are absent.`);
+  if (params && rest.length)
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      `This ${params.name} ${what} carries algorithm parameters; RFC 9881 §2 says they are absent.`,
+    );
   return params;
 }
 
@@ -114,15 +140,31 @@ export function parseMlDsaSpki(spkiDer: Uint8Array): { params: MlDsaParams; publ
   if (!bits || bits.tag !== TAG.BIT_STRING || spkiDer[bits.contentStart] !== 0) throw damaged('public key');
   const publicKey = spkiDer.slice(bits.contentStart + 1, bits.end);
   if (publicKey.length !== params.publicKeyBytes) {
-    throw new PkiError('invalid-key', 'key', `This ${params.name} public key is ${publicKey.length} bytes; FIPS 204 makes it ${params.publicKeyBytes}.`);
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      `This ${params.name} public key is ${publicKey.length} bytes; FIPS 204 makes it ${params.publicKeyBytes}.`,
+    );
   }
   return { params, publicKey };
 }
 
-function octets(der: Uint8Array, t: Tlv | undefined, tag: number, size: number, params: MlDsaParams, name: string): Uint8Array {
+function octets(
+  der: Uint8Array,
+  t: Tlv | undefined,
+  tag: number,
+  size: number,
+  params: MlDsaParams,
+  name: string,
+): Uint8Array {
   if (!t || t.tag !== tag) throw damaged('private key');
   const value = der.slice(t.contentStart, t.end);
-  if (value.length !== size) throw new PkiError('invalid-key', 'key', `The ${name} of this ${params.name} private key is ${value.length} bytes; RFC 9881 makes it ${size}.`);
+  if (value.length !== size)
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      `The ${name} of this ${params.name} private key is ${value.length} bytes; RFC 9881 makes it ${size}.`,
+    );
   return value;
 }
 
@@ -135,8 +177,14 @@ export function parseMlDsaPrivateKeyChoice(params: MlDsaParams, inner: Uint8Arra
     throw damaged('private key');
   }
   if (top.end !== inner.length) throw damaged('private key');
-  if (top.tag === SEED_TAG) return { params, form: 'seed', seed: octets(inner, top, SEED_TAG, ML_DSA_SEED_BYTES, params, 'seed') };
-  if (top.tag === TAG.OCTET_STRING) return { params, form: 'expanded', expandedKey: octets(inner, top, TAG.OCTET_STRING, params.expandedKeyBytes, params, 'expanded key') };
+  if (top.tag === SEED_TAG)
+    return { params, form: 'seed', seed: octets(inner, top, SEED_TAG, ML_DSA_SEED_BYTES, params, 'seed') };
+  if (top.tag === TAG.OCTET_STRING)
+    return {
+      params,
+      form: 'expanded',
+      expandedKey: octets(inner, top, TAG.OCTET_STRING, params.expandedKeyBytes, params, 'expanded key'),
+    };
   if (top.tag === TAG.SEQUENCE) {
     const parts = children(inner, top);
     if (parts.length !== 2) throw damaged('private key');

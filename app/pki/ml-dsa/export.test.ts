@@ -28,9 +28,16 @@ describe('ML-DSA exports', () => {
     await expect(encodePrivateKey(derOf(leaf.keyPem), 'pkcs1')).rejects.toThrow(/holds RSA keys only/);
     await expect(encodePrivateKey(derOf(leaf.keyPem), 'sec1')).rejects.toThrow(/holds EC keys only/);
 
-    const store = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: [issuing.certPem, root.certPem], password: 'store pass' });
+    const store = await buildKeystore({
+      key: leaf.keyPem,
+      certificate: leaf.certPem,
+      chain: [issuing.certPem, root.certPem],
+      password: 'store pass',
+    });
     expect(store.findings.map((f) => f.code)).toContain('keystore-ml-dsa');
-    const info = await withFiles({ 'store.p12': store.der }, (_d, p) => run('openssl', ['pkcs12', '-in', p('store.p12'), '-passin', 'pass:store pass', '-nokeys', '-info']));
+    const info = await withFiles({ 'store.p12': store.der }, (_d, p) =>
+      run('openssl', ['pkcs12', '-in', p('store.p12'), '-passin', 'pass:store pass', '-nokeys', '-info']),
+    );
     expect(info.status, info.stderr).toBe(0);
     expect(info.stdout.match(/BEGIN CERTIFICATE/g)).toHaveLength(3);
     expect(info.stderr).toMatch(/MAC: sha256/);

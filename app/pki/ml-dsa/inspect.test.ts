@@ -13,7 +13,8 @@ import { ML_DSA_PARAMS } from './params.ts';
 const p44 = ML_DSA_PARAMS[0]!;
 const seed = new Uint8Array(32).fill(3);
 const { secretKey } = ml_dsa44.keygen(seed);
-const keyPem = (key: { seed?: Uint8Array; expandedKey?: Uint8Array }) => pemEncode('PRIVATE KEY', mlDsaPkcs8Of(p44, key));
+const keyPem = (key: { seed?: Uint8Array; expandedKey?: Uint8Array }) =>
+  pemEncode('PRIVATE KEY', mlDsaPkcs8Of(p44, key));
 
 async function inspectText(text: string): Promise<string> {
   const items = await readInput({ text, name: 'in' });
@@ -35,13 +36,28 @@ describe('Inspect on ML-DSA items', () => {
   });
 
   const forms: { name: string; input: string; want: string[] }[] = [
-    { name: 'seed form', input: keyPem({ seed }), want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: seed only'] },
-    { name: 'expanded form', input: keyPem({ expandedKey: secretKey }), want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: expanded key only'] },
-    { name: 'both form', input: keyPem({ seed, expandedKey: secretKey }), want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: seed and expanded key'] },
+    {
+      name: 'seed form',
+      input: keyPem({ seed }),
+      want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: seed only'],
+    },
+    {
+      name: 'expanded form',
+      input: keyPem({ expandedKey: secretKey }),
+      want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: expanded key only'],
+    },
+    {
+      name: 'both form',
+      input: keyPem({ seed, expandedKey: secretKey }),
+      want: ['Key: ML-DSA-44 (post-quantum)', 'Private key form: seed and expanded key'],
+    },
     {
       name: 'both form whose parts disagree: shown, never matched',
       input: keyPem({ seed: new Uint8Array(32).fill(4), expandedKey: secretKey }),
-      want: ['Key: 2.16.840.1.101.3.4.3.17  (the public half could not be derived', 'Private key form: seed and expanded key'],
+      want: [
+        'Key: 2.16.840.1.101.3.4.3.17  (the public half could not be derived',
+        'Private key form: seed and expanded key',
+      ],
     },
   ];
   for (const row of forms) {

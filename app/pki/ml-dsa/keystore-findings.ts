@@ -12,9 +12,11 @@ export function mlDsaKeystoreFindings(pkcs8Der: Uint8Array): Finding[] {
     name = undefined;
   }
   if (!name) return [];
-  return [{
-    code: 'keystore-ml-dsa',
-    severity: 'warning',
-    message: `This keystore holds an ${name} key: Java 17's keytool and JSSE cannot load it (${mlDsaMinimum('java')} can), and python cryptography's PKCS#12 reader has no ML-DSA. OpenSSL ≥ 3.5 opens it.`,
-  }];
+  return [
+    {
+      code: 'keystore-ml-dsa',
+      severity: 'warning',
+      message: `This keystore holds an ${name} key: Java 17's keytool and JSSE cannot load it (${mlDsaMinimum('java')} can), and python cryptography's PKCS#12 reader has no ML-DSA. OpenSSL ≥ 3.5 opens it.`,
+    },
+  ];
 }

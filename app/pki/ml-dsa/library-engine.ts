@@ -45,7 +45,9 @@ function fail(name: 'DataError' | 'InvalidAccessError' | 'NotSupportedError' | '
 }
 
 function bytesOf(data: BufferSource): Uint8Array {
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  return ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
 }
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
@@ -60,7 +62,12 @@ function makeKey(type: KeyType, m: Material, extractable: boolean, usages: reado
   const allowed: KeyUsage = type === 'private' ? 'sign' : 'verify';
   const bad = usages.filter((u) => u !== allowed);
   if (bad.length) fail('SyntaxError', `${m.params.name} ${type} keys cannot be used to ${bad.join(', ')}.`);
-  const key = Object.freeze({ type, extractable, algorithm: Object.freeze({ name: m.params.name }), usages: [...usages] }) as unknown as CryptoKey;
+  const key = Object.freeze({
+    type,
+    extractable,
+    algorithm: Object.freeze({ name: m.params.name }),
+    usages: [...usages],
+  }) as unknown as CryptoKey;
   material.set(key, m);
   return key;
 }
@@ -72,7 +79,8 @@ function materialOf(key: CryptoKey): Material {
 }
 
 async function fromSeed(params: MlDsaParams, seed: Uint8Array): Promise<Material> {
-  if (seed.length !== ML_DSA_SEED_BYTES) fail('DataError', `An ML-DSA seed is ${ML_DSA_SEED_BYTES} bytes, not ${seed.length}.`);
+  if (seed.length !== ML_DSA_SEED_BYTES)
+    fail('DataError', `An ML-DSA seed is ${ML_DSA_SEED_BYTES} bytes, not ${seed.length}.`);
   const { publicKey, secretKey } = (await dsa(params)).keygen(seed);
   return { params, publicKey, seed: seed.slice(), expandedKey: secretKey };
 }
@@ -93,7 +101,10 @@ export async function privateMaterialFromPkcs8(pkcs8: Uint8Array, params: MlDsaP
   if (parsed.seed) {
     const m = await fromSeed(params, parsed.seed);
     if (parsed.expandedKey && !sameBytes(parsed.expandedKey, m.expandedKey as Uint8Array)) {
-      fail('DataError', `The seed and the expanded key of this ${params.name} private key do not match (RFC 9881 §6 consistency check).`);
+      fail(
+        'DataError',
+        `The seed and the expanded key of this ${params.name} private key do not match (RFC 9881 §6 consistency check).`,
+      );
     }
     return m;
   }
@@ -102,7 +113,10 @@ export async function privateMaterialFromPkcs8(pkcs8: Uint8Array, params: MlDsaP
 }
 
 /** The seed form of a private key in any RFC 9881 form (both: checked), or undefined for the expanded form. */
-export async function seedFormPkcs8(pkcs8: Uint8Array, params: MlDsaParams): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function seedFormPkcs8(
+  pkcs8: Uint8Array,
+  params: MlDsaParams,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const m = await privateMaterialFromPkcs8(pkcs8, params);
   return m.seed ? mlDsaPkcs8(params, m.seed) : undefined;
 }
@@ -114,26 +128,49 @@ function base64url(bytes: Uint8Array): string {
 }
 
 function fromBase64url(text: unknown, what: string): Uint8Array {
-  if (typeof text !== 'string' || !/^[A-Za-z0-9_-]*$/.test(text)) fail('DataError', `The JWK member "${what}" is not base64url.`);
+  if (typeof text !== 'string' || !/^[A-Za-z0-9_-]*$/.test(text))
+    fail('DataError', `The JWK member "${what}" is not base64url.`);
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
 /** The ML-DSA subset of SubtleCrypto, over the library. */
 export const libraryMlDsa = {
-  async generateKey(params: MlDsaParams, extractable: boolean, usages: readonly KeyUsage[], random: Crypto): Promise<CryptoKeyPair> {
+  async generateKey(
+    params: MlDsaParams,
+    extractable: boolean,
+    usages: readonly KeyUsage[],
+    random: Crypto,
+  ): Promise<CryptoKeyPair> {
     const m = await fromSeed(params, random.getRandomValues(new Uint8Array(ML_DSA_SEED_BYTES)));
     return {
-      privateKey: makeKey('private', m, extractable, usages.filter((u) => u === 'sign')),
-      publicKey: makeKey('public', { params, publicKey: m.publicKey }, true, usages.filter((u) => u === 'verify')),
+      privateKey: makeKey(
+        'private',
+        m,
+        extractable,
+        usages.filter((u) => u === 'sign'),
+      ),
+      publicKey: makeKey(
+        'public',
+        { params, publicKey: m.publicKey },
+        true,
+        usages.filter((u) => u === 'verify'),
+      ),
     };
   },
 
-  async importKey(format: string, data: BufferSource | JsonWebKey, params: MlDsaParams, extractable: boolean, usages: readonly KeyUsage[]): Promise<CryptoKey> {
+  async importKey(
+    format: string,
+    data: BufferSource | JsonWebKey,
+    params: MlDsaParams,
+    extractable: boolean,
+    usages: readonly KeyUsage[],
+  ): Promise<CryptoKey> {
     if (format === 'jwk') return importJwk(data as JsonWebKey, params, extractable, usages);
     const bytes = bytesOf(data as BufferSource);
     if (format === 'raw-public') {
-      if (bytes.length !== params.publicKeyBytes) fail('DataError', `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${bytes.length}.`);
+      if (bytes.length !== params.publicKeyBytes)
+        fail('DataError', `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${bytes.length}.`);
       return makeKey('public', { params, publicKey: bytes.slice() }, extractable, usages);
     }
     if (format === 'spki') {
@@ -143,11 +180,13 @@ export const libraryMlDsa = {
       } catch (e) {
         fail('DataError', e instanceof PkiError ? e.message : 'Not a SubjectPublicKeyInfo.');
       }
-      if (!parsed || parsed.params !== params) fail('DataError', `This SubjectPublicKeyInfo is not an ${params.name} key.`);
+      if (!parsed || parsed.params !== params)
+        fail('DataError', `This SubjectPublicKeyInfo is not an ${params.name} key.`);
       return makeKey('public', { params, publicKey: parsed.publicKey }, extractable, usages);
     }
     if (format === 'raw-seed') return makeKey('private', await fromSeed(params, bytes), extractable, usages);
-    if (format === 'pkcs8') return makeKey('private', await privateMaterialFromPkcs8(bytes, params), extractable, usages);
+    if (format === 'pkcs8')
+      return makeKey('private', await privateMaterialFromPkcs8(bytes, params), extractable, usages);
     return fail('NotSupportedError', `${params.name} keys cannot be imported from "${format}".`);
   },
 
@@ -159,10 +198,17 @@ export const libraryMlDsa = {
   async sign(context: Uint8Array | undefined, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer> {
     const m = materialOf(key);
     if (key.type !== 'private' || !key.usages.includes('sign')) fail('InvalidAccessError', 'This key cannot sign.');
-    return buffer((await dsa(m.params)).sign(bytesOf(data), m.expandedKey as Uint8Array, context ? { context } : undefined));
+    return buffer(
+      (await dsa(m.params)).sign(bytesOf(data), m.expandedKey as Uint8Array, context ? { context } : undefined),
+    );
   },
 
-  async verify(context: Uint8Array | undefined, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean> {
+  async verify(
+    context: Uint8Array | undefined,
+    key: CryptoKey,
+    signature: BufferSource,
+    data: BufferSource,
+  ): Promise<boolean> {
     const m = materialOf(key);
     if (key.type !== 'public' || !key.usages.includes('verify')) fail('InvalidAccessError', 'This key cannot verify.');
     const sig = bytesOf(signature);
@@ -185,23 +231,45 @@ function exportNow(format: string, key: CryptoKey): ArrayBuffer | AkpJwk {
   if (key.type === 'public') {
     if (format === 'raw-public') return buffer(m.publicKey);
     if (format === 'spki') return mlDsaSpki(m.params, m.publicKey).buffer;
-    if (format === 'jwk') return { kty: 'AKP', alg: name, pub: base64url(m.publicKey), key_ops: [...key.usages], ext: true };
+    if (format === 'jwk')
+      return { kty: 'AKP', alg: name, pub: base64url(m.publicKey), key_ops: [...key.usages], ext: true };
     return fail('NotSupportedError', `${name} public keys cannot be exported as "${format}".`);
   }
-  if (format === 'pkcs8') return mlDsaPkcs8Of(m.params, m.seed ? { seed: m.seed } : { expandedKey: m.expandedKey }).buffer;
-  if (!m.seed) return fail('NotSupportedError', `This ${name} private key came without its seed, so it can only be exported as PKCS#8 in the expanded form.`);
+  if (format === 'pkcs8')
+    return mlDsaPkcs8Of(m.params, m.seed ? { seed: m.seed } : { expandedKey: m.expandedKey }).buffer;
+  if (!m.seed)
+    return fail(
+      'NotSupportedError',
+      `This ${name} private key came without its seed, so it can only be exported as PKCS#8 in the expanded form.`,
+    );
   if (format === 'raw-seed') return buffer(m.seed);
-  if (format === 'jwk') return { kty: 'AKP', alg: name, pub: base64url(m.publicKey), priv: base64url(m.seed), key_ops: [...key.usages], ext: key.extractable };
+  if (format === 'jwk')
+    return {
+      kty: 'AKP',
+      alg: name,
+      pub: base64url(m.publicKey),
+      priv: base64url(m.seed),
+      key_ops: [...key.usages],
+      ext: key.extractable,
+    };
   return fail('NotSupportedError', `${name} private keys cannot be exported as "${format}".`);
 }
 
-async function importJwk(jwk: AkpJwk, params: MlDsaParams, extractable: boolean, usages: readonly KeyUsage[]): Promise<CryptoKey> {
+async function importJwk(
+  jwk: AkpJwk,
+  params: MlDsaParams,
+  extractable: boolean,
+  usages: readonly KeyUsage[],
+): Promise<CryptoKey> {
   if (jwk.kty !== 'AKP') fail('DataError', 'An ML-DSA JWK has kty "AKP".');
-  if (jwk.alg !== undefined && jwk.alg !== params.name) fail('DataError', `This JWK is for ${String(jwk.alg)}, not ${params.name}.`);
+  if (jwk.alg !== undefined && jwk.alg !== params.name)
+    fail('DataError', `This JWK is for ${String(jwk.alg)}, not ${params.name}.`);
   const publicKey = fromBase64url(jwk.pub, 'pub');
-  if (publicKey.length !== params.publicKeyBytes) fail('DataError', `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${publicKey.length}.`);
+  if (publicKey.length !== params.publicKeyBytes)
+    fail('DataError', `An ${params.name} public key is ${params.publicKeyBytes} bytes, not ${publicKey.length}.`);
   if (jwk.priv === undefined) return makeKey('public', { params, publicKey }, extractable, usages);
   const m = await fromSeed(params, fromBase64url(jwk.priv, 'priv'));
-  if (!sameBytes(m.publicKey, publicKey)) fail('DataError', `The "pub" of this ${params.name} JWK is not the public key of its "priv".`);
+  if (!sameBytes(m.publicKey, publicKey))
+    fail('DataError', `The "pub" of this ${params.name} JWK is not the public key of its "priv".`);
   return makeKey('private', m, extractable, usages);
 }

@@ -20,9 +20,30 @@ export interface MlDsaParams {
 export const ML_DSA_SEED_BYTES = 32;
 
 export const ML_DSA_PARAMS: readonly MlDsaParams[] = [
-  { name: 'ML-DSA-44', oid: '2.16.840.1.101.3.4.3.17', category: 2, publicKeyBytes: 1312, expandedKeyBytes: 2560, signatureBytes: 2420 },
-  { name: 'ML-DSA-65', oid: '2.16.840.1.101.3.4.3.18', category: 3, publicKeyBytes: 1952, expandedKeyBytes: 4032, signatureBytes: 3309 },
-  { name: 'ML-DSA-87', oid: '2.16.840.1.101.3.4.3.19', category: 5, publicKeyBytes: 2592, expandedKeyBytes: 4896, signatureBytes: 4627 },
+  {
+    name: 'ML-DSA-44',
+    oid: '2.16.840.1.101.3.4.3.17',
+    category: 2,
+    publicKeyBytes: 1312,
+    expandedKeyBytes: 2560,
+    signatureBytes: 2420,
+  },
+  {
+    name: 'ML-DSA-65',
+    oid: '2.16.840.1.101.3.4.3.18',
+    category: 3,
+    publicKeyBytes: 1952,
+    expandedKeyBytes: 4032,
+    signatureBytes: 3309,
+  },
+  {
+    name: 'ML-DSA-87',
+    oid: '2.16.840.1.101.3.4.3.19',
+    category: 5,
+    publicKeyBytes: 2592,
+    expandedKeyBytes: 4896,
+    signatureBytes: 4627,
+  },
 ];
 
 /** The parameter set of a WebCrypto algorithm (a name or `{ name }`, any case), or undefined. */

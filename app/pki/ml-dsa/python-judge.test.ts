@@ -10,7 +10,12 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import { KeyUsageFlags, KeyUsagesExtension, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
-import { pythonMlDsaKeys, pythonMlDsaVerdicts, type PythonMlDsaInput, type PythonMlDsaVerdict } from '../../test/judges/python-ml-dsa.ts';
+import {
+  pythonMlDsaKeys,
+  pythonMlDsaVerdicts,
+  type PythonMlDsaInput,
+  type PythonMlDsaVerdict,
+} from '../../test/judges/python-ml-dsa.ts';
 import type { KeyAlgorithmId } from '../algorithms.ts';
 import { issueBatch } from '../batch.ts';
 import { createIntermediateCa, createRootCa, type CaResult } from '../ca.ts';
@@ -42,9 +47,25 @@ interface ChainRow {
 }
 
 const CHAINS: ChainRow[] = [
-  { name: 'ML-DSA-44 root, ML-DSA-65 intermediate, ML-DSA-87 and -44 leaves', root: 'mldsa44', intermediate: 'mldsa65', leaves: [{ profile: 'server', algorithm: 'mldsa87' }, { profile: 'client', algorithm: 'mldsa44' }] },
-  { name: 'mixed: ML-DSA-65 root over an ECDSA leaf', root: 'mldsa65', leaves: [{ profile: 'node', algorithm: 'p256' }] },
-  { name: 'mixed: ECDSA root over an ML-DSA-65 leaf', root: 'p256', leaves: [{ profile: 'node', algorithm: 'mldsa65' }] },
+  {
+    name: 'ML-DSA-44 root, ML-DSA-65 intermediate, ML-DSA-87 and -44 leaves',
+    root: 'mldsa44',
+    intermediate: 'mldsa65',
+    leaves: [
+      { profile: 'server', algorithm: 'mldsa87' },
+      { profile: 'client', algorithm: 'mldsa44' },
+    ],
+  },
+  {
+    name: 'mixed: ML-DSA-65 root over an ECDSA leaf',
+    root: 'mldsa65',
+    leaves: [{ profile: 'node', algorithm: 'p256' }],
+  },
+  {
+    name: 'mixed: ECDSA root over an ML-DSA-65 leaf',
+    root: 'p256',
+    leaves: [{ profile: 'node', algorithm: 'mldsa65' }],
+  },
 ];
 
 const CSRS: { name: string; algorithm: KeyAlgorithmId; chain: number }[] = [
@@ -54,14 +75,24 @@ const CSRS: { name: string; algorithm: KeyAlgorithmId; chain: number }[] = [
 
 /** Everything to judge, named `<row>/<part>`; verdicts come back in input order. */
 const input: PythonMlDsaInput = { certificates: [], csrs: [], keys: [] };
-const made: { row: ChainRow; root: CaResult; issuer: CaResult; leaves: { pem: string; algorithm: KeyAlgorithmId }[] }[] = [];
+const made: {
+  row: ChainRow;
+  root: CaResult;
+  issuer: CaResult;
+  leaves: { pem: string; algorithm: KeyAlgorithmId }[];
+}[] = [];
 let verdicts: PythonMlDsaVerdict[] = [];
 const verdictsOf = (prefix: string) => verdicts.filter((v) => v.name.startsWith(`${prefix}/`));
 
 beforeAll(async () => {
   for (const row of CHAINS) {
     const root = await createRootCa({ subject: { commonName: `${row.root} root` }, algorithm: row.root });
-    const issuer = row.intermediate ? await createIntermediateCa({ subject: { commonName: `${row.intermediate} intermediate` }, algorithm: row.intermediate }, root) : root;
+    const issuer = row.intermediate
+      ? await createIntermediateCa(
+          { subject: { commonName: `${row.intermediate} intermediate` }, algorithm: row.intermediate },
+          root,
+        )
+      : root;
     const issuerName = `${row.name}/${row.intermediate ? 'intermediate' : 'root'}`;
     input.certificates.push({ name: `${row.name}/root`, pem: root.certPem, issuer: `${row.name}/root` });
     input.keys.push({ name: `${row.name}/root key`, pem: root.keyPem, certificate: `${row.name}/root` });
@@ -72,9 +103,22 @@ beforeAll(async () => {
     const leaves = [];
     for (const [i, l] of row.leaves.entries()) {
       // The first leaf's key is encrypted: python opens the PBES2 PKCS#8 too.
-      const leaf = await issueLeaf({ profile: l.profile, commonName: `leaf-${i}.example`, algorithm: l.algorithm, keyPassphrase: i === 0 ? 'pq secret' : undefined }, issuer);
+      const leaf = await issueLeaf(
+        {
+          profile: l.profile,
+          commonName: `leaf-${i}.example`,
+          algorithm: l.algorithm,
+          keyPassphrase: i === 0 ? 'pq secret' : undefined,
+        },
+        issuer,
+      );
       input.certificates.push({ name: `${row.name}/leaf ${i}`, pem: leaf.certPem, issuer: issuerName });
-      input.keys.push({ name: `${row.name}/leaf ${i} key`, pem: leaf.keyPem, certificate: `${row.name}/leaf ${i}`, password: i === 0 ? 'pq secret' : undefined });
+      input.keys.push({
+        name: `${row.name}/leaf ${i} key`,
+        pem: leaf.keyPem,
+        certificate: `${row.name}/leaf ${i}`,
+        password: i === 0 ? 'pq secret' : undefined,
+      });
       leaves.push({ pem: leaf.certPem, algorithm: l.algorithm });
     }
     made.push({ row, root, issuer, leaves });
@@ -82,7 +126,10 @@ beforeAll(async () => {
 
   // The fast DER template path (batches), ML-DSA over ML-DSA.
   const ca = made[1]!.root;
-  const batch = await issueBatch('node-1 10.0.0.1\nnode-2 10.0.0.2 node-2.example', ca, { algorithm: 'mldsa44', days: 30 });
+  const batch = await issueBatch('node-1 10.0.0.1\nnode-2 10.0.0.2 node-2.example', ca, {
+    algorithm: 'mldsa44',
+    days: 30,
+  });
   for (const item of batch.items) {
     input.certificates.push({ name: `batch/${item.name}`, pem: item.certPem, issuer: `${CHAINS[1]!.name}/root` });
     input.keys.push({ name: `batch/${item.name} key`, pem: item.keyPem, certificate: `batch/${item.name}` });
@@ -117,10 +164,19 @@ describe('certbench ML-DSA chains, judged by python cryptography 48', () => {
       expect(rowVerdicts).toHaveLength((row.intermediate ? 4 : 2) + 2 * row.leaves.length);
       // RFC 9881 §2 and §5: no algorithm parameters; KeyUsage digitalSignature, CAs keyCertSign + cRLSign too, never an encipherment bit.
       const m = made[index]!;
-      const cas = [{ pem: m.root.certPem, alg: row.root }, ...(row.intermediate ? [{ pem: m.issuer.certPem, alg: row.intermediate }] : [])];
-      for (const c of cas) if (c.alg.startsWith('mldsa')) expect(keyUsage(c.pem)).toBe(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature);
-      for (const l of m.leaves) if (l.algorithm.startsWith('mldsa')) expect(keyUsage(l.pem)).toBe(KeyUsageFlags.digitalSignature);
-      for (const pem of [...cas.map((c) => c.pem), ...m.leaves.map((l) => l.pem)]) for (const p of mlDsaAlgorithmParameters(pem)) expect(p).toBeUndefined();
+      const cas = [
+        { pem: m.root.certPem, alg: row.root },
+        ...(row.intermediate ? [{ pem: m.issuer.certPem, alg: row.intermediate }] : []),
+      ];
+      for (const c of cas)
+        if (c.alg.startsWith('mldsa'))
+          expect(keyUsage(c.pem)).toBe(
+            KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature,
+          );
+      for (const l of m.leaves)
+        if (l.algorithm.startsWith('mldsa')) expect(keyUsage(l.pem)).toBe(KeyUsageFlags.digitalSignature);
+      for (const pem of [...cas.map((c) => c.pem), ...m.leaves.map((l) => l.pem)])
+        for (const p of mlDsaAlgorithmParameters(pem)) expect(p).toBeUndefined();
     });
   }
 
@@ -128,14 +184,21 @@ describe('certbench ML-DSA chains, judged by python cryptography 48', () => {
     const rowVerdicts = verdictsOf('batch');
     expect(rowVerdicts).toHaveLength(4);
     expect(rowVerdicts.filter((v) => !v.ok)).toEqual([]);
-    expect(rowVerdicts.filter((v) => v.what === 'certificate').map((v) => v.detail)).toEqual(['MLDSA44 signed by MLDSA65 2.16.840.1.101.3.4.3.18', 'MLDSA44 signed by MLDSA65 2.16.840.1.101.3.4.3.18']);
+    expect(rowVerdicts.filter((v) => v.what === 'certificate').map((v) => v.detail)).toEqual([
+      'MLDSA44 signed by MLDSA65 2.16.840.1.101.3.4.3.18',
+      'MLDSA44 signed by MLDSA65 2.16.840.1.101.3.4.3.18',
+    ]);
   });
 
   for (const row of CSRS) {
     it(row.name, () => {
       const rowVerdicts = verdictsOf(row.name);
       expect(rowVerdicts.filter((v) => !v.ok)).toEqual([]);
-      expect(rowVerdicts.find((v) => v.what === 'csr')?.detail).toMatch(row.algorithm.startsWith('mldsa') ? /^MLDSA44 2\.16\.840\.1\.101\.3\.4\.3\.17$/ : /^EC 1\.2\.840\.10045\.4\.3\.2$/);
+      expect(rowVerdicts.find((v) => v.what === 'csr')?.detail).toMatch(
+        row.algorithm.startsWith('mldsa')
+          ? /^MLDSA44 2\.16\.840\.1\.101\.3\.4\.3\.17$/
+          : /^EC 1\.2\.840\.10045\.4\.3\.2$/,
+      );
     });
   }
 });
@@ -150,14 +213,30 @@ describe('keys made by python cryptography are read by certbench', () => {
       expect(Convert.ToHex(await publicKeyFromPrivate(pkcs8))).toBe(Convert.ToHex(derOf(k.spkiPem)));
       expect((await importPrivateKey(pkcs8)).privateKey.algorithm.name).toBe(k.name);
       const publicKey = await crypto.subtle.importKey('spki', derOf(k.spkiPem), { name: k.name }, true, ['verify']);
-      expect(await crypto.subtle.verify({ name: k.name }, publicKey, Convert.FromHex(k.signature), Convert.FromHex(k.message))).toBe(true);
-      expect(await crypto.subtle.verify({ name: k.name }, publicKey, Convert.FromHex(k.signature), new Uint8Array([1]))).toBe(false);
+      expect(
+        await crypto.subtle.verify(
+          { name: k.name },
+          publicKey,
+          Convert.FromHex(k.signature),
+          Convert.FromHex(k.message),
+        ),
+      ).toBe(true);
+      expect(
+        await crypto.subtle.verify({ name: k.name }, publicKey, Convert.FromHex(k.signature), new Uint8Array([1])),
+      ).toBe(false);
     }
     const k65 = keys.find((k) => k.name === 'ML-DSA-65')!;
-    const ca = await createRootCa({ subject: { commonName: 'python ML-DSA-65' }, keyPem: k65.pkcs8Pem, algorithm: 'mldsa65' });
+    const ca = await createRootCa({
+      subject: { commonName: 'python ML-DSA-65' },
+      keyPem: k65.pkcs8Pem,
+      algorithm: 'mldsa65',
+    });
     const leaf = await issueLeaf({ profile: 'server', commonName: 'py.example', algorithm: 'mldsa44' }, ca);
     const judged = await pythonMlDsaVerdicts({
-      certificates: [{ name: 'ca', pem: ca.certPem, issuer: 'ca' }, { name: 'leaf', pem: leaf.certPem, issuer: 'ca' }],
+      certificates: [
+        { name: 'ca', pem: ca.certPem, issuer: 'ca' },
+        { name: 'leaf', pem: leaf.certPem, issuer: 'ca' },
+      ],
       csrs: [],
       keys: [{ name: 'ca key', pem: ca.keyPem, certificate: 'ca', spkiPem: k65.spkiPem }],
     });

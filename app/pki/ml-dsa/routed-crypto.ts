@@ -14,11 +14,15 @@ type Params = AlgorithmIdentifier & { context?: BufferSource };
 function contextOf(algorithm: AlgorithmIdentifier): Uint8Array | undefined {
   const context = typeof algorithm === 'object' ? (algorithm as { context?: BufferSource }).context : undefined;
   if (context === undefined) return undefined;
-  return ArrayBuffer.isView(context) ? new Uint8Array(context.buffer, context.byteOffset, context.byteLength) : new Uint8Array(context);
+  return ArrayBuffer.isView(context)
+    ? new Uint8Array(context.buffer, context.byteOffset, context.byteLength)
+    : new Uint8Array(context);
 }
 
 function bytesOf(data: BufferSource): Uint8Array {
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  return ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
 }
 
 /** `base` with ML-DSA routed to `engine()` (awaited on each ML-DSA call; crypto.ts memoises it). */
@@ -31,11 +35,18 @@ export function routedCrypto(base: Crypto, engine: () => Promise<MlDsaEngine>): 
       if ((await engine()) === 'webcrypto') return b.generateKey({ name: params.name }, extractable, usages);
       return libraryMlDsa.generateKey(params, extractable, usages, base);
     },
-    async importKey(format: KeyFormat, data: BufferSource | JsonWebKey, algorithm: AlgorithmIdentifier, extractable: boolean, usages: KeyUsage[]) {
+    async importKey(
+      format: KeyFormat,
+      data: BufferSource | JsonWebKey,
+      algorithm: AlgorithmIdentifier,
+      extractable: boolean,
+      usages: KeyUsage[],
+    ) {
       const params = mlDsaOfAlgorithm(algorithm);
       if (!params) return b.importKey(format as 'raw', data as BufferSource, algorithm, extractable, usages);
       if ((await engine()) === 'library') return libraryMlDsa.importKey(format, data, params, extractable, usages);
-      if (format !== 'pkcs8') return b.importKey(format as 'raw', data as BufferSource, { name: params.name }, extractable, usages);
+      if (format !== 'pkcs8')
+        return b.importKey(format as 'raw', data as BufferSource, { name: params.name }, extractable, usages);
       const seedForm = await seedFormPkcs8(bytesOf(data as BufferSource), params);
       if (!seedForm) return libraryMlDsa.importKey(format, data, params, extractable, usages);
       return b.importKey('pkcs8', seedForm, { name: params.name }, extractable, usages);
@@ -47,7 +58,9 @@ export function routedCrypto(base: Crypto, engine: () => Promise<MlDsaEngine>): 
       return isLibraryKey(key) ? libraryMlDsa.sign(contextOf(algorithm), key, data) : b.sign(algorithm, key, data);
     },
     async verify(algorithm: Params, key: CryptoKey, signature: BufferSource, data: BufferSource) {
-      return isLibraryKey(key) ? libraryMlDsa.verify(contextOf(algorithm), key, signature, data) : b.verify(algorithm, key, signature, data);
+      return isLibraryKey(key)
+        ? libraryMlDsa.verify(contextOf(algorithm), key, signature, data)
+        : b.verify(algorithm, key, signature, data);
     },
     decrypt: b.decrypt.bind(b),
     deriveBits: b.deriveBits.bind(b),

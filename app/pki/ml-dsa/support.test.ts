@@ -15,6 +15,8 @@ describe('ML-DSA support by stack', () => {
     });
   }
   it('one sentence for Inspect and the validator', () => {
-    expect(mlDsaStackText()).toBe('OpenSSL ≥ 3.5, Node.js ≥ 24, JDK ≥ 24, rustls-webpki ≥ 0.103.14; Go: not yet (crypto/x509 has no ML-DSA)');
+    expect(mlDsaStackText()).toBe(
+      'OpenSSL ≥ 3.5, Node.js ≥ 24, JDK ≥ 24, rustls-webpki ≥ 0.103.14; Go: not yet (crypto/x509 has no ML-DSA)',
+    );
   });
 });

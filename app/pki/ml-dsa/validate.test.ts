@@ -38,7 +38,12 @@ describe('validatePath checks ML-DSA signatures', () => {
     it(row.name, async () => {
       const root = await createRootCa({ subject: { commonName: 'PQ root' }, algorithm: row.root });
       const leaf = await issueLeaf({ profile: 'server', commonName: 'pq.example', algorithm: row.leaf }, root);
-      const ok = await validatePath({ leaf: der(leaf.certPem), anchors: [der(root.certPem)], host: 'pq.example', purpose: 'server' });
+      const ok = await validatePath({
+        leaf: der(leaf.certPem),
+        anchors: [der(root.certPem)],
+        host: 'pq.example',
+        purpose: 'server',
+      });
       expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(ok.valid).toBe(true);
       // The stacks the client models stand for predate ML-DSA; RFC 5280 and rustls-webpki take it (ml-dsa/support.ts).
@@ -46,7 +51,12 @@ describe('validatePath checks ML-DSA signatures', () => {
       expect(accepts).toEqual({ rfc5280: true, openssl: false, python: false, java: false, go: false, webpki: true });
       expect(ok.findings.map((f) => f.code)).toContain('ml-dsa-unsupported');
 
-      const bad = await validatePath({ leaf: flipped(leaf.certPem), anchors: [der(root.certPem)], host: 'pq.example', purpose: 'server' });
+      const bad = await validatePath({
+        leaf: flipped(leaf.certPem),
+        anchors: [der(root.certPem)],
+        host: 'pq.example',
+        purpose: 'server',
+      });
       expect(bad.valid).toBe(false);
       expect(bad.findings.map((f) => f.code)).toContain('bad-signature');
     });
@@ -75,8 +85,12 @@ describe('lint and ML-DSA KeyUsage (RFC 9881 §5: signing bits only)', () => {
   it("certbench's ML-DSA CA and leaf have no key-usage finding", async () => {
     const root = await createRootCa({ subject: { commonName: 'PQ root' }, algorithm: 'mldsa44' });
     const leaf = await issueLeaf({ profile: 'node', commonName: 'n1.example', algorithm: 'mldsa44' }, root);
-    expect(lintCertificateDer(der(root.certPem), { role: 'ca' }).map((f) => f.code)).not.toContain('key-usage-wrong-for-key-type');
-    expect(lintCertificateDer(der(leaf.certPem), { role: 'leaf' }).map((f) => f.code)).not.toContain('key-usage-wrong-for-key-type');
+    expect(lintCertificateDer(der(root.certPem), { role: 'ca' }).map((f) => f.code)).not.toContain(
+      'key-usage-wrong-for-key-type',
+    );
+    expect(lintCertificateDer(der(leaf.certPem), { role: 'leaf' }).map((f) => f.code)).not.toContain(
+      'key-usage-wrong-for-key-type',
+    );
   });
 
   it('an ML-DSA certificate with keyEncipherment is refused', async () => {
@@ -94,7 +108,9 @@ describe('lint and ML-DSA KeyUsage (RFC 9881 §5: signing bits only)', () => {
       },
       crypto,
     );
-    const hit = lintCertificateDer(new Uint8Array(cert.rawData), { role: 'leaf' }).find((f) => f.code === 'key-usage-wrong-for-key-type');
+    const hit = lintCertificateDer(new Uint8Array(cert.rawData), { role: 'leaf' }).find(
+      (f) => f.code === 'key-usage-wrong-for-key-type',
+    );
     expect(hit?.message).toMatch(/keyEncipherment, which a ML-DSA key cannot do/);
   });
 });

@@ -19,7 +19,11 @@ function isSelfIssued(c: ExportCertificate): boolean {
  * "chain" file that already starts with the leaf is common). Links are followed by name: each
  * next certificate's subject is the previous one's issuer.
  */
-export function orderChain(leaf: ExportCertificate, chain: readonly ExportCertificate[], field = 'chain'): ExportCertificate[] {
+export function orderChain(
+  leaf: ExportCertificate,
+  chain: readonly ExportCertificate[],
+  field = 'chain',
+): ExportCertificate[] {
   const rest: ExportCertificate[] = [];
   for (const c of chain) {
     if (sameBytes(c.der, leaf.der) || rest.some((r) => sameBytes(r.der, c.der))) continue;
@@ -38,7 +42,9 @@ export function orderChain(leaf: ExportCertificate, chain: readonly ExportCertif
   const [stray] = rest;
   if (stray) {
     // Usually a missing intermediate (the chain stops short) or a CA from another PKI; say which.
-    const gap = isSelfIssued(current) ? '' : ` The chain stops at ${current.parsed.subject}, whose issuer ${current.parsed.issuer} was not given.`;
+    const gap = isSelfIssued(current)
+      ? ''
+      : ` The chain stops at ${current.parsed.subject}, whose issuer ${current.parsed.issuer} was not given.`;
     throw new PkiError(
       'invalid-argument',
       field,

@@ -38,7 +38,8 @@ function parseCertificate(der: Uint8Array, field: string, position: string): Exp
 
 function certificatesOfOne(input: PemOrDer, field: string, index: number): ExportCertificate[] {
   if (typeof input !== 'string') return [parseCertificate(toBytes(input), field, `Input ${index + 1}`)];
-  if (!looksLikePem(input)) throw new PkiError('invalid-pem', field, 'This text holds no PEM block (-----BEGIN CERTIFICATE-----).');
+  if (!looksLikePem(input))
+    throw new PkiError('invalid-pem', field, 'This text holds no PEM block (-----BEGIN CERTIFICATE-----).');
   const { blocks, bad } = pemDecodeAll(input);
   const firstBad = bad[0];
   if (firstBad) throw new PkiError('invalid-pem', field, `${firstBad.reason}.`);
@@ -58,7 +59,10 @@ export function certificatesFrom(input: PemOrDer | readonly PemOrDer[], field: s
 }
 
 /** Certificates of an optional input (a chain may be empty). */
-export function optionalCertificatesFrom(input: PemOrDer | readonly PemOrDer[] | undefined, field: string): ExportCertificate[] {
+export function optionalCertificatesFrom(
+  input: PemOrDer | readonly PemOrDer[] | undefined,
+  field: string,
+): ExportCertificate[] {
   if (input === undefined || (Array.isArray(input) && input.length === 0)) return [];
   if (typeof input === 'string' && input.trim() === '') return [];
   return certificatesFrom(input, field);
@@ -69,7 +73,11 @@ export function certificateFrom(input: PemOrDer, field: string): ExportCertifica
   const certs = certificatesFrom(input, field);
   const [first] = certs;
   if (!first || certs.length > 1) {
-    throw new PkiError('invalid-argument', field, `Expected one certificate, found ${certs.length}; put the others in the chain.`);
+    throw new PkiError(
+      'invalid-argument',
+      field,
+      `Expected one certificate, found ${certs.length}; put the others in the chain.`,
+    );
   }
   return first;
 }
@@ -89,7 +97,11 @@ export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
   if (keys.length > 1) throw new PkiError('invalid-argument', field, `Expected one private key, found ${keys.length}.`);
   if (isTraditionallyEncrypted(key.headers)) {
     // RFC 1421 "Proc-Type: 4,ENCRYPTED": OpenSSL's traditional PEM encryption; readPrivateKey decrypts it.
-    throw new PkiError('invalid-key', field, 'This private key is encrypted the traditional OpenSSL way (Proc-Type: 4,ENCRYPTED); give its password to decrypt it.');
+    throw new PkiError(
+      'invalid-key',
+      field,
+      'This private key is encrypted the traditional OpenSSL way (Proc-Type: 4,ENCRYPTED); give its password to decrypt it.',
+    );
   }
   const der = new Uint8Array(key.der);
   switch (key.label) {
@@ -102,7 +114,11 @@ export function privateKeyFrom(input: PemOrDer, field = 'key'): Uint8Array {
     case 'ENCRYPTED PRIVATE KEY':
       throw new PkiError('invalid-key', field, 'This private key is encrypted; give its password to decrypt it.');
     default:
-      throw new PkiError('unsupported-algorithm', field, `"${key.label}" keys are not supported; use a PKCS#8 "PRIVATE KEY".`);
+      throw new PkiError(
+        'unsupported-algorithm',
+        field,
+        `"${key.label}" keys are not supported; use a PKCS#8 "PRIVATE KEY".`,
+      );
   }
 }
 
@@ -119,18 +135,32 @@ export async function readPrivateKey(
   crypto: Crypto = defaultCrypto(),
 ): Promise<Uint8Array> {
   const encrypted = typeof input === 'string' && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(input);
-  const traditional = typeof input === 'string' ? pemDecodeAll(input).blocks.find((b) => b.label.endsWith('PRIVATE KEY') && isTraditionallyEncrypted(b.headers)) : undefined;
+  const traditional =
+    typeof input === 'string'
+      ? pemDecodeAll(input).blocks.find((b) => b.label.endsWith('PRIVATE KEY') && isTraditionallyEncrypted(b.headers))
+      : undefined;
   if ((!encrypted && !traditional) || keyPassword === undefined) return privateKeyFrom(input, field);
   try {
     if (traditional) {
-      const plain = await decryptTraditionalKey(traditional.label, traditional.headers, new Uint8Array(traditional.der), requirePassword(keyPassword, 'keyPassword'), crypto);
+      const plain = await decryptTraditionalKey(
+        traditional.label,
+        traditional.headers,
+        new Uint8Array(traditional.der),
+        requirePassword(keyPassword, 'keyPassword'),
+        crypto,
+      );
       return privateKeyFrom(pemEncode(traditional.label, plain), field);
     }
     return new Uint8Array(await decryptPkcs8(input, requirePassword(keyPassword, 'keyPassword'), crypto));
   } catch (e) {
     // Name our own field: next to a store password, "password" would point at the wrong input.
     if (e instanceof PkiError && e.code === 'wrong-password') {
-      throw new PkiError('wrong-password', 'keyPassword', 'Wrong key password: the private key could not be decrypted with it.', { cause: e });
+      throw new PkiError(
+        'wrong-password',
+        'keyPassword',
+        'Wrong key password: the private key could not be decrypted with it.',
+        { cause: e },
+      );
     }
     throw e;
   }
@@ -155,7 +185,9 @@ const PUBLIC_JWK_MEMBERS = ['kty', 'crv', 'n', 'e', 'x', 'y'] as const;
 async function samePublicKey(a: ArrayBuffer, b: ArrayBuffer, crypto: Crypto): Promise<boolean> {
   if (Convert.ToHex(a) === Convert.ToHex(b)) return true;
   try {
-    const [ja, jb] = await Promise.all([a, b].map(async (spki) => crypto.subtle.exportKey('jwk', await new PublicKey(spki).export(crypto))));
+    const [ja, jb] = await Promise.all(
+      [a, b].map(async (spki) => crypto.subtle.exportKey('jwk', await new PublicKey(spki).export(crypto))),
+    );
     return PUBLIC_JWK_MEMBERS.every((m) => ja?.[m] === jb?.[m]);
   } catch {
     return false;

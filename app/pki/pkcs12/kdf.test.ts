@@ -5,9 +5,30 @@ import { run } from '../../test/judges/index.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-function opensslKdf(p: { password: Uint8Array; salt: Uint8Array; id: number; iterations: number; length: number; hash: string }): string {
-  const r = run('openssl', ['kdf', '-keylen', String(p.length), '-kdfopt', `digest:${p.hash.replace('-', '')}`, '-kdfopt', `hexpass:${hex(p.password)}`,
-    '-kdfopt', `hexsalt:${hex(p.salt)}`, '-kdfopt', `iter:${p.iterations}`, '-kdfopt', `id:${p.id}`, 'PKCS12KDF']);
+function opensslKdf(p: {
+  password: Uint8Array;
+  salt: Uint8Array;
+  id: number;
+  iterations: number;
+  length: number;
+  hash: string;
+}): string {
+  const r = run('openssl', [
+    'kdf',
+    '-keylen',
+    String(p.length),
+    '-kdfopt',
+    `digest:${p.hash.replace('-', '')}`,
+    '-kdfopt',
+    `hexpass:${hex(p.password)}`,
+    '-kdfopt',
+    `hexsalt:${hex(p.salt)}`,
+    '-kdfopt',
+    `iter:${p.iterations}`,
+    '-kdfopt',
+    `id:${p.id}`,
+    'PKCS12KDF',
+  ]);
   if (r.status !== 0) throw new Error(`openssl kdf failed: ${r.stderr}`);
   return r.stdout.trim().replace(/:/g, '').toLowerCase();
 }
@@ -16,11 +37,26 @@ const salt8 = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
 const salt20 = Uint8Array.from({ length: 20 }, (_, i) => 0xa0 + i);
 
 const rows = [
-  { name: 'MAC key, SHA-256, one iteration', input: { password: 'p', salt: salt8, id: 3, iterations: 1, length: 32, hash: 'SHA-256' } },
-  { name: 'MAC key, SHA-256, 10,000 iterations (what we write)', input: { password: 'changeit', salt: salt20, id: 3, iterations: 10_000, length: 32, hash: 'SHA-256' } },
-  { name: 'two output blocks (48 bytes from SHA-256)', input: { password: 'Pässwörd', salt: salt8, id: 1, iterations: 3, length: 48, hash: 'SHA-256' } },
-  { name: 'IV material, SHA-1, password longer than one block', input: { password: 'x'.repeat(70), salt: salt20, id: 2, iterations: 5, length: 8, hash: 'SHA-1' } },
-  { name: 'SHA-512 with a surrogate pair in the password', input: { password: 'key-😀-密码', salt: salt8, id: 3, iterations: 7, length: 64, hash: 'SHA-512' } },
+  {
+    name: 'MAC key, SHA-256, one iteration',
+    input: { password: 'p', salt: salt8, id: 3, iterations: 1, length: 32, hash: 'SHA-256' },
+  },
+  {
+    name: 'MAC key, SHA-256, 10,000 iterations (what we write)',
+    input: { password: 'changeit', salt: salt20, id: 3, iterations: 10_000, length: 32, hash: 'SHA-256' },
+  },
+  {
+    name: 'two output blocks (48 bytes from SHA-256)',
+    input: { password: 'Pässwörd', salt: salt8, id: 1, iterations: 3, length: 48, hash: 'SHA-256' },
+  },
+  {
+    name: 'IV material, SHA-1, password longer than one block',
+    input: { password: 'x'.repeat(70), salt: salt20, id: 2, iterations: 5, length: 8, hash: 'SHA-1' },
+  },
+  {
+    name: 'SHA-512 with a surrogate pair in the password',
+    input: { password: 'key-😀-密码', salt: salt8, id: 3, iterations: 7, length: 64, hash: 'SHA-512' },
+  },
 ];
 
 describe('pkcs12Kdf', () => {

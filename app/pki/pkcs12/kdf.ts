@@ -60,9 +60,22 @@ export interface Pkcs12KdfParams {
  * Derive `length` bytes from a BMP password and salt with `hash`, iterated `iterations` times, for
  * the purpose `id`. `crypto` is unused (the hashing is synchronous) and kept so callers need not change.
  */
-export async function pkcs12Kdf(params: Pkcs12KdfParams, _crypto: Crypto = defaultCrypto()): Promise<Uint8Array<ArrayBuffer>> {
-  const { password: bmpPasswordBytes, salt, id, iterations, length, hash = 'SHA-256', deadline, purpose = 'the key' } = params;
-  if (!isHashName(hash)) throw new PkiError('unsupported-algorithm', 'hash', `The PKCS#12 KDF does not run on ${hash}.`);
+export async function pkcs12Kdf(
+  params: Pkcs12KdfParams,
+  _crypto: Crypto = defaultCrypto(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const {
+    password: bmpPasswordBytes,
+    salt,
+    id,
+    iterations,
+    length,
+    hash = 'SHA-256',
+    deadline,
+    purpose = 'the key',
+  } = params;
+  if (!isHashName(hash))
+    throw new PkiError('unsupported-algorithm', 'hash', `The PKCS#12 KDF does not run on ${hash}.`);
   const h = hasher(hash);
   const u = h.outBytes;
   const v = h.blockBytes;
@@ -78,8 +91,11 @@ export async function pkcs12Kdf(params: Pkcs12KdfParams, _crypto: Crypto = defau
   for (let block = 0; block * u < length; block++) {
     let a = h.reset().update(diversifier).update(input).digest();
     h.reset();
-    const finished = await during(deadline, activity, () => runInSlices(iterations - 1, (count) => (a = h.rehash(a, count)), deadline));
-    if (!finished) throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
+    const finished = await during(deadline, activity, () =>
+      runInSlices(iterations - 1, (count) => (a = h.rehash(a, count)), deadline),
+    );
+    if (!finished)
+      throw new PkiError('input-too-large', 'file', `Reading was stopped while ${activity}: the time budget ran out.`);
     out.set(a, block * u);
     if ((block + 1) * u >= length) break;
     // Step 6C: add B (A stretched to v bytes) plus one to every v-byte block of I, modulo 2^(8v).

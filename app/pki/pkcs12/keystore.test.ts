@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKeystore, type KeystoreInput } from './keystore.ts';
 import { PASSWORD_NOT_FOR_JAVA } from './result.ts';
 import { ENCRYPTED_KEY_PASSWORD, LEAF_KINDS, makeTestPki, type LeafKind, type TestPki } from './testing/fixtures.ts';
-import { keytoolList, keytoolRecoverKeys, opensslPkcs12Extract, opensslPkcs12Info, opensslPublicKey, pythonLoadPkcs12 } from './testing/judges.ts';
+import {
+  keytoolList,
+  keytoolRecoverKeys,
+  opensslPkcs12Extract,
+  opensslPkcs12Info,
+  opensslPublicKey,
+  pythonLoadPkcs12,
+} from './testing/judges.ts';
 import { pemDecodeAll } from '../pem.ts';
 import { createSecureContext } from 'node:tls';
 import { opensslText } from '../../test/judges/index.ts';
@@ -52,8 +59,18 @@ const rows: Row[] = [
 
 function inputOf(row: Row): KeystoreInput {
   const leaf = pki.leaves[row.input.kind];
-  const chain = { none: undefined, intermediate: pki.intermediatePem, 'full-reversed': [pki.rootPem, pki.intermediatePem] }[row.input.chain];
-  return { key: leaf.keyPem, certificate: leaf.certPem, chain, password: row.input.password, ...(row.input.alias ? { alias: row.input.alias } : {}) };
+  const chain = {
+    none: undefined,
+    intermediate: pki.intermediatePem,
+    'full-reversed': [pki.rootPem, pki.intermediatePem],
+  }[row.input.chain];
+  return {
+    key: leaf.keyPem,
+    certificate: leaf.certPem,
+    chain,
+    password: row.input.password,
+    ...(row.input.alias ? { alias: row.input.alias } : {}),
+  };
 }
 
 describe('buildKeystore judged by openssl and keytool', () => {
@@ -73,7 +90,9 @@ describe('buildKeystore judged by openssl and keytool', () => {
       // The certificates come back byte for byte, leaf first.
       const certsText = await opensslPkcs12Extract(der, row.input.password, 'certs');
       const wantCerts = [certPem, pki.intermediatePem, pki.rootPem].slice(0, row.want.chainLength);
-      expect(pemDecodeAll(certsText).blocks.map((b) => hex(b.der))).toEqual(wantCerts.map((p) => hex(pemDecodeAll(p).blocks[0]!.der)));
+      expect(pemDecodeAll(certsText).blocks.map((b) => hex(b.der))).toEqual(
+        wantCerts.map((p) => hex(pemDecodeAll(p).blocks[0]!.der)),
+      );
       // openssl 3.0 prints BMPString names through a Latin-1 path, so the alias is checked by Python.
       expect(await pythonLoadPkcs12(der, row.input.password)).toEqual({
         keyAlias: row.want.alias,
@@ -89,7 +108,9 @@ describe('buildKeystore judged by openssl and keytool', () => {
         return;
       }
       expect(listing.ok, listing.output).toBe(true);
-      expect(listing.entries).toEqual([{ alias: row.want.alias.toLowerCase(), type: 'PrivateKeyEntry', chainLength: row.want.chainLength }]);
+      expect(listing.entries).toEqual([
+        { alias: row.want.alias.toLowerCase(), type: 'PrivateKeyEntry', chainLength: row.want.chainLength },
+      ]);
       const recovered = await keytoolRecoverKeys(der, row.input.password);
       expect(recovered.ok, recovered.output).toBe(true);
     });
@@ -103,10 +124,13 @@ describe('buildKeystore judged by openssl and keytool', () => {
     expect(info.output).toMatch(/mac verify error/i);
   });
 
-  it('uses the Crypto it is given (@peculiar/webcrypto instead of Node\'s)', async () => {
+  it("uses the Crypto it is given (@peculiar/webcrypto instead of Node's)", async () => {
     const { Crypto } = await import('@peculiar/webcrypto');
     const leaf = pki.leaves.p256;
-    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password: ASCII }, new Crypto());
+    const { der } = await buildKeystore(
+      { key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password: ASCII },
+      new Crypto(),
+    );
     const listing = await keytoolList(der, ASCII);
     expect(listing.entries).toEqual([{ alias: 'node-p256.example', type: 'PrivateKeyEntry', chainLength: 2 }]);
     expect((await keytoolRecoverKeys(der, ASCII)).ok).toBe(true);
@@ -115,15 +139,27 @@ describe('buildKeystore judged by openssl and keytool', () => {
   it('Node opens every keystore as a TLS pfx, whatever the password', async () => {
     for (const password of [ASCII, NON_ASCII]) {
       const leaf = pki.leaves.p256;
-      const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password });
+      const { der } = await buildKeystore({
+        key: leaf.keyPem,
+        certificate: leaf.certPem,
+        chain: pki.intermediatePem,
+        password,
+      });
       expect(() => createSecureContext({ pfx: Buffer.from(der), passphrase: password })).not.toThrow();
-      expect(() => createSecureContext({ pfx: Buffer.from(der), passphrase: `${password}x` })).toThrow(/mac verify failure/i);
+      expect(() => createSecureContext({ pfx: Buffer.from(der), passphrase: `${password}x` })).toThrow(
+        /mac verify failure/i,
+      );
     }
   });
 
   it('more iterations when asked: both the bags and the MAC', async () => {
     const leaf = pki.leaves.p256;
-    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, password: ASCII, iterations: 25_000 });
+    const { der } = await buildKeystore({
+      key: leaf.keyPem,
+      certificate: leaf.certPem,
+      password: ASCII,
+      iterations: 25_000,
+    });
     const info = await opensslPkcs12Info(der, ASCII);
     expect(info.output).toMatch(/MAC: sha256, Iteration 25000/);
     expect(info.output.match(/Iteration 25000, PRF hmacWithSHA256/g)).toHaveLength(2);
@@ -131,7 +167,13 @@ describe('buildKeystore judged by openssl and keytool', () => {
 
   it('certificates in a plain SafeContents (encryptCertificates: false) still list in keytool', async () => {
     const leaf = pki.leaves.rsa;
-    const { der } = await buildKeystore({ key: leaf.keyPem, certificate: leaf.certPem, chain: pki.intermediatePem, password: ASCII, encryptCertificates: false });
+    const { der } = await buildKeystore({
+      key: leaf.keyPem,
+      certificate: leaf.certPem,
+      chain: pki.intermediatePem,
+      password: ASCII,
+      encryptCertificates: false,
+    });
     const info = await opensslPkcs12Info(der, ASCII);
     expect(info.output).not.toMatch(/PKCS7 Encrypted data/);
     expect(info.output.match(/^PKCS7 Data$/gm)).toHaveLength(2);
@@ -146,11 +188,18 @@ describe('buildKeystore judged by openssl and keytool', () => {
     const info = await opensslPkcs12Info(der, ASCII);
     expect(info.ok, info.output).toBe(true);
     // ...while another key is still refused for it.
-    await expect(buildKeystore({ key: pki.leaves.p256.keyPem, certificate: certPem, password: ASCII })).rejects.toMatchObject({ code: 'key-mismatch' });
+    await expect(
+      buildKeystore({ key: pki.leaves.p256.keyPem, certificate: certPem, password: ASCII }),
+    ).rejects.toMatchObject({ code: 'key-mismatch' });
   });
 
   it('accepts an encrypted PKCS#8 key with its password', async () => {
-    const { der } = await buildKeystore({ key: pki.encryptedP256KeyPem, keyPassword: ENCRYPTED_KEY_PASSWORD, certificate: pki.leaves.p256.certPem, password: ASCII });
+    const { der } = await buildKeystore({
+      key: pki.encryptedP256KeyPem,
+      keyPassword: ENCRYPTED_KEY_PASSWORD,
+      certificate: pki.leaves.p256.certPem,
+      password: ASCII,
+    });
     const keyPem = await opensslPkcs12Extract(der, ASCII, 'key');
     expect(await opensslPublicKey(keyPem, 'key')).toBe(await opensslPublicKey(pki.leaves.p256.certPem, 'cert'));
   });

@@ -42,7 +42,6 @@ export interface KeystoreInput extends Pkcs12Protection {
   alias?: string;
 }
 
-
 /**
  * Build a PKCS#12 keystore. Every input is checked first (password, key, certificate, chain
  * order, key/certificate match); a PkiError names the field at fault and nothing is produced.
@@ -61,9 +60,10 @@ export async function buildKeystore(input: KeystoreInput, crypto: Crypto = defau
   const certBags = chain.map((c, i) => certificateBag(c.der, i === 0 ? entryAttributes() : []));
   const keyBag = await shroudedKeyBag(pkcs8, password, iterations, entryAttributes(), crypto);
 
-  const certContents = input.encryptCertificates !== false
-    ? await encryptedSafeContents(certBags, password, iterations, crypto)
-    : plainSafeContents(certBags);
+  const certContents =
+    input.encryptCertificates !== false
+      ? await encryptedSafeContents(certBags, password, iterations, crypto)
+      : plainSafeContents(certBags);
   const der = await assemblePfx([certContents, plainSafeContents([keyBag])], password, iterations, crypto);
   const findings = [...passwordFindings(javaCanUsePassword(password)), ...mlDsaKeystoreFindings(pkcs8)];
   return { der, aliases: [alias], certificateCount: chain.length, findings };

@@ -22,9 +22,15 @@ function encryptedWith(args: string[]): Promise<string> {
 }
 
 const rows = [
-  { name: "OpenSSL's traditional PEM encryption (ec -aes128)", key: () => Promise.resolve(pki.legacyEncryptedP256KeyPem) },
+  {
+    name: "OpenSSL's traditional PEM encryption (ec -aes128)",
+    key: () => Promise.resolve(pki.legacyEncryptedP256KeyPem),
+  },
   { name: 'traditional PEM encryption with 3DES (ec -des3)', key: () => encryptedWith(['ec', '-des3']) },
-  { name: 'PKCS#5 PBES1 PBE-MD5-DES', key: () => encryptedWith(['pkcs8', '-topk8', '-provider', 'legacy', '-provider', 'default', '-v1', 'PBE-MD5-DES']) },
+  {
+    name: 'PKCS#5 PBES1 PBE-MD5-DES',
+    key: () => encryptedWith(['pkcs8', '-topk8', '-provider', 'legacy', '-provider', 'default', '-v1', 'PBE-MD5-DES']),
+  },
   { name: 'PBES2 with DES-EDE3-CBC', key: () => encryptedWith(['pkcs8', '-topk8', '-v2', 'des3']) },
 ];
 
@@ -32,7 +38,12 @@ describe('a keystore from a key in an older encryption', () => {
   for (const row of rows) {
     it(`${row.name}: decrypted with its password and stored`, async () => {
       const key = await row.key();
-      const { der } = await buildKeystore({ key, keyPassword: ENCRYPTED_KEY_PASSWORD, certificate: pki.leaves.p256.certPem, password: 'store-pass' });
+      const { der } = await buildKeystore({
+        key,
+        keyPassword: ENCRYPTED_KEY_PASSWORD,
+        certificate: pki.leaves.p256.certPem,
+        password: 'store-pass',
+      });
       const keyPem = await opensslPkcs12Extract(der, 'store-pass', 'key');
       expect(await opensslPublicKey(keyPem, 'key')).toBe(await opensslPublicKey(pki.leaves.p256.certPem, 'cert'));
     });

@@ -22,7 +22,10 @@ export async function pkcs12Mac(
   iterations: number,
   crypto: Crypto = defaultCrypto(),
 ): Promise<ArrayBuffer> {
-  const keyBytes = await pkcs12Kdf({ password: bmpPassword(password), salt, id: PKCS12_KDF_ID.macKey, iterations, length: 32, hash: 'SHA-256' }, crypto);
+  const keyBytes = await pkcs12Kdf(
+    { password: bmpPassword(password), salt, id: PKCS12_KDF_ID.macKey, iterations, length: 32, hash: 'SHA-256' },
+    crypto,
+  );
   const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return crypto.subtle.sign('HMAC', key, data);
 }

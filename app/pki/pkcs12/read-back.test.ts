@@ -16,7 +16,8 @@ beforeAll(async () => {
   pki = await makeTestPki();
 });
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 const certHex = (pem: string) => pemDecodeAll(pem).blocks.map((b) => hex(b.der));
 
 function summary(items: Item[]): { kind: string; der: string }[] {
@@ -28,8 +29,19 @@ const PASSWORD = 'read-me-back';
 const rows = [
   {
     name: 'keystore: key and chain',
-    input: async (p: TestPki) => (await buildKeystore({ key: p.leaves.p384.keyPem, certificate: p.leaves.p384.certPem, chain: p.intermediatePem, password: PASSWORD })).der,
-    want: (p: TestPki) => [...certHex(p.leaves.p384.certPem + p.intermediatePem).map((der) => ({ kind: 'certificate', der })), { kind: 'private-key', der: hex(privateKeyFrom(p.leaves.p384.keyPem)) }],
+    input: async (p: TestPki) =>
+      (
+        await buildKeystore({
+          key: p.leaves.p384.keyPem,
+          certificate: p.leaves.p384.certPem,
+          chain: p.intermediatePem,
+          password: PASSWORD,
+        })
+      ).der,
+    want: (p: TestPki) => [
+      ...certHex(p.leaves.p384.certPem + p.intermediatePem).map((der) => ({ kind: 'certificate', der })),
+      { kind: 'private-key', der: hex(privateKeyFrom(p.leaves.p384.keyPem)) },
+    ],
   },
   {
     name: 'truststore: two CAs',
@@ -39,7 +51,8 @@ const rows = [
   {
     name: 'PKCS#7 bundle',
     input: (p: TestPki) => Promise.resolve(pkcs7Der([p.leaves.rsa.certPem, p.intermediatePem])),
-    want: (p: TestPki) => certHex(p.leaves.rsa.certPem + p.intermediatePem).map((der) => ({ kind: 'certificate', der })),
+    want: (p: TestPki) =>
+      certHex(p.leaves.rsa.certPem + p.intermediatePem).map((der) => ({ kind: 'certificate', der })),
   },
 ];
 
@@ -48,7 +61,9 @@ describe('read back by app/pki/read', () => {
     it(row.name, async () => {
       const items = await readInput({ name: 'out', bytes: await row.input(pki) }, { password: PASSWORD });
       const sortKey = (x: { kind: string; der: string }) => `${x.kind}:${x.der}`;
-      expect(summary(items).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(row.want(pki).sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+      expect(summary(items).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+        row.want(pki).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      );
     });
   }
 });

@@ -22,7 +22,11 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'one root, alias from its CN', input: () => ({ cas: pki.rootPem, password: 'changeit' }), want: { aliases: ['certbench-test-root'], java: true, encrypted: true } },
+  {
+    name: 'one root, alias from its CN',
+    input: () => ({ cas: pki.rootPem, password: 'changeit' }),
+    want: { aliases: ['certbench-test-root'], java: true, encrypted: true },
+  },
   {
     name: 'two CAs in one PEM text, user aliases',
     input: () => ({ cas: pki.rootPem + pki.otherCaPem, password: 'changeit', aliases: ['root', 'other'] }),
@@ -76,7 +80,9 @@ describe('buildTruststore judged by openssl, keytool and Python', () => {
       }
       expect(listing.ok, listing.output).toBe(true);
       // Java lower-cases aliases; every CA is a trustedCertEntry thanks to the trusted-key-usage attribute.
-      expect(listing.entries.map((e) => [e.alias, e.type]).sort()).toEqual(row.want.aliases.map((a) => [a.toLowerCase(), 'trustedCertEntry']).sort());
+      expect(listing.entries.map((e) => [e.alias, e.type]).sort()).toEqual(
+        row.want.aliases.map((a) => [a.toLowerCase(), 'trustedCertEntry']).sort(),
+      );
       expect(listing.output).toMatch(new RegExp(`Your keystore contains ${row.want.aliases.length} entr`));
     });
   }
@@ -91,7 +97,11 @@ describe('the trusted-key-usage attribute', () => {
     it(row.name, async () => {
       const der = new Uint8Array(pemDecodeAll(pki.rootPem).blocks[0]!.der);
       const attributes = [friendlyNameAttribute('root'), ...(row.input ? [trustedKeyUsageAttribute()] : [])];
-      const p12 = await assemblePfx([await encryptedSafeContents([certificateBag(der, attributes)], 'changeit', 10_000)], 'changeit', 10_000);
+      const p12 = await assemblePfx(
+        [await encryptedSafeContents([certificateBag(der, attributes)], 'changeit', 10_000)],
+        'changeit',
+        10_000,
+      );
       const listing = await keytoolList(p12, 'changeit');
       expect(listing.ok, listing.output).toBe(true);
       expect(listing.entries).toHaveLength(row.want);

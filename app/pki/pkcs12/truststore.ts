@@ -44,7 +44,11 @@ export async function buildTruststore(input: TruststoreInput, crypto: Crypto = d
   if (given.length === 0) throw new PkiError('not-found', 'ca', 'A truststore needs at least one CA certificate.');
   given.forEach(assertCa);
   if (input.aliases && input.aliases.length !== given.length) {
-    throw new PkiError('invalid-argument', 'aliases', `Give one alias per CA: ${given.length} CAs, ${input.aliases.length} aliases.`);
+    throw new PkiError(
+      'invalid-argument',
+      'aliases',
+      `Give one alias per CA: ${given.length} CAs, ${input.aliases.length} aliases.`,
+    );
   }
   const chosen = given.map((c, i) => {
     const alias = input.aliases?.[i];
@@ -60,10 +64,13 @@ export async function buildTruststore(input: TruststoreInput, crypto: Crypto = d
   });
   const cas = entries.map((e) => e.ca);
   const aliases = uniqueAliases(entries.map((e) => e.alias));
-  const bags = cas.map((c, i) => certificateBag(c.der, [friendlyNameAttribute(aliases[i] ?? 'ca'), trustedKeyUsageAttribute()]));
-  const contents = input.encryptCertificates !== false
-    ? await encryptedSafeContents(bags, password, iterations, crypto)
-    : plainSafeContents(bags);
+  const bags = cas.map((c, i) =>
+    certificateBag(c.der, [friendlyNameAttribute(aliases[i] ?? 'ca'), trustedKeyUsageAttribute()]),
+  );
+  const contents =
+    input.encryptCertificates !== false
+      ? await encryptedSafeContents(bags, password, iterations, crypto)
+      : plainSafeContents(bags);
   const der = await assemblePfx([contents], password, iterations, crypto);
   return { der, aliases, certificateCount: cas.length, findings: passwordFindings(javaCanUsePassword(password)) };
 }

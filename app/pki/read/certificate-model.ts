@@ -57,7 +57,8 @@ export function extensionsOf(buf: Uint8Array, seq: Tlv): RawExtension[] {
     if (!oid) throw new TlvError('extension without an OID');
     const critical = isUniversal(second, TAG.BOOLEAN) ? booleanOf(buf, second) : false;
     const value = isUniversal(second, TAG.BOOLEAN) ? third : second;
-    if (!isUniversal(value, TAG.OCTET_STRING) || value.constructed) throw new TlvError('extension value is not an OCTET STRING');
+    if (!isUniversal(value, TAG.OCTET_STRING) || value.constructed)
+      throw new TlvError('extension value is not an OCTET STRING');
     return { oid: oidOf(buf, oid), critical, value: buf.subarray(value.contentStart, value.contentEnd) };
   });
 }
@@ -79,7 +80,13 @@ function build(buf: Uint8Array): CertificateModel {
     fields = fields.slice(1);
   }
   const [serial, tbsSig, issuer, validity, subject, spki, ...rest] = fields;
-  if (!isUniversal(serial, TAG.INTEGER) || !isUniversal(issuer, TAG.SEQUENCE) || !isUniversal(subject, TAG.SEQUENCE) || !isUniversal(spki, TAG.SEQUENCE) || !isUniversal(validity, TAG.SEQUENCE)) {
+  if (
+    !isUniversal(serial, TAG.INTEGER) ||
+    !isUniversal(issuer, TAG.SEQUENCE) ||
+    !isUniversal(subject, TAG.SEQUENCE) ||
+    !isUniversal(spki, TAG.SEQUENCE) ||
+    !isUniversal(validity, TAG.SEQUENCE)
+  ) {
     throw new TlvError('the TBSCertificate fields are not where RFC 5280 puts them');
   }
   const [nb, na] = childrenOf(buf, validity);
@@ -103,4 +110,8 @@ function build(buf: Uint8Array): CertificateModel {
 }
 
 /** The model of a certificate's DER, built once per buffer. Throws 'invalid-der' naming what is wrong. */
-export const certificateModel: (der: ArrayBuffer) => CertificateModel = cachedModel(build, 'invalid-der', 'certificate');
+export const certificateModel: (der: ArrayBuffer) => CertificateModel = cachedModel(
+  build,
+  'invalid-der',
+  'certificate',
+);

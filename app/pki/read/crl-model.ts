@@ -43,7 +43,11 @@ function build(buf: Uint8Array): CrlModel {
   if (isUniversal(fields[i], TAG.SEQUENCE)) {
     for (const entry of childrenOf(buf, fields[i++] as Tlv)) {
       const [serial, date, exts] = childrenOf(buf, entry);
-      revoked.push({ serialHex: integerHex(buf, serial), date: timeOf(buf, date), extensions: exts ? extensionsOf(buf, exts) : [] });
+      revoked.push({
+        serialHex: integerHex(buf, serial),
+        date: timeOf(buf, date),
+        extensions: exts ? extensionsOf(buf, exts) : [],
+      });
     }
   }
   const extWrapper = fields.slice(i).find((t) => isContext(t, 0));

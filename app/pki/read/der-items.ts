@@ -10,7 +10,13 @@ import { decryptPbeDer } from '../pbe-decrypt.ts';
 import { pemEncode } from '../pem.ts';
 import { publicKeyFromPrivate } from '../keys.ts';
 import { MAX_ITEMS } from './limits.ts';
-import { ecPrivateToPkcs8, namedCurveOf, rsaPrivateToPkcs8, rsaPublicToSpki, spkiFromPkcs8Structure } from './key-wrap.ts';
+import {
+  ecPrivateToPkcs8,
+  namedCurveOf,
+  rsaPrivateToPkcs8,
+  rsaPublicToSpki,
+  spkiFromPkcs8Structure,
+} from './key-wrap.ts';
 import { certificateModel } from './certificate-model.ts';
 import { crlModel } from './crl-model.ts';
 import { toHex } from './der-values.ts';
@@ -36,7 +42,9 @@ export interface DerContext {
 }
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : bytes.slice().buffer;
 }
 
 async function csrSignatureValid(der: ArrayBuffer, crypto: Crypto): Promise<boolean | null> {
@@ -47,7 +55,13 @@ async function csrSignatureValid(der: ArrayBuffer, crypto: Crypto): Promise<bool
   }
 }
 
-async function privateKeyItem(pkcs8: ArrayBuffer, format: KeyFormat, source: string, crypto: Crypto, knownSpki?: ArrayBuffer | null): Promise<Item> {
+async function privateKeyItem(
+  pkcs8: ArrayBuffer,
+  format: KeyFormat,
+  source: string,
+  crypto: Crypto,
+  knownSpki?: ArrayBuffer | null,
+): Promise<Item> {
   parsePkcs8(pkcs8);
   let publicKeyDer = knownSpki ?? null;
   if (!publicKeyDer) {
@@ -57,7 +71,14 @@ async function privateKeyItem(pkcs8: ArrayBuffer, format: KeyFormat, source: str
       publicKeyDer = null; // Unsupported key type (e.g. RSA-1024 in WebCrypto): still shown, just not matched.
     }
   }
-  return { kind: 'private-key', source, der: pkcs8, pem: pemEncode(PEM_LABEL['private-key'], pkcs8), format, publicKeyDer };
+  return {
+    kind: 'private-key',
+    source,
+    der: pkcs8,
+    pem: pemEncode(PEM_LABEL['private-key'], pkcs8),
+    format,
+    publicKeyDer,
+  };
 }
 
 function publicKeyItem(spki: ArrayBuffer, format: KeyFormat, source: string): Item {
@@ -65,10 +86,18 @@ function publicKeyItem(spki: ArrayBuffer, format: KeyFormat, source: string): It
   return { kind: 'public-key', source, der: spki, pem: pemEncode(PEM_LABEL['public-key'], spki), format };
 }
 
-async function leafItem(shape: 'certificate' | 'crl' | 'csr', der: ArrayBuffer, source: string, crypto: Crypto): Promise<Item> {
+async function leafItem(
+  shape: 'certificate' | 'crl' | 'csr',
+  der: ArrayBuffer,
+  source: string,
+  crypto: Crypto,
+): Promise<Item> {
   if (shape === 'certificate') {
     certificateModel(der);
-    const [sha256, sha1] = await Promise.all([crypto.subtle.digest('SHA-256', der), crypto.subtle.digest('SHA-1', der)]);
+    const [sha256, sha1] = await Promise.all([
+      crypto.subtle.digest('SHA-256', der),
+      crypto.subtle.digest('SHA-1', der),
+    ]);
     const fingerprints = { sha256: toHex(new Uint8Array(sha256)), sha1: toHex(new Uint8Array(sha1)) };
     return { kind: 'certificate', source, der, pem: pemEncode(PEM_LABEL.certificate, der), fingerprints };
   }
@@ -77,7 +106,13 @@ async function leafItem(shape: 'certificate' | 'crl' | 'csr', der: ArrayBuffer, 
     return { kind: 'crl', source, der, pem: pemEncode(PEM_LABEL.crl, der) };
   }
   requestModel(der);
-  return { kind: 'csr', source, der, pem: pemEncode(PEM_LABEL.csr, der), signatureValid: await csrSignatureValid(der, crypto) };
+  return {
+    kind: 'csr',
+    source,
+    der,
+    pem: pemEncode(PEM_LABEL.csr, der),
+    signatureValid: await csrSignatureValid(der, crypto),
+  };
 }
 
 async function containerItems(parts: ContainerPart[], ctx: DerContext, format: KeyFormat): Promise<Item[]> {
@@ -96,9 +131,15 @@ async function containerItems(parts: ContainerPart[], ctx: DerContext, format: K
   return items;
 }
 
-const NOT_RECOGNISED = 'is well-formed ASN.1 but not a certificate, CSR, CRL, key, PKCS#7 or PKCS#12 structure that certbench reads.';
+const NOT_RECOGNISED =
+  'is well-formed ASN.1 but not a certificate, CSR, CRL, key, PKCS#7 or PKCS#12 structure that certbench reads.';
 
-async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<typeof sniffDer>['root'], ctx: DerContext): Promise<Item[]> {
+async function shapeItems(
+  shape: DerShape,
+  bytes: Uint8Array,
+  root: ReturnType<typeof sniffDer>['root'],
+  ctx: DerContext,
+): Promise<Item[]> {
   const { source, crypto } = ctx;
   const der = buffer(bytes.subarray(root.start, root.end));
   switch (shape) {
@@ -110,12 +151,23 @@ async function shapeItems(shape: DerShape, bytes: Uint8Array, root: ReturnType<t
       return [await privateKeyItem(der, 'pkcs8', source, crypto)];
     case 'encrypted-pkcs8': {
       if (ctx.password === undefined) {
-        throw new PkiError('wrong-password', 'password', 'This private key is encrypted: give its password to read it.');
+        throw new PkiError(
+          'wrong-password',
+          'password',
+          'This private key is encrypted: give its password to read it.',
+        );
       }
       const [alg, data] = childrenOf(bytes, root);
       if (!alg || !data) throw new PkiError('invalid-der', 'file', 'This encrypted private key is damaged.');
       // PBKDF1 and PBKDF2 take the password's UTF-8 bytes: the first form (see password-forms.ts).
-      const plain = await decryptPbeDer(tlvBytes(bytes, alg), contentOf(bytes, data).slice(), passwordForms(ctx.password)[0]!, 'key', crypto, ctx.deadline);
+      const plain = await decryptPbeDer(
+        tlvBytes(bytes, alg),
+        contentOf(bytes, data).slice(),
+        passwordForms(ctx.password)[0]!,
+        'key',
+        crypto,
+        ctx.deadline,
+      );
       return [await privateKeyItem(plain.buffer, 'encrypted-pkcs8', source, crypto)];
     }
     case 'pkcs1-private': {
@@ -168,8 +220,18 @@ export async function itemsFromDer(bytes: Uint8Array, ctx: DerContext): Promise<
 export function errorItem(source: string, e: unknown): Item {
   if (e instanceof PkiError) return { kind: 'error', source, code: e.code, message: e.message };
   if (e instanceof TlvError) {
-    return { kind: 'error', source, code: 'invalid-der', message: `This is not valid DER (binary ASN.1): ${e.message}.` };
+    return {
+      kind: 'error',
+      source,
+      code: 'invalid-der',
+      message: `This is not valid DER (binary ASN.1): ${e.message}.`,
+    };
   }
   const detail = (e instanceof Error ? e.message || e.name : String(e)) || 'no detail';
-  return { kind: 'error', source, code: 'internal', message: `certbench could not read this (${detail}); please report it with the file if you can share it.` };
+  return {
+    kind: 'error',
+    source,
+    code: 'internal',
+    message: `certbench could not read this (${detail}); please report it with the file if you can share it.`,
+  };
 }

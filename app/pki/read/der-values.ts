@@ -27,17 +27,23 @@ function latin1(bytes: Uint8Array): string {
 /** UTCTime or GeneralizedTime. Throws TlvError when the TLV is neither. */
 export function timeOf(buf: Uint8Array, tlv: Tlv | undefined): TimeValue {
   const utc = isUniversal(tlv, UTC_TIME);
-  if (!tlv || (!utc && !isUniversal(tlv, GENERALIZED_TIME))) throw new TlvError('expected a UTCTime or GeneralizedTime');
+  if (!tlv || (!utc && !isUniversal(tlv, GENERALIZED_TIME)))
+    throw new TlvError('expected a UTCTime or GeneralizedTime');
   const text = latin1(buf.subarray(tlv.contentStart, tlv.contentEnd));
   const encoding = utc ? 'utc' : 'generalized';
-  const m = (utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?(Z|[+-]\d{4})?$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?(Z|[+-]\d{4})?$/).exec(text);
+  const m = (
+    utc
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?(Z|[+-]\d{4})?$/
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?(Z|[+-]\d{4})?$/
+  ).exec(text);
   if (!m) return { date: null, text, encoding, strict: false };
   let year = Number(m[1]);
   if (utc) year += year < 50 ? 2000 : 1900; // RFC 5280 §4.1.2.5.1
   const ms = m[7] ? Math.round(Number(`0${m[7]}`) * 1000) : 0;
   let t = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
   const zone = m[8];
-  if (zone && zone !== 'Z') t -= (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000;
+  if (zone && zone !== 'Z')
+    t -= (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000;
   const strict = m[6] !== undefined && m[7] === undefined && zone === 'Z';
   return { date: Number.isNaN(t) ? null : new Date(t), text, encoding, strict };
 }
@@ -64,13 +70,16 @@ export function stringOf(buf: Uint8Array, tlv: Tlv | undefined): string | undefi
   const bytes = buf.subarray(tlv.contentStart, tlv.contentEnd);
   if (tlv.tagNumber === 30) {
     let s = '';
-    for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    for (let i = 0; i + 1 < bytes.length; i += 2)
+      s += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
     return s;
   }
   if (tlv.tagNumber === 28) {
     let s = '';
     for (let i = 0; i + 3 < bytes.length; i += 4) {
-      const cp = (((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0)) >>> 0;
+      const cp =
+        (((bytes[i] ?? 0) << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0)) >>>
+        0;
       s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
     }
     return s;
@@ -102,7 +111,8 @@ export function integerHex(buf: Uint8Array, tlv: Tlv | undefined): string {
 
 /** A BOOLEAN's value. */
 export function booleanOf(buf: Uint8Array, tlv: Tlv): boolean {
-  if (!isUniversal(tlv, TAG.BOOLEAN) || tlv.contentEnd - tlv.contentStart !== 1) throw new TlvError('expected a BOOLEAN');
+  if (!isUniversal(tlv, TAG.BOOLEAN) || tlv.contentEnd - tlv.contentStart !== 1)
+    throw new TlvError('expected a BOOLEAN');
   return buf[tlv.contentStart] !== 0;
 }
 

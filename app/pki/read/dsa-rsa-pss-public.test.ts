@@ -19,7 +19,8 @@ openssl req -x509 -key dsa.key -subj /CN=dsa.example -days 30 -out dsa.crt
 openssl pkcs12 -export -legacy -in dsa.crt -inkey dsa.key -passout pass:pw -out dsa.p12
 `;
 
-const hex = (b: ArrayBuffer | Uint8Array | null) => (b ? Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex') : null);
+const hex = (b: ArrayBuffer | Uint8Array | null) =>
+  b ? Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex') : null;
 
 describe('public keys of DSA and RSA-PSS private keys', () => {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-dsa-pss-'));

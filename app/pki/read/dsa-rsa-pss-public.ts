@@ -55,12 +55,23 @@ export function dsaOrRsaPssSpki(info: PrivateKeyInfo): ArrayBuffer | null {
     const [p, q, g] = childrenOf(params, readWhole(params));
     const xBytes = new Uint8Array(info.privateKey.buffer);
     const xRoot = readWhole(xBytes);
-    if (!isUniversal(p, TAG.INTEGER) || !isUniversal(q, TAG.INTEGER) || !isUniversal(g, TAG.INTEGER) || !isUniversal(xRoot, TAG.INTEGER)) return null;
+    if (
+      !isUniversal(p, TAG.INTEGER) ||
+      !isUniversal(q, TAG.INTEGER) ||
+      !isUniversal(g, TAG.INTEGER) ||
+      !isUniversal(xRoot, TAG.INTEGER)
+    )
+      return null;
     const modulus = bigintOf(contentOf(params, p));
     // FIPS 186-4 sizes: p of 1024 to 3072 bits; refuse anything far outside rather than run a huge exponentiation.
     if (modulus < 2n || modulus.toString(2).length > 4096) return null;
     const y = modPow(bigintOf(contentOf(params, g)), bigintOf(contentOf(xBytes, xRoot)), modulus);
-    return AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: alg, subjectPublicKey: tlv(TAG.INTEGER, integerContent(y)).slice().buffer }));
+    return AsnConvert.serialize(
+      new SubjectPublicKeyInfo({
+        algorithm: alg,
+        subjectPublicKey: tlv(TAG.INTEGER, integerContent(y)).slice().buffer,
+      }),
+    );
   }
   return null;
 }

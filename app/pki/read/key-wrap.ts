@@ -44,28 +44,52 @@ export function rsaPublicToSpki(pkcs1Der: BufferSource): ArrayBuffer {
 /** RSAPrivateKey (PKCS#1, `openssl genrsa -traditional`) to PKCS#8, with its public SPKI. */
 export function rsaPrivateToPkcs8(pkcs1Der: BufferSource): { pkcs8: ArrayBuffer; spki: ArrayBuffer } {
   const key = parseOr(pkcs1Der, RSAPrivateKey, 'RSA private key');
-  const pkcs8 = new PrivateKeyInfo({ version: 0, privateKeyAlgorithm: rsaAlgorithm(), privateKey: new OctetString(toArrayBuffer(pkcs1Der)) });
+  const pkcs8 = new PrivateKeyInfo({
+    version: 0,
+    privateKeyAlgorithm: rsaAlgorithm(),
+    privateKey: new OctetString(toArrayBuffer(pkcs1Der)),
+  });
   const pub = AsnConvert.serialize(new RSAPublicKey({ modulus: key.modulus, publicExponent: key.publicExponent }));
-  return { pkcs8: AsnConvert.serialize(pkcs8), spki: AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: rsaAlgorithm(), subjectPublicKey: pub })) };
+  return {
+    pkcs8: AsnConvert.serialize(pkcs8),
+    spki: AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: rsaAlgorithm(), subjectPublicKey: pub })),
+  };
 }
 
 /**
  * ECPrivateKey (SEC1) to PKCS#8. The curve comes from the key's own parameters or, when the key
  * omits them, from an `EC PARAMETERS` block that preceded it (`curveFromContext`).
  */
-export function ecPrivateToPkcs8(sec1Der: BufferSource, curveFromContext?: string): { pkcs8: ArrayBuffer; spki: ArrayBuffer | null; curve: string } {
+export function ecPrivateToPkcs8(
+  sec1Der: BufferSource,
+  curveFromContext?: string,
+): { pkcs8: ArrayBuffer; spki: ArrayBuffer | null; curve: string } {
   const key = parseOr(sec1Der, ECPrivateKey, 'EC private key');
   if (key.parameters && !key.parameters.namedCurve) {
-    throw new PkiError('unsupported-algorithm', 'key', 'This EC key spells out its curve parameters instead of naming a curve; re-save it with `openssl ec -in key.pem -param_enc named_curve -out named.pem`.');
+    throw new PkiError(
+      'unsupported-algorithm',
+      'key',
+      'This EC key spells out its curve parameters instead of naming a curve; re-save it with `openssl ec -in key.pem -param_enc named_curve -out named.pem`.',
+    );
   }
   const curve = key.parameters?.namedCurve ?? curveFromContext;
   if (!curve) {
-    throw new PkiError('invalid-key', 'key', 'This EC private key does not say its curve; paste it together with its "EC PARAMETERS" block.');
+    throw new PkiError(
+      'invalid-key',
+      'key',
+      'This EC private key does not say its curve; paste it together with its "EC PARAMETERS" block.',
+    );
   }
   // RFC 5915 §3 lets PKCS#8 carry the curve in the AlgorithmIdentifier only.
   const inner = new ECPrivateKey({ version: 1, privateKey: key.privateKey, publicKey: key.publicKey });
-  const pkcs8 = new PrivateKeyInfo({ version: 0, privateKeyAlgorithm: ecAlgorithm(curve), privateKey: new OctetString(AsnConvert.serialize(inner)) });
-  const spki = key.publicKey ? AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: ecAlgorithm(curve), subjectPublicKey: key.publicKey })) : null;
+  const pkcs8 = new PrivateKeyInfo({
+    version: 0,
+    privateKeyAlgorithm: ecAlgorithm(curve),
+    privateKey: new OctetString(AsnConvert.serialize(inner)),
+  });
+  const spki = key.publicKey
+    ? AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: ecAlgorithm(curve), subjectPublicKey: key.publicKey }))
+    : null;
   return { pkcs8: AsnConvert.serialize(pkcs8), spki, curve };
 }
 
@@ -82,7 +106,9 @@ export function spkiFromPkcs8Structure(pkcs8Der: BufferSource): ArrayBuffer | nu
     const params = parseOr(alg.parameters, ECParameters, 'EC key parameters');
     const inner = parseOr(info.privateKey.buffer, ECPrivateKey, 'EC private key');
     if (!params.namedCurve || !inner.publicKey) return null;
-    return AsnConvert.serialize(new SubjectPublicKeyInfo({ algorithm: ecAlgorithm(params.namedCurve), subjectPublicKey: inner.publicKey }));
+    return AsnConvert.serialize(
+      new SubjectPublicKeyInfo({ algorithm: ecAlgorithm(params.namedCurve), subjectPublicKey: inner.publicKey }),
+    );
   }
   try {
     return dsaOrRsaPssSpki(info);

@@ -19,7 +19,8 @@ import { run } from '../../test/judges/index.ts';
 import { readInput } from './read-input.ts';
 import type { Item } from './types.ts';
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 const errorsOf = (items: Item[]) => items.flatMap((i) => (i.kind === 'error' ? [`${i.code}: ${i.message}`] : []));
 /** A dotted OID anywhere in a message: refusals must name algorithms in words. */
 const DOTTED_OID = /\b\d+(\.\d+){4,}\b/;
@@ -29,7 +30,9 @@ describe('legacy keystores and keys made by openssl: certbench extracts what ope
   const python = new Map<string, PythonReading>();
   beforeAll(() => {
     const built = buildMatrix();
-    const readings = pythonReadAll(built.map((f) => ({ container: f.container, bytes: f.bytes, password: PASSWORDS[f.password] })));
+    const readings = pythonReadAll(
+      built.map((f) => ({ container: f.container, bytes: f.bytes, password: PASSWORDS[f.password] })),
+    );
     built.forEach((f, i) => {
       files.set(`${f.container} ${f.algorithm} ${f.key}`, f);
       python.set(`${f.container} ${f.algorithm} ${f.key}`, readings[i]!);
@@ -54,7 +57,9 @@ describe('legacy keystores and keys made by openssl: certbench extracts what ope
   ];
   it('python cryptography, the second judge, opens all but the algorithms it lacks', () => {
     const refused = [...python].filter(([, r]) => !r.ok).map(([id]) => ({ id, file: files.get(id)! }));
-    const withPassword = refused.filter((r) => r.file.password !== 'empty').map((r) => r.id.replace(/ (rsa|ec|ed25519)$/, ''));
+    const withPassword = refused
+      .filter((r) => r.file.password !== 'empty')
+      .map((r) => r.id.replace(/ (rsa|ec|ed25519)$/, ''));
     expect([...new Set(withPassword)].sort()).toEqual(PYTHON_LACKS);
     expect(refused.filter((r) => r.file.password === 'empty').every((r) => r.file.container === 'pkcs8')).toBe(true);
   });
@@ -115,32 +120,108 @@ describe('legacy refusals and edge cases', () => {
     if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
   }, 300_000);
 
-  const rows: Array<{ name: string; file: string; password: string; want: Array<{ kind: Item['kind']; code?: string; message?: RegExp }> }> = [
-    { name: 'wrong password, PKCS#12 -legacy: the MAC says so', file: 'legacy.p12', password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password: the PKCS#12 integrity check \(MAC\)/ }] },
+  const rows: Array<{
+    name: string;
+    file: string;
+    password: string;
+    want: Array<{ kind: Item['kind']; code?: string; message?: RegExp }>;
+  }> = [
+    {
+      name: 'wrong password, PKCS#12 -legacy: the MAC says so',
+      file: 'legacy.p12',
+      password: 'nope',
+      want: [
+        { kind: 'error', code: 'wrong-password', message: /^Wrong password: the PKCS#12 integrity check \(MAC\)/ },
+      ],
+    },
     {
       // openssl -nomac leaves the certificates unencrypted; the RC4 key bag is the test.
       name: 'wrong password, RC4 without a MAC (no padding to fail): the shape check says so',
       file: 'rc4-nomac.p12',
       password: 'nope',
-      want: [{ kind: 'certificate' }, { kind: 'error', code: 'wrong-password', message: /^Wrong password: the private key in bag 2 could not be decrypted with it/ }],
+      want: [
+        { kind: 'certificate' },
+        {
+          kind: 'error',
+          code: 'wrong-password',
+          message: /^Wrong password: the private key in bag 2 could not be decrypted with it/,
+        },
+      ],
     },
-    { name: 'wrong password, PKCS#5 PBE-MD5-DES key', file: 'md5-des.p8', password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
-    { name: 'wrong password, PBES2 DES-EDE3-CBC key', file: 'des3.p8', password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
-    { name: 'RC4 without a MAC opens with the right password', file: 'rc4-nomac.p12', password: 'secret-pw', want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
-    { name: 'a Unicode password as OpenSSL 1.0.2 encoded it opens with the password as typed', file: 'openssl102.p12', password: 'pässwörd', want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
+    {
+      name: 'wrong password, PKCS#5 PBE-MD5-DES key',
+      file: 'md5-des.p8',
+      password: 'nope',
+      want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }],
+    },
+    {
+      name: 'wrong password, PBES2 DES-EDE3-CBC key',
+      file: 'des3.p8',
+      password: 'nope',
+      want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }],
+    },
+    {
+      name: 'RC4 without a MAC opens with the right password',
+      file: 'rc4-nomac.p12',
+      password: 'secret-pw',
+      want: [{ kind: 'certificate' }, { kind: 'private-key' }],
+    },
+    {
+      name: 'a Unicode password as OpenSSL 1.0.2 encoded it opens with the password as typed',
+      file: 'openssl102.p12',
+      password: 'pässwörd',
+      want: [{ kind: 'certificate' }, { kind: 'private-key' }],
+    },
     {
       name: 'Camellia keys and ARIA certificates are named with the conversion',
       file: 'camellia.p12',
       password: 'secret-pw',
       want: [
-        { kind: 'error', code: 'unsupported-encryption', message: /ARIA-128-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs12 -legacy/ },
+        {
+          kind: 'error',
+          code: 'unsupported-encryption',
+          message:
+            /ARIA-128-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs12 -legacy/,
+        },
         { kind: 'error', code: 'unsupported-encryption', message: /Camellia-256-CBC/ },
       ],
     },
-    { name: 'a SHA3-256 MAC is named', file: 'sha3.p12', password: 'secret-pw', want: [{ kind: 'error', code: 'unsupported-encryption', message: /protected with SHA3-256.*openssl pkcs12/ }] },
-    { name: 'a 1,000,000-iteration MAC opens', file: 'mac1m.p12', password: 'secret-pw', want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
-    { name: 'a 10,000,000-iteration MAC is refused with both numbers', file: 'mac10m.p12', password: 'secret-pw', want: [{ kind: 'error', code: 'input-too-large', message: /^MAC iteration count 10,000,000 exceeds the limit of 5,000,000/ }] },
-    { name: 'scrypt is named', file: 'scrypt.p8', password: 'secret-pw', want: [{ kind: 'error', code: 'unsupported-encryption', message: /This private key is protected with scrypt.*openssl pkcs8 -topk8/ }] },
+    {
+      name: 'a SHA3-256 MAC is named',
+      file: 'sha3.p12',
+      password: 'secret-pw',
+      want: [{ kind: 'error', code: 'unsupported-encryption', message: /protected with SHA3-256.*openssl pkcs12/ }],
+    },
+    {
+      name: 'a 1,000,000-iteration MAC opens',
+      file: 'mac1m.p12',
+      password: 'secret-pw',
+      want: [{ kind: 'certificate' }, { kind: 'private-key' }],
+    },
+    {
+      name: 'a 10,000,000-iteration MAC is refused with both numbers',
+      file: 'mac10m.p12',
+      password: 'secret-pw',
+      want: [
+        {
+          kind: 'error',
+          code: 'input-too-large',
+          message: /^MAC iteration count 10,000,000 exceeds the limit of 5,000,000/,
+        },
+      ],
+    },
+    {
+      name: 'scrypt is named',
+      file: 'scrypt.p8',
+      password: 'secret-pw',
+      want: [
+        {
+          kind: 'error',
+          code: 'unsupported-encryption',
+          message: /This private key is protected with scrypt.*openssl pkcs8 -topk8/,
+        },
+      ],
+    },
     ...(
       [
         ['bf-cbc', 'Blowfish-CBC'],
@@ -149,7 +230,14 @@ describe('legacy refusals and edge cases', () => {
         ['aria-256-cbc', 'ARIA-256-CBC'],
         ['camellia-128-cbc', 'Camellia-128-CBC'],
       ] as const
-    ).map(([cipher, name]) => ({ name: `PBES2 ${cipher} is named ${name}`, file: `${cipher}.p8`, password: 'secret-pw', want: [{ kind: 'error' as const, code: 'unsupported-encryption', message: new RegExp(`protected with ${name}, `) }] })),
+    ).map(([cipher, name]) => ({
+      name: `PBES2 ${cipher} is named ${name}`,
+      file: `${cipher}.p8`,
+      password: 'secret-pw',
+      want: [
+        { kind: 'error' as const, code: 'unsupported-encryption', message: new RegExp(`protected with ${name}, `) },
+      ],
+    })),
   ];
   for (const row of rows) {
     it(row.name, async () => {
@@ -169,7 +257,15 @@ describe('legacy refusals and edge cases', () => {
   }
 
   it('openssl 3 itself opens the OpenSSL 1.0.2 file only through its "broken algorithm" fallback', () => {
-    const r = run('openssl', ['pkcs12', '-legacy', '-in', join(dir, 'openssl102.p12'), '-passin', `file:${join(dir, 'pw-unicode')}`, '-noout']);
+    const r = run('openssl', [
+      'pkcs12',
+      '-legacy',
+      '-in',
+      join(dir, 'openssl102.p12'),
+      '-passin',
+      `file:${join(dir, 'pw-unicode')}`,
+      '-noout',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/using broken algorithm/);
   });
@@ -183,14 +279,24 @@ describe('legacy refusals and edge cases', () => {
     const twoPasswords = await assemblePfx([...contents], 'mac-pw', 2048);
     const items = await readInput({ bytes: twoPasswords, name: 'two.p12' }, { password: 'mac-pw' });
     expect(errorsOf(items)).toEqual([
-      expect.stringMatching(/^wrong-password: The password opens this PKCS#12 file's integrity check \(MAC\) but not the encrypted certificates \(content block 1\): the file was made with two passwords/),
+      expect.stringMatching(
+        /^wrong-password: The password opens this PKCS#12 file's integrity check \(MAC\) but not the encrypted certificates \(content block 1\): the file was made with two passwords/,
+      ),
       expect.stringMatching(/but not the private key in bag 1/),
     ]);
   });
 
   it('a part in public-key privacy mode is named as such, without its OID', async () => {
-    const enveloped = new ContentInfo({ contentType: '1.2.840.113549.1.7.3', content: new Uint8Array([0x30, 0x00]).buffer });
-    const items = await readInput({ bytes: await assemblePfx([enveloped], 'pw', 2048), name: 'env.p12' }, { password: 'pw' });
-    expect(errorsOf(items)).toEqual(['unsupported-encryption: This PKCS#12 file protects content block 1 with public-key encryption (PKCS#7 enveloped data); certbench reads password-protected files only.']);
+    const enveloped = new ContentInfo({
+      contentType: '1.2.840.113549.1.7.3',
+      content: new Uint8Array([0x30, 0x00]).buffer,
+    });
+    const items = await readInput(
+      { bytes: await assemblePfx([enveloped], 'pw', 2048), name: 'env.p12' },
+      { password: 'pw' },
+    );
+    expect(errorsOf(items)).toEqual([
+      'unsupported-encryption: This PKCS#12 file protects content block 1 with public-key encryption (PKCS#7 enveloped data); certbench reads password-protected files only.',
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../test/judges/index.ts';
 import { readInput } from './read-input.ts';
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 
 const KEYTOOL = ['-J-Dfile.encoding=UTF-8', '-J-Duser.language=en'];
 const LEGACY = '-J-Dkeystore.pkcs12.legacy';
@@ -19,34 +20,169 @@ const FILES: Array<{ name: string; password: string; make: string[][] }> = [
   {
     name: 'Java 8-style legacy store, EC key',
     password: 'changeit',
-    make: [['keytool', ...KEYTOOL, LEGACY, '-genkeypair', '-alias', 'node1', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node1', '-validity', '30', '-storetype', 'PKCS12', '-keystore', 'out.p12', '-storepass:file', 'pw']],
+    make: [
+      [
+        'keytool',
+        ...KEYTOOL,
+        LEGACY,
+        '-genkeypair',
+        '-alias',
+        'node1',
+        '-keyalg',
+        'EC',
+        '-groupname',
+        'secp256r1',
+        '-dname',
+        'CN=node1',
+        '-validity',
+        '30',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        'out.p12',
+        '-storepass:file',
+        'pw',
+      ],
+    ],
   },
   {
     name: 'Java 8-style legacy store, RSA key, two entries',
     password: 'changeit',
     make: [
-      ['keytool', ...KEYTOOL, LEGACY, '-genkeypair', '-alias', 'a', '-keyalg', 'RSA', '-keysize', '2048', '-dname', 'CN=a', '-validity', '30', '-storetype', 'PKCS12', '-keystore', 'out.p12', '-storepass:file', 'pw'],
-      ['keytool', ...KEYTOOL, LEGACY, '-genkeypair', '-alias', 'b', '-keyalg', 'EC', '-groupname', 'secp384r1', '-dname', 'CN=b', '-validity', '30', '-storetype', 'PKCS12', '-keystore', 'out.p12', '-storepass:file', 'pw'],
+      [
+        'keytool',
+        ...KEYTOOL,
+        LEGACY,
+        '-genkeypair',
+        '-alias',
+        'a',
+        '-keyalg',
+        'RSA',
+        '-keysize',
+        '2048',
+        '-dname',
+        'CN=a',
+        '-validity',
+        '30',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        'out.p12',
+        '-storepass:file',
+        'pw',
+      ],
+      [
+        'keytool',
+        ...KEYTOOL,
+        LEGACY,
+        '-genkeypair',
+        '-alias',
+        'b',
+        '-keyalg',
+        'EC',
+        '-groupname',
+        'secp384r1',
+        '-dname',
+        'CN=b',
+        '-validity',
+        '30',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        'out.p12',
+        '-storepass:file',
+        'pw',
+      ],
     ],
   },
   {
     name: 'Java 8-style legacy trust store (certificates only, RC2-40)',
     password: 'changeit',
     make: [
-      ['openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-subj', '/CN=Trust CA', '-days', '30', '-out', 'ca.pem'],
-      ['keytool', ...KEYTOOL, LEGACY, '-importcert', '-noprompt', '-alias', 'ca', '-file', 'ca.pem', '-storetype', 'PKCS12', '-keystore', 'out.p12', '-storepass:file', 'pw'],
+      [
+        'openssl',
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'ca.key',
+        '-subj',
+        '/CN=Trust CA',
+        '-days',
+        '30',
+        '-out',
+        'ca.pem',
+      ],
+      [
+        'keytool',
+        ...KEYTOOL,
+        LEGACY,
+        '-importcert',
+        '-noprompt',
+        '-alias',
+        'ca',
+        '-file',
+        'ca.pem',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        'out.p12',
+        '-storepass:file',
+        'pw',
+      ],
     ],
   },
   {
     name: 'Java 17 default store (PBES2 AES-256, HMAC-SHA-256), the control',
     password: 'changeit',
-    make: [['keytool', ...KEYTOOL, '-genkeypair', '-alias', 'node1', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=node1', '-validity', '30', '-storetype', 'PKCS12', '-keystore', 'out.p12', '-storepass:file', 'pw']],
+    make: [
+      [
+        'keytool',
+        ...KEYTOOL,
+        '-genkeypair',
+        '-alias',
+        'node1',
+        '-keyalg',
+        'EC',
+        '-groupname',
+        'secp256r1',
+        '-dname',
+        'CN=node1',
+        '-validity',
+        '30',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        'out.p12',
+        '-storepass:file',
+        'pw',
+      ],
+    ],
   },
   {
     name: 'python cryptography PBESv1SHA1And3KeyTripleDESCBC, HMAC-SHA-1, Unicode password',
     password: 'pässwörd-密码',
     make: [
-      ['openssl', 'req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', 'k.pem', '-subj', '/CN=py', '-days', '30', '-out', 'c.pem'],
+      [
+        'openssl',
+        'req',
+        '-x509',
+        '-newkey',
+        'ed25519',
+        '-nodes',
+        '-keyout',
+        'k.pem',
+        '-subj',
+        '/CN=py',
+        '-days',
+        '30',
+        '-out',
+        'c.pem',
+      ],
       [
         'python3',
         '-c',
@@ -81,9 +217,15 @@ describe('legacy PKCS#12 files from Java keytool and python cryptography', () =>
         const r = run(tool!, args, { cwd: dir, timeoutMs: 120_000 });
         if (r.status !== 0) throw new Error(`${tool} failed for "${f.name}": ${r.stdout}${r.stderr}`);
       }
-      const extract = run('openssl', ['pkcs12', '-legacy', '-in', 'out.p12', '-passin', 'file:pw-openssl', '-nodes'], { cwd: dir });
+      const extract = run('openssl', ['pkcs12', '-legacy', '-in', 'out.p12', '-passin', 'file:pw-openssl', '-nodes'], {
+        cwd: dir,
+      });
       if (extract.status !== 0) throw new Error(`openssl cannot open "${f.name}": ${extract.stderr}`);
-      made.set(f.name, { bytes: new Uint8Array(readFileSync(join(dir, 'out.p12'))), certs: pemBlocks(extract.stdout, 'CERTIFICATE'), keys: pemBlocks(extract.stdout, 'PRIVATE KEY') });
+      made.set(f.name, {
+        bytes: new Uint8Array(readFileSync(join(dir, 'out.p12'))),
+        certs: pemBlocks(extract.stdout, 'CERTIFICATE'),
+        keys: pemBlocks(extract.stdout, 'PRIVATE KEY'),
+      });
     }
   }, 300_000);
 

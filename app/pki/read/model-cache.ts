@@ -6,7 +6,11 @@
 import { PkiError, type PkiErrorCode } from '../errors.ts';
 import { TlvError } from './tlv.ts';
 
-export function cachedModel<M>(build: (buf: Uint8Array) => M, code: PkiErrorCode, what: string): (der: ArrayBuffer) => M {
+export function cachedModel<M>(
+  build: (buf: Uint8Array) => M,
+  code: PkiErrorCode,
+  what: string,
+): (der: ArrayBuffer) => M {
   const cache = new WeakMap<ArrayBuffer, M>();
   return (der) => {
     const hit = cache.get(der);
@@ -16,7 +20,8 @@ export function cachedModel<M>(build: (buf: Uint8Array) => M, code: PkiErrorCode
       cache.set(der, model);
       return model;
     } catch (e) {
-      if (e instanceof TlvError) throw new PkiError(code, 'file', `This ${what} is damaged: ${e.message}.`, { cause: e });
+      if (e instanceof TlvError)
+        throw new PkiError(code, 'file', `This ${what} is damaged: ${e.message}.`, { cause: e });
       throw e;
     }
   };

@@ -18,7 +18,12 @@ function memo<T>(type: new () => T, what: string): (der: ArrayBuffer) => T {
       parsed = AsnConvert.parse(der, type);
     } catch (e) {
       const reason = e instanceof Error && e.message ? `: ${e.message.slice(0, 160)}` : '';
-      throw new PkiError('invalid-der', 'file', `This ${what} is damaged; its structure does not follow the standard${reason}.`, { cause: e });
+      throw new PkiError(
+        'invalid-der',
+        'file',
+        `This ${what} is damaged; its structure does not follow the standard${reason}.`,
+        { cause: e },
+      );
     }
     cache.set(der, parsed);
     return parsed;

@@ -46,7 +46,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * does, 'unsupported-encryption' naming a MAC hash certbench lacks, and 'input-too-large' for an
  * iteration count above the limit.
  */
-export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, password: string, _crypto?: Crypto, deadline?: Deadline): Promise<PasswordForm> {
+export async function verifyPkcs12Mac(
+  authSafe: Uint8Array,
+  mac: Pkcs12Mac,
+  password: string,
+  _crypto?: Crypto,
+  deadline?: Deadline,
+): Promise<PasswordForm> {
   const hash = MAC_HASHES[mac.hashOid];
   if (!hash) throw unsupportedEncryption(mac.hashOid, 'hash', 'pkcs12');
   checkIterations(mac.iterations, 'MAC');
@@ -66,6 +72,8 @@ export async function verifyPkcs12Mac(authSafe: Uint8Array, mac: Pkcs12Mac, pass
   throw new PkiError(
     'wrong-password',
     'password',
-    password === '' ? 'This PKCS#12 file is protected by a password: give the password to read it.' : 'Wrong password: the PKCS#12 integrity check (MAC) does not match it.',
+    password === ''
+      ? 'This PKCS#12 file is protected by a password: give the password to read it.'
+      : 'Wrong password: the PKCS#12 integrity check (MAC) does not match it.',
   );
 }

@@ -15,7 +15,19 @@ import { passwordForms, type PasswordForm } from '../legacy/password-forms.ts';
 import { decryptPbeDer } from '../pbe-decrypt.ts';
 import { stringOf } from './der-values.ts';
 import { verifyPkcs12Mac, type Pkcs12Mac } from './pkcs12-mac.ts';
-import { childrenOf, contentOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, tlvBytes, type Tlv } from './tlv.ts';
+import {
+  childrenOf,
+  contentOf,
+  isContext,
+  isUniversal,
+  oidOf,
+  readWhole,
+  smallIntOf,
+  TAG,
+  TlvError,
+  tlvBytes,
+  type Tlv,
+} from './tlv.ts';
 
 const OID_DATA = '1.2.840.113549.1.7.1';
 const OID_ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
@@ -63,7 +75,8 @@ function friendlyName(buf: Uint8Array, attributes: Tlv): string | undefined {
   try {
     for (const attr of childrenOf(buf, attributes)) {
       const [type, values] = childrenOf(buf, attr);
-      if (type && values && oidOf(buf, type) === OID_FRIENDLY_NAME) return stringOf(buf, childrenOf(buf, values)[0])?.slice(0, 64);
+      if (type && values && oidOf(buf, type) === OID_FRIENDLY_NAME)
+        return stringOf(buf, childrenOf(buf, values)[0])?.slice(0, 64);
     }
   } catch {
     // A damaged attribute only costs the alias.
@@ -114,7 +127,9 @@ class Walker {
         { cause: wrong },
       );
     }
-    throw new PkiError('wrong-password', 'password', `Wrong password: ${part} could not be decrypted with it.`, { cause: wrong });
+    throw new PkiError('wrong-password', 'password', `Wrong password: ${part} could not be decrypted with it.`, {
+      cause: wrong,
+    });
   }
 
   private note(e: unknown): void {
@@ -137,11 +152,22 @@ class Walker {
         if (!eci) throw bad('encrypted content info is missing');
         const [, alg, data] = childrenOf(buf, eci);
         if (!alg || !isContext(data, 0)) throw bad(`content block ${index + 1} has no encrypted content`);
-        const plain = await this.decrypt(tlvBytes(buf, alg), contentOf(buf, data).slice(), `the encrypted certificates (content block ${index + 1})`);
+        const plain = await this.decrypt(
+          tlvBytes(buf, alg),
+          contentOf(buf, data).slice(),
+          `the encrypted certificates (content block ${index + 1})`,
+        );
         await this.safeContents(plain, 0);
       } else {
-        const what = type === OID_ENVELOPED_DATA ? 'public-key encryption (PKCS#7 enveloped data)' : `a content type certbench does not know (OID ${type})`;
-        throw new PkiError('unsupported-encryption', 'file', `This PKCS#12 file protects content block ${index + 1} with ${what}; certbench reads password-protected files only.`);
+        const what =
+          type === OID_ENVELOPED_DATA
+            ? 'public-key encryption (PKCS#7 enveloped data)'
+            : `a content type certbench does not know (OID ${type})`;
+        throw new PkiError(
+          'unsupported-encryption',
+          'file',
+          `This PKCS#12 file protects content block ${index + 1} with ${what}; certbench reads password-protected files only.`,
+        );
       }
     } catch (e) {
       this.note(e);
@@ -198,7 +224,11 @@ export async function openPkcs12(
   const [typeTlv, content] = childrenOf(buf, authSafe);
   if (!typeTlv) throw bad('the content type is missing');
   if (oidOf(buf, typeTlv) !== OID_DATA) {
-    throw new PkiError('unsupported-encryption', 'file', 'This PKCS#12 file uses public-key integrity mode; certbench reads password-protected files only.');
+    throw new PkiError(
+      'unsupported-encryption',
+      'file',
+      'This PKCS#12 file uses public-key integrity mode; certbench reads password-protected files only.',
+    );
   }
   const authSafeBytes = contentOf(buf, explicit(buf, content, 'the authenticated safe'));
   let forms = passwordForms(password ?? '');

@@ -100,19 +100,58 @@ function berPkcs12(): Uint8Array {
   return ber(0x30, [slice(version), ber(0x30, [slice(type), ber(0xa0, [ber(0x24, pieces)])]), slice(mac)]);
 }
 
-interface Want { kind: Item['kind']; format?: string; code?: string; message?: RegExp; spki?: string; source?: RegExp }
-interface Row { name: string; input: () => ReadInput; password?: string; timeBudgetMs?: number; want: Want[] }
+interface Want {
+  kind: Item['kind'];
+  format?: string;
+  code?: string;
+  message?: RegExp;
+  spki?: string;
+  source?: RegExp;
+}
+interface Row {
+  name: string;
+  input: () => ReadInput;
+  password?: string;
+  timeBudgetMs?: number;
+  want: Want[];
+}
 
 const rows: Row[] = [
   { name: 'PEM certificate', input: () => ({ bytes: file('ec.crt') }), want: [{ kind: 'certificate' }] },
   { name: 'DER certificate', input: () => ({ bytes: file('ec.der') }), want: [{ kind: 'certificate' }] },
-  { name: 'openssl x509 -text dump with the PEM inside', input: () => ({ text: text('ec-text.txt') }), want: [{ kind: 'certificate' }] },
-  { name: 'Windows line ends and leading spaces', input: () => ({ text: text('ec.crt').split('\n').map((l) => `   ${l}`).join('\r\n') }), want: [{ kind: 'certificate' }] },
-  { name: 'bare base64 of a DER certificate', input: () => ({ text: Convert.ToBase64(file('ec.der')) }), want: [{ kind: 'certificate' }] },
-  { name: 'OpenSSL TRUSTED CERTIFICATE', input: () => ({ bytes: file('trusted.pem') }), want: [{ kind: 'certificate' }] },
+  {
+    name: 'openssl x509 -text dump with the PEM inside',
+    input: () => ({ text: text('ec-text.txt') }),
+    want: [{ kind: 'certificate' }],
+  },
+  {
+    name: 'Windows line ends and leading spaces',
+    input: () => ({
+      text: text('ec.crt')
+        .split('\n')
+        .map((l) => `   ${l}`)
+        .join('\r\n'),
+    }),
+    want: [{ kind: 'certificate' }],
+  },
+  {
+    name: 'bare base64 of a DER certificate',
+    input: () => ({ text: Convert.ToBase64(file('ec.der')) }),
+    want: [{ kind: 'certificate' }],
+  },
+  {
+    name: 'OpenSSL TRUSTED CERTIFICATE',
+    input: () => ({ bytes: file('trusted.pem') }),
+    want: [{ kind: 'certificate' }],
+  },
   { name: 'PKCS#7 DER (.p7b)', input: () => ({ bytes: file('bundle.p7b') }), want: [{ kind: 'certificate' }] },
   { name: 'PKCS#7 PEM', input: () => ({ bytes: file('bundle-p7.pem') }), want: [{ kind: 'certificate' }] },
-  { name: 'PKCS#12 AES (OpenSSL 3 default)', input: () => ({ bytes: file('aes.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', format: 'pkcs12', spki: 'ec-pub.der' }] },
+  {
+    name: 'PKCS#12 AES (OpenSSL 3 default)',
+    input: () => ({ bytes: file('aes.p12') }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }, { kind: 'private-key', format: 'pkcs12', spki: 'ec-pub.der' }],
+  },
   {
     name: 'PKCS#12 from Java keytool, entries named by alias',
     input: () => ({ bytes: file('java.p12') }),
@@ -124,64 +163,246 @@ const rows: Row[] = [
       { kind: 'certificate', source: /bag 4 "(node1|rsa)"/ },
     ],
   },
-  { name: 'PKCS#12 in BER with indefinite lengths (as Windows writes PFX)', input: () => ({ bytes: berPkcs12() }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
+  {
+    name: 'PKCS#12 in BER with indefinite lengths (as Windows writes PFX)',
+    input: () => ({ bytes: berPkcs12() }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }],
+  },
   {
     name: 'two PKCS#12 blocks in one paste: every part is named after its own block (blocks are read concurrently)',
     input: () => ({ text: pemEncode('PKCS12', file('aes.p12')) + pemEncode('PKCS12', file('aes.p12')) }),
     password: 'secret',
-    want: [{ kind: 'certificate', source: / #1 / }, { kind: 'private-key', source: / #1 / }, { kind: 'certificate', source: / #2 / }, { kind: 'private-key', source: / #2 / }],
+    want: [
+      { kind: 'certificate', source: / #1 / },
+      { kind: 'private-key', source: / #1 / },
+      { kind: 'certificate', source: / #2 / },
+      { kind: 'private-key', source: / #2 / },
+    ],
   },
-  { name: 'PKCS#12 without a MAC', input: () => ({ bytes: file('nomac.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
+  {
+    name: 'PKCS#12 without a MAC',
+    input: () => ({ bytes: file('nomac.p12') }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }],
+  },
   // OpenSSL leaves the certificates of a -nomac file unencrypted: they still show, the key does not.
-  { name: 'PKCS#12 without a MAC, wrong password', input: () => ({ bytes: file('nomac.p12') }), password: 'nope', want: [{ kind: 'certificate' }, { kind: 'error', code: 'wrong-password' }] },
-  { name: 'PKCS#12 with a SHA-512 MAC', input: () => ({ bytes: file('sha512.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
-  { name: 'PKCS#12 with an empty password', input: () => ({ bytes: file('empty.p12') }), want: [{ kind: 'certificate' }, { kind: 'private-key' }] },
-  { name: 'PKCS#12 certificates only', input: () => ({ bytes: file('certonly.p12') }), password: 'secret', want: [{ kind: 'certificate' }] },
-  { name: 'PKCS#12 wrong password', input: () => ({ bytes: file('aes.p12') }), password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
-  { name: 'PKCS#12 without a password', input: () => ({ bytes: file('aes.p12') }), want: [{ kind: 'error', code: 'wrong-password', message: /password/ }] },
+  {
+    name: 'PKCS#12 without a MAC, wrong password',
+    input: () => ({ bytes: file('nomac.p12') }),
+    password: 'nope',
+    want: [{ kind: 'certificate' }, { kind: 'error', code: 'wrong-password' }],
+  },
+  {
+    name: 'PKCS#12 with a SHA-512 MAC',
+    input: () => ({ bytes: file('sha512.p12') }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'PKCS#12 with an empty password',
+    input: () => ({ bytes: file('empty.p12') }),
+    want: [{ kind: 'certificate' }, { kind: 'private-key' }],
+  },
+  {
+    name: 'PKCS#12 certificates only',
+    input: () => ({ bytes: file('certonly.p12') }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }],
+  },
+  {
+    name: 'PKCS#12 wrong password',
+    input: () => ({ bytes: file('aes.p12') }),
+    password: 'nope',
+    want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }],
+  },
+  {
+    name: 'PKCS#12 without a password',
+    input: () => ({ bytes: file('aes.p12') }),
+    want: [{ kind: 'error', code: 'wrong-password', message: /password/ }],
+  },
   // OpenSSL 1.1's default (openssl 3 -legacy): RC2-40 certificates, a 3DES key (issue 13).
-  { name: 'PKCS#12 -legacy (RC2-40 certificates, 3DES key) opens', input: () => ({ bytes: file('legacy.p12') }), password: 'secret', want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }] },
-  { name: 'PKCS#12 -legacy wrong password', input: () => ({ bytes: file('legacy.p12') }), password: 'nope', want: [{ kind: 'error', code: 'wrong-password' }] },
-  { name: 'PKCS#8', input: () => ({ bytes: file('ec.key') }), want: [{ kind: 'private-key', format: 'pkcs8', spki: 'ec-pub.der' }] },
-  { name: 'encrypted PKCS#8, PBKDF2-SHA256, AES-256', input: () => ({ bytes: file('enc-sha256.p8') }), password: 'secret', want: [{ kind: 'private-key', format: 'encrypted-pkcs8', spki: 'ec-pub.der' }] },
-  { name: 'encrypted PKCS#8, PBKDF2-SHA1, AES-128', input: () => ({ bytes: file('enc-sha1.p8') }), password: 'secret', want: [{ kind: 'private-key', spki: 'ec-pub.der' }] },
-  { name: 'encrypted PKCS#8 DER, PBKDF2-SHA512, AES-192', input: () => ({ bytes: file('enc-sha512.p8') }), password: 'secret', want: [{ kind: 'private-key', spki: 'ec-pub.der' }] },
-  { name: 'encrypted PKCS#8 wrong password', input: () => ({ bytes: file('enc-sha256.p8') }), password: 'nope', want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }] },
-  { name: 'encrypted PKCS#8 without a password', input: () => ({ bytes: file('enc-sha256.p8') }), want: [{ kind: 'error', code: 'wrong-password' }] },
-  { name: 'a key whose KDF outlasts the time budget is stopped', input: () => ({ bytes: file('enc-slow.p8') }), password: 'secret', timeBudgetMs: 50, want: [{ kind: 'error', code: 'input-too-large', message: /took longer than 0.05 s .*while deriving the PBES2 key \(3,000,000 iterations of HMAC-SHA-256\)/ }] },
-  { name: 'a PKCS#12 MAC that outlasts the time budget is stopped', input: () => ({ bytes: file('slowmac.p12') }), password: 'secret', timeBudgetMs: 100, want: [{ kind: 'error', code: 'input-too-large', message: /took longer than 0.1 s .*while deriving the MAC key \(1,000,000 iterations of SHA-256\)/ }] },
-  { name: 'encrypted PKCS#8 with PKCS#12 PBE-SHA1-3DES opens', input: () => ({ bytes: file('enc-3des.p8') }), password: 'secret', want: [{ kind: 'private-key', format: 'encrypted-pkcs8', spki: 'ec-pub.der' }] },
-  { name: 'PKCS#1 RSA (genrsa -traditional)', input: () => ({ bytes: file('rsa-pkcs1.pem') }), want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }] },
-  { name: 'PKCS#1 RSA with Proc-Type encryption (AES-128-CBC) opens', input: () => ({ bytes: file('rsa-legacy-enc.pem') }), password: 'secret', want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }] },
-  { name: 'PKCS#1 RSA public key', input: () => ({ bytes: file('rsa-pkcs1-pub.pem') }), want: [{ kind: 'public-key', format: 'pkcs1-public' }] },
-  { name: 'SEC1 EC with EC PARAMETERS (ecparam -genkey)', input: () => ({ bytes: file('sec1-with-params.pem') }), want: [{ kind: 'private-key', format: 'sec1', spki: 'sec1-pub.der' }] },
-  { name: 'SEC1 EC whose curve is only in the EC PARAMETERS block', input: () => ({ text: sec1WithoutCurve() }), want: [{ kind: 'private-key', format: 'sec1', spki: 'sec1-pub.der' }] },
-  { name: 'Ed25519 PKCS#8', input: () => ({ bytes: file('ed.key') }), want: [{ kind: 'private-key', spki: 'ed-pub.der' }] },
+  {
+    name: 'PKCS#12 -legacy (RC2-40 certificates, 3DES key) opens',
+    input: () => ({ bytes: file('legacy.p12') }),
+    password: 'secret',
+    want: [{ kind: 'certificate' }, { kind: 'private-key', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'PKCS#12 -legacy wrong password',
+    input: () => ({ bytes: file('legacy.p12') }),
+    password: 'nope',
+    want: [{ kind: 'error', code: 'wrong-password' }],
+  },
+  {
+    name: 'PKCS#8',
+    input: () => ({ bytes: file('ec.key') }),
+    want: [{ kind: 'private-key', format: 'pkcs8', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'encrypted PKCS#8, PBKDF2-SHA256, AES-256',
+    input: () => ({ bytes: file('enc-sha256.p8') }),
+    password: 'secret',
+    want: [{ kind: 'private-key', format: 'encrypted-pkcs8', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'encrypted PKCS#8, PBKDF2-SHA1, AES-128',
+    input: () => ({ bytes: file('enc-sha1.p8') }),
+    password: 'secret',
+    want: [{ kind: 'private-key', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'encrypted PKCS#8 DER, PBKDF2-SHA512, AES-192',
+    input: () => ({ bytes: file('enc-sha512.p8') }),
+    password: 'secret',
+    want: [{ kind: 'private-key', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'encrypted PKCS#8 wrong password',
+    input: () => ({ bytes: file('enc-sha256.p8') }),
+    password: 'nope',
+    want: [{ kind: 'error', code: 'wrong-password', message: /^Wrong password/ }],
+  },
+  {
+    name: 'encrypted PKCS#8 without a password',
+    input: () => ({ bytes: file('enc-sha256.p8') }),
+    want: [{ kind: 'error', code: 'wrong-password' }],
+  },
+  {
+    name: 'a key whose KDF outlasts the time budget is stopped',
+    input: () => ({ bytes: file('enc-slow.p8') }),
+    password: 'secret',
+    timeBudgetMs: 50,
+    want: [
+      {
+        kind: 'error',
+        code: 'input-too-large',
+        message: /took longer than 0.05 s .*while deriving the PBES2 key \(3,000,000 iterations of HMAC-SHA-256\)/,
+      },
+    ],
+  },
+  {
+    name: 'a PKCS#12 MAC that outlasts the time budget is stopped',
+    input: () => ({ bytes: file('slowmac.p12') }),
+    password: 'secret',
+    timeBudgetMs: 100,
+    want: [
+      {
+        kind: 'error',
+        code: 'input-too-large',
+        message: /took longer than 0.1 s .*while deriving the MAC key \(1,000,000 iterations of SHA-256\)/,
+      },
+    ],
+  },
+  {
+    name: 'encrypted PKCS#8 with PKCS#12 PBE-SHA1-3DES opens',
+    input: () => ({ bytes: file('enc-3des.p8') }),
+    password: 'secret',
+    want: [{ kind: 'private-key', format: 'encrypted-pkcs8', spki: 'ec-pub.der' }],
+  },
+  {
+    name: 'PKCS#1 RSA (genrsa -traditional)',
+    input: () => ({ bytes: file('rsa-pkcs1.pem') }),
+    want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }],
+  },
+  {
+    name: 'PKCS#1 RSA with Proc-Type encryption (AES-128-CBC) opens',
+    input: () => ({ bytes: file('rsa-legacy-enc.pem') }),
+    password: 'secret',
+    want: [{ kind: 'private-key', format: 'pkcs1', spki: 'rsa-pub.der' }],
+  },
+  {
+    name: 'PKCS#1 RSA public key',
+    input: () => ({ bytes: file('rsa-pkcs1-pub.pem') }),
+    want: [{ kind: 'public-key', format: 'pkcs1-public' }],
+  },
+  {
+    name: 'SEC1 EC with EC PARAMETERS (ecparam -genkey)',
+    input: () => ({ bytes: file('sec1-with-params.pem') }),
+    want: [{ kind: 'private-key', format: 'sec1', spki: 'sec1-pub.der' }],
+  },
+  {
+    name: 'SEC1 EC whose curve is only in the EC PARAMETERS block',
+    input: () => ({ text: sec1WithoutCurve() }),
+    want: [{ kind: 'private-key', format: 'sec1', spki: 'sec1-pub.der' }],
+  },
+  {
+    name: 'Ed25519 PKCS#8',
+    input: () => ({ bytes: file('ed.key') }),
+    want: [{ kind: 'private-key', spki: 'ed-pub.der' }],
+  },
   { name: 'SPKI PEM', input: () => ({ bytes: file('ec-pub.pem') }), want: [{ kind: 'public-key', format: 'spki' }] },
   { name: 'SPKI DER', input: () => ({ bytes: file('ec-pub.der') }), want: [{ kind: 'public-key', format: 'spki' }] },
   { name: 'CSR PEM', input: () => ({ bytes: file('req.csr') }), want: [{ kind: 'csr' }] },
   { name: 'CSR DER', input: () => ({ bytes: file('req.der') }), want: [{ kind: 'csr' }] },
   { name: 'CRL DER (python cryptography)', input: () => ({ bytes: file('crl.der') }), want: [{ kind: 'crl' }] },
-  { name: 'a bundle: certificate, key and CSR in one paste', input: () => ({ text: `junk\n${text('ec.crt')}\nmore junk\n${text('ec.key')}${text('req.csr')}` }), want: [{ kind: 'certificate' }, { kind: 'private-key' }, { kind: 'csr' }] },
-  { name: 'text without PEM', input: () => ({ text: 'hello, this is not a certificate' }), want: [{ kind: 'error', code: 'invalid-pem', message: /No PEM block/ }] },
-  { name: 'empty bytes', input: () => ({ bytes: new Uint8Array(0) }), want: [{ kind: 'error', code: 'invalid-der', message: /empty/ }] },
-  { name: 'damaged base64 in a block', input: () => ({ text: '-----BEGIN CERTIFICATE-----\nMII*broken\n-----END CERTIFICATE-----\n' }), want: [{ kind: 'error', code: 'invalid-pem', message: /base64/ }] },
-  { name: 'unknown PEM label with random DER', input: () => ({ text: pemEncode('OPENSSH PRIVATE KEY', new Uint8Array([0x04, 0x02, 1, 2])) }), want: [{ kind: 'error', code: 'invalid-der' }] },
-  { name: 'over 10 MiB', input: () => ({ bytes: new Uint8Array(10 * 1024 * 1024 + 1) }), want: [{ kind: 'error', code: 'input-too-large', message: /10 MiB/ }] },
+  {
+    name: 'a bundle: certificate, key and CSR in one paste',
+    input: () => ({ text: `junk\n${text('ec.crt')}\nmore junk\n${text('ec.key')}${text('req.csr')}` }),
+    want: [{ kind: 'certificate' }, { kind: 'private-key' }, { kind: 'csr' }],
+  },
+  {
+    name: 'text without PEM',
+    input: () => ({ text: 'hello, this is not a certificate' }),
+    want: [{ kind: 'error', code: 'invalid-pem', message: /No PEM block/ }],
+  },
+  {
+    name: 'empty bytes',
+    input: () => ({ bytes: new Uint8Array(0) }),
+    want: [{ kind: 'error', code: 'invalid-der', message: /empty/ }],
+  },
+  {
+    name: 'damaged base64 in a block',
+    input: () => ({ text: '-----BEGIN CERTIFICATE-----\nMII*broken\n-----END CERTIFICATE-----\n' }),
+    want: [{ kind: 'error', code: 'invalid-pem', message: /base64/ }],
+  },
+  {
+    name: 'unknown PEM label with random DER',
+    input: () => ({ text: pemEncode('OPENSSH PRIVATE KEY', new Uint8Array([0x04, 0x02, 1, 2])) }),
+    want: [{ kind: 'error', code: 'invalid-der' }],
+  },
+  {
+    name: 'over 10 MiB',
+    input: () => ({ bytes: new Uint8Array(10 * 1024 * 1024 + 1) }),
+    want: [{ kind: 'error', code: 'input-too-large', message: /10 MiB/ }],
+  },
 ];
 
 describe('readInput', () => {
   beforeAll(() => {
     judge('sh', ['-c', MAKE], undefined, dir);
-    for (const [alias, alg] of [['node1', ['-keyalg', 'EC', '-groupname', 'secp256r1']], ['rsa', ['-keyalg', 'RSA', '-keysize', '2048']]] as const) {
-      judge('keytool', ['-genkeypair', '-alias', alias, ...alg, '-dname', `CN=${alias}`, '-validity', '30', '-storetype', 'PKCS12', '-keystore', join(dir, 'java.p12'), '-storepass', 'changeit', '-keypass', 'changeit']);
+    for (const [alias, alg] of [
+      ['node1', ['-keyalg', 'EC', '-groupname', 'secp256r1']],
+      ['rsa', ['-keyalg', 'RSA', '-keysize', '2048']],
+    ] as const) {
+      judge('keytool', [
+        '-genkeypair',
+        '-alias',
+        alias,
+        ...alg,
+        '-dname',
+        `CN=${alias}`,
+        '-validity',
+        '30',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        join(dir, 'java.p12'),
+        '-storepass',
+        'changeit',
+        '-keypass',
+        'changeit',
+      ]);
     }
     writeFileSync(join(dir, 'crl.der'), pythonBytes(CRL_PY));
   });
 
   for (const row of rows) {
     it(row.name, async () => {
-      const options = { ...(row.password === undefined ? {} : { password: row.password }), ...(row.timeBudgetMs ? { timeBudgetMs: row.timeBudgetMs } : {}) };
+      const options = {
+        ...(row.password === undefined ? {} : { password: row.password }),
+        ...(row.timeBudgetMs ? { timeBudgetMs: row.timeBudgetMs } : {}),
+      };
       const items = await readInput(row.input(), options);
       expect(items.map((i) => i.kind)).toEqual(row.want.map((w) => w.kind));
       row.want.forEach((w, n) => {

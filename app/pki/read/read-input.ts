@@ -22,7 +22,11 @@ function error(source: string, code: ErrorItem['code'], message: string): ErrorI
 /** Bytes are text when a PEM BEGIN line occurs in them (checked on the raw bytes, no decoding). */
 function holdsPem(bytes: Uint8Array): boolean {
   const first = BEGIN.charCodeAt(0);
-  outer: for (let i = bytes.indexOf(first); i !== -1 && i + BEGIN.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(first);
+    i !== -1 && i + BEGIN.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < BEGIN.length; j++) if (bytes[i + j] !== BEGIN.charCodeAt(j)) continue outer;
     return true;
   }
@@ -35,7 +39,8 @@ function holdsPem(bytes: Uint8Array): boolean {
  */
 function looksLikeText(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 4096);
-  for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f || b >= 0x80) return false;
+  for (const b of head)
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f || b >= 0x80) return false;
   return true;
 }
 
@@ -55,7 +60,13 @@ async function traditionallyEncrypted(block: PemBlock, ctx: DerContext): Promise
     return [error(ctx.source, 'wrong-password', `This ${block.label} is encrypted: give its password to read it.`)];
   }
   try {
-    const plain = await decryptTraditionalKey(block.label, block.headers, new Uint8Array(block.der), ctx.password, ctx.crypto);
+    const plain = await decryptTraditionalKey(
+      block.label,
+      block.headers,
+      new Uint8Array(block.der),
+      ctx.password,
+      ctx.crypto,
+    );
     return await itemsFromDer(plain, ctx);
   } catch (e) {
     return [errorItem(ctx.source, e)];
@@ -67,7 +78,10 @@ function capItems(name: string): (items: Item[]) => Item[] {
   return (items) =>
     items.length <= MAX_ITEMS
       ? items
-      : [...items.slice(0, MAX_ITEMS), error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`)];
+      : [
+          ...items.slice(0, MAX_ITEMS),
+          error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`),
+        ];
 }
 
 interface Deadline {
@@ -76,7 +90,12 @@ interface Deadline {
   activity?: string;
 }
 
-async function readText(text: string, name: string, ctx: Omit<DerContext, 'source'>, deadline: Deadline): Promise<Item[]> {
+async function readText(
+  text: string,
+  name: string,
+  ctx: Omit<DerContext, 'source'>,
+  deadline: Deadline,
+): Promise<Item[]> {
   const { blocks, bad } = pemDecodeAll(text);
   if (blocks.length === 0 && bad.length === 0) {
     const der = bareBase64(text);
@@ -84,7 +103,10 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
     return [error(name, 'invalid-pem', `No PEM block (a "-----BEGIN …-----" line) and no DER found in ${name}.`)];
   }
   const numbered = blocks.length + bad.length > 1;
-  const entries = [...blocks.map((b) => ({ offset: b.offset, block: b })), ...bad.map((b) => ({ offset: b.offset, bad: b }))].sort((a, b) => a.offset - b.offset);
+  const entries = [
+    ...blocks.map((b) => ({ offset: b.offset, block: b })),
+    ...bad.map((b) => ({ offset: b.offset, bad: b })),
+  ].sort((a, b) => a.offset - b.offset);
   // Blocks are read IN_FLIGHT at a time and their items kept in input order: each certificate
   // waits on two WebCrypto digests, and in Node one round trip at a time was half of reading a
   // CA bundle. Limits are checked as before, between blocks in input order.
@@ -93,20 +115,29 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
   const start = (i: number, entry: (typeof entries)[number]): Promise<Item[]> => {
     const source = numbered ? `${name} #${i + 1}` : name;
     if ('bad' in entry && entry.bad) {
-      return Promise.resolve([error(source, 'invalid-pem', `The ${entry.bad.reason.replace(/^the /, '')} (block at character ${entry.bad.offset}).`)]);
+      return Promise.resolve([
+        error(
+          source,
+          'invalid-pem',
+          `The ${entry.bad.reason.replace(/^the /, '')} (block at character ${entry.bad.offset}).`,
+        ),
+      ]);
     }
     if (!('block' in entry) || !entry.block) return Promise.resolve([]);
     const block = entry.block;
     // Each block gets its own context (a container names its parts after `source` after awaiting);
     // an EC PARAMETERS block's curve is set before itemsFromDer first awaits, so it reaches the next block.
     const own: DerContext = { ...ctx, source, pemLabel: block.label, ...(ecCurve === undefined ? {} : { ecCurve }) };
-    const items = isTraditionallyEncrypted(block.headers) ? traditionallyEncrypted(block, own) : itemsFromDer(new Uint8Array(block.der), own);
+    const items = isTraditionallyEncrypted(block.headers)
+      ? traditionallyEncrypted(block, own)
+      : itemsFromDer(new Uint8Array(block.der), own);
     ecCurve = own.ecCurve;
     return items;
   };
   const items: Item[] = [];
   for (let i = 0; i < entries.length; i++) {
-    for (let j = started.length; j < Math.min(entries.length, i + IN_FLIGHT) && !deadline.expired; j++) started.push(start(j, entries[j]!));
+    for (let j = started.length; j < Math.min(entries.length, i + IN_FLIGHT) && !deadline.expired; j++)
+      started.push(start(j, entries[j]!));
     if (deadline.expired) break;
     if (items.length >= MAX_ITEMS) {
       items.push(error(name, 'input-too-large', `${name} holds more than ${MAX_ITEMS} items; the rest was not read.`));
@@ -117,12 +148,19 @@ async function readText(text: string, name: string, ctx: Omit<DerContext, 'sourc
   return items;
 }
 
-async function readAll(input: ReadInput, name: string, options: ReadOptions, crypto: Crypto, deadline: Deadline): Promise<Item[]> {
+async function readAll(
+  input: ReadInput,
+  name: string,
+  options: ReadOptions,
+  crypto: Crypto,
+  deadline: Deadline,
+): Promise<Item[]> {
   const ctx = { password: options.password, crypto, deadline };
   if ('text' in input) return readText(input.text, name, ctx, deadline);
   const { bytes } = input;
   if (bytes.length === 0) return [error(name, 'invalid-der', `${name} is empty.`)];
-  if (holdsPem(bytes) || looksLikeText(bytes)) return readText(new TextDecoder('utf-8').decode(bytes), name, ctx, deadline);
+  if (holdsPem(bytes) || looksLikeText(bytes))
+    return readText(new TextDecoder('utf-8').decode(bytes), name, ctx, deadline);
   return itemsFromDer(bytes, { ...ctx, source: name });
 }
 
@@ -131,11 +169,21 @@ async function readAll(input: ReadInput, name: string, options: ReadOptions, cry
  * unsupported cipher, a damaged block, an oversize input or a timeout is an `error` item.
  * Inputs above MAX_INPUT_BYTES (10 MiB) are refused unread.
  */
-export async function readInput(input: ReadInput, options: ReadOptions = {}, crypto: Crypto = defaultCrypto()): Promise<Item[]> {
+export async function readInput(
+  input: ReadInput,
+  options: ReadOptions = {},
+  crypto: Crypto = defaultCrypto(),
+): Promise<Item[]> {
   const name = input.name ?? ('text' in input ? 'pasted text' : 'file');
   const size = 'text' in input ? input.text.length : input.bytes.length;
   if (size > MAX_INPUT_BYTES) {
-    return [error(name, 'input-too-large', `${name} is ${formatBytes(size)}; certbench reads at most ${formatBytes(MAX_INPUT_BYTES)} per input.`)];
+    return [
+      error(
+        name,
+        'input-too-large',
+        `${name} is ${formatBytes(size)}; certbench reads at most ${formatBytes(MAX_INPUT_BYTES)} per input.`,
+      ),
+    ];
   }
   const budget = options.timeBudgetMs ?? TIME_BUDGET_MS;
   const deadline: Deadline = { expired: false };
@@ -144,11 +192,15 @@ export async function readInput(input: ReadInput, options: ReadOptions = {}, cry
     timer = setTimeout(() => {
       deadline.expired = true;
       const cause = deadline.activity ? ` while ${deadline.activity}` : '';
-      resolve([error(name, 'input-too-large', `Reading ${name} took longer than ${budget / 1000} s and was stopped${cause}.`)]);
+      resolve([
+        error(name, 'input-too-large', `Reading ${name} took longer than ${budget / 1000} s and was stopped${cause}.`),
+      ]);
     }, budget);
   });
   try {
-    const work = readAll(input, name, options, crypto, deadline).then(capItems(name), (e: unknown) => [errorItem(name, e)]);
+    const work = readAll(input, name, options, crypto, deadline).then(capItems(name), (e: unknown) => [
+      errorItem(name, e),
+    ]);
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);

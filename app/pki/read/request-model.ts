@@ -24,7 +24,8 @@ function build(buf: Uint8Array): RequestModel {
   const [info, sigAlg, sig] = childrenOf(buf, root);
   if (!info || !isUniversal(sig, TAG.BIT_STRING)) throw new TlvError('not a signed request');
   const [version, subject, spki, attrs] = childrenOf(buf, info);
-  if (!isUniversal(subject, TAG.SEQUENCE) || !isUniversal(spki, TAG.SEQUENCE)) throw new TlvError('the request fields are not where RFC 2986 puts them');
+  if (!isUniversal(subject, TAG.SEQUENCE) || !isUniversal(spki, TAG.SEQUENCE))
+    throw new TlvError('the request fields are not where RFC 2986 puts them');
   const model: RequestModel = {
     version: (smallIntOf(buf, version) ?? 0) + 1,
     subject: buf.subarray(subject.start, subject.end),
@@ -47,4 +48,8 @@ function build(buf: Uint8Array): RequestModel {
 }
 
 /** The model of a CSR's DER, built once per buffer. Throws 'invalid-csr' naming what is wrong. */
-export const requestModel: (der: ArrayBuffer) => RequestModel = cachedModel(build, 'invalid-csr', 'certificate request');
+export const requestModel: (der: ArrayBuffer) => RequestModel = cachedModel(
+  build,
+  'invalid-csr',
+  'certificate request',
+);

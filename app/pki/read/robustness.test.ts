@@ -59,16 +59,23 @@ describe('zlint test data: items or error items, never an exception', () => {
   });
 });
 
-const sample = pemDecodeAll(readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8')).blocks.slice(0, 8).map((b) => new Uint8Array(b.der));
+const sample = pemDecodeAll(readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'))
+  .blocks.slice(0, 8)
+  .map((b) => new Uint8Array(b.der));
 const certArb = fc.constantFrom(...sample);
 
 describe('property: hostile bytes', () => {
   const props = [
     { name: 'random bytes', arb: fc.uint8Array({ maxLength: 4096 }).map((bytes) => ({ bytes })) },
-    { name: 'random DER-looking bytes', arb: fc.uint8Array({ maxLength: 512 }).map((b) => ({ bytes: new Uint8Array([0x30, 0x82, 0x01, 0xff, ...b]) })) },
+    {
+      name: 'random DER-looking bytes',
+      arb: fc.uint8Array({ maxLength: 512 }).map((b) => ({ bytes: new Uint8Array([0x30, 0x82, 0x01, 0xff, ...b]) })),
+    },
     {
       name: 'truncated certificates',
-      arb: fc.tuple(certArb, fc.double({ min: 0, max: 1, noNaN: true })).map(([c, f]) => ({ bytes: c.slice(0, Math.floor(c.length * f)) })),
+      arb: fc
+        .tuple(certArb, fc.double({ min: 0, max: 1, noNaN: true }))
+        .map(([c, f]) => ({ bytes: c.slice(0, Math.floor(c.length * f)) })),
     },
     {
       name: 'bit-flipped certificates',
@@ -86,19 +93,34 @@ describe('property: hostile bytes', () => {
         return { text: pem.slice(0, i) + ch + pem.slice(i + 1) };
       }),
     },
-    { name: 'random PEM labels around random base64', arb: fc.tuple(fc.stringMatching(/^[A-Z ]{1,20}$/), fc.uint8Array({ maxLength: 300 })).map(([l, b]) => ({ text: pemEncode(l.trim() || 'X', b) })) },
+    {
+      name: 'random PEM labels around random base64',
+      arb: fc
+        .tuple(fc.stringMatching(/^[A-Z ]{1,20}$/), fc.uint8Array({ maxLength: 300 }))
+        .map(([l, b]) => ({ text: pemEncode(l.trim() || 'X', b) })),
+    },
     { name: 'random text', arb: fc.string({ maxLength: 2000 }).map((text) => ({ text })) },
   ];
   for (const p of props) {
     it(p.name, async () => {
-      await fc.assert(fc.asyncProperty(p.arb, async (input) => void (await survive(input))), { numRuns: 150 });
+      await fc.assert(
+        fc.asyncProperty(p.arb, async (input) => void (await survive(input))),
+        { numRuns: 150 },
+      );
     });
   }
 });
 
 function tlv(tag: number, content: Uint8Array): Uint8Array {
   const n = content.length;
-  const len = n < 128 ? [n] : n < 256 ? [0x81, n] : n < 65536 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
+  const len =
+    n < 128
+      ? [n]
+      : n < 256
+        ? [0x81, n]
+        : n < 65536
+          ? [0x82, n >> 8, n & 0xff]
+          : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
   const out = new Uint8Array(1 + len.length + n);
   out.set([tag, ...len]);
   out.set(content, 1 + len.length);
@@ -118,7 +140,16 @@ function concat(parts: Uint8Array[]): Uint8Array {
 /** A certificates-only PKCS#7 SignedData holding `certs`. */
 function pkcs7Of(certs: Uint8Array[]): Uint8Array {
   const oid = (hex: string) => tlv(0x06, new Uint8Array((hex.match(/../g) ?? []).map((h) => parseInt(h, 16))));
-  const signedData = tlv(0x30, concat([tlv(0x02, new Uint8Array([1])), tlv(0x31, new Uint8Array()), tlv(0x30, oid('2a864886f70d010701')), tlv(0xa0, concat(certs)), tlv(0x31, new Uint8Array())]));
+  const signedData = tlv(
+    0x30,
+    concat([
+      tlv(0x02, new Uint8Array([1])),
+      tlv(0x31, new Uint8Array()),
+      tlv(0x30, oid('2a864886f70d010701')),
+      tlv(0xa0, concat(certs)),
+      tlv(0x31, new Uint8Array()),
+    ]),
+  );
   return tlv(0x30, concat([oid('2a864886f70d010702'), tlv(0xa0, signedData)]));
 }
 
@@ -133,14 +164,38 @@ describe('huge and deep inputs are refused by their cap, with the cap in the mes
   const rows = [
     { name: 'just over 10 MiB of bytes', input: { bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, want: /10 MiB/ },
     { name: '11 MiB of text', input: { text: 'A'.repeat(11 * 1024 * 1024) }, want: /10 MiB/ },
-    { name: '9 MiB of base64 that decodes to zeros', input: { text: 'A'.repeat(9 * 1024 * 1024) }, want: /DER|trailing/ },
-    { name: 'a 9 MiB PEM block (decoded without overflowing the stack, then judged as DER)', input: { text: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(9 * 1024 * 1024)}\n-----END CERTIFICATE-----\n` }, want: /DER|trailing/ },
+    {
+      name: '9 MiB of base64 that decodes to zeros',
+      input: { text: 'A'.repeat(9 * 1024 * 1024) },
+      want: /DER|trailing/,
+    },
+    {
+      name: 'a 9 MiB PEM block (decoded without overflowing the stack, then judged as DER)',
+      input: { text: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(9 * 1024 * 1024)}\n-----END CERTIFICATE-----\n` },
+      want: /DER|trailing/,
+    },
     { name: '10,000 nested indefinite-length SEQUENCEs', input: { bytes: deepIndefinite }, want: /nesting/ },
     { name: '200 nested definite-length SEQUENCEs', input: { bytes: deepDefinite }, want: /nesting/ },
-    { name: 'a length claiming 4 GiB', input: { bytes: new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x00]) }, want: /truncated|past/ },
-    { name: 'a PKCS#7 holding 5,001 certificates', input: { bytes: pkcs7Of(Array.from({ length: 5001 }, () => sample[0] ?? new Uint8Array())) }, want: /more than 5000 items/ },
-    { name: '500,000 BEGIN lines without an END (quadratic for one big regular expression)', input: { text: '-----BEGIN X-----\n'.repeat(500_000) }, want: /has no "-----END X-----" line/ },
-    { name: '6,000 tiny PEM blocks', input: { text: `-----BEGIN X-----\n${Convert.ToBase64(new Uint8Array([5, 0]))}\n-----END X-----\n`.repeat(6000) }, want: /more than 5000 items/ },
+    {
+      name: 'a length claiming 4 GiB',
+      input: { bytes: new Uint8Array([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x00]) },
+      want: /truncated|past/,
+    },
+    {
+      name: 'a PKCS#7 holding 5,001 certificates',
+      input: { bytes: pkcs7Of(Array.from({ length: 5001 }, () => sample[0] ?? new Uint8Array())) },
+      want: /more than 5000 items/,
+    },
+    {
+      name: '500,000 BEGIN lines without an END (quadratic for one big regular expression)',
+      input: { text: '-----BEGIN X-----\n'.repeat(500_000) },
+      want: /has no "-----END X-----" line/,
+    },
+    {
+      name: '6,000 tiny PEM blocks',
+      input: { text: `-----BEGIN X-----\n${Convert.ToBase64(new Uint8Array([5, 0]))}\n-----END X-----\n`.repeat(6000) },
+      want: /more than 5000 items/,
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {

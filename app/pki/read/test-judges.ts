@@ -18,7 +18,8 @@ export function judge(cmd: string, args: string[], input?: string | Uint8Array, 
 /** Like judge, for binary output (DER). */
 export function judgeBytes(cmd: string, args: string[], input?: string | Uint8Array, cwd?: string): Buffer {
   const r = spawnSync(cmd, args, { input, cwd, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`judge "${cmd}" is not runnable (${r.error.message}); install it: ${INSTALL[cmd] ?? cmd}`);
+  if (r.error)
+    throw new Error(`judge "${cmd}" is not runnable (${r.error.message}); install it: ${INSTALL[cmd] ?? cmd}`);
   if (r.status !== 0) throw new Error(`judge "${cmd} ${args.join(' ')}" failed (${r.status}): ${r.stderr.toString()}`);
   return r.stdout;
 }

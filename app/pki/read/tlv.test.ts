@@ -10,9 +10,17 @@ const hex = (s: string) => new Uint8Array((s.replace(/\s/g, '').match(/../g) ?? 
 describe('readTlv', () => {
   const rows = [
     { name: 'short length', input: '0403010203', want: { tagNumber: 4, contentStart: 2, end: 5 } },
-    { name: 'long-form length', input: `0481 80${'00'.repeat(128)}`, want: { tagNumber: 4, contentStart: 3, end: 131 } },
+    {
+      name: 'long-form length',
+      input: `0481 80${'00'.repeat(128)}`,
+      want: { tagNumber: 4, contentStart: 3, end: 131 },
+    },
     { name: 'high tag number', input: '9f8101 01 ff', want: { cls: 2, tagNumber: 129, end: 5 } },
-    { name: 'indefinite constructed', input: '3080 0500 0000', want: { constructed: true, indefinite: true, contentEnd: 4, end: 6 } },
+    {
+      name: 'indefinite constructed',
+      input: '3080 0500 0000',
+      want: { constructed: true, indefinite: true, contentEnd: 4, end: 6 },
+    },
   ];
   for (const row of rows) it(row.name, () => expect(readTlv(hex(row.input), 0)).toMatchObject(row.want));
 
@@ -68,11 +76,31 @@ describe('OIDs agree with openssl asn1parse', () => {
 describe('primitive values', () => {
   const text = (s: string) => [...new TextEncoder().encode(s)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const times = [
-    { name: 'UTCTime 49 is 2049', input: `170d${text('491231235959Z')}`, want: { iso: '2049-12-31T23:59:59.000Z', strict: true } },
-    { name: 'UTCTime 50 is 1950', input: `170d${text('500101000000Z')}`, want: { iso: '1950-01-01T00:00:00.000Z', strict: true } },
-    { name: 'UTCTime without seconds is read but not strict', input: `170b${text('2501010000Z')}`, want: { iso: '2025-01-01T00:00:00.000Z', strict: false } },
-    { name: 'GeneralizedTime with an offset', input: `1813${text('20250101120000+0100')}`, want: { iso: '2025-01-01T11:00:00.000Z', strict: false } },
-    { name: 'GeneralizedTime with a fraction', input: `1811${text('20250101000000.5Z')}`, want: { iso: '2025-01-01T00:00:00.500Z', strict: false } },
+    {
+      name: 'UTCTime 49 is 2049',
+      input: `170d${text('491231235959Z')}`,
+      want: { iso: '2049-12-31T23:59:59.000Z', strict: true },
+    },
+    {
+      name: 'UTCTime 50 is 1950',
+      input: `170d${text('500101000000Z')}`,
+      want: { iso: '1950-01-01T00:00:00.000Z', strict: true },
+    },
+    {
+      name: 'UTCTime without seconds is read but not strict',
+      input: `170b${text('2501010000Z')}`,
+      want: { iso: '2025-01-01T00:00:00.000Z', strict: false },
+    },
+    {
+      name: 'GeneralizedTime with an offset',
+      input: `1813${text('20250101120000+0100')}`,
+      want: { iso: '2025-01-01T11:00:00.000Z', strict: false },
+    },
+    {
+      name: 'GeneralizedTime with a fraction',
+      input: `1811${text('20250101000000.5Z')}`,
+      want: { iso: '2025-01-01T00:00:00.500Z', strict: false },
+    },
   ];
   for (const row of times) {
     it(row.name, () => {

@@ -61,7 +61,16 @@ export function readTlv(buf: Uint8Array, offset: number, limit: number = buf.len
     for (;;) {
       if (p + 2 > limit) throw new TlvError('truncated ASN.1 (no end-of-contents)');
       if (buf[p] === 0 && buf[p + 1] === 0) {
-        return { cls, constructed, tagNumber, start: offset, contentStart, contentEnd: p, end: p + 2, indefinite: true };
+        return {
+          cls,
+          constructed,
+          tagNumber,
+          start: offset,
+          contentStart,
+          contentEnd: p,
+          end: p + 2,
+          indefinite: true,
+        };
       }
       p = readTlv(buf, p, limit, depth + 1).end;
     }
@@ -98,7 +107,8 @@ export function childrenOf(buf: Uint8Array, tlv: Tlv, depth = 0): Tlv[] {
 /** Parse one whole TLV that must fill `buf` exactly (no trailing bytes). */
 export function readWhole(buf: Uint8Array): Tlv {
   const tlv = readTlv(buf, 0, buf.length);
-  if (tlv.end !== buf.length) throw new TlvError(`${buf.length - tlv.end} bytes of trailing data after the ASN.1 value`);
+  if (tlv.end !== buf.length)
+    throw new TlvError(`${buf.length - tlv.end} bytes of trailing data after the ASN.1 value`);
   return tlv;
 }
 
@@ -118,7 +128,12 @@ export function checkWellFormed(buf: Uint8Array, root: Tlv): void {
 }
 
 export function is(tlv: Tlv | undefined, cls: number, tagNumber: number, constructed?: boolean): tlv is Tlv {
-  return !!tlv && tlv.cls === cls && tlv.tagNumber === tagNumber && (constructed === undefined || tlv.constructed === constructed);
+  return (
+    !!tlv &&
+    tlv.cls === cls &&
+    tlv.tagNumber === tagNumber &&
+    (constructed === undefined || tlv.constructed === constructed)
+  );
 }
 
 export function isUniversal(tlv: Tlv | undefined, tagNumber: number): tlv is Tlv {

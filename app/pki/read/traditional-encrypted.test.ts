@@ -23,7 +23,8 @@ done
 openssl rsa -in rsa.key -traditional -camellia256 -passout pass:pw -out rsa-camellia.pem 2>/dev/null
 `;
 
-const hex = (b: ArrayBuffer | Uint8Array | null | undefined) => (b ? Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex') : null);
+const hex = (b: ArrayBuffer | Uint8Array | null | undefined) =>
+  b ? Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex') : null;
 
 describe('traditionally encrypted PEM keys', () => {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-traditional-'));
@@ -47,14 +48,42 @@ describe('traditionally encrypted PEM keys', () => {
   }
 
   const refusals = [
-    { name: 'a wrong password says so', file: 'rsa-des3.pem', password: 'nope', code: 'wrong-password', message: /^Wrong password: this RSA PRIVATE KEY could not be decrypted with it\.$/ },
-    { name: 'no password asks for it', file: 'ec-aes256.pem', password: undefined, code: 'wrong-password', message: /^This EC PRIVATE KEY is encrypted: give its password to read it\.$/ },
-    { name: 'Camellia is named with the conversion', file: 'rsa-camellia.pem', password: 'pw', code: 'unsupported-encryption', message: /with CAMELLIA-256-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs8 -topk8/ },
+    {
+      name: 'a wrong password says so',
+      file: 'rsa-des3.pem',
+      password: 'nope',
+      code: 'wrong-password',
+      message: /^Wrong password: this RSA PRIVATE KEY could not be decrypted with it\.$/,
+    },
+    {
+      name: 'no password asks for it',
+      file: 'ec-aes256.pem',
+      password: undefined,
+      code: 'wrong-password',
+      message: /^This EC PRIVATE KEY is encrypted: give its password to read it\.$/,
+    },
+    {
+      name: 'Camellia is named with the conversion',
+      file: 'rsa-camellia.pem',
+      password: 'pw',
+      code: 'unsupported-encryption',
+      message:
+        /with CAMELLIA-256-CBC, which certbench does not decrypt\. Convert it with OpenSSL 3: `openssl pkcs8 -topk8/,
+    },
   ];
   for (const row of refusals) {
     it(row.name, async () => {
-      const items = await readInput({ bytes: file(row.file), name: 'k.pem' }, row.password === undefined ? {} : { password: row.password });
-      expect(items).toEqual([expect.objectContaining({ kind: 'error', code: row.code, message: expect.stringMatching(row.message) as unknown })]);
+      const items = await readInput(
+        { bytes: file(row.file), name: 'k.pem' },
+        row.password === undefined ? {} : { password: row.password },
+      );
+      expect(items).toEqual([
+        expect.objectContaining({
+          kind: 'error',
+          code: row.code,
+          message: expect.stringMatching(row.message) as unknown,
+        }),
+      ]);
     });
   }
 });

@@ -10,14 +10,7 @@ import type { PkiErrorCode } from '../errors.ts';
 export type ItemKind = 'certificate' | 'csr' | 'private-key' | 'public-key' | 'crl' | 'error';
 
 /** How the bytes of a key item were found. The item's `der` is always normalised (see below). */
-export type KeyFormat =
-  | 'pkcs8'
-  | 'encrypted-pkcs8'
-  | 'pkcs1'
-  | 'sec1'
-  | 'pkcs12'
-  | 'spki'
-  | 'pkcs1-public';
+export type KeyFormat = 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'pkcs12' | 'spki' | 'pkcs1-public';
 
 interface DerItem {
   source: string;

@@ -188,7 +188,10 @@ export async function relate(items: RelationItem[], crypto: Crypto = defaultCryp
     chains: chainsOf(certs, issuedBy),
     keyMatches,
     duplicates: groupBy(parsed, (p) => ids[p.index]).map((g) => g.map((p) => p.index)),
-    sameKey: groupBy(parsed.filter((p) => !isKey(p)), (p) => p.spkiKey)
+    sameKey: groupBy(
+      parsed.filter((p) => !isKey(p)),
+      (p) => p.spkiKey,
+    )
       .map((g) => g.map((p) => p.index))
       .filter((g) => new Set(g.map((i) => ids[i])).size > 1),
     unreadable: parsed.filter((p) => !isKey(p) && p.spkiKey === undefined).map((p) => p.index),

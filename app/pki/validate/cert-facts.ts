@@ -9,7 +9,17 @@ import { parseNameElement, namesEqual, type ParsedName } from './der-names.ts';
 import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
 import { keyInfoOf, type KeyInfo } from './key-info.ts';
 import {
-  bitStringBytes, booleanOf, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, timeOf, type DerNode,
+  bitStringBytes,
+  booleanOf,
+  children,
+  isContext,
+  isUniversal,
+  oidOf,
+  parseDer,
+  smallInt,
+  TAG,
+  timeOf,
+  type DerNode,
 } from './der.ts';
 
 export const OID = {
@@ -31,13 +41,27 @@ export const OID = {
 
 /** Key usage bit names in bit order (RFC 5280 §4.2.1.3). */
 export const KEY_USAGE_BITS = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ] as const;
 export type KeyUsageName = (typeof KEY_USAGE_BITS)[number];
 
-export interface TimeFacts { date: Date; encoding: 'utc' | 'generalized' }
-export interface ExtensionFacts { oid: string; critical: boolean; value: Uint8Array }
+export interface TimeFacts {
+  date: Date;
+  encoding: 'utc' | 'generalized';
+}
+export interface ExtensionFacts {
+  oid: string;
+  critical: boolean;
+  value: Uint8Array;
+}
 
 export interface CertFacts {
   version: number;
@@ -223,9 +247,17 @@ export function certFacts(cert: X509Certificate): CertFacts {
  * party here always starts from anyPolicy with no explicit-policy requirement.
  */
 export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
-  OID.basicConstraints, OID.keyUsage, OID.extKeyUsage, OID.subjectKeyId, OID.authorityKeyId,
-  OID.subjectAltName, OID.nameConstraints, OID.certificatePolicies, OID.policyMappings,
-  OID.policyConstraints, OID.inhibitAnyPolicy,
+  OID.basicConstraints,
+  OID.keyUsage,
+  OID.extKeyUsage,
+  OID.subjectKeyId,
+  OID.authorityKeyId,
+  OID.subjectAltName,
+  OID.nameConstraints,
+  OID.certificatePolicies,
+  OID.policyMappings,
+  OID.policyConstraints,
+  OID.inhibitAnyPolicy,
   '2.5.29.18', // issuerAltName
   '2.5.29.31', // cRLDistributionPoints
   '2.5.29.46', // freshestCRL

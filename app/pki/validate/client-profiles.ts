@@ -115,9 +115,19 @@ function opensslRefuses(f: PathFinding): boolean {
  * (hostname_checks_common_name).
  */
 const STRICT_CODES = new Set([
-  'ca-basic-constraints-not-critical', 'ca-missing-key-usage', 'missing-ski', 'aki-critical', 'ski-critical',
-  'issuer-empty', 'ca-subject-empty', 'empty-subject-san-not-critical', 'san-empty', 'signature-algorithm-mismatch',
-  'path-len-on-non-ca', 'key-cert-sign-on-non-ca', 'ca-missing-key-cert-sign',
+  'ca-basic-constraints-not-critical',
+  'ca-missing-key-usage',
+  'missing-ski',
+  'aki-critical',
+  'ski-critical',
+  'issuer-empty',
+  'ca-subject-empty',
+  'empty-subject-san-not-critical',
+  'san-empty',
+  'signature-algorithm-mismatch',
+  'path-len-on-non-ca',
+  'key-cert-sign-on-non-ca',
+  'ca-missing-key-cert-sign',
 ]);
 
 function pythonRefuses(f: PathFinding): boolean {
@@ -125,7 +135,8 @@ function pythonRefuses(f: PathFinding): boolean {
   if (f.code === 'rsa-too-small' || f.code === 'host-matched-by-partial-wildcard') return true;
   if (opensslRefuses(f)) return true;
   if (!f.profile) return false;
-  if (f.code === 'ca-not-marked-ca') return f.position === 'anchor' && f.facts !== undefined && opensslCheckCa(f.facts) !== 1;
+  if (f.code === 'ca-not-marked-ca')
+    return f.position === 'anchor' && f.facts !== undefined && opensslCheckCa(f.facts) !== 1;
   if (f.code === 'missing-aki') return f.position !== 'anchor' && v3(f);
   if (f.code === 'missing-ski') return f.severity === 'error' && v3(f);
   if (f.code === 'version-not-v3') return (f.facts?.extensions.length ?? 0) > 0;
@@ -145,11 +156,30 @@ function pythonRefuses(f: PathFinding): boolean {
  * refused only for chains to the JDK's own roots (jdkCA), so not here.
  */
 const JAVA_BELOW_ANCHOR = new Set([
-  'duplicate-extension', 'undecodable-extension', 'aia-critical', 'aki-critical', 'ski-critical', 'name-constraint-malformed',
-  'issuer-empty', 'empty-subject-san-not-critical', 'leaf-cannot-sign', 'cn-outside-name-constraints', 'signature-algorithm-mismatch',
+  'duplicate-extension',
+  'undecodable-extension',
+  'aia-critical',
+  'aki-critical',
+  'ski-critical',
+  'name-constraint-malformed',
+  'issuer-empty',
+  'empty-subject-san-not-critical',
+  'leaf-cannot-sign',
+  'cn-outside-name-constraints',
+  'signature-algorithm-mismatch',
 ]);
-const JAVA_AT_ANCHOR = new Set(['duplicate-extension', 'undecodable-extension', 'ca-missing-key-cert-sign', 'signature-algorithm-mismatch']);
-const JAVA_IGNORES = new Set(['sha1-signature', 'rsa-too-small', 'host-matched-by-partial-wildcard', 'host-matched-by-short-wildcard']);
+const JAVA_AT_ANCHOR = new Set([
+  'duplicate-extension',
+  'undecodable-extension',
+  'ca-missing-key-cert-sign',
+  'signature-algorithm-mismatch',
+]);
+const JAVA_IGNORES = new Set([
+  'sha1-signature',
+  'rsa-too-small',
+  'host-matched-by-partial-wildcard',
+  'host-matched-by-short-wildcard',
+]);
 
 function javaRefuses(f: PathFinding): boolean {
   if (noMlDsa(f)) return true;
@@ -198,7 +228,10 @@ function goRefuses(f: PathFinding): boolean {
     case 'name-constraints-unhandled-form':
       return true;
     case 'dns-san-invalid':
-      return Boolean(f.constrained) && (f.facts?.subjectAltNames ?? []).some((n) => n.type === 'dns' && goCannotParse(n.value));
+      return (
+        Boolean(f.constrained) &&
+        (f.facts?.subjectAltNames ?? []).some((n) => n.type === 'dns' && goCannotParse(n.value))
+      );
     case 'ca-not-marked-ca':
       return f.position === 'anchor' && v3(f);
     case 'ca-missing-key-cert-sign':
@@ -229,7 +262,15 @@ function goRefuses(f: PathFinding): boolean {
  *   never a DNS identifier); RSA keys need 2048 bits (RSA_PKCS1_2048_8192_* algorithms) and
  *   SHA-1 is not among the supported signature algorithms.
  */
-const WEBPKI_CODES = new Set(['duplicate-extension', 'undecodable-extension', 'aia-critical', 'leaf-is-ca', 'leaf-without-san', 'version-not-v3', 'signature-algorithm-mismatch']);
+const WEBPKI_CODES = new Set([
+  'duplicate-extension',
+  'undecodable-extension',
+  'aia-critical',
+  'leaf-is-ca',
+  'leaf-without-san',
+  'version-not-v3',
+  'signature-algorithm-mismatch',
+]);
 const WEBPKI_IGNORES = new Set(['key-usage-forbids-purpose', 'issuer-missing-key-cert-sign']);
 
 function webpkiRefuses(f: PathFinding): boolean {
@@ -253,7 +294,14 @@ function webpkiRefuses(f: PathFinding): boolean {
  * browser needs, and a CA's keyUsage, which §6.1.4 (n) and §6.3.3 (f) check only "if a key
  * usage extension is present" (x509-limbo's issuer-no-keyusage-extension validates).
  */
-const RFC5280_LENIENT = new Set(['leaf-without-san', 'leaf-missing-eku', 'ca-missing-key-usage', 'leaf-cannot-sign', 'partial-chain', 'name-constraints-unhandled-form']);
+const RFC5280_LENIENT = new Set([
+  'leaf-without-san',
+  'leaf-missing-eku',
+  'ca-missing-key-usage',
+  'leaf-cannot-sign',
+  'partial-chain',
+  'name-constraints-unhandled-form',
+]);
 
 function rfc5280Refuses(f: PathFinding): boolean {
   if (catalogError(f)) return true;
@@ -266,25 +314,29 @@ export const CLIENT_PROFILES: Record<ClientId, ClientProfile> = {
   rfc5280: {
     id: 'rfc5280',
     name: 'RFC 5280',
-    rules: 'RFC 5280 path validation (§6) with the certificate profile (§4) enforced on every certificate, the trust anchor included when it is v3.',
+    rules:
+      'RFC 5280 path validation (§6) with the certificate profile (§4) enforced on every certificate, the trust anchor included when it is v3.',
     refuses: rfc5280Refuses,
   },
   openssl: {
     id: 'openssl',
     name: 'OpenSSL (Node.js, curl, Python ≤ 3.12)',
-    rules: 'OpenSSL 3 default verification: signatures, validity, CA flags, path length, name constraints, unknown critical extensions; v1 roots accepted as anchors.',
+    rules:
+      'OpenSSL 3 default verification: signatures, validity, CA flags, path length, name constraints, unknown critical extensions; v1 roots accepted as anchors.',
     refuses: opensslRefuses,
   },
   python: {
     id: 'python',
     name: 'Python 3.13+',
-    rules: 'OpenSSL with X509_STRICT and partial chains (Python 3.13+ default context): also AKI, SKI, critical basicConstraints, keyUsage on CAs, no v1 roots.',
+    rules:
+      'OpenSSL with X509_STRICT and partial chains (Python 3.13+ default context): also AKI, SKI, critical basicConstraints, keyUsage on CAs, no v1 roots.',
     refuses: pythonRefuses,
   },
   java: {
     id: 'java',
     name: 'Java 17 (PKIX)',
-    rules: 'JDK 17 PKIX CertPathValidator with HTTPS endpoint identification: the anchor is a name and a key; strict certificate parsing.',
+    rules:
+      'JDK 17 PKIX CertPathValidator with HTTPS endpoint identification: the anchor is a name and a key; strict certificate parsing.',
     refuses: javaRefuses,
   },
   go: {
@@ -296,7 +348,8 @@ export const CLIENT_PROFILES: Record<ClientId, ClientProfile> = {
   webpki: {
     id: 'webpki',
     name: 'rustls / webpki',
-    rules: 'rustls-webpki and the browsers\' baseline: v3 only below the anchor, no CA as leaf, leaf needs subjectAltName and EKU.',
+    rules:
+      "rustls-webpki and the browsers' baseline: v3 only below the anchor, no CA as leaf, leaf needs subjectAltName and EKU.",
     refuses: webpkiRefuses,
   },
 };

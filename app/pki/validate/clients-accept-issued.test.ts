@@ -21,7 +21,9 @@ beforeAll(async () => {
 }, 180_000);
 
 const rows = ALL_ALGORITHMS.flatMap((algorithm) =>
-  ALL_PROFILES.flatMap((profile) => (['underRoot', 'underIntermediate'] as const).map((where) => ({ algorithm, profile, where }))),
+  ALL_PROFILES.flatMap((profile) =>
+    (['underRoot', 'underIntermediate'] as const).map((where) => ({ algorithm, profile, where })),
+  ),
 );
 
 describe('every chain certbench issues is accepted by every client', () => {
@@ -53,14 +55,19 @@ describe('the Debian system CA bundle as trust anchors', () => {
     } catch (e) {
       throw new Error(`${BUNDLE} is missing (apt-get install ca-certificates)`, { cause: e });
     }
-    const anchors = pemDecodeAll(text).blocks.filter((b) => b.label === 'CERTIFICATE').map((b) => new X509Certificate(b.der));
+    const anchors = pemDecodeAll(text)
+      .blocks.filter((b) => b.label === 'CERTIFICATE')
+      .map((b) => new X509Certificate(b.der));
     expect(anchors.length).toBeGreaterThan(100);
     const refused: string[] = [];
     for (const anchor of anchors) {
       const f = certFacts(anchor);
       // Within its own validity: whether an anchor has expired is a matter of the day, not of the profile.
       const at = new Date(f.notBefore.date.getTime() + 1000);
-      const findings = [...checkCertificateItself(anchor, f, at).map((x) => ({ ...x, position: 'anchor' as const, facts: f })), ...checkProfile(anchor, f, 'anchor')];
+      const findings = [
+        ...checkCertificateItself(anchor, f, at).map((x) => ({ ...x, position: 'anchor' as const, facts: f })),
+        ...checkProfile(anchor, f, 'anchor'),
+      ];
       const codes = findings.filter(CLIENT_PROFILES.openssl.refuses).map((x) => x.code);
       if (codes.length) refused.push(`${anchor.subject}: ${codes.join(', ')}`);
     }

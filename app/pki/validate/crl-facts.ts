@@ -4,7 +4,19 @@
  * issuer name, update times, revoked entries with their extensions, and the CRL extensions.
  */
 import { parseNameElement, type ParsedName } from './der-names.ts';
-import { bitStringBytes, booleanOf, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, timeOf, type DerNode } from './der.ts';
+import {
+  bitStringBytes,
+  booleanOf,
+  children,
+  isContext,
+  isUniversal,
+  oidOf,
+  parseDer,
+  smallInt,
+  TAG,
+  timeOf,
+  type DerNode,
+} from './der.ts';
 import type { ExtensionFacts } from './cert-facts.ts';
 
 export interface CrlEntryFacts {

@@ -9,7 +9,13 @@ let root: Issuer;
 let leaf: x509.X509Certificate;
 beforeAll(async () => {
   root = await makeCa('CN=CRL Root');
-  leaf = await makeCert({ subject: 'CN=example.com', keys: await newKey(), issuer: root, ca: false, san: [{ type: 'dns', value: 'example.com' }] });
+  leaf = await makeCert({
+    subject: 'CN=example.com',
+    keys: await newKey(),
+    issuer: root,
+    ca: false,
+    san: [{ type: 'dns', value: 'example.com' }],
+  });
 });
 
 /** CRLNumber 5 as an extension: INTEGER 5. */
@@ -17,9 +23,13 @@ const crlNumber = (critical: boolean) => new x509.Extension('2.5.29.20', critica
 
 async function crl(extensions: x509.Extension[]): Promise<ArrayBuffer> {
   const made = await x509.X509CrlGenerator.create({
-    issuer: root.cert.subject, thisUpdate: new Date(AT.getTime() - 86_400_000), nextUpdate: new Date(AT.getTime() + 86_400_000),
+    issuer: root.cert.subject,
+    thisUpdate: new Date(AT.getTime() - 86_400_000),
+    nextUpdate: new Date(AT.getTime() + 86_400_000),
     entries: [{ serialNumber: '7f01', revocationDate: new Date(AT.getTime() - 3_600_000) }],
-    extensions, signingKey: root.keys.privateKey, signingAlgorithm: signingAlgorithm(root.keys.privateKey),
+    extensions,
+    signingKey: root.keys.privateKey,
+    signingAlgorithm: signingAlgorithm(root.keys.privateKey),
   });
   return made.rawData;
 }
@@ -28,7 +38,11 @@ describe('CRL number', () => {
   const rows = [
     { name: 'a CRL with a non-critical CRL number is used', ext: () => [crlNumber(false)], want: true },
     { name: 'crlnumber-missing: a CRL without a CRL number is unusable', ext: () => [], want: false },
-    { name: 'crlnumber-critical: a CRL with a critical CRL number is unusable', ext: () => [crlNumber(true)], want: false },
+    {
+      name: 'crlnumber-critical: a CRL with a critical CRL number is unusable',
+      ext: () => [crlNumber(true)],
+      want: false,
+    },
   ];
   for (const row of rows) {
     it(row.name, async () => {

@@ -71,7 +71,10 @@ const EMAIL_OID = '1.2.840.113549.1.9.1';
 
 /** The emailAddress attribute values of a subject (RFC 5280 §4.2.1.10 says they count as rfc822 names). */
 export function emailAttributes(name: ParsedName): string[] {
-  return name.flat().filter((a) => a.type === EMAIL_OID && !a.key.startsWith('#')).map((a) => a.key);
+  return name
+    .flat()
+    .filter((a) => a.type === EMAIL_OID && !a.key.startsWith('#'))
+    .map((a) => a.key);
 }
 
 export const CN_OID = '2.5.4.3';

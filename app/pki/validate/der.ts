@@ -51,7 +51,13 @@ function readAt(buf: Uint8Array, offset: number): { node: DerNode; next: number 
   const end = p + length;
   if (end > buf.length) throw new DerError('DER value runs past its container');
   return {
-    node: { cls: first >> 6, constructed: (first & 0x20) !== 0, tagNumber, der: buf.subarray(offset, end), content: buf.subarray(p, end) },
+    node: {
+      cls: first >> 6,
+      constructed: (first & 0x20) !== 0,
+      tagNumber,
+      der: buf.subarray(offset, end),
+      content: buf.subarray(p, end),
+    },
     next: end,
   };
 }
@@ -68,7 +74,7 @@ export function children(node: DerNode | undefined): DerNode[] {
   if (!node) return [];
   if (!node.constructed) throw new DerError('expected a constructed DER value');
   const out: DerNode[] = [];
-  for (let p = 0; p < node.content.length; ) {
+  for (let p = 0; p < node.content.length;) {
     const r = readAt(node.content, p);
     out.push(r.node);
     p = r.next;
@@ -84,7 +90,17 @@ export function isContext(node: DerNode | undefined, tagNumber: number): node is
   return node !== undefined && node.cls === CONTEXT && node.tagNumber === tagNumber;
 }
 
-export const TAG = { BOOLEAN: 1, INTEGER: 2, BIT_STRING: 3, OCTET_STRING: 4, OID: 6, SEQUENCE: 16, SET: 17, UTC_TIME: 23, GENERALIZED_TIME: 24 } as const;
+export const TAG = {
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  OID: 6,
+  SEQUENCE: 16,
+  SET: 17,
+  UTC_TIME: 23,
+  GENERALIZED_TIME: 24,
+} as const;
 
 /** A dotted OID string. */
 export function oidOf(node: DerNode | undefined): string {
@@ -109,7 +125,8 @@ export function oidOf(node: DerNode | undefined): string {
 
 /** A small INTEGER as a number (two's complement); throws above 2^48. */
 export function smallInt(node: DerNode | undefined): number {
-  if (!isUniversal(node, TAG.INTEGER) || node.content.length === 0 || node.content.length > 6) throw new DerError('expected a small INTEGER');
+  if (!isUniversal(node, TAG.INTEGER) || node.content.length === 0 || node.content.length > 6)
+    throw new DerError('expected a small INTEGER');
   let v = (node.content[0] ?? 0) & 0x80 ? -1 : 0;
   for (const b of node.content) v = v * 256 + b;
   return v;
@@ -139,7 +156,8 @@ export function timeOf(node: DerNode | undefined): { date: Date; encoding: 'utc'
   const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   let t = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
   const zone = m[8];
-  if (zone && zone !== 'Z') t -= (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) * 60_000;
+  if (zone && zone !== 'Z')
+    t -= (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) * 60_000;
   return { date: new Date(t), encoding: utc ? 'utc' : 'generalized' };
 }
 
@@ -158,14 +176,22 @@ export function directoryString(node: DerNode): string | null {
   switch (node.tagNumber) {
     case 12:
       return utf8.decode(node.content);
-    case 19: case 20: case 22: case 26:
+    case 19:
+    case 20:
+    case 22:
+    case 26:
       return latin1(node.content);
     case 30:
       return utf16be.decode(node.content);
     case 28: {
       let s = '';
       for (let i = 0; i + 3 < node.content.length; i += 4) {
-        const cp = (((node.content[i] ?? 0) << 24) | ((node.content[i + 1] ?? 0) << 16) | ((node.content[i + 2] ?? 0) << 8) | (node.content[i + 3] ?? 0)) >>> 0;
+        const cp =
+          (((node.content[i] ?? 0) << 24) |
+            ((node.content[i + 1] ?? 0) << 16) |
+            ((node.content[i + 2] ?? 0) << 8) |
+            (node.content[i + 3] ?? 0)) >>>
+          0;
         s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
       }
       return s;

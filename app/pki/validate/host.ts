@@ -88,7 +88,9 @@ export function matchHost(facts: CertFacts, host: string): HostMatch {
   if (ip) {
     const ipSans = sans.filter((s) => s.type === 'ip');
     const hit = ipSans.find((s) => sameBytes(s.bytes, ip));
-    return hit ? { ok: true, by: 'ip', presented: hit.value } : { ok: false, code: 'ip-not-in-sans', presented: ipSans.map((s) => s.value) };
+    return hit
+      ? { ok: true, by: 'ip', presented: hit.value }
+      : { ok: false, code: 'ip-not-in-sans', presented: ipSans.map((s) => s.value) };
   }
   const name = toALabels(host);
   if (!name) return { ok: false, code: 'invalid-host', presented: [] };
@@ -96,9 +98,13 @@ export function matchHost(facts: CertFacts, host: string): HostMatch {
   const hit = dnsSans.find((p) => dnsIdentifierMatches(p, name));
   if (hit) return { ok: true, by: 'dns', presented: hit };
   if (dnsSans.length === 0) {
-    const cns = facts.subject.flat().filter((a) => a.type === CN_OID && !a.key.startsWith('#')).map((a) => a.key);
+    const cns = facts.subject
+      .flat()
+      .filter((a) => a.type === CN_OID && !a.key.startsWith('#'))
+      .map((a) => a.key);
     const cn = cns[cns.length - 1]; // the most specific CN, as OpenSSL uses
-    if (cn !== undefined && !parseIPv4(cn) && !parseIPv6(cn) && dnsIdentifierMatches(cn, name)) return { ok: true, by: 'cn', presented: cn };
+    if (cn !== undefined && !parseIPv4(cn) && !parseIPv6(cn) && dnsIdentifierMatches(cn, name))
+      return { ok: true, by: 'cn', presented: cn };
     return { ok: false, code: 'host-mismatch', presented: cns };
   }
   return { ok: false, code: 'host-mismatch', presented: dnsSans };
@@ -109,17 +115,28 @@ export function matchHost(facts: CertFacts, host: string): HostMatch {
  * ("l*.example.com": OpenSSL without X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, Java's
  * HostnameChecker) and a wildcard over two labels ("*.com": Java, Go). null when neither covers `host`.
  */
-export function looseWildcardMatch(facts: CertFacts, host: string): { code: 'host-matched-by-partial-wildcard' | 'host-matched-by-short-wildcard'; presented: string } | null {
+export function looseWildcardMatch(
+  facts: CertFacts,
+  host: string,
+): { code: 'host-matched-by-partial-wildcard' | 'host-matched-by-short-wildcard'; presented: string } | null {
   const name = toALabels(host);
   if (!name) return null;
   const h = name.split('.');
   for (const san of facts.subjectAltNames ?? []) {
     if (san.type !== 'dns') continue;
     const p = toALabels(san.value)?.split('.');
-    if (!p || p.length !== h.length || p.slice(1).some((l) => l.includes('*')) || p.slice(1).join('.') !== h.slice(1).join('.')) continue;
+    if (
+      !p ||
+      p.length !== h.length ||
+      p.slice(1).some((l) => l.includes('*')) ||
+      p.slice(1).join('.') !== h.slice(1).join('.')
+    )
+      continue;
     const first = p[0] ?? '';
-    if (first === '*' && p.length === 2 && h[0]) return { code: 'host-matched-by-short-wildcard', presented: san.value };
-    if (first !== '*' && first.includes('*') && p.length >= 3 && partialLabelMatches(first, h[0] ?? '')) return { code: 'host-matched-by-partial-wildcard', presented: san.value };
+    if (first === '*' && p.length === 2 && h[0])
+      return { code: 'host-matched-by-short-wildcard', presented: san.value };
+    if (first !== '*' && first.includes('*') && p.length >= 3 && partialLabelMatches(first, h[0] ?? ''))
+      return { code: 'host-matched-by-partial-wildcard', presented: san.value };
   }
   return null;
 }

@@ -110,7 +110,13 @@ function stuckFindings(c: Candidate): Finding[] {
   const top = c.path[c.path.length - 1];
   if (!top) return [];
   const f = certFacts(top);
-  if (c.stuck === 'depth') return [diagnosis('path-not-found', { cert: c.path[0]?.subject ?? '', detail: 'The chain is longer than the depth bound.' })];
+  if (c.stuck === 'depth')
+    return [
+      diagnosis('path-not-found', {
+        cert: c.path[0]?.subject ?? '',
+        detail: 'The chain is longer than the depth bound.',
+      }),
+    ];
   if (f.selfIssued) return [diagnosis('untrusted-root', { cert: top.subject })];
   return [diagnosis('missing-intermediate', { cert: top.subject, detail: top.issuer })];
 }
@@ -123,7 +129,11 @@ interface Judged {
 }
 
 /** A client's pick so far: the path it accepts, or the most telling one it refuses. */
-interface Pick { judged: Judged; refused: PathFinding[]; accepts: boolean }
+interface Pick {
+  judged: Judged;
+  refused: PathFinding[];
+  accepts: boolean;
+}
 
 /** Validation time at second granularity: certificates encode whole seconds (RFC 5280 §4.1.2.5). */
 function wholeSeconds(d: Date): Date {
@@ -144,11 +154,19 @@ function wholeSeconds(d: Date): Date {
  * findings are errors. Certificate facts are computed once per certificate and each path is
  * checked once, whatever the number of clients.
  */
-export async function validatePath(options: ValidateOptions, crypto: Crypto = defaultCrypto()): Promise<ValidationResult> {
+export async function validatePath(
+  options: ValidateOptions,
+  crypto: Crypto = defaultCrypto(),
+): Promise<ValidationResult> {
   const at = wholeSeconds(options.at ?? new Date());
   const chosen = options.client ?? 'rfc5280';
   const leaf = toCert(options.leaf, 'leaf');
-  if (!readable(leaf)) return finish(chosen, [leaf], [diagnosis('unreadable-certificate', { cert: 'The leaf', detail: 'Its DER does not decode as RFC 5280 says.' })]);
+  if (!readable(leaf))
+    return finish(
+      chosen,
+      [leaf],
+      [diagnosis('unreadable-certificate', { cert: 'The leaf', detail: 'Its DER does not decode as RFC 5280 says.' })],
+    );
   const anchors = options.anchors.map((a) => toCert(a, 'anchors')).filter(readable);
   const anchorKeys = new Set(anchors.map(derKey));
   const seen = new Set<string>();
@@ -175,8 +193,16 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
   if (trustedLeaf) {
     const f = certFacts(leaf);
     const here = (x: Finding): PathFinding => ({ ...x, position: 'leaf', facts: f });
-    const findings = [...checkCertificateItself(leaf, f, at), ...checkPurpose(leaf, f, options.purpose, true), ...hostFindings].map(here);
-    return finish(chosen, [leaf], [...findings, ...certAdvice(leaf, true, true).map(here), ...partialChain(leaf, f, 'leaf')]);
+    const findings = [
+      ...checkCertificateItself(leaf, f, at),
+      ...checkPurpose(leaf, f, options.purpose, true),
+      ...hostFindings,
+    ].map(here);
+    return finish(
+      chosen,
+      [leaf],
+      [...findings, ...certAdvice(leaf, true, true).map(here), ...partialChain(leaf, f, 'leaf')],
+    );
   }
 
   const picks = new Map<ClientId, Pick>();
@@ -186,13 +212,34 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
     const purpose = options.purpose ? { purpose: options.purpose } : {};
     const findings: PathFinding[] = candidate.anchor
       ? await checkPath({ anchor: candidate.anchor, path: reversed, at, ...purpose, verifySignature })
-      : [...stuckFindings(candidate), ...(await checkPath({ anchor: null, path: reversed, at, ...purpose, verifySignature }))];
+      : [
+          ...stuckFindings(candidate),
+          ...(await checkPath({ anchor: null, path: reversed, at, ...purpose, verifySignature })),
+        ];
     const chain = candidate.anchor ? [...candidate.path, candidate.anchor] : candidate.path;
-    const judged: Judged = { chain, findings: [...findings, ...hostFindings, ...adviceFor(chain, candidate.anchor !== null)], complete: candidate.anchor !== null };
+    const judged: Judged = {
+      chain,
+      findings: [...findings, ...hostFindings, ...adviceFor(chain, candidate.anchor !== null)],
+      complete: candidate.anchor !== null,
+    };
     const open = undecided();
     // Revocation last, and only for a complete path some undecided client accepts so far.
-    if (crls && crlVerifier && candidate.anchor && open.some((id) => !judged.findings.some(CLIENT_PROFILES[id].refuses))) {
-      judged.findings.push(...(await checkRevocation({ anchor: candidate.anchor, path: reversed, at, crls, verifier: crlVerifier, others: pool })));
+    if (
+      crls &&
+      crlVerifier &&
+      candidate.anchor &&
+      open.some((id) => !judged.findings.some(CLIENT_PROFILES[id].refuses))
+    ) {
+      judged.findings.push(
+        ...(await checkRevocation({
+          anchor: candidate.anchor,
+          path: reversed,
+          at,
+          crls,
+          verifier: crlVerifier,
+          others: pool,
+        })),
+      );
     }
     for (const id of open) {
       const refused = judged.findings.filter(CLIENT_PROFILES[id].refuses);
@@ -202,12 +249,18 @@ export async function validatePath(options: ValidateOptions, crypto: Crypto = de
     }
     if (undecided().length === 0) break;
   }
-  const verdicts = Object.fromEntries(CLIENT_IDS.map((id) => {
-    const pick = picks.get(id);
-    return [id, pick ? (pick.accepts ? [] : pick.refused) : [{ ...diagnosis('path-not-found', { cert: leaf.subject }) }]];
-  })) as Record<ClientId, PathFinding[]>;
+  const verdicts = Object.fromEntries(
+    CLIENT_IDS.map((id) => {
+      const pick = picks.get(id);
+      return [
+        id,
+        pick ? (pick.accepts ? [] : pick.refused) : [{ ...diagnosis('path-not-found', { cert: leaf.subject }) }],
+      ];
+    }),
+  ) as Record<ClientId, PathFinding[]>;
   const mine = picks.get(chosen);
-  if (!mine) return finish(chosen, [leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings], verdicts);
+  if (!mine)
+    return finish(chosen, [leaf], [diagnosis('path-not-found', { cert: leaf.subject }), ...hostFindings], verdicts);
   return finish(chosen, mine.judged.chain, mine.judged.findings, verdicts);
 }
 
@@ -233,14 +286,16 @@ function better(a: Pick, b: Pick): boolean {
 }
 
 const REVOCATION_CODES = new Set(['revoked', 'revocation-unknown']);
-const revokedOnly = (refused: PathFinding[]) => refused.length > 0 && refused.every((f) => REVOCATION_CODES.has(f.code));
+const revokedOnly = (refused: PathFinding[]) =>
+  refused.length > 0 && refused.every((f) => REVOCATION_CODES.has(f.code));
 
 function checkHost(leaf: X509Certificate, host: string): PathFinding[] {
   const facts = certFacts(leaf);
   const m = matchHost(facts, host);
   const here = (f: Finding): PathFinding => ({ ...f, position: 'leaf', facts });
   if (m.ok) return m.by === 'cn' ? [here(diagnosis('host-matched-by-cn', { host }))] : [];
-  if (m.code === 'invalid-host') throw new PkiError('invalid-argument', 'host', `"${host}" is neither a host name nor an IP address.`);
+  if (m.code === 'invalid-host')
+    throw new PkiError('invalid-argument', 'host', `"${host}" is neither a host name nor an IP address.`);
   // Wildcards some clients accept and RFC 6125 does not (client-profiles.ts says which).
   const loose = m.code === 'host-mismatch' ? looseWildcardMatch(facts, host) : null;
   if (loose) return [here(diagnosis(loose.code, { host, detail: loose.presented }))];
@@ -253,7 +308,12 @@ function checkHost(leaf: X509Certificate, host: string): PathFinding[] {
  * a warning (another client refuses it); a profile rule it does not refuse is left to the
  * `clients` verdicts, which name it for the clients that do. Findings are plain again.
  */
-function finish(client: ClientId, chain: X509Certificate[], findings: PathFinding[], refusedBy?: Record<ClientId, PathFinding[]>): ValidationResult {
+function finish(
+  client: ClientId,
+  chain: X509Certificate[],
+  findings: PathFinding[],
+  refusedBy?: Record<ClientId, PathFinding[]>,
+): ValidationResult {
   const refuses = CLIENT_PROFILES[client].refuses;
   const seen = new Set<string>();
   const all: Finding[] = [];
@@ -274,7 +334,12 @@ function finish(client: ClientId, chain: X509Certificate[], findings: PathFindin
   const refusals: Partial<Record<ClientId, Refusal[]>> = {};
   for (const id of CLIENT_IDS) {
     const list = refused(id);
-    clients.push({ id, name: CLIENT_PROFILES[id].name, accepts: list.length === 0, findings: [...new Set(list.map((f) => f.code))] });
+    clients.push({
+      id,
+      name: CLIENT_PROFILES[id].name,
+      accepts: list.length === 0,
+      findings: [...new Set(list.map((f) => f.code))],
+    });
     if (list.length) refusals[id] = uniqueRefusals(list);
   }
   return { valid, chain, findings: all, clients, refusals };

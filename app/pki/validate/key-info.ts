@@ -61,7 +61,8 @@ export function keyInfoOf(spki: DerNode): KeyInfo {
       return { kind: 'dsa', bits: 0, oid };
     default: {
       const mlDsa = mlDsaOfOid(oid);
-      if (mlDsa) return { kind: 'ml-dsa', bits: { 2: 128, 3: 192, 5: 256 }[mlDsa.category], parameterSet: mlDsa.name, oid };
+      if (mlDsa)
+        return { kind: 'ml-dsa', bits: { 2: 128, 3: 192, 5: 256 }[mlDsa.category], parameterSet: mlDsa.name, oid };
       return { kind: 'other', bits: 0, oid };
     }
   }

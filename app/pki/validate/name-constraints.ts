@@ -29,7 +29,8 @@ export function emailWithin(email: string, constraint: string): boolean {
   if (at < 0) return false;
   const host = email.slice(at + 1).toLowerCase();
   const c = constraint.toLowerCase();
-  if (c.includes('@')) return email.slice(0, at) + '@' + host === c.slice(0, c.lastIndexOf('@')) + '@' + c.slice(c.lastIndexOf('@') + 1);
+  if (c.includes('@'))
+    return email.slice(0, at) + '@' + host === c.slice(0, c.lastIndexOf('@')) + '@' + c.slice(c.lastIndexOf('@') + 1);
   if (c.startsWith('.')) return host.endsWith(c);
   return host === c;
 }
@@ -64,12 +65,18 @@ export function ipWithin(address: Uint8Array, constraint: Uint8Array): boolean {
 
 function within(name: GeneralNameValue, c: GeneralNameValue): boolean {
   switch (name.type) {
-    case 'dns': return dnsWithin(name.value, c.value);
-    case 'email': return emailWithin(name.value, c.value);
-    case 'uri': return uriWithin(name.value, c.value);
-    case 'ip': return ipWithin(name.bytes, c.bytes);
-    case 'dn': return name.name !== undefined && c.name !== undefined && nameWithin(name.name, c.name);
-    default: return false;
+    case 'dns':
+      return dnsWithin(name.value, c.value);
+    case 'email':
+      return emailWithin(name.value, c.value);
+    case 'uri':
+      return uriWithin(name.value, c.value);
+    case 'ip':
+      return ipWithin(name.bytes, c.bytes);
+    case 'dn':
+      return name.name !== undefined && c.name !== undefined && nameWithin(name.name, c.name);
+    default:
+      return false;
   }
 }
 
@@ -107,7 +114,8 @@ export function nameConstraintViolation(facts: CertFacts, sets: readonly NameCon
       const excluded = set.excluded.filter(sameType).find((c) => within(n, c));
       if (excluded) return `${label(n)} falls in a subtree excluded by "${set.from}"`;
       const permitted = set.permitted.filter(sameType);
-      if (permitted.length && !permitted.some((c) => within(n, c))) return `${label(n)} is outside the subtrees permitted by "${set.from}"`;
+      if (permitted.length && !permitted.some((c) => within(n, c)))
+        return `${label(n)} is outside the subtrees permitted by "${set.from}"`;
     }
   }
   return null;

@@ -38,12 +38,19 @@ const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 export function checkCertificateItself(cert: X509Certificate, f: CertFacts, at: Date): Finding[] {
   const out: Finding[] = [];
   const d = { cert: cert.subject, at: iso(at) };
-  if (at.getTime() < f.notBefore.date.getTime()) out.push(diagnosis('not-yet-valid', { ...d, detail: iso(f.notBefore.date) }));
+  if (at.getTime() < f.notBefore.date.getTime())
+    out.push(diagnosis('not-yet-valid', { ...d, detail: iso(f.notBefore.date) }));
   if (at.getTime() > f.notAfter.date.getTime()) out.push(diagnosis('expired', { ...d, detail: iso(f.notAfter.date) }));
-  const unknown = f.extensions.filter((e) => e.critical && (!KNOWN_EXTENSIONS.has(e.oid) || f.undecodable.includes(e.oid)));
-  if (unknown.length) out.push(diagnosis('unknown-critical-extension', { cert: cert.subject, detail: unknown.map((e) => e.oid).join(', ') }));
+  const unknown = f.extensions.filter(
+    (e) => e.critical && (!KNOWN_EXTENSIONS.has(e.oid) || f.undecodable.includes(e.oid)),
+  );
+  if (unknown.length)
+    out.push(
+      diagnosis('unknown-critical-extension', { cert: cert.subject, detail: unknown.map((e) => e.oid).join(', ') }),
+    );
   // Every ML-DSA signature in a path is made by an ML-DSA key of a path certificate or the anchor, so the keys are enough.
-  if (f.key.kind === 'ml-dsa') out.push(diagnosis('ml-dsa-unsupported', { cert: cert.subject, detail: mlDsaStackText() }));
+  if (f.key.kind === 'ml-dsa')
+    out.push(diagnosis('ml-dsa-unsupported', { cert: cert.subject, detail: mlDsaStackText() }));
   return out;
 }
 
@@ -57,16 +64,28 @@ const TLS_KEY_USAGE: Record<Purpose, KeyUsageName[]> = {
  * EKU for the purpose (RFC 5280 §4.2.1.12; absent EKU or anyExtendedKeyUsage allow
  * everything), and for the leaf a keyUsage that allows the handshake.
  */
-export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpose | undefined, isLeaf = false): Finding[] {
+export function checkPurpose(
+  cert: X509Certificate,
+  f: CertFacts,
+  purpose: Purpose | undefined,
+  isLeaf = false,
+): Finding[] {
   if (!purpose) return [];
   const out: Finding[] = [];
   const want = purpose === 'server' ? OID.serverAuth : OID.clientAuth;
   if (f.extKeyUsage && !f.extKeyUsage.includes(OID.anyExtendedKeyUsage) && !f.extKeyUsage.includes(want)) {
-    out.push(diagnosis(purpose === 'server' ? 'eku-missing-server-auth' : 'eku-missing-client-auth', { cert: cert.subject }));
+    out.push(
+      diagnosis(purpose === 'server' ? 'eku-missing-server-auth' : 'eku-missing-client-auth', { cert: cert.subject }),
+    );
   }
   const usages = f.keyUsage?.usages;
   if (isLeaf && usages && !TLS_KEY_USAGE[purpose].some((u) => usages.has(u))) {
-    out.push(diagnosis('key-usage-forbids-purpose', { cert: cert.subject, detail: `a TLS ${purpose} needs ${TLS_KEY_USAGE[purpose].join(' or ')}` }));
+    out.push(
+      diagnosis('key-usage-forbids-purpose', {
+        cert: cert.subject,
+        detail: `a TLS ${purpose} needs ${TLS_KEY_USAGE[purpose].join(' or ')}`,
+      }),
+    );
   }
   return out;
 }
@@ -78,15 +97,33 @@ export function checkPurpose(cert: X509Certificate, f: CertFacts, purpose: Purpo
 const COVERED_BY_SECTION_6 = new Set(['ca-not-marked-ca', 'ca-missing-key-cert-sign']);
 
 /** The RFC 5280 §4 profile (the shared rule table's inPath rules) on one certificate of a path. */
-export function checkProfile(cert: X509Certificate, f: CertFacts, position: Position, constrained = false): PathFinding[] {
-  const ctx = { facts: f, role: position === 'leaf' ? 'leaf' as const : 'ca' as const, selfIssued: f.selfIssued, position };
+export function checkProfile(
+  cert: X509Certificate,
+  f: CertFacts,
+  position: Position,
+  constrained = false,
+): PathFinding[] {
+  const ctx = {
+    facts: f,
+    role: position === 'leaf' ? ('leaf' as const) : ('ca' as const),
+    selfIssued: f.selfIssued,
+    position,
+  };
   const out: PathFinding[] = [];
   for (const rule of PATH_RULES) {
     if (position === 'intermediate' && COVERED_BY_SECTION_6.has(rule.code)) continue;
     const hit = rule.check(ctx);
     if (hit === null) continue;
     const [message, severity] = typeof hit === 'string' ? [hit, rule.severity] : [hit.message, hit.severity];
-    out.push({ code: rule.code, severity, message: `"${cert.subject}": ${message}`, position, facts: f, profile: true, ...(constrained ? { constrained } : {}) });
+    out.push({
+      code: rule.code,
+      severity,
+      message: `"${cert.subject}": ${message}`,
+      position,
+      facts: f,
+      profile: true,
+      ...(constrained ? { constrained } : {}),
+    });
   }
   return out;
 }
@@ -99,13 +136,27 @@ const HOST_LIKE_CN = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/i;
  * (OpenSSL's NAME_CONSTRAINTS_check_CN, Java): not an RFC 5280 rule, so a profile finding
  * that only the clients doing it refuse.
  */
-function checkCnAgainstConstraints(cert: X509Certificate, f: CertFacts, constraints: NameConstraintSet[]): PathFinding[] {
+function checkCnAgainstConstraints(
+  cert: X509Certificate,
+  f: CertFacts,
+  constraints: NameConstraintSet[],
+): PathFinding[] {
   if (f.subjectAltNames?.some((n) => n.type === 'dns')) return [];
-  const cn = f.subject.flat().filter((a) => a.type === CN_OID && !a.key.startsWith('#')).map((a) => a.key).pop();
+  const cn = f.subject
+    .flat()
+    .filter((a) => a.type === CN_OID && !a.key.startsWith('#'))
+    .map((a) => a.key)
+    .pop();
   if (!cn || !HOST_LIKE_CN.test(cn)) return [];
-  const asDns: CertFacts = { ...f, subject: [], subjectAltNames: [{ type: 'dns', value: cn, bytes: new Uint8Array() }] };
+  const asDns: CertFacts = {
+    ...f,
+    subject: [],
+    subjectAltNames: [{ type: 'dns', value: cn, bytes: new Uint8Array() }],
+  };
   const violation = nameConstraintViolation(asDns, constraints);
-  return violation ? [{ ...diagnosis('cn-outside-name-constraints', { cert: cert.subject, detail: violation }), profile: true }] : [];
+  return violation
+    ? [{ ...diagnosis('cn-outside-name-constraints', { cert: cert.subject, detail: violation }), profile: true }]
+    : [];
 }
 
 /**
@@ -115,8 +166,14 @@ function checkCnAgainstConstraints(cert: X509Certificate, f: CertFacts, constrai
  * EXFLAG_SS). Only the openssl profile refuses it.
  */
 export function partialChain(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
-  const akiMismatch = f.authorityKeyId !== undefined && f.authorityKeyId !== '' && f.subjectKeyId !== undefined && f.authorityKeyId !== f.subjectKeyId;
-  return !f.selfIssued || akiMismatch ? [{ ...diagnosis('partial-chain', { cert: cert.subject }), position, facts: f, profile: true }] : [];
+  const akiMismatch =
+    f.authorityKeyId !== undefined &&
+    f.authorityKeyId !== '' &&
+    f.subjectKeyId !== undefined &&
+    f.authorityKeyId !== f.subjectKeyId;
+  return !f.selfIssued || akiMismatch
+    ? [{ ...diagnosis('partial-chain', { cert: cert.subject }), position, facts: f, profile: true }]
+    : [];
 }
 
 /** Name forms Go 1.19's parseNameConstraintsExtension handles; a critical extension with any other is unhandled. */
@@ -126,11 +183,24 @@ const GO_CONSTRAINT_FORMS = new Set(['dns', 'email', 'ip', 'uri']);
 function unhandledConstraintForms(cert: X509Certificate, f: CertFacts, position: Position): PathFinding[] {
   const nc = f.nameConstraints;
   if (!nc?.critical) return [];
-  const forms = [...new Set([...nc.permitted, ...nc.excluded].map((c) => c.type).filter((t) => !GO_CONSTRAINT_FORMS.has(t)))];
-  return forms.length ? [{ ...diagnosis('name-constraints-unhandled-form', { cert: cert.subject, detail: forms.join(', ') }), position, facts: f, profile: true }] : [];
+  const forms = [
+    ...new Set([...nc.permitted, ...nc.excluded].map((c) => c.type).filter((t) => !GO_CONSTRAINT_FORMS.has(t))),
+  ];
+  return forms.length
+    ? [
+        {
+          ...diagnosis('name-constraints-unhandled-form', { cert: cert.subject, detail: forms.join(', ') }),
+          position,
+          facts: f,
+          profile: true,
+        },
+      ]
+    : [];
 }
 
-const at = (position: Position, f: CertFacts) => (finding: Finding): PathFinding => ({ ...finding, position, facts: f });
+const at =
+  (position: Position, f: CertFacts) =>
+  (finding: Finding): PathFinding => ({ ...finding, position, facts: f });
 
 /**
  * Run §6.1.3-§6.1.5 over the path, and the §4 profile on each certificate, the anchor
@@ -154,7 +224,11 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
   // expired root, and the question here is whether TLS will work.
   if (anchor) {
     const af = certFacts(anchor);
-    out.push(...checkCertificateItself(anchor, af, time).map(at('anchor', af)), ...checkProfile(anchor, af, 'anchor'), ...unhandledConstraintForms(anchor, af, 'anchor'));
+    out.push(
+      ...checkCertificateItself(anchor, af, time).map(at('anchor', af)),
+      ...checkProfile(anchor, af, 'anchor'),
+      ...unhandledConstraintForms(anchor, af, 'anchor'),
+    );
     out.push(...partialChain(anchor, af, 'anchor'));
     workingIssuerName = af.subject;
     if (af.nameConstraints) constraints.push({ ...af.nameConstraints, from: anchor.subject });
@@ -177,14 +251,21 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
       const reason = await input.verifySignature(cert, workingIssuer);
       if (reason !== null) out.push(here(diagnosis('bad-signature', { cert: cert.subject, detail: reason })));
     }
-    if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName)) out.push(here(diagnosis('name-chaining', { cert: cert.subject })));
-    out.push(...checkCertificateItself(cert, f, time).map(here), ...checkProfile(cert, f, position, constraints.length > 0));
+    if (workingIssuerName && !namesEqual(f.issuer, workingIssuerName))
+      out.push(here(diagnosis('name-chaining', { cert: cert.subject })));
+    out.push(
+      ...checkCertificateItself(cert, f, time).map(here),
+      ...checkProfile(cert, f, position, constraints.length > 0),
+    );
     // §6.1.3 (b)-(c): self-issued intermediates are exempt; the target never is.
     if (isLeaf || !f.selfIssued) {
       const violation = nameConstraintViolation(f, constraints);
       if (violation) {
         const byAnchor = anchorSets > 0 && nameConstraintViolation(f, constraints.slice(anchorSets)) === null;
-        out.push({ ...here(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation })), ...(byAnchor ? { byAnchor } : {}) });
+        out.push({
+          ...here(diagnosis('name-constraint-violated', { cert: cert.subject, detail: violation })),
+          ...(byAnchor ? { byAnchor } : {}),
+        });
       }
     }
     if (isLeaf && constraints.length) out.push(...checkCnAgainstConstraints(cert, f, constraints).map(here));
@@ -195,11 +276,20 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
     out.push(...unhandledConstraintForms(cert, f, position));
     if (f.nameConstraints) constraints.push({ ...f.nameConstraints, from: cert.subject });
     if (!f.basicConstraints?.ca) {
-      out.push(here(diagnosis('issuer-not-ca', { cert: cert.subject, detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing' })));
+      out.push(
+        here(
+          diagnosis('issuer-not-ca', {
+            cert: cert.subject,
+            detail: f.basicConstraints ? 'says cA=FALSE' : 'extension is missing',
+          }),
+        ),
+      );
     }
     if (!f.selfIssued) {
       if (maxPathLength <= 0) {
-        const finding = here(diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` }));
+        const finding = here(
+          diagnosis('path-length-exceeded', { cert: limitSetBy, detail: `"${cert.subject}" is one CA too many.` }),
+        );
         out.push(anchor && limitSetBy === anchor.subject ? { ...finding, byAnchor: true } : finding);
       }
       maxPathLength--;
@@ -208,7 +298,8 @@ export async function checkPath(input: PathInput): Promise<PathFinding[]> {
       maxPathLength = f.basicConstraints.pathLen;
       limitSetBy = cert.subject;
     }
-    if (f.keyUsage && !f.keyUsage.usages.has('keyCertSign')) out.push(here(diagnosis('issuer-missing-key-cert-sign', { cert: cert.subject })));
+    if (f.keyUsage && !f.keyUsage.usages.has('keyCertSign'))
+      out.push(here(diagnosis('issuer-missing-key-cert-sign', { cert: cert.subject })));
     workingIssuer = cert;
     workingIssuerName = f.subject;
   }

@@ -13,7 +13,12 @@ import { validatePath } from './index.ts';
 import { vectorDir } from '../../test/vectors.ts';
 
 const DIR = vectorDir('nist-pkits');
-interface Vector { Name: string; CertPath: string[]; CRLPath: string[]; ShouldValidate: boolean }
+interface Vector {
+  Name: string;
+  CertPath: string[];
+  CRLPath: string[];
+  ShouldValidate: boolean;
+}
 const vectors = JSON.parse(readFileSync(join(DIR, 'vectors.json'), 'utf8')) as Vector[];
 
 const COVERED = new Set(['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.13', '4.16']);
@@ -38,9 +43,21 @@ const WITHOUT_CRLS: Record<string, string> = {
 };
 /** The error each failing revocation entry must report, so none passes for another reason. */
 const REVOCATION_CODE: Record<string, 'revoked' | 'revocation-unknown'> = {
-  '4.4.2': 'revoked', '4.4.3': 'revoked', '4.4.15': 'revoked', '4.4.18': 'revoked', '4.5.2': 'revoked', '4.5.5': 'revoked', '4.5.7': 'revoked',
-  '4.4.4': 'revocation-unknown', '4.4.8': 'revocation-unknown', '4.4.9': 'revocation-unknown', '4.4.10': 'revocation-unknown',
-  '4.4.11': 'revocation-unknown', '4.4.12': 'revocation-unknown', '4.7.4': 'revocation-unknown', '4.7.5': 'revocation-unknown',
+  '4.4.2': 'revoked',
+  '4.4.3': 'revoked',
+  '4.4.15': 'revoked',
+  '4.4.18': 'revoked',
+  '4.5.2': 'revoked',
+  '4.5.5': 'revoked',
+  '4.5.7': 'revoked',
+  '4.4.4': 'revocation-unknown',
+  '4.4.8': 'revocation-unknown',
+  '4.4.9': 'revocation-unknown',
+  '4.4.10': 'revocation-unknown',
+  '4.4.11': 'revocation-unknown',
+  '4.4.12': 'revocation-unknown',
+  '4.7.4': 'revocation-unknown',
+  '4.7.5': 'revocation-unknown',
 };
 /**
  * Entries §6 alone accepts and RFC 5280's certificate profile (§4), which issue 8 enforces by
@@ -69,7 +86,7 @@ const AT = new Date(Date.UTC(2020, 0, 1));
 let passed = 0;
 
 describe('NIST PKITS', () => {
-  it('covers the 87 entries of the README\'s first gate and 20 revocation entries', () => {
+  it("covers the 87 entries of the README's first gate and 20 revocation entries", () => {
     expect(included.length).toBe(87 + 20);
   });
   for (const v of included) {
@@ -78,7 +95,13 @@ describe('NIST PKITS', () => {
       const leaf = rest.pop();
       if (!anchor || !leaf) throw new Error('vector has no path');
       const crls = WITHOUT_CRLS[number(v)] ? undefined : v.CRLPath.map(crl);
-      const result = await validatePath({ leaf, intermediates: [...rest].reverse(), anchors: [anchor], at: AT, ...(crls ? { crls } : {}) });
+      const result = await validatePath({
+        leaf,
+        intermediates: [...rest].reverse(),
+        anchors: [anchor],
+        at: AT,
+        ...(crls ? { crls } : {}),
+      });
       const profileRule = PROFILE_REFUSES[number(v)];
       if (profileRule) {
         expect(result.clients.find((c) => c.id === 'rfc5280')?.findings).toEqual([profileRule]);
@@ -105,10 +128,14 @@ describe('NIST PKITS', () => {
     for (const v of out) bySection.set(section(v), (bySection.get(section(v)) ?? 0) + 1);
     const lines = [
       `PKITS: ${passed} of ${included.length} covered entries pass; ${out.length} of ${vectors.length} left out:`,
-      ...[...bySection].filter(([s]) => SECTION_REASON[s]).map(([s, n]) => `  §${s} (${n}): ${SECTION_REASON[s] ?? ''}`),
+      ...[...bySection]
+        .filter(([s]) => SECTION_REASON[s])
+        .map(([s, n]) => `  §${s} (${n}): ${SECTION_REASON[s] ?? ''}`),
       ...Object.entries(LEFT_OUT).map(([n, why]) => `  ${n}: ${why}`),
       ...Object.entries(WITHOUT_CRLS).map(([n, why]) => `  ${n} runs without its CRLs: ${why}`),
-      ...Object.entries(PROFILE_REFUSES).map(([n, code]) => `  ${n} is refused by the rfc5280 profile (${code}); OpenSSL's verdict is PKITS's`),
+      ...Object.entries(PROFILE_REFUSES).map(
+        ([n, code]) => `  ${n} is refused by the rfc5280 profile (${code}); OpenSSL's verdict is PKITS's`,
+      ),
     ];
     console.log(lines.join('\n'));
   });

@@ -18,11 +18,23 @@ const SERVER = '1.3.6.1.5.5.7.3.1';
 const CLIENT = '1.3.6.1.5.5.7.3.2';
 const AT = new Date(Date.UTC(2026, 0, 1));
 
-interface CaShape { pathLen: number | null; isCa: boolean; keyCertSign: boolean; expired: boolean }
-interface Shape { cas: CaShape[]; leafEku: 'server' | 'client' | 'both' | 'none'; purpose: 'server' | 'client'; leafExpired: boolean; shuffle: number }
+interface CaShape {
+  pathLen: number | null;
+  isCa: boolean;
+  keyCertSign: boolean;
+  expired: boolean;
+}
+interface Shape {
+  cas: CaShape[];
+  leafEku: 'server' | 'client' | 'both' | 'none';
+  purpose: 'server' | 'client';
+  leafExpired: boolean;
+  shuffle: number;
+}
 
 /** true with the given weight out of 10: most chains should be nearly right, so each flaw is tested alone too. */
-const mostly = (weight: number) => fc.oneof({ weight, arbitrary: fc.constant(true) }, { weight: 10 - weight, arbitrary: fc.constant(false) });
+const mostly = (weight: number) =>
+  fc.oneof({ weight, arbitrary: fc.constant(true) }, { weight: 10 - weight, arbitrary: fc.constant(false) });
 
 const caShape = fc.record({
   pathLen: fc.option(fc.integer({ min: 0, max: 2 })),
@@ -38,18 +50,32 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   shuffle: fc.nat(),
 });
 
-function opensslVerdict(root: x509.X509Certificate, inters: x509.X509Certificate[], leaf: x509.X509Certificate, purpose: string): boolean {
+function opensslVerdict(
+  root: x509.X509Certificate,
+  inters: x509.X509Certificate[],
+  leaf: x509.X509Certificate,
+  purpose: string,
+): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'rand-'));
   writeFileSync(join(dir, 'ca.pem'), root.toString('pem'));
   writeFileSync(join(dir, 'int.pem'), inters.map((c) => c.toString('pem')).join('\n') || '\n');
   writeFileSync(join(dir, 'leaf.pem'), leaf.toString('pem'));
-  const args = ['verify', '-attime', String(AT.getTime() / 1000), '-purpose', purpose === 'server' ? 'sslserver' : 'sslclient', '-CAfile', join(dir, 'ca.pem')];
+  const args = [
+    'verify',
+    '-attime',
+    String(AT.getTime() / 1000),
+    '-purpose',
+    purpose === 'server' ? 'sslserver' : 'sslclient',
+    '-CAfile',
+    join(dir, 'ca.pem'),
+  ];
   if (inters.length) args.push('-untrusted', join(dir, 'int.pem'));
   try {
     execFileSync('openssl', [...args, join(dir, 'leaf.pem')], { stdio: 'pipe' });
     return true;
   } catch (e) {
-    if ((e as { status?: number }).status === undefined) throw new Error('openssl is missing (apt-get install openssl)', { cause: e });
+    if ((e as { status?: number }).status === undefined)
+      throw new Error('openssl is missing (apt-get install openssl)', { cause: e });
     return false;
   }
 }
@@ -66,7 +92,9 @@ describe('random hierarchies: validatePath agrees with openssl verify', () => {
         for (const [i, c] of s.cas.entries()) {
           const keys = await newKey();
           const cert = await makeCert({
-            subject: `CN=Random CA ${i}`, keys, issuer,
+            subject: `CN=Random CA ${i}`,
+            keys,
+            issuer,
             ca: c.isCa ? (c.pathLen ?? true) : false,
             keyUsage: c.keyCertSign ? KU.keyCertSign | KU.cRLSign : KU.cRLSign,
             ...(c.expired ? { notAfter: new Date(Date.UTC(2025, 5, 1)) } : {}),
@@ -74,10 +102,22 @@ describe('random hierarchies: validatePath agrees with openssl verify', () => {
           inters.push(cert);
           issuer = { cert, keys };
         }
-        const eku = s.leafEku === 'both' ? [SERVER, CLIENT] : s.leafEku === 'server' ? [SERVER] : s.leafEku === 'client' ? [CLIENT] : undefined;
+        const eku =
+          s.leafEku === 'both'
+            ? [SERVER, CLIENT]
+            : s.leafEku === 'server'
+              ? [SERVER]
+              : s.leafEku === 'client'
+                ? [CLIENT]
+                : undefined;
         const leaf = await makeCert({
-          subject: 'CN=random.example', keys: leafKeys, issuer, ca: false, keyUsage: KU.digitalSignature,
-          san: [{ type: 'dns', value: 'random.example' }], ...(eku ? { eku } : {}),
+          subject: 'CN=random.example',
+          keys: leafKeys,
+          issuer,
+          ca: false,
+          keyUsage: KU.digitalSignature,
+          san: [{ type: 'dns', value: 'random.example' }],
+          ...(eku ? { eku } : {}),
           ...(s.leafExpired ? { notAfter: new Date(Date.UTC(2025, 5, 1)) } : {}),
         });
         const pool = [...inters];
@@ -85,8 +125,16 @@ describe('random hierarchies: validatePath agrees with openssl verify', () => {
           const j = (s.shuffle + i * 7) % (i + 1);
           [pool[i], pool[j]] = [pool[j] as x509.X509Certificate, pool[i] as x509.X509Certificate];
         }
-        const ours = await validatePath({ leaf, intermediates: pool, anchors: [root.cert], at: AT, purpose: s.purpose });
-        expect(ours.valid, JSON.stringify({ s, findings: ours.findings })).toBe(opensslVerdict(root.cert, pool, leaf, s.purpose));
+        const ours = await validatePath({
+          leaf,
+          intermediates: pool,
+          anchors: [root.cert],
+          at: AT,
+          purpose: s.purpose,
+        });
+        expect(ours.valid, JSON.stringify({ s, findings: ours.findings })).toBe(
+          opensslVerdict(root.cert, pool, leaf, s.purpose),
+        );
         verdicts.add(ours.valid);
       }),
       { numRuns: 60 },

@@ -45,19 +45,52 @@ beforeAll(() => {
 afterAll(() => ca.remove());
 
 describe('basic CRL checking', () => {
-  const rows: { name: string; leaf: string; crls: (keyof typeof crls)[]; when?: 'later'; want: string | null; says?: RegExp }[] = [
-    { name: 'a revoked leaf is revoked', leaf: 'revoked-leaf', crls: ['good'], want: 'revoked', says: /revoked on .*keyCompromise/ },
+  const rows: {
+    name: string;
+    leaf: string;
+    crls: (keyof typeof crls)[];
+    when?: 'later';
+    want: string | null;
+    says?: RegExp;
+  }[] = [
+    {
+      name: 'a revoked leaf is revoked',
+      leaf: 'revoked-leaf',
+      crls: ['good'],
+      want: 'revoked',
+      says: /revoked on .*keyCompromise/,
+    },
     { name: 'a leaf not on the CRL is valid', leaf: 'good-leaf', crls: ['good'], want: null },
-    { name: 'a CRL signed by another key of the same name is unusable', leaf: 'revoked-leaf', crls: ['otherKey'], want: 'revocation-unknown', says: /signature does not verify/ },
-    { name: 'the good CRL is used when a forged one comes along', leaf: 'revoked-leaf', crls: ['otherKey', 'good'], want: 'revoked' },
-    { name: 'an expired CRL is unusable', leaf: 'good-leaf', crls: ['shortLived'], when: 'later', want: 'revocation-unknown', says: /expired at its nextUpdate/ },
+    {
+      name: 'a CRL signed by another key of the same name is unusable',
+      leaf: 'revoked-leaf',
+      crls: ['otherKey'],
+      want: 'revocation-unknown',
+      says: /signature does not verify/,
+    },
+    {
+      name: 'the good CRL is used when a forged one comes along',
+      leaf: 'revoked-leaf',
+      crls: ['otherKey', 'good'],
+      want: 'revoked',
+    },
+    {
+      name: 'an expired CRL is unusable',
+      leaf: 'good-leaf',
+      crls: ['shortLived'],
+      when: 'later',
+      want: 'revocation-unknown',
+      says: /expired at its nextUpdate/,
+    },
     { name: 'without CRLs nothing is checked', leaf: 'revoked-leaf', crls: [], want: null },
   ];
   for (const row of rows) {
     it(row.name, async () => {
       const supplied = row.crls.map((k) => crls[k]);
       const result = await validatePath({
-        leaf: pemCert(row.leaf), anchors: [anchor], at: row.when === 'later' ? afterShortLived : at,
+        leaf: pemCert(row.leaf),
+        anchors: [anchor],
+        at: row.when === 'later' ? afterShortLived : at,
         ...(supplied.length ? { crls: supplied } : {}),
       });
       const errors = result.findings.filter((f) => f.severity === 'error');
@@ -73,7 +106,15 @@ describe('basic CRL checking', () => {
     expect(result.valid).toBe(true);
     expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['revocation-not-checked', 'warning']]);
     expect(result.findings[0]?.message).toMatch(/CN=revoked-leaf.*issuer CN=CRL Test CA/);
-    const judge = run('openssl', ['verify', '-crl_check_all', '-CAfile', p('ca.crt'), '-CRLfile', p('stranger.pem'), p('revoked-leaf.crt')]);
+    const judge = run('openssl', [
+      'verify',
+      '-crl_check_all',
+      '-CAfile',
+      p('ca.crt'),
+      '-CRLfile',
+      p('stranger.pem'),
+      p('revoked-leaf.crt'),
+    ]);
     expect(judge.status).not.toBe(0);
   });
 
@@ -83,14 +124,18 @@ describe('basic CRL checking', () => {
   });
 
   it('names the revoked serial as openssl reads it', async () => {
-    const serial = run('openssl', ['x509', '-in', p('revoked-leaf.crt'), '-noout', '-serial']).stdout.trim().split('=')[1]?.toLowerCase();
+    const serial = run('openssl', ['x509', '-in', p('revoked-leaf.crt'), '-noout', '-serial'])
+      .stdout.trim()
+      .split('=')[1]
+      ?.toLowerCase();
     const result = await validatePath({ leaf: pemCert('revoked-leaf'), anchors: [anchor], at, crls: [crls.good] });
     expect(serial).toBeTruthy();
     expect(result.findings[0]?.message).toContain(`serial ${serial ?? '?'}`);
   });
 
   it('agrees with openssl verify -crl_check', () => {
-    const verify = (leaf: string) => run('openssl', ['verify', '-crl_check', '-CAfile', p('ca.crt'), '-CRLfile', p('good.pem'), p(`${leaf}.crt`)]);
+    const verify = (leaf: string) =>
+      run('openssl', ['verify', '-crl_check', '-CAfile', p('ca.crt'), '-CRLfile', p('good.pem'), p(`${leaf}.crt`)]);
     const revoked = verify('revoked-leaf');
     expect(revoked.status).not.toBe(0);
     expect(revoked.stdout + revoked.stderr).toMatch(/certificate revoked/);
@@ -98,7 +143,12 @@ describe('basic CRL checking', () => {
   });
 
   it('refuses input that is not a DER CRL, naming the field', async () => {
-    const err = await validatePath({ leaf: pemCert('good-leaf'), anchors: [anchor], at, crls: [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])] }).catch((e: unknown) => e);
+    const err = await validatePath({
+      leaf: pemCert('good-leaf'),
+      anchors: [anchor],
+      at,
+      crls: [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PkiError);
     expect((err as PkiError).field).toBe('crls');
   });

@@ -29,7 +29,8 @@ const CRL_EXT = {
 
 /** CRL extensions whose criticality is no reason to refuse the CRL (§5.2). */
 const KNOWN_CRL_EXTENSIONS: ReadonlySet<string> = new Set([
-  CRL_EXT.crlNumber, OID.authorityKeyId,
+  CRL_EXT.crlNumber,
+  OID.authorityKeyId,
   '2.5.29.18', // issuerAltName
   '2.5.29.46', // freshestCRL
   '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
@@ -40,8 +41,17 @@ const KNOWN_ENTRY_EXTENSIONS: ReadonlySet<string> = new Set([CRL_EXT.reasonCode,
 
 /** CRLReason names by value (§5.3.1); 7 is unused. */
 const REASONS = [
-  'unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded',
-  'cessationOfOperation', 'certificateHold', '', 'removeFromCRL', 'privilegeWithdrawn', 'aACompromise',
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  '',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
 ];
 
 export interface RevocationInput {
@@ -59,8 +69,15 @@ export interface RevocationInput {
 const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 /** Why this CRL cannot be used, or null when it can; `signers` are the keys that may have signed it, issuer first. */
-async function unusable(crl: CrlFacts, signers: CertFacts[], at: Date, verifier: SignatureVerifier): Promise<string | null> {
-  const scoped = crl.extensions.find((e) => e.oid === CRL_EXT.deltaCrlIndicator || e.oid === CRL_EXT.issuingDistributionPoint);
+async function unusable(
+  crl: CrlFacts,
+  signers: CertFacts[],
+  at: Date,
+  verifier: SignatureVerifier,
+): Promise<string | null> {
+  const scoped = crl.extensions.find(
+    (e) => e.oid === CRL_EXT.deltaCrlIndicator || e.oid === CRL_EXT.issuingDistributionPoint,
+  );
   if (scoped) {
     return scoped.oid === CRL_EXT.deltaCrlIndicator
       ? 'it is a delta CRL, which basic checking does not use'
@@ -72,16 +89,20 @@ async function unusable(crl: CrlFacts, signers: CertFacts[], at: Date, verifier:
   if (crlNumber.critical) return 'its CRL number is marked critical (RFC 5280 §5.2.3)';
   const unknown = crl.extensions.filter((e) => e.critical && !KNOWN_CRL_EXTENSIONS.has(e.oid));
   if (unknown.length) return `it has an unknown critical extension (${unknown.map((e) => e.oid).join(', ')})`;
-  const entryUnknown = crl.entries.flatMap((e) => e.extensions).filter((e) => e.critical && !KNOWN_ENTRY_EXTENSIONS.has(e.oid));
-  if (entryUnknown.length) return `an entry has an unknown critical extension (${[...new Set(entryUnknown.map((e) => e.oid))].join(', ')})`;
+  const entryUnknown = crl.entries
+    .flatMap((e) => e.extensions)
+    .filter((e) => e.critical && !KNOWN_ENTRY_EXTENSIONS.has(e.oid));
+  if (entryUnknown.length)
+    return `an entry has an unknown critical extension (${[...new Set(entryUnknown.map((e) => e.oid))].join(', ')})`;
   if (crl.thisUpdate.getTime() > at.getTime()) return `it is not valid until its thisUpdate ${iso(crl.thisUpdate)}`;
-  if (crl.nextUpdate && crl.nextUpdate.getTime() < at.getTime()) return `it expired at its nextUpdate ${iso(crl.nextUpdate)}`;
-  let why = 'its signature does not verify with the issuer\'s key';
+  if (crl.nextUpdate && crl.nextUpdate.getTime() < at.getTime())
+    return `it expired at its nextUpdate ${iso(crl.nextUpdate)}`;
+  let why = "its signature does not verify with the issuer's key";
   for (const signer of signers) {
     // The verifier reads only the signature fields, which a CRL carries under the same names.
     const verified = await verifier.verify(crl, signer);
     if (verified === true) {
-      return signer.keyUsage && !signer.keyUsage.usages.has('cRLSign') ? 'the issuer\'s keyUsage lacks cRLSign' : null;
+      return signer.keyUsage && !signer.keyUsage.usages.has('cRLSign') ? "the issuer's keyUsage lacks cRLSign" : null;
     }
     if (verified !== false) why = `its signature cannot be checked ${verified}`;
   }
@@ -108,7 +129,11 @@ function revokedDetail(serial: Uint8Array, entry: CrlEntryFacts): string {
  * from `others` that such a key signed and that is valid at `at`. The rollover certificate's
  * own revocation is not checked (its CRLs are usually scoped, which basic checking skips).
  */
-async function crlSigners(issuer: CertFacts, validated: X509Certificate[], input: RevocationInput): Promise<CertFacts[]> {
+async function crlSigners(
+  issuer: CertFacts,
+  validated: X509Certificate[],
+  input: RevocationInput,
+): Promise<CertFacts[]> {
   const name = nameKey(issuer.subject);
   const inPath = [issuer, ...validated.map(certFacts).filter((c) => c !== issuer && nameKey(c.subject) === name)];
   const t = input.at.getTime();

@@ -24,13 +24,15 @@ function pemFiles(dir: string): string[] {
 }
 
 function certificatesIn(text: string): { der: ArrayBuffer; cert: X509Certificate | null }[] {
-  return pemDecodeAll(text).blocks.filter((b) => b.label === 'CERTIFICATE').map((b) => {
-    try {
-      return { der: b.der, cert: new X509Certificate(b.der) };
-    } catch {
-      return { der: b.der, cert: null };
-    }
-  });
+  return pemDecodeAll(text)
+    .blocks.filter((b) => b.label === 'CERTIFICATE')
+    .map((b) => {
+      try {
+        return { der: b.der, cert: new X509Certificate(b.der) };
+      } catch {
+        return { der: b.der, cert: null };
+      }
+    });
 }
 
 function bundle(): string {
@@ -44,32 +46,42 @@ function bundle(): string {
 const AT = new Date(Date.UTC(2026, 0, 1));
 /** Each corpus is a list of drops (what a user would load at once); relations are computed per drop. */
 const corpora = [
-  { name: 'zlint test certificates', load: () => pemFiles(ZLINT).map((f) => certificatesIn(readFileSync(f, 'utf8'))), atLeast: 1300 },
+  {
+    name: 'zlint test certificates',
+    load: () => pemFiles(ZLINT).map((f) => certificatesIn(readFileSync(f, 'utf8'))),
+    atLeast: 1300,
+  },
   { name: 'system CA bundle', load: () => [certificatesIn(bundle())], atLeast: 100 },
 ];
 
 describe('judging is total over real and malformed certificates', () => {
   for (const corpus of corpora) {
-    it(corpus.name, async () => {
-      const drops = corpus.load();
-      const all = drops.flat();
-      expect(all.length).toBeGreaterThanOrEqual(corpus.atLeast);
-      const parsed = all.flatMap((c) => (c.cert ? [c.cert] : []));
-      const started = performance.now();
-      for (const cert of parsed) {
-        const findings = lintCertificate(cert);
-        expect(Array.isArray(findings)).toBe(true);
-        const self = await validatePath({ leaf: cert, anchors: [cert], at: AT });
-        const alone = await validatePath({ leaf: cert, anchors: [], intermediates: parsed.slice(0, 20), at: AT });
-        expect(alone.valid).toBe(false);
-        expect(typeof self.valid).toBe('boolean');
-      }
-      for (const drop of drops) {
-        const relations = await relate(drop.map((c) => ({ kind: 'certificate' as const, der: c.der })));
-        expect(relations.ids.length).toBe(drop.length);
-      }
-      console.log(`${corpus.name}: ${all.length} certificates (${parsed.length} parsed by @peculiar/x509), judged in ${Math.round(performance.now() - started)} ms`);
-    }, 120_000);
+    it(
+      corpus.name,
+      async () => {
+        const drops = corpus.load();
+        const all = drops.flat();
+        expect(all.length).toBeGreaterThanOrEqual(corpus.atLeast);
+        const parsed = all.flatMap((c) => (c.cert ? [c.cert] : []));
+        const started = performance.now();
+        for (const cert of parsed) {
+          const findings = lintCertificate(cert);
+          expect(Array.isArray(findings)).toBe(true);
+          const self = await validatePath({ leaf: cert, anchors: [cert], at: AT });
+          const alone = await validatePath({ leaf: cert, anchors: [], intermediates: parsed.slice(0, 20), at: AT });
+          expect(alone.valid).toBe(false);
+          expect(typeof self.valid).toBe('boolean');
+        }
+        for (const drop of drops) {
+          const relations = await relate(drop.map((c) => ({ kind: 'certificate' as const, der: c.der })));
+          expect(relations.ids.length).toBe(drop.length);
+        }
+        console.log(
+          `${corpus.name}: ${all.length} certificates (${parsed.length} parsed by @peculiar/x509), judged in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+      120_000,
+    );
   }
 
   it('every root of the system bundle is its own issuer and its own chain', async () => {

@@ -13,7 +13,9 @@ export function signatureChecker(crypto: Crypto): SignatureCheck {
     if (!byIssuer) memo.set(subject, (byIssuer = new Map<X509Certificate, Promise<string | null>>()));
     let result = byIssuer.get(issuer);
     if (!result) {
-      result = verifier.verify(certFacts(subject), certFacts(issuer)).then((r) => (r === true ? null : r === false ? '' : r));
+      result = verifier
+        .verify(certFacts(subject), certFacts(issuer))
+        .then((r) => (r === true ? null : r === false ? '' : r));
       byIssuer.set(issuer, result);
     }
     return result;

@@ -6,8 +6,19 @@
 import * as x509 from '@peculiar/x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier, AuthorityInfoAccessSyntax, AccessDescription, GeneralName, Name as AsnName, GeneralSubtree, GeneralSubtrees, NameConstraints,
-  id_ad_caIssuers, id_ce_nameConstraints, id_pe_authorityInfoAccess, Time, Version,
+  AlgorithmIdentifier,
+  AuthorityInfoAccessSyntax,
+  AccessDescription,
+  GeneralName,
+  Name as AsnName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  NameConstraints,
+  id_ad_caIssuers,
+  id_ce_nameConstraints,
+  id_pe_authorityInfoAccess,
+  Time,
+  Version,
 } from '@peculiar/asn1-x509';
 import { resign } from './test-kit.ts';
 
@@ -22,7 +33,11 @@ export const DER_NULL: Uint8Array<ArrayBuffer> = new Uint8Array([0x05, 0x00]);
 export const DER_EMPTY_SEQUENCE: Uint8Array<ArrayBuffer> = new Uint8Array([0x30, 0x00]);
 
 /** Name constraints (RFC 5280 §4.2.1.10) with the criticality the test asks for; empty lists are left out. */
-export function nameConstraintsExtension(permitted: Partial<GeneralName>[], excluded: Partial<GeneralName>[], critical: boolean): x509.Extension {
+export function nameConstraintsExtension(
+  permitted: Partial<GeneralName>[],
+  excluded: Partial<GeneralName>[],
+  critical: boolean,
+): x509.Extension {
   const tree = (list: Partial<GeneralName>[]) =>
     list.length ? new GeneralSubtrees(list.map((n) => new GeneralSubtree({ base: new GeneralName(n) }))) : undefined;
   const nc = new NameConstraints({ permittedSubtrees: tree(permitted), excludedSubtrees: tree(excluded) });
@@ -31,12 +46,21 @@ export function nameConstraintsExtension(permitted: Partial<GeneralName>[], excl
 
 /** Authority information access with one caIssuers URI (RFC 5280 §4.2.2.1: MUST be non-critical). */
 export function authorityInfoAccess(uri: string, critical: boolean): x509.Extension {
-  const aia = new AuthorityInfoAccessSyntax([new AccessDescription({ accessMethod: id_ad_caIssuers, accessLocation: new GeneralName({ uniformResourceIdentifier: uri }) })]);
+  const aia = new AuthorityInfoAccessSyntax([
+    new AccessDescription({
+      accessMethod: id_ad_caIssuers,
+      accessLocation: new GeneralName({ uniformResourceIdentifier: uri }),
+    }),
+  ]);
   return new x509.Extension(id_pe_authorityInfoAccess, critical, AsnConvert.serialize(aia));
 }
 
 /** Re-sign `cert` with `signer` carrying exactly these serial INTEGER content bytes (two's complement, as DER stores them). */
-export function withSerialBytes(cert: x509.X509Certificate, signer: CryptoKey, bytes: number[]): Promise<x509.X509Certificate> {
+export function withSerialBytes(
+  cert: x509.X509Certificate,
+  signer: CryptoKey,
+  bytes: number[],
+): Promise<x509.X509Certificate> {
   return resign(cert, signer, (asn) => {
     asn.tbsCertificate.serialNumber = new Uint8Array(bytes).buffer;
   });
@@ -64,10 +88,15 @@ const ECDSA_WITH_SHA1 = '1.2.840.10045.4.1';
 
 /** Re-sign `cert` with ECDSA over SHA-1; `signer` must be an ECDSA key. */
 export function withEcdsaSha1Signature(cert: x509.X509Certificate, signer: CryptoKey): Promise<x509.X509Certificate> {
-  return resign(cert, signer, (asn) => {
-    asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
-    asn.signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
-  }, { name: 'ECDSA', hash: 'SHA-1' });
+  return resign(
+    cert,
+    signer,
+    (asn) => {
+      asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
+      asn.signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA1 });
+    },
+    { name: 'ECDSA', hash: 'SHA-1' },
+  );
 }
 
 /** A distinguished name as the ASN.1 a directoryName general name holds ("O=certbench"). */
@@ -76,7 +105,11 @@ export function directoryName(dn: string): AsnName {
 }
 
 /** Re-sign `cert` with a tbsCertificate.signature naming `oid` while the outer signatureAlgorithm (and the signature) stay as they were (RFC 5280 §4.1.1.2: the two MUST match). */
-export function withInnerSignatureAlgorithm(cert: x509.X509Certificate, signer: CryptoKey, oid: string): Promise<x509.X509Certificate> {
+export function withInnerSignatureAlgorithm(
+  cert: x509.X509Certificate,
+  signer: CryptoKey,
+  oid: string,
+): Promise<x509.X509Certificate> {
   return resign(cert, signer, (asn) => {
     asn.tbsCertificate.signature = new AlgorithmIdentifier({ algorithm: oid });
   });

@@ -6,7 +6,12 @@
 import * as x509 from '@peculiar/x509';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  Certificate, GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints, id_ce_nameConstraints,
+  Certificate,
+  GeneralName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  NameConstraints,
+  id_ce_nameConstraints,
 } from '@peculiar/asn1-x509';
 
 export type TestKeyAlg = 'p256' | 'p384' | 'rsa1024' | 'rsa2048' | 'ed25519';
@@ -14,8 +19,18 @@ export type TestKeyAlg = 'p256' | 'p384' | 'rsa1024' | 'rsa2048' | 'ed25519';
 const ALGS: Record<TestKeyAlg, RsaHashedKeyGenParams | EcKeyGenParams | Algorithm> = {
   p256: { name: 'ECDSA', namedCurve: 'P-256' },
   p384: { name: 'ECDSA', namedCurve: 'P-384' },
-  rsa1024: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-  rsa2048: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  rsa1024: {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 1024,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  },
+  rsa2048: {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  },
   ed25519: { name: 'Ed25519' },
 };
 
@@ -27,7 +42,10 @@ export function signingAlgorithm(key: CryptoKey): Algorithm | EcdsaParams {
   return key.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : key.algorithm;
 }
 
-export interface Issuer { cert: x509.X509Certificate; keys: CryptoKeyPair }
+export interface Issuer {
+  cert: x509.X509Certificate;
+  keys: CryptoKeyPair;
+}
 
 export interface CertSpec {
   subject: string;
@@ -54,7 +72,10 @@ export interface CertSpec {
 export const T0 = new Date(Date.UTC(2025, 0, 1));
 export const T1 = new Date(Date.UTC(2027, 0, 1));
 
-function nameConstraints(permitted: Partial<GeneralName>[] = [], excluded: Partial<GeneralName>[] = []): x509.Extension {
+function nameConstraints(
+  permitted: Partial<GeneralName>[] = [],
+  excluded: Partial<GeneralName>[] = [],
+): x509.Extension {
   const tree = (list: Partial<GeneralName>[]) =>
     list.length ? new GeneralSubtrees(list.map((n) => new GeneralSubtree({ base: new GeneralName(n) }))) : undefined;
   const nc = new NameConstraints({ permittedSubtrees: tree(permitted), excludedSubtrees: tree(excluded) });
@@ -66,13 +87,20 @@ export async function makeCert(spec: CertSpec): Promise<x509.X509Certificate> {
   const ext: x509.Extension[] = [];
   if (spec.ca !== undefined) {
     const ca = spec.ca !== false;
-    ext.push(new x509.BasicConstraintsExtension(ca, typeof spec.ca === 'number' ? spec.ca : undefined, spec.caCritical ?? true));
+    ext.push(
+      new x509.BasicConstraintsExtension(
+        ca,
+        typeof spec.ca === 'number' ? spec.ca : undefined,
+        spec.caCritical ?? true,
+      ),
+    );
   }
   if (spec.keyUsage !== undefined) ext.push(new x509.KeyUsagesExtension(spec.keyUsage, true));
   if (spec.eku) ext.push(new x509.ExtendedKeyUsageExtension(spec.eku));
   if (spec.san) ext.push(new x509.SubjectAlternativeNameExtension(spec.san, spec.sanCritical ?? false));
   if (spec.ski ?? true) ext.push(await x509.SubjectKeyIdentifierExtension.create(spec.keys.publicKey));
-  if (spec.issuer && (spec.aki ?? true)) ext.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey));
+  if (spec.issuer && (spec.aki ?? true))
+    ext.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey));
   if (spec.permitted || spec.excluded) ext.push(nameConstraints(spec.permitted, spec.excluded));
   ext.push(...(spec.extra ?? []));
   const signer = spec.issuer?.keys ?? spec.keys;
@@ -93,14 +121,23 @@ export async function makeCert(spec: CertSpec): Promise<x509.X509Certificate> {
 export async function makeCa(subject: string, issuer?: Issuer, extra: Partial<CertSpec> = {}): Promise<Issuer> {
   const keys = await newKey();
   const cert = await makeCert({
-    subject, keys, ca: true, keyUsage: x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
-    ...(issuer ? { issuer } : {}), ...extra,
+    subject,
+    keys,
+    ca: true,
+    keyUsage: x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+    ...(issuer ? { issuer } : {}),
+    ...extra,
   });
   return { cert, keys };
 }
 
 /** Change a certificate's ASN.1 and sign it again with `signer` (with `algorithm`, when the mutation changed the signature algorithm). */
-export async function resign(cert: x509.X509Certificate, signer: CryptoKey, mutate: (asn: Certificate) => void, algorithm: Algorithm | EcdsaParams = signingAlgorithm(signer)): Promise<x509.X509Certificate> {
+export async function resign(
+  cert: x509.X509Certificate,
+  signer: CryptoKey,
+  mutate: (asn: Certificate) => void,
+  algorithm: Algorithm | EcdsaParams = signingAlgorithm(signer),
+): Promise<x509.X509Certificate> {
   const asn = AsnConvert.parse(cert.rawData, Certificate);
   mutate(asn);
   // The parser keeps the original TBS bytes and the serializer prefers them: drop them.

@@ -12,7 +12,23 @@ function opensslSelfSigned(keyArgs: string[], signArgs: string[]): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'sig-'));
   try {
     execFileSync('openssl', ['genpkey', ...keyArgs, '-out', join(dir, 'k.pem')], { stdio: 'pipe' });
-    execFileSync('openssl', ['req', '-x509', '-key', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-subj', '/CN=sig', '-days', '10', ...signArgs], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-key',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-subj',
+        '/CN=sig',
+        '-days',
+        '10',
+        ...signArgs,
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
     throw new Error('openssl is missing or failed (apt-get install openssl)', { cause: e });
   }
@@ -22,10 +38,22 @@ function opensslSelfSigned(keyArgs: string[], signArgs: string[]): Uint8Array {
 }
 
 const rows: { name: string; key: string[]; sign: string[] }[] = [
-  { name: 'RSA PKCS#1 v1.5 SHA-256', key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], sign: ['-sha256'] },
+  {
+    name: 'RSA PKCS#1 v1.5 SHA-256',
+    key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    sign: ['-sha256'],
+  },
   { name: 'RSA PKCS#1 v1.5 SHA-1', key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], sign: ['-sha1'] },
-  { name: 'RSA PKCS#1 v1.5 SHA-512', key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], sign: ['-sha512'] },
-  { name: 'RSA-PSS SHA-256 salt 32', key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], sign: ['-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'] },
+  {
+    name: 'RSA PKCS#1 v1.5 SHA-512',
+    key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    sign: ['-sha512'],
+  },
+  {
+    name: 'RSA-PSS SHA-256 salt 32',
+    key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    sign: ['-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'],
+  },
   { name: 'ECDSA P-256 SHA-256', key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], sign: ['-sha256'] },
   { name: 'ECDSA P-384 SHA-384', key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'], sign: ['-sha384'] },
   { name: 'ECDSA P-521 SHA-512', key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'], sign: ['-sha512'] },
@@ -34,7 +62,9 @@ const rows: { name: string; key: string[]; sign: string[] }[] = [
 
 describe('signatureVerifier', () => {
   const verifier = signatureVerifier(crypto);
-  const other = certFactsFromDer(opensslSelfSigned(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['-sha256']));
+  const other = certFactsFromDer(
+    opensslSelfSigned(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['-sha256']),
+  );
   for (const row of rows) {
     it(row.name, async () => {
       const der = opensslSelfSigned(row.key, row.sign);

@@ -4,7 +4,17 @@
  * (RFC 9881: the signature OID is the key's, pure ML-DSA, empty context; crypto.ts's engine). No
  * @peculiar/x509 parse is needed, which keeps relating a whole bundle cheap.
  */
-import { bitStringBytes, children, isContext, isUniversal, oidOf, parseDer, smallInt, TAG, type DerNode } from './der.ts';
+import {
+  bitStringBytes,
+  children,
+  isContext,
+  isUniversal,
+  oidOf,
+  parseDer,
+  smallInt,
+  TAG,
+  type DerNode,
+} from './der.ts';
 import type { CertFacts } from './cert-facts.ts';
 
 /** What a signed object (a certificate or a CRL) brings to a signature check. */
@@ -15,16 +25,28 @@ import { bytesKey } from '../bytes-key.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
-type Verify = { key: RsaHashedImportParams | EcKeyImportParams | Algorithm; sign: Algorithm | RsaPssParams | EcdsaParams };
+type Verify = {
+  key: RsaHashedImportParams | EcKeyImportParams | Algorithm;
+  sign: Algorithm | RsaPssParams | EcdsaParams;
+};
 
 const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA-1', '2.16.840.1.101.3.4.2.1': 'SHA-256', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512',
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 const RSA_PKCS1: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'SHA-1', '1.2.840.113549.1.1.11': 'SHA-256', '1.2.840.113549.1.1.12': 'SHA-384', '1.2.840.113549.1.1.13': 'SHA-512',
+  '1.2.840.113549.1.1.5': 'SHA-1',
+  '1.2.840.113549.1.1.11': 'SHA-256',
+  '1.2.840.113549.1.1.12': 'SHA-384',
+  '1.2.840.113549.1.1.13': 'SHA-512',
 };
 const ECDSA: Record<string, string> = {
-  '1.2.840.10045.4.1': 'SHA-1', '1.2.840.10045.4.3.2': 'SHA-256', '1.2.840.10045.4.3.3': 'SHA-384', '1.2.840.10045.4.3.4': 'SHA-512',
+  '1.2.840.10045.4.1': 'SHA-1',
+  '1.2.840.10045.4.3.2': 'SHA-256',
+  '1.2.840.10045.4.3.3': 'SHA-384',
+  '1.2.840.10045.4.3.4': 'SHA-512',
 };
 const CURVE_BYTES: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
@@ -44,15 +66,22 @@ function algorithms(child: SignedFacts, issuer: SignerFacts): Verify | null {
   const oid = child.signatureOid;
   const kind = issuer.key.kind;
   const pkcs1 = RSA_PKCS1[oid];
-  if (pkcs1) return kind === 'rsa' ? { key: { name: 'RSASSA-PKCS1-v1_5', hash: pkcs1 }, sign: { name: 'RSASSA-PKCS1-v1_5' } } : null;
+  if (pkcs1)
+    return kind === 'rsa'
+      ? { key: { name: 'RSASSA-PKCS1-v1_5', hash: pkcs1 }, sign: { name: 'RSASSA-PKCS1-v1_5' } }
+      : null;
   if (oid === '1.2.840.113549.1.1.10') {
     const p = pssParams(child.signatureParams);
-    return p && kind === 'rsa' ? { key: { name: 'RSA-PSS', hash: p.hash }, sign: { name: 'RSA-PSS', saltLength: p.saltLength } } : null;
+    return p && kind === 'rsa'
+      ? { key: { name: 'RSA-PSS', hash: p.hash }, sign: { name: 'RSA-PSS', saltLength: p.saltLength } }
+      : null;
   }
   const ecHash = ECDSA[oid];
   if (ecHash) {
     const curve = issuer.key.curve ?? '';
-    return kind === 'ec' && CURVE_BYTES[curve] ? { key: { name: 'ECDSA', namedCurve: curve }, sign: { name: 'ECDSA', hash: ecHash } as EcdsaParams } : null;
+    return kind === 'ec' && CURVE_BYTES[curve]
+      ? { key: { name: 'ECDSA', namedCurve: curve }, sign: { name: 'ECDSA', hash: ecHash } as EcdsaParams }
+      : null;
   }
   if (oid === '1.3.101.112') return kind === 'ed25519' ? { key: { name: 'Ed25519' }, sign: { name: 'Ed25519' } } : null;
   const mlDsa = mlDsaOfOid(oid);
@@ -99,12 +128,19 @@ function importKey(crypto: Crypto, spki: Uint8Array, alg: Verify['key']): Promis
     const keyOid = oidOf(oid);
     const point = bitStringBytes(bits);
     const whole = !extra && !more && bits?.content[0] === 0; // no unused bits
-    if (whole && keyOid === RSA_ENCRYPTION && isUniversal(params, 5) && params.content.length === 0) { // 5: NULL
+    if (whole && keyOid === RSA_ENCRYPTION && isUniversal(params, 5) && params.content.length === 0) {
+      // 5: NULL
       const [n, e, rest] = children(parseDer(point));
       const nBytes = positive(n);
       const eBytes = positive(e);
       if (nBytes && eBytes && !rest) {
-        return crypto.subtle.importKey('jwk', { kty: 'RSA', n: encodeBase64Url(nBytes), e: encodeBase64Url(eBytes) }, alg, false, ['verify']);
+        return crypto.subtle.importKey(
+          'jwk',
+          { kty: 'RSA', n: encodeBase64Url(nBytes), e: encodeBase64Url(eBytes) },
+          alg,
+          false,
+          ['verify'],
+        );
       }
     }
     if (whole && ((keyOid === EC_PUBLIC_KEY && isUniversal(params, TAG.OID)) || (keyOid === ED25519 && !params))) {
@@ -129,7 +165,10 @@ export function signatureVerifier(crypto: Crypto): SignatureVerifier {
       const alg = algorithms(child, issuer);
       if (!alg) {
         const oid = child.signatureOid;
-        const known = RSA_PKCS1[oid] ?? ECDSA[oid] ?? (oid === '1.3.101.112' || oid === '1.2.840.113549.1.1.10' || mlDsaOfOid(oid) ? oid : undefined);
+        const known =
+          RSA_PKCS1[oid] ??
+          ECDSA[oid] ??
+          (oid === '1.3.101.112' || oid === '1.2.840.113549.1.1.10' || mlDsaOfOid(oid) ? oid : undefined);
         // A known algorithm under the wrong kind of key is simply not this issuer's signature.
         if (known && !(oid === '1.2.840.113549.1.1.10' && issuer.key.kind === 'rsa')) return false;
         return `(signature algorithm ${child.signatureOid} with a ${issuer.key.kind.toUpperCase()} key cannot be checked here)`;
@@ -139,7 +178,10 @@ export function signatureVerifier(crypto: Crypto): SignatureVerifier {
       let key = keys.get(id);
       if (!key) keys.set(id, (key = importKey(crypto, issuer.spki, alg.key)));
       try {
-        const sig = alg.key.name === 'ECDSA' ? ecdsaRaw(child.signature, CURVE_BYTES[(alg.key as EcKeyImportParams).namedCurve] ?? 0) : child.signature;
+        const sig =
+          alg.key.name === 'ECDSA'
+            ? ecdsaRaw(child.signature, CURVE_BYTES[(alg.key as EcKeyImportParams).namedCurve] ?? 0)
+            : child.signature;
         return await crypto.subtle.verify(alg.sign, await key, sig.slice(), child.tbs.slice());
       } catch {
         return false;

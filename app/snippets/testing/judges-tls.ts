@@ -101,4 +101,3 @@ options = dict(
 host = rc.get("connection", "hostname")
 Cluster([host], port=rc.getint("connection", "port"), ssl_options=options).connect()
 `;
-

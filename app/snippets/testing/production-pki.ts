@@ -22,7 +22,10 @@ export interface ProductionPki {
 
 async function node(issuer: CaResult, name: string, dns: string[], ips: string[]): Promise<BundleNode> {
   const loaded = await loadIssuer(issuer);
-  const leaf = await issueLeaf({ profile: 'node', commonName: dns[0] ?? ips[0] ?? name, sans: [...dns, ...ips].join(' '), days: 7 }, loaded);
+  const leaf = await issueLeaf(
+    { profile: 'node', commonName: dns[0] ?? ips[0] ?? name, sans: [...dns, ...ips].join(' '), days: 7 },
+    loaded,
+  );
   return { name, dns, ips, certPem: leaf.certPem, keyPem: leaf.keyPem, chainPem: '' };
 }
 
@@ -46,5 +49,11 @@ async function clusterOf(cluster: string): Promise<{ ca: CaResult; bundle: Bundl
 export async function productionPki(): Promise<ProductionPki> {
   const { ca, bundle } = await clusterOf('demo');
   const foreign = (await clusterOf('other')).bundle;
-  return { ca, bundle, elsewhere: await node(ca, 'node-1', ['elsewhere.test'], ['10.9.9.9']), foreign, stranger: await client(ca, 'stranger', 'stranger') };
+  return {
+    ca,
+    bundle,
+    elsewhere: await node(ca, 'node-1', ['elsewhere.test'], ['10.9.9.9']),
+    foreign,
+    stranger: await client(ca, 'stranger', 'stranger'),
+  };
 }

@@ -15,7 +15,20 @@ function binary(): string {
   requireTool('go');
   const dir = buildOnce(SOURCE, (out) => {
     // A single-file build needs no module; GOCACHE under the run's TMPDIR keeps HOME untouched.
-    const r = run('env', [`GOCACHE=${join(tmpdir(), 'certbench-go-cache')}`, 'GO111MODULE=off', 'GOFLAGS=', 'go', 'build', '-o', join(out, 'judge'), SOURCE], { timeoutMs: 300_000 });
+    const r = run(
+      'env',
+      [
+        `GOCACHE=${join(tmpdir(), 'certbench-go-cache')}`,
+        'GO111MODULE=off',
+        'GOFLAGS=',
+        'go',
+        'build',
+        '-o',
+        join(out, 'judge'),
+        SOURCE,
+      ],
+      { timeoutMs: 300_000 },
+    );
     if (r.status !== 0) throw new Error(`go build go_x509_judge.go failed: ${r.stderr}`);
   });
   return join(dir, 'judge');
@@ -26,8 +39,13 @@ const b64 = (d: Uint8Array) => Buffer.from(d).toString('base64');
 export function goX509Verdicts(chains: JudgedChain[]): Promise<StackVerdict[]> {
   const judge = binary();
   const input = chains.map((c) => ({
-    name: c.name, purpose: c.purpose, host: c.host, at: c.at.toISOString(),
-    leaf: b64(c.leafDer), intermediates: c.intermediatesDer.map(b64), anchor: b64(c.anchorDer),
+    name: c.name,
+    purpose: c.purpose,
+    host: c.host,
+    at: c.at.toISOString(),
+    leaf: b64(c.leafDer),
+    intermediates: c.intermediatesDer.map(b64),
+    anchor: b64(c.anchorDer),
   }));
   return withFiles({ 'chains.json': JSON.stringify(input) }, (_d, p) => {
     const r = run(judge, [p('chains.json')], { timeoutMs: 300_000 });

@@ -15,7 +15,14 @@ export {
 } from './openssl.ts';
 export { nodeTlsHandshake, type TlsParty, type HandshakeResult } from './node-tls.ts';
 export { pythonSslHandshake } from './python-ssl.ts';
-export { derToPem, presentedPem, type JudgedChain, type StackVerdict, type HandshakePeer, type ChainPurpose } from './chain.ts';
+export {
+  derToPem,
+  presentedPem,
+  type JudgedChain,
+  type StackVerdict,
+  type HandshakePeer,
+  type ChainPurpose,
+} from './chain.ts';
 export { opensslVerifyChain, opensslVerdicts, type OpensslFlags } from './openssl-chain.ts';
 export { nodeTlsVerdicts, handshakeSetup } from './tls-chain.ts';
 export { pythonSslVerdicts, type PythonVerdicts } from './python-batch.ts';

@@ -32,7 +32,15 @@ const b64 = (d: Uint8Array) => Buffer.from(d).toString('base64');
 /** One line per chain, tab-separated (the JDK has no JSON reader): see JavaPkixJudge.java. */
 function line(c: JudgedChain): string {
   const inters = c.intermediatesDer.length ? c.intermediatesDer.map(b64).join(',') : '-';
-  return [c.name.replace(/\s+/g, ' '), c.purpose, c.host || '-', String(c.at.getTime()), b64(c.leafDer), inters, b64(c.anchorDer)].join('\t');
+  return [
+    c.name.replace(/\s+/g, ' '),
+    c.purpose,
+    c.host || '-',
+    String(c.at.getTime()),
+    b64(c.leafDer),
+    inters,
+    b64(c.anchorDer),
+  ].join('\t');
 }
 
 export function javaPkixVerdicts(chains: JudgedChain[]): Promise<JavaVerdict[]> {

@@ -3,7 +3,14 @@
 // would make every interop test worthless.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { run, withFiles } from './tools.ts';
-import { opensslVerify, opensslCheckHost, opensslCheckIp, opensslReqVerify, opensslMakeCsr, opensslDecryptKey } from './openssl.ts';
+import {
+  opensslVerify,
+  opensslCheckHost,
+  opensslCheckIp,
+  opensslReqVerify,
+  opensslMakeCsr,
+  opensslDecryptKey,
+} from './openssl.ts';
 import { nodeTlsHandshake, type TlsParty } from './node-tls.ts';
 import { pythonSslHandshake } from './python-ssl.ts';
 
@@ -25,19 +32,104 @@ function opensslPki(): Promise<Pki> {
       const r = run('openssl', args);
       if (r.status !== 0) throw new Error(r.stderr);
     };
-    ok(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p('ca.key'), '-out', p('ca.crt'), '-subj', '/CN=Judge CA', '-days', '2',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    ok([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      p('ca.key'),
+      '-out',
+      p('ca.crt'),
+      '-subj',
+      '/CN=Judge CA',
+      '-days',
+      '2',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
     const leaf = (name: string, eku: string, san: string) => {
-      ok(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p(`${name}.key`), '-out', p(`${name}.csr`), '-subj', `/CN=${name}`]);
-      const e = ext(`${name}.ext`, `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=${eku}\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n${san ? `subjectAltName=${san}` : ''}`);
-      ok(['x509', '-req', '-in', p(`${name}.csr`), '-CA', p('ca.crt'), '-CAkey', p('ca.key'), '-CAcreateserial', '-days', '1', '-extfile', e, '-out', p(`${name}.crt`)]);
+      ok([
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        p(`${name}.key`),
+        '-out',
+        p(`${name}.csr`),
+        '-subj',
+        `/CN=${name}`,
+      ]);
+      const e = ext(
+        `${name}.ext`,
+        `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=${eku}\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n${san ? `subjectAltName=${san}` : ''}`,
+      );
+      ok([
+        'x509',
+        '-req',
+        '-in',
+        p(`${name}.csr`),
+        '-CA',
+        p('ca.crt'),
+        '-CAkey',
+        p('ca.key'),
+        '-CAcreateserial',
+        '-days',
+        '1',
+        '-extfile',
+        e,
+        '-out',
+        p(`${name}.crt`),
+      ]);
     };
     leaf('server', 'serverAuth', 'DNS:localhost,IP:127.0.0.1');
     leaf('client', 'clientAuth', '');
     // What VERIFY_X509_STRICT refuses and plain verification accepts: no key identifiers.
-    ok(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p('noaki.key'), '-out', p('noaki.csr'), '-subj', '/CN=noaki']);
-    const e = ext('noaki.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none');
-    ok(['x509', '-req', '-in', p('noaki.csr'), '-CA', p('ca.crt'), '-CAkey', p('ca.key'), '-CAcreateserial', '-days', '1', '-extfile', e, '-out', p('noaki.crt')]);
+    ok([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      p('noaki.key'),
+      '-out',
+      p('noaki.csr'),
+      '-subj',
+      '/CN=noaki',
+    ]);
+    const e = ext(
+      'noaki.ext',
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none',
+    );
+    ok([
+      'x509',
+      '-req',
+      '-in',
+      p('noaki.csr'),
+      '-CA',
+      p('ca.crt'),
+      '-CAkey',
+      p('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      e,
+      '-out',
+      p('noaki.crt'),
+    ]);
     const read = (f: string) => run('cat', [p(f)]).stdout;
     return {
       caPem: read('ca.crt'),
@@ -55,14 +147,33 @@ beforeAll(async () => {
   b = await opensslPki();
 });
 
-const party = (pki: Pki, who: 'server' | 'client' | 'noAki', trust: Pki): TlsParty => ({ ...pki[who], caPem: trust.caPem });
+const party = (pki: Pki, who: 'server' | 'client' | 'noAki', trust: Pki): TlsParty => ({
+  ...pki[who],
+  caPem: trust.caPem,
+});
 
 describe('openssl judges', () => {
   const verifyRows = [
-    { name: 'server cert for sslserver', input: () => ({ rootPem: a.caPem, certPem: a.server.certPem, purpose: 'sslserver' as const }), want: true },
-    { name: 'client cert for sslclient', input: () => ({ rootPem: a.caPem, certPem: a.client.certPem, purpose: 'sslclient' as const }), want: true },
-    { name: 'client cert refused for sslserver', input: () => ({ rootPem: a.caPem, certPem: a.client.certPem, purpose: 'sslserver' as const }), want: false },
-    { name: 'cert from another CA refused', input: () => ({ rootPem: b.caPem, certPem: a.server.certPem, purpose: 'sslserver' as const }), want: false },
+    {
+      name: 'server cert for sslserver',
+      input: () => ({ rootPem: a.caPem, certPem: a.server.certPem, purpose: 'sslserver' as const }),
+      want: true,
+    },
+    {
+      name: 'client cert for sslclient',
+      input: () => ({ rootPem: a.caPem, certPem: a.client.certPem, purpose: 'sslclient' as const }),
+      want: true,
+    },
+    {
+      name: 'client cert refused for sslserver',
+      input: () => ({ rootPem: a.caPem, certPem: a.client.certPem, purpose: 'sslserver' as const }),
+      want: false,
+    },
+    {
+      name: 'cert from another CA refused',
+      input: () => ({ rootPem: b.caPem, certPem: a.server.certPem, purpose: 'sslserver' as const }),
+      want: false,
+    },
   ];
   for (const row of verifyRows) {
     it(`verify: ${row.name}`, async () => {
@@ -79,7 +190,10 @@ describe('openssl judges', () => {
   for (const row of matchRows) {
     it(`check: ${row.name}`, async () => {
       const [kind, value] = row.input as [string, string];
-      const got = kind === 'host' ? await opensslCheckHost(a.server.certPem, value) : await opensslCheckIp(a.server.certPem, value);
+      const got =
+        kind === 'host'
+          ? await opensslCheckHost(a.server.certPem, value)
+          : await opensslCheckIp(a.server.certPem, value);
       expect(got).toBe(row.want);
     });
   }
@@ -92,7 +206,10 @@ describe('openssl judges', () => {
     expect((await opensslReqVerify(lines.join('\n'))).ok).toBe(false);
   });
   it('pkey -passin opens only with the right passphrase', async () => {
-    const enc = await withFiles({ 'k.pem': a.server.keyPem }, (_d, p) => run('openssl', ['pkey', '-in', p('k.pem'), '-aes-256-cbc', '-passout', 'pass:s3cret']).stdout);
+    const enc = await withFiles(
+      { 'k.pem': a.server.keyPem },
+      (_d, p) => run('openssl', ['pkey', '-in', p('k.pem'), '-aes-256-cbc', '-passout', 'pass:s3cret']).stdout,
+    );
     expect((await opensslDecryptKey(enc, 's3cret')).ok).toBe(true);
     expect((await opensslDecryptKey(enc, 'wrong')).ok).toBe(false);
   });
@@ -100,11 +217,31 @@ describe('openssl judges', () => {
 
 describe('handshake judges', () => {
   const rows = [
-    { name: 'same CA both ways', input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: 'localhost' }), want: true },
-    { name: 'by IP', input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: '127.0.0.1' }), want: true },
-    { name: 'client from another CA refused', input: () => ({ server: party(a, 'server', a), client: party(b, 'client', a), serverName: 'localhost' }), want: false },
-    { name: 'server from another CA refused', input: () => ({ server: party(b, 'server', b), client: party(a, 'client', a), serverName: 'localhost' }), want: false },
-    { name: 'wrong host name refused', input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: 'other.example' }), want: false },
+    {
+      name: 'same CA both ways',
+      input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: 'localhost' }),
+      want: true,
+    },
+    {
+      name: 'by IP',
+      input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: '127.0.0.1' }),
+      want: true,
+    },
+    {
+      name: 'client from another CA refused',
+      input: () => ({ server: party(a, 'server', a), client: party(b, 'client', a), serverName: 'localhost' }),
+      want: false,
+    },
+    {
+      name: 'server from another CA refused',
+      input: () => ({ server: party(b, 'server', b), client: party(a, 'client', a), serverName: 'localhost' }),
+      want: false,
+    },
+    {
+      name: 'wrong host name refused',
+      input: () => ({ server: party(a, 'server', a), client: party(a, 'client', a), serverName: 'other.example' }),
+      want: false,
+    },
   ];
   it('strictness: a client without key identifiers passes Node but not Python VERIFY_X509_STRICT', async () => {
     const opts = { server: party(a, 'server', a), client: party(a, 'noAki', a), serverName: 'localhost' };

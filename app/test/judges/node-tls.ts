@@ -33,7 +33,12 @@ export interface HandshakeResult {
  * Handshake a client against a server. The client checks the server certificate against
  * `serverName` (a DNS name or an IP address) the way https does.
  */
-export function nodeTlsHandshake(opts: { server: TlsParty; client: TlsParty; serverName: string; timeoutMs?: number }): Promise<HandshakeResult> {
+export function nodeTlsHandshake(opts: {
+  server: TlsParty;
+  client: TlsParty;
+  serverName: string;
+  timeoutMs?: number;
+}): Promise<HandshakeResult> {
   return new Promise((resolve) => {
     const result: HandshakeResult = { ok: false };
     let settled = false;
@@ -84,7 +89,12 @@ export function nodeTlsHandshake(opts: { server: TlsParty; client: TlsParty; ser
       client.on('data', (d: string) => {
         data += d;
       });
-      client.on('end', () => finish({ ok: data === 'hello', clientError: data === 'hello' ? undefined : 'connection closed without an answer' }));
+      client.on('end', () =>
+        finish({
+          ok: data === 'hello',
+          clientError: data === 'hello' ? undefined : 'connection closed without an answer',
+        }),
+      );
       client.on('error', (e: Error) => finish({ ok: false, clientError: e.message }));
     });
   });

@@ -62,18 +62,91 @@ export function opensslCa(): OpensslCa {
     dir,
     path,
     makeCa(name, cn = 'CRL Test CA') {
-      openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`,
-        '-days', '30', '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+      openssl(
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.crt`,
+        '-days',
+        '30',
+        '-subj',
+        `/CN=${cn}`,
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      );
     },
     issueLeaf(cn) {
-      openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${cn}.key`, '-out', `${cn}.csr`, '-subj', `/CN=${cn}`);
-      openssl('ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-in', `${cn}.csr`, '-out', `${cn}.crt`, '-notext');
+      openssl(
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        `${cn}.key`,
+        '-out',
+        `${cn}.csr`,
+        '-subj',
+        `/CN=${cn}`,
+      );
+      openssl(
+        'ca',
+        '-batch',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        'ca.crt',
+        '-keyfile',
+        'ca.key',
+        '-in',
+        `${cn}.csr`,
+        '-out',
+        `${cn}.crt`,
+        '-notext',
+      );
     },
     revoke(cn, reason) {
-      openssl('ca', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-revoke', `${cn}.crt`, '-crl_reason', reason);
+      openssl(
+        'ca',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        'ca.crt',
+        '-keyfile',
+        'ca.key',
+        '-revoke',
+        `${cn}.crt`,
+        '-crl_reason',
+        reason,
+      );
     },
     gencrl(signer, out, validity = []) {
-      openssl('ca', '-gencrl', '-config', 'ca.cnf', '-cert', `${signer}.crt`, '-keyfile', `${signer}.key`, '-crlexts', 'crl_ext', ...validity, '-out', `${out}.pem`);
+      openssl(
+        'ca',
+        '-gencrl',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        `${signer}.crt`,
+        '-keyfile',
+        `${signer}.key`,
+        '-crlexts',
+        'crl_ext',
+        ...validity,
+        '-out',
+        `${out}.pem`,
+      );
       openssl('crl', '-in', `${out}.pem`, '-outform', 'der', '-out', `${out}.der`);
       return new Uint8Array(readFileSync(path(`${out}.der`)));
     },

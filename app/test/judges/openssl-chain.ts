@@ -20,7 +20,13 @@ export function opensslVerifyChain(c: JudgedChain, flags: OpensslFlags): Promise
   const files: Record<string, string> = { 'anchor.pem': derToPem(c.anchorDer), 'leaf.pem': derToPem(c.leafDer) };
   if (c.intermediatesDer.length) files['untrusted.pem'] = c.intermediatesDer.map((d) => derToPem(d)).join('');
   return withFiles(files, (_dir, p) => {
-    const args = ['verify', '-attime', String(Math.floor(c.at.getTime() / 1000)), '-purpose', c.purpose === 'server' ? 'sslserver' : 'sslclient'];
+    const args = [
+      'verify',
+      '-attime',
+      String(Math.floor(c.at.getTime() / 1000)),
+      '-purpose',
+      c.purpose === 'server' ? 'sslserver' : 'sslclient',
+    ];
     if (flags.strict) args.push('-x509_strict');
     if (flags.partialChain) args.push('-partial_chain');
     if (flags.authLevel !== undefined) args.push('-auth_level', String(flags.authLevel));

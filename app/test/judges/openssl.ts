@@ -20,7 +20,12 @@ export type Purpose = 'sslserver' | 'sslclient';
  * `openssl verify -x509_strict -purpose P -CAfile root [-untrusted intermediates] leaf`.
  * `untrustedPem` holds the intermediates (may be empty); only `rootPem` is trusted.
  */
-export function opensslVerify(opts: { rootPem: string; untrustedPem?: string; certPem: string; purpose?: Purpose }): Promise<Verdict> {
+export function opensslVerify(opts: {
+  rootPem: string;
+  untrustedPem?: string;
+  certPem: string;
+  purpose?: Purpose;
+}): Promise<Verdict> {
   const files: Record<string, string> = { 'root.pem': opts.rootPem, 'leaf.pem': opts.certPem };
   if (opts.untrustedPem?.trim()) files['untrusted.pem'] = opts.untrustedPem;
   return withFiles(files, (_dir, p) => {
@@ -92,9 +97,24 @@ export const OPENSSL_NEWKEY: Record<string, string[]> = {
 };
 
 /** A CSR and its key made by openssl (`openssl req -new`), with optional SANs ("DNS:a,IP:1.2.3.4"). */
-export function opensslMakeCsr(opts: { cn: string; san?: string; key?: keyof typeof OPENSSL_NEWKEY }): Promise<{ csrPem: string; keyPem: string }> {
+export function opensslMakeCsr(opts: {
+  cn: string;
+  san?: string;
+  key?: keyof typeof OPENSSL_NEWKEY;
+}): Promise<{ csrPem: string; keyPem: string }> {
   return withFiles({}, (_d, p) => {
-    const args = ['req', '-new', '-nodes', ...(OPENSSL_NEWKEY[opts.key ?? 'p256'] ?? []), '-keyout', p('k.pem'), '-out', p('r.csr'), '-subj', `/CN=${opts.cn}`];
+    const args = [
+      'req',
+      '-new',
+      '-nodes',
+      ...(OPENSSL_NEWKEY[opts.key ?? 'p256'] ?? []),
+      '-keyout',
+      p('k.pem'),
+      '-out',
+      p('r.csr'),
+      '-subj',
+      `/CN=${opts.cn}`,
+    ];
     if (opts.san) args.push('-addext', `subjectAltName=${opts.san}`);
     const r = run('openssl', args);
     if (r.status !== 0) throw new Error(`openssl req -new failed: ${r.stderr}`);

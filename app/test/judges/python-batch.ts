@@ -83,7 +83,10 @@ export interface PythonCase {
 export type PythonModes<M extends string> = Record<M, string[]>;
 
 /** Every case in every mode, one python3 process; results in case order. */
-export function pythonHandshakes<M extends string>(cases: PythonCase[], modes: PythonModes<M>): Promise<Record<M, HandshakeResult>[]> {
+export function pythonHandshakes<M extends string>(
+  cases: PythonCase[],
+  modes: PythonModes<M>,
+): Promise<Record<M, HandshakeResult>[]> {
   const files: Record<string, string> = { 'judge.py': SCRIPT };
   cases.forEach((c, i) => {
     for (const who of ['server', 'client'] as const) {
@@ -96,10 +99,20 @@ export function pythonHandshakes<M extends string>(cases: PythonCase[], modes: P
   });
   return withFiles(files, (_dir, p) => {
     const side = (i: number, who: 'server' | 'client', party: TlsParty) => ({
-      cert: p(`${i}-${who}.pem`), key: p(`${i}-${who}.key`), ca: p(`${i}-${who}-ca.pem`), passphrase: party.passphrase,
+      cert: p(`${i}-${who}.pem`),
+      key: p(`${i}-${who}.key`),
+      ca: p(`${i}-${who}-ca.pem`),
+      passphrase: party.passphrase,
       ...(party.crlPem ? { crl: p(`${i}-${who}-crl.pem`) } : {}),
     });
-    const job = { modes, cases: cases.map((c, i) => ({ serverName: c.serverName, server: side(i, 'server', c.server), client: side(i, 'client', c.client) })) };
+    const job = {
+      modes,
+      cases: cases.map((c, i) => ({
+        serverName: c.serverName,
+        server: side(i, 'server', c.server),
+        client: side(i, 'client', c.client),
+      })),
+    };
     return withFiles({ 'job.json': JSON.stringify(job) }, (_d2, q) => {
       const r = run('python3', [p('judge.py'), q('job.json')], { timeoutMs: 600_000 });
       try {
@@ -120,9 +133,12 @@ export interface PythonVerdicts {
 
 /** Every chain of the differential corpus, with Python 3.13's flags and with the defaults. */
 export async function pythonSslVerdicts(chains: JudgedChain[], peer: HandshakePeer): Promise<PythonVerdicts[]> {
-  const results = await pythonHandshakes(chains.map((c) => handshakeSetup(c, peer)), {
-    strict: ['VERIFY_X509_STRICT', 'VERIFY_X509_PARTIAL_CHAIN'],
-    default: [],
-  });
+  const results = await pythonHandshakes(
+    chains.map((c) => handshakeSetup(c, peer)),
+    {
+      strict: ['VERIFY_X509_STRICT', 'VERIFY_X509_PARTIAL_CHAIN'],
+      default: [],
+    },
+  );
   return results.map((r) => ({ strict: handshakeVerdict(r.strict), default: handshakeVerdict(r.default) }));
 }

@@ -8,7 +8,11 @@ import { pythonHandshakes } from './python-batch.ts';
 import type { HandshakeResult, TlsParty } from './node-tls.ts';
 
 /** Handshake a Python client against a Python server, both strict. */
-export async function pythonSslHandshake(opts: { server: TlsParty; client: TlsParty; serverName: string }): Promise<HandshakeResult> {
+export async function pythonSslHandshake(opts: {
+  server: TlsParty;
+  client: TlsParty;
+  serverName: string;
+}): Promise<HandshakeResult> {
   const [result] = await pythonHandshakes([opts], { strict: ['VERIFY_X509_STRICT'] });
   if (!result) throw new Error('python3 handshake judge returned no result');
   return result.strict;

@@ -26,7 +26,14 @@ export function handshakeSetup(c: JudgedChain, peer: HandshakePeer): HandshakeSe
 /** The handshake's outcome as a verdict: the refusing side's words first. */
 export function handshakeVerdict(r: HandshakeResult): StackVerdict {
   if (r.ok) return { ok: true, reason: 'ok' };
-  return { ok: false, reason: oneLine([r.serverError && `server: ${r.serverError}`, r.clientError && `client: ${r.clientError}`].filter(Boolean).join('; ')) };
+  return {
+    ok: false,
+    reason: oneLine(
+      [r.serverError && `server: ${r.serverError}`, r.clientError && `client: ${r.clientError}`]
+        .filter(Boolean)
+        .join('; '),
+    ),
+  };
 }
 
 /** Every chain through a Node `tls` handshake (OpenSSL's default verification, as Node.js ships it). */

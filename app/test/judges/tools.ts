@@ -34,12 +34,18 @@ export function requireTool(tool: string): void {
     present.set(tool, ok);
   }
   if (!ok) {
-    throw new Error(`The judge "${tool}" is missing; install it with: ${INSTALL[tool] ?? `apt-get install -y ${tool}`}`);
+    throw new Error(
+      `The judge "${tool}" is missing; install it with: ${INSTALL[tool] ?? `apt-get install -y ${tool}`}`,
+    );
   }
 }
 
 /** Run a judge synchronously; never throws on a non-zero exit (the status is the verdict). */
-export function run(tool: string, args: string[], opts: { input?: string; cwd?: string; timeoutMs?: number } = {}): RunResult {
+export function run(
+  tool: string,
+  args: string[],
+  opts: { input?: string; cwd?: string; timeoutMs?: number } = {},
+): RunResult {
   // A path is a program this run built (the Go judge), not a tool to look up on PATH.
   if (!tool.includes('/')) requireTool(tool);
   const r = spawnSync(tool, args, {
@@ -53,7 +59,10 @@ export function run(tool: string, args: string[], opts: { input?: string; cwd?: 
 }
 
 /** A scratch folder holding `files` (name → contents); removed after `fn`, even when it throws. */
-export async function withFiles<T>(files: Record<string, string | Uint8Array>, fn: (dir: string, path: (name: string) => string) => Promise<T> | T): Promise<T> {
+export async function withFiles<T>(
+  files: Record<string, string | Uint8Array>,
+  fn: (dir: string, path: (name: string) => string) => Promise<T> | T,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-judge-'));
   try {
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);

@@ -15,7 +15,9 @@ function qualifier(buf: Uint8Array, q: Tlv): TreeNode {
   if (id === CPS) return node('CPS', stringOf(buf, value) ?? '');
   if (id === USER_NOTICE && isUniversal(value, TAG.SEQUENCE)) {
     // UserNotice: optional noticeRef (a SEQUENCE), optional explicitText (a string).
-    const text = childrenOf(buf, value).map((t) => stringOf(buf, t)).find((s) => s !== undefined);
+    const text = childrenOf(buf, value)
+      .map((t) => stringOf(buf, t))
+      .find((s) => s !== undefined);
     return node('User notice', text ?? '(reference only)');
   }
   return node('Qualifier', id);

@@ -6,7 +6,17 @@ import { nameNodes } from '../name-text.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
-const REASONS = ['unused', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn', 'aACompromise'];
+const REASONS = [
+  'unused',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
 
 function names(buf: Uint8Array, t: Tlv): TreeNode[] {
   return childrenOf(buf, t).map((g) => generalNameNode(generalNameOf(buf, g)));
@@ -36,7 +46,11 @@ function distributionPoint(buf: Uint8Array, dp: Tlv, index: number): TreeNode {
     } else throw new Error('unexpected field in DistributionPoint');
   }
   const first = children[0];
-  return node(`Distribution point ${index + 1}`, children.length === 1 ? first?.value : undefined, children.length === 1 ? [] : children);
+  return node(
+    `Distribution point ${index + 1}`,
+    children.length === 1 ? first?.value : undefined,
+    children.length === 1 ? [] : children,
+  );
 }
 
 function points(oid: string, name: string): ExtensionDecoder {
@@ -46,7 +60,14 @@ function points(oid: string, name: string): ExtensionDecoder {
     decode(value) {
       const dps = childrenOf(value, readWhole(value));
       const children = dps.map((dp, i) => distributionPoint(value, dp, i));
-      return { value: children.map((c) => c.value).filter(Boolean).join(', ') || undefined, children };
+      return {
+        value:
+          children
+            .map((c) => c.value)
+            .filter(Boolean)
+            .join(', ') || undefined,
+        children,
+      };
     },
   };
 }

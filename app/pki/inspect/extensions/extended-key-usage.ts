@@ -19,6 +19,9 @@ export const extendedKeyUsage: ExtensionDecoder = {
   name: 'Extended key usage',
   decode(value) {
     const oids = decodeExtendedKeyUsage(value);
-    return { value: oids.map(ekuName).join(', '), children: oids.map((o) => node('Purpose', oidLabel(o, EXTENDED_KEY_USAGES))) };
+    return {
+      value: oids.map(ekuName).join(', '),
+      children: oids.map((o) => node('Purpose', oidLabel(o, EXTENDED_KEY_USAGES))),
+    };
   },
 };

@@ -29,7 +29,13 @@ export const authorityKeyIdentifier: ExtensionDecoder = {
         keyId = toHex(value.subarray(t.contentStart, t.contentEnd), ':');
         children.push(node('Key identifier', keyId));
       } else if (tag === 1) {
-        children.push(node('Issuer', undefined, childrenOf(value, t).map((g) => generalNameNode(generalNameOf(value, g)))));
+        children.push(
+          node(
+            'Issuer',
+            undefined,
+            childrenOf(value, t).map((g) => generalNameNode(generalNameOf(value, g))),
+          ),
+        );
       } else if (tag === 2) {
         // [2] IMPLICIT INTEGER: read its content as an unsigned serial.
         const fake = { ...t, cls: 0, tagNumber: TAG.INTEGER };

@@ -17,14 +17,34 @@ import { authorityInfoAccess, subjectInfoAccess } from './information-access.ts'
 import { authorityKeyIdentifier, subjectKeyIdentifier } from './key-identifiers.ts';
 import { keyUsage } from './key-usage.ts';
 import { nameConstraints } from './name-constraints.ts';
-import { crlNumber, crlReason, inhibitAnyPolicy, precertificatePoison, signedCertificateTimestamps } from './small-extensions.ts';
+import {
+  crlNumber,
+  crlReason,
+  inhibitAnyPolicy,
+  precertificatePoison,
+  signedCertificateTimestamps,
+} from './small-extensions.ts';
 
 export const EXTENSION_DECODERS: ReadonlyMap<string, ExtensionDecoder> = new Map(
   [
-    basicConstraints, keyUsage, extendedKeyUsage, subjectAltName, issuerAltName, subjectKeyIdentifier,
-    authorityKeyIdentifier, crlDistributionPoints, freshestCrl, authorityInfoAccess, subjectInfoAccess,
-    certificatePolicies, nameConstraints, crlNumber, crlReason, inhibitAnyPolicy,
-    signedCertificateTimestamps, precertificatePoison,
+    basicConstraints,
+    keyUsage,
+    extendedKeyUsage,
+    subjectAltName,
+    issuerAltName,
+    subjectKeyIdentifier,
+    authorityKeyIdentifier,
+    crlDistributionPoints,
+    freshestCrl,
+    authorityInfoAccess,
+    subjectInfoAccess,
+    certificatePolicies,
+    nameConstraints,
+    crlNumber,
+    crlReason,
+    inhibitAnyPolicy,
+    signedCertificateTimestamps,
+    precertificatePoison,
   ].map((d) => [d.oid, d]),
 );
 
@@ -33,7 +53,12 @@ const HEX_LIMIT = 512;
 function rawNode(ext: RawExtension, name: string, note: string): TreeNode {
   const hex = toHex(ext.value.subarray(0, HEX_LIMIT), ':');
   const more = ext.value.length > HEX_LIMIT ? ` … (${ext.value.length} bytes)` : '';
-  return node(name, undefined, [node('OID', ext.oid), node('Critical', ext.critical ? 'yes' : 'no'), node('Value (DER hex)', hex + more)], note);
+  return node(
+    name,
+    undefined,
+    [node('OID', ext.oid), node('Critical', ext.critical ? 'yes' : 'no'), node('Value (DER hex)', hex + more)],
+    note,
+  );
 }
 
 /** One extension as a tree node; never throws. */

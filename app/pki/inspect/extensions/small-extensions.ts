@@ -7,15 +7,35 @@ import { integerHex } from '../../read/der-values.ts';
 import { isUniversal, readWhole, TAG } from '../../read/tlv.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
-const CRL_REASONS = ['unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', '(7 unused)', 'removeFromCRL', 'privilegeWithdrawn', 'aACompromise'];
+const CRL_REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  '(7 unused)',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
 
 function integerValue(value: Uint8Array): string {
   return BigInt(`0x${integerHex(value, readWhole(value))}`).toString();
 }
 
-export const crlNumber: ExtensionDecoder = { oid: '2.5.29.20', name: 'CRL number', decode: (v) => ({ value: integerValue(v) }) };
+export const crlNumber: ExtensionDecoder = {
+  oid: '2.5.29.20',
+  name: 'CRL number',
+  decode: (v) => ({ value: integerValue(v) }),
+};
 
-export const inhibitAnyPolicy: ExtensionDecoder = { oid: '2.5.29.54', name: 'Inhibit anyPolicy', decode: (v) => ({ value: `skip ${integerValue(v)} certificates` }) };
+export const inhibitAnyPolicy: ExtensionDecoder = {
+  oid: '2.5.29.54',
+  name: 'Inhibit anyPolicy',
+  decode: (v) => ({ value: `skip ${integerValue(v)} certificates` }),
+};
 
 export const crlReason: ExtensionDecoder = {
   oid: '2.5.29.21',

@@ -28,7 +28,9 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 /** Encrypt every case (PKCS#7 padding for block ciphers) with OpenSSL; hex ciphertexts in order. */
 export function legacyEncrypt(cases: CipherCase[]): string[] {
-  const input = JSON.stringify(cases.map((c) => ({ cipher: c.cipher, key: hex(c.key), iv: c.iv && hex(c.iv), data: hex(c.data) })));
+  const input = JSON.stringify(
+    cases.map((c) => ({ cipher: c.cipher, key: hex(c.key), iv: c.iv && hex(c.iv), data: hex(c.data) })),
+  );
   const r = run('node', ['--openssl-legacy-provider', '-e', SCRIPT], { input });
   if (r.status !== 0) throw new Error(`node --openssl-legacy-provider failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as string[];

@@ -86,11 +86,20 @@ export interface Planned {
 /** The files the matrix holds, known before any is made (tests are named from it). */
 export function matrixPlan(): Planned[] {
   const algorithms = [
-    ...Object.entries(PKCS12_ALGORITHMS).map(([algorithm, args]) => ({ container: 'pkcs12' as const, algorithm, args })),
+    ...Object.entries(PKCS12_ALGORITHMS).map(([algorithm, args]) => ({
+      container: 'pkcs12' as const,
+      algorithm,
+      args,
+    })),
     ...Object.entries(PKCS8_ALGORITHMS).map(([algorithm, args]) => ({ container: 'pkcs8' as const, algorithm, args })),
   ];
   return algorithms.flatMap((a, i) =>
-    KEY_KINDS.map((key, k) => ({ ...a, key, password: PASSWORD_KINDS[(i + k) % PASSWORD_KINDS.length]!, stem: `f${i}-${key}` })),
+    KEY_KINDS.map((key, k) => ({
+      ...a,
+      key,
+      password: PASSWORD_KINDS[(i + k) % PASSWORD_KINDS.length]!,
+      stem: `f${i}-${key}`,
+    })),
   );
 }
 
@@ -104,7 +113,10 @@ function script(files: Planned[]): string {
   const lines = ['set -e'];
   for (const [pw, value] of Object.entries(PASSWORDS)) lines.push(`printf '%s' '${value}' > pw-${pw}`);
   for (const [key, make] of Object.entries(KEYS)) {
-    lines.push(`${make} -out ${key}.key`, `openssl req -x509 -key ${key}.key -subj "/CN=${key}.example" -days 30 -out ${key}.crt`);
+    lines.push(
+      `${make} -out ${key}.key`,
+      `openssl req -x509 -key ${key}.key -subj "/CN=${key}.example" -days 30 -out ${key}.crt`,
+    );
   }
   for (const f of files) {
     if (f.container === 'pkcs12') {
@@ -137,9 +149,20 @@ export function buildMatrix(): MatrixFile[] {
   if (r.status !== 0) throw new Error(`building the legacy matrix with openssl failed: ${r.stderr}`);
   return planned.map((f) => {
     const pem = readFileSync(join(dir, `${f.stem}.pem`), 'utf8');
-    const certs = f.container === 'pkcs12' ? pemBlocks(pem, 'CERTIFICATE') : pemBlocks(readFileSync(join(dir, `${f.key}.crt`), 'utf8'), 'CERTIFICATE');
+    const certs =
+      f.container === 'pkcs12'
+        ? pemBlocks(pem, 'CERTIFICATE')
+        : pemBlocks(readFileSync(join(dir, `${f.key}.crt`), 'utf8'), 'CERTIFICATE');
     const [key] = pemBlocks(pem, 'PRIVATE KEY');
     if (!key) throw new Error(`openssl extracted no key from ${f.stem} (${f.algorithm})`);
-    return { container: f.container, algorithm: f.algorithm, key: f.key, password: f.password, bytes: new Uint8Array(readFileSync(join(dir, `${f.stem}.bin`))), opensslCerts: certs, opensslKey: key };
+    return {
+      container: f.container,
+      algorithm: f.algorithm,
+      key: f.key,
+      password: f.password,
+      bytes: new Uint8Array(readFileSync(join(dir, `${f.stem}.bin`))),
+      opensslCerts: certs,
+      opensslKey: key,
+    };
   });
 }

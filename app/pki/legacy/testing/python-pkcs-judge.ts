@@ -34,9 +34,18 @@ json.dump(out, sys.stdout)
 `;
 
 /** Read each file with python cryptography; results in order. */
-export function pythonReadAll(files: Array<{ container: 'pkcs12' | 'pkcs8'; bytes: Uint8Array; password: string }>): PythonReading[] {
-  const input = JSON.stringify(files.map((f) => ({ container: f.container, bytes: Buffer.from(f.bytes).toString('base64'), password: f.password })));
+export function pythonReadAll(
+  files: Array<{ container: 'pkcs12' | 'pkcs8'; bytes: Uint8Array; password: string }>,
+): PythonReading[] {
+  const input = JSON.stringify(
+    files.map((f) => ({
+      container: f.container,
+      bytes: Buffer.from(f.bytes).toString('base64'),
+      password: f.password,
+    })),
+  );
   const r = run('python3', ['-c', SCRIPT], { input, timeoutMs: 300_000 });
-  if (r.status !== 0) throw new Error(`python3 with cryptography could not run (pip install cryptography): ${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`python3 with cryptography could not run (pip install cryptography): ${r.stderr}`);
   return JSON.parse(r.stdout) as PythonReading[];
 }

@@ -6,7 +6,10 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-not-marked-ca',
     severity: 'error',
     summary: 'A certificate used as a CA has basicConstraints with cA true.',
-    inPath: { reason: 'is used as a CA but its basicConstraints does not say cA=TRUE', fix: 'with basicConstraints cA=TRUE, marked critical' },
+    inPath: {
+      reason: 'is used as a CA but its basicConstraints does not say cA=TRUE',
+      fix: 'with basicConstraints cA=TRUE, marked critical',
+    },
     check: ({ role, facts }) =>
       role === 'ca' && !facts.basicConstraints?.ca
         ? 'This certificate is meant to be a CA but its basicConstraints does not say cA=TRUE, so verifiers will refuse anything it signs.'
@@ -16,7 +19,10 @@ export const CA_RULES: LintRule[] = [
     code: 'ca-basic-constraints-not-critical',
     severity: 'error',
     summary: 'A CA marks basicConstraints critical.',
-    inPath: { reason: 'has a basicConstraints extension that is not marked critical', fix: 'with basicConstraints marked critical' },
+    inPath: {
+      reason: 'has a basicConstraints extension that is not marked critical',
+      fix: 'with basicConstraints marked critical',
+    },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && !facts.basicConstraints.critical
         ? 'basicConstraints of a CA must be marked critical (RFC 5280 §4.2.1.9).'
@@ -39,7 +45,7 @@ export const CA_RULES: LintRule[] = [
     inPath: { reason: 'is a CA whose keyUsage lacks keyCertSign', fix: 'with keyUsage keyCertSign' },
     check: ({ facts }) =>
       facts.basicConstraints?.ca && facts.keyUsage && !facts.keyUsage.usages.has('keyCertSign')
-        ? 'This CA\'s keyUsage lacks keyCertSign, so certificates it signs will not verify.'
+        ? "This CA's keyUsage lacks keyCertSign, so certificates it signs will not verify."
         : null,
   },
   {

@@ -12,7 +12,9 @@ export const IDENTIFIER_RULES: LintRule[] = [
       const s = facts.serial;
       const negative = ((s[0] ?? 0) & 0x80) !== 0;
       const zero = s.every((b) => b === 0);
-      return negative || zero ? 'The serial number is zero or negative; RFC 5280 §4.1.2.2 requires a positive integer.' : null;
+      return negative || zero
+        ? 'The serial number is zero or negative; RFC 5280 §4.1.2.2 requires a positive integer.'
+        : null;
     },
   },
   {
@@ -33,7 +35,8 @@ export const IDENTIFIER_RULES: LintRule[] = [
     check: ({ facts }) =>
       facts.subjectKeyId === undefined
         ? {
-            message: 'No Subject Key Identifier: Python\'s VERIFY_X509_STRICT (the default since 3.13) rejects CAs without one, and chain building gets slower.',
+            message:
+              "No Subject Key Identifier: Python's VERIFY_X509_STRICT (the default since 3.13) rejects CAs without one, and chain building gets slower.",
             severity: facts.basicConstraints?.ca ? 'error' : 'warning',
           }
         : null,
@@ -45,7 +48,7 @@ export const IDENTIFIER_RULES: LintRule[] = [
     inPath: { reason: 'has no authority key identifier', fix: 'with an authority key identifier' },
     check: ({ facts, selfIssued }) =>
       !selfIssued && !facts.authorityKeyId
-        ? 'No Authority Key Identifier (keyIdentifier): Python\'s VERIFY_X509_STRICT rejects the chain, and verifiers cannot tell which CA key signed it.'
+        ? "No Authority Key Identifier (keyIdentifier): Python's VERIFY_X509_STRICT rejects the chain, and verifiers cannot tell which CA key signed it."
         : null,
   },
   {
@@ -62,7 +65,10 @@ export const IDENTIFIER_RULES: LintRule[] = [
     code: 'signature-algorithm-mismatch',
     severity: 'error',
     summary: 'The outer signatureAlgorithm equals the one inside the signed part.',
-    inPath: { reason: 'names two different signature algorithms', fix: 'with one signature algorithm inside and outside the signed part' },
+    inPath: {
+      reason: 'names two different signature algorithms',
+      fix: 'with one signature algorithm inside and outside the signed part',
+    },
     check: ({ facts }) =>
       facts.signatureOid !== facts.tbsSignatureOid
         ? 'The signature algorithm outside the signed part differs from the one inside it (RFC 5280 §4.1.1.2).'
@@ -85,7 +91,9 @@ export const IDENTIFIER_RULES: LintRule[] = [
     summary: 'Every critical extension is one that verifiers know.',
     check: ({ facts }) => {
       const unknown = facts.extensions.filter((e) => e.critical && !KNOWN_EXTENSIONS.has(e.oid)).map((e) => e.oid);
-      return unknown.length ? `Critical extension ${unknown.join(', ')} is unknown to verifiers, which must then reject the certificate.` : null;
+      return unknown.length
+        ? `Critical extension ${unknown.join(', ')} is unknown to verifiers, which must then reject the certificate.`
+        : null;
     },
   },
   {
@@ -94,6 +102,8 @@ export const IDENTIFIER_RULES: LintRule[] = [
     summary: 'Every known extension decodes.',
     inPath: { reason: 'has an extension that does not decode', fix: 'with well-formed extensions' },
     check: ({ facts }) =>
-      facts.undecodable.length ? `Extension ${facts.undecodable.join(', ')} does not decode as its RFC 5280 syntax.` : null,
+      facts.undecodable.length
+        ? `Extension ${facts.undecodable.join(', ')} does not decode as its RFC 5280 syntax.`
+        : null,
   },
 ];

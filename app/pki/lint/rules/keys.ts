@@ -28,7 +28,8 @@ export const KEY_RULES: LintRule[] = [
       isSha1Signature(facts.signatureOid)
         ? {
             // A self-signed root's own signature is never checked by verifiers, so SHA-1 there is harmless.
-            message: 'The certificate is signed with SHA-1, which OpenSSL 3 at security level 1 and above and current Java reject.',
+            message:
+              'The certificate is signed with SHA-1, which OpenSSL 3 at security level 1 and above and current Java reject.',
             severity: selfIssued && facts.basicConstraints?.ca ? 'info' : 'error',
           }
         : null,
@@ -38,7 +39,9 @@ export const KEY_RULES: LintRule[] = [
     severity: 'error',
     summary: 'The signature does not use MD2 or MD5.',
     check: ({ facts }) =>
-      BROKEN_SIGNATURES.has(facts.signatureOid) ? 'The certificate is signed with MD5 or MD2, which no current TLS stack accepts.' : null,
+      BROKEN_SIGNATURES.has(facts.signatureOid)
+        ? 'The certificate is signed with MD5 or MD2, which no current TLS stack accepts.'
+        : null,
   },
   {
     code: 'ec-curve-unsupported',
@@ -53,22 +56,31 @@ export const KEY_RULES: LintRule[] = [
     code: 'dsa-key',
     severity: 'error',
     summary: 'The key is not DSA.',
-    check: ({ facts }) => (facts.key.kind === 'dsa' ? 'DSA keys are not supported by TLS 1.3, WebCrypto or current OpenSSL defaults.' : null),
+    check: ({ facts }) =>
+      facts.key.kind === 'dsa' ? 'DSA keys are not supported by TLS 1.3, WebCrypto or current OpenSSL defaults.' : null,
   },
   {
     code: 'key-usage-wrong-for-key-type',
     severity: 'error',
-    summary: 'keyUsage bits fit the key type (no encipherment on EC or EdDSA keys, no keyAgreement on RSA or EdDSA, signing bits only on ML-DSA).',
+    summary:
+      'keyUsage bits fit the key type (no encipherment on EC or EdDSA keys, no keyAgreement on RSA or EdDSA, signing bits only on ML-DSA).',
     check: ({ facts }) => {
       const u = facts.keyUsage?.usages;
       if (!u) return null;
       const kind = facts.key.kind;
       const bad: string[] = [];
-      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('keyEncipherment')) bad.push('keyEncipherment');
-      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('dataEncipherment')) bad.push('dataEncipherment');
+      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('keyEncipherment'))
+        bad.push('keyEncipherment');
+      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('dataEncipherment'))
+        bad.push('dataEncipherment');
       if ((kind === 'rsa' || kind === 'ed25519' || kind === 'ed448') && u.has('keyAgreement')) bad.push('keyAgreement');
       // RFC 9881 §5: an ML-DSA key signs only (digitalSignature, nonRepudiation, keyCertSign, cRLSign).
-      if (kind === 'ml-dsa') bad.push(...(['keyEncipherment', 'dataEncipherment', 'keyAgreement', 'encipherOnly', 'decipherOnly'] as const).filter((b) => u.has(b)));
+      if (kind === 'ml-dsa')
+        bad.push(
+          ...(['keyEncipherment', 'dataEncipherment', 'keyAgreement', 'encipherOnly', 'decipherOnly'] as const).filter(
+            (b) => u.has(b),
+          ),
+        );
       return bad.length
         ? `keyUsage asserts ${bad.join(' and ')}, which a ${kind.toUpperCase()} key cannot do; some TLS stacks (Go, BoringSSL) refuse such a certificate.`
         : null;

@@ -12,7 +12,8 @@ export function dnsNameProblem(name: string): string | null {
   const labels = name.split('.');
   for (const [i, label] of labels.entries()) {
     if (label === '*' && i === 0 && labels.length > 2) continue;
-    if (label.includes('*')) return 'has a wildcard that is not the whole left-most label of a name with at least three labels';
+    if (label.includes('*'))
+      return 'has a wildcard that is not the whole left-most label of a name with at least three labels';
     if (!LABEL.test(label)) return `has an invalid label "${label}"`;
   }
   return null;
@@ -33,7 +34,10 @@ export const NAME_RULES: LintRule[] = [
     code: 'empty-subject-san-not-critical',
     severity: 'error',
     summary: 'A certificate with an empty subject marks its subjectAltName critical.',
-    inPath: { reason: 'has an empty subject without a critical subjectAltName', fix: 'with a subject name, or a critical subjectAltName' },
+    inPath: {
+      reason: 'has an empty subject without a critical subjectAltName',
+      fix: 'with a subject name, or a critical subjectAltName',
+    },
     check: ({ facts }) =>
       facts.subject.length === 0 && !facts.sanCritical
         ? 'The subject is empty, so subjectAltName must be present and critical (RFC 5280 §4.2.1.6).'
@@ -53,7 +57,10 @@ export const NAME_RULES: LintRule[] = [
     code: 'dns-san-invalid',
     severity: 'error',
     summary: 'DNS SANs are valid host names (wildcard only as the whole left-most label).',
-    inPath: { reason: 'has a DNS name that is not a valid host name', fix: 'with valid DNS names (letters, digits, hyphens; no leading dot)' },
+    inPath: {
+      reason: 'has a DNS name that is not a valid host name',
+      fix: 'with valid DNS names (letters, digits, hyphens; no leading dot)',
+    },
     check: ({ facts }) => {
       for (const san of facts.subjectAltNames ?? []) {
         if (san.type !== 'dns') continue;
@@ -69,14 +76,19 @@ export const NAME_RULES: LintRule[] = [
     summary: 'IP addresses are given as IP SANs, not DNS SANs.',
     check: ({ facts }) => {
       const ip = facts.subjectAltNames?.find((s) => s.type === 'dns' && /^[\d.]+$|:/.test(s.value));
-      return ip ? `"${ip.value}" is an IP address written as a DNS name; TLS clients only match IPs against IP SANs.` : null;
+      return ip
+        ? `"${ip.value}" is an IP address written as a DNS name; TLS clients only match IPs against IP SANs.`
+        : null;
     },
   },
   {
     code: 'ip-san-bad-length',
     severity: 'error',
     summary: 'IP SANs hold 4 or 16 octets.',
-    inPath: { reason: 'has an IP SAN that is not an address', fix: 'with IP SANs that are single IPv4 or IPv6 addresses' },
+    inPath: {
+      reason: 'has an IP SAN that is not an address',
+      fix: 'with IP SANs that are single IPv4 or IPv6 addresses',
+    },
     check: ({ facts }) => {
       const bad = facts.subjectAltNames?.find((s) => s.type === 'ip' && s.bytes.length !== 4 && s.bytes.length !== 16);
       return bad ? `An IP SAN holds ${bad.bytes.length} octets; an address is 4 (IPv4) or 16 (IPv6).` : null;
@@ -88,12 +100,22 @@ export const NAME_RULES: LintRule[] = [
     summary: 'A server certificate whose CN looks like a host name or IP has it in the SANs too.',
     check: ({ facts }) => {
       // Client-only certificates often carry a user or node name in the CN that is no host to match.
-      const server = !facts.extKeyUsage || facts.extKeyUsage.includes(OID.serverAuth) || facts.extKeyUsage.includes(OID.anyExtendedKeyUsage);
+      const server =
+        !facts.extKeyUsage ||
+        facts.extKeyUsage.includes(OID.serverAuth) ||
+        facts.extKeyUsage.includes(OID.anyExtendedKeyUsage);
       if (!facts.subjectAltNames || !server) return null;
-      const cns = facts.subject.flat().filter((a) => a.type === CN_OID && !a.key.startsWith('#')).map((a) => a.key);
+      const cns = facts.subject
+        .flat()
+        .filter((a) => a.type === CN_OID && !a.key.startsWith('#'))
+        .map((a) => a.key);
       const sans = new Set(facts.subjectAltNames.map((s) => s.value.toLowerCase()));
-      const missing = cns.find((cn) => /^[a-z0-9*-]+(\.[a-z0-9-]+)+$|^[0-9a-f:]+:[0-9a-f:]*$/.test(cn) && !sans.has(cn));
-      return missing ? `The CN "${missing}" is not among the SANs; clients that read only SANs will not match it.` : null;
+      const missing = cns.find(
+        (cn) => /^[a-z0-9*-]+(\.[a-z0-9-]+)+$|^[0-9a-f:]+:[0-9a-f:]*$/.test(cn) && !sans.has(cn),
+      );
+      return missing
+        ? `The CN "${missing}" is not among the SANs; clients that read only SANs will not match it.`
+        : null;
     },
   },
 ];

@@ -33,9 +33,12 @@ function dnsConstraintProblem(value: string): boolean {
 }
 
 function badConstraint(c: GeneralNameValue): string | null {
-  if (c.type === 'dns' && dnsConstraintProblem(c.value)) return `DNS constraint "${c.value}" is not a host name (no wildcard or leading dot)`;
-  if (c.type === 'ip' && c.bytes.length !== 8 && c.bytes.length !== 32) return `IP constraint "${c.value}" is not an address and mask (8 or 32 octets)`;
-  if (c.type === 'email' && emailProblem(c.value, true)) return `email constraint "${c.value}" is not a mailbox, host or domain`;
+  if (c.type === 'dns' && dnsConstraintProblem(c.value))
+    return `DNS constraint "${c.value}" is not a host name (no wildcard or leading dot)`;
+  if (c.type === 'ip' && c.bytes.length !== 8 && c.bytes.length !== 32)
+    return `IP constraint "${c.value}" is not an address and mask (8 or 32 octets)`;
+  if (c.type === 'email' && emailProblem(c.value, true))
+    return `email constraint "${c.value}" is not a mailbox, host or domain`;
   return null;
 }
 
@@ -44,22 +47,37 @@ export const PROFILE_RULES: LintRule[] = [
     code: 'aki-critical',
     severity: 'error',
     summary: 'The authority key identifier is not critical (RFC 5280 §4.2.1.1).',
-    inPath: { reason: 'marks its authority key identifier critical', fix: 'with a non-critical authority key identifier' },
-    check: ({ facts }) => (isCritical(OID.authorityKeyId)(facts) ? 'The authority key identifier is marked critical; RFC 5280 §4.2.1.1 requires it non-critical.' : null),
+    inPath: {
+      reason: 'marks its authority key identifier critical',
+      fix: 'with a non-critical authority key identifier',
+    },
+    check: ({ facts }) =>
+      isCritical(OID.authorityKeyId)(facts)
+        ? 'The authority key identifier is marked critical; RFC 5280 §4.2.1.1 requires it non-critical.'
+        : null,
   },
   {
     code: 'ski-critical',
     severity: 'error',
     summary: 'The subject key identifier is not critical (RFC 5280 §4.2.1.2).',
     inPath: { reason: 'marks its subject key identifier critical', fix: 'with a non-critical subject key identifier' },
-    check: ({ facts }) => (isCritical(OID.subjectKeyId)(facts) ? 'The subject key identifier is marked critical; RFC 5280 §4.2.1.2 requires it non-critical.' : null),
+    check: ({ facts }) =>
+      isCritical(OID.subjectKeyId)(facts)
+        ? 'The subject key identifier is marked critical; RFC 5280 §4.2.1.2 requires it non-critical.'
+        : null,
   },
   {
     code: 'aia-critical',
     severity: 'error',
     summary: 'Authority information access is not critical (RFC 5280 §4.2.2.1).',
-    inPath: { reason: 'marks its authority information access critical', fix: 'with a non-critical authority information access' },
-    check: ({ facts }) => (isCritical(AIA)(facts) ? 'Authority information access is marked critical; RFC 5280 §4.2.2.1 requires it non-critical.' : null),
+    inPath: {
+      reason: 'marks its authority information access critical',
+      fix: 'with a non-critical authority information access',
+    },
+    check: ({ facts }) =>
+      isCritical(AIA)(facts)
+        ? 'Authority information access is marked critical; RFC 5280 §4.2.2.1 requires it non-critical.'
+        : null,
   },
   {
     code: 'policy-constraints-not-critical',
@@ -76,7 +94,8 @@ export const PROFILE_RULES: LintRule[] = [
     severity: 'error',
     summary: 'The issuer name is not empty (RFC 5280 §4.1.2.4).',
     inPath: { reason: 'has an empty issuer name', fix: 'by a CA with a non-empty subject name' },
-    check: ({ facts }) => (facts.issuer.length === 0 ? 'The issuer name is empty; RFC 5280 §4.1.2.4 requires a non-empty one.' : null),
+    check: ({ facts }) =>
+      facts.issuer.length === 0 ? 'The issuer name is empty; RFC 5280 §4.1.2.4 requires a non-empty one.' : null,
   },
   {
     code: 'san-empty',
@@ -84,7 +103,9 @@ export const PROFILE_RULES: LintRule[] = [
     summary: 'A subjectAltName extension holds at least one name (RFC 5280 §4.2.1.6).',
     inPath: { reason: 'has an empty subjectAltName', fix: 'with at least one name in subjectAltName' },
     check: ({ facts }) =>
-      facts.subjectAltNames?.length === 0 ? 'The subjectAltName extension holds no names; RFC 5280 §4.2.1.6 requires at least one.' : null,
+      facts.subjectAltNames?.length === 0
+        ? 'The subjectAltName extension holds no names; RFC 5280 §4.2.1.6 requires at least one.'
+        : null,
   },
   {
     code: 'email-san-invalid',
@@ -100,7 +121,10 @@ export const PROFILE_RULES: LintRule[] = [
     code: 'name-constraints-on-non-ca',
     severity: 'error',
     summary: 'Only CA certificates carry name constraints (RFC 5280 §4.2.1.10).',
-    inPath: { reason: 'carries name constraints without being a CA', fix: 'without name constraints (they belong in a CA)' },
+    inPath: {
+      reason: 'carries name constraints without being a CA',
+      fix: 'without name constraints (they belong in a CA)',
+    },
     check: ({ facts }) =>
       facts.nameConstraints && !facts.basicConstraints?.ca
         ? 'Name constraints appear in a certificate that is not a CA; RFC 5280 §4.2.1.10 allows them only in CA certificates.'
@@ -120,7 +144,10 @@ export const PROFILE_RULES: LintRule[] = [
     code: 'name-constraints-empty',
     severity: 'error',
     summary: 'Name constraints have permitted or excluded subtrees (RFC 5280 §4.2.1.10).',
-    inPath: { reason: 'has name constraints with no subtrees', fix: 'with permitted or excluded subtrees in its name constraints' },
+    inPath: {
+      reason: 'has name constraints with no subtrees',
+      fix: 'with permitted or excluded subtrees in its name constraints',
+    },
     check: ({ facts }) =>
       facts.nameConstraints && !facts.nameConstraints.permitted.length && !facts.nameConstraints.excluded.length
         ? 'Name constraints have neither permitted nor excluded subtrees; RFC 5280 §4.2.1.10 forbids an empty sequence.'
@@ -129,8 +156,12 @@ export const PROFILE_RULES: LintRule[] = [
   {
     code: 'name-constraint-malformed',
     severity: 'error',
-    summary: 'Each name constraint has its form\'s syntax (DNS host name, IP address and mask, email mailbox/host/domain).',
-    inPath: { reason: 'has a malformed name constraint', fix: 'with name constraints in RFC 5280 syntax (e.g. example.com, not .example.com or *.example.com)' },
+    summary:
+      "Each name constraint has its form's syntax (DNS host name, IP address and mask, email mailbox/host/domain).",
+    inPath: {
+      reason: 'has a malformed name constraint',
+      fix: 'with name constraints in RFC 5280 syntax (e.g. example.com, not .example.com or *.example.com)',
+    },
     check: ({ facts }) => {
       const nc = facts.nameConstraints;
       if (!nc) return null;

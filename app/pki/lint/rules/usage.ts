@@ -49,16 +49,21 @@ export const USAGE_RULES: LintRule[] = [
     severity: 'warning',
     summary: 'A leaf carries keyUsage.',
     check: ({ role, facts }) =>
-      role === 'leaf' && !facts.keyUsage ? 'The leaf has no keyUsage extension; give it digitalSignature (and keyEncipherment for RSA).' : null,
+      role === 'leaf' && !facts.keyUsage
+        ? 'The leaf has no keyUsage extension; give it digitalSignature (and keyEncipherment for RSA).'
+        : null,
   },
   {
     code: 'leaf-cannot-sign',
     severity: 'error',
     summary: 'A leaf with keyUsage allows digitalSignature (TLS 1.3 authenticates by signing).',
-    inPath: { reason: 'has a keyUsage without digitalSignature, which TLS 1.3 needs', fix: 'with keyUsage digitalSignature' },
+    inPath: {
+      reason: 'has a keyUsage without digitalSignature, which TLS 1.3 needs',
+      fix: 'with keyUsage digitalSignature',
+    },
     check: ({ role, facts }) =>
       role === 'leaf' && facts.keyUsage && !facts.keyUsage.usages.has('digitalSignature')
-        ? 'The leaf\'s keyUsage lacks digitalSignature; TLS 1.3 and every ECDHE handshake need the key to sign, so the handshake fails.'
+        ? "The leaf's keyUsage lacks digitalSignature; TLS 1.3 and every ECDHE handshake need the key to sign, so the handshake fails."
         : null,
   },
 ];

@@ -65,7 +65,9 @@ export function javaReadKeyAndChainPem(pem: string, password?: string): Promise<
   const files: Record<string, string> = { 'PemJudge.java': JAVA_SOURCE, 'bundle.pem': pem };
   if (password !== undefined) files.pw = password;
   return withFiles(files, (_d, p) => {
-    const r = run('java', [p('PemJudge.java'), p('bundle.pem'), ...(password === undefined ? [] : [p('pw')])], { timeoutMs: 60_000 });
+    const r = run('java', [p('PemJudge.java'), p('bundle.pem'), ...(password === undefined ? [] : [p('pw')])], {
+      timeoutMs: 60_000,
+    });
     return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.trim() };
   });
 }

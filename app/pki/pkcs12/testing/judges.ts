@@ -20,7 +20,14 @@ export function opensslPkcs12Info(der: Uint8Array, password: string): Promise<Pk
 /** The certificates (-nokeys) or the private key (-nocerts -nodes) openssl reads out of the file. */
 export function opensslPkcs12Extract(der: Uint8Array, password: string, what: 'certs' | 'key'): Promise<string> {
   return withFiles({ 'f.p12': der, pw: password }, (_d, p) => {
-    const args = ['pkcs12', '-in', p('f.p12'), '-passin', `file:${p('pw')}`, ...(what === 'certs' ? ['-nokeys'] : ['-nocerts', '-nodes'])];
+    const args = [
+      'pkcs12',
+      '-in',
+      p('f.p12'),
+      '-passin',
+      `file:${p('pw')}`,
+      ...(what === 'certs' ? ['-nokeys'] : ['-nocerts', '-nodes']),
+    ];
     const r = run('openssl', args);
     if (r.status !== 0) throw new Error(`openssl pkcs12 failed: ${r.stderr}`);
     return r.stdout;
@@ -30,9 +37,10 @@ export function opensslPkcs12Extract(der: Uint8Array, password: string, what: 'c
 /** The public key (SPKI PEM) of a private key or of a certificate, as openssl derives it. */
 export function opensslPublicKey(pem: string, kind: 'key' | 'cert'): Promise<string> {
   return withFiles({ 'in.pem': pem }, (_d, p) => {
-    const r = kind === 'key'
-      ? run('openssl', ['pkey', '-in', p('in.pem'), '-pubout'])
-      : run('openssl', ['x509', '-in', p('in.pem'), '-noout', '-pubkey']);
+    const r =
+      kind === 'key'
+        ? run('openssl', ['pkey', '-in', p('in.pem'), '-pubout'])
+        : run('openssl', ['x509', '-in', p('in.pem'), '-noout', '-pubkey']);
     if (r.status !== 0) throw new Error(`openssl ${kind === 'key' ? 'pkey' : 'x509'} failed: ${r.stderr}`);
     return r.stdout;
   });
@@ -51,7 +59,20 @@ export interface KeytoolListing extends Pkcs12Verdict {
 /** `keytool -list -v -storetype PKCS12`, parsed into entries. */
 export function keytoolList(der: Uint8Array, password: string): Promise<KeytoolListing> {
   return withFiles({ 'f.p12': der, pw: `${password}\n` }, (_d, p) => {
-    const r = run('keytool', ['-J-Dfile.encoding=UTF-8', '-J-Dsun.stdout.encoding=UTF-8', '-J-Dsun.stderr.encoding=UTF-8', '-J-Duser.language=en', '-list', '-v', '-storetype', 'PKCS12', '-keystore', p('f.p12'), '-storepass:file', p('pw')]);
+    const r = run('keytool', [
+      '-J-Dfile.encoding=UTF-8',
+      '-J-Dsun.stdout.encoding=UTF-8',
+      '-J-Dsun.stderr.encoding=UTF-8',
+      '-J-Duser.language=en',
+      '-list',
+      '-v',
+      '-storetype',
+      'PKCS12',
+      '-keystore',
+      p('f.p12'),
+      '-storepass:file',
+      p('pw'),
+    ]);
     const output = `${r.stdout}${r.stderr}`;
     const entries: KeytoolEntry[] = [];
     for (const block of output.split(/^Alias name: /m).slice(1)) {
@@ -70,9 +91,24 @@ export function keytoolList(der: Uint8Array, password: string): Promise<KeytoolL
  */
 export function keytoolRecoverKeys(der: Uint8Array, password: string): Promise<Pkcs12Verdict> {
   return withFiles({ 'f.p12': der, pw: `${password}\n`, pw2: 'changeit\n' }, (_d, p) => {
-    const r = run('keytool', ['-J-Dfile.encoding=UTF-8', '-J-Duser.language=en', '-importkeystore', '-noprompt',
-      '-srckeystore', p('f.p12'), '-srcstoretype', 'PKCS12', '-srcstorepass:file', p('pw'),
-      '-destkeystore', p('copy.p12'), '-deststoretype', 'PKCS12', '-deststorepass:file', p('pw2')]);
+    const r = run('keytool', [
+      '-J-Dfile.encoding=UTF-8',
+      '-J-Duser.language=en',
+      '-importkeystore',
+      '-noprompt',
+      '-srckeystore',
+      p('f.p12'),
+      '-srcstoretype',
+      'PKCS12',
+      '-srcstorepass:file',
+      p('pw'),
+      '-destkeystore',
+      p('copy.p12'),
+      '-deststoretype',
+      'PKCS12',
+      '-deststorepass:file',
+      p('pw2'),
+    ]);
     const output = `${r.stdout}${r.stderr}`;
     const done = /(\d+) entries successfully imported, (\d+) entries failed/.exec(output);
     return { ok: r.status === 0 && Number(done?.[1] ?? 0) > 0 && done?.[2] === '0', output };

@@ -18,7 +18,10 @@ export const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 const KU = x509.KeyUsageFlags;
 
 /** The keys of one certificate and of its issuer, for rows whose extra extensions depend on them. */
-export interface BendKeys { self: CryptoKeyPair; issuer: CryptoKeyPair }
+export interface BendKeys {
+  self: CryptoKeyPair;
+  issuer: CryptoKeyPair;
+}
 
 /** How a row changes one certificate of the standard chain. */
 export interface Bend {
@@ -56,11 +59,28 @@ function roleKey(role: string, alg: TestKeyAlg): Promise<CryptoKeyPair> {
 }
 
 const DEFAULTS: Record<'root' | 'intermediate' | 'leaf', Omit<CertSpec, 'keys'>> = {
-  root: { subject: 'CN=Differential Root,O=certbench', serial: '0a01', ca: true, keyUsage: KU.keyCertSign | KU.cRLSign },
-  intermediate: { subject: 'CN=Differential Intermediate,O=certbench', serial: '0a02', ca: true, keyUsage: KU.keyCertSign | KU.cRLSign },
+  root: {
+    subject: 'CN=Differential Root,O=certbench',
+    serial: '0a01',
+    ca: true,
+    keyUsage: KU.keyCertSign | KU.cRLSign,
+  },
+  intermediate: {
+    subject: 'CN=Differential Intermediate,O=certbench',
+    serial: '0a02',
+    ca: true,
+    keyUsage: KU.keyCertSign | KU.cRLSign,
+  },
   leaf: {
-    subject: 'CN=leaf.example.com', serial: '0a03', ca: false, keyUsage: KU.digitalSignature, eku: [SERVER_AUTH, CLIENT_AUTH],
-    san: [{ type: 'dns', value: 'leaf.example.com' }, { type: 'ip', value: '127.0.0.1' }],
+    subject: 'CN=leaf.example.com',
+    serial: '0a03',
+    ca: false,
+    keyUsage: KU.digitalSignature,
+    eku: [SERVER_AUTH, CLIENT_AUTH],
+    san: [
+      { type: 'dns', value: 'leaf.example.com' },
+      { type: 'ip', value: '127.0.0.1' },
+    ],
   },
 };
 
@@ -69,8 +89,12 @@ async function make(role: 'root' | 'intermediate' | 'leaf', bend: Bend, issuer: 
   const issuerKeys = issuer?.keys ?? keys;
   const extra = bend.extra ? await bend.extra({ self: keys, issuer: issuerKeys }) : [];
   const spec: CertSpec = {
-    ...DEFAULTS[role], notBefore: CORPUS_NOT_BEFORE, notAfter: CORPUS_NOT_AFTER, keys,
-    ...(issuer ? { issuer } : {}), ...bend.spec,
+    ...DEFAULTS[role],
+    notBefore: CORPUS_NOT_BEFORE,
+    notAfter: CORPUS_NOT_AFTER,
+    keys,
+    ...(issuer ? { issuer } : {}),
+    ...bend.spec,
   };
   spec.extra = [...(spec.extra ?? []), ...extra];
   let cert = await makeCert(spec);
@@ -81,6 +105,6 @@ async function make(role: 'root' | 'intermediate' | 'leaf', bend: Bend, issuer: 
 export async function buildChain(shape: ChainShape = {}): Promise<BuiltChain> {
   const root = await make('root', shape.root ?? {}, null);
   const intermediate = shape.intermediate === null ? null : await make('intermediate', shape.intermediate ?? {}, root);
-  const leaf = await make('leaf', shape.leaf ?? {}, shape.selfSignedLeaf ? null : intermediate ?? root);
+  const leaf = await make('leaf', shape.leaf ?? {}, shape.selfSignedLeaf ? null : (intermediate ?? root));
   return { root, intermediate, leaf: leaf.cert, leafKeys: leaf.keys };
 }

@@ -24,28 +24,52 @@ beforeAll(async () => {
   for (const row of rows) {
     const v = row.variant;
     const result = await validatePath({
-      leaf: v.leaf, intermediates: v.intermediates, anchors: [v.anchor], at: v.at, purpose: v.purpose,
+      leaf: v.leaf,
+      intermediates: v.intermediates,
+      anchors: [v.anchor],
+      at: v.at,
+      purpose: v.purpose,
       // A server checks no name on a client certificate, so neither does certbench for a client chain.
       ...(v.purpose === 'server' ? { host: v.host } : {}),
     });
     compared.push(compare(row, result.clients));
   }
-  const figures = Object.entries(agreement(compared)).map(([id, a]) => `${id} ${a.agree}/${a.total}`).join(', ');
+  const figures = Object.entries(agreement(compared))
+    .map(([id, a]) => `${id} ${a.agree}/${a.total}`)
+    .join(', ');
   const text = [
-    '# Differential corpus', '', `Agreement of certbench with the real stacks: ${figures}`, '',
-    '## certbench per client vs the real stack', '', comparisonTable(compared), '',
-    '## The real stacks', '', stackTable(rows), '',
-    '## Notes and full reasons', '', stackDetails(rows), '',
+    '# Differential corpus',
+    '',
+    `Agreement of certbench with the real stacks: ${figures}`,
+    '',
+    '## certbench per client vs the real stack',
+    '',
+    comparisonTable(compared),
+    '',
+    '## The real stacks',
+    '',
+    stackTable(rows),
+    '',
+    '## Notes and full reasons',
+    '',
+    stackDetails(rows),
+    '',
   ].join('\n');
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(TABLE_FILE, text);
-  console.log(`differential table: ${TABLE_FILE}\nagreement: ${figures}\n${comparisonTable(compared)}\n\n${stackTable(rows)}`);
+  console.log(
+    `differential table: ${TABLE_FILE}\nagreement: ${figures}\n${comparisonTable(compared)}\n\n${stackTable(rows)}`,
+  );
 }, 600_000);
 
 describe('differential corpus: the real stacks', () => {
   it('holds at least 60 variants, each rule at root, intermediate and leaf where it applies', () => {
     expect(rows.length).toBeGreaterThanOrEqual(60);
-    const positions = (rule: string) => rows.filter((r) => r.variant.rule === rule).map((r) => r.variant.position).sort();
+    const positions = (rule: string) =>
+      rows
+        .filter((r) => r.variant.rule === rule)
+        .map((r) => r.variant.position)
+        .sort();
     expect(positions('serial-zero')).toEqual(['intermediate', 'leaf', 'root']);
     expect(positions('aki-critical')).toEqual(['intermediate', 'leaf', 'root']);
     expect(positions('duplicate-extension')).toEqual(['intermediate', 'leaf', 'root']);
@@ -55,15 +79,22 @@ describe('differential corpus: the real stacks', () => {
     const wrong = rows.flatMap((r) => {
       if (r.variant.rule !== 'control' && r.variant.rule !== 'baseline') return [];
       const want = r.variant.rule === 'control';
-      return Object.entries(r.verdicts).filter(([, v]) => v.ok !== want).map(([c, v]) => `${r.variant.name} ${c}: ${v.reason}`);
+      return Object.entries(r.verdicts)
+        .filter(([, v]) => v.ok !== want)
+        .map(([c, v]) => `${r.variant.name} ${c}: ${v.reason}`);
     });
     expect(wrong).toEqual([]);
   });
 
-  it.each(Object.keys(STACK_CLIENTS) as StackClient[])('the judges that speak for %s agree with each other on every variant', (client) => {
-    const split = rows.filter((r) => stackVerdict(r, client).accepts === null).map((r) => `${r.variant.name}: ${stackVerdict(r, client).reason}`);
-    expect(split).toEqual([]);
-  });
+  it.each(Object.keys(STACK_CLIENTS) as StackClient[])(
+    'the judges that speak for %s agree with each other on every variant',
+    (client) => {
+      const split = rows
+        .filter((r) => stackVerdict(r, client).accepts === null)
+        .map((r) => `${r.variant.name}: ${stackVerdict(r, client).reason}`);
+      expect(split).toEqual([]);
+    },
+  );
 });
 
 describe('differential corpus: certbench per client equals the real stack', () => {
@@ -72,7 +103,9 @@ describe('differential corpus: certbench per client equals the real stack', () =
       const c = r.cells.find((x) => x.client === client);
       if (!c?.mismatch) return [];
       const cb = c.certbench.accepts ? 'accepts' : `refuses (${c.certbench.findings.join(', ')})`;
-      return [`${r.row.variant.name}: certbench ${cb}, stack ${c.stack?.accepts ? 'accepts' : 'refuses'}: ${c.stack?.reason ?? ''}`];
+      return [
+        `${r.row.variant.name}: certbench ${cb}, stack ${c.stack?.accepts ? 'accepts' : 'refuses'}: ${c.stack?.reason ?? ''}`,
+      ];
     });
     expect(mismatches).toEqual([]);
   });
@@ -81,7 +114,11 @@ describe('differential corpus: certbench per client equals the real stack', () =
     const wrong = compared.flatMap((r) => {
       const want = r.row.variant.rfc5280Accepts;
       const got = r.cells.find((c) => c.client === 'rfc5280')?.certbench;
-      return want === undefined || got?.accepts === want ? [] : [`${r.row.variant.name}: rfc5280 ${got?.accepts ? 'accepts' : `refuses (${got?.findings.join(', ')})`}, the issue says it ${want ? 'accepts' : 'refuses'}`];
+      return want === undefined || got?.accepts === want
+        ? []
+        : [
+            `${r.row.variant.name}: rfc5280 ${got?.accepts ? 'accepts' : `refuses (${got?.findings.join(', ')})`}, the issue says it ${want ? 'accepts' : 'refuses'}`,
+          ];
     });
     expect(wrong).toEqual([]);
   });
@@ -90,7 +127,9 @@ describe('differential corpus: certbench per client equals the real stack', () =
     const wrong = compared.flatMap((r) => {
       const { rule, name } = r.row.variant;
       if (rule !== 'control' && rule !== 'baseline') return [];
-      return r.cells.filter((c) => c.certbench.accepts !== (rule === 'control')).map((c) => `${name} ${c.client}: ${c.certbench.findings.join(', ')}`);
+      return r.cells
+        .filter((c) => c.certbench.accepts !== (rule === 'control'))
+        .map((c) => `${name} ${c.client}: ${c.certbench.findings.join(', ')}`);
     });
     expect(wrong).toEqual([]);
   });

@@ -13,12 +13,24 @@ export async function handshakePeer(): Promise<HandshakePeer> {
   const ca = await makeCa('CN=Handshake Peer CA,O=certbench', undefined, validity);
   const party = async (cn: string, eku: string, san: x509.JsonGeneralName[]) => {
     const keys = await newKey();
-    const cert = await makeCert({ subject: `CN=${cn}`, keys, issuer: ca, ca: false, keyUsage: x509.KeyUsageFlags.digitalSignature, eku: [eku], san, ...validity });
+    const cert = await makeCert({
+      subject: `CN=${cn}`,
+      keys,
+      issuer: ca,
+      ca: false,
+      keyUsage: x509.KeyUsageFlags.digitalSignature,
+      eku: [eku],
+      san,
+      ...validity,
+    });
     return { certPem: cert.toString('pem'), keyPem: await pkcs8Pem(keys.privateKey) };
   };
   return {
     caPem: ca.cert.toString('pem'),
-    server: await party('localhost', SERVER_AUTH, [{ type: 'dns', value: 'localhost' }, { type: 'ip', value: '127.0.0.1' }]),
+    server: await party('localhost', SERVER_AUTH, [
+      { type: 'dns', value: 'localhost' },
+      { type: 'ip', value: '127.0.0.1' },
+    ]),
     client: await party('handshake-peer-client', CLIENT_AUTH, [{ type: 'dns', value: 'handshake-peer-client' }]),
   };
 }

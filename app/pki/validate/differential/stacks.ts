@@ -15,12 +15,26 @@
  * python3 here is 3.11, given the flags 3.13's default context sets.
  */
 import {
-  goX509Verdicts, javaPkixVerdicts, nodeTlsVerdicts, opensslVerdicts, pythonSslVerdicts,
-  type HandshakePeer, type JudgedChain, type StackVerdict,
+  goX509Verdicts,
+  javaPkixVerdicts,
+  nodeTlsVerdicts,
+  opensslVerdicts,
+  pythonSslVerdicts,
+  type HandshakePeer,
+  type JudgedChain,
+  type StackVerdict,
 } from '../../../test/judges/index.ts';
 import type { Variant } from './variant.ts';
 
-export const COLUMNS = ['opensslVerify', 'nodeTls', 'pythonStrict', 'opensslStrict', 'pythonDefault', 'java', 'go'] as const;
+export const COLUMNS = [
+  'opensslVerify',
+  'nodeTls',
+  'pythonStrict',
+  'opensslStrict',
+  'pythonDefault',
+  'java',
+  'go',
+] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export const COLUMN_TITLES: Record<Column, string> = {
@@ -34,7 +48,12 @@ export const COLUMN_TITLES: Record<Column, string> = {
 };
 
 /** The clients that have real stacks here, and which columns speak for each. */
-export const STACK_CLIENTS = { openssl: ['opensslVerify', 'nodeTls'], python: ['pythonStrict', 'opensslStrict'], java: ['java'], go: ['go'] } as const satisfies Record<string, readonly Column[]>;
+export const STACK_CLIENTS = {
+  openssl: ['opensslVerify', 'nodeTls'],
+  python: ['pythonStrict', 'opensslStrict'],
+  java: ['java'],
+  go: ['go'],
+} as const satisfies Record<string, readonly Column[]>;
 export type StackClient = keyof typeof STACK_CLIENTS;
 
 export interface StackRow {
@@ -43,15 +62,23 @@ export interface StackRow {
 }
 
 export async function pkcs8Pem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key)).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
+  const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key))
+    .toString('base64')
+    .replace(/.{64}/g, '$&\n')
+    .replace(/\n$/, '');
   return `-----BEGIN PRIVATE KEY-----\n${der}\n-----END PRIVATE KEY-----\n`;
 }
 
 export async function toJudgedChain(v: Variant): Promise<JudgedChain> {
   return {
-    name: v.name, purpose: v.purpose, host: v.host, at: v.at,
-    leafDer: new Uint8Array(v.leaf.rawData), leafKeyPem: await pkcs8Pem(v.leafKeys.privateKey),
-    intermediatesDer: v.intermediates.map((c) => new Uint8Array(c.rawData)), anchorDer: new Uint8Array(v.anchor.rawData),
+    name: v.name,
+    purpose: v.purpose,
+    host: v.host,
+    at: v.at,
+    leafDer: new Uint8Array(v.leaf.rawData),
+    leafKeyPem: await pkcs8Pem(v.leafKeys.privateKey),
+    intermediatesDer: v.intermediates.map((c) => new Uint8Array(c.rawData)),
+    anchorDer: new Uint8Array(v.anchor.rawData),
   };
 }
 
@@ -63,13 +90,19 @@ export async function judgeWithStacks(variants: Variant[], peer: HandshakePeer):
     opensslVerify: await opensslVerdicts(chains, { strict: false, authLevel: 1 }),
     nodeTls: await nodeTlsVerdicts(chains, peer),
     opensslStrict: await opensslVerdicts(chains, { strict: true, partialChain: true, authLevel: 2 }),
-    ...(await pythonSslVerdicts(chains, peer).then((v) => ({ pythonStrict: v.map((x) => x.strict), pythonDefault: v.map((x) => x.default) }))),
+    ...(await pythonSslVerdicts(chains, peer).then((v) => ({
+      pythonStrict: v.map((x) => x.strict),
+      pythonDefault: v.map((x) => x.default),
+    }))),
     java: await javaPkixVerdicts(chains),
     go: await goX509Verdicts(chains),
   };
   return variants.map((variant, i) => ({
     variant,
-    verdicts: Object.fromEntries(COLUMNS.map((c) => [c, columns[c][i] as StackVerdict])) as Record<Column, StackVerdict>,
+    verdicts: Object.fromEntries(COLUMNS.map((c) => [c, columns[c][i] as StackVerdict])) as Record<
+      Column,
+      StackVerdict
+    >,
   }));
 }
 
@@ -90,7 +123,8 @@ export function stackVerdict(row: StackRow, client: StackClient): { accepts: boo
   const columns = STACK_CLIENTS[client].filter((c) => c !== mute);
   const vs = columns.map((c) => row.verdicts[c]);
   const oks = new Set(vs.map((v) => v.ok));
-  if (oks.size > 1) return { accepts: null, reason: columns.map((c) => `${COLUMN_TITLES[c]}: ${row.verdicts[c].reason}`).join(' / ') };
+  if (oks.size > 1)
+    return { accepts: null, reason: columns.map((c) => `${COLUMN_TITLES[c]}: ${row.verdicts[c].reason}`).join(' / ') };
   const refusal = vs.find((v) => !v.ok);
   return { accepts: !refusal, reason: refusal?.reason ?? 'ok' };
 }

@@ -37,8 +37,13 @@ export function stackTable(rows: StackRow[]): string {
 export function stackDetails(rows: StackRow[]): string {
   return rows
     .map((r) => {
-      const refusals = COLUMNS.filter((c) => !r.verdicts[c].ok).map((c) => `  - ${COLUMN_TITLES[c]}: ${r.verdicts[c].reason}`);
-      return [`- **${r.variant.name}** (${r.variant.purpose}, ${r.variant.host}): ${r.variant.notes}`, ...refusals].join('\n');
+      const refusals = COLUMNS.filter((c) => !r.verdicts[c].ok).map(
+        (c) => `  - ${COLUMN_TITLES[c]}: ${r.verdicts[c].reason}`,
+      );
+      return [
+        `- **${r.variant.name}** (${r.variant.purpose}, ${r.variant.host}): ${r.variant.notes}`,
+        ...refusals,
+      ].join('\n');
     })
     .join('\n');
 }
