@@ -17,7 +17,7 @@ import {
   renewBundle,
   renewItem,
   revokeItem,
-} from './lifecycle-actions.ts';
+} from '../issuing/lifecycle-actions.ts';
 
 export interface RowActionsProps {
   item: WorkspaceItem;

@@ -7,7 +7,7 @@
 import { dependantsOf } from '../../flows/inventory/dependants.ts';
 import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
-import type { RevocationReason } from '../../pki/revocation-list.ts';
+import type { RevocationReason } from '../../pki/light/index.ts';
 import { appStore, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
