@@ -21,6 +21,18 @@ export {
   publicKeyFromPrivate,
 } from './keys.ts';
 export { encryptPkcs8Pem, decryptPkcs8 } from './pkcs8.ts';
+/** Bytes or JSON sealed under a passphrase (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) for data kept at rest. */
+export {
+  encryptBytes,
+  decryptBytes,
+  encryptJson,
+  decryptJson,
+  PASSPHRASE_ITERATIONS,
+  MAX_PASSPHRASE_ITERATIONS,
+  type PassphraseSealed,
+  type SealOptions,
+  type UnsealOptions,
+} from './passphrase-encryption.ts';
 export {
   parseSans,
   parseSan,

@@ -170,7 +170,8 @@ function parsePbes2Params(params: asn1js.AsnType | undefined, thing: EncryptedTh
   const [schemeOid, schemeParams] = childrenOf(scheme);
   if (!(schemeOid instanceof asn1js.ObjectIdentifier)) throw bad();
   const oid = schemeOid.valueBlock.toString();
-  const iterations = count.valueBlock.valueDec;
+  // toBigInt, not valueDec: asn1js reads an INTEGER of 4 or more octets (8,388,608 and up) as 0.
+  const iterations = Number(count.toBigInt());
   checkIterations(iterations, 'PBKDF2', MAX_PBKDF2_ITERATIONS);
   const aesBits = AES_CBC_BY_OID[oid];
   if (aesBits) {

@@ -7,12 +7,11 @@
  *   { "format": "certbench-workspace", "version": 1, "exportedAt": "...",
  *     "encryption": "<base64 DER AlgorithmIdentifier>", "ciphertext": "<base64>" }
  *
- * Runs in the worker (PBKDF2 at 600,000 iterations takes a moment).
+ * Runs in the worker (PBKDF2 at 600,000 iterations takes a moment). The encryption itself is the
+ * core's (app/pki/passphrase-encryption.ts): this file only frames it.
  */
 // The worker's workspace operations load this; the page does not (it would pull in the whole core).
-import { defaultCrypto, PkiError } from '../pki/index.ts';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- PBES2 moves into the core with workspace-file encryption (issue 10 item 4), not done yet
-import { pbes2Decrypt, pbes2Encrypt, type Pbes2Options } from '../pki/pbes2.ts';
+import { decryptJson, defaultCrypto, encryptJson, PkiError, type SealOptions } from '../pki/index.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { WorkspaceItem } from './types.ts';
 
@@ -25,23 +24,6 @@ interface FileShape {
   items?: unknown[];
   encryption?: string;
   ciphertext?: string;
-}
-
-function toBase64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let s = '';
-  for (let i = 0; i < view.length; i += 0x8000) s += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(b64: string, field: string): Uint8Array<ArrayBuffer> {
-  try {
-    return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  } catch (e) {
-    throw new PkiError('invalid-argument', field, 'This workspace file is damaged: its encrypted part is not base64.', {
-      cause: e,
-    });
-  }
 }
 
 function parseShape(text: string): FileShape {
@@ -77,14 +59,13 @@ export async function encodeWorkspaceFile(
   items: readonly WorkspaceItem[],
   passphrase: string | undefined,
   now: Date = new Date(),
-  options: Pbes2Options = {},
+  options: SealOptions = {},
   crypto: Crypto = defaultCrypto(),
 ): Promise<string> {
   const head = { format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, exportedAt: now.toISOString() };
   if (!passphrase) return `${JSON.stringify({ ...head, items }, null, 2)}\n`;
-  const plain = new TextEncoder().encode(JSON.stringify(items));
-  const { algorithmDer, ciphertext } = await pbes2Encrypt(plain, passphrase, options, crypto);
-  return `${JSON.stringify({ ...head, encryption: toBase64(algorithmDer), ciphertext: toBase64(ciphertext) }, null, 2)}\n`;
+  const sealed = await encryptJson(items, passphrase, options, crypto);
+  return `${JSON.stringify({ ...head, ...sealed }, null, 2)}\n`;
 }
 
 /**
@@ -101,18 +82,12 @@ export async function decodeWorkspaceFile(
   if (shape.encryption !== undefined) {
     if (!passphrase)
       throw new PkiError('wrong-password', 'password', 'This workspace file is encrypted: enter its passphrase.');
-    const algorithm = fromBase64(shape.encryption, 'file');
-    const plain = await pbes2Decrypt(algorithm.buffer, fromBase64(shape.ciphertext ?? '', 'file'), passphrase, crypto);
-    try {
-      raw = JSON.parse(new TextDecoder().decode(plain));
-    } catch (e) {
-      throw new PkiError(
-        'wrong-password',
-        'password',
-        'Wrong passphrase: the workspace could not be decrypted with it.',
-        { cause: e },
-      );
-    }
+    raw = await decryptJson(
+      { encryption: shape.encryption, ciphertext: shape.ciphertext ?? '' },
+      passphrase,
+      {},
+      crypto,
+    );
   }
   if (!Array.isArray(raw)) throw new PkiError('invalid-argument', 'file', 'This workspace file holds no item list.');
   const items: WorkspaceItem[] = [];

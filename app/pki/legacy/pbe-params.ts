@@ -19,5 +19,6 @@ export function parsePbeParams(params: asn1js.AsnType | undefined, scheme: strin
   ) {
     throw new PkiError('invalid-der', 'file', `The ${scheme} parameters (salt and iteration count) are malformed.`);
   }
-  return { salt: salt.valueBlock.valueHexView, iterations: count.valueBlock.valueDec };
+  // toBigInt, not valueDec: asn1js reads an INTEGER of 4 or more octets (8,388,608 and up) as 0.
+  return { salt: salt.valueBlock.valueHexView, iterations: Number(count.toBigInt()) };
 }
