@@ -9,6 +9,7 @@ import { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import {
   certFacts,
+  chainLinks,
   clientMatrix,
   defaultCrypto,
   explain,
@@ -16,10 +17,13 @@ import {
   relate,
   summarize,
   useCrypto,
+  missingCertificate,
   validatePath,
+  type ChainLink,
   type ClientLine,
   type Finding,
   type Item,
+  type MissingCertificate,
   type RelationItem,
   type Summary,
 } from '../pki/index.ts';
@@ -91,6 +95,10 @@ export interface Diagnosis {
   findings: Finding[];
   /** Each TLS client's verdict on this leaf, with reasons and fixes in words (issue 8). */
   clients: ClientLine[];
+  /** The chain found (leaf first), each certificate with its checks against the one above (issue 12). */
+  links: ChainLink[];
+  /** The certificate the chain lacks (by subject and role), when a 'missing-intermediate' finding says one does. */
+  missing?: MissingCertificate;
 }
 
 export interface InspectReport {
@@ -247,6 +255,7 @@ async function diagnose(
   found: { out: InspectedItem; der: ArrayBuffer }[],
   crls: ArrayBuffer[],
   request: InspectRequest,
+  now: Date,
   crypto: Crypto,
 ): Promise<Diagnosis[]> {
   // Nothing to judge without a leaf: a CA bundle is not parsed a second time.
@@ -269,12 +278,16 @@ async function diagnose(
           ...(crls.length ? { crls } : {}),
           ...(request.role ? { purpose: request.role } : {}),
           ...(request.host ? { host: request.host } : {}),
+          at: now,
         },
         crypto,
       );
       const chain = await Promise.all(
         r.chain.map(async (c) => Convert.ToHex(await c.getThumbprint('SHA-256', crypto))),
       );
+      const missing = r.findings.some((f) => f.code === 'missing-intermediate')
+        ? missingCertificate(r.chain, anchors.length > 0)
+        : undefined;
       out.push({
         ...asked,
         leaf: leaf.out.title,
@@ -282,6 +295,8 @@ async function diagnose(
         chain,
         findings: r.findings,
         clients: clientMatrix(r),
+        links: await chainLinks(r.chain, now, crypto),
+        ...(missing ? { missing } : {}),
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -292,6 +307,7 @@ async function diagnose(
         chain: [],
         findings: [{ code: 'invalid-argument', severity: 'error', message }],
         clients: [],
+        links: [],
       });
     }
   }
@@ -331,5 +347,5 @@ export async function inspectReport(
     });
   }
   const relations = await relationTrees(related, crypto);
-  return { items, relations, diagnoses: await diagnose(certs, crls, request, crypto) };
+  return { items, relations, diagnoses: await diagnose(certs, crls, request, now, crypto) };
 }

@@ -125,6 +125,8 @@ export { refusalReason, refusalFix, verdictLine } from './diagnose/client-words.
 export { relate, type Relations, type RelationItem } from './relations/index.ts';
 export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';
 export { clientMatrix, type ClientLine } from './diagnose/client-words.ts';
+export { missingCertificate, type MissingCertificate, type MissingRole } from './diagnose/missing-certificate.ts';
+export { chainLinks, type ChainLink, type LinkCheck, type LinkCheckName } from './diagnose/chain-links.ts';
 // Certificate facts as the validator reads them (one facts model is issue 10 item 3, pending).
 export { certFacts } from './validate/cert-facts.ts';
 export { lintCertificate, lintCertificateDer, LINT_RULES } from './lint/index.ts';

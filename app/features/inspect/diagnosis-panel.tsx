@@ -1,8 +1,10 @@
-/** Will this chain work for this host and role? The verdict first, then the reasons. */
+/** Will this chain work for this host and role? The verdict first, the chain drawn, then the reasons and each client's verdict. */
 import { useId } from 'react';
 import type { Diagnosis } from '../../flows/inspect-report.ts';
 import { FindingsList } from './findings-list.tsx';
 import { ClientMatrix } from './client-matrix.tsx';
+import { ChainView } from './chain-view.tsx';
+import { pageFindingText } from './page-words.ts';
 
 export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
   const headingId = useId();
@@ -28,7 +30,12 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
             : `Best path found: ${diagnosis.chain.length} certificate${diagnosis.chain.length === 1 ? '' : 's'} up from the leaf.`}
         </p>
       )}
-      <FindingsList findings={diagnosis.findings} />
+      <ChainView
+        links={diagnosis.links}
+        missing={diagnosis.missing}
+        trusted={!diagnosis.findings.some((f) => f.code === 'untrusted-root')}
+      />
+      <FindingsList findings={diagnosis.findings} say={(f) => pageFindingText(f, diagnosis)} />
       <ClientMatrix clients={diagnosis.clients} />
     </article>
   );

@@ -39,7 +39,8 @@ const CATALOG = {
   'missing-intermediate': {
     severity: 'error',
     say: (d) =>
-      `No certificate that issued ${who(d)} was given (issuer ${d.detail ?? 'unknown'}). Add the intermediate CA to the chain file or pass it with --untrusted.`,
+      // The issuer may be the root or another intermediate: name it, and say where each goes.
+      `No certificate that issued ${who(d)} was given. Add its issuer, "${d.detail ?? 'unknown'}": with --ca if it is the root you trust, with --untrusted (or in the chain file) if it is an intermediate.`,
   },
   'issuer-not-ca': {
     severity: 'error',

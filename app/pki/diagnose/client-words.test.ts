@@ -35,8 +35,8 @@ describe('client verdicts in plain words', () => {
     {
       name: 'about the path',
       refusal: { code: 'missing-intermediate' },
-      reason: 'the chain lacks an intermediate CA',
-      fix: 'add the intermediate to the chain',
+      reason: 'the chain lacks the CA that issued its top certificate',
+      fix: 'add that CA certificate',
     },
   ];
   for (const row of rows) {

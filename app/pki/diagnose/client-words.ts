@@ -72,7 +72,8 @@ const CATALOG_WORDS: Record<string, { reason: string; fix: string }> = {
     fix: 're-issue the leaf with the host name in subjectAltName',
   },
   'untrusted-root': { reason: 'ends at a root that is not trusted', fix: 'add the root to the trusted CAs' },
-  'missing-intermediate': { reason: 'lacks an intermediate CA', fix: 'add the intermediate to the chain' },
+  // The missing CA may be the root or an intermediate (missing-certificate.ts tells them apart when it can).
+  'missing-intermediate': { reason: 'lacks the CA that issued its top certificate', fix: 'add that CA certificate' },
   'path-not-found': { reason: 'reaches no trusted CA', fix: 'give the intermediates and trust the root' },
   'unreadable-certificate': { reason: 'cannot be decoded', fix: 're-issue it' },
   'partial-chain': {

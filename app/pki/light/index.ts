@@ -29,3 +29,4 @@ export {
   type RevocationList,
   type RevocationReason,
 } from '../revocation-list.ts';
+export { roleWords, shortName, type MissingCertificate, type MissingRole } from '../diagnose/missing-words.ts';
