@@ -1,8 +1,10 @@
 /**
- * A minimal DER writer and TLV reader for the certificate hot path (leaf-template.ts), where
- * building ASN.1 object trees costs more than the signature. Only definite lengths, only what
- * certificates need; everything it writes is checked byte for byte against the general path.
+ * A minimal DER writer for the certificate hot path (leaf-template.ts), where building ASN.1
+ * object trees costs more than the signature. Only definite lengths, only what certificates
+ * need; everything it writes is checked byte for byte against the general path. Lengths are
+ * encoded by the reader's own codec (asn1/tlv.ts), so what one writes the other reads.
  */
+import { encodeLength } from './asn1/tlv.ts';
 
 /** Tags used on the hot path. */
 export const TAG = {
@@ -17,13 +19,6 @@ export const TAG = {
   SEQUENCE: 0x30,
   SET: 0x31,
 } as const;
-
-function lengthBytes(n: number): number[] {
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
-  return [0x80 | out.length, ...out];
-}
 
 /** Concatenate byte arrays. */
 export function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -41,7 +36,7 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 /** One TLV: tag, DER length, then the parts as content. */
 export function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const content = parts.length === 1 && parts[0] ? parts[0] : concat(parts);
-  const len = lengthBytes(content.length);
+  const len = encodeLength(content.length);
   const out = new Uint8Array(1 + len.length + content.length);
   out[0] = tag;
   out.set(len, 1);
@@ -76,54 +71,6 @@ export function x509Time(d: Date): Uint8Array<ArrayBuffer> {
   return y > 2049
     ? tlv(TAG.GENERALIZED_TIME, ascii(`${String(y).padStart(4, '0')}${rest}`))
     : tlv(TAG.UTC_TIME, ascii(`${two(y % 100)}${rest}`));
-}
-
-export interface Tlv {
-  tag: number;
-  /** Offset of the tag byte. */
-  start: number;
-  /** Offset of the content. */
-  contentStart: number;
-  /** Offset just past the content. */
-  end: number;
-}
-
-/** Read the TLV at `offset` (definite lengths only). */
-export function readTlv(bytes: Uint8Array, offset: number): Tlv {
-  const tag = bytes[offset];
-  let first = bytes[offset + 1];
-  if (tag === undefined || first === undefined) throw new Error('DER: truncated');
-  let at = offset + 2;
-  let len = first;
-  if (first & 0x80) {
-    const n = first & 0x7f;
-    if (n === 0 || n > 4) throw new Error('DER: unsupported length');
-    len = 0;
-    for (let i = 0; i < n; i++) {
-      first = bytes[at++];
-      if (first === undefined) throw new Error('DER: truncated');
-      len = len * 256 + first;
-    }
-  }
-  const end = at + len;
-  if (end > bytes.length) throw new Error('DER: truncated');
-  return { tag, start: offset, contentStart: at, end };
-}
-
-/** The children of a constructed TLV. */
-export function children(bytes: Uint8Array, parent: Tlv): Tlv[] {
-  const out: Tlv[] = [];
-  for (let at = parent.contentStart; at < parent.end;) {
-    const t = readTlv(bytes, at);
-    out.push(t);
-    at = t.end;
-  }
-  return out;
-}
-
-/** The whole encoding of a TLV (tag, length and content). */
-export function whole(bytes: Uint8Array, t: Tlv): Uint8Array {
-  return bytes.subarray(t.start, t.end);
 }
 
 /** ECDSA's raw r||s (WebCrypto) as a DER Ecdsa-Sig-Value (RFC 3279 §2.2.3). */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { createRootCa, type CaResult } from './ca.ts';
-import { children, readTlv, whole } from './der-writer.ts';
+import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
 import { signLeaf } from './issue.ts';
 import { loadIssuer, type LoadedIssuer } from './issuer.ts';
 import { generateKeyPair } from './keys.ts';
@@ -38,9 +38,9 @@ beforeAll(async () => {
 
 function tbsOf(pem: string): string {
   const der = new Uint8Array(pemDecodeAll(pem).blocks[0]?.der ?? new ArrayBuffer(0));
-  const [tbs] = children(der, readTlv(der, 0));
+  const [tbs] = childrenOf(der, readTlv(der, 0));
   if (!tbs) throw new Error('no TBS');
-  return Convert.ToHex(whole(der, tbs));
+  return Convert.ToHex(tlvView(der, tbs));
 }
 
 const inputs = [

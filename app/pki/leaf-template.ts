@@ -10,17 +10,8 @@
  */
 import { Convert } from 'pvtsutils';
 import { PkiError } from './errors.ts';
-import {
-  asciiBytes,
-  children,
-  ecdsaRawToDer,
-  readTlv,
-  tlv,
-  TAG,
-  unsignedInteger,
-  whole,
-  x509Time,
-} from './der-writer.ts';
+import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
+import { asciiBytes, ecdsaRawToDer, tlv, TAG, unsignedInteger, x509Time } from './der-writer.ts';
 import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
@@ -85,7 +76,7 @@ function skiDer(ski: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
 export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
-  const [, bits] = children(spki, readTlv(spki, 0));
+  const [, bits] = childrenOf(spki, readTlv(spki, 0));
   if (!bits) throw new PkiError('invalid-key', 'key', 'SubjectPublicKeyInfo without a key.');
   return sha1(spki.subarray(bits.contentStart + 1, bits.end));
 }
@@ -99,22 +90,22 @@ interface Pieces {
 }
 
 function cutPieces(certDer: Uint8Array): { pieces: Pieces; tbs: Uint8Array } {
-  const [tbsT, sigAlgT] = children(certDer, readTlv(certDer, 0));
+  const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
   if (!tbsT || !sigAlgT) throw new Error('probe: not a certificate');
-  const [, , , issuerT, , , , extWrapT] = children(certDer, tbsT);
+  const [, , , issuerT, , , , extWrapT] = childrenOf(certDer, tbsT);
   if (!issuerT || !extWrapT) throw new Error('probe: unexpected TBS layout');
-  const [extSeqT] = children(certDer, extWrapT);
+  const [extSeqT] = childrenOf(certDer, extWrapT);
   if (!extSeqT) throw new Error('probe: no extensions');
-  const extensions = children(certDer, extSeqT).map((ext): Uint8Array | 'san' | 'ski' => {
-    const [oidT] = children(certDer, ext);
-    const oid = oidT ? Convert.ToHex(whole(certDer, oidT)) : '';
+  const extensions = childrenOf(certDer, extSeqT).map((ext): Uint8Array | 'san' | 'ski' => {
+    const [oidT] = childrenOf(certDer, ext);
+    const oid = oidT ? Convert.ToHex(tlvView(certDer, oidT)) : '';
     if (oid === Convert.ToHex(OID_SAN)) return 'san';
     if (oid === Convert.ToHex(OID_SKI)) return 'ski';
-    return whole(certDer, ext).slice();
+    return tlvView(certDer, ext).slice();
   });
   return {
-    pieces: { sigAlg: whole(certDer, sigAlgT).slice(), issuer: whole(certDer, issuerT).slice(), extensions },
-    tbs: whole(certDer, tbsT).slice(),
+    pieces: { sigAlg: tlvView(certDer, sigAlgT).slice(), issuer: tlvView(certDer, issuerT).slice(), extensions },
+    tbs: tlvView(certDer, tbsT).slice(),
   };
 }
 
@@ -209,13 +200,13 @@ export async function createLeafTemplate(
  * carries the public point), saving a second export per key. Undefined when absent.
  */
 export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
-  const [, algT, keyT] = children(pkcs8, readTlv(pkcs8, 0));
+  const [, algT, keyT] = childrenOf(pkcs8, readTlv(pkcs8, 0));
   if (!algT || !keyT) return undefined;
   const ecKey = readTlv(pkcs8, keyT.contentStart);
-  const pub = children(pkcs8, ecKey).find((t) => t.tag === 0xa1);
+  const pub = childrenOf(pkcs8, ecKey).find((t) => isContext(t, 1));
   if (!pub) return undefined;
   const bits = readTlv(pkcs8, pub.contentStart);
-  return tlv(TAG.SEQUENCE, whole(pkcs8, algT), whole(pkcs8, bits));
+  return tlv(TAG.SEQUENCE, tlvView(pkcs8, algT), tlvView(pkcs8, bits));
 }
 
 /** One leaf on the fast path: fresh key, certificate and key as PEM. */

@@ -5,7 +5,8 @@
  * id-ecPublicKey with the curve taken from the key's own parameters.
  */
 import { PkiError } from './errors.ts';
-import { children, readTlv, tlv, TAG, whole } from './der-writer.ts';
+import { childrenOf, isContext, isUniversal, readTlv, TAG as ASN1, tlvView } from './asn1/tlv.ts';
+import { tlv, TAG } from './der-writer.ts';
 import type { PemBlock } from './pem.ts';
 
 const RSA_ENCRYPTION = new Uint8Array([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]);
@@ -31,11 +32,15 @@ export function traditionalToPkcs8(block: PemBlock): ArrayBuffer {
       readTlv(der, 0);
       return tlv(TAG.SEQUENCE, VERSION_0, tlv(TAG.SEQUENCE, RSA_ENCRYPTION, NULL), tlv(TAG.OCTET_STRING, der)).buffer;
     }
-    const params = children(der, readTlv(der, 0)).find((t) => t.tag === 0xa0);
-    const curve = params ? children(der, params)[0] : undefined;
-    if (!curve || curve.tag !== TAG.OID) throw new Error('no named curve');
-    return tlv(TAG.SEQUENCE, VERSION_0, tlv(TAG.SEQUENCE, EC_PUBLIC_KEY, whole(der, curve)), tlv(TAG.OCTET_STRING, der))
-      .buffer;
+    const params = childrenOf(der, readTlv(der, 0)).find((t) => isContext(t, 0));
+    const curve = params ? childrenOf(der, params)[0] : undefined;
+    if (!isUniversal(curve, ASN1.OID)) throw new Error('no named curve');
+    return tlv(
+      TAG.SEQUENCE,
+      VERSION_0,
+      tlv(TAG.SEQUENCE, EC_PUBLIC_KEY, tlvView(der, curve)),
+      tlv(TAG.OCTET_STRING, der),
+    ).buffer;
   } catch (e) {
     throw new PkiError(
       'invalid-key',

@@ -4,8 +4,8 @@
  * that @peculiar/x509 would refuse still shows everything that does decode.
  */
 import { certificateModel } from '../read/certificate-model.ts';
-import { integerHex, toHex } from '../read/der-values.ts';
-import { TAG } from '../read/tlv.ts';
+import { integerHex, toHex } from '../asn1/values.ts';
+import { TAG } from '../asn1/tlv.ts';
 import type { CertificateItem } from '../read/types.ts';
 import { explainExtension } from './extensions/registry.ts';
 import { nameNode } from './name-text.ts';

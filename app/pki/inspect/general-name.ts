@@ -2,8 +2,8 @@
  * GeneralName (RFC 5280 §4.2.1.6) to plain text, with IDNs also shown as U-labels. Shared by
  * SAN, issuer alt names, AIA, CRL distribution points and name constraints.
  */
-import { stringOf, toHex } from '../read/der-values.ts';
-import { childrenOf, oidFromContent, oidOf, readWhole, type Tlv } from '../read/tlv.ts';
+import { stringOf, toHex } from '../asn1/values.ts';
+import { childrenOf, oidFromContent, oidOf, readWhole, type Tlv } from '../asn1/tlv.ts';
 import { ipToText } from '../validate/general-names.ts';
 import { rfc4514 } from './name-text.ts';
 import { toUnicodeHostname } from './punycode.ts';

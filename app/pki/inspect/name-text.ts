@@ -3,8 +3,8 @@
  * `Name.rfc4514_string()` writes (RDNs in reverse order, its nine short names, other types as
  * dotted OIDs, its escaping), so the CLI's JSON can be diffed against Python tooling.
  */
-import { stringOf, toHex } from '../read/der-values.ts';
-import { childrenOf, oidOf, readWhole } from '../read/tlv.ts';
+import { stringOf, toHex } from '../asn1/values.ts';
+import { childrenOf, oidOf, readWhole } from '../asn1/tlv.ts';
 import { ATTRIBUTE_NAMES } from './oid-names.ts';
 import { node, type TreeNode } from './tree.ts';
 

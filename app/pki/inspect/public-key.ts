@@ -3,8 +3,8 @@
  * the TLV reader; an unknown algorithm is still described by its OID.
  */
 import { algorithmOf } from '../read/certificate-model.ts';
-import { bitStringOf } from '../read/der-values.ts';
-import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../read/tlv.ts';
+import { bitStringOf } from '../asn1/values.ts';
+import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../asn1/tlv.ts';
 import { CURVES, PUBLIC_KEY_ALGORITHMS } from './oid-names.ts';
 import { node, type TreeNode } from './tree.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';

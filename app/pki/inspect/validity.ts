@@ -3,7 +3,7 @@
  * Both bounds are inclusive (RFC 5280 §4.1.2.5).
  */
 import type { Finding } from '../findings.ts';
-import type { TimeValue } from '../read/der-values.ts';
+import type { TimeValue } from '../asn1/values.ts';
 import { node, type TreeNode } from './tree.ts';
 
 const DAY = 86_400_000;

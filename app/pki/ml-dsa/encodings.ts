@@ -10,7 +10,8 @@
  *
  * We write the seed form only (the 32 bytes the rest is derived from) and read all three.
  */
-import { children, readTlv, TAG, tlv, type Tlv } from '../der-writer.ts';
+import { childrenOf, identifierOctet, readTlv, type Tlv } from '../asn1/tlv.ts';
+import { TAG, tlv } from '../der-writer.ts';
 import { PkiError } from '../errors.ts';
 import { ML_DSA_SEED_BYTES, mlDsaOfOid, type MlDsaParams } from './params.ts';
 
@@ -109,9 +110,9 @@ function damaged(what: string): PkiError {
 
 /** The ML-DSA parameter set an AlgorithmIdentifier TLV names; undefined for another algorithm; an error for parameters (§2: MUST be absent). */
 function mlDsaAlgorithm(der: Uint8Array, alg: Tlv | undefined, what: string): MlDsaParams | undefined {
-  if (!alg || alg.tag !== TAG.SEQUENCE) throw damaged(what);
-  const [oid, ...rest] = children(der, alg);
-  if (!oid || oid.tag !== TAG.OID) throw damaged(what);
+  if (!alg || identifierOctet(alg) !== TAG.SEQUENCE) throw damaged(what);
+  const [oid, ...rest] = childrenOf(der, alg);
+  if (!oid || identifierOctet(oid) !== TAG.OID) throw damaged(what);
   const params = mlDsaOfOid(oidText(der.subarray(oid.contentStart, oid.end)));
   if (params && rest.length)
     throw new PkiError(
@@ -125,8 +126,8 @@ function mlDsaAlgorithm(der: Uint8Array, alg: Tlv | undefined, what: string): Ml
 function topLevel(der: Uint8Array, what: string): Tlv[] {
   try {
     const outer = readTlv(der, 0);
-    if (outer.tag !== TAG.SEQUENCE || outer.end !== der.length) throw damaged(what);
-    return children(der, outer);
+    if (identifierOctet(outer) !== TAG.SEQUENCE || outer.end !== der.length) throw damaged(what);
+    return childrenOf(der, outer);
   } catch (e) {
     throw e instanceof PkiError ? e : damaged(what);
   }
@@ -137,7 +138,8 @@ export function parseMlDsaSpki(spkiDer: Uint8Array): { params: MlDsaParams; publ
   const [alg, bits] = topLevel(spkiDer, 'public key');
   const params = mlDsaAlgorithm(spkiDer, alg, 'public key');
   if (!params) return undefined;
-  if (!bits || bits.tag !== TAG.BIT_STRING || spkiDer[bits.contentStart] !== 0) throw damaged('public key');
+  if (!bits || identifierOctet(bits) !== TAG.BIT_STRING || spkiDer[bits.contentStart] !== 0)
+    throw damaged('public key');
   const publicKey = spkiDer.slice(bits.contentStart + 1, bits.end);
   if (publicKey.length !== params.publicKeyBytes) {
     throw new PkiError(
@@ -157,7 +159,7 @@ function octets(
   params: MlDsaParams,
   name: string,
 ): Uint8Array {
-  if (!t || t.tag !== tag) throw damaged('private key');
+  if (!t || identifierOctet(t) !== tag) throw damaged('private key');
   const value = der.slice(t.contentStart, t.end);
   if (value.length !== size)
     throw new PkiError(
@@ -177,16 +179,16 @@ export function parseMlDsaPrivateKeyChoice(params: MlDsaParams, inner: Uint8Arra
     throw damaged('private key');
   }
   if (top.end !== inner.length) throw damaged('private key');
-  if (top.tag === SEED_TAG)
+  if (identifierOctet(top) === SEED_TAG)
     return { params, form: 'seed', seed: octets(inner, top, SEED_TAG, ML_DSA_SEED_BYTES, params, 'seed') };
-  if (top.tag === TAG.OCTET_STRING)
+  if (identifierOctet(top) === TAG.OCTET_STRING)
     return {
       params,
       form: 'expanded',
       expandedKey: octets(inner, top, TAG.OCTET_STRING, params.expandedKeyBytes, params, 'expanded key'),
     };
-  if (top.tag === TAG.SEQUENCE) {
-    const parts = children(inner, top);
+  if (identifierOctet(top) === TAG.SEQUENCE) {
+    const parts = childrenOf(inner, top);
     if (parts.length !== 2) throw damaged('private key');
     return {
       params,
@@ -201,9 +203,9 @@ export function parseMlDsaPrivateKeyChoice(params: MlDsaParams, inner: Uint8Arra
 /** An ML-DSA PKCS#8 key in any of the three forms; undefined when the key is for another algorithm. */
 export function parseMlDsaPkcs8(pkcs8Der: Uint8Array): MlDsaPrivateKey | undefined {
   const [version, alg, privateKey] = topLevel(pkcs8Der, 'private key');
-  if (!version || version.tag !== TAG.INTEGER) throw damaged('private key');
+  if (!version || identifierOctet(version) !== TAG.INTEGER) throw damaged('private key');
   const params = mlDsaAlgorithm(pkcs8Der, alg, 'private key');
   if (!params) return undefined;
-  if (!privateKey || privateKey.tag !== TAG.OCTET_STRING) throw damaged('private key');
+  if (!privateKey || identifierOctet(privateKey) !== TAG.OCTET_STRING) throw damaged('private key');
   return parseMlDsaPrivateKeyChoice(params, pkcs8Der.subarray(privateKey.contentStart, privateKey.end));
 }

@@ -4,8 +4,18 @@
  * as raw bytes; the inspector decodes each on its own, so one bad extension spoils only itself.
  * Memoised per DER buffer.
  */
-import { booleanOf, timeOf, type TimeValue } from './der-values.ts';
-import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError, type Tlv } from './tlv.ts';
+import { booleanOf, timeOf, type TimeValue } from '../asn1/values.ts';
+import {
+  childrenOf,
+  isContext,
+  isUniversal,
+  oidOf,
+  readWhole,
+  smallIntOf,
+  TAG,
+  TlvError,
+  type Tlv,
+} from '../asn1/tlv.ts';
 import { cachedModel } from './model-cache.ts';
 
 export interface AlgorithmRef {

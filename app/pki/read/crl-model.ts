@@ -3,8 +3,8 @@
  * their dates and reasons, and the CRL extensions left raw for the inspector's registry.
  */
 import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
-import { integerHex, timeOf, type TimeValue } from './der-values.ts';
-import { childrenOf, isContext, isUniversal, readWhole, smallIntOf, TAG, TlvError, type Tlv } from './tlv.ts';
+import { integerHex, timeOf, type TimeValue } from '../asn1/values.ts';
+import { childrenOf, isContext, isUniversal, readWhole, smallIntOf, TAG, TlvError, type Tlv } from '../asn1/tlv.ts';
 import { cachedModel } from './model-cache.ts';
 
 export interface RevokedEntry {

@@ -19,13 +19,13 @@ import {
 } from './key-wrap.ts';
 import { certificateModel } from './certificate-model.ts';
 import { crlModel } from './crl-model.ts';
-import { toHex } from './der-values.ts';
+import { toHex } from '../asn1/values.ts';
 import { requestModel } from './request-model.ts';
 import { parsePkcs8, parseSpki } from './parsed.ts';
 import { openPkcs12, type ContainerPart } from './pkcs12.ts';
 import { openPkcs7 } from './pkcs7.ts';
 import { sniffDer, type DerShape } from './sniff.ts';
-import { checkWellFormed, childrenOf, contentOf, TlvError, tlvBytes } from './tlv.ts';
+import { checkWellFormed, childrenOf, contentOf, TlvError, tlvBytes } from '../asn1/tlv.ts';
 import { PEM_LABEL, type Item, type KeyFormat } from './types.ts';
 
 /** What one input's blocks share while they are read in order. */

@@ -13,7 +13,7 @@ import { PrivateKeyInfo } from '@peculiar/asn1-pkcs8';
 import { RSAPrivateKey, RSAPublicKey } from '@peculiar/asn1-rsa';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { tlv } from '../der-writer.ts';
-import { childrenOf, contentOf, isUniversal, readWhole, TAG } from './tlv.ts';
+import { childrenOf, contentOf, isUniversal, readWhole, TAG } from '../asn1/tlv.ts';
 
 export const OID_RSA_PSS = '1.2.840.113549.1.1.10';
 export const OID_DSA = '1.2.840.10040.4.1';

@@ -21,4 +21,4 @@ export { MAX_ASN1_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './li
 export { certificateModel, type CertificateModel, type RawExtension, type AlgorithmRef } from './certificate-model.ts';
 export { requestModel, type RequestModel } from './request-model.ts';
 export { crlModel, type CrlModel, type RevokedEntry } from './crl-model.ts';
-export type { TimeValue } from './der-values.ts';
+export type { TimeValue } from '../asn1/values.ts';

@@ -6,8 +6,8 @@
 /** Largest input read, per file or pasted text: 10 MiB. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-/** Deepest ASN.1 nesting accepted (real certificates stay under 12). */
-export const MAX_ASN1_DEPTH = 32;
+/** Deepest ASN.1 nesting accepted: the TLV reader's own cap (../asn1/tlv.ts). */
+export { MAX_ASN1_DEPTH } from '../asn1/tlv.ts';
 
 /** Most items one input may produce (a large CA bundle has a few hundred). */
 export const MAX_ITEMS = 5000;

@@ -4,7 +4,7 @@
  * TLV error becomes a PkiError that names what is damaged.
  */
 import { PkiError, type PkiErrorCode } from '../errors.ts';
-import { TlvError } from './tlv.ts';
+import { TlvError } from '../asn1/tlv.ts';
 
 export function cachedModel<M>(
   build: (buf: Uint8Array) => M,

@@ -13,7 +13,7 @@ import { defaultCrypto } from '../crypto.ts';
 import type { Deadline } from '../legacy/pause.ts';
 import { passwordForms, type PasswordForm } from '../legacy/password-forms.ts';
 import { decryptPbeDer } from '../pbe-decrypt.ts';
-import { stringOf } from './der-values.ts';
+import { stringOf } from '../asn1/values.ts';
 import { verifyPkcs12Mac, type Pkcs12Mac } from './pkcs12-mac.ts';
 import {
   childrenOf,
@@ -27,7 +27,7 @@ import {
   TlvError,
   tlvBytes,
   type Tlv,
-} from './tlv.ts';
+} from '../asn1/tlv.ts';
 
 const OID_DATA = '1.2.840.113549.1.7.1';
 const OID_ENCRYPTED_DATA = '1.2.840.113549.1.7.6';

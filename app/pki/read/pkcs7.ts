@@ -5,7 +5,7 @@
  */
 import { PkiError } from '../errors.ts';
 import type { ContainerPart } from './pkcs12.ts';
-import { childrenOf, isContext, isUniversal, TAG, tlvBytes, type Tlv } from './tlv.ts';
+import { childrenOf, isContext, isUniversal, TAG, tlvBytes, type Tlv } from '../asn1/tlv.ts';
 
 /** Certificates and CRLs of a PKCS#7 SignedData whose root TLV is `root`. */
 export function openPkcs7(buf: Uint8Array, root: Tlv): ContainerPart[] {

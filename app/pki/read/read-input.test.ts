@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pemDecodeAll, pemEncode } from '../pem.ts';
 import { readInput } from './read-input.ts';
 import { judge, judgeBytes, pythonBytes } from './test-judges.ts';
-import { childrenOf, readWhole, type Tlv } from './tlv.ts';
+import { childrenOf, readWhole, type Tlv } from '../asn1/tlv.ts';
 import type { Item, ReadInput } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-read-'));

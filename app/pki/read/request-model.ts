@@ -3,7 +3,7 @@
  * public key, the requested extensions (PKCS#9 extensionRequest) and any other attributes.
  */
 import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
-import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError } from './tlv.ts';
+import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError } from '../asn1/tlv.ts';
 import { cachedModel } from './model-cache.ts';
 
 export const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';

@@ -2,7 +2,17 @@
  * Sniff what a DER blob is from its shape, never from a file name or PEM label. Each shape is
  * a short structural test on the top two levels of the TLV tree (cheap, and safe on junk).
  */
-import { childrenOf, isContext, isUniversal, oidOf, readTlv, readWhole, smallIntOf, TAG, type Tlv } from './tlv.ts';
+import {
+  childrenOf,
+  isContext,
+  isUniversal,
+  oidOf,
+  readTlv,
+  readWhole,
+  smallIntOf,
+  TAG,
+  type Tlv,
+} from '../asn1/tlv.ts';
 
 export type DerShape =
   | 'certificate'

@@ -9,7 +9,7 @@ import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
 import { certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../validate/cert-facts.ts';
 import { nameKey } from '../validate/der-names.ts';
-import { children, isUniversal, parseDer, TAG } from '../validate/der.ts';
+import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../validate/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
 

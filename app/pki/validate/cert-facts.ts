@@ -20,7 +20,7 @@ import {
   TAG,
   timeOf,
   type DerNode,
-} from './der.ts';
+} from '../asn1/der-node.ts';
 
 export const OID = {
   basicConstraints: '2.5.29.19',

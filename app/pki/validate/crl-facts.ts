@@ -16,7 +16,7 @@ import {
   TAG,
   timeOf,
   type DerNode,
-} from './der.ts';
+} from '../asn1/der-node.ts';
 import type { ExtensionFacts } from './cert-facts.ts';
 
 export interface CrlEntryFacts {

@@ -4,7 +4,7 @@
  * outer spaces trimmed, inner runs of spaces collapsed), and other values by their DER.
  */
 import { Convert } from 'pvtsutils';
-import { children, directoryString, isUniversal, oidOf, parseDer, TAG, type DerNode } from './der.ts';
+import { children, directoryString, isUniversal, oidOf, parseDer, TAG, type DerNode } from '../asn1/der-node.ts';
 
 /** One attribute of an RDN: its OID and a comparison key for the value. */
 export interface NameAttribute {

@@ -4,7 +4,8 @@
  */
 import { Convert } from 'pvtsutils';
 import { parseNameElement, type ParsedName } from './der-names.ts';
-import { children, latin1, parseDer, type DerNode } from './der.ts';
+import { children, parseDer, type DerNode } from '../asn1/der-node.ts';
+import { latin1 } from '../asn1/values.ts';
 
 export type GeneralNameType = 'other' | 'email' | 'dns' | 'x400' | 'dn' | 'edi' | 'uri' | 'ip' | 'rid';
 

@@ -1,5 +1,5 @@
 /** What kind of key an SPKI holds, and how strong it is: enough for lint and diagnosis. */
-import { bitStringBytes, children, isUniversal, oidOf, parseDer, TAG, type DerNode } from './der.ts';
+import { bitStringBytes, children, isUniversal, oidOf, parseDer, TAG, type DerNode } from '../asn1/der-node.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
 export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'ml-dsa' | 'other';

@@ -14,7 +14,7 @@ import {
   smallInt,
   TAG,
   type DerNode,
-} from './der.ts';
+} from '../asn1/der-node.ts';
 import type { CertFacts } from './cert-facts.ts';
 
 /** What a signed object (a certificate or a CRL) brings to a signature check. */

@@ -1,6 +1,6 @@
 /** basicConstraints (RFC 5280 §4.2.1.9). */
-import { booleanOf, integerHex } from '../../read/der-values.ts';
-import { childrenOf, isUniversal, readWhole, TAG } from '../../read/tlv.ts';
+import { booleanOf, integerHex } from '../../asn1/values.ts';
+import { childrenOf, isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import { node } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 

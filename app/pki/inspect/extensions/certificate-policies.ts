@@ -1,6 +1,6 @@
 /** certificatePolicies (RFC 5280 §4.2.1.4): policy OIDs with CPS URIs and user notices. */
-import { stringOf } from '../../read/der-values.ts';
-import { childrenOf, isUniversal, oidOf, readWhole, TAG, type Tlv } from '../../read/tlv.ts';
+import { stringOf } from '../../asn1/values.ts';
+import { childrenOf, isUniversal, oidOf, readWhole, TAG, type Tlv } from '../../asn1/tlv.ts';
 import { oidLabel, POLICY_NAMES } from '../oid-names.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';

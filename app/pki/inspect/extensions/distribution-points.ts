@@ -1,6 +1,6 @@
 /** cRLDistributionPoints and freshestCRL (RFC 5280 §4.2.1.13, §4.2.1.15). */
-import { bitStringOf } from '../../read/der-values.ts';
-import { childrenOf, readWhole, type Tlv } from '../../read/tlv.ts';
+import { bitStringOf } from '../../asn1/values.ts';
+import { childrenOf, readWhole, type Tlv } from '../../asn1/tlv.ts';
 import { generalNameNode, generalNameOf } from '../general-name.ts';
 import { nameNodes } from '../name-text.ts';
 import { node, type TreeNode } from '../tree.ts';

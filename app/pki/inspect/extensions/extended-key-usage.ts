@@ -1,5 +1,5 @@
 /** extKeyUsage (RFC 5280 §4.2.1.12). */
-import { childrenOf, oidOf, readWhole } from '../../read/tlv.ts';
+import { childrenOf, oidOf, readWhole } from '../../asn1/tlv.ts';
 import { EXTENDED_KEY_USAGES, oidLabel } from '../oid-names.ts';
 import { node } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';

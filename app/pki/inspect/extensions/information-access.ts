@@ -1,5 +1,5 @@
 /** authorityInfoAccess and subjectInfoAccess (RFC 5280 §4.2.2.1, §4.2.2.2). */
-import { childrenOf, oidOf, readWhole } from '../../read/tlv.ts';
+import { childrenOf, oidOf, readWhole } from '../../asn1/tlv.ts';
 import { generalNameOf } from '../general-name.ts';
 import { ACCESS_METHODS } from '../oid-names.ts';
 import { node } from '../tree.ts';

@@ -1,6 +1,6 @@
 /** subjectKeyIdentifier and authorityKeyIdentifier (RFC 5280 §4.2.1.1, §4.2.1.2). */
-import { integerHex, toHex } from '../../read/der-values.ts';
-import { childrenOf, isUniversal, readWhole, TAG } from '../../read/tlv.ts';
+import { integerHex, toHex } from '../../asn1/values.ts';
+import { childrenOf, isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import { generalNameNode, generalNameOf } from '../general-name.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';

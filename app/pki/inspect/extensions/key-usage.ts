@@ -1,6 +1,6 @@
 /** keyUsage (RFC 5280 §4.2.1.3). */
-import { bitStringOf } from '../../read/der-values.ts';
-import { readWhole } from '../../read/tlv.ts';
+import { bitStringOf } from '../../asn1/values.ts';
+import { readWhole } from '../../asn1/tlv.ts';
 import { KEY_USAGE_BITS } from '../../validate/cert-facts.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 

@@ -1,5 +1,5 @@
 /** nameConstraints (RFC 5280 §4.2.1.10): permitted and excluded subtrees. */
-import { childrenOf, isContext, readWhole, type Tlv } from '../../read/tlv.ts';
+import { childrenOf, isContext, readWhole, type Tlv } from '../../asn1/tlv.ts';
 import { generalNameNode, generalNameOf } from '../general-name.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';

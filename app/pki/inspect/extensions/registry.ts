@@ -4,7 +4,7 @@
  * Adding a decoder is adding a file and a line here.
  */
 import type { RawExtension } from '../../read/certificate-model.ts';
-import { toHex } from '../../read/der-values.ts';
+import { toHex } from '../../asn1/values.ts';
 import { EXTENSION_NAMES } from '../oid-names.ts';
 import { node, type TreeNode } from '../tree.ts';
 import { issuerAltName, subjectAltName } from './alt-names.ts';

@@ -3,8 +3,8 @@
  * anyPolicy (§4.2.1.14), the Certificate Transparency SCT list (RFC 6962 §3.3, counted) and its
  * precertificate poison.
  */
-import { integerHex } from '../../read/der-values.ts';
-import { isUniversal, readWhole, TAG } from '../../read/tlv.ts';
+import { integerHex } from '../../asn1/values.ts';
+import { isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
 const CRL_REASONS = [
