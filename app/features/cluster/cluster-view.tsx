@@ -13,6 +13,7 @@ import { appStore } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ClusterArgs, ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
+import { ClusterList } from './cluster-list.tsx';
 import { ClusterResultView } from './cluster-result.tsx';
 import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
@@ -167,6 +168,7 @@ export function ClusterView() {
         )}
       </form>
       {result && <ClusterResultView cluster={result.cluster} result={result.result} />}
+      <ClusterList />
     </section>
   );
 }

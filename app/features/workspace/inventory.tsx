@@ -9,7 +9,7 @@ import { expiringSoon, inventoryRows, type InventoryRow, type StatusFilter } fro
 import { formatSan } from '../../pki/san.ts';
 import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
-import { StatusBadges } from './status-badges.tsx';
+import { StatusBadges } from '../../components/status-badges.tsx';
 import './inventory.css';
 
 const KIND_LABEL: Record<string, string> = {

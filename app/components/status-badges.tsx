@@ -1,5 +1,9 @@
-/** An inventory row's badges: expired / expiring soon, revoked, superseded. Text, not colour alone. */
-import type { ItemStatus } from '../../flows/inventory/status.ts';
+/**
+ * A certificate's badges: expired / expiring soon / valid, revoked, superseded. Text, not colour
+ * alone. The workspace inventory and the Cluster view's list of clusters both show them.
+ */
+import type { ItemStatus } from '../flows/inventory/index.ts';
+import './status-badges.css';
 
 export function StatusBadges({ status }: { status: ItemStatus }) {
   return (
