@@ -54,6 +54,8 @@ export interface ClusterLeaf {
   keyPem: string;
   /** The issuers above the leaf that a TLS peer needs (intermediates; never the root). */
   intermediatesPem: string;
+  /** The serial as the certificate has it, lower-case hex. */
+  serial: string;
   sans: SanEntry[];
   notes: string[];
 }
@@ -154,12 +156,13 @@ export async function issueCluster(
   }
   const leafOf = (
     name: string,
-    leaf: { certPem: string; keyPem: string; chainPem: string; sans: SanEntry[]; notes: string[] },
+    leaf: { certPem: string; keyPem: string; chainPem: string; serial: string; sans: SanEntry[]; notes: string[] },
   ): ClusterLeaf => ({
     name,
     certPem: leaf.certPem,
     keyPem: leaf.keyPem,
     intermediatesPem: issuersAfterLeaf(leaf.chainPem),
+    serial: leaf.serial,
     sans: leaf.sans,
     notes: leaf.notes,
   });
