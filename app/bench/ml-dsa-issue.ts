@@ -3,9 +3,7 @@
  * ML-DSA-65 signature by an ML-DSA-65 CA, certificate and PKCS#8 as PEM), for one Crypto: the
  * bench runs it in Node (the library) and in Chromium (WebCrypto and the library side by side).
  */
-import { createRootCa } from '../pki/ca.ts';
-import { issueLeaf } from '../pki/issue.ts';
-import { loadIssuer } from '../pki/issuer.ts';
+import { createRootCa, issueLeaf, loadIssuer } from '../pki/index.ts';
 
 /**
  * Milliseconds per certificate: the best of `rounds` rounds of `n` leaves, after one warm-up leaf

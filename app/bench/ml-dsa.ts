@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
-import { withMlDsa, type MlDsaEngine } from '../pki/crypto.ts';
+import { type MlDsaEngine, withMlDsa } from '../pki/runtime/index.ts';
 import { mlDsaIssuanceMs } from './ml-dsa-issue.ts';
 
 /** Leaves per round; the figure is the best of three rounds (ml-dsa-issue.ts). */

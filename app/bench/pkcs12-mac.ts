@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
-import { readInput } from '../pki/read/read-input.ts';
+import { readInput } from '../pki/index.ts';
 
 const RUNS = 3;
 const ITERATIONS = 1_000_000;

@@ -3,7 +3,7 @@
  * opens a PKCS#12 file with certbench's reader and says how long it took by the page's clock.
  */
 import 'reflect-metadata';
-import { readInput } from '../pki/read/read-input.ts';
+import { readInput } from '../pki/index.ts';
 
 async function openPkcs12(base64: string, password: string): Promise<{ ms: number; errors: string[] }> {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

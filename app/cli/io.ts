@@ -1,7 +1,7 @@
 /** File effects of the CLI: nothing is overwritten without --force; passwords come from files. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PkiError } from '../pki/errors.ts';
+import { PkiError } from '../pki/light/index.ts';
 
 /** Refuse to go on if any of `paths` exists, unless `force`. Checked before anything is written. */
 export function assertWritable(paths: string[], force: boolean): void {

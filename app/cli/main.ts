@@ -1,7 +1,7 @@
 /** certbench command line: a registry of commands, one module each, over the same core as the browser. */
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
-import { isPkiError } from '../pki/errors.ts';
+import { isPkiError } from '../pki/light/index.ts';
 import { command as ca } from './commands/ca.ts';
 import { command as issue } from './commands/issue.ts';
 import { command as csr } from './commands/csr.ts';

@@ -11,7 +11,7 @@ import {
   formatRevocationList,
   parseRevocationList,
   type RevocationList,
-} from '../pki/revocation-list.ts';
+} from '../pki/lifecycle/index.ts';
 
 export const REVOKED_FILE = 'revoked.json';
 

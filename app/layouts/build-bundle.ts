@@ -3,8 +3,8 @@
  * Nothing is written here; callers (CLI, browser download) write or zip the result, so a bad
  * input fails before any file exists.
  */
-import { defaultCrypto } from '../pki/crypto.ts';
-import { PkiError } from '../pki/errors.ts';
+import { defaultCrypto } from '../pki/runtime/index.ts';
+import { PkiError } from '../pki/light/index.ts';
 import { DEFAULT_FORMATS, type BundleFormats } from './formats.ts';
 import { layoutById } from './index.ts';
 import { readmeText } from './readme.ts';
@@ -22,9 +22,7 @@ import type {
 } from './types.ts';
 import { checkDistinctPaths, validateBundle } from './validate.ts';
 import { assertKeysMatch } from './key-match.ts';
-import { cassandraKeyAndChainPem } from '../pki/pem-bundles.ts';
-import { javaCanUsePassword } from '../pki/pkcs12/options.ts';
-import { PASSWORD_NOT_FOR_JAVA } from '../pki/pkcs12/result.ts';
+import { cassandraKeyAndChainPem, javaCanUsePassword, PASSWORD_NOT_FOR_JAVA } from '../pki/export/index.ts';
 
 export interface BuildBundleRequest {
   bundle: Bundle;

@@ -3,9 +3,7 @@
  * They are an argument of buildBundle so tests can judge the layouts with other writers (openssl);
  * DEFAULT_FORMATS is the core's.
  */
-import { encryptPkcs8Pem } from '../pki/pkcs8.ts';
-import { buildKeystore } from '../pki/pkcs12/keystore.ts';
-import { buildTruststore } from '../pki/pkcs12/truststore.ts';
+import { buildKeystore, buildTruststore, encryptPkcs8Pem } from '../pki/export/index.ts';
 
 export interface KeystoreInput {
   keyPem: string;

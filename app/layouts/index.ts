@@ -1,6 +1,6 @@
 /** The ordered registry of bundle layouts: the UI and `certbench bundle --layout` list them in this order. */
 import type { Layout } from './types.ts';
-import { PkiError } from '../pki/errors.ts';
+import { PkiError } from '../pki/light/index.ts';
 import { castyLayout } from './casty.ts';
 import { haystackLayout } from './haystack.ts';
 import { crankLayout } from './crank.ts';

@@ -1,5 +1,5 @@
 /** Which family a PEM private key belongs to, read from its label and algorithm OID (no crypto). */
-import { pemDecodeAll } from '../pki/pem.ts';
+import { pemDecodeAll } from '../pki/light/index.ts';
 
 export type KeyFamily = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'ml-dsa' | 'encrypted' | 'unknown';
 

@@ -1,6 +1,6 @@
 /** Refuse a bundle whose private key does not belong to its certificate, naming the entity. */
-import { PkiError } from '../pki/errors.ts';
-import { assertKeyMatchesCertificate, certificateFrom, privateKeyFrom } from '../pki/pkcs12/inputs.ts';
+import { PkiError } from '../pki/light/index.ts';
+import { assertKeyMatchesCertificate, certificateFrom, privateKeyFrom } from '../pki/export/index.ts';
 import type { Bundle } from './types.ts';
 
 export async function assertKeysMatch(bundle: Bundle, crypto: Crypto): Promise<void> {

@@ -4,9 +4,7 @@
  * JEP 497), in either keystore form; ScyllaDB's TLS is GnuTLS, whose build in ScyllaDB has no
  * ML-DSA. The Python and Node targets work with OpenSSL >= 3.5 / Node.js >= 24: their snippets say so.
  */
-import { PkiError } from '../pki/errors.ts';
-import type { KeyAlgorithm } from '../pki/algorithms.ts';
-import { mlDsaMinimum } from '../pki/ml-dsa/support.ts';
+import { type KeyAlgorithm, mlDsaMinimum, PkiError } from '../pki/light/index.ts';
 import type { LayoutId } from './layout-ids.ts';
 
 const REFUSED: Partial<Record<LayoutId, string>> = {

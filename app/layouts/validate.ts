@@ -2,8 +2,7 @@
  * Checks a bundle against a layout before anything is built or written, naming the field at fault
  * (`nodes[1].keyPem: ...`) so the UI can show the message beside it.
  */
-import { PkiError } from '../pki/errors.ts';
-import { looksLikePem } from '../pki/pem.ts';
+import { looksLikePem, PkiError } from '../pki/light/index.ts';
 import { keyFamily, type KeyFamily } from './key-family.ts';
 import type { Bundle, BundleClient, BundleNode, Layout, LayoutOptions, PlannedFile } from './types.ts';
 

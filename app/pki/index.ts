@@ -15,6 +15,7 @@ export type { Finding, Severity } from './findings.ts';
 // Issuing: keys, names and SANs, profiles and defaults, CAs, leaves, CSRs, batches.
 export {
   generateKeyPair,
+  keyAlgorithm,
   supportedKeyAlgorithms,
   exportPkcs8Pem,
   importPrivateKey,
@@ -46,7 +47,7 @@ export {
   type SanProblem,
 } from './san.ts';
 export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
-export { DEFAULTS, PRESETS, presetById, type Preset } from './presets.ts';
+export { DEFAULTS, PRESETS, presetById, type Preset, type IssuingDefaults } from './presets.ts';
 export { validityWindow, checkDays } from './validity.ts';
 export { loadIssuer, type CaMaterial } from './issuer.ts';
 export { createRootCa, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';

@@ -1,5 +1,5 @@
 /** The ordered registry of snippet targets: the UI and `certbench snippet --list` show them in this order. */
-import { PkiError } from '../pki/errors.ts';
+import { PkiError } from '../pki/light/index.ts';
 import type { LayoutId } from '../layouts/types.ts';
 import type { Snippet } from './types.ts';
 import { nodeTlsClient, nodeTlsServer } from './node-tls.ts';

@@ -3,7 +3,7 @@
  * commands print each local tool's version beside the minimum it needs (ml-dsa/support.ts), then
  * verify the chains with OpenSSL, which needs 3.5 for ML-DSA.
  */
-import { mlDsaMinimum } from '../pki/ml-dsa/support.ts';
+import { mlDsaMinimum } from '../pki/light/index.ts';
 import { sh } from './quote.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 

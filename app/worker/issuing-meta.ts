@@ -1,11 +1,9 @@
 /** Plain facts about a certificate for the workspace list (ItemMeta), read in the worker. */
 import { X509Certificate } from '@peculiar/x509';
-import { pemDecodeAll } from '../pki/pem.ts';
-import { PkiError } from '../pki/errors.ts';
-import type { SanEntry } from '../pki/san.ts';
+import { pemDecodeAll, PkiError, type SanEntry } from '../pki/light/index.ts';
 import type { ItemMeta } from '../store/types.ts';
 import type { IssuerInput } from './pki-contract.ts';
-import type { CaMaterial } from '../pki/issuer.ts';
+import type { CaMaterial } from '../pki/index.ts';
 
 /** PEM texts joined one per block, without blank runs. */
 export function joinPem(...parts: (string | undefined)[]): string {

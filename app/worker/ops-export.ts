@@ -6,10 +6,14 @@
 import { buildBundle } from '../layouts/build-bundle.ts';
 import { zipBundle } from '../layouts/zip.ts';
 import type { Bundle, LayoutId, LayoutOptions } from '../layouts/types.ts';
-import { encodePrivateKey, keyPem, type PrivateKeyFormat } from '../pki/key-formats.ts';
-import { buildKeystore } from '../pki/pkcs12/keystore.ts';
-import { buildTruststore } from '../pki/pkcs12/truststore.ts';
-import { privateKeyFrom } from '../pki/pkcs12/inputs.ts';
+import {
+  buildKeystore,
+  buildTruststore,
+  encodePrivateKey,
+  keyPem,
+  type PrivateKeyFormat,
+  privateKeyFrom,
+} from '../pki/export/index.ts';
 
 export interface KeyExportRequest {
   /** The key as the workspace holds it (PKCS#8 PEM; PKCS#1 and SEC1 PEM are accepted too). */

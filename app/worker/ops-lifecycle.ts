@@ -3,11 +3,16 @@
  * cluster's leaves, revoke, issue the next CRL, rotate a root CA. Thin adapters: the core does
  * the work, these only speak the plain shapes of pki-contract.ts (Issued, IssuerInput).
  */
-import { issueCrl as coreIssueCrl } from '../pki/crl.ts';
-import { renewLeaf, renewLeaves, type RenewalRequest } from '../pki/renew.ts';
-import { emptyRevocationList, type RevocationList } from '../pki/revocation-list.ts';
-import { revokeCertificate as coreRevoke } from '../pki/revoke.ts';
-import { rotateCa as coreRotateCa } from '../pki/rotate.ts';
+import {
+  emptyRevocationList,
+  issueCrl as coreIssueCrl,
+  type RenewalRequest,
+  renewLeaf,
+  renewLeaves,
+  type RevocationList,
+  revokeCertificate as coreRevoke,
+  rotateCa as coreRotateCa,
+} from '../pki/lifecycle/index.ts';
 import { caMaterial, certificateMeta, chainAbove } from './issuing-meta.ts';
 import type { Issued, IssuerInput } from './pki-contract.ts';
 

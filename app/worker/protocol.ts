@@ -6,7 +6,7 @@
  * strings, numbers, ISO dates, byte arrays; nothing with methods). Registries of handlers
  * (ops-*.ts) are spread into one map in ops.ts; the types of `callWorker` follow from it.
  */
-import type { PkiErrorCode } from '../pki/errors.ts';
+import type { PkiErrorCode } from '../pki/light/index.ts';
 
 /** What a running operation may use besides its arguments. */
 export interface OpContext {

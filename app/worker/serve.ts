@@ -2,7 +2,7 @@
  * The worker side of the protocol: run each requested operation from a registry, forward its
  * progress, abort it on cancel, and turn any failure into a plain WorkerError.
  */
-import { isPkiError } from '../pki/errors.ts';
+import { isPkiError } from '../pki/light/index.ts';
 import type { Endpoint, OpContext, WorkerError, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;

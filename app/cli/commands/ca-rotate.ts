@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { integer, parse, required } from '../args.ts';
 import { assertWritable, writeOut } from '../io.ts';
 import { algorithmFlag, CA_FILES, passphraseFlag, printNotes, readCaDir } from './ca.ts';
-import { KEY_ALGORITHMS } from '../../pki/algorithms.ts';
-import { encryptPkcs8Pem } from '../../pki/pkcs8.ts';
-import { rotateCa } from '../../pki/rotate.ts';
+import { KEY_ALGORITHMS } from '../../pki/light/index.ts';
+import { encryptPkcs8Pem } from '../../pki/export/index.ts';
+import { rotateCa } from '../../pki/lifecycle/index.ts';
 import { rotationGuide } from '../../snippets/rotation-steps.ts';
 
 export const ROTATE_FILES = { bundle: 'trust-bundle.crt', cross: 'cross-signed.crt', guide: 'ROTATION.md' } as const;

@@ -8,11 +8,17 @@ import { join } from 'node:path';
 import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readPasswordFile, readText, writeOut } from '../io.ts';
-import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../../pki/algorithms.ts';
-import { createIntermediateCa, createRootCa, type CaParams } from '../../pki/ca.ts';
-import type { CaMaterial } from '../../pki/issuer.ts';
-import { encryptPkcs8Pem } from '../../pki/pkcs8.ts';
-import { presetById, PRESETS, type IssuingDefaults } from '../../pki/presets.ts';
+import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../../pki/light/index.ts';
+import {
+  type CaMaterial,
+  type CaParams,
+  createIntermediateCa,
+  createRootCa,
+  type IssuingDefaults,
+  presetById,
+  PRESETS,
+} from '../../pki/index.ts';
+import { encryptPkcs8Pem } from '../../pki/export/index.ts';
 
 const ALG_IDS = KEY_ALGORITHMS.map((a) => a.id).join('|');
 

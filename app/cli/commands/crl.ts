@@ -8,7 +8,7 @@ import { integer, parse, required } from '../args.ts';
 import { assertWritable, writeOut } from '../io.ts';
 import { readRevocations, REVOKED_FILE_HELP, writeRevocations } from '../revocations-file.ts';
 import { passphraseFlag, readCaDir } from './ca.ts';
-import { DEFAULT_CRL_DAYS, issueCrl } from '../../pki/crl.ts';
+import { DEFAULT_CRL_DAYS, issueCrl } from '../../pki/lifecycle/index.ts';
 
 const HELP = `usage: certbench crl --ca-dir DIR --out FILE [--days N] [--der]
 

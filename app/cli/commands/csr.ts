@@ -7,9 +7,8 @@ import { basename, join } from 'node:path';
 import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readText, writeOut } from '../io.ts';
-import { KEY_ALGORITHMS } from '../../pki/algorithms.ts';
-import { createCsr, signCsr } from '../../pki/csr.ts';
-import { PROFILES, type LeafProfile } from '../../pki/profiles.ts';
+import { KEY_ALGORITHMS } from '../../pki/light/index.ts';
+import { createCsr, type LeafProfile, PROFILES, signCsr } from '../../pki/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
 
 const ALG_IDS = KEY_ALGORITHMS.map((a) => a.id).join('|');

@@ -6,15 +6,23 @@
 import type { Command } from '../command.ts';
 import { UsageError, integer, parse, required } from '../args.ts';
 import { assertWritable, readBytes, readPasswordFile, writeOut } from '../io.ts';
-import { looksLikePem } from '../../pki/pem.ts';
+import { looksLikePem } from '../../pki/light/index.ts';
 import { chmodSync } from 'node:fs';
-import { encodePrivateKey, keyPem, type PrivateKeyFormat } from '../../pki/key-formats.ts';
-import { buildKeystore } from '../../pki/pkcs12/keystore.ts';
-import { buildTruststore } from '../../pki/pkcs12/truststore.ts';
-import type { Pkcs12Result } from '../../pki/pkcs12/result.ts';
-import { certificateFrom, readPrivateKey, type PemOrDer } from '../../pki/pkcs12/inputs.ts';
-import { pkcs7Der, pkcs7Pem } from '../../pki/pkcs7.ts';
-import { cassandraKeyAndChainPem, fullChainPem } from '../../pki/pem-bundles.ts';
+import {
+  buildKeystore,
+  buildTruststore,
+  cassandraKeyAndChainPem,
+  certificateFrom,
+  encodePrivateKey,
+  fullChainPem,
+  keyPem,
+  type PemOrDer,
+  type Pkcs12Result,
+  pkcs7Der,
+  pkcs7Pem,
+  type PrivateKeyFormat,
+  readPrivateKey,
+} from '../../pki/export/index.ts';
 
 const HELP = `usage: certbench export <format> [options]
 

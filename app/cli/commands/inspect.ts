@@ -7,11 +7,7 @@ import { basename } from 'node:path';
 import { parse, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { readBytes, readPasswordFile } from '../io.ts';
-import { readInput } from '../../pki/read/read-input.ts';
-import type { Item } from '../../pki/read/types.ts';
-import { explain } from '../../pki/inspect/explain.ts';
-import { summarize } from '../../pki/inspect/summary.ts';
-import { treeToText } from '../../pki/inspect/tree.ts';
+import { explain, type Item, readInput, summarize, treeToText } from '../../pki/index.ts';
 
 const HELP = `usage: certbench inspect FILE… [--password-file F] [--json]
 

@@ -8,11 +8,9 @@ import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readText, writeOut } from '../io.ts';
 import { passphraseFlag, printNotes, readCaDir } from './ca.ts';
-import { PkiError } from '../../pki/errors.ts';
-import { parseBatch } from '../../pki/batch.ts';
-import { leafFacts } from '../../pki/leaf-facts.ts';
-import { renewLeaf, renewLeaves, type RenewalRequest } from '../../pki/renew.ts';
-import { formatSan } from '../../pki/san.ts';
+import { formatSan, PkiError } from '../../pki/light/index.ts';
+import { parseBatch } from '../../pki/index.ts';
+import { leafFacts, type RenewalRequest, renewLeaf, renewLeaves } from '../../pki/lifecycle/index.ts';
 
 const COMMON_HELP = `  --ca-dir DIR               the CA to sign with: the old leaf's CA, or its successor after
                              \`certbench ca rotate\` (ca.crt, ca.key, chain.crt if an intermediate)

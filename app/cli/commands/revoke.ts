@@ -8,8 +8,7 @@ import { parse, required, UsageError } from '../args.ts';
 import { readText } from '../io.ts';
 import { readRevocations, revokedPath, REVOKED_FILE_HELP, writeRevocations } from '../revocations-file.ts';
 import { CA_FILES } from './ca.ts';
-import { REVOCATION_REASONS } from '../../pki/revocation-list.ts';
-import { revokeCertificate } from '../../pki/revoke.ts';
+import { REVOCATION_REASONS, revokeCertificate } from '../../pki/lifecycle/index.ts';
 
 const REASONS = Object.keys(REVOCATION_REASONS)
   .filter((r) => r !== 'unspecified')

@@ -6,7 +6,7 @@
 import type { Command } from '../command.ts';
 import { integer, parse, UsageError } from '../args.ts';
 import { readText } from '../io.ts';
-import { parseBatch } from '../../pki/batch.ts';
+import { parseBatch } from '../../pki/index.ts';
 import { LAYOUTS, layoutById } from '../../layouts/index.ts';
 import type { BundleOutline, LayoutOptions } from '../../layouts/types.ts';
 import { PLACEHOLDER_OUTLINE, snippetContext, type SnippetContextOptions } from '../../snippets/context.ts';

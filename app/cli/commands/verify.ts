@@ -10,12 +10,9 @@ import { Convert } from 'pvtsutils';
 import { parse, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { readBytes } from '../io.ts';
-import { isPkiError } from '../../pki/errors.ts';
-import type { Finding } from '../../pki/findings.ts';
-import { readInput } from '../../pki/read/read-input.ts';
-import type { Item } from '../../pki/read/types.ts';
+import { isPkiError } from '../../pki/light/index.ts';
+import { type Finding, type Item, readInput, verdictLine } from '../../pki/index.ts';
 import { CLIENT_IDS, CLIENT_PROFILES, isClientId, validatePath, type ClientId } from '../../pki/validate/index.ts';
-import { verdictLine } from '../../pki/diagnose/client-words.ts';
 
 const HELP = `usage: certbench verify LEAF [--ca FILE]… [--untrusted FILE]… [--crl FILE]…
                         [--host NAME_OR_IP] [--purpose server|client] [--at ISO8601]

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { clusterGroups, issuerTree, type TreeNode } from '../../flows/inventory/tree.ts';
 import { expiringSoon, inventoryRows, type InventoryRow, type StatusFilter } from '../../flows/inventory/filter.ts';
-import { formatSan } from '../../pki/san.ts';
+import { formatSan } from '../../pki/light/index.ts';
 import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
 import { StatusBadges } from '../../components/status-badges.tsx';

@@ -6,8 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ItemStatus } from '../../flows/inventory/status.ts';
 import { download, fileSafe } from '../../lib/download.ts';
-import { REVOCATION_REASONS, type RevocationReason } from '../../pki/revocation-list.ts';
-import { formatSan } from '../../pki/san.ts';
+import { formatSan, REVOCATION_REASONS, type RevocationReason } from '../../pki/light/index.ts';
 import { appStore, type WorkspaceItem } from '../../store/index.ts';
 import { errorMessage } from '../../worker/client.ts';
 import {

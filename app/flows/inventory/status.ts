@@ -2,7 +2,7 @@
  * The badges of an inventory row: how close a certificate is to its notAfter, and whether it
  * was revoked (its CA's revocation list holds its serial) or superseded (renewed).
  */
-import { isRevoked } from '../../pki/revocation-list.ts';
+import { isRevoked } from '../../pki/light/index.ts';
 import type { InventoryItem } from './types.ts';
 
 /** A certificate this close to its end is "expiring soon". */

@@ -3,8 +3,7 @@
  * is (structural typing; nothing here imports the store), plus the two lifecycle facts issue 11
  * adds to the meta: a CA's revocation list and the successor of a renewed certificate.
  */
-import type { RevocationList } from '../../pki/revocation-list.ts';
-import type { SanEntry } from '../../pki/san.ts';
+import type { RevocationList, SanEntry } from '../../pki/light/index.ts';
 
 export interface LifecycleMeta {
   /** On a CA: what it has revoked and the number of its last CRL (revocation-list.ts). */
