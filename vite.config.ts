@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precacheServiceWorker } from './app/build/precache-plugin.ts';
 
 /**
  * The production page may talk to nobody: the CSP forbids every network egress and every
@@ -39,7 +40,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), precacheServiceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },

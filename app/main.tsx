@@ -1,5 +1,5 @@
-// App entry: the Reflect polyfill must load before anything imports @peculiar/x509.
-import 'reflect-metadata';
+// App entry. No Reflect polyfill here: the page never loads @peculiar/x509 (lint keeps it to
+// app/pki/light), and the worker loads the polyfill before the families that do (worker/ops.ts).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

@@ -1,14 +1,22 @@
 /*
  * certbench's service worker: keeps the app usable offline. It only ever talks to its own origin
  * (the page's CSP forbids everything else anyway). Navigations: network first, the cached page
- * when offline. Static files (hashed names, immutable): cache first, stored on first use.
+ * when offline. Static files (hashed names, immutable): cache first. Installing stores every file
+ * of the build (app/build/precache-plugin.ts fills in the list and the version), so the worker's
+ * chunks that load on first use are there offline too; anything else is stored on first use.
  * Paths are relative to the worker's location, so certbench works from any sub-path.
  */
-const CACHE = 'certbench-v1';
+const PRECACHE = []; // filled in by the build
+const VERSION = 'dev'; // filled in by the build
+const CACHE = `certbench-${VERSION}`;
 const SHELL = ['./', './index.html', './favicon.svg'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((c) => c.addAll([...new Set([...SHELL, ...PRECACHE])]))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

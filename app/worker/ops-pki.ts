@@ -2,16 +2,16 @@
  * Worker operations of the issuing views (Cluster, Authorities, Issue, Sign CSR): the core's
  * functions composed into the plain shapes of pki-contract.ts.
  */
-import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../pki/algorithms.ts';
-import { createIntermediateCa, createRootCa } from '../pki/ca.ts';
-import { readCsr as coreReadCsr, signCsr as coreSignCsr } from '../pki/csr.ts';
-import { PkiError } from '../pki/errors.ts';
-import { issueLeaf } from '../pki/issue.ts';
-import { loadIssuer } from '../pki/issuer.ts';
-import { supportedKeyAlgorithms } from '../pki/keys.ts';
-import { mlDsaEngine } from '../pki/crypto.ts';
-import { formatSan } from '../pki/san.ts';
-import { readInput } from '../pki/read/read-input.ts';
+import {
+  createIntermediateCa,
+  createRootCa,
+  issueLeaf,
+  loadIssuer,
+  readCsr as coreReadCsr,
+  readInput,
+  signCsr as coreSignCsr,
+} from '../pki/index.ts';
+import { formatSan, PkiError } from '../pki/light/index.ts';
 import { setUpCluster } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
 import type {
@@ -23,19 +23,6 @@ import type {
   IssueArgs,
   SignCsrArgs,
 } from './pki-contract.ts';
-
-/** ML-DSA options say which engine makes them (crypto.ts's choice): the browser's own WebCrypto or the bundled library. */
-const ENGINE_TEXT = { webcrypto: 'browser WebCrypto', library: 'noble library' } as const;
-
-/** Key types this browser can make, with their labels, in the order the UI offers them. */
-async function keyAlgorithms(): Promise<{ id: KeyAlgorithmId; label: string }[]> {
-  const ids = await supportedKeyAlgorithms();
-  const engine = await mlDsaEngine();
-  return KEY_ALGORITHMS.filter((a) => ids.includes(a.id)).map((a) => ({
-    id: a.id,
-    label: a.family === 'ml-dsa' && engine ? `${a.label} · ${ENGINE_TEXT[engine]}` : a.label,
-  }));
-}
 
 async function createCa(args: CreateCaArgs): Promise<Issued> {
   const params = {
@@ -148,4 +135,4 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
   throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }
 
-export const PKI_OPS = { keyAlgorithms, createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster };
+export const PKI_OPS = { createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster };

@@ -1,14 +1,71 @@
 /**
- * Every operation the worker runs, by name. Features' registries are spread in; a new
- * operation is a function in its registry and nothing here changes.
+ * Every operation the worker runs, by name. Each family of operations (a registry in ops-*.ts) is
+ * loaded on its first call through a dynamic import(), so the worker's first script is this map
+ * and the protocol, and a view pays only for the code of the operations it calls (issue 14: the
+ * worker at most 80 KiB gzipped). A new operation is a function in its registry plus its name
+ * here; the compiler refuses a family whose names and registry differ.
  */
-import { EXPORT_OPS } from './ops-export.ts';
-import { INSPECT_OPS } from './ops-inspect.ts';
-import { PKI_OPS } from './ops-pki.ts';
-import { WORKSPACE_OPS } from './ops-workspace.ts';
-import { LIFECYCLE_OPS } from './ops-lifecycle.ts';
+import type { OpContext } from './protocol.ts';
 
-export const OPS = { ...PKI_OPS, ...WORKSPACE_OPS, ...INSPECT_OPS, ...EXPORT_OPS, ...LIFECYCLE_OPS };
+type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
+
+/**
+ * Handlers that import their registry on first use, then call it. The import is cached by the
+ * module loader, so later calls cost one resolved promise. `names` holds every key of the
+ * registry, no more: a missing or extra name is a type error.
+ */
+function lazyFamily<T extends Record<string, AnyHandler>>(load: () => Promise<T>, names: { [K in keyof T]: true }): T {
+  const handlers: Record<string, AnyHandler> = {};
+  for (const name of Object.keys(names)) {
+    handlers[name] = async (args: never, ctx: OpContext) => (await load())[name]!(args, ctx);
+  }
+  return handlers as T;
+}
+
+/**
+ * The Reflect polyfill, loaded and run before a family whose code reaches @peculiar/x509 (its
+ * decorators need Reflect.metadata when its module is evaluated). Awaited first, so the order
+ * holds whatever chunks the bundler makes.
+ */
+function afterReflect<T>(load: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    await import('reflect-metadata');
+    return load();
+  };
+}
+
+const KEY_ALGORITHM_OPS = lazyFamily(async () => (await import('./ops-key-algorithms.ts')).KEY_ALGORITHM_OPS, {
+  keyAlgorithms: true,
+});
+const PKI_OPS = lazyFamily(
+  afterReflect(async () => (await import('./ops-pki.ts')).PKI_OPS),
+  { createCa: true, issueCertificate: true, readCsr: true, signCsr: true, importCa: true, setUpCluster: true },
+);
+const WORKSPACE_OPS = lazyFamily(
+  afterReflect(async () => (await import('./ops-workspace.ts')).WORKSPACE_OPS),
+  { exportWorkspace: true, importWorkspace: true },
+);
+const INSPECT_OPS = lazyFamily(
+  afterReflect(async () => (await import('./ops-inspect.ts')).INSPECT_OPS),
+  { inspect: true },
+);
+const EXPORT_OPS = lazyFamily(
+  afterReflect(async () => (await import('./ops-export.ts')).EXPORT_OPS),
+  { exportKey: true, exportKeystore: true, exportTruststore: true, exportBundle: true },
+);
+const LIFECYCLE_OPS = lazyFamily(
+  afterReflect(async () => (await import('./ops-lifecycle.ts')).LIFECYCLE_OPS),
+  { renewCertificate: true, renewCluster: true, revokeCertificate: true, issueCrl: true, rotateCa: true },
+);
+
+export const OPS = {
+  ...KEY_ALGORITHM_OPS,
+  ...PKI_OPS,
+  ...WORKSPACE_OPS,
+  ...INSPECT_OPS,
+  ...EXPORT_OPS,
+  ...LIFECYCLE_OPS,
+};
 
 export type Ops = typeof OPS;
 export type OpName = keyof Ops;
