@@ -11,8 +11,8 @@ import { pemDecodeAll } from '../pki/pem.ts';
 import { readInput } from '../pki/read/read-input.ts';
 import type { Item } from '../pki/read/types.ts';
 import { relate, type RelationItem } from '../pki/relations/index.ts';
-import { certFactsFromDer } from '../pki/validate/cert-facts.ts';
-import { signatureVerifier } from '../pki/validate/verify-signature.ts';
+import { certFactsFromDer } from '../pki/model/cert-facts.ts';
+import { signatureVerifier } from '../pki/signatures/verify-signature.ts';
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Enough runs that a neighbour's burst of CPU on a shared machine rarely decides the best one. */

@@ -10,7 +10,7 @@
  */
 import { pemDecodeAll } from '../pki/light/index.ts';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- certificate facts have no module index yet: one facts model is issue 10 item 3, left for after the validator rewrite
-import { certFactsFromDer } from '../pki/validate/cert-facts.ts';
+import { certFactsFromDer } from '../pki/model/cert-facts.ts';
 
 /** A leaf (Issue, Sign CSR) or a subordinate CA (Create an intermediate). */
 export type IssuerPurpose = 'leaf' | 'sub-ca';

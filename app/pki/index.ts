@@ -129,7 +129,7 @@ export { clientMatrix, type ClientLine } from './diagnose/client-words.ts';
 export { missingCertificate, type MissingCertificate, type MissingRole } from './diagnose/missing-certificate.ts';
 export { chainLinks, type ChainLink, type LinkCheck, type LinkCheckName } from './diagnose/chain-links.ts';
 // Certificate facts as the validator reads them (one facts model is issue 10 item 3, pending).
-export { certFacts } from './validate/cert-facts.ts';
+export { certFacts } from './model/cert-facts.ts';
 export { lintCertificate, lintCertificateDer, LINT_RULES } from './lint/index.ts';
 
 // Export formats: PKCS#12 keystores and truststores, key encodings, PKCS#7, PEM bundles.

@@ -14,7 +14,7 @@ import { serialHex } from './inspect/certificate.ts';
 import { describePublicKey } from './inspect/public-key.ts';
 import { pemDecodeAll } from './pem.ts';
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, type LeafProfile } from './profiles.ts';
-import { certificateModel } from './read/certificate-model.ts';
+import { certificateModel } from './model/certificate.ts';
 import { canonicalSan, type SanEntry, type SanKind } from './san.ts';
 import { normalizeSerial } from './revocation-list.ts';
 

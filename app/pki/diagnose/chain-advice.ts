@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
-import { certFacts } from '../validate/cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import { isSha1Signature, KEY_RULES } from '../lint/rules/keys.ts';
 import { diagnosis } from './catalog.ts';
 

@@ -6,9 +6,9 @@
  * for any surface to draw; the words here say no command-line flag.
  */
 import type { X509Certificate } from '@peculiar/x509';
-import { certFacts, type CertFacts } from '../validate/cert-facts.ts';
-import { namesEqual } from '../validate/der-names.ts';
-import { signatureChecker } from '../validate/signature.ts';
+import { certFacts, type CertFacts } from '../model/cert-facts.ts';
+import { namesEqual } from '../model/names.ts';
+import { signatureChecker } from '../signatures/checker.ts';
 
 export type LinkCheckName = 'signature' | 'names' | 'validity' | 'ca';
 

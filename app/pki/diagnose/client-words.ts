@@ -6,8 +6,7 @@
  */
 import { PATH_RULES } from '../lint/index.ts';
 import type { Position } from '../lint/rule.ts';
-import type { ClientVerdict } from '../validate/clients.ts';
-import type { Refusal, ValidationResult } from '../validate/index.ts';
+import type { ClientVerdict, Refusal, ValidationResult } from '../verdicts.ts';
 
 const WHO: Record<Position, string> = { leaf: 'the leaf', intermediate: 'an intermediate', anchor: 'the root' };
 

@@ -4,7 +4,7 @@
  * a flag, the page names a button.
  */
 import type { X509Certificate } from '@peculiar/x509';
-import { certFacts } from '../validate/cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import type { MissingCertificate, MissingRole } from './missing-words.ts';
 
 export type { MissingCertificate, MissingRole } from './missing-words.ts';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../read/read-input.ts';
-import { certificateModel } from '../read/certificate-model.ts';
+import { certificateModel } from '../model/certificate.ts';
 import { judge, python } from '../read/test-judges.ts';
 import type { CertificateItem } from '../read/types.ts';
 import { nameAttributes } from './name-text.ts';

@@ -3,7 +3,7 @@
  * every extension through the registry. Each part is guarded on its own, so a certificate
  * that @peculiar/x509 would refuse still shows everything that does decode.
  */
-import { certificateModel } from '../read/certificate-model.ts';
+import { certificateModel } from '../model/certificate.ts';
 import { integerHex, toHex } from '../asn1/values.ts';
 import { TAG } from '../asn1/tlv.ts';
 import type { CertificateItem } from '../read/types.ts';

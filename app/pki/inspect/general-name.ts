@@ -4,7 +4,7 @@
  */
 import { stringOf, toHex } from '../asn1/values.ts';
 import { childrenOf, oidFromContent, oidOf, readWhole, type Tlv } from '../asn1/tlv.ts';
-import { ipToText } from '../validate/general-names.ts';
+import { ipToText } from '../model/general-names.ts';
 import { rfc4514 } from './name-text.ts';
 import { toUnicodeHostname } from './punycode.ts';
 import { node, type TreeNode } from './tree.ts';

@@ -6,7 +6,7 @@
 import { crlModel } from '../read/crl-model.ts';
 import { parsePkcs8 } from '../read/parsed.ts';
 import { requestModel } from '../read/request-model.ts';
-import { certificateModel } from '../read/certificate-model.ts';
+import { certificateModel } from '../model/certificate.ts';
 import type { CrlItem, CsrItem, Item, PrivateKeyItem, PublicKeyItem } from '../read/types.ts';
 import { explainExtension } from './extensions/registry.ts';
 import { nameNode } from './name-text.ts';

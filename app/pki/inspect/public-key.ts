@@ -2,7 +2,7 @@
  * What a SubjectPublicKeyInfo holds: algorithm and size (RSA modulus bits) or curve. Read with
  * the TLV reader; an unknown algorithm is still described by its OID.
  */
-import { algorithmOf } from '../read/certificate-model.ts';
+import { algorithmOf } from '../model/certificate.ts';
 import { bitStringOf } from '../asn1/values.ts';
 import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../asn1/tlv.ts';
 import { CURVES, PUBLIC_KEY_ALGORITHMS } from './oid-names.ts';

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings.ts';
 import { lintCertificateDer } from '../lint/index.ts';
-import { certificateModel, type RawExtension } from '../read/certificate-model.ts';
+import { certificateModel, type RawExtension } from '../model/certificate.ts';
 import { crlModel } from '../read/crl-model.ts';
 import { requestModel } from '../read/request-model.ts';
 import type { CertificateItem, Item, KeyFormat } from '../read/types.ts';

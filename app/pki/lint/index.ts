@@ -4,7 +4,7 @@
  */
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
-import { certFacts, certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../validate/cert-facts.ts';
+import { certFacts, certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../model/cert-facts.ts';
 import type { LintContext, LintRule } from './rule.ts';
 import { CA_RULES } from './rules/ca.ts';
 import { IDENTIFIER_RULES } from './rules/identifiers.ts';

@@ -1,6 +1,6 @@
 /** The shape of one lint rule: a stable code, a default severity and a check. */
 import type { Severity } from '../findings.ts';
-import type { CertFacts } from '../validate/cert-facts.ts';
+import type { CertFacts } from '../model/cert-facts.ts';
 
 /**
  * Where a certificate sits: the trust anchor, a CA between anchor and leaf, or the leaf.

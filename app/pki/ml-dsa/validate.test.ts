@@ -13,9 +13,9 @@ import { createRootCa } from '../ca.ts';
 import { defaultCrypto } from '../crypto.ts';
 import { issueLeaf } from '../issue.ts';
 import { pemDecodeAll } from '../pem.ts';
-import { certFactsFromDer } from '../validate/cert-facts.ts';
+import { certFactsFromDer } from '../model/cert-facts.ts';
 import { validatePath } from '../validate/index.ts';
-import { signatureVerifier } from '../validate/verify-signature.ts';
+import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { KeyUsageFlags, KeyUsagesExtension, X509CertificateGenerator } from '@peculiar/x509';
 import { lintCertificateDer } from '../lint/index.ts';
 

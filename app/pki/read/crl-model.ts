@@ -2,10 +2,10 @@
  * A CRL (RFC 5280 §5) located by the TLV reader: issuer, update times, revoked serials with
  * their dates and reasons, and the CRL extensions left raw for the inspector's registry.
  */
-import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
+import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from '../model/certificate.ts';
 import { integerHex, timeOf, type TimeValue } from '../asn1/values.ts';
 import { childrenOf, isContext, isUniversal, readWhole, smallIntOf, TAG, TlvError, type Tlv } from '../asn1/tlv.ts';
-import { cachedModel } from './model-cache.ts';
+import { cachedModel } from '../model/cache.ts';
 
 export interface RevokedEntry {
   serialHex: string;

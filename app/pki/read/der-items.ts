@@ -17,7 +17,7 @@ import {
   rsaPublicToSpki,
   spkiFromPkcs8Structure,
 } from './key-wrap.ts';
-import { certificateModel } from './certificate-model.ts';
+import { certificateModel } from '../model/certificate.ts';
 import { crlModel } from './crl-model.ts';
 import { toHex } from '../asn1/values.ts';
 import { requestModel } from './request-model.ts';

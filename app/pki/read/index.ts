@@ -18,7 +18,7 @@ export type {
   ReadOptions,
 } from './types.ts';
 export { MAX_ASN1_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './limits.ts';
-export { certificateModel, type CertificateModel, type RawExtension, type AlgorithmRef } from './certificate-model.ts';
+export { certificateModel, type CertificateModel, type RawExtension, type AlgorithmRef } from '../model/certificate.ts';
 export { requestModel, type RequestModel } from './request-model.ts';
 export { crlModel, type CrlModel, type RevokedEntry } from './crl-model.ts';
 export type { TimeValue } from '../asn1/values.ts';

@@ -2,9 +2,9 @@
  * A CSR (PKCS#10, RFC 2986) located by the TLV reader, like certificate-model.ts: subject,
  * public key, the requested extensions (PKCS#9 extensionRequest) and any other attributes.
  */
-import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from './certificate-model.ts';
+import { algorithmOf, extensionsOf, type AlgorithmRef, type RawExtension } from '../model/certificate.ts';
 import { childrenOf, isContext, isUniversal, oidOf, readWhole, smallIntOf, TAG, TlvError } from '../asn1/tlv.ts';
-import { cachedModel } from './model-cache.ts';
+import { cachedModel } from '../model/cache.ts';
 
 export const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
 

@@ -7,10 +7,10 @@
  */
 import { Convert } from 'pvtsutils';
 import { defaultCrypto } from '../crypto.ts';
-import { certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../validate/cert-facts.ts';
-import { nameKey } from '../validate/der-names.ts';
+import { certFactsFromDer, certFactsOfBuffer, type CertFacts } from '../model/cert-facts.ts';
+import { nameKey } from '../model/names.ts';
 import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
-import { signatureVerifier } from '../validate/verify-signature.ts';
+import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
 
 /** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */

@@ -9,7 +9,7 @@
  */
 import type { Finding } from '../findings.ts';
 import type { Position } from '../lint/rule.ts';
-import type { CertFacts } from './cert-facts.ts';
+import type { CertFacts } from '../model/cert-facts.ts';
 import type { ClientId } from './clients.ts';
 
 /** A finding about one certificate of a path, with where it sits. */

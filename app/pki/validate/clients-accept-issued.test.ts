@@ -12,7 +12,7 @@ import { pemDecodeAll } from '../pem.ts';
 import { validatePath } from './index.ts';
 import { CLIENT_IDS } from './clients.ts';
 import { CLIENT_PROFILES } from './client-profiles.ts';
-import { certFacts } from './cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import { checkCertificateItself, checkProfile } from './path-checks.ts';
 
 const hierarchies = new Map<string, Hierarchy>();

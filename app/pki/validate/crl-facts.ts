@@ -3,7 +3,7 @@
  * same strict DER style as cert-facts.ts: the signed part and signature for verification,
  * issuer name, update times, revoked entries with their extensions, and the CRL extensions.
  */
-import { parseNameElement, type ParsedName } from './der-names.ts';
+import { parseNameElement, type ParsedName } from '../model/names.ts';
 import {
   bitStringBytes,
   booleanOf,
@@ -17,7 +17,7 @@ import {
   timeOf,
   type DerNode,
 } from '../asn1/der-node.ts';
-import type { ExtensionFacts } from './cert-facts.ts';
+import type { ExtensionFacts } from '../model/cert-facts.ts';
 
 export interface CrlEntryFacts {
   /** Content octets of the userCertificate INTEGER, as encoded (compare with CertFacts.serial). */

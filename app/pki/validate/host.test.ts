@@ -7,7 +7,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import fc from 'fast-check';
 import type { X509Certificate } from '@peculiar/x509';
 import { matchHost, parseIPv4, parseIPv6, toALabels } from './host.ts';
-import { certFacts } from './cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import { makeCert, newKey } from './test-kit.ts';
 
 type Want = 'dns' | 'ip' | 'cn' | 'host-mismatch' | 'ip-not-in-sans' | 'invalid-host';

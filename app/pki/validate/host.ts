@@ -5,8 +5,8 @@
  * of a name with at least three labels, standing for exactly one label; the subject CN only
  * when there are no DNS SANs, and never for an IP.
  */
-import { CN_OID } from './der-names.ts';
-import type { CertFacts } from './cert-facts.ts';
+import { CN_OID } from '../model/names.ts';
+import type { CertFacts } from '../model/cert-facts.ts';
 
 export type HostMatch =
   | { ok: true; by: 'dns' | 'ip' | 'cn'; presented: string }

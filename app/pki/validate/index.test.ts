@@ -8,7 +8,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { Name as AsnName } from '@peculiar/asn1-x509';
 import { validatePath, type ValidateOptions } from './index.ts';
 import { checkPath } from './path-checks.ts';
-import { signatureChecker } from './signature.ts';
+import { signatureChecker } from '../signatures/checker.ts';
 import { makeCa, makeCert, newKey, resign, T0, T1, type CertSpec, type Issuer } from './test-kit.ts';
 
 const KU = x509.KeyUsageFlags;

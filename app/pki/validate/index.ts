@@ -14,14 +14,14 @@ import { certAdvice } from '../diagnose/chain-advice.ts';
 import type { Position } from '../lint/rule.ts';
 import { CLIENT_IDS, type ClientId, type ClientVerdict } from './clients.ts';
 import { CLIENT_PROFILES, type PathFinding } from './client-profiles.ts';
-import { certFacts } from './cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import { candidatePaths, DEFAULT_BOUNDS, type BuildBounds, type Candidate } from './path-builder.ts';
 import { checkCertificateItself, checkPath, checkPurpose, partialChain, type Purpose } from './path-checks.ts';
 import { looseWildcardMatch, matchHost } from './host.ts';
-import { signatureChecker } from './signature.ts';
+import { signatureChecker } from '../signatures/checker.ts';
 import { crlFactsFromDer, type CrlFacts } from './crl-facts.ts';
 import { checkRevocation } from './revocation.ts';
-import { signatureVerifier } from './verify-signature.ts';
+import { signatureVerifier } from '../signatures/verify-signature.ts';
 
 export type { Purpose } from './path-checks.ts';
 export { CLIENT_IDS, isClientId, type ClientId, type ClientVerdict } from './clients.ts';
@@ -55,24 +55,9 @@ export interface ValidateOptions {
   client?: ClientId;
 }
 
-export interface ValidationResult {
-  valid: boolean;
-  /** Leaf first, trust anchor last; for an invalid result, the path the findings are about. */
-  chain: X509Certificate[];
-  /** Errors that make the result invalid (for `options.client`), then warnings and notes about the chain. */
-  findings: Finding[];
-  /** Every client's verdict, one per id in CLIENT_IDS order. */
-  clients: ClientVerdict[];
-  /** Why each refusing client refuses: its findings' codes with where the certificate sits (for plain words). */
-  refusals: Partial<Record<ClientId, Refusal[]>>;
-}
+import type { Refusal, ValidationResult } from '../verdicts.ts';
 
-/** One reason a client refuses: a finding's code and the position of the certificate it is about. */
-export interface Refusal {
-  code: string;
-  /** Unset for what is about the path as a whole (no path found, host not covered). */
-  position?: Position;
-}
+export type { Refusal, ValidationResult };
 
 function toCert(input: CertInput, field: string): X509Certificate {
   if (input instanceof X509Certificate) return input;

@@ -3,9 +3,9 @@
  * the intersection of permitted subtrees, each CA's constraints are kept and a name must
  * satisfy every one of them: the same result, and the reason names the CA at fault.
  */
-import { emailAttributes, nameWithin, type ParsedName } from './der-names.ts';
-import type { GeneralNameValue } from './general-names.ts';
-import type { CertFacts } from './cert-facts.ts';
+import { emailAttributes, nameWithin, type ParsedName } from '../model/names.ts';
+import type { GeneralNameValue } from '../model/general-names.ts';
+import type { CertFacts } from '../model/cert-facts.ts';
 
 export interface NameConstraintSet {
   permitted: GeneralNameValue[];

@@ -6,8 +6,8 @@
  * bounded and so is the total work, so cyclic or densely cross-signed pools end quickly.
  */
 import type { X509Certificate } from '@peculiar/x509';
-import { certFacts } from './cert-facts.ts';
-import { namesEqual } from './der-names.ts';
+import { certFacts } from '../model/cert-facts.ts';
+import { namesEqual } from '../model/names.ts';
 
 export interface Candidate {
   /** Target first, then each issuer; the anchor is not included. */

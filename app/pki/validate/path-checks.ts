@@ -9,8 +9,8 @@
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
-import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from './cert-facts.ts';
-import { CN_OID, namesEqual, type ParsedName } from './der-names.ts';
+import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from '../model/cert-facts.ts';
+import { CN_OID, namesEqual, type ParsedName } from '../model/names.ts';
 import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
 import { PATH_RULES } from '../lint/index.ts';
 import type { Position } from '../lint/rule.ts';
@@ -19,8 +19,8 @@ import { mlDsaStackText } from '../ml-dsa/support.ts';
 
 export type Purpose = 'server' | 'client';
 
-/** Checks that `subject`'s signature verifies with `issuer`'s key: null when it does, else a reason. */
-export type SignatureCheck = (subject: X509Certificate, issuer: X509Certificate) => Promise<string | null>;
+import type { SignatureCheck } from '../signatures/checker.ts';
+export type { SignatureCheck };
 
 export interface PathInput {
   /** The trust anchor, or null for a path that reaches none (checked as far as it goes, for diagnosis). */

@@ -14,10 +14,10 @@ import type { X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import type { Finding } from '../findings.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
-import { certFacts, OID, type CertFacts } from './cert-facts.ts';
-import { nameKey } from './der-names.ts';
+import { certFacts, OID, type CertFacts } from '../model/cert-facts.ts';
+import { nameKey } from '../model/names.ts';
 import type { CrlEntryFacts, CrlFacts } from './crl-facts.ts';
-import type { SignatureVerifier } from './verify-signature.ts';
+import type { SignatureVerifier } from '../signatures/verify-signature.ts';
 
 const CRL_EXT = {
   crlNumber: '2.5.29.20',

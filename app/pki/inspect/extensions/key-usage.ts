@@ -1,7 +1,7 @@
 /** keyUsage (RFC 5280 §4.2.1.3). */
 import { bitStringOf } from '../../asn1/values.ts';
 import { readWhole } from '../../asn1/tlv.ts';
-import { KEY_USAGE_BITS } from '../../validate/cert-facts.ts';
+import { KEY_USAGE_BITS } from '../../model/cert-facts.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
 /** Names of the bits set, in bit order (RFC 5280 names: digitalSignature, keyCertSign, …). */

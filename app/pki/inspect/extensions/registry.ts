@@ -3,7 +3,7 @@
  * extension shows its OID, criticality and value in hex, and never hides the rest of the item.
  * Adding a decoder is adding a file and a line here.
  */
-import type { RawExtension } from '../../read/certificate-model.ts';
+import type { RawExtension } from '../../model/certificate.ts';
 import { toHex } from '../../asn1/values.ts';
 import { EXTENSION_NAMES } from '../oid-names.ts';
 import { node, type TreeNode } from '../tree.ts';

@@ -1,6 +1,6 @@
 /** Rules about how a certificate identifies itself and its issuer: serial, SKI, AKI, version, algorithms. */
 import type { LintRule } from '../rule.ts';
-import { KNOWN_EXTENSIONS } from '../../validate/cert-facts.ts';
+import { KNOWN_EXTENSIONS } from '../../model/cert-facts.ts';
 
 export const IDENTIFIER_RULES: LintRule[] = [
   {

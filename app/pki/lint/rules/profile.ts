@@ -5,8 +5,8 @@
  * of the profile are marked `inPath` where they stand.
  */
 import type { LintRule } from '../rule.ts';
-import { OID } from '../../validate/cert-facts.ts';
-import type { GeneralNameValue } from '../../validate/general-names.ts';
+import { OID } from '../../model/cert-facts.ts';
+import type { GeneralNameValue } from '../../model/general-names.ts';
 import { dnsNameProblem } from './names.ts';
 
 const AIA = '1.3.6.1.5.5.7.1.1';

@@ -1,6 +1,6 @@
 /** Rules about the validity period and its encoding (RFC 5280 §4.1.2.5). */
 import type { LintRule } from '../rule.ts';
-import type { TimeFacts } from '../../validate/cert-facts.ts';
+import type { TimeFacts } from '../../model/cert-facts.ts';
 
 function wrongEncoding(t: TimeFacts): boolean {
   const year = t.date.getUTCFullYear();

@@ -1,13 +1,18 @@
 /**
- * One read of a certificate's DER into the plain facts that validation, lint and diagnosis
- * need, decoded with asn1js so nothing is lost or re-encoded (validity encodings, serial
- * octets, IP masks, raw names). Cached per certificate object.
+ * The decoded layer of the one certificate model: the plain facts that validation, lint,
+ * relations and diagnosis need (names parsed for RFC 5280 §7.1 comparison, key kind and size,
+ * the extensions they act on), decoded from the fields that certificate.ts located with the TLV
+ * reader. Nothing is parsed twice: the located model is cached per DER buffer and the facts are
+ * cached beside it, so the inspector, the linter and the validator share one read of a
+ * certificate. Nothing is re-encoded either (validity encodings, serial octets, IP masks and raw
+ * names stay as they were).
  */
-import { Convert } from 'pvtsutils';
 import type { X509Certificate } from '@peculiar/x509';
-import { parseNameElement, namesEqual, type ParsedName } from './der-names.ts';
+import { toHex } from '../asn1/values.ts';
+import { parseName, namesEqual, type ParsedName } from './names.ts';
 import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
 import { keyInfoOf, type KeyInfo } from './key-info.ts';
+import { certificateModel, type CertificateModel, type RawExtension } from './certificate.ts';
 import {
   bitStringBytes,
   booleanOf,
@@ -18,7 +23,7 @@ import {
   parseDer,
   smallInt,
   TAG,
-  timeOf,
+  TlvError,
   type DerNode,
 } from '../asn1/der-node.ts';
 
@@ -57,13 +62,11 @@ export interface TimeFacts {
   date: Date;
   encoding: 'utc' | 'generalized';
 }
-export interface ExtensionFacts {
-  oid: string;
-  critical: boolean;
-  value: Uint8Array;
-}
+export type ExtensionFacts = RawExtension;
 
+/** The facts of one certificate; `model` is the located DER they were decoded from. */
 export interface CertFacts {
+  model: CertificateModel;
   version: number;
   /** Content octets of the serial INTEGER (two's complement, as encoded). */
   serial: Uint8Array;
@@ -95,8 +98,6 @@ export interface CertFacts {
   /** OIDs of known extensions whose value did not decode. */
   undecodable: string[];
 }
-
-const cache = new WeakMap<X509Certificate, CertFacts>();
 
 function subtrees(el: DerNode | undefined): GeneralNameValue[] {
   return children(el).map((st) => {
@@ -135,12 +136,12 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
     case OID.subjectKeyId: {
       const os = parseDer(v);
       if (!isUniversal(os, TAG.OCTET_STRING)) throw new Error('SKI not an OCTET STRING');
-      f.subjectKeyId = Convert.ToHex(os.content);
+      f.subjectKeyId = toHex(os.content);
       return;
     }
     case OID.authorityKeyId: {
       const keyId = children(parseDer(v)).find((el) => isContext(el, 0));
-      f.authorityKeyId = keyId ? Convert.ToHex(keyId.content) : '';
+      f.authorityKeyId = keyId ? toHex(keyId.content) : '';
       return;
     }
     case OID.subjectAltName:
@@ -159,54 +160,39 @@ function decodeExtension(f: CertFacts, ext: ExtensionFacts): void {
   }
 }
 
-/** Decode a certificate's DER into facts. Throws when the DER is not a certificate. */
-export function certFactsFromDer(raw: Uint8Array): CertFacts {
-  // The facts are views into this copy, so later changes to the caller's buffer cannot reach them.
-  const [tbs, sigAlg, sigValue] = children(parseDer(raw.slice()));
-  if (!tbs) throw new Error('not a certificate');
-  const sigParams = children(sigAlg)[1];
-  let fields = children(tbs);
-  let version = 1;
-  if (isContext(fields[0], 0)) {
-    version = smallInt(children(fields[0])[0]) + 1;
-    fields = fields.slice(1);
-  }
-  const [serial, tbsSig, issuer, validity, subject, spki, ...rest] = fields;
-  if (!isUniversal(serial, TAG.INTEGER) || !issuer || !subject || !isUniversal(spki, TAG.SEQUENCE)) {
-    throw new Error('not a certificate');
-  }
-  const [nb, na] = children(validity);
-  const issuerName = parseNameElement(issuer);
-  const subjectName = parseNameElement(subject);
-  const extensions: ExtensionFacts[] = [];
-  const extWrapper = rest.find((el) => isContext(el, 3));
-  for (const ext of children(children(extWrapper)[0])) {
-    const parts = children(ext);
-    const critical = isUniversal(parts[1], TAG.BOOLEAN) ? booleanOf(parts[1]) : false;
-    const value = parts[parts.length - 1];
-    if (!isUniversal(value, TAG.OCTET_STRING)) throw new Error('bad extension');
-    extensions.push({ oid: oidOf(parts[0]), critical, value: value.content });
-  }
+const NULL_PARAMS = '0500';
+
+function time(t: CertificateModel['notBefore']): TimeFacts {
+  if (!t.date) throw new TlvError(`bad Time value "${t.text}"`);
+  return { date: t.date, encoding: t.encoding };
+}
+
+/** The facts of a located certificate. Throws when a field the facts need does not decode. */
+function factsOf(model: CertificateModel): CertFacts {
+  const issuer = parseName(model.issuer);
+  const subject = parseName(model.subject);
+  const params = model.signatureAlgorithm.params;
   const f: CertFacts = {
-    version,
-    serial: serial.content,
-    signatureOid: oidOf(children(sigAlg)[0]),
-    ...(sigParams && !(sigParams.cls === 0 && sigParams.tagNumber === 5) ? { signatureParams: sigParams.der } : {}), // 5: NULL
-    tbs: tbs.der,
-    signature: bitStringBytes(sigValue),
-    tbsSignatureOid: oidOf(children(tbsSig)[0]),
-    issuer: issuerName,
-    subject: subjectName,
-    selfIssued: namesEqual(issuerName, subjectName),
-    notBefore: timeOf(nb),
-    notAfter: timeOf(na),
-    spki: spki.der,
-    key: keyInfoOf(spki),
-    extensions,
+    model,
+    version: model.version,
+    serial: model.serial,
+    signatureOid: model.signatureAlgorithm.oid,
+    ...(params && toHex(params) !== NULL_PARAMS ? { signatureParams: params } : {}),
+    tbs: model.tbs,
+    signature: model.signature,
+    tbsSignatureOid: model.tbsSignature.oid,
+    issuer,
+    subject,
+    selfIssued: namesEqual(issuer, subject),
+    notBefore: time(model.notBefore),
+    notAfter: time(model.notAfter),
+    spki: model.spki,
+    key: keyInfoOf(parseDer(model.spki)),
+    extensions: model.extensions,
     sanCritical: false,
     undecodable: [],
   };
-  for (const ext of extensions) {
+  for (const ext of model.extensions) {
     try {
       decodeExtension(f, ext);
     } catch {
@@ -216,29 +202,32 @@ export function certFactsFromDer(raw: Uint8Array): CertFacts {
   return f;
 }
 
-const byBuffer = new WeakMap<ArrayBuffer, CertFacts>();
+const byModel = new WeakMap<CertificateModel, CertFacts>();
 
 /**
- * Facts of a certificate's DER, computed once per ArrayBuffer (lint and relations read the same
- * items). The buffer must not change afterwards, as for the read models.
+ * Facts of a certificate's DER, decoded once per ArrayBuffer from the one located model (the
+ * inspector, lint, relations and the validator read the same items). The buffer must not change
+ * afterwards, as for the read models. Throws a PkiError ('invalid-der') for DER that is not a
+ * certificate, an Error for a certificate whose names, times or key do not decode.
  */
 export function certFactsOfBuffer(der: ArrayBuffer): CertFacts {
-  let f = byBuffer.get(der);
+  const model = certificateModel(der);
+  let f = byModel.get(model);
   if (!f) {
-    f = certFactsFromDer(new Uint8Array(der));
-    byBuffer.set(der, f);
+    f = factsOf(model);
+    byModel.set(model, f);
   }
   return f;
 }
 
-/** Facts of a parsed certificate, computed once per object. */
+/** Facts of DER in a buffer the caller may change later: decoded from a copy (not cached). */
+export function certFactsFromDer(raw: Uint8Array): CertFacts {
+  return certFactsOfBuffer(raw.slice().buffer);
+}
+
+/** Facts of a parsed certificate, decoded once per DER buffer. */
 export function certFacts(cert: X509Certificate): CertFacts {
-  let f = cache.get(cert);
-  if (!f) {
-    f = certFactsFromDer(new Uint8Array(cert.rawData));
-    cache.set(cert, f);
-  }
-  return f;
+  return certFactsOfBuffer(cert.rawData);
 }
 
 /**

@@ -1,8 +1,10 @@
 /** Signature checks of a certificate against a candidate issuer, memoised for one validation. */
 import type { X509Certificate } from '@peculiar/x509';
-import type { SignatureCheck } from './path-checks.ts';
-import { certFacts } from './cert-facts.ts';
+import { certFacts } from '../model/cert-facts.ts';
 import { signatureVerifier } from './verify-signature.ts';
+
+/** Checks that `subject`'s signature verifies with `issuer`'s key: null when it does, else a reason. */
+export type SignatureCheck = (subject: X509Certificate, issuer: X509Certificate) => Promise<string | null>;
 
 /** A SignatureCheck over `crypto` that verifies each (subject, issuer) pair once. */
 export function signatureChecker(crypto: Crypto): SignatureCheck {

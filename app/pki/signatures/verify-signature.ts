@@ -15,7 +15,7 @@ import {
   TAG,
   type DerNode,
 } from '../asn1/der-node.ts';
-import type { CertFacts } from './cert-facts.ts';
+import type { CertFacts } from '../model/cert-facts.ts';
 
 /** What a signed object (a certificate or a CRL) brings to a signature check. */
 export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | 'tbs' | 'signature'>;

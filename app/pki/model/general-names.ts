@@ -3,7 +3,7 @@
  * bytes (and the netmask in name constraints), directory names keep their parsed RDNs.
  */
 import { Convert } from 'pvtsutils';
-import { parseNameElement, type ParsedName } from './der-names.ts';
+import { parseNameElement, type ParsedName } from './names.ts';
 import { children, parseDer, type DerNode } from '../asn1/der-node.ts';
 import { latin1 } from '../asn1/values.ts';
 

@@ -16,7 +16,7 @@ import {
   TlvError,
   type Tlv,
 } from '../asn1/tlv.ts';
-import { cachedModel } from './model-cache.ts';
+import { cachedModel } from './cache.ts';
 
 export interface AlgorithmRef {
   oid: string;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pemDecodeAll } from '../pem.ts';
-import { certFactsFromDer } from './cert-facts.ts';
+import { certFactsFromDer } from '../model/cert-facts.ts';
 import { signatureVerifier } from './verify-signature.ts';
 
 function opensslSelfSigned(keyArgs: string[], signArgs: string[]): Uint8Array {
