@@ -8,8 +8,9 @@ import { bench as read } from './read.ts';
 import { bench as browser } from './browser.ts';
 import { bench as pkcs12 } from './pkcs12-mac.ts';
 import { bench as mldsa } from './ml-dsa.ts';
+import { bench as size } from './size.ts';
 
-const SECTIONS: Record<string, () => Promise<void>> = { issue, read, pkcs12, browser, mldsa };
+const SECTIONS: Record<string, () => Promise<void>> = { issue, read, pkcs12, browser, mldsa, size };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(SECTIONS)) {
