@@ -39,6 +39,38 @@ const rows: { name: string; input: { file: string; code: string }; want: RegExp 
     input: { file: 'app/flows/cluster.ts', code: "import { issueLeaf } from '../pki/issue.ts';" },
     want: /core through/,
   },
+  ...(
+    [
+      ['the CLI', 'app/cli/commands/issue.ts', '../../pki/issue.ts'],
+      ['the bench', 'app/bench/issue.ts', '../pki/batch.ts'],
+      ['a layout', 'app/layouts/build-bundle.ts', '../pki/pkcs12/keystore.ts'],
+      ['a snippet', 'app/snippets/index.ts', '../pki/errors.ts'],
+      ['a worker family', 'app/worker/ops-export.ts', '../pki/key-formats.ts'],
+      ["the worker's entry", 'app/worker/protocol.ts', '../pki/errors.ts'],
+      ['the workspace view', 'app/features/workspace/inventory.tsx', '../../pki/san.ts'],
+      ['the inventory flow', 'app/flows/inventory/status.ts', '../../pki/revocation-list.ts'],
+      ['a browser helper', 'app/lib/read-file.ts', '../pki/pem.ts'],
+      ['the app shell', 'app/app.tsx', './pki/errors.ts'],
+      ['a target', 'app/targets/index.ts', '../pki/algorithms.ts'],
+    ] as const
+  ).map(([zone, file, module]) => ({
+    name: `${zone} importing a core file directly (deep import) fails`,
+    input: { file, code: `import { x } from '${module}';` },
+    want: /core through/,
+  })),
+  ...(
+    [
+      ['a worker family', 'app/worker/ops-export.ts', '../pki/export/index.ts'],
+      ['a worker family', 'app/worker/ops-lifecycle.ts', '../pki/lifecycle/index.ts'],
+      ["the worker's entry", 'app/worker/protocol.ts', '../pki/light/index.ts'],
+      ['the CLI', 'app/cli/commands/issue.ts', '../../pki/index.ts'],
+      ['a layout', 'app/layouts/build-bundle.ts', '../pki/runtime/index.ts'],
+    ] as const
+  ).map(([zone, file, module]) => ({
+    name: `${zone} importing ${module.replace(/^(\.\.\/)+/, '')} passes`,
+    input: { file, code: `import { x } from '${module}';` },
+    want: null,
+  })),
   {
     name: 'a feature importing another feature fails',
     input: {
