@@ -1,88 +1,165 @@
 /**
- * Benchmark section "issue": N = 100 and N = 1000 node certificates (P-256, a fresh key each,
- * 3 SANs, certificate and key as PEM) through `issueBatch`, next to the raw WebCrypto lower
- * bound measured in the same run: generate a key, sign once, export the key. Prints figures,
- * never fails on them. The general @peculiar/x509 path is measured too, for scale.
+ * Benchmark section "issue": P-256 node certificates (a fresh key each, 3 SANs, certificate and
+ * key as PEM) in Node, each figure beside python `cryptography` doing the same work in the same
+ * run (issue-anchor.ts), best of ROUNDS interleaved rounds on each side:
+ *  - in process: `issueBatch` of N nodes vs the python script issuing in memory;
+ *  - the CLI: `certbench issue batch` of N nodes with the node folders written, vs the python
+ *    script writing the same files (OUT/NAME/node.crt 0644 and node.key 0600) under the same CA.
+ * Beside them, for scale: the raw WebCrypto floor (generate, sign, export; one at a time and
+ * BATCH_IN_FLIGHT at a time) and the general @peculiar/x509 path. Prints figures; fails only
+ * when the python anchor is missing.
  */
-import { createRootCa } from '../pki/ca.ts';
-import { issueBatch } from '../pki/batch.ts';
-import { issueLeaf } from '../pki/issue.ts';
-import { loadIssuer } from '../pki/issuer.ts';
-import { keyAlgorithm } from '../pki/keys.ts';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BATCH_IN_FLIGHT,
+  type CaResult,
+  createRootCa,
+  issueBatch,
+  issueLeaf,
+  keyAlgorithm,
+  loadIssuer,
+} from '../pki/index.ts';
+import { main as cli } from '../cli/main.ts';
+import {
+  anchorLine,
+  anchorVersion,
+  best,
+  nodeList,
+  nodeListFile,
+  perCert,
+  pythonFiles,
+  pythonInMemory,
+  type PerCert,
+} from './issue-anchor.ts';
 
-const SIZES = [100, 1000];
+const N = 1000;
 const ROUNDS = 3;
-/** The general path is ten times slower; 100 certificates show its cost well enough. */
+/** The general path is several times slower; 100 certificates show its cost well enough. */
 const GENERAL_N = 100;
 
-function nodeList(n: number): string {
-  return Array.from(
-    { length: n },
-    (_, i) => `node-${i} 10.${(i >> 8) & 255}.${i & 255}.1 node-${i}.cluster.example`,
-  ).join('\n');
+/** Wall and CPU (every thread of this process: WebCrypto's pool included) per item. */
+async function timed(n: number, work: () => Promise<unknown>): Promise<PerCert> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await work();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: wall / n, cpu: (cpu.user + cpu.system) / 1000 / n };
 }
 
-/** The floor: what any issuer must pay per certificate with WebCrypto. */
-async function lowerBound(n: number, signingKey: CryptoKey): Promise<number> {
+/** The floor: what any issuer pays per certificate with WebCrypto, `inFlight` at a time. */
+async function lowerBound(n: number, signingKey: CryptoKey, inFlight: number): Promise<PerCert> {
   const p256 = keyAlgorithm('p256');
   // About the size of a node certificate's TBS.
   const tbs = crypto.getRandomValues(new Uint8Array(420));
-  const start = performance.now();
-  for (let i = 0; i < n; i++) {
-    const pair = (await crypto.subtle.generateKey(p256.generate, true, ['sign', 'verify'])) as CryptoKeyPair;
-    await crypto.subtle.sign(p256.sign, signingKey, tbs);
-    await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+  let next = 0;
+  const lane = async () => {
+    while (next++ < n) {
+      const pair = (await crypto.subtle.generateKey(p256.generate, true, ['sign', 'verify'])) as CryptoKeyPair;
+      await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+      await crypto.subtle.sign(p256.sign, signingKey, tbs);
+    }
+  };
+  return timed(n, () => Promise.all(Array.from({ length: inFlight }, lane)));
+}
+
+async function inMemory(text: string, n: number, ca: CaResult): Promise<PerCert> {
+  return timed(n, async () => {
+    const r = await issueBatch(text, ca, { days: 90 });
+    if (r.items.length !== n) throw new Error(`expected ${n} certificates, got ${r.items.length}`);
+  });
+}
+
+/** `certbench issue batch` run in this process (its stdout kept out of the bench's output). */
+async function cliBatch(nodesFile: string, n: number, caDir: string, outDir: string): Promise<PerCert> {
+  const write = process.stdout.write.bind(process.stdout);
+  let said = '';
+  process.stdout.write = (chunk: string | Uint8Array) => ((said += String(chunk)), true);
+  let status = -1;
+  try {
+    const figure = await timed(n, async () => {
+      status = await cli(['issue', 'batch', nodesFile, '--ca-dir', caDir, '--out', outDir, '--days', '90']);
+    });
+    if (status !== 0) throw new Error(`certbench issue batch exited ${status}: ${said}`);
+    return figure;
+  } finally {
+    process.stdout.write = write;
   }
-  return (performance.now() - start) / n;
 }
 
-async function batchPerCert(n: number, ca: Awaited<ReturnType<typeof createRootCa>>): Promise<number> {
-  const text = nodeList(n);
-  const start = performance.now();
-  const r = await issueBatch(text, ca, { days: 90 });
-  const ms = (performance.now() - start) / n;
-  if (r.items.length !== n) throw new Error(`expected ${n} certificates, got ${r.items.length}`);
-  return ms;
-}
-
-async function generalPerCert(n: number, ca: Awaited<ReturnType<typeof createRootCa>>): Promise<number> {
+async function generalPerCert(n: number, ca: CaResult): Promise<PerCert> {
   const loaded = await loadIssuer(ca);
-  const start = performance.now();
-  for (let i = 0; i < n; i++) {
-    await issueLeaf(
-      { profile: 'node', commonName: `node-${i}`, sans: `10.0.${i & 255}.1 node-${i}.cluster.example`, days: 90 },
-      loaded,
-    );
-  }
-  return (performance.now() - start) / n;
+  return timed(n, async () => {
+    for (let i = 0; i < n; i++) {
+      await issueLeaf(
+        { profile: 'node', commonName: `node-${i}`, sans: `10.0.${i & 255}.1 node-${i}.cluster.example`, days: 90 },
+        loaded,
+      );
+    }
+  });
 }
 
-const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+const fmt = (p: PerCert) => `${p.wall.toFixed(3)} ms/cert (CPU ${p.cpu?.toFixed(3) ?? '?'})`;
 
 export async function bench(): Promise<void> {
+  console.log(`anchor: ${anchorVersion()}`);
   const ca = await createRootCa({ subject: { commonName: 'Bench CA' }, algorithm: 'p256', days: 365 });
   const signingKey = (await loadIssuer(ca)).privateKey;
-  // Warm up JIT and the WebCrypto thread pool so the first size is not penalised.
-  await lowerBound(20, signingKey);
-  await batchPerCert(20, ca);
+  const text = nodeList(N);
+  const nodesFile = nodeListFile(N);
+  const caDir = mkdtempSync(join(tmpdir(), 'certbench-bench-ca-'));
+  writeFileSync(join(caDir, 'ca.crt'), ca.certPem);
+  writeFileSync(join(caDir, 'ca.key'), ca.keyPem, { mode: 0o600 });
+  const outDir = (side: string) => {
+    const dir = join(caDir, `out-${side}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    return dir;
+  };
+  // Warm up JIT and the WebCrypto thread pool so the first round is not penalised.
+  await inMemory(nodeList(50), 50, ca);
+  await lowerBound(50, signingKey, 1);
 
-  console.log('node certificates, P-256, fresh key each, 3 SANs, cert + key PEM');
-  console.log(`best of ${ROUNDS} interleaved rounds (the machine is shared; the best round is the least disturbed)`);
-  console.log('N      certbench/cert   lower bound/cert   ratio');
-  for (const n of SIZES) {
-    let floor = Infinity;
-    let ours = Infinity;
-    for (let round = 0; round < ROUNDS; round++) {
-      floor = Math.min(floor, await lowerBound(n, signingKey));
-      ours = Math.min(ours, await batchPerCert(n, ca));
-    }
-    console.log(
-      `${String(n).padEnd(6)} ${fmt(ours).padEnd(16)} ${fmt(floor).padEnd(18)} ${(ours / floor).toFixed(2)}x`,
-    );
-  }
-  const floor = await lowerBound(GENERAL_N, signingKey);
-  const general = await generalPerCert(GENERAL_N, ca);
+  console.log(`P-256 node certificates, fresh key each, 3 SANs, cert + key PEM; N=${N}`);
   console.log(
-    `general @peculiar/x509 path, N=${GENERAL_N}: ${fmt(general)} per certificate (${(general / floor).toFixed(2)}x the lower bound)`,
+    `best of ${ROUNDS} interleaved rounds per side (the machine is shared: the best round is the least disturbed); CPU = all threads of the process`,
   );
+  const memory = { ours: [] as PerCert[], py: [] as PerCert[] };
+  const files = { ours: [] as PerCert[], py: [] as PerCert[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    memory.py.push(perCert(pythonInMemory(nodesFile)));
+    memory.ours.push(await inMemory(text, N, ca));
+    files.py.push(perCert(pythonFiles(nodesFile, caDir, outDir('python'))));
+    files.ours.push(await cliBatch(nodesFile, N, caDir, outDir('certbench')));
+  }
+  console.log(anchorLine(`in process (issueBatch), N=${N}`, best(memory.ours), best(memory.py)));
+  console.log(anchorLine(`certbench issue batch, N=${N}, files written`, best(files.ours), best(files.py)));
+  sameFiles(join(caDir, 'out-certbench'), join(caDir, 'out-python'));
+
+  const one = await lowerBound(N, signingKey, 1);
+  const many = await lowerBound(N, signingKey, BATCH_IN_FLIGHT);
+  console.log(
+    `for scale: raw WebCrypto (generate, export PKCS#8, sign) one at a time ${fmt(one)}; ${BATCH_IN_FLIGHT} in flight ${fmt(many)}`,
+  );
+  const general = await generalPerCert(GENERAL_N, ca);
+  console.log(`for scale: the general @peculiar/x509 path, one at a time, N=${GENERAL_N}: ${fmt(general)}`);
+  rmSync(caDir, { recursive: true, force: true });
+}
+
+/** Both sides wrote the same files: the same folders, each a certificate and a PKCS#8 key. */
+function sameFiles(ours: string, python: string): void {
+  for (const name of ['node-0', `node-${N - 1}`]) {
+    for (const [file, label] of [
+      ['node.crt', 'CERTIFICATE'],
+      ['node.key', 'PRIVATE KEY'],
+    ] as const) {
+      for (const dir of [ours, python]) {
+        const text = readFileSync(join(dir, name, file), 'utf8');
+        if (!text.startsWith(`-----BEGIN ${label}-----`))
+          throw new Error(`${join(dir, name, file)} is not a ${label} PEM: the two sides did not do the same work`);
+      }
+    }
+  }
 }

@@ -53,7 +53,8 @@ export { loadIssuer, type CaMaterial } from './issuer.ts';
 export { createRootCa, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
 export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
-export { parseBatch, issueBatch, MAX_BATCH, type BatchOptions, type BatchResult } from './batch.ts';
+export { parseBatch, issueBatch, MAX_BATCH, BATCH_IN_FLIGHT, type BatchOptions, type BatchResult } from './batch.ts';
+export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation.
 /** Renew a leaf (same subject, SANs and profile; new serial and validity; new key unless one is kept), or a cluster's leaves under one CA. */

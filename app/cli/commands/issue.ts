@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readText, writeOut } from '../io.ts';
+import { writeOutMany } from '../write-many.ts';
 import { KEY_ALGORITHMS } from '../../pki/light/index.ts';
 import { issueBatch, issueLeaf, type LeafProfile, parseBatch } from '../../pki/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
@@ -124,10 +125,12 @@ async function batch(argv: string[]): Promise<number> {
     days: integer(values, 'days') ?? defaults.leafDays,
     keyPassphrase: passphraseFlag(values, 'key-passphrase-file'),
   });
-  for (const item of result.items) {
-    writeOut(join(out, item.name, 'node.crt'), item.chainPem);
-    writeOut(join(out, item.name, 'node.key'), item.keyPem, { secret: true });
-  }
+  await writeOutMany(
+    result.items.flatMap((item) => [
+      { path: join(out, item.name, 'node.crt'), data: item.chainPem },
+      { path: join(out, item.name, 'node.key'), data: item.keyPem, secret: true },
+    ]),
+  );
   printNotes(result.notes);
   process.stdout.write(`wrote ${result.items.length} node folders under ${out} (from ${basename(listFile)})\n`);
   return 0;
