@@ -34,8 +34,11 @@ export type Caller = <K extends OpName>(op: K, args: OpArgs<K>, options?: CallOp
 
 /** A caller that can also start its worker ahead of the first call. */
 export type StartableCaller = Caller & {
-  /** Connect now (no call is made); the first call then finds the worker's script loaded. */
-  start(): void;
+  /**
+   * Connect now (no call is made); the first call then finds the worker's script loaded, and the
+   * code of `ops` too (each operation family loads on first use: worker/ops.ts).
+   */
+  start(...ops: OpName[]): void;
 };
 
 /** A caller over any endpoint (a Worker in the page, a MessagePort in tests). */
@@ -94,7 +97,11 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
       );
       ep.postMessage({ type: 'call', id, op, args } satisfies WorkerRequest);
     });
-  return Object.assign(call, { start: () => void open() });
+  const start = (...ops: OpName[]) => {
+    const ep = open();
+    for (const op of ops) ep.postMessage({ type: 'warm', op } satisfies WorkerRequest);
+  };
+  return Object.assign(call, { start });
 }
 
 /** Run a core operation in the app's worker. */
@@ -104,11 +111,12 @@ export const callWorker: StartableCaller = workerCaller(
 
 /**
  * Start the app's worker without calling it, from a view whose next step is surely a call (the
- * Inspect view on mount). Fetching, compiling and evaluating the worker's script takes 60-120 ms
- * in Chromium; started here, that happens while the user picks a file instead of after.
+ * Inspect view on mount, `startWorker('inspect')`). Fetching, compiling and evaluating the
+ * worker's script and the code of `ops` takes 60-120 ms in Chromium; started here, that happens
+ * while the user picks a file instead of after.
  */
-export function startWorker(): void {
-  callWorker.start();
+export function startWorker(...ops: OpName[]): void {
+  callWorker.start(...ops);
 }
 
 /** The message to show for any error a worker call may reject with. */

@@ -17,7 +17,10 @@ type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
 function lazyFamily<T extends Record<string, AnyHandler>>(load: () => Promise<T>, names: { [K in keyof T]: true }): T {
   const handlers: Record<string, AnyHandler> = {};
   for (const name of Object.keys(names)) {
-    handlers[name] = async (args: never, ctx: OpContext) => (await load())[name]!(args, ctx);
+    // `warm` loads the family without calling it (serve.ts answers a 'warm' request with it).
+    handlers[name] = Object.assign(async (args: never, ctx: OpContext) => (await load())[name]!(args, ctx), {
+      warm: load,
+    });
   }
   return handlers as T;
 }

@@ -28,7 +28,14 @@ export interface WorkerError {
   message: string;
 }
 
-export type WorkerRequest = { type: 'call'; id: number; op: string; args: unknown } | { type: 'cancel'; id: number };
+/**
+ * 'warm' loads the code of `op`'s family ahead of its first call (a view about to call it) and
+ * answers nothing: the call that follows finds it loaded, or loads it itself if warming failed.
+ */
+export type WorkerRequest =
+  | { type: 'call'; id: number; op: string; args: unknown }
+  | { type: 'cancel'; id: number }
+  | { type: 'warm'; op: string };
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; done: number; total: number; label?: string }

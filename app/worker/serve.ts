@@ -6,6 +6,8 @@ import { isPkiError } from '../pki/light/index.ts';
 import type { Endpoint, OpContext, WorkerError, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
+/** A handler that can load its code ahead of its first call (ops.ts's lazy families). */
+type Warmable = AnyHandler & { warm?: () => Promise<unknown> };
 
 /** A plain error for anything thrown; library messages never reach the user without our words around them. */
 export function toWorkerError(e: unknown, signal?: AbortSignal): WorkerError {
@@ -40,6 +42,12 @@ export function serveOps(endpoint: Endpoint, ops: Readonly<Record<string, AnyHan
     const request = event.data;
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type === 'warm') {
+      const handler = Object.hasOwn(ops, request.op) ? (ops[request.op] as Warmable) : undefined;
+      // A failure here is not the user's: the call that follows loads the family again and reports it.
+      handler?.warm?.().catch(() => undefined);
       return;
     }
     const { id, op, args } = request;
