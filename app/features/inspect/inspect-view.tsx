@@ -35,7 +35,7 @@ export function InspectView() {
   const hydrated = useApp((s) => s.hydrated);
   const report = state.report;
   // Whatever the user gives next is read in the worker: load it now, not after the file is chosen.
-  useEffect(() => startWorker(), []);
+  useEffect(() => startWorker('inspect'), []);
 
   // Files take a moment to read; the run after them uses the form as it is then, not as it was
   // when they were chosen, so a paste or a password typed meanwhile is part of it.
