@@ -8,6 +8,7 @@ import { itemStorage, DEFAULT_CHANNEL, type ItemStorage, type PersistedWorkspace
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { RecordStore } from './record-store.ts';
 import { sessionSlice, type SessionSlice } from './session-slice.ts';
+import { unavailableProblem, writeProblem } from './storage-problem.ts';
 import type { WorkspaceItem } from './types.ts';
 import { workspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
@@ -18,6 +19,8 @@ export interface AppStore {
   storage: ItemStorage;
   /** Resolves once the workspace has been read (also when reading failed: the tab then works in memory). */
   hydration: Promise<void>;
+  /** Write again whatever a failed save left unstored (the banner's "Try again"). */
+  retrySaves(): Promise<void>;
   /** Stop listening to other tabs. */
   dispose(): void;
 }
@@ -26,6 +29,8 @@ export interface AppStoreOptions {
   records: RecordStore;
   channelName?: string;
   now?: () => Date;
+  /** False when `records` is a stand-in that keeps nothing (no IndexedDB): the tab says so at once. */
+  persistent?: boolean;
 }
 
 /** Items of a persisted state written by an older schema (zustand calls this when versions differ). */
@@ -45,6 +50,7 @@ export function createAppStore({
   records,
   channelName = DEFAULT_CHANNEL,
   now = () => new Date(),
+  persistent = true,
 }: AppStoreOptions): AppStore {
   const storage = itemStorage(records, channelName);
   let markHydrated: () => void = () => undefined;
@@ -67,9 +73,7 @@ export function createAppStore({
       onRehydrateStorage: () => (_state, error) => {
         store.setState({
           hydrated: true,
-          storageProblem: error
-            ? 'The saved workspace could not be read; this tab works in memory and keeps nothing after it closes.'
-            : undefined,
+          storageProblem: error || !persistent ? unavailableProblem(error ?? undefined) : undefined,
         });
         markHydrated();
       },
@@ -77,12 +81,25 @@ export function createAppStore({
   );
 
   const unsubscribe = storage.onRemote((change) => store.getState().applyRemote(change));
+  const unwatch = storage.onWriteResult((error) => {
+    // A tab that could not read keeps saying so; a write problem clears once a save succeeds.
+    if (store.getState().storageProblem?.kind === 'unavailable') return;
+    const problem = error === undefined ? undefined : writeProblem(error);
+    if (problem?.message !== store.getState().storageProblem?.message) store.setState({ storageProblem: problem });
+  });
   return {
     store,
     storage,
     hydration,
+    retrySaves() {
+      // A copy: the storage skips a save of the very items object it saved last.
+      const items = { ...store.getState().items };
+      void storage.setItem('certbench-workspace', { state: { items }, version: SCHEMA_VERSION });
+      return storage.flush();
+    },
     dispose() {
       unsubscribe();
+      unwatch();
       storage.close();
     },
   };

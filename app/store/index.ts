@@ -18,7 +18,8 @@
  *   CSR, or key), `keyPem?` (PKCS#8), `chainPem?` (issuer chain), `parentId?` (issuing CA item),
  *   `meta` (subject, issuer, serial, notBefore, notAfter, profile, keyAlgorithm, sans, layout,
  *   target, members, source).
- * - `hydrated: boolean`, `storageProblem?: string` (session only, not persisted).
+ * - `hydrated: boolean`, `storageProblem?: StorageProblem` ({ kind: 'unavailable' | 'full' |
+ *   'failed', message }: the workspace cannot be kept; session only, not persisted).
  *
  * Actions: `addItems(NewItem[]) → WorkspaceItem[]`, `removeItems(ids)`, `renameItem(id, name)`,
  * `importItems(WorkspaceItem[]) → {added, replaced, kept}`, `clearWorkspace()`,
@@ -38,12 +39,15 @@ import { idbRecordStore } from './idb-record-store.ts';
 import { memoryRecordStore } from './record-store.ts';
 
 export type { AppState } from './create-store.ts';
+export type { StorageProblem } from './storage-problem.ts';
 export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
 export { newId } from './types.ts';
 export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 
+const hasIndexedDb = typeof indexedDB !== 'undefined';
 const app = createAppStore({
-  records: typeof indexedDB === 'undefined' ? memoryRecordStore() : idbRecordStore(),
+  records: hasIndexedDb ? idbRecordStore() : memoryRecordStore(),
+  persistent: hasIndexedDb,
 });
 
 /** The store itself, for actions outside React (`appStore.getState().addItems(...)`). */
@@ -55,6 +59,11 @@ export const hydration = app.hydration;
 /** Wait until every pending save has reached IndexedDB (before a reload in tests, before export). */
 export function flushSaves(): Promise<void> {
   return app.storage.flush();
+}
+
+/** Write again what a failed save left unstored (after the user freed space). */
+export function retrySaves(): Promise<void> {
+  return app.retrySaves();
 }
 
 /** Read state in a component; the selector must return a stable value (see selectors.ts). */

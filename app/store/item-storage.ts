@@ -34,6 +34,11 @@ export interface ItemStorage extends PersistStorage<PersistedWorkspace> {
   flush(): Promise<void>;
   /** Error of the last failed write, if any (quota exceeded, private mode). */
   lastError(): string | undefined;
+  /**
+   * Hear about writes: `listener(error)` after a write failed, `listener(undefined)` after a later
+   * one succeeded. Items a failed write held are written again by the next save.
+   */
+  onWriteResult(listener: (error: unknown) => void): () => void;
   close(): void;
 }
 
@@ -48,8 +53,11 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
   /** Each item as this tab believes it is stored: the object it last read, heard of or wrote. */
   const known = new Map<string, WorkspaceItem>();
   const listeners = new Set<(change: RemoteChange) => void>();
+  const writeListeners = new Set<(error: unknown) => void>();
   let queue: Promise<void> = Promise.resolve();
   let error: string | undefined;
+  /** The items object of the last save: zustand saves on every state change, items changed or not. */
+  let lastItems: Record<string, WorkspaceItem> | undefined;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
 
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
@@ -65,13 +73,18 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
     for (const l of listeners) l(change);
   });
 
-  function enqueue(write: () => Promise<void>): void {
+  /** Queue a write; `undo` forgets what it would have stored, so the next save writes it again. */
+  function enqueue(write: () => Promise<void>, undo: () => void = () => undefined): void {
     queue = queue.then(write).then(
       () => {
+        const hadError = error !== undefined;
         error = undefined;
+        if (hadError) for (const l of writeListeners) l(undefined);
       },
       (e: unknown) => {
+        undo();
         error = e instanceof Error ? e.message : String(e);
+        for (const l of writeListeners) l(e);
       },
     );
   }
@@ -93,8 +106,11 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
 
     setItem(_name, value): void {
       const next = value.state.items;
+      // Unchanged items need no save; without this, a failed write that set the session's
+      // storageProblem would save (and fail) again at once, for ever.
+      if (next === lastItems) return;
+      lastItems = next;
       const put: WorkspaceItem[] = [];
-      const deleted: string[] = [];
       for (const item of Object.values(next)) {
         const before = known.get(item.id);
         if (before === item) continue;
@@ -103,15 +119,24 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
         if (before && JSON.stringify(before) === JSON.stringify(item)) continue;
         put.push(item);
       }
-      for (const id of known.keys()) if (!(id in next)) deleted.push(id);
-      for (const id of deleted) known.delete(id);
+      const gone = new Map<string, WorkspaceItem>();
+      for (const [id, item] of known) if (!(id in next)) gone.set(id, item);
+      for (const id of gone.keys()) known.delete(id);
+      const deleted = [...gone.keys()];
       if (!put.length && !deleted.length) return;
-      enqueue(async () => {
-        if (put.length) await records.put(put.map((i) => toRecord(i, SCHEMA_VERSION)));
-        if (deleted.length) await records.delete(deleted);
-        const message: Message = { put: put.map((item) => ({ version: SCHEMA_VERSION, item })), deleted };
-        channel?.postMessage(message);
-      });
+      enqueue(
+        async () => {
+          if (put.length) await records.put(put.map((i) => toRecord(i, SCHEMA_VERSION)));
+          if (deleted.length) await records.delete(deleted);
+          const message: Message = { put: put.map((item) => ({ version: SCHEMA_VERSION, item })), deleted };
+          channel?.postMessage(message);
+        },
+        () => {
+          // Not stored: unknown again, so the next save retries them (unless a later write stored them).
+          for (const item of put) if (known.get(item.id) === item) known.delete(item.id);
+          for (const [id, item] of gone) if (!known.has(id)) known.set(id, item);
+        },
+      );
     },
 
     removeItem(): void {
@@ -121,6 +146,10 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
     onRemote(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onWriteResult(listener) {
+      writeListeners.add(listener);
+      return () => writeListeners.delete(listener);
     },
     flush: () => queue,
     lastError: () => error,
