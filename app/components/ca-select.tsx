@@ -1,13 +1,17 @@
 /**
  * The "Issuing CA" select over the workspace's CAs. A CA that cannot sign for the form's purpose
  * (no key here, expired, no keyCertSign, or path length 0 when the form makes a CA) is listed
- * disabled with the reason beside its name, so the user learns why it cannot be chosen.
+ * disabled with the reason beside its name, so the user learns why it cannot be chosen. CAs that
+ * share a name are told apart by their created date and serial prefix, in the option itself; the
+ * chosen CA's are said under the select (issue 12: two "dup CA" roots looked the same).
  */
 import { useMemo } from 'react';
+import { useHashParam } from '../lib/hash-route.ts';
 import { selectItemList, useApp, type WorkspaceItem } from '../store/index.ts';
 import type { IssuerInput } from '../worker/pki-contract.ts';
 import { Field } from './field.tsx';
 import { issuerProblem, type IssuerPurpose } from './issuer-check.ts';
+import { caOptionLabels, chosenCaLine } from './ca-identity.ts';
 
 export type { IssuerPurpose } from './issuer-check.ts';
 
@@ -65,8 +69,13 @@ export function CaSelect({
   const usable = choices.filter((c) => !c.problem);
   const noCa = choices.length === 0;
   const noneError = !noCa && usable.length === 0 ? NONE_CAN[purpose] : undefined;
+  const labels = caOptionLabels(choices.map((c) => c.ca));
+  const chosen = usable.find((c) => c.ca.id === value)?.ca;
+  const shownHint = noCa
+    ? (noCaHint ?? NO_CA_YET)
+    : [chosen ? chosenCaLine(chosen) : '', hint ?? ''].filter(Boolean).join(' ');
   return (
-    <Field label="Issuing CA" hint={noCa ? (noCaHint ?? NO_CA_YET) : hint} error={noneError ?? error}>
+    <Field label="Issuing CA" hint={shownHint || undefined} error={noneError ?? error}>
       {(p) => (
         <select
           {...p}
@@ -78,7 +87,7 @@ export function CaSelect({
           </option>
           {choices.map(({ ca, problem }) => (
             <option key={ca.id} value={ca.id} disabled={problem !== undefined}>
-              {problem ? `${ca.name} — ${problem}` : ca.name}
+              {problem ? `${labels.get(ca.id) ?? ca.name} — ${problem}` : (labels.get(ca.id) ?? ca.name)}
             </option>
           ))}
         </select>
@@ -92,5 +101,7 @@ export function useChosenCa(id: string, purpose: IssuerPurpose): WorkspaceItem |
   const usable = useIssuerChoices(purpose)
     .filter((c) => !c.problem)
     .map((c) => c.ca);
-  return usable.find((c) => c.id === id) ?? usable[usable.length - 1];
+  // Until the user chooses, a link may name the CA (#/issue?ca=ID: Authorities' "Issue from here").
+  const linked = useHashParam('ca');
+  return usable.find((c) => c.id === (id || linked)) ?? usable[usable.length - 1];
 }

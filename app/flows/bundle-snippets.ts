@@ -6,7 +6,7 @@
  */
 import { layoutById } from '../layouts/index.ts';
 import type { BundleOutline, LayoutId, LayoutOptions } from '../layouts/types.ts';
-import { snippetContext } from '../snippets/context.ts';
+import { snippetContext, type SnippetContextOptions } from '../snippets/context.ts';
 import type { Snippet, SnippetLanguage } from '../snippets/types.ts';
 
 export interface RenderedSnippet {
@@ -33,14 +33,18 @@ export function snippetFileName(snippet: Snippet): string {
   return snippet.filename ?? `${snippet.id}.${EXTENSION[snippet.language]}`;
 }
 
-/** Each snippet rendered for the bundle as laid out for `layout`, in the order given. */
+/** Each snippet rendered for the bundle as laid out for `layout`, in the order given; `pick` names the node and client. */
 export function renderSnippets(
   outline: BundleOutline,
   layout: LayoutId,
   snippets: readonly Snippet[],
   options?: LayoutOptions,
+  pick: Pick<SnippetContextOptions, 'nodeName' | 'clientName'> = {},
 ): RenderedSnippet[] {
-  const context = snippetContext(outline, layoutById(layout), options ? { layoutOptions: options } : {});
+  const context = snippetContext(outline, layoutById(layout), {
+    ...pick,
+    ...(options ? { layoutOptions: options } : {}),
+  });
   return snippets.map((snippet): RenderedSnippet => {
     try {
       const caution = snippet.caution?.(context);

@@ -63,7 +63,9 @@ export function readmeText(
   if (facts.plaintextKeys)
     keys.push('Some private keys are NOT encrypted: keep these files readable by their service only (chmod 600).');
   if (options.storePassword)
-    keys.push('PKCS#12 stores are protected by the store password you chose; it is not in this bundle.');
+    keys.push(
+      'PKCS#12 stores, and the private key inside each keystore, open with the store password given when this bundle was made; it is not in this bundle.',
+    );
   return [
     `certbench bundle for cluster "${bundle.cluster}", laid out for ${layout.label}.`,
     '',

@@ -57,22 +57,31 @@ describe('CSRs made here pass openssl req -verify and read back', () => {
   }
 });
 
+/** What Issue, Sign CSR and the CLI say when a node or server profile adds the CN to the SANs (issue 12). */
+const ADDED =
+  'Added DNS:w1.example (the common name) to the subject alternative names: TLS clients match the SANs, not the CN.';
+
 describe('signing requests under a profile', () => {
   const rows = [
     {
       name: 'node keeps requested SANs, adds the CN',
       input: { profile: 'node' as const, sans: undefined },
-      want: { sans: ['dns:w1.example', 'ip:10.1.0.1'], eku: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH] },
+      want: { sans: ['dns:w1.example', 'ip:10.1.0.1'], eku: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH], notes: [ADDED] },
     },
     {
       name: 'server with SANs replaced',
       input: { profile: 'server' as const, sans: 'api.example, 10.2.0.2' },
-      want: { sans: ['dns:w1.example', 'dns:api.example', 'ip:10.2.0.2'], eku: [EKU_SERVER_AUTH] },
+      want: { sans: ['dns:w1.example', 'dns:api.example', 'ip:10.2.0.2'], eku: [EKU_SERVER_AUTH], notes: [ADDED] },
+    },
+    {
+      name: 'server whose SANs already name the CN: nothing added, nothing said',
+      input: { profile: 'server' as const, sans: 'w1.example' },
+      want: { sans: ['dns:w1.example'], eku: [EKU_SERVER_AUTH], notes: [] },
     },
     {
       name: 'client keeps SANs as requested, CN not added',
       input: { profile: 'client' as const, sans: undefined },
-      want: { sans: ['ip:10.1.0.1'], eku: [EKU_CLIENT_AUTH] },
+      want: { sans: ['ip:10.1.0.1'], eku: [EKU_CLIENT_AUTH], notes: [] },
     },
   ];
   for (const row of rows) {
@@ -80,6 +89,8 @@ describe('signing requests under a profile', () => {
       const { csrPem } = await createCsr({ commonName: 'w1.example', sans: '10.1.0.1' });
       const issued = await signCsr(csrPem, ca, { profile: row.input.profile, sans: row.input.sans, days: 10 });
       expect(sansOf(issued.certPem)).toEqual(row.want.sans);
+      // The same rule and the same sentence as Issue (issueLeaf) and the CLI: what was added is said.
+      expect(issued.notes).toEqual(row.want.notes);
       expect(new X509Certificate(issued.certPem).getExtension(ExtendedKeyUsageExtension)?.usages).toEqual(row.want.eku);
       const v = await opensslVerify({
         rootPem: ca.certPem,

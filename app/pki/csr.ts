@@ -14,7 +14,7 @@ import { defaultCrypto, useCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { sanExtension } from './extensions.ts';
 import { loadIssuer, type CaMaterial } from './issuer.ts';
-import { checkLeafParams, leafSans, signLeaf, type IssuedCertificate } from './issue.ts';
+import { addedSanNote, checkLeafParams, leafSans, signLeaf, type IssuedCertificate } from './issue.ts';
 import { publicCryptoKey, spkiFamily, subjectKey } from './keys.ts';
 import { issuedSubject } from './requested-subject.ts';
 import { checkSubject, subjectName, type SubjectFields } from './names.ts';
@@ -83,7 +83,7 @@ export interface CsrInfo {
   /** Requested names of kinds certbench does not issue (e.g. "upn:…"), dropped on signing. */
   unsupportedSans: string[];
   keyFamily: KeyAlgorithm['family'];
-  /** The requested key as the inspector names it: "EC P-256", "RSA 2048 bits", "Ed25519". */
+  /** The requested key as the inspector names it: "ECDSA P-256", "RSA 2048", "Ed25519" (key-description.ts). */
   keyDescription: string;
   /** The requester's self-signature checks out (proof of possession). */
   signatureValid: boolean;
@@ -216,6 +216,8 @@ export async function signCsr(
     loaded,
     crypto,
   );
+  const added = addedSanNote(normalizeSans(requested), sans);
+  if (added) issued.notes.push(added);
   if (info.unsupportedSans.length) {
     issued.notes.push(`Dropped requested names certbench does not issue: ${info.unsupportedSans.join(', ')}.`);
   }

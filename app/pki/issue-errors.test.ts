@@ -145,7 +145,7 @@ describe('validity', () => {
     expect(l.notes.join(' ')).toMatch(/shortened to end with the issuing CA/);
   });
   it('keeps a leaf that fits without a note', async () => {
-    const l = await issueLeaf(leaf({ days: 30 }), root);
+    const l = await issueLeaf(leaf({ days: 30, sans: 'node1, 10.0.0.1' }), root);
     expect(new Date(l.notAfter).getTime() - new Date(l.notBefore).getTime()).toBe(30 * 86_400_000);
     expect(l.notes).toEqual([]);
   });
@@ -155,4 +155,35 @@ describe('validity', () => {
     const l = await issueLeaf(leaf({ days: 1, notBefore: notBefore.toISOString() }), root);
     expect(l.notBefore).toBe(notBefore.toISOString());
   });
+});
+
+// Issue, Sign CSR and the CLI share one rule (issue 12): node and server add a host-name or IP CN to
+// the SANs and say so in the notes; a client gets nothing added; a CN already among the SANs is not repeated.
+describe('what the profile adds from the CN is said', () => {
+  const said = (san: string) =>
+    `Added ${san} (the common name) to the subject alternative names: TLS clients match the SANs, not the CN.`;
+  const rows: { name: string; input: Partial<LeafParams>; want: { sans: string[]; notes: string[] } }[] = [
+    { name: 'node, host CN', input: {}, want: { sans: ['node1', '10.0.0.1'], notes: [said('DNS:node1')] } },
+    {
+      name: 'server, IP CN',
+      input: { profile: 'server', commonName: '10.0.0.9', sans: 'db.example' },
+      want: { sans: ['10.0.0.9', 'db.example'], notes: [said('IP:10.0.0.9')] },
+    },
+    {
+      name: 'node, CN already a SAN',
+      input: { sans: 'node1, 10.0.0.1' },
+      want: { sans: ['node1', '10.0.0.1'], notes: [] },
+    },
+    {
+      name: 'client: nothing added',
+      input: { profile: 'client', commonName: 'alice', sans: '' },
+      want: { sans: [], notes: [] },
+    },
+  ];
+  for (const row of rows)
+    it(row.name, async () => {
+      const l = await issueLeaf(leaf({ days: 30, ...row.input }), root);
+      expect(l.sans.map((s) => s.value)).toEqual(row.want.sans);
+      expect(l.notes).toEqual(row.want.notes);
+    });
 });

@@ -135,6 +135,18 @@ export async function signLeaf(
   };
 }
 
+/**
+ * What a node or server profile added to the requested SANs (the CN's host name or IP), as one
+ * sentence for the result's notes; undefined when nothing was added. Issue, Sign CSR and the CLI
+ * all say it, so the SAN never appears unannounced (issue 12).
+ */
+export function addedSanNote(requested: readonly SanEntry[], sans: readonly SanEntry[]): string | undefined {
+  const added = sans.filter((s) => !requested.some((r) => r.kind === s.kind && r.value === s.value));
+  if (added.length === 0) return undefined;
+  const names = added.map((s) => `${s.kind === 'ip' ? 'IP' : 'DNS'}:${s.value}`).join(', ');
+  return `Added ${names} (the common name) to the subject alternative names: TLS clients match the SANs, not the CN.`;
+}
+
 /** Validate the parts of LeafParams that do not need the issuer, in the order a form shows them. */
 export function checkLeafParams(params: LeafParams): { subject: SubjectFields; sans: SanEntry[] } {
   profileSpec(params.profile);
@@ -178,5 +190,7 @@ export async function issueLeaf(
   const keyPem = params.keyPassphrase
     ? await encryptPkcs8Pem(key.pkcs8Pem, params.keyPassphrase, {}, crypto)
     : key.pkcs8Pem;
+  const added = addedSanNote(normalizeSans(params.sans), sans);
+  if (added) issued.notes.push(added);
   return { ...issued, keyPem };
 }

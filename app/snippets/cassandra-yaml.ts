@@ -1,7 +1,15 @@
 /**
  * Apache Cassandra cassandra.yaml: the PEM form (PEMBasedSslContextFactory, Cassandra 4.1+) and the
- * PKCS#12 keystore/truststore form, both requiring client certificates.
+ * PKCS#12 keystore/truststore form, both requiring client certificates. Each applies to the bundle
+ * form it names (LayoutOptions.cassandraFormat), so a list never shows a config for files the zip lacks.
+ *
+ * The PKCS#12 form goes through Cassandra's FileBasedSslContextFactory (apache/cassandra@03c5307c,
+ * src/java/org/apache/cassandra/security/FileBasedSslContextFactory.java): lines 135-136 and 163-164
+ * open keystore and truststore with KeyStore.getInstance(store_type) and their own passwords, and line
+ * 142 unlocks the private key with keystore_password too, so the key's password must be the store's
+ * (certbench writes both under the one store password). store_type defaults to JKS (EncryptionOptions).
  */
+import { cassandraFormat } from '../layouts/cassandra.ts';
 import { sh, yaml } from './quote.ts';
 import type { Snippet, SnippetContext } from './types.ts';
 
@@ -31,6 +39,7 @@ export const cassandraYamlPem: Snippet = {
   language: 'yaml',
   filename: 'cassandra.yaml',
   layouts: ['cassandra'],
+  appliesTo: (options) => cassandraFormat(options) === 'pem',
   render(ctx: SnippetContext) {
     const note = ctx.node.files.keyAndChain
       ? []
@@ -70,13 +79,17 @@ export const cassandraYamlPkcs12: Snippet = {
   language: 'yaml',
   filename: 'cassandra.yaml',
   layouts: ['cassandra'],
+  appliesTo: (options) => cassandraFormat(options) === 'pkcs12',
   render(ctx: SnippetContext) {
     const dir = nodeDir(ctx);
     const keystore = ctx.node.files.keystore ?? `${dir}/keystore.p12`;
     const truststore = ctx.node.files.truststore ?? `${dir}/truststore.p12`;
     return [
-      `# certbench: TLS for Cassandra node ${ctx.node.name} with PKCS#12 stores. Merge into cassandra.yaml and replace`,
-      `# ${ctx.storePasswordPlaceholder} with the store password you chose. Check the stores first:`,
+      `# certbench: TLS for Cassandra node ${ctx.node.name} with PKCS#12 stores. Merge into cassandra.yaml.`,
+      `# Replace ${ctx.storePasswordPlaceholder} with the store password the bundle was made with: the Cluster form's`,
+      "# Store password, Export → Bundles' Keystore password, or certbench bundle --store-password-file. It is",
+      '# not in the zip. keystore_password also unlocks the private key inside the keystore, as Cassandra expects.',
+      '# Check the stores first:',
       `#   keytool -list -storetype PKCS12 -keystore ${sh(keystore)}     (one PrivateKeyEntry with its chain)`,
       `#   keytool -list -storetype PKCS12 -keystore ${sh(truststore)}   (trustedCertEntry rows)`,
       ...pkcs12Block(ctx, 'server_encryption_options:\n  internode_encryption: all'),

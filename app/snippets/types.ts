@@ -2,7 +2,7 @@
  * Snippets: ready-to-paste configuration and code for one target, filled in from a bundle's
  * layout paths, SAN hosts and client CNs. Pure: strings in, a string out.
  */
-import type { EntityPaths, LayoutId } from '../layouts/types.ts';
+import type { EntityPaths, LayoutId, LayoutOptions } from '../layouts/types.ts';
 
 export type SnippetLanguage = 'yaml' | 'python' | 'javascript' | 'ini' | 'shell';
 
@@ -58,6 +58,11 @@ export interface Snippet {
   filename?: string;
   /** Layouts whose files this target reads as laid out; the UI offers the snippet first for them. */
   layouts: readonly LayoutId[] | 'any';
+  /**
+   * False for bundles this snippet does not describe, so lists leave it out: Cassandra's PEM and
+   * PKCS#12 cassandra.yaml each name only the files of their own form. Undefined: every bundle.
+   */
+  appliesTo?(options: LayoutOptions): boolean;
   render(context: SnippetContext): string;
   /**
    * What the snippet cannot make safe for this context, in one or two plain sentences (the snippet

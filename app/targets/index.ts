@@ -27,52 +27,61 @@ export const TARGETS = [
   {
     id: 'scylla',
     label: 'ScyllaDB',
-    description: 'ScyllaDB nodes (scylla.yaml), cqlsh and driver clients',
+    description:
+      'ScyllaDB, the Cassandra-compatible database: node TLS in scylla.yaml, cqlsh and Python drivers as clients',
     layout: 'scylla',
     snippets: 'layout',
   },
   {
     id: 'cassandra',
     label: 'Cassandra',
-    description: 'Apache Cassandra nodes (cassandra.yaml), cqlsh and driver clients',
+    description: 'Apache Cassandra nodes (cassandra.yaml, PEM files or PKCS#12 stores), cqlsh and drivers as clients',
     layout: 'cassandra',
     snippets: 'layout',
   },
-  { id: 'casty', label: 'casty', description: 'casty servers and clients', layout: 'casty', snippets: 'layout' },
+  {
+    id: 'casty',
+    label: 'casty',
+    description:
+      'casty, a Python actor-cluster library: every node is server and client to its peers (always mutual TLS)',
+    layout: 'casty',
+    snippets: 'layout',
+  },
   {
     id: 'haystack',
     label: 'haystack',
-    description: 'haystack servers and clients',
+    description: 'haystack-py (hs_py), Python client and server for Project Haystack building data: mTLS logins by CN',
     layout: 'haystack',
     snippets: 'layout',
   },
   {
     id: 'crank',
     label: 'crank',
-    description: 'crank workers and its uvicorn API',
+    description:
+      'crank platform workers: keys made on each worker (CSR), client.crt and ca.crt in CERT_DIR, uvicorn API',
     layout: 'crank',
     snippets: 'layout',
   },
   {
     id: 'node',
     label: 'Node.js',
-    description: 'Node.js tls and https servers and clients, generic PEM files',
+    description: 'Node.js tls and https servers and clients (tls.createServer, https.request, fetch with undici)',
     layout: 'generic',
     snippets: ['node-tls-server', 'node-tls-client', 'node-https-request', 'node-fetch-undici'],
   },
   {
     id: 'kubernetes',
     label: 'Kubernetes',
-    description: 'Kubernetes TLS Secrets, one per node and client',
+    description: 'Kubernetes TLS Secrets (kubernetes.io/tls), one per node and client, mounted into pods',
     layout: 'kubernetes',
     snippets: 'layout',
   },
   {
     id: 'generic',
     label: 'generic',
-    description: 'PEM files any TLS stack reads',
+    description: 'Plain PEM files (NAME.crt, NAME.key, ca.crt) for any TLS stack: nginx, Go, Java, Python ssl, curl',
     layout: 'generic',
-    snippets: 'layout',
+    snippets: ['check-commands', 'uvicorn', 'kubernetes-secret', 'docker-compose'],
   },
 ] as const satisfies readonly Target[];
 
@@ -94,7 +103,17 @@ export function targetById(id: string): (typeof TARGETS)[number] {
   return target;
 }
 
-/** The system a layout is for, as the Target select names it (the first target with that layout). */
+/**
+ * The target a layout stands for when no target is named: the one of the same id (the generic
+ * layout is the generic target, never Node.js), else the first with that layout.
+ */
+export function targetOfLayout(layout: LayoutId): (typeof TARGETS)[number] {
+  return (
+    TARGETS.find((t) => t.id === layout) ?? TARGETS.find((t) => t.layout === layout) ?? TARGETS[TARGETS.length - 1]!
+  );
+}
+
+/** The system a layout is for, as the Target select names it. */
 export function layoutTargetLabel(layout: LayoutId): string {
-  return TARGETS.find((t) => t.layout === layout)?.label ?? layout;
+  return targetOfLayout(layout).label;
 }

@@ -9,35 +9,57 @@ import { renderSnippets } from '../flows/bundle-snippets.ts';
 import { targetById } from '../targets/index.ts';
 import { targetSnippets } from '../targets/snippets.ts';
 import { certificateMeta } from './issuing-meta.ts';
+import { batchLeafMeta } from './batch-meta.ts';
+import { throttledProgress } from './throttled-progress.ts';
+import type { ItemMeta } from '../store/types.ts';
+import type { LayoutOptions } from '../layouts/types.ts';
 import type { ClusterArgs, ClusterResult } from './pki-contract.ts';
 import type { OpContext } from './protocol.ts';
 
+/** The layout options the form chose: Cassandra's form and store password; nothing for other targets. */
+export function clusterLayoutOptions(args: Pick<ClusterArgs, 'cassandraFormat' | 'storePassword'>, layout: string) {
+  const options: LayoutOptions = {};
+  if (layout !== 'cassandra') return options;
+  if (args.cassandraFormat) options.cassandraFormat = args.cassandraFormat;
+  if (args.cassandraFormat === 'pkcs12' && args.storePassword !== undefined) options.storePassword = args.storePassword;
+  return options;
+}
+
 export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterResult> {
   const target = targetById(args.target);
+  const layoutOptions = clusterLayoutOptions(args, target.layout);
   const issued = await issueCluster(
     {
       cluster: args.cluster,
       nodes: args.nodes,
       clients: args.clients,
       layout: target.layout,
+      layoutOptions,
       algorithm: args.keyAlgorithm,
       leafDays: args.leafDays,
     },
     { newRoot: { days: args.caDays } },
-    { progress: (done, total, label) => ctx.progress(done, total, label), signal: ctx.signal },
+    { progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)), signal: ctx.signal },
     crypto,
   );
   // The workspace keeps each leaf's whole chain above it: here, the new root.
   const caChain = issued.ca.certPem;
-  const leaf = (profile: 'node' | 'client') => (l: (typeof issued.nodes)[number]) => ({
-    name: l.name,
-    certPem: l.certPem,
-    keyPem: l.keyPem,
-    chainPem: caChain,
-    meta: certificateMeta(l.certPem, { profile }, l.sans),
-    notes: l.notes,
-  });
-  const snippets = renderSnippets(clusterBundle(issued), target.layout, targetSnippets(target));
+  // Nodes come from one batch (their facts derived, batch-meta.ts); clients are issued one by one.
+  const leaves = (list: typeof issued.nodes, metas: ItemMeta[]) =>
+    list.map((l, i) => ({
+      name: l.name,
+      certPem: l.certPem,
+      keyPem: l.keyPem,
+      chainPem: caChain,
+      meta: metas[i] ?? {},
+      notes: l.notes,
+    }));
+  const snippets = renderSnippets(
+    clusterBundle(issued),
+    target.layout,
+    targetSnippets(target, layoutOptions),
+    layoutOptions,
+  );
   return {
     ca: {
       certPem: issued.ca.certPem,
@@ -46,14 +68,19 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
       meta: certificateMeta(issued.ca.certPem, { profile: 'root' }),
       notes: issued.ca.notes,
     },
-    nodes: issued.nodes.map(leaf('node')),
-    clients: issued.clients.map(leaf('client')),
+    nodes: leaves(issued.nodes, batchLeafMeta(issued.nodes, 'node')),
+    clients: leaves(
+      issued.clients,
+      issued.clients.map((c) => certificateMeta(c.certPem, { profile: 'client' }, c.sans)),
+    ),
+    target: target.id,
     layout: target.layout,
     snippets: snippets.flatMap((s) =>
       s.code === undefined
         ? []
         : [
             {
+              id: s.snippet.id,
               title: s.snippet.label,
               fileName: s.fileName,
               code: s.code,

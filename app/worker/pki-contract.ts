@@ -63,7 +63,7 @@ export interface CsrSummary {
   subject: string;
   commonName: string;
   sans: string[];
-  /** The requested key as Inspect names it ("EC P-256", "RSA 2048 bits", "Ed25519"). */
+  /** The requested key as Inspect names it ("ECDSA P-256", "RSA 2048", "Ed25519"): pki keyDescription. */
   keyAlgorithm: string;
   signatureValid: boolean;
 }
@@ -102,9 +102,15 @@ export interface ClusterArgs {
   keyAlgorithm: KeyAlgorithmId;
   caDays: number;
   leafDays: number;
+  /** Cassandra: PEM key-and-chain files (default) or a PKCS#12 keystore and truststore per node. */
+  cassandraFormat?: 'pem' | 'pkcs12';
+  /** Password of the PKCS#12 stores (Cassandra PKCS#12 form; required there). Never stored. */
+  storePassword?: string;
 }
 
 export interface Snippet {
+  /** The registry id (stable: the page keys and links it). */
+  id: string;
   title: string;
   fileName: string;
   code: string;
@@ -116,6 +122,8 @@ export interface ClusterResult {
   ca: Issued;
   nodes: (Issued & { name: string })[];
   clients: (Issued & { name: string })[];
+  /** The target chosen in the form: what the result names ("laid out for Node.js", not the layout's first target). */
+  target: TargetId;
   layout: LayoutId;
   snippets: Snippet[];
   warnings: string[];

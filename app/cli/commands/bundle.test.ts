@@ -11,6 +11,7 @@ import { nodeTlsHandshake } from '../../test/judges/node-tls.ts';
 import { readFileSync } from 'node:fs';
 import { opensslBundle } from '../../layouts/testing/openssl-bundle.ts';
 import { SNIPPETS } from '../../snippets/index.ts';
+import { judgeCassandraStores } from '../../test/judges/keytool-stores.ts';
 
 const CLI = join(import.meta.dirname, '..', 'certbench.mjs');
 let caDir: string;
@@ -138,6 +139,46 @@ describe('certbench bundle', () => {
       wantError: /--nodes NODES.txt, --clients NAME…, or both/,
     },
   ];
+  it('cassandra PKCS#12 with --store-password-env: keytool opens both stores with the password from the environment', () => {
+    const out = join(work, 'store-env.zip');
+    const args = ['bundle', '--target', 'cassandra', '--cassandra-format', 'pkcs12', '--ca-dir', caDir];
+    process.env.CERTBENCH_TEST_STORE_PASSWORD = 'env-store-2';
+    try {
+      const r = certbench([
+        ...args,
+        '--nodes',
+        join(work, 'nodes.txt'),
+        '--out',
+        out,
+        '--store-password-env',
+        'CERTBENCH_TEST_STORE_PASSWORD',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      delete process.env.CERTBENCH_TEST_STORE_PASSWORD;
+    }
+    const dir = join(work, 'store-env');
+    expect(run('python3', ['-m', 'zipfile', '-e', out, dir]).status).toBe(0);
+    const [keystore, truststore] = judgeCassandraStores(dir, ['node-1'], 'env-store-2');
+    expect([keystore?.listStatus, keystore?.keyOpensStatus, truststore?.listStatus], keystore?.output).toEqual([
+      0, 0, 0,
+    ]);
+    expect([keystore?.wrongPasswordStatus, truststore?.wrongPasswordStatus]).not.toContain(0);
+    // An unset variable is refused before anything is issued, naming it.
+    const unset = certbench([
+      ...args,
+      '--nodes',
+      join(work, 'nodes.txt'),
+      '--out',
+      join(work, 'unset.zip'),
+      '--store-password-env',
+      'CERTBENCH_UNSET_VAR',
+    ]);
+    expect(unset.status, unset.stderr).toBe(2);
+    expect(unset.stderr).toMatch(/the environment variable CERTBENCH_UNSET_VAR is not set or empty/);
+    expect(existsSync(join(work, 'unset.zip'))).toBe(false);
+  });
+
   it('casty bundle from the core issuer: node and client handshake under Python strict ssl and Node tls', async () => {
     const out = join(work, 'handshake.zip');
     const r = certbench([

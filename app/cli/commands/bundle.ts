@@ -32,6 +32,7 @@ const OPTIONS = {
   'key-passphrase-file': { type: 'string' },
   'cassandra-format': { type: 'string' },
   'store-password-file': { type: 'string' },
+  'store-password-env': { type: 'string' },
   force: { type: 'boolean' },
 } as const;
 
@@ -58,7 +59,9 @@ ${LAYOUTS.map((l) => `      ${l.id.padEnd(11)} ${l.label}`).join('\n')}
   --preset certbench|casty      defaults to start from
   --key-passphrase-file F       encrypt private keys (PKCS#8, PBES2 AES-256-CBC) where the target reads them
   --cassandra-format pem|pkcs12 Cassandra: key-and-chain PEM (default) or PKCS#12 keystore + truststore
-  --store-password-file F       password of the PKCS#12 stores (required with pkcs12)
+  --store-password-file F       password of the PKCS#12 stores (required with pkcs12: this flag or the next);
+                                it also unlocks the key inside each keystore, as Cassandra's keystore_password does
+  --store-password-env VAR      the same password from the environment variable VAR (e.g. in CI)
   --force                       overwrite F.zip
 
 Private keys the target cannot read encrypted are written in the clear: the command says so.
@@ -99,9 +102,23 @@ function layoutOptions(values: Record<string, unknown>): LayoutOptions {
   }
   const keyPassphrase = passphraseFlag(values, 'key-passphrase-file');
   if (keyPassphrase !== undefined) options.keyPassphrase = keyPassphrase;
-  const store = values['store-password-file'];
-  if (typeof store === 'string') options.storePassword = readPasswordFile(store);
+  const storePassword = storePasswordFlag(values);
+  if (storePassword !== undefined) options.storePassword = storePassword;
   return options;
+}
+
+/** The store password from --store-password-file or --store-password-env (not both); undefined when neither. */
+function storePasswordFlag(values: Record<string, unknown>): string | undefined {
+  const file = values['store-password-file'];
+  const env = values['store-password-env'];
+  if (typeof file === 'string' && typeof env === 'string')
+    throw new UsageError('give --store-password-file or --store-password-env, not both');
+  if (typeof file === 'string') return readPasswordFile(file);
+  if (typeof env !== 'string') return undefined;
+  const value = process.env[env];
+  if (value === undefined || value === '')
+    throw new UsageError(`--store-password-env ${env}: the environment variable ${env} is not set or empty`);
+  return value;
 }
 
 /** Run `step`, naming the flag behind a flow field in any PkiError ('alg: …' rather than 'keyAlgorithm: …'). */

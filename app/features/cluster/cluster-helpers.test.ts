@@ -60,6 +60,7 @@ const result: ClusterResult = {
     },
   ],
   clients: [{ name: 'app', certPem: 'C1', keyPem: 'KC', chainPem: 'CA', meta: {}, notes: [] }],
+  target: 'scylla',
   layout: 'scylla',
   snippets: [],
   warnings: [],

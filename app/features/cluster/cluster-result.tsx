@@ -1,14 +1,13 @@
 /** The finished cluster: download the bundle, read and copy the snippets. */
-import { useState } from 'react';
-import { CodeBlock, languageOf } from '../../components/code-block.tsx';
+import { useMemo, useState } from 'react';
 import { ResultHeading } from '../../components/result-heading.tsx';
+import { SnippetsPanel } from '../../components/snippets-panel.tsx';
 import { download, fileSafe } from '../../lib/download.ts';
 import { callWorker, errorMessage } from '../../worker/client.ts';
 import type { ClusterResult } from '../../worker/pki-contract.ts';
-import type { Bundle } from '../../layouts/types.ts';
+import type { Bundle, LayoutOptions } from '../../layouts/types.ts';
 import { nodeHosts } from '../../flows/node-hosts.ts';
-import { layoutTargetLabel } from '../../targets/index.ts';
-import './cluster.css';
+import { targetById } from '../../targets/index.ts';
 
 /**
  * The layouts' Bundle of a finished cluster, for the one zip operation (exportBundle). A new root
@@ -35,18 +34,37 @@ export function clusterResultBundle(cluster: string, result: ClusterResult): Bun
   };
 }
 
-export function ClusterResultView({ cluster, result }: { cluster: string; result: ClusterResult }) {
+/** What the zip does with private keys, in one sentence for the hint above Download. */
+function keysInZip(result: ClusterResult, options: LayoutOptions): string {
+  if (result.layout === 'crank')
+    return "The zip holds certificates and ca.crt only: crank makes each worker's key on the worker. The keys made here stay in the workspace.";
+  if (result.layout === 'cassandra' && options.cassandraFormat === 'pkcs12')
+    return "Each node's key is in its keystore.p12 under the store password you typed (it is not in the zip); the cqlsh client keys are plain PEM files: copy the zip only to the machines it is for.";
+  return 'The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.';
+}
+
+/**
+ * `options` are the layout options chosen in the form (Cassandra's form and store password): kept
+ * in memory for the download, never saved with the workspace.
+ */
+export function ClusterResultView({
+  cluster,
+  result,
+  options = {},
+}: {
+  cluster: string;
+  result: ClusterResult;
+  options?: LayoutOptions;
+}) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const bundle = useMemo(() => clusterResultBundle(cluster, result), [cluster, result]);
 
   const downloadBundle = async () => {
     setBusy(true);
     setProblem(undefined);
     try {
-      const zip = await callWorker('exportBundle', {
-        bundle: clusterResultBundle(cluster, result),
-        layout: result.layout,
-      });
+      const zip = await callWorker('exportBundle', { bundle, layout: result.layout, options });
       download(`${fileSafe(cluster)}-${result.layout}.zip`, zip.zip, 'application/zip');
     } catch (e) {
       setProblem(errorMessage(e));
@@ -62,7 +80,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
       </ResultHeading>
       <p>
         One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length}{' '}
-        client certificate{result.clients.length === 1 ? '' : 's'}, laid out for {layoutTargetLabel(result.layout)}.
+        client certificate{result.clients.length === 1 ? '' : 's'}, laid out for {targetById(result.target).label}.
         Everything is also in the workspace.
       </p>
       {result.warnings.length > 0 && (
@@ -72,11 +90,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
           ))}
         </ul>
       )}
-      <p className="hint">
-        {result.layout === 'crank'
-          ? "The zip holds certificates and ca.crt only: crank makes each worker's key on the worker. The keys made here stay in the workspace."
-          : 'The zip holds the private keys unencrypted, as the services read them: copy it only to the machines it is for.'}
-      </p>
+      <p className="hint">{keysInZip(result, options)}</p>
       <button type="button" onClick={() => void downloadBundle()} disabled={busy}>
         Download bundle
       </button>
@@ -85,18 +99,7 @@ export function ClusterResultView({ cluster, result }: { cluster: string; result
           {problem}
         </p>
       )}
-      {result.snippets.length > 0 && <h4>Configuration</h4>}
-      {result.snippets.map((s) => (
-        <div key={`${s.title}-${s.fileName}`} className="cluster-snippet">
-          <h5>{s.title}</h5>
-          {s.caution && (
-            <p className="cluster-snippet__caution" role="note">
-              <strong>Caution:</strong> {s.caution}
-            </p>
-          )}
-          <CodeBlock code={s.code} language={languageOf(s.fileName)} title={s.fileName} />
-        </div>
-      ))}
+      <SnippetsPanel bundle={bundle} layout={result.layout} options={options} target={result.target} others={false} />
     </section>
   );
 }

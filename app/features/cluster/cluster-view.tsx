@@ -5,11 +5,12 @@
  */
 import { startTransition, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
+import type { LayoutOptions } from '../../layouts/types.ts';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { Why } from '../../components/why.tsx';
-import { appStore } from '../../store/index.ts';
+import { appStore, selectItemList, useApp } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ClusterArgs, ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
@@ -18,7 +19,10 @@ import { ClusterResultView } from './cluster-result.tsx';
 import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
 import { nodeLines, parseClients } from './form-lists.ts';
-import { TARGETS } from '../../targets/index.ts';
+import { TARGETS, targetById } from '../../targets/index.ts';
+import { clientListClash, clusterNameClash, nodeListClash } from '../issuing/name-clashes.ts';
+import { TargetList } from './target-list.tsx';
+import { CassandraStoreFields, cassandraStoreError, type CassandraChoice } from './cassandra-store-fields.tsx';
 
 export function ClusterView() {
   const [cluster, setCluster] = useState('my-cluster');
@@ -28,25 +32,49 @@ export function ClusterView() {
   const [keyAlgorithm, setKeyAlgorithm] = useState<KeyAlgorithmId>('p256');
   const [caDays, setCaDays] = useState('3650');
   const [leafDays, setLeafDays] = useState('365');
+  const [cassandra, setCassandra] = useState<CassandraChoice>({ format: 'pem', storePassword: '' });
   const [touched, setTouched] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; label?: string | undefined }>();
   const setUp = useWorkerAction(
     (args: ClusterArgs, signal: AbortSignal, onProgress: (done: number, total: number, label?: string) => void) =>
       callWorker('setUpCluster', args, { signal, onProgress }),
-    { nodes: ['nodes', 'san', 'sans'], clients: ['clients'] },
+    { nodes: ['nodes', 'san', 'sans'], clients: ['clients'], storePassword: ['storePassword'] },
   );
-  const [result, setResult] = useState<{ cluster: string; result: ClusterResult }>();
+  const [result, setResult] = useState<{ cluster: string; result: ClusterResult; options: LayoutOptions }>();
   const controller = useRef<AbortController | undefined>(undefined);
 
+  // Clashes are said as typed, before anything is made (issue 12): in the lists (errors, the flow
+  // refuses them) and with the workspace (a warning: a second "my-cluster CA" is valid but confusing).
+  const items = useApp(selectItemList);
+  const nameClash = clusterNameClash(items, cluster);
+  const nodeClash = nodeListClash(nodes);
+  const clientClash = clientListClash(nodes, parseClients(clients));
   const nodesError =
     touched && nodeLines(nodes).length === 0
       ? 'List at least one node: its name, then its IP addresses and DNS names.'
-      : undefined;
+      : nodeClash?.message;
+  const isCassandra = targetById(target).layout === 'cassandra';
+  const storeError = isCassandra ? cassandraStoreError(cassandra) : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!cluster.trim() || nodeLines(nodes).length === 0 || daysError(caDays) || daysError(leafDays)) return;
+    if (
+      !cluster.trim() ||
+      nodeLines(nodes).length === 0 ||
+      nodeClash ||
+      clientClash ||
+      storeError ||
+      daysError(caDays) ||
+      daysError(leafDays)
+    )
+      return;
+    const options: LayoutOptions = isCassandra
+      ? {
+          cassandraFormat: cassandra.format,
+          ...(cassandra.format === 'pkcs12' ? { storePassword: cassandra.storePassword } : {}),
+        }
+      : {};
     const abort = new AbortController();
     controller.current = abort;
     setResult(undefined);
@@ -62,6 +90,8 @@ export function ClusterView() {
         keyAlgorithm,
         caDays: Number(caDays),
         leafDays: Number(leafDays),
+        ...(options.cassandraFormat ? { cassandraFormat: options.cassandraFormat } : {}),
+        ...(options.storePassword !== undefined ? { storePassword: options.storePassword } : {}),
       },
       abort.signal,
       (done, total, label) => shown.push({ done, total, label }),
@@ -72,7 +102,7 @@ export function ClusterView() {
     if (!made) return;
     saveCluster(appStore.getState(), cluster.trim(), target, made);
     // A transition: React draws the result (its snippets list every node) in slices, not one long task.
-    startTransition(() => setResult({ cluster: cluster.trim(), result: made }));
+    startTransition(() => setResult({ cluster: cluster.trim(), result: made, options }));
   };
   const formError = setUp.failure?.code === 'cancelled' ? 'Cancelled: nothing was saved.' : setUp.formError;
 
@@ -88,6 +118,7 @@ export function ClusterView() {
         <Field
           label="Cluster name"
           error={touched && !cluster.trim() ? "Name the cluster: it becomes the CA's name." : undefined}
+          warning={nameClash?.message}
         >
           {(p) => <input {...p} value={cluster} onChange={(e) => setCluster(e.target.value)} autoComplete="off" />}
         </Field>
@@ -109,7 +140,7 @@ export function ClusterView() {
         </Field>
         <Field
           label="Clients"
-          error={setUp.fieldError('clients')}
+          error={clientClash?.message ?? setUp.fieldError('clients')}
           hint="One name per line (an application, cqlsh, a worker). A client certificate has clientAuth only, so it cannot pose as a server; its name is its identity in CN allow-lists."
         >
           {(p) => (
@@ -118,7 +149,7 @@ export function ClusterView() {
         </Field>
         <Field
           label="Target system"
-          hint="Decides the file names and folders of the bundle and which configuration snippets you get."
+          hint={`${targetById(target).description}. Decides the bundle's file names and folders and the snippets you get.`}
         >
           {(p) => (
             <select {...p} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
@@ -130,6 +161,14 @@ export function ClusterView() {
             </select>
           )}
         </Field>
+        <TargetList />
+        {isCassandra && (
+          <CassandraStoreFields
+            value={cassandra}
+            onChange={setCassandra}
+            error={(touched ? storeError : undefined) ?? setUp.fieldError('storePassword')}
+          />
+        )}
         <KeyTypeSelect value={keyAlgorithm} onChange={setKeyAlgorithm} />
         <details>
           <summary>
@@ -167,7 +206,7 @@ export function ClusterView() {
           </p>
         )}
       </form>
-      {result && <ClusterResultView cluster={result.cluster} result={result.result} />}
+      {result && <ClusterResultView cluster={result.cluster} result={result.result} options={result.options} />}
       <ClusterList />
     </section>
   );

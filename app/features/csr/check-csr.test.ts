@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { csrSansError } from './check-csr.ts';
+import { leafSansError } from '../issuing/leaf-sans-check.ts';
 
 describe('Sign CSR: the SAN field checked as typed', () => {
   const rows: { name: string; input: string; want: RegExp | undefined }[] = [
     { name: 'what a request usually asks for', input: 'DNS:batch-worker.internal, IP:10.0.0.7', want: undefined },
-    { name: 'empty: the profile decides whether that will do', input: '', want: undefined },
+    { name: 'empty: a client needs no SAN', input: '', want: undefined },
     {
       name: 'one bad entry, its own message',
       input: 'db-3.example, IP:10.0.0.300',
@@ -18,7 +18,7 @@ describe('Sign CSR: the SAN field checked as typed', () => {
   ];
   for (const row of rows) {
     it(row.name, () => {
-      const got = csrSansError(row.input);
+      const got = leafSansError(row.input, 'client', 'requester');
       if (row.want) expect(got).toMatch(row.want);
       else expect(got).toBeUndefined();
     });

@@ -8,11 +8,12 @@ import { IssuedResult } from '../../components/issued-result.tsx';
 import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { derToPem, readFileSmart } from '../../lib/read-file.ts';
-import { appStore } from '../../store/index.ts';
+import { appStore, selectItemList, useApp } from '../../store/index.ts';
 import { callWorker, WorkerCallError } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile, SignCsrArgs } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
-import { csrSansError } from './check-csr.ts';
+import { addedSanPreview, leafSansError } from '../issuing/leaf-sans-check.ts';
+import { leafNameClash } from '../issuing/name-clashes.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 
 export function CsrView() {
@@ -29,7 +30,11 @@ export function CsrView() {
   });
   const [signed, setSigned] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
-  const sansError = csrSansError(sans);
+  // One rule with Issue and the CLI: the CN's host name is added for node and server, and said so.
+  const requestedCn = summary?.commonName ?? '';
+  const sansError = summary ? leafSansError(sans, profile, requestedCn) : undefined;
+  const items = useApp(selectItemList);
+  const clash = summary ? leafNameClash(items, ca, requestedCn, profile) : undefined;
 
   // Read the request as it is pasted (in the worker: it checks the signature); a newer paste cancels the older read.
   const reading = useRef<AbortController | undefined>(undefined);
@@ -59,7 +64,7 @@ export function CsrView() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!summary || !ca || daysError(days) || sansError) return;
+    if (!summary || !ca || daysError(days) || sansError || clash?.level === 'error') return;
     const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
     if (!result) return;
     const name = summary.commonName || 'signed certificate';
@@ -140,6 +145,7 @@ export function CsrView() {
         <Field
           label="Subject alternative names"
           error={sansError ?? sign.fieldError('sans')}
+          warning={summary ? addedSanPreview(sans, profile, requestedCn) : undefined}
           hint="What the request asked for; edit to grant less or more."
         >
           {(p) => (
@@ -151,6 +157,11 @@ export function CsrView() {
           onChange={setDays}
           hint="Chosen here, not by the request; the certificate never outlives its CA."
         />
+        {clash && (
+          <p className={clash.level === 'error' ? 'error' : 'field-warning'} role="status">
+            {clash.message}
+          </p>
+        )}
         {sign.formError && (
           <p className="error" role="alert">
             {sign.formError}

@@ -11,7 +11,7 @@ import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 import type { BundleZipOut } from '../../worker/ops-export.ts';
-import { SnippetsPanel } from './snippets-panel.tsx';
+import { SnippetsPanel } from '../../components/snippets-panel.tsx';
 import { encryptsKeys, plaintextKeysExpected } from './plaintext-keys.ts';
 
 export function BundleExport() {
@@ -227,7 +227,14 @@ export function BundleExport() {
           </ul>
         </div>
       )}
-      {built && <SnippetsPanel bundle={built.bundle} layout={layout} options={options} />}
+      {built && (
+        <SnippetsPanel
+          bundle={built.bundle}
+          layout={layout}
+          options={options}
+          {...(source.meta.target ? { target: source.meta.target } : {})}
+        />
+      )}
     </section>
   );
 }

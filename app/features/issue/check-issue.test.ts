@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeafProfile } from '../../worker/pki-contract.ts';
-import { commonNameError, sansError } from './check-issue.ts';
+import { commonNameError } from './check-issue.ts';
+import { addedSanPreview, leafSansError as sansError } from '../issuing/leaf-sans-check.ts';
 
 describe('Issue form checks, as typed', () => {
   const rows: {
@@ -61,4 +62,31 @@ describe('Issue form checks, as typed', () => {
       else expect(sans).toBeUndefined();
     });
   }
+});
+
+describe('Issue and Sign CSR: what the profile adds from the CN, said before signing', () => {
+  const rows: { name: string; input: { cn: string; sans: string; profile: LeafProfile }; want: string | undefined }[] =
+    [
+      { name: 'node, host CN, no SANs', input: { cn: 'db1', sans: '', profile: 'node' }, want: 'DNS:db1' },
+      { name: 'server, IP CN', input: { cn: '10.0.0.9', sans: 'db.example', profile: 'server' }, want: 'IP:10.0.0.9' },
+      {
+        name: 'node, CN already among the SANs',
+        input: { cn: 'db1', sans: 'DNS:db1', profile: 'node' },
+        want: undefined,
+      },
+      { name: 'client: nothing is added', input: { cn: 'alice', sans: '', profile: 'client' }, want: undefined },
+      { name: 'node, CN not a host name', input: { cn: 'My server', sans: 'db1', profile: 'node' }, want: undefined },
+      {
+        name: 'bad SANs: the error speaks, not the preview',
+        input: { cn: 'db1', sans: '10.0.0.300', profile: 'node' },
+        want: undefined,
+      },
+    ];
+  for (const row of rows)
+    it(row.name, () => {
+      const got = addedSanPreview(row.input.sans, row.input.profile, row.input.cn);
+      if (row.want)
+        expect(got).toBe(`${row.want} (the common name) will be added: TLS clients match the SANs, not the CN.`);
+      else expect(got).toBeUndefined();
+    });
 });

@@ -8,11 +8,13 @@ import { IssuedResult } from '../../components/issued-result.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
-import { appStore } from '../../store/index.ts';
+import { appStore, selectItemList, useApp } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { Issued, IssueArgs, LeafProfile } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
-import { commonNameError, sansError } from './check-issue.ts';
+import { commonNameError } from './check-issue.ts';
+import { addedSanPreview, leafSansError } from '../issuing/leaf-sans-check.ts';
+import { leafNameClash } from '../issuing/name-clashes.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 
 export function IssueView() {
@@ -30,17 +32,19 @@ export function IssueView() {
   });
   const [issued, setIssued] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
+  // A client "alice" beside a node "alice" under one CA breaks that CA's bundle in Export: said as typed.
+  const clash = leafNameClash(useApp(selectItemList), ca, cn, profile);
 
   const errors = {
-    cn: touched || cn ? commonNameError(cn) : undefined,
-    sans: sansError(sans, profile, cn),
+    cn: touched || cn ? (commonNameError(cn) ?? (clash?.level === 'error' ? clash.message : undefined)) : undefined,
+    sans: leafSansError(sans, profile, cn),
     days: daysError(days),
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
+    if (!ca || commonNameError(cn) || clash?.level === 'error' || errors.sans || errors.days) return;
     const result = await issue.run({
       profile,
       commonName: cn.trim(),
@@ -71,6 +75,7 @@ export function IssueView() {
         <Field
           label="Common name"
           error={errors.cn ?? issue.fieldError('commonName')}
+          warning={clash?.level === 'warning' ? clash.message : undefined}
           hint="For a node or server, a host name or IP also goes into the SANs."
         >
           {(p) => (
@@ -80,6 +85,7 @@ export function IssueView() {
         <Field
           label="Subject alternative names"
           error={errors.sans ?? issue.fieldError('sans')}
+          warning={addedSanPreview(sans, profile, cn)}
           hint="Names and addresses the certificate is valid for: TLS clients check these, not the CN. Separate by commas, spaces or lines; DNS:, IP:, email:, URI: optional."
         >
           {(p) => (

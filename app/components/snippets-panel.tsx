@@ -1,0 +1,170 @@
+/**
+ * The configuration snippets of a bundle, filled in from its paths, SANs and client CNs, each with
+ * its own Copy button: the target's own first under a table of contents, the rest folded under
+ * "Other targets". A node (and client) picker re-renders the per-node snippets for the one chosen.
+ * The Cluster result and Export → Bundles both show it.
+ */
+import { useId, useMemo, useState } from 'react';
+import { CodeBlock, type CodeLanguage } from './code-block.tsx';
+import { renderSnippets, type RenderedSnippet } from '../flows/bundle-snippets.ts';
+import type { BundleOutline, LayoutId, LayoutOptions } from '../layouts/types.ts';
+import { orderedSnippets } from '../targets/snippets.ts';
+import { targetById, targetOfLayout, type TargetId } from '../targets/index.ts';
+import type { SnippetLanguage } from '../snippets/types.ts';
+import './snippets-panel.css';
+
+const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = {
+  yaml: 'yaml',
+  python: 'python',
+  javascript: 'js',
+  ini: 'ini',
+  shell: 'shell',
+};
+
+function SnippetBlock({ r, id }: { r: RenderedSnippet; id: string }) {
+  return (
+    <div className="snippet">
+      <h5 id={id} tabIndex={-1}>
+        {r.snippet.label}
+      </h5>
+      {r.caution && (
+        <p className="snippet__caution" role="note">
+          <strong>Caution:</strong> {r.caution}
+        </p>
+      )}
+      {r.code !== undefined ? (
+        <CodeBlock
+          code={r.code}
+          language={LANGUAGE[r.snippet.language]}
+          title={r.snippet.filename ?? r.snippet.label}
+        />
+      ) : (
+        <p>{r.problem}</p>
+      )}
+    </div>
+  );
+}
+
+/** A name picker shown when the bundle has more than one node (or client) to write snippets for. */
+function Picker({
+  label,
+  names,
+  value,
+  onChange,
+}: {
+  label: string;
+  names: string[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const id = useId();
+  if (names.length < 2) return null;
+  return (
+    <div className="field snippets__picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface SnippetsPanelProps {
+  bundle: BundleOutline;
+  layout: LayoutId;
+  options?: LayoutOptions;
+  /** The target the bundle was made for; the layout's own target otherwise (generic → generic, never Node.js). */
+  target?: TargetId;
+  /** False to show only the target's own snippets (the Cluster result); true by default. */
+  others?: boolean;
+}
+
+export function SnippetsPanel({ bundle, layout, options, target, others: showOthers = true }: SnippetsPanelProps) {
+  const prefix = useId();
+  const [nodeName, setNodeName] = useState('');
+  const [clientName, setClientName] = useState('');
+  const [othersOpen, setOthersOpen] = useState(false);
+  const chosenTarget = target ? targetById(target) : targetOfLayout(layout);
+  const node = bundle.nodes.find((n) => n.name === nodeName)?.name ?? bundle.nodes[0]?.name;
+  const client = bundle.clients.find((c) => c.name === clientName)?.name ?? bundle.clients[0]?.name;
+  const { own, others } = useMemo(() => {
+    const order = orderedSnippets(layout, options, chosenTarget);
+    const pick = { ...(node ? { nodeName: node } : {}), ...(client ? { clientName: client } : {}) };
+    return {
+      own: renderSnippets(bundle, layout, order.own, options, pick),
+      others: showOthers ? renderSnippets(bundle, layout, order.others, options, pick) : [],
+    };
+  }, [bundle, layout, options, chosenTarget, node, client, showOthers]);
+  const anchor = (r: RenderedSnippet) => `${prefix}-${r.snippet.id}`;
+  // Buttons, not #fragment links: the app routes by the location hash.
+  const jump = (id: string) => {
+    const heading = document.getElementById(id);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+
+  return (
+    <section aria-labelledby={`${prefix}-heading`} className="snippets">
+      <h4 id={`${prefix}-heading`}>Snippets</h4>
+      <p className="field__help">
+        For {chosenTarget.label}: {chosenTarget.description}. Filled in for{' '}
+        {[node ?? 'a node', client].filter(Boolean).join(' and ')}, with the file paths of this bundle. Passwords appear
+        as placeholders, never as themselves.
+      </p>
+      <div className="snippets__pickers">
+        <Picker
+          label="Node for the snippets"
+          names={bundle.nodes.map((n) => n.name)}
+          value={node ?? ''}
+          onChange={setNodeName}
+        />
+        <Picker
+          label="Client for the snippets"
+          names={bundle.clients.map((c) => c.name)}
+          value={client ?? ''}
+          onChange={setClientName}
+        />
+      </div>
+      <nav aria-label="Snippets on this page" className="snippets__toc">
+        <ol>
+          {own.map((r) => (
+            <li key={r.snippet.id}>
+              <button type="button" className="snippets__jump" onClick={() => jump(anchor(r))}>
+                {r.snippet.label}
+              </button>
+            </li>
+          ))}
+          {others.length > 0 && (
+            <li>
+              <button
+                type="button"
+                className="snippets__jump"
+                onClick={() => {
+                  setOthersOpen(true);
+                  requestAnimationFrame(() => jump(`${prefix}-others`));
+                }}
+              >
+                Other targets ({others.length})
+              </button>
+            </li>
+          )}
+        </ol>
+      </nav>
+      {own.map((r) => (
+        <SnippetBlock key={r.snippet.id} r={r} id={anchor(r)} />
+      ))}
+      {others.length > 0 && (
+        <details open={othersOpen} onToggle={(e) => setOthersOpen(e.currentTarget.open)}>
+          <summary id={`${prefix}-others`}>Other targets ({others.length})</summary>
+          {others.map((r) => (
+            <SnippetBlock key={r.snippet.id} r={r} id={anchor(r)} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
