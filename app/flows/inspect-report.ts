@@ -13,6 +13,7 @@ import {
   clientMatrix,
   defaultCrypto,
   explain,
+  keyDescription,
   readInput,
   relate,
   summarize,
@@ -26,6 +27,7 @@ import {
   type MissingCertificate,
   type RelationItem,
   type Summary,
+  type TreeNode,
 } from '../pki/index.ts';
 
 /** One thing the user gave: a file's bytes or a pasted text. */
@@ -47,13 +49,8 @@ export interface InspectRequest {
   role?: InspectRole;
 }
 
-/** A view-model tree node, as the core's explainer returns it. */
-export interface ReportNode {
-  label: string;
-  value?: string | number | boolean | null;
-  note?: string;
-  children?: ReportNode[];
-}
+/** A view-model tree node, as the core's explainer returns it (label, value, note, children). */
+export type ReportNode = TreeNode;
 
 export type InspectedKind = 'certificate' | 'csr' | 'private-key' | 'public-key' | 'crl' | 'error';
 
@@ -115,16 +112,22 @@ export const MAX_DIAGNOSES = 20;
 /** Chains drawn per report; a thousand-node bundle would otherwise draw a thousand trees. */
 export const MAX_CHAIN_TREES = 20;
 
-/** "EC P-256", "RSA 2048-bit" from a summary's publicKey; undefined when there is none. */
-function keyDescription(summary: Summary): string | undefined {
+/** "ECDSA P-256", "RSA 2048" (the one key description) from a summary's publicKey; undefined when there is none. */
+function summaryKey(summary: Summary): string | undefined {
   const publicKey = 'publicKey' in summary ? summary.publicKey : null;
-  if (!publicKey) return undefined;
-  if (publicKey.curve) return `${publicKey.algorithm} ${publicKey.curve}`;
-  return publicKey.size !== undefined ? `${publicKey.algorithm} ${publicKey.size}-bit` : publicKey.algorithm;
+  return publicKey ? keyDescription(publicKey) : undefined;
 }
 
-/** One reader item as the page shows it: the explainer's tree, the CLI's JSON summary, its findings. */
-function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der?: ArrayBuffer } {
+/**
+ * One reader item as the page and `certbench inspect` show it: the explainer's tree (a key's tree
+ * names the certificates among `others` that carry it), the CLI's JSON summary, its findings.
+ */
+function inspected(
+  item: Item,
+  id: string,
+  now: Date,
+  others: readonly Item[],
+): { out: InspectedItem; der?: ArrayBuffer } {
   const summary = summarize(item, { now });
   if (item.kind === 'error') {
     return {
@@ -146,9 +149,9 @@ function inspected(item: Item, id: string, now: Date): { out: InspectedItem; der
     id,
     source: item.source,
     kind: item.kind,
-    title: subject ?? keyDescription(summary) ?? issuer ?? item.source,
+    title: subject ?? summaryKey(summary) ?? issuer ?? item.source,
     pem: item.pem,
-    tree: explain(item, { now }),
+    tree: explain(item, { now, others }),
     summary,
     findings: summary.kind === 'certificate' ? summary.findings : [],
   };
@@ -225,7 +228,7 @@ async function relationTrees(
       children: r.keyMatches.map((m) => ({ label: title(m.key), value: `belongs to ${title(m.item)}` })),
     });
   }
-  // Name each matched key after what it belongs to: "EC P-256 (CN=node1)" says more than the algorithm.
+  // Name each matched key after what it belongs to: "ECDSA P-256 (CN=node1)" says more than the algorithm.
   for (const m of r.keyMatches) {
     const key = at(m.key);
     const owner = at(m.item);
@@ -329,23 +332,31 @@ export async function inspectReport(
   const related: { item: RelationItem; out: InspectedItem }[] = [];
   // CRLs given alongside take part in each leaf's diagnosis (revoked, or status unknown).
   const crls: ArrayBuffer[] = [];
-  for (const [i, input] of request.inputs.entries()) {
+  const read: Item[][] = [];
+  for (const input of request.inputs) {
     steps.signal?.throwIfAborted();
     const options = request.password ? { password: request.password } : {};
-    const read = await readInput(
-      typeof input.data === 'string' ? { name: input.name, text: input.data } : { name: input.name, bytes: input.data },
-      options,
-      crypto,
+    read.push(
+      await readInput(
+        typeof input.data === 'string'
+          ? { name: input.name, text: input.data }
+          : { name: input.name, bytes: input.data },
+        options,
+        crypto,
+      ),
     );
-    read.forEach((item, j) => {
-      const { out, der } = inspected(item, `${i}.${j}`, now);
+  }
+  const all = read.flat();
+  read.forEach((group, i) =>
+    group.forEach((item, j) => {
+      const { out, der } = inspected(item, `${i}.${j}`, now, all);
       items.push(out);
       if (der) certs.push({ out, der });
       if (item.kind === 'crl') crls.push(item.der);
       const rel = relationItem(item);
       if (rel) related.push({ item: rel, out });
-    });
-  }
+    }),
+  );
   const relations = await relationTrees(related, crypto);
   return { items, relations, diagnoses: await diagnose(certs, crls, request, now, crypto) };
 }
