@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticC
 import { useHashRoute } from './lib/hash-route.ts';
 import { useApp } from './store/index.ts';
 import { InsecureBanner } from './features/shell/insecure-banner.tsx';
+import { FirstVisitIntro } from './features/shell/first-visit-intro.tsx';
 import { MainNav } from './features/shell/main-nav.tsx';
 import { StorageBanner } from './features/shell/storage-banner.tsx';
 
@@ -66,15 +67,19 @@ export function App() {
       </header>
       <InsecureBanner />
       <StorageBanner />
-      <main id="main" ref={mainRef} tabIndex={-1} data-ready={hydrated ? 'true' : 'false'} aria-busy={!hydrated}>
-        {!hydrated || !Current ? (
-          <p role="status">Loading your workspace…</p>
-        ) : (
-          <Suspense fallback={<p role="status">Loading…</p>}>
-            <Current />
-          </Suspense>
-        )}
-      </main>
+      {/* On wide screens the introduction stands beside the view, so it costs the view no height. */}
+      <div className="app-body">
+        <FirstVisitIntro />
+        <main id="main" ref={mainRef} tabIndex={-1} data-ready={hydrated ? 'true' : 'false'} aria-busy={!hydrated}>
+          {!hydrated || !Current ? (
+            <p role="status">Loading your workspace…</p>
+          ) : (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <Current />
+            </Suspense>
+          )}
+        </main>
+      </div>
     </>
   );
 }

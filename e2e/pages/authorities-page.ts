@@ -1,4 +1,7 @@
-/** The Authorities view: create a root, an intermediate, import a CA, list what each CA issued. */
+/**
+ * The Authorities view: the CA tree first (each CA an article with its actions), then one form at
+ * a time to create a root, an intermediate, or import a CA, opened from the "Add a CA" toggles.
+ */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class AuthoritiesPage {
@@ -14,7 +17,19 @@ export class AuthoritiesPage {
     this.list = page.getByRole('list', { name: 'Certificate authorities' });
   }
 
+  /** Open one of the three forms (a no-op when it is open already). */
+  async openForm(form: 'root' | 'intermediate' | 'import'): Promise<Locator> {
+    const target = { root: this.rootForm, intermediate: this.intermediateForm, import: this.importForm }[form];
+    if (!(await target.isVisible())) {
+      const label = { root: 'New root CA', intermediate: 'New intermediate CA', import: 'Import a CA' }[form];
+      await this.page.getByRole('group', { name: 'Add a CA' }).getByRole('button', { name: label }).click();
+    }
+    await expect(target).toBeVisible();
+    return target;
+  }
+
   async createRoot(cn: string, keyType = 'ECDSA P-256'): Promise<void> {
+    await this.openForm('root');
     await this.rootForm.getByLabel('Key type').selectOption({ label: keyType });
     await this.rootForm.getByLabel('Common name').fill(cn);
     await this.rootForm.getByRole('button', { name: 'Create CA' }).click();
@@ -22,6 +37,7 @@ export class AuthoritiesPage {
   }
 
   async createIntermediate(cn: string, issuer: string): Promise<void> {
+    await this.openForm('intermediate');
     await this.intermediateForm.getByLabel('Issuing CA').selectOption({ label: issuer });
     await this.intermediateForm.getByLabel('Common name').fill(cn);
     await this.intermediateForm.getByRole('button', { name: 'Create CA' }).click();
@@ -29,6 +45,7 @@ export class AuthoritiesPage {
   }
 
   async importCa(certPem: string, keyPem: string, password?: string): Promise<void> {
+    await this.openForm('import');
     await this.importForm.getByLabel('CA certificate').fill(certPem);
     await this.importForm.getByLabel('CA private key').fill(keyPem);
     if (password !== undefined) await this.importForm.getByLabel('Password').fill(password);
@@ -43,7 +60,8 @@ export class AuthoritiesPage {
     });
   }
 
+  /** One CA of the tree: its name, status, description, actions and what it issued (not the CAs under it). */
   entry(name: string): Locator {
-    return this.list.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+    return this.list.getByRole('article', { name, exact: true });
   }
 }

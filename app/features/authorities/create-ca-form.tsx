@@ -1,5 +1,5 @@
 /** Create a root CA, or an intermediate under a CA of the workspace. */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
 import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
@@ -38,6 +38,12 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   const madeHeadingId = useId();
   const issuer = useChosenCa(caId, 'sub-ca');
   const title = intermediate ? 'Create an intermediate CA' : 'Create a root CA';
+  // A problem with the folded limits opens them, so the message is seen beside its field.
+  const limitsRef = useRef<HTMLDetailsElement>(null);
+  const limitsProblem = Boolean(daysError(days) ?? pathLengthError(pathLength) ?? create.fieldError('pathLength'));
+  useEffect(() => {
+    if (limitsProblem && limitsRef.current) limitsRef.current.open = true;
+  }, [limitsProblem]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,22 +111,30 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         showErrors={touched}
         serverError={create.fieldError('commonName')}
       />
-      <DaysField
-        value={days}
-        onChange={setDays}
-        hint={
-          intermediate
-            ? 'Shorter than the root; it cannot outlive it.'
-            : 'Ten years is usual for a private root; everything it issues must expire before it.'
-        }
-      />
-      <Field
-        label="Path length"
-        error={pathLengthError(pathLength) ?? create.fieldError('pathLength')}
-        hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit."
-      >
-        {(p) => <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />}
-      </Field>
+      {/* Defaults that suit most CAs, folded so the Create button stays in the first screen (issue 12). */}
+      <details ref={limitsRef} className="ca-limits">
+        <summary>
+          Validity {days} days, path length {pathLength.trim() === '' ? 'no limit' : pathLength.trim()}
+        </summary>
+        <DaysField
+          value={days}
+          onChange={setDays}
+          hint={
+            intermediate
+              ? 'Shorter than the root; it cannot outlive it.'
+              : 'Ten years is usual for a private root; everything it issues must expire before it.'
+          }
+        />
+        <Field
+          label="Path length"
+          error={pathLengthError(pathLength) ?? create.fieldError('pathLength')}
+          hint="How many CAs may sit below this one. 0 means it signs only leaf certificates; empty means no limit."
+        >
+          {(p) => (
+            <input {...p} inputMode="numeric" value={pathLength} onChange={(e) => setPathLength(e.target.value)} />
+          )}
+        </Field>
+      </details>
       {create.formError && (
         <p className="error" role="alert">
           {create.formError}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { download } from '../../lib/download.ts';
+import { useHashParam } from '../../lib/hash-route.ts';
 import { safeFileName } from './file-name.ts';
 import { KeyExport } from './key-export.tsx';
 import { firstDer, fullChain } from '../../flows/pem-blocks.ts';
@@ -50,7 +51,9 @@ export function ItemExport() {
   const list = useApp(selectItemList);
   const exportable = list.filter((i) => i.kind !== 'bundle');
   const [chosen, setChosen] = useState('');
-  const item = exportable.find((i) => i.id === chosen) ?? exportable[0];
+  // Until the user chooses, a link may name the item (#/export?item=ID: Authorities' "Export the key…").
+  const linked = useHashParam('item');
+  const item = exportable.find((i) => i.id === (chosen || linked)) ?? exportable[0];
   const keyPem = item?.kind === 'key' ? item.pem : item?.keyPem;
 
   return (

@@ -146,7 +146,7 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
           </div>
         </div>
       )}
-      <button type="submit" disabled={busy || (!encrypted && !understood)}>
+      <button type="submit" className="secondary" disabled={busy || (!encrypted && !understood)}>
         Download key
       </button>
       {problem && (

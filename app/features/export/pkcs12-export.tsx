@@ -118,7 +118,7 @@ export function Pkcs12Export({ name, certPem, keyPem, chainPem, isCA }: Pkcs12Ex
         />
         <p className="field__help">The entry's name in keytool -list (friendlyName).</p>
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" className="secondary" disabled={busy}>
         Download PKCS#12
       </button>
       <p role="status">{busy ? 'Building the PKCS#12 file…' : done}</p>

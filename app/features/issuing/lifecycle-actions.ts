@@ -7,7 +7,7 @@
 import { dependantsOf } from '../../flows/inventory/dependants.ts';
 import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
-import type { RevocationReason } from '../../pki/light/index.ts';
+import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
 import { appStore, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
@@ -104,7 +104,7 @@ export async function revokeItem(id: string, reason: RevocationReason): Promise<
 export async function crlOf(
   caId: string,
   days?: number,
-): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string }> {
+): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string; revocations: RevocationList }> {
   const ca = itemById(caId);
   if (!ca.keyPem) throw new Error(`${ca.name} has no private key here, so it cannot sign a CRL.`);
   const crl = await callWorker('issueCrl', {

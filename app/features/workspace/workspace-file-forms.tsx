@@ -113,7 +113,7 @@ export function ImportWorkspaceForm() {
           />
         )}
       </Field>
-      <button type="submit" disabled={busy}>
+      <button type="submit" className="secondary" disabled={busy}>
         {busy ? 'Importing…' : 'Import workspace'}
       </button>
       {failure && !['file', 'password'].includes(failure.field) && (

@@ -1,0 +1,97 @@
+/**
+ * What one can do with a CA from the tree: issue from it (Issue opens with it chosen), download
+ * its certificate, export its key (Export, where the key is encrypted by default and a plaintext
+ * key needs the usual acknowledgement), publish its next CRL, and revoke it under its issuer.
+ * Revocation and CRLs run the same code as the workspace inventory's rows.
+ */
+import { useState } from 'react';
+import { download, fileSafe } from '../../lib/download.ts';
+import { hrefFor } from '../../lib/hash-route.ts';
+import type { RevocationReason } from '../../pki/light/index.ts';
+import type { WorkspaceItem } from '../../store/index.ts';
+import { errorMessage } from '../../worker/client.ts';
+import { crlOf, revokeItem } from '../issuing/lifecycle-actions.ts';
+import { RevokeCaDialog } from './revoke-ca-dialog.tsx';
+
+/** Say something in the view's status line. */
+export type Say = (text: string) => void;
+
+export function CaActions({
+  ca,
+  parent,
+  revoked,
+  onMessage,
+}: {
+  ca: WorkspaceItem;
+  /** The CA that issued this one, when it is in the workspace. */
+  parent: WorkspaceItem | undefined;
+  revoked: boolean;
+  onMessage: Say;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const run = async (what: string, fn: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      onMessage(await fn());
+    } catch (e) {
+      onMessage(`${what} failed: ${errorMessage(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publishCrl = () =>
+    run('Publishing the CRL', async () => {
+      const crl = await crlOf(ca.id);
+      download(`${fileSafe(ca.name)}.crl.pem`, crl.pem, 'application/pkix-crl');
+      const count = crl.revocations.revoked.length;
+      return `CRL number ${crl.crlNumber} of ${ca.name} downloaded: ${count === 1 ? '1 revoked certificate' : `${count} revoked certificates`}, next update ${crl.nextUpdate.slice(0, 10)}.`;
+    });
+  const revoke = (reason: RevocationReason) =>
+    run('Revoking', async () => {
+      await revokeItem(ca.id, reason);
+      return `Revoked ${ca.name} (${reason}). Publish the CRL of ${parent?.name ?? 'its issuer'} so clients learn of it.`;
+    });
+
+  return (
+    <div className="actions ca-actions">
+      {ca.keyPem && (
+        <a className="button-link" href={hrefFor('issue', { ca: ca.id })}>
+          Issue from here
+        </a>
+      )}
+      <button
+        type="button"
+        onClick={() => download(`${fileSafe(ca.name)}.crt`, ca.pem + (ca.chainPem ?? ''), 'application/x-pem-file')}
+      >
+        {ca.chainPem ? 'Download certificate and chain' : 'Download certificate'}
+      </button>
+      {ca.keyPem && (
+        <a className="button-link" href={hrefFor('export', { item: ca.id })}>
+          Export the key…
+        </a>
+      )}
+      {ca.keyPem && (
+        <button type="button" disabled={busy} onClick={() => void publishCrl()}>
+          Publish CRL
+        </button>
+      )}
+      {parent?.keyPem && !revoked && (
+        <button type="button" className="danger" disabled={busy} onClick={() => setRevoking(true)}>
+          Revoke…
+        </button>
+      )}
+      {revoking && (
+        <RevokeCaDialog
+          name={ca.name}
+          issuer={parent?.name ?? 'its issuer'}
+          onClose={() => setRevoking(false)}
+          onRevoke={(reason) => {
+            setRevoking(false);
+            void revoke(reason);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** Ask for a reason before revoking a CA; mounted only while open (a modal <dialog>). */
+import { useEffect, useId, useRef, useState } from 'react';
+import { REVOCATION_REASONS, type RevocationReason } from '../../pki/light/index.ts';
+
+const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
+
+export function RevokeCaDialog({
+  name,
+  issuer,
+  onRevoke,
+  onClose,
+}: {
+  name: string;
+  issuer: string;
+  onRevoke: (reason: RevocationReason) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  // A CA is usually revoked because its key is no longer safe, or it was replaced.
+  const [reason, setReason] = useState<RevocationReason>('caCompromise');
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose}>
+      <h2 id={`${id}-title`}>Revoke {name}?</h2>
+      <p>
+        {issuer} remembers the revocation; clients learn of it from {issuer}'s next CRL. Everything {name} issued stops
+        validating for clients that check that CRL.
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reason</label>
+        <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as RevocationReason)}>
+          {REASONS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => onRevoke(reason)}>
+          Revoke {name}
+        </button>
+      </div>
+    </dialog>
+  );
+}
