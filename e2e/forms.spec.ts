@@ -48,7 +48,7 @@ test('Sign CSR shows the key with its curve and names every bad SAN', async ({ a
   await app.goTo('Sign CSR');
   const request = await opensslMakeCsr({ cn: 'w1', san: 'DNS:w1.internal', key: 'p384' });
   await csr.paste(request.csrPem);
-  await expect(csr.request.getByRole('definition').filter({ hasText: /^EC P-384$/ })).toBeVisible();
+  await expect(csr.request.getByRole('definition').filter({ hasText: /^ECDSA P-384$/ })).toBeVisible();
   await csr.form.getByLabel('Subject alternative names').fill('w1_internal, w1.internal, 999.1.1.1');
   await expect(
     csr.form.getByText(

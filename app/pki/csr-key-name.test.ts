@@ -13,9 +13,9 @@ async function inspectKeyText(csrPem: string): Promise<unknown> {
 
 describe('readCsr names the requested key as Inspect does (what Sign CSR shows)', () => {
   const rows = [
-    { key: 'p256', want: 'EC P-256' },
-    { key: 'p384', want: 'EC P-384' },
-    { key: 'rsa2048', want: 'RSA 2048 bits' },
+    { key: 'p256', want: 'ECDSA P-256' },
+    { key: 'p384', want: 'ECDSA P-384' },
+    { key: 'rsa2048', want: 'RSA 2048' },
     { key: 'ed25519', want: 'Ed25519' },
   ] as const;
   for (const row of rows) {

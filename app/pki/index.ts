@@ -10,6 +10,7 @@ export { PkiError, isPkiError, type PkiErrorCode } from './errors.ts';
 export { defaultCrypto, useCrypto } from './crypto.ts';
 export { pemEncode, pemDecodeAll, looksLikePem, decodeBase64, type PemBlock } from './pem.ts';
 export { KEY_ALGORITHMS, DEFAULT_KEY_ALGORITHM, type KeyAlgorithmId, type KeyAlgorithm } from './algorithms.ts';
+export { keyDescription, type KeyShape } from './key-description.ts';
 export type { Finding, Severity } from './findings.ts';
 
 // Issuing: keys, names and SANs, profiles and defaults, CAs, leaves, CSRs, batches.

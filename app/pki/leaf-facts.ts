@@ -17,6 +17,7 @@ import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, type LeafProfile } from './profiles.t
 import { certificateModel } from './model/certificate.ts';
 import { canonicalSan, type SanEntry, type SanKind } from './san.ts';
 import { normalizeSerial } from './revocation-list.ts';
+import { OID } from './model/oids.ts';
 
 export interface LeafFacts {
   /** DER of the subject Name. */
@@ -36,9 +37,9 @@ export interface LeafFacts {
   notAfter: Date;
 }
 
-const OID_BASIC_CONSTRAINTS = '2.5.29.19';
-const OID_EKU = '2.5.29.37';
-const OID_SAN = '2.5.29.17';
+const OID_BASIC_CONSTRAINTS = OID.basicConstraints;
+const OID_EKU = OID.extKeyUsage;
+const OID_SAN = OID.subjectAltName;
 
 const SAN_KINDS: Partial<Record<string, SanKind>> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'uri' };
 

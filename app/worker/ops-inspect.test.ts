@@ -284,8 +284,8 @@ describe('INSPECT_OPS.inspect key matching', () => {
     expect(byTitle('CN=Test Root')?.keyId).toBe(keyIds[0]);
     // Keys are named after what they belong to.
     expect(report.items.filter((i) => i.kind === 'private-key').map((i) => i.title)).toEqual([
-      'EC P-256 (CN=Test Root)',
-      'EC P-256 (CN=node1)',
+      'ECDSA P-256 (CN=Test Root)',
+      'ECDSA P-256 (CN=node1)',
     ]);
   });
 });

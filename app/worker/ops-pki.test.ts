@@ -141,7 +141,7 @@ describe('authorities, issue and CSR ops', () => {
       commonName: 'worker-7',
       sans: ['DNS:worker-7.internal'],
       signatureValid: true,
-      keyAlgorithm: 'EC P-256',
+      keyAlgorithm: 'ECDSA P-256',
     });
     const signed = await OPS.signCsr({ csrPem, profile: 'client', days: 30, issuer: r });
     expect(signed.keyPem).toBeUndefined();

@@ -5,7 +5,7 @@
  * `TlvError`s); on top of it this view refuses indefinite lengths, which DER forbids (X.690 §10.1).
  * The node helpers decode values with the shared primitives in values.ts.
  */
-import { readTlv, oidFromContent, TAG, TlvError } from './tlv.ts';
+import { readTlv, oidFromContent, TAG, TlvError, type Tlv } from './tlv.ts';
 import { latin1, stringFromContent, timeFromContent } from './values.ts';
 
 export { TAG, TlvError } from './tlv.ts';
@@ -24,20 +24,22 @@ export interface DerNode {
 export const UNIVERSAL = 0;
 export const CONTEXT = 2;
 
+/** The node view of a TLV the reader located in `buf` (no second read). */
+export function nodeOf(buf: Uint8Array, t: Tlv): DerNode {
+  if (t.indefinite) throw new TlvError('indefinite length, which DER does not allow');
+  return {
+    cls: t.cls,
+    constructed: t.constructed,
+    tagNumber: t.tagNumber,
+    der: buf.subarray(t.start, t.end),
+    content: buf.subarray(t.contentStart, t.contentEnd),
+  };
+}
+
 /** The node at `offset` in `buf` and the offset after it. */
 function nodeAt(buf: Uint8Array, offset: number): { node: DerNode; next: number } {
   const t = readTlv(buf, offset, buf.length);
-  if (t.indefinite) throw new TlvError('indefinite length, which DER does not allow');
-  return {
-    node: {
-      cls: t.cls,
-      constructed: t.constructed,
-      tagNumber: t.tagNumber,
-      der: buf.subarray(offset, t.end),
-      content: buf.subarray(t.contentStart, t.contentEnd),
-    },
-    next: t.end,
-  };
+  return { node: nodeOf(buf, t), next: t.end };
 }
 
 /** Decode exactly one TLV that fills `buf`. */

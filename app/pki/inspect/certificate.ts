@@ -9,7 +9,7 @@ import { TAG } from '../asn1/tlv.ts';
 import type { CertificateItem } from '../read/types.ts';
 import { explainExtension } from './extensions/registry.ts';
 import { nameNode } from './name-text.ts';
-import { oidLabel, SIGNATURE_ALGORITHMS } from './oid-names.ts';
+import { oidLabel, SIGNATURE_ALGORITHMS } from '../model/oids.ts';
 import { publicKeyNode } from './public-key.ts';
 import { node, type TreeNode } from './tree.ts';
 import { validityNode } from './validity.ts';

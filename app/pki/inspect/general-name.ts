@@ -1,15 +1,25 @@
 /**
  * GeneralName (RFC 5280 §4.2.1.6) to plain text, with IDNs also shown as U-labels. Shared by
- * SAN, issuer alt names, AIA, CRL distribution points and name constraints.
+ * SAN, issuer alt names, AIA, CRL distribution points and name constraints. The names are decoded
+ * by the one GeneralName decoder (../model/general-names.ts), which the validator uses too; this
+ * file only words them.
  */
+import { nodeOf } from '../asn1/der-node.ts';
+import { oidFromContent, oidOf, readTlv, childrenOf, type Tlv } from '../asn1/tlv.ts';
 import { stringOf, toHex } from '../asn1/values.ts';
-import { childrenOf, oidFromContent, oidOf, readWhole, type Tlv } from '../asn1/tlv.ts';
-import { ipToText } from '../model/general-names.ts';
+import {
+  decodeGeneralName,
+  decodeGeneralNames,
+  ipToText,
+  type GeneralNameType,
+  type GeneralNameValue,
+} from '../model/general-names.ts';
 import { rfc4514 } from './name-text.ts';
 import { toUnicodeHostname } from './punycode.ts';
 import { node, type TreeNode } from './tree.ts';
 
-export type GeneralNameKind = 'other' | 'email' | 'dns' | 'x400' | 'dn' | 'edi' | 'uri' | 'ip' | 'rid';
+/** The GeneralName forms, as the one decoder (model/general-names.ts) names them. */
+export type GeneralNameKind = GeneralNameType;
 
 export interface GeneralNameText {
   type: GeneralNameKind;
@@ -19,7 +29,6 @@ export interface GeneralNameText {
   unicode?: string;
 }
 
-const KINDS: GeneralNameKind[] = ['other', 'email', 'dns', 'x400', 'dn', 'edi', 'uri', 'ip', 'rid'];
 const LABELS: Record<GeneralNameKind, string> = {
   other: 'Other name',
   email: 'Email',
@@ -31,12 +40,6 @@ const LABELS: Record<GeneralNameKind, string> = {
   ip: 'IP address',
   rid: 'Registered ID',
 };
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
 
 function prefixLength(mask: Uint8Array): number | undefined {
   let bits = 0;
@@ -77,53 +80,54 @@ function hostOf(type: GeneralNameKind, value: string): string | undefined {
   return undefined;
 }
 
-function otherNameText(buf: Uint8Array, tlv: Tlv): string {
-  const [type, wrapped] = childrenOf(buf, tlv);
-  if (!type) return toHex(buf.subarray(tlv.contentStart, tlv.contentEnd));
-  const oid = oidOf(buf, type);
-  const inner = wrapped?.constructed ? childrenOf(buf, wrapped)[0] : undefined;
-  const text = stringOf(buf, inner);
+/** OtherName ::= SEQUENCE { type-id OID, value [0] EXPLICIT ANY }, from its content octets. */
+function otherNameText(content: Uint8Array): string {
+  const type = readTlv(content, 0);
+  const wrapped = type.end < content.length ? readTlv(content, type.end) : undefined;
+  const oid = oidOf(content, type);
+  const inner = wrapped?.constructed ? childrenOf(content, wrapped)[0] : undefined;
+  const text = stringOf(content, inner);
   const label = oid === '1.3.6.1.4.1.311.20.2.3' ? 'UPN' : oid;
-  return `${label}: ${text ?? (inner ? toHex(buf.subarray(inner.start, inner.end)) : '')}`;
+  return `${label}: ${text ?? (inner ? toHex(content.subarray(inner.start, inner.end)) : '')}`;
 }
 
-/** Decode one GeneralName TLV. Throws on malformed DER (the caller degrades the extension). */
-export function generalNameOf(buf: Uint8Array, tlv: Tlv): GeneralNameText {
-  const type = KINDS[tlv.tagNumber] ?? 'other';
-  if (tlv.cls !== 2) throw new Error('GeneralName is not context-tagged');
-  const content = buf.subarray(tlv.contentStart, tlv.contentEnd);
+/** The text of a GeneralName the one decoder read. Throws on malformed DER (the caller degrades the extension). */
+export function generalNameText(name: GeneralNameValue): GeneralNameText {
+  const { type, bytes } = name;
   let value: string;
   switch (type) {
     case 'email':
     case 'dns':
     case 'uri':
-      value = latin1(content);
+      value = name.value;
       break;
     case 'ip':
-      value = ipText(content);
+      value = ipText(bytes);
       break;
-    case 'dn': {
-      const [name] = childrenOf(buf, tlv);
-      if (!name) throw new Error('empty directoryName');
-      value = rfc4514(buf.slice(name.start, name.end));
+    case 'dn':
+      value = rfc4514(bytes);
       break;
-    }
     case 'rid':
-      value = oidFromContent(content);
+      value = oidFromContent(bytes);
       break;
     case 'other':
-      value = otherNameText(buf, tlv);
+      value = otherNameText(bytes);
       break;
     default:
-      value = toHex(content);
+      value = toHex(bytes);
   }
   const unicode = hostOf(type, value);
   return unicode ? { type, value, unicode } : { type, value };
 }
 
+/** Decode one GeneralName TLV located by the reader. */
+export function generalNameOf(buf: Uint8Array, tlv: Tlv): GeneralNameText {
+  return generalNameText(decodeGeneralName(nodeOf(buf, tlv)));
+}
+
 /** GeneralNames (SEQUENCE OF GeneralName) from DER. */
 export function generalNamesOf(der: Uint8Array): GeneralNameText[] {
-  return childrenOf(der, readWhole(der)).map((t) => generalNameOf(der, t));
+  return decodeGeneralNames(der).map(generalNameText);
 }
 
 /** A tree row for a name: "DNS: xn--bcher-kva.example" noting "bücher.example". */

@@ -5,7 +5,7 @@
  */
 import { stringOf, toHex } from '../asn1/values.ts';
 import { childrenOf, oidOf, readWhole } from '../asn1/tlv.ts';
-import { ATTRIBUTE_NAMES } from './oid-names.ts';
+import { ATTRIBUTE_NAMES } from '../model/oids.ts';
 import { node, type TreeNode } from './tree.ts';
 
 export interface NameAttributeText {

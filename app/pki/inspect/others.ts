@@ -10,7 +10,7 @@ import { certificateModel } from '../model/certificate.ts';
 import type { CrlItem, CsrItem, Item, PrivateKeyItem, PublicKeyItem } from '../read/types.ts';
 import { explainExtension } from './extensions/registry.ts';
 import { nameNode } from './name-text.ts';
-import { oidLabel, SIGNATURE_ALGORITHMS } from './oid-names.ts';
+import { oidLabel, SIGNATURE_ALGORITHMS } from '../model/oids.ts';
 import { publicKeyNode } from './public-key.ts';
 import { node, type TreeNode } from './tree.ts';
 import { isoTime } from './validity.ts';

@@ -5,7 +5,8 @@
 import { algorithmOf } from '../model/certificate.ts';
 import { bitStringOf } from '../asn1/values.ts';
 import { childrenOf, isUniversal, oidOf, readTlv, readWhole, TAG } from '../asn1/tlv.ts';
-import { CURVES, PUBLIC_KEY_ALGORITHMS } from './oid-names.ts';
+import { keyDescription } from '../key-description.ts';
+import { CURVES, PUBLIC_KEY_ALGORITHMS } from '../model/oids.ts';
 import { node, type TreeNode } from './tree.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
 import { mlDsaStackText } from '../ml-dsa/support.ts';
@@ -54,13 +55,9 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
   return { algorithm };
 }
 
-/** "RSA 2048 bits", "EC P-256", "Ed25519", "ML-DSA-65 (post-quantum)". */
+/** "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65 (post-quantum)": the one key description (key-description.ts). */
 export function publicKeyText(d: PublicKeyDescription): string {
-  if (d.curve) return `${d.algorithm} ${d.curve}`;
-  if (d.mlDsa) return `${d.algorithm} (post-quantum)`;
-  if (d.size !== undefined && (d.algorithm === 'RSA' || d.algorithm === 'RSA-PSS' || d.algorithm === 'DSA'))
-    return `${d.algorithm} ${d.size} bits`;
-  return d.algorithm;
+  return keyDescription(d);
 }
 
 /** A "Public key" node; degrades to a note when the SPKI does not decode. */

@@ -16,7 +16,7 @@ import { decodeKeyUsage } from './extensions/key-usage.ts';
 import { EXTENSION_DECODERS } from './extensions/registry.ts';
 import { generalNamesOf } from './general-name.ts';
 import { rfc4514 } from './name-text.ts';
-import { SIGNATURE_ALGORITHMS } from './oid-names.ts';
+import { SIGNATURE_ALGORITHMS, OID } from '../model/oids.ts';
 import { describePublicKey, type PublicKeyDescription } from './public-key.ts';
 import { isoTime, validityFindings } from './validity.ts';
 
@@ -89,7 +89,7 @@ export interface ErrorSummary {
 /** One item as `certbench inspect --json` prints it: a union on `kind`, the keys stable. */
 export type Summary = CertificateSummary | CsrSummary | KeySummary | CrlSummary | ErrorSummary;
 
-const OID_SAN = '2.5.29.17';
+const OID_SAN = OID.subjectAltName;
 
 function publicKeyOf(spki: Uint8Array): PublicKeyDescription {
   const d = describePublicKey(spki);
@@ -156,7 +156,7 @@ function summarizeCertificate(item: CertificateItem, options: SummaryOptions): C
     ...validityFindings(m.notBefore, m.notAfter, options.now ?? new Date()),
     ...undecodableFindings(m.extensions),
   ];
-  const bc = decoded(m.extensions, '2.5.29.19', decodeBasicConstraints);
+  const bc = decoded(m.extensions, OID.basicConstraints, decodeBasicConstraints);
   const summary: CertificateSummary = {
     kind: 'certificate',
     source: item.source,
@@ -169,8 +169,8 @@ function summarizeCertificate(item: CertificateItem, options: SummaryOptions): C
     subjectAltNames: decoded(m.extensions, OID_SAN, () => sansOf(m.extensions)) ?? [],
     isCA: bc?.ca ?? false,
     pathLength: bc?.ca ? bc.pathLength : null,
-    keyUsage: decoded(m.extensions, '2.5.29.15', decodeKeyUsage) ?? [],
-    extendedKeyUsage: (decoded(m.extensions, '2.5.29.37', decodeExtendedKeyUsage) ?? []).map(ekuName),
+    keyUsage: decoded(m.extensions, OID.keyUsage, decodeKeyUsage) ?? [],
+    extendedKeyUsage: (decoded(m.extensions, OID.extKeyUsage, decodeExtendedKeyUsage) ?? []).map(ekuName),
     publicKey: publicKeyOf(m.spki),
     signatureAlgorithm: SIGNATURE_ALGORITHMS[m.signatureAlgorithm.oid] ?? m.signatureAlgorithm.oid,
     findings,

@@ -9,6 +9,7 @@
  */
 import type { X509Certificate } from '@peculiar/x509';
 import { toHex } from '../asn1/values.ts';
+import { OID } from './oids.ts';
 import { parseName, namesEqual, type ParsedName } from './names.ts';
 import { decodeGeneralName, decodeGeneralNames, type GeneralNameValue } from './general-names.ts';
 import { keyInfoOf, type KeyInfo } from './key-info.ts';
@@ -26,23 +27,6 @@ import {
   TlvError,
   type DerNode,
 } from '../asn1/der-node.ts';
-
-export const OID = {
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  extKeyUsage: '2.5.29.37',
-  subjectKeyId: '2.5.29.14',
-  authorityKeyId: '2.5.29.35',
-  subjectAltName: '2.5.29.17',
-  nameConstraints: '2.5.29.30',
-  certificatePolicies: '2.5.29.32',
-  policyMappings: '2.5.29.33',
-  policyConstraints: '2.5.29.36',
-  inhibitAnyPolicy: '2.5.29.54',
-  serverAuth: '1.3.6.1.5.5.7.3.1',
-  clientAuth: '1.3.6.1.5.5.7.3.2',
-  anyExtendedKeyUsage: '2.5.29.37.0',
-} as const;
 
 /** Key usage bit names in bit order (RFC 5280 §4.2.1.3). */
 export const KEY_USAGE_BITS = [

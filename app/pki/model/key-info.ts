@@ -1,6 +1,7 @@
 /** What kind of key an SPKI holds, and how strong it is: enough for lint and diagnosis. */
 import { bitStringBytes, children, isUniversal, oidOf, parseDer, TAG, type DerNode } from '../asn1/der-node.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
+import { CURVES, OID } from './oids.ts';
 
 export type KeyKind = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'ml-dsa' | 'other';
 
@@ -8,18 +9,12 @@ export interface KeyInfo {
   kind: KeyKind;
   /** Modulus bits for RSA, curve bits for EC and EdDSA, security strength for ML-DSA (128/192/256); 0 when unknown. */
   bits: number;
-  /** Named curve for EC keys: 'P-256', 'P-384', 'P-521' or the OID. */
+  /** Named curve for EC keys: 'P-256', 'P-384', 'P-521', another name from oids.ts CURVES, or the OID. */
   curve?: string;
   /** ML-DSA keys: 'ML-DSA-44', 'ML-DSA-65' or 'ML-DSA-87' (RFC 9881 §2 OIDs). */
   parameterSet?: string;
   oid: string;
 }
-
-const CURVES: Record<string, { name: string; bits: number }> = {
-  '1.2.840.10045.3.1.7': { name: 'P-256', bits: 256 },
-  '1.3.132.0.34': { name: 'P-384', bits: 384 },
-  '1.3.132.0.35': { name: 'P-521', bits: 521 },
-};
 
 function rsaBits(key: Uint8Array): number {
   const n = children(parseDer(key))[0];
@@ -38,8 +33,8 @@ export function keyInfoOf(spki: DerNode): KeyInfo {
   const algSeq = children(alg);
   const oid = oidOf(algSeq[0]);
   switch (oid) {
-    case '1.2.840.113549.1.1.1':
-    case '1.2.840.113549.1.1.10': {
+    case OID.rsaEncryption:
+    case OID.rsassaPss: {
       let size: number;
       try {
         size = rsaBits(bitStringBytes(bits));
@@ -48,16 +43,16 @@ export function keyInfoOf(spki: DerNode): KeyInfo {
       }
       return { kind: 'rsa', bits: size, oid };
     }
-    case '1.2.840.10045.2.1': {
+    case OID.ecPublicKey: {
       const curveOid = oidOf(algSeq[1]);
       const c = CURVES[curveOid];
       return { kind: 'ec', bits: c?.bits ?? 0, curve: c?.name ?? curveOid, oid };
     }
-    case '1.3.101.112':
+    case OID.ed25519:
       return { kind: 'ed25519', bits: 256, oid };
-    case '1.3.101.113':
+    case OID.ed448:
       return { kind: 'ed448', bits: 456, oid };
-    case '1.2.840.10040.4.1':
+    case OID.dsa:
       return { kind: 'dsa', bits: 0, oid };
     default: {
       const mlDsa = mlDsaOfOid(oid);

@@ -9,7 +9,8 @@
 import type { X509Certificate } from '@peculiar/x509';
 import type { Finding } from '../findings.ts';
 import { diagnosis } from '../diagnose/catalog.ts';
-import { certFacts, KNOWN_EXTENSIONS, OID, type CertFacts, type KeyUsageName } from '../model/cert-facts.ts';
+import { certFacts, KNOWN_EXTENSIONS, type CertFacts, type KeyUsageName } from '../model/cert-facts.ts';
+import { OID } from '../model/oids.ts';
 import { CN_OID, namesEqual, type ParsedName } from '../model/names.ts';
 import { nameConstraintViolation, type NameConstraintSet } from './name-constraints.ts';
 import { PATH_RULES } from '../lint/index.ts';

@@ -1,6 +1,7 @@
 /** subjectAltName and issuerAltName (RFC 5280 §4.2.1.6, §4.2.1.7). */
 import { generalNameNode, generalNamesOf } from '../general-name.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 function altNames(oid: string, name: string): ExtensionDecoder {
   return {
@@ -13,5 +14,5 @@ function altNames(oid: string, name: string): ExtensionDecoder {
   };
 }
 
-export const subjectAltName = altNames('2.5.29.17', 'Subject alternative names');
+export const subjectAltName = altNames(OID.subjectAltName, 'Subject alternative names');
 export const issuerAltName = altNames('2.5.29.18', 'Issuer alternative names');

@@ -3,6 +3,7 @@ import { booleanOf, integerHex } from '../../asn1/values.ts';
 import { childrenOf, isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import { node } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 export interface BasicConstraints {
   ca: boolean;
@@ -22,7 +23,7 @@ export function decodeBasicConstraints(value: Uint8Array): BasicConstraints {
 }
 
 export const basicConstraints: ExtensionDecoder = {
-  oid: '2.5.29.19',
+  oid: OID.basicConstraints,
   name: 'Basic constraints',
   decode(value) {
     const bc = decodeBasicConstraints(value);

@@ -1,7 +1,7 @@
 /** certificatePolicies (RFC 5280 §4.2.1.4): policy OIDs with CPS URIs and user notices. */
 import { stringOf } from '../../asn1/values.ts';
 import { childrenOf, isUniversal, oidOf, readWhole, TAG, type Tlv } from '../../asn1/tlv.ts';
-import { oidLabel, POLICY_NAMES } from '../oid-names.ts';
+import { oidLabel, POLICY_NAMES, OID } from '../../model/oids.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
@@ -24,7 +24,7 @@ function qualifier(buf: Uint8Array, q: Tlv): TreeNode {
 }
 
 export const certificatePolicies: ExtensionDecoder = {
-  oid: '2.5.29.32',
+  oid: OID.certificatePolicies,
   name: 'Certificate policies',
   decode(value) {
     const policies = childrenOf(value, readWhole(value)).map((pi) => {

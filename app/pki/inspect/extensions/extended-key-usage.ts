@@ -1,6 +1,6 @@
 /** extKeyUsage (RFC 5280 §4.2.1.12). */
 import { childrenOf, oidOf, readWhole } from '../../asn1/tlv.ts';
-import { EXTENDED_KEY_USAGES, oidLabel } from '../oid-names.ts';
+import { EXTENDED_KEY_USAGES, oidLabel, OID } from '../../model/oids.ts';
 import { node } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 
@@ -15,7 +15,7 @@ export function ekuName(oid: string): string {
 }
 
 export const extendedKeyUsage: ExtensionDecoder = {
-  oid: '2.5.29.37',
+  oid: OID.extKeyUsage,
   name: 'Extended key usage',
   decode(value) {
     const oids = decodeExtendedKeyUsage(value);

@@ -1,7 +1,7 @@
 /** authorityInfoAccess and subjectInfoAccess (RFC 5280 §4.2.2.1, §4.2.2.2). */
 import { childrenOf, oidOf, readWhole } from '../../asn1/tlv.ts';
 import { generalNameOf } from '../general-name.ts';
-import { ACCESS_METHODS } from '../oid-names.ts';
+import { ACCESS_METHODS } from '../../model/oids.ts';
 import { node } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 

@@ -4,6 +4,7 @@ import { childrenOf, isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import { generalNameNode, generalNameOf } from '../general-name.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 export function decodeSubjectKeyId(value: Uint8Array): string {
   const t = readWhole(value);
@@ -12,13 +13,13 @@ export function decodeSubjectKeyId(value: Uint8Array): string {
 }
 
 export const subjectKeyIdentifier: ExtensionDecoder = {
-  oid: '2.5.29.14',
+  oid: OID.subjectKeyId,
   name: 'Subject key identifier',
   decode: (value) => ({ value: decodeSubjectKeyId(value) }),
 };
 
 export const authorityKeyIdentifier: ExtensionDecoder = {
-  oid: '2.5.29.35',
+  oid: OID.authorityKeyId,
   name: 'Authority key identifier',
   decode(value) {
     const children: TreeNode[] = [];

@@ -3,6 +3,7 @@ import { bitStringOf } from '../../asn1/values.ts';
 import { readWhole } from '../../asn1/tlv.ts';
 import { KEY_USAGE_BITS } from '../../model/cert-facts.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 /** Names of the bits set, in bit order (RFC 5280 names: digitalSignature, keyCertSign, …). */
 export function decodeKeyUsage(value: Uint8Array): string[] {
@@ -15,7 +16,7 @@ export function decodeKeyUsage(value: Uint8Array): string[] {
 }
 
 export const keyUsage: ExtensionDecoder = {
-  oid: '2.5.29.15',
+  oid: OID.keyUsage,
   name: 'Key usage',
   decode: (value) => ({ value: decodeKeyUsage(value).join(', ') || '(none)' }),
 };

@@ -3,6 +3,7 @@ import { childrenOf, isContext, readWhole, type Tlv } from '../../asn1/tlv.ts';
 import { generalNameNode, generalNameOf } from '../general-name.ts';
 import { node, type TreeNode } from '../tree.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 function subtrees(buf: Uint8Array, t: Tlv): TreeNode[] {
   return childrenOf(buf, t).map((subtree) => {
@@ -13,7 +14,7 @@ function subtrees(buf: Uint8Array, t: Tlv): TreeNode[] {
 }
 
 export const nameConstraints: ExtensionDecoder = {
-  oid: '2.5.29.30',
+  oid: OID.nameConstraints,
   name: 'Name constraints',
   decode(value) {
     const children: TreeNode[] = [];

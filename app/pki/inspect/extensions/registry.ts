@@ -5,7 +5,7 @@
  */
 import type { RawExtension } from '../../model/certificate.ts';
 import { toHex } from '../../asn1/values.ts';
-import { EXTENSION_NAMES } from '../oid-names.ts';
+import { EXTENSION_NAMES } from '../../model/oids.ts';
 import { node, type TreeNode } from '../tree.ts';
 import { issuerAltName, subjectAltName } from './alt-names.ts';
 import { basicConstraints } from './basic-constraints.ts';

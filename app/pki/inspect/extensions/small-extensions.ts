@@ -6,6 +6,7 @@
 import { integerHex } from '../../asn1/values.ts';
 import { isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import type { ExtensionDecoder } from './decoder.ts';
+import { OID } from '../../model/oids.ts';
 
 const CRL_REASONS = [
   'unspecified',
@@ -32,7 +33,7 @@ export const crlNumber: ExtensionDecoder = {
 };
 
 export const inhibitAnyPolicy: ExtensionDecoder = {
-  oid: '2.5.29.54',
+  oid: OID.inhibitAnyPolicy,
   name: 'Inhibit anyPolicy',
   decode: (v) => ({ value: `skip ${integerValue(v)} certificates` }),
 };

@@ -1,7 +1,7 @@
 /** Rules about names: subject, SANs and the CN (RFC 5280 §4.1.2.6, §4.2.1.6). */
 import type { LintRule } from '../rule.ts';
 import { CN_OID } from '../../model/names.ts';
-import { OID } from '../../model/cert-facts.ts';
+import { OID } from '../../model/oids.ts';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 

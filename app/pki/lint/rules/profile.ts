@@ -5,7 +5,7 @@
  * of the profile are marked `inPath` where they stand.
  */
 import type { LintRule } from '../rule.ts';
-import { OID } from '../../model/cert-facts.ts';
+import { OID } from '../../model/oids.ts';
 import type { GeneralNameValue } from '../../model/general-names.ts';
 import { dnsNameProblem } from './names.ts';
 

@@ -1,6 +1,7 @@
 /** Rules about what the key may be used for: keyUsage and extendedKeyUsage together (RFC 5280 §4.2.1.12). */
 import type { LintRule } from '../rule.ts';
-import { OID, type KeyUsageName } from '../../model/cert-facts.ts';
+import type { KeyUsageName } from '../../model/cert-facts.ts';
+import { OID } from '../../model/oids.ts';
 
 /** Key usage bits that make each TLS EKU possible (RFC 5280 §4.2.1.12 notes). */
 const EKU_NEEDS: Record<string, { name: string; any: KeyUsageName[] }> = {

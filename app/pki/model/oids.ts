@@ -1,8 +1,33 @@
 /**
- * Human names for the OIDs an inspector meets. Unknown OIDs are shown dotted; nothing here is
- * needed for correctness. Sources: RFC 5280 (extensions, attributes), RFC 4055/5758/8410
- * (algorithms), RFC 5480 (curves), RFC 5280 §4.2.1.12 and vendors (EKUs).
+ * The one OID table of the core: the OIDs the model, the validator and the linter act on, by name
+ * (`OID`), and the human names the inspector shows for the OIDs it meets (unknown ones are shown
+ * dotted). Sources: RFC 5280 (extensions, attributes), RFC 4055/5758/8410 (algorithms), RFC 5480
+ * (curves), RFC 9881 (ML-DSA), RFC 5280 §4.2.1.12 and vendors (EKUs).
  */
+
+/** OIDs that code acts on, by their ASN.1 names. */
+export const OID = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectKeyId: '2.5.29.14',
+  authorityKeyId: '2.5.29.35',
+  subjectAltName: '2.5.29.17',
+  nameConstraints: '2.5.29.30',
+  certificatePolicies: '2.5.29.32',
+  policyMappings: '2.5.29.33',
+  policyConstraints: '2.5.29.36',
+  inhibitAnyPolicy: '2.5.29.54',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  anyExtendedKeyUsage: '2.5.29.37.0',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  rsassaPss: '1.2.840.113549.1.1.10',
+  ecPublicKey: '1.2.840.10045.2.1',
+  ed25519: '1.3.101.112',
+  ed448: '1.3.101.113',
+  dsa: '1.2.840.10040.4.1',
+} as const;
 
 export const ATTRIBUTE_NAMES: Record<string, { short?: string; long: string }> = {
   '2.5.4.3': { short: 'CN', long: 'Common name' },
