@@ -1,6 +1,6 @@
 /**
  * The inspector's output: a plain tree of labelled values, drawn by one generic component and
- * printed by the CLI. No ASN.1 object ever reaches a view (DESIGN.md habit 4).
+ * printed by the CLI. No ASN.1 object ever reaches a view (../shared/DESIGN.md habit 4).
  */
 export interface TreeNode {
   label: string;

@@ -1,8 +1,9 @@
 /**
- * A certificate's fields located in its DER by the TLV reader: nothing re-encoded, nothing
- * lost, and about ten times cheaper than a full schema parse. Names and extension values stay
- * as raw bytes; the inspector decodes each on its own, so one bad extension spoils only itself.
- * Memoised per DER buffer.
+ * The one certificate model, first layer: a certificate's fields located in its DER by the TLV
+ * reader (../asn1/tlv.ts): nothing re-encoded, nothing lost, and about ten times cheaper than a
+ * full schema parse. Names and extension values stay as raw bytes; the inspector decodes each on
+ * its own, so one bad extension spoils only itself, and cert-facts.ts decodes the facts the
+ * validator and linter need from these same fields. Memoised per DER buffer.
  */
 import { booleanOf, timeOf, type TimeValue } from '../asn1/values.ts';
 import {

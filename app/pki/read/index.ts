@@ -1,7 +1,8 @@
 /**
  * Reading anything a user drops: the public surface of app/pki/read. `readInput` turns bytes or
  * text into plain items; the models locate a certificate's, CSR's or CRL's fields without a
- * schema parse, for the inspector, the linter or anyone who needs them fast.
+ * schema parse, for the inspector, the linter or anyone who needs them fast (the certificate's
+ * lives in ../model/, shared with the validator).
  */
 export { readInput } from './read-input.ts';
 export type {

@@ -1,5 +1,5 @@
 /**
- * The TLS clients whose verdicts validation gives (DESIGN.md habit 16: a verdict names its
+ * The TLS clients whose verdicts validation gives (../shared/DESIGN.md habit 16: a verdict names its
  * client). Each id is stable (CLI --client, JSON, tests); the rules each one applies live in
  * client-profiles.ts.
  */

@@ -1,4 +1,4 @@
-/** The contract of one extension decoder in the registry (DESIGN.md habit 3). */
+/** The contract of one extension decoder in the registry (../shared/DESIGN.md habit 3). */
 import type { TreeNode } from '../tree.ts';
 
 export interface DecodedExtension {
