@@ -111,9 +111,8 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
     <section aria-labelledby={`${prefix}-heading`} className="snippets">
       <h4 id={`${prefix}-heading`}>Snippets</h4>
       <p className="field__help">
-        For {chosenTarget.label}: {chosenTarget.description}. Filled in for{' '}
-        {[node ?? 'a node', client].filter(Boolean).join(' and ')}, with the file paths of this bundle. Passwords appear
-        as placeholders, never as themselves.
+        {chosenTarget.description}. Filled in for {[node ?? 'a node', client].filter(Boolean).join(' and ')}, with the
+        file paths of this bundle. Passwords appear as placeholders, never as themselves.
       </p>
       <div className="snippets__pickers">
         <Picker

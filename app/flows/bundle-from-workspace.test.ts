@@ -112,6 +112,16 @@ describe('bundleFromWorkspace', () => {
       expect(got.bundle.nodes.every((n) => n.keyPem.includes('PRIVATE KEY'))).toBe(true);
     });
   }
+  it('a node and a client of one name get two folders (bug: Export refused \'"alice" is used twice\')', () => {
+    const ca = item({ id: 'ca', kind: 'ca', name: 'dup CA', keyPem: keyPem('ca') });
+    const leaf = (id: string, profile: 'node' | 'client') =>
+      item({ id, kind: 'certificate', name: 'alice', keyPem: keyPem(id), parentId: 'ca', meta: { profile } });
+    const items = Object.fromEntries([ca, leaf('na', 'node'), leaf('ca1', 'client')].map((i) => [i.id, i]));
+    const got = bundleFromWorkspace(items, ca);
+    expect(got?.bundle.nodes.map((n) => n.name)).toEqual(['alice']);
+    expect(got?.bundle.clients.map((c) => [c.name, c.commonName])).toEqual([['alice-2', 'alice']]);
+  });
+
   it('a bundle without a CA member gives nothing', () => {
     expect(
       bundleFromWorkspace(all, item({ id: 'x', kind: 'bundle', name: 'x', meta: { members: ['n1'] } })),

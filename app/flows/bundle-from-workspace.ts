@@ -71,8 +71,11 @@ export function bundleFromWorkspace(
   const isClient = (l: WorkspaceItem) => l.meta.profile === 'client';
   const nodeItems = withKeys.filter((l) => !isClient(l));
   const clientItems = withKeys.filter(isClient);
-  const nodeNames = uniqueNames(nodeItems.map((n) => n.name));
-  const clientNames = uniqueNames(clientItems.map((c) => c.name));
+  // One namespace for nodes and clients: the layouts name folders after both, and a client "alice"
+  // beside a node "alice" made Export refuse the CA's bundle ('"alice" is used twice').
+  const names = uniqueNames([...nodeItems, ...clientItems].map((i) => i.name));
+  const nodeNames = names.slice(0, nodeItems.length);
+  const clientNames = names.slice(nodeItems.length);
   const nodes: BundleNode[] = nodeItems.map((n, i) => ({
     name: nodeNames[i] ?? n.name,
     ...nodeHosts(n.meta.sans),

@@ -147,21 +147,24 @@ export function ClusterView() {
             <textarea {...p} rows={2} value={clients} onChange={(e) => setClients(e.target.value)} spellCheck={false} />
           )}
         </Field>
-        <Field
-          label="Target system"
-          hint={`${targetById(target).description}. Decides the bundle's file names and folders and the snippets you get.`}
-        >
-          {(p) => (
-            <select {...p} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
-              {TARGETS.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TargetList />
+        {/* One grid cell: the select with its line, and every target explained under it. */}
+        <div className="field-group">
+          <Field
+            label="Target system"
+            hint={`${targetById(target).description}. Decides the bundle's file names and folders and the snippets you get.`}
+          >
+            {(p) => (
+              <select {...p} value={target} onChange={(e) => setTarget(e.target.value as TargetId)}>
+                {TARGETS.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <TargetList />
+        </div>
         {isCassandra && (
           <CassandraStoreFields
             value={cassandra}

@@ -64,7 +64,7 @@ export function CsrView() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!summary || !ca || daysError(days) || sansError || clash?.level === 'error') return;
+    if (!summary || !ca || daysError(days) || sansError) return;
     const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
     if (!result) return;
     const name = summary.commonName || 'signed certificate';
@@ -158,7 +158,7 @@ export function CsrView() {
           hint="Chosen here, not by the request; the certificate never outlives its CA."
         />
         {clash && (
-          <p className={clash.level === 'error' ? 'error' : 'field-warning'} role="status">
+          <p className="field-warning" role="status">
             {clash.message}
           </p>
         )}

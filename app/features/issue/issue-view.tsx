@@ -32,11 +32,11 @@ export function IssueView() {
   });
   const [issued, setIssued] = useState<Issued & { name: string }>();
   const ca = useChosenCa(caId, 'leaf');
-  // A client "alice" beside a node "alice" under one CA breaks that CA's bundle in Export: said as typed.
+  // A certificate of this name under the chosen CA already (a renewal, or a client named like a node): said as typed.
   const clash = leafNameClash(useApp(selectItemList), ca, cn, profile);
 
   const errors = {
-    cn: touched || cn ? (commonNameError(cn) ?? (clash?.level === 'error' ? clash.message : undefined)) : undefined,
+    cn: touched || cn ? commonNameError(cn) : undefined,
     sans: leafSansError(sans, profile, cn),
     days: daysError(days),
   };
@@ -44,7 +44,7 @@ export function IssueView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!ca || commonNameError(cn) || clash?.level === 'error' || errors.sans || errors.days) return;
+    if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
     const result = await issue.run({
       profile,
       commonName: cn.trim(),
@@ -75,7 +75,7 @@ export function IssueView() {
         <Field
           label="Common name"
           error={errors.cn ?? issue.fieldError('commonName')}
-          warning={clash?.level === 'warning' ? clash.message : undefined}
+          warning={clash?.message}
           hint="For a node or server, a host name or IP also goes into the SANs."
         >
           {(p) => (

@@ -3,10 +3,11 @@
  * workspace (a second "dup CA" root) or inside the form (a node and a client both called "alice").
  * Each check returns the sentence for the field, naming the clash; pure, so Node tests drive it.
  *
- * Two kinds: an `error` blocks the form because what it would make breaks later (Export zips every
- * node and client of a CA into folders named after them, and refuses `"alice" is used twice`); a
- * `warning` only informs, because the result is valid but hard to tell apart (two CAs of one name,
- * a second certificate of the same name and kind, as a renewal makes).
+ * Two kinds: an `error` blocks the form because the flow would refuse it anyway (a cluster's node
+ * and client of one name: each names its folder in the zip); a `warning` only informs, because the
+ * result is valid but hard to tell apart (two CAs of one name; a second certificate of a name under
+ * one CA, as a renewal makes; a client named like a node there, whose folder in the CA's bundle
+ * Export then suffixes, "alice-2").
  */
 import type { WorkspaceItem } from '../../store/index.ts';
 import { itemIdentity } from '../../components/ca-identity.ts';
@@ -89,9 +90,9 @@ export function clientListClash(nodesText: string, clients: readonly string[]): 
 }
 
 /**
- * Issue and Sign CSR: a certificate of this name under the chosen CA. Of the other kind (node or
- * server vs client) it is an error, because the CA's bundle would hold the name twice; of the same
- * kind a warning (a renewal makes one on purpose).
+ * Issue and Sign CSR: a certificate of this name under the chosen CA, said before it is made. Of
+ * the other kind (node or server vs client) its folder in the CA's bundle gets a suffix; of the
+ * same kind it is a second one, as a renewal makes on purpose. Both warnings.
  */
 export function leafNameClash(
   items: readonly Item[],
@@ -106,8 +107,8 @@ export function leafNameClash(
   if (other) {
     const kind = isClient(other.meta.profile) ? 'client' : 'node';
     return {
-      level: 'error',
-      message: `"${other.name}" is already a ${kind} certificate under "${ca.name}" (${itemIdentity(other)}): a ${profile} of the same name would make the CA's bundle use the name twice, and Export would refuse it. Choose another name, e.g. "${name.trim()}-${profile}".`,
+      level: 'warning',
+      message: `"${other.name}" is already a ${kind} certificate under "${ca.name}" (${itemIdentity(other)}): in that CA's bundle (Export) this ${profile}'s files would go under "${name.trim().toLowerCase()}-2". Choose another name, e.g. "${name.trim()}-${profile}", to keep names and folders alike.`,
     };
   }
   const twin = same[0];
