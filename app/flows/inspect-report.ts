@@ -171,7 +171,9 @@ function parsed(c: { out: InspectedItem; der: ArrayBuffer }): { out: InspectedIt
 
 /** What the relations module compares: certificates and CSRs by DER, keys by their public half. */
 function relationItem(item: Item): RelationItem | undefined {
-  if (item.kind === 'certificate' || item.kind === 'csr') return { kind: item.kind, der: item.der };
+  // The reader's fingerprint is the relation id: the same SHA-256, not computed twice.
+  if (item.kind === 'certificate') return { kind: item.kind, der: item.der, sha256: item.fingerprints.sha256 };
+  if (item.kind === 'csr') return { kind: item.kind, der: item.der };
   if (item.kind === 'private-key' && item.publicKeyDer) return { kind: 'key', spki: item.publicKeyDer };
   return undefined;
 }

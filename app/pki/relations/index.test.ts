@@ -165,6 +165,11 @@ const rows: Row[] = [
     check: (r) => expect(r.ids[0]).toBe(sha256(leaf.rawData)),
   },
   {
+    name: "a certificate's id given by the caller (the reader's fingerprint) is used as is, not hashed again",
+    items: () => [{ kind: 'certificate', der: leaf.rawData, sha256: 'given' }, cert(leaf)],
+    check: (r) => expect(r.ids).toEqual(['given', sha256(leaf.rawData)]),
+  },
+  {
     name: 'junk is unreadable, not an exception',
     items: () => [{ kind: 'certificate', der: new Uint8Array([1, 2, 3]) }, cert(leaf)],
     check: (r) => expect(r.unreadable).toEqual([0]),

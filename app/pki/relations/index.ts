@@ -13,10 +13,14 @@ import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
 
-/** One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key came in. */
+/**
+ * One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key
+ * came in. `sha256` (lowercase hex of the DER) may be given when the caller has it already (the
+ * reader fingerprints every certificate): it is the item's id, and hashing it again is saved.
+ */
 export type RelationItem =
-  | { kind: 'certificate'; der: ArrayBuffer | Uint8Array }
-  | { kind: 'csr'; der: ArrayBuffer | Uint8Array }
+  | { kind: 'certificate'; der: ArrayBuffer | Uint8Array; sha256?: string }
+  | { kind: 'csr'; der: ArrayBuffer | Uint8Array; sha256?: string }
   | { kind: 'key'; spki: ArrayBuffer | Uint8Array };
 
 export interface Relations {
@@ -160,13 +164,21 @@ function chainsOf(certs: ParsedCert[], issuedBy: Relations['issuedBy']): number[
   return certs.filter((c) => !issuesSomething.has(c.index)).map((c) => climb([c.index]));
 }
 
+async function sha256Hex(der: Uint8Array, crypto: Crypto): Promise<string> {
+  return Convert.ToHex(await crypto.subtle.digest('SHA-256', ownBuffer(der)));
+}
+
+function knownId(item: RelationItem | undefined): string | undefined {
+  return item && item.kind !== 'key' ? item.sha256 : undefined;
+}
+
 /** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
 export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
   const parsed = items.map(parse);
   const certs = parsed.filter((p): p is ParsedCert => p.facts !== undefined && p.spkiKey !== undefined);
   // The digests run while the signatures are checked.
   const [ids, issuedBy] = await Promise.all([
-    Promise.all(parsed.map(async (p) => Convert.ToHex(await crypto.subtle.digest('SHA-256', ownBuffer(p.der))))),
+    Promise.all(parsed.map(async (p) => knownId(items[p.index]) ?? (await sha256Hex(p.der, crypto)))),
     issuances(certs, crypto),
   ]);
 
