@@ -2,7 +2,8 @@
  * Benchmark section "issue": P-256 node certificates (a fresh key each, 3 SANs, certificate and
  * key as PEM) in Node, each figure beside python `cryptography` doing the same work in the same
  * run (issue-anchor.ts), best of ROUNDS interleaved rounds on each side:
- *  - in process: `issueBatch` of N nodes vs the python script issuing in memory;
+ *  - in process: `issueBatch` of N nodes vs the python script issuing in memory, on Node's engine
+ *    (what the CLI uses, node-leaf-engine.ts) and on WebCrypto (the browser's path);
  *  - the CLI: `certbench issue batch` of N nodes with the node folders written, vs the python
  *    script writing the same files (OUT/NAME/node.crt 0644 and node.key 0600) under the same CA.
  * Beside them, for scale: the raw WebCrypto floor (generate, sign, export; one at a time and
@@ -20,7 +21,9 @@ import {
   issueLeaf,
   keyAlgorithm,
   loadIssuer,
+  type LeafEngineFactory,
 } from '../pki/index.ts';
+import { nodeLeafEngine } from '../cli/node-leaf-engine.ts';
 import { main as cli } from '../cli/main.ts';
 import {
   anchorLine,
@@ -65,10 +68,13 @@ async function lowerBound(n: number, signingKey: CryptoKey, inFlight: number): P
   return timed(n, () => Promise.all(Array.from({ length: inFlight }, lane)));
 }
 
-async function inMemory(text: string, n: number, ca: CaResult): Promise<PerCert> {
+async function inMemory(text: string, n: number, ca: CaResult, engine?: LeafEngineFactory): Promise<PerCert> {
   return timed(n, async () => {
-    const r = await issueBatch(text, ca, { days: 90 });
+    const r = await issueBatch(text, ca, { days: 90, ...(engine ? { engine } : {}) });
     if (r.items.length !== n) throw new Error(`expected ${n} certificates, got ${r.items.length}`);
+    const want = engine ? 'platform' : 'webcrypto';
+    if (r.engine !== want)
+      throw new Error(`the batch ran on ${r.engine}, not ${want}: the figure would not be what it says`);
   });
 }
 
@@ -120,21 +126,26 @@ export async function bench(): Promise<void> {
   };
   // Warm up JIT and the WebCrypto thread pool so the first round is not penalised.
   await inMemory(nodeList(50), 50, ca);
+  await inMemory(nodeList(50), 50, ca, nodeLeafEngine);
   await lowerBound(50, signingKey, 1);
 
   console.log(`P-256 node certificates, fresh key each, 3 SANs, cert + key PEM; N=${N}`);
   console.log(
     `best of ${ROUNDS} interleaved rounds per side (the machine is shared: the best round is the least disturbed); CPU = all threads of the process`,
   );
-  const memory = { ours: [] as PerCert[], py: [] as PerCert[] };
+  const memory = { ours: [] as PerCert[], web: [] as PerCert[], py: [] as PerCert[] };
   const files = { ours: [] as PerCert[], py: [] as PerCert[] };
   for (let round = 0; round < ROUNDS; round++) {
     memory.py.push(perCert(pythonInMemory(nodesFile)));
-    memory.ours.push(await inMemory(text, N, ca));
+    memory.ours.push(await inMemory(text, N, ca, nodeLeafEngine));
+    memory.web.push(await inMemory(text, N, ca));
     files.py.push(perCert(pythonFiles(nodesFile, caDir, outDir('python'))));
     files.ours.push(await cliBatch(nodesFile, N, caDir, outDir('certbench')));
   }
-  console.log(anchorLine(`in process (issueBatch), N=${N}`, best(memory.ours), best(memory.py)));
+  console.log(anchorLine(`in process, Node's engine (the CLI's), N=${N}`, best(memory.ours), best(memory.py)));
+  console.log(
+    anchorLine(`in process, WebCrypto (the browser's path in Node), N=${N}`, best(memory.web), best(memory.py)),
+  );
   console.log(anchorLine(`certbench issue batch, N=${N}, files written`, best(files.ours), best(files.py)));
   sameFiles(join(caDir, 'out-certbench'), join(caDir, 'out-python'));
 

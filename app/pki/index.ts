@@ -56,6 +56,8 @@ export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
 export { parseBatch, issueBatch, MAX_BATCH, BATCH_IN_FLIGHT, type BatchOptions, type BatchResult } from './batch.ts';
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
+export type { LeafEngine, LeafKey } from './leaf-template.ts';
+export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation.
 /** Renew a leaf (same subject, SANs and profile; new serial and validity; new key unless one is kept), or a cluster's leaves under one CA. */

@@ -8,7 +8,13 @@ import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
 import { signLeaf } from './issue.ts';
 import { loadIssuer, type LoadedIssuer } from './issuer.ts';
 import { generateKeyPair } from './keys.ts';
-import { createLeafTemplate, ecSpkiFromPkcs8, issueFromTemplate, spkiKeyId } from './leaf-template.ts';
+import {
+  createLeafTemplate,
+  ecSpkiFromPkcs8,
+  issueFromTemplate,
+  spkiKeyId,
+  webCryptoLeafEngine,
+} from './leaf-template.ts';
 import { checkSubject } from './names.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 
@@ -150,7 +156,7 @@ describe('template certificates', () => {
           commonName: 'n2',
           sans: parseSans('n2 10.0.0.2'),
         },
-        crypto,
+        webCryptoLeafEngine(template, crypto),
       );
       for (const purpose of ['sslserver', 'sslclient'] as const) {
         const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: out.certPem, purpose });

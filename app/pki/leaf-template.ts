@@ -45,10 +45,31 @@ export interface LeafTemplate {
   profile: LeafProfile;
   /** The key algorithm of the leaves (decides KeyUsage). */
   algorithm: KeyAlgorithmId;
+  /** The issuer's key and the WebCrypto algorithm it signs with. */
+  signer: { key: CryptoKey; algorithm: Algorithm | EcdsaParams };
   /** The TBSCertificate of one leaf (exposed for the byte-for-byte proof). */
   tbs(input: TemplateLeafInput, ski: Uint8Array): Uint8Array<ArrayBuffer>;
+  /** The certificate around a TBS and its signature value (ECDSA: DER Ecdsa-Sig-Value). */
+  assemble(tbs: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer>;
   /** A signed certificate, DER. */
   certificate(input: TemplateLeafInput, crypto: Crypto): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/** A fresh leaf key as DER: the key file's PKCS#8 and the certificate's SubjectPublicKeyInfo. */
+export interface LeafKey {
+  pkcs8: Uint8Array<ArrayBuffer>;
+  spki: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The per-leaf crypto of the fast path: a fresh key, and the issuer's signature over a TBS. The
+ * default is WebCrypto (webCryptoLeafEngine); a platform with a faster one brings its own
+ * (the CLI's node-leaf-engine.ts), proven before use (leaf-engine.ts).
+ */
+export interface LeafEngine {
+  newKey(): Promise<LeafKey>;
+  /** The signature value as it goes into the certificate's BIT STRING (ECDSA: DER Ecdsa-Sig-Value). */
+  sign(tbs: Uint8Array<ArrayBuffer>): Promise<Uint8Array>;
 }
 
 function subjectDer(commonName: string): Uint8Array<ArrayBuffer> {
@@ -182,15 +203,18 @@ export async function createLeafTemplate(
       'The fast certificate template does not reproduce the general path for this CA.',
     );
   }
+  const assemble = (tbs: Uint8Array, signature: Uint8Array) =>
+    tlv(TAG.SEQUENCE, tbs, pieces.sigAlg, tlv(TAG.BIT_STRING, new Uint8Array([0]), signature));
   return {
     profile,
     algorithm,
+    signer: { key: issuer.privateKey, algorithm: sign },
     tbs: (leaf, ski) => buildTbs(pieces, leaf, ski),
+    assemble,
     async certificate(leaf, c) {
       const tbs = buildTbs(pieces, leaf, spkiKeyId(leaf.spki));
       const raw = new Uint8Array(await c.subtle.sign(sign, issuer.privateKey, tbs));
-      const sig = isEcdsa ? ecdsaRawToDer(raw) : raw;
-      return tlv(TAG.SEQUENCE, tbs, pieces.sigAlg, tlv(TAG.BIT_STRING, new Uint8Array([0]), sig));
+      return assemble(tbs, isEcdsa ? ecdsaRawToDer(raw) : raw);
     },
   };
 }
@@ -209,17 +233,37 @@ export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | un
   return tlv(TAG.SEQUENCE, tlvView(pkcs8, algT), tlvView(pkcs8, bits));
 }
 
+/**
+ * WebCrypto as the fast path's engine: generate, one PKCS#8 export (an EC key's SPKI is read
+ * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf.
+ */
+export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): LeafEngine {
+  const isEc = keyAlgorithm(template.algorithm).family === 'ec';
+  const isEcdsa = template.signer.algorithm.name === 'ECDSA';
+  return {
+    async newKey() {
+      const keys = await generateKeyPair(template.algorithm, crypto);
+      const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
+      const spki =
+        (isEc ? ecSpkiFromPkcs8(pkcs8) : undefined) ??
+        new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+      return { pkcs8, spki };
+    },
+    async sign(tbs) {
+      const raw = new Uint8Array(await crypto.subtle.sign(template.signer.algorithm, template.signer.key, tbs));
+      return isEcdsa ? ecdsaRawToDer(raw) : raw;
+    },
+  };
+}
+
 /** One leaf on the fast path: fresh key, certificate and key as PEM. */
 export async function issueFromTemplate(
   template: LeafTemplate,
   leaf: Omit<TemplateLeafInput, 'spki'>,
-  crypto: Crypto,
+  engine: LeafEngine,
 ): Promise<{ certPem: string; keyPem: string; certDer: Uint8Array }> {
-  const keys = await generateKeyPair(template.algorithm, crypto);
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const spki =
-    (keyAlgorithm(template.algorithm).family === 'ec' ? ecSpkiFromPkcs8(pkcs8) : undefined) ??
-    new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
-  const certDer = await template.certificate({ ...leaf, spki }, crypto);
-  return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', pkcs8), certDer };
+  const key = await engine.newKey();
+  const tbs = template.tbs({ ...leaf, spki: key.spki }, spkiKeyId(key.spki));
+  const certDer = template.assemble(tbs, await engine.sign(tbs));
+  return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', key.pkcs8), certDer };
 }

@@ -9,6 +9,7 @@ import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readText, writeOut } from '../io.ts';
 import { writeOutMany } from '../write-many.ts';
+import { nodeLeafEngine } from '../node-leaf-engine.ts';
 import { KEY_ALGORITHMS } from '../../pki/light/index.ts';
 import { issueBatch, issueLeaf, type LeafProfile, parseBatch } from '../../pki/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
@@ -124,6 +125,7 @@ async function batch(argv: string[]): Promise<number> {
     algorithm: algorithmFlag(values, defaults.algorithm),
     days: integer(values, 'days') ?? defaults.leafDays,
     keyPassphrase: passphraseFlag(values, 'key-passphrase-file'),
+    engine: nodeLeafEngine,
   });
   await writeOutMany(
     result.items.flatMap((item) => [

@@ -1,0 +1,152 @@
+// Node's engine makes what WebCrypto and the general path make: it passes the batch's proof for
+// every EC key type under every issuer type; with a deterministic signature (RSA PKCS#1 v1.5,
+// Ed25519 CA) its certificate is the general path's byte for byte; its keys are the ones in its
+// certificates (openssl) and its certificates pass openssl verify -x509_strict. An engine that
+// lies fails the proof and the batch falls back to WebCrypto.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Convert } from 'pvtsutils';
+import type { KeyAlgorithmId } from '../pki/algorithms.ts';
+import { issueBatch } from '../pki/batch.ts';
+import { createRootCa, type CaResult } from '../pki/ca.ts';
+import { signLeaf } from '../pki/issue.ts';
+import { loadIssuer, type LoadedIssuer } from '../pki/issuer.ts';
+import { batchEngine, type LeafEngineFactory } from '../pki/leaf-engine.ts';
+import { createLeafTemplate, issueFromTemplate, spkiKeyId } from '../pki/leaf-template.ts';
+import { pemDecodeAll } from '../pki/pem.ts';
+import { parseSans } from '../pki/san.ts';
+import { opensslVerify } from '../test/judges/openssl.ts';
+import { requireTool, run, withFiles } from '../test/judges/tools.ts';
+import { nodeLeafEngine } from './node-leaf-engine.ts';
+
+const ISSUERS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
+const LEAVES: KeyAlgorithmId[] = ['p256', 'p384', 'p521'];
+const cas = new Map<KeyAlgorithmId, { ca: CaResult; loaded: LoadedIssuer }>();
+
+beforeAll(async () => {
+  requireTool('openssl');
+  for (const alg of ISSUERS) {
+    const ca = await createRootCa({ subject: { commonName: `Engine CA ${alg}` }, algorithm: alg, days: 365 });
+    cas.set(alg, { ca, loaded: await loadIssuer(ca) });
+  }
+}, 60_000);
+
+const derOf = (pem: string) => new Uint8Array(pemDecodeAll(pem).blocks[0]?.der ?? new ArrayBuffer(0));
+
+const rows = ISSUERS.flatMap((issuer) => LEAVES.map((leaf) => ({ issuer, leaf })));
+
+describe('Node leaf engine', () => {
+  for (const row of rows) {
+    it(`${row.leaf} leaves under a ${row.issuer} CA: proven, openssl -x509_strict, key matches`, async () => {
+      const entry = cas.get(row.issuer);
+      if (!entry) throw new Error('fixture missing');
+      const template = await createLeafTemplate(entry.loaded, 'node', row.leaf, crypto);
+      const chosen = await batchEngine(template, entry.loaded, nodeLeafEngine, crypto);
+      expect(chosen.name).toBe('platform');
+      const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+      const out = await issueFromTemplate(
+        template,
+        {
+          serial: crypto.getRandomValues(new Uint8Array(16)).map((b, i) => (i ? b : (b & 0x7f) | 0x40)),
+          notBefore,
+          notAfter: new Date(notBefore.getTime() + 86_400_000),
+          commonName: 'n1',
+          sans: parseSans('n1 10.0.0.1 n1.example'),
+        },
+        chosen.engine,
+      );
+      for (const purpose of ['sslserver', 'sslclient'] as const) {
+        const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: out.certPem, purpose });
+        expect(v.ok, v.output).toBe(true);
+      }
+      await withFiles({ 'c.pem': out.certPem, 'k.pem': out.keyPem }, (_dir, p) => {
+        const fromCert = run('openssl', ['x509', '-noout', '-pubkey', '-in', p('c.pem')]).stdout;
+        const fromKey = run('openssl', ['pkey', '-pubout', '-in', p('k.pem')]).stdout;
+        expect(fromKey).toMatch(/BEGIN PUBLIC KEY/);
+        expect(fromKey).toBe(fromCert);
+      });
+    });
+  }
+
+  for (const issuer of ['rsa2048', 'ed25519'] as const) {
+    it(`under a ${issuer} CA (deterministic signature) the certificate is the general path's, byte for byte`, async () => {
+      const entry = cas.get(issuer);
+      if (!entry) throw new Error('fixture missing');
+      const template = await createLeafTemplate(entry.loaded, 'node', 'p256', crypto);
+      const engine = nodeLeafEngine({
+        algorithm: 'p256',
+        issuerKey: template.signer.key,
+        signature: template.signer.algorithm as { name: string; hash?: string },
+      });
+      if (!engine) throw new Error('no engine for p256');
+      const key = await engine.newKey();
+      const serial = new Uint8Array(16).fill(0x41);
+      const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+      const sans = parseSans('n1 10.0.0.1 2001:db8::1');
+      const general = await signLeaf(
+        {
+          profile: 'node',
+          subject: { commonName: 'n1' },
+          sans,
+          spki: key.spki.slice().buffer,
+          days: 90,
+          notBefore: notBefore.toISOString(),
+          serialHex: Convert.ToHex(serial),
+        },
+        entry.loaded,
+      );
+      const tbs = template.tbs(
+        { serial, notBefore, notAfter: new Date(general.notAfter), commonName: 'n1', sans, spki: key.spki },
+        spkiKeyId(key.spki),
+      );
+      const fast = template.assemble(tbs, await engine.sign(tbs));
+      expect(Convert.ToHex(fast)).toBe(Convert.ToHex(derOf(general.certPem)));
+    });
+  }
+
+  const liars: { name: string; lie: LeafEngineFactory }[] = [
+    {
+      name: 'an SPKI of another key',
+      lie: (r) => {
+        const real = nodeLeafEngine(r);
+        if (!real) return undefined;
+        return {
+          newKey: async () => ({ ...(await real.newKey()), spki: (await real.newKey()).spki }),
+          sign: (tbs) => real.sign(tbs),
+        };
+      },
+    },
+    {
+      name: 'a signature by another key',
+      lie: (r) => {
+        const real = nodeLeafEngine(r);
+        const other = nodeLeafEngine({ ...r, issuerKey: cas.get('p256')?.loaded.privateKey ?? r.issuerKey });
+        if (!real || !other) return undefined;
+        return { newKey: () => real.newKey(), sign: (tbs) => other.sign(tbs) };
+      },
+    },
+  ];
+  for (const row of liars) {
+    it(`an engine giving ${row.name} fails the proof: the batch runs on WebCrypto`, async () => {
+      const entry = cas.get('p384');
+      if (!entry) throw new Error('fixture missing');
+      const r = await issueBatch('n1 10.0.0.1\nn2 10.0.0.2', entry.ca, { days: 30, engine: row.lie });
+      expect(r.engine).toBe('webcrypto');
+      const v = await opensslVerify({
+        rootPem: entry.ca.certPem,
+        certPem: r.items[1]?.certPem ?? '',
+        purpose: 'sslserver',
+      });
+      expect(v.ok, v.output).toBe(true);
+    });
+  }
+
+  it('issueBatch uses it for EC leaves and WebCrypto for the key types it does not make', async () => {
+    const entry = cas.get('p256');
+    if (!entry) throw new Error('fixture missing');
+    expect((await issueBatch('n1 10.0.0.1', entry.ca, { engine: nodeLeafEngine })).engine).toBe('platform');
+    expect((await issueBatch('n1 10.0.0.1', entry.ca, { algorithm: 'ed25519', engine: nodeLeafEngine })).engine).toBe(
+      'webcrypto',
+    );
+    expect((await issueBatch('n1 10.0.0.1', entry.ca, {})).engine).toBe('webcrypto');
+  });
+});

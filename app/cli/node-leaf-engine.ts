@@ -1,0 +1,83 @@
+/**
+ * Node's own crypto as the batch fast path's engine (leaf-template.ts LeafEngine), for the CLI.
+ * Node's WebCrypto wraps every call in promise jobs, KeyObject/CryptoKey objects and a libuv
+ * pool hop: measured (npm run bench), its generate + export + sign cost several times the
+ * OpenSSL work under them. Here a P-256/P-384/P-521 key is an ECDH key pair (OpenSSL's
+ * EC_KEY_generate_key, synchronous), written into the PKCS#8 and SPKI that OpenSSL itself
+ * exported for a key of the same curve (the key bytes replaced at their offsets), and the
+ * issuer signs on libuv's pool (crypto.sign with a callback), so signing overlaps the next keys.
+ * The batch proves this engine against WebCrypto before using it (leaf-engine.ts); other key
+ * types get no engine here and run on WebCrypto.
+ */
+import { createECDH, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import type { KeyAlgorithmId, LeafEngine, LeafEngineFactory, LeafKey } from '../pki/index.ts';
+
+/** OpenSSL's curve names for certbench's EC key types. */
+const CURVES: Partial<Record<KeyAlgorithmId, string>> = { p256: 'prime256v1', p384: 'secp384r1', p521: 'secp521r1' };
+
+/** A DER encoding made by OpenSSL and where the key bytes sit in it. */
+interface Layout {
+  der: Buffer;
+  at: number;
+}
+
+function find(der: Buffer, part: Buffer): Layout {
+  const at = der.indexOf(part);
+  if (at < 0 || der.indexOf(part, at + 1) >= 0) throw new Error('key bytes not found once in OpenSSL export');
+  return { der, at };
+}
+
+/** The curve's PKCS#8 and SPKI layouts, from one key OpenSSL generates and exports. */
+function layouts(curve: string): { scalar: number; pkcs8: Layout; pkcs8Point: Layout; spki: Layout } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: curve });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const d = Buffer.from(jwk.d ?? '', 'base64url');
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x ?? '', 'base64url'),
+    Buffer.from(jwk.y ?? '', 'base64url'),
+  ]);
+  const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return { scalar: d.length, pkcs8: find(pkcs8, d), pkcs8Point: find(pkcs8, point), spki: find(spki, point) };
+}
+
+function ecKeys(curve: string): () => LeafKey {
+  const l = layouts(curve);
+  return () => {
+    const ecdh = createECDH(curve);
+    const point = ecdh.generateKeys();
+    const raw = ecdh.getPrivateKey();
+    const pkcs8 = new Uint8Array(l.pkcs8.der);
+    // The scalar is fixed-width in ECPrivateKey (RFC 5915): left-pad what OpenSSL's BIGNUM gives.
+    pkcs8.fill(0, l.pkcs8.at, l.pkcs8.at + l.scalar - raw.length);
+    pkcs8.set(raw, l.pkcs8.at + l.scalar - raw.length);
+    pkcs8.set(point, l.pkcs8Point.at);
+    const spki = new Uint8Array(l.spki.der);
+    spki.set(point, l.spki.at);
+    return { pkcs8, spki };
+  };
+}
+
+/** Node's sign() arguments for a WebCrypto signature algorithm. */
+function signer(key: KeyObject, signature: { name: string; hash?: string }) {
+  const hash = signature.hash?.replace('SHA-', 'sha');
+  if (signature.name === 'ECDSA' && hash) return { hash, key: { key, dsaEncoding: 'der' as const } };
+  if (signature.name === 'RSASSA-PKCS1-v1_5' && hash) return { hash, key };
+  if (signature.name === 'Ed25519') return { hash: null, key };
+  return undefined;
+}
+
+export const nodeLeafEngine: LeafEngineFactory = (request) => {
+  const curve = CURVES[request.algorithm];
+  const how = signer(KeyObject.from(request.issuerKey), request.signature);
+  if (!curve || !how) return undefined;
+  const newKey = ecKeys(curve);
+  return {
+    newKey: () => Promise.resolve(newKey()),
+    sign: (tbs) =>
+      new Promise<Uint8Array>((resolve, reject) =>
+        sign(how.hash, tbs, how.key, (e, signature) => (e ? reject(e) : resolve(signature))),
+      ),
+  } satisfies LeafEngine;
+};
