@@ -89,7 +89,7 @@ export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: n
     throw new PkiError(
       'unsupported-algorithm',
       'keyAlgorithm',
-      `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or Cassandra's PKCS#12 form (certbench bundle --cassandra-format pkcs12, or Export → Bundles).`,
+      `Cassandra's PEMBasedSslContextFactory reads RSA and EC keys only: choose ECDSA (P-256) or RSA keys, or Cassandra's PKCS#12 form (Cassandra files: PKCS#12 in the Cluster form, certbench bundle --cassandra-format pkcs12, or Export → Bundles).`,
     );
   }
   checkDays(plan.leafDays);

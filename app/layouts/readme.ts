@@ -1,6 +1,9 @@
 /** README.txt of a bundle: what each file is, whether keys are encrypted, and commands that check it. */
 import type { Bundle, Layout, LayoutOptions, PlannedFile } from './types.ts';
 import { clusterLabel, secretName } from './kubernetes.ts';
+import { targetOfLayout } from '../targets/index.ts';
+import { targetSnippets } from '../targets/snippets.ts';
+import { DEFAULT_ROOTS } from '../snippets/context.ts';
 
 /** Quote a path for a POSIX shell when it needs it. */
 function sh(path: string): string {
@@ -43,6 +46,25 @@ function checkCommands(bundle: Bundle, layout: Layout, options: LayoutOptions, p
   return lines;
 }
 
+/**
+ * The target's configuration snippets in the order the page shows them, as a table of contents
+ * with the command that prints each one filled in for this bundle (the page shows the same text).
+ */
+function snippetContents(layout: Layout, options: LayoutOptions): string[] {
+  const target = targetOfLayout(layout.id);
+  const snippets = targetSnippets(target, options);
+  if (snippets.length === 0) return [];
+  const width = Math.max(...snippets.map((s) => s.id.length));
+  const format = options.cassandraFormat === 'pkcs12' ? ' --cassandra-format pkcs12' : '';
+  const root = DEFAULT_ROOTS[layout.id] || 'DIR';
+  return [
+    `Configuration snippets for ${target.label}, in the order certbench shows them`,
+    `  print one: certbench snippet ID --layout ${layout.id}${format} --nodes NODES.txt --root ${sh(root)}`,
+    ...snippets.map((s) => `  ${s.id.padEnd(width)}  ${s.label}`),
+    '',
+  ];
+}
+
 export interface ReadmeFacts {
   /** True when at least one file holds an unencrypted private key. */
   plaintextKeys: boolean;
@@ -77,6 +99,7 @@ export function readmeText(
     '',
     ...keys,
     '',
+    ...snippetContents(layout, options),
     'Check (from this folder)',
     ...checkCommands(bundle, layout, options, new Set(files.map((f) => f.path))).map((l) => (l ? `  ${l}` : '')),
     '',
