@@ -6,7 +6,8 @@ import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { ResultHeading } from '../../components/result-heading.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
-import { appStore } from '../../store/index.ts';
+import { appStore, selectItemList, useApp } from '../../store/index.ts';
+import { caNameClash } from '../issuing/name-clashes.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { CreateCaArgs, SubjectInput } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
@@ -44,6 +45,8 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   useEffect(() => {
     if (limitsProblem && limitsRef.current) limitsRef.current.open = true;
   }, [limitsProblem]);
+  // A second "dup CA" is valid X.509 but hard to tell apart: warned as typed, before anything is made.
+  const nameClash = caNameClash(useApp(selectItemList), subject.commonName);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -110,6 +113,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
         onChange={setSubject}
         showErrors={touched}
         serverError={create.fieldError('commonName')}
+        nameWarning={nameClash?.message}
       />
       {/* Defaults that suit most CAs, folded so the Create button stays in the first screen (issue 12). */}
       <details ref={limitsRef} className="ca-limits">

@@ -25,11 +25,14 @@ export function SubjectFields({
   onChange,
   showErrors,
   serverError,
+  nameWarning,
 }: {
   value: SubjectInput;
   onChange: (s: SubjectInput) => void;
   showErrors: boolean;
   serverError?: string | undefined;
+  /** A CA of this name is already in the workspace (issue 12): said beside the field, not blocking. */
+  nameWarning?: string | undefined;
 }) {
   const errors = subjectError(value);
   const set = (key: keyof SubjectInput) => (e: { target: { value: string } }) =>
@@ -39,6 +42,7 @@ export function SubjectFields({
       <Field
         label="Common name"
         error={(showErrors || value.commonName ? errors.commonName : undefined) ?? serverError}
+        warning={nameWarning}
       >
         {(p) => <input {...p} value={value.commonName} onChange={set('commonName')} autoComplete="off" />}
       </Field>
