@@ -130,7 +130,7 @@ export function ClusterView() {
           {(p) => (
             <textarea
               {...p}
-              rows={6}
+              rows={5}
               value={nodes}
               onChange={(e) => setNodes(e.target.value)}
               spellCheck={false}
@@ -148,7 +148,7 @@ export function ClusterView() {
           )}
         </Field>
         {/* One grid cell: the select with its line, and every target explained under it. */}
-        <div className="field-group">
+        <div className="field field-group">
           <Field
             label="Target system"
             hint={`${targetById(target).description}. Decides the bundle's file names and folders and the snippets you get.`}

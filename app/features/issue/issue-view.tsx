@@ -37,14 +37,15 @@ export function IssueView() {
 
   const errors = {
     cn: touched || cn ? commonNameError(cn) : undefined,
-    sans: leafSansError(sans, profile, cn),
+    // Not before the user has typed or pressed Issue: an empty first visit is waiting, not in error.
+    sans: touched || sans || cn ? leafSansError(sans, profile, cn) : undefined,
     days: daysError(days),
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!ca || commonNameError(cn) || errors.sans || errors.days) return;
+    if (!ca || commonNameError(cn) || leafSansError(sans, profile, cn) || errors.days) return;
     const result = await issue.run({
       profile,
       commonName: cn.trim(),
