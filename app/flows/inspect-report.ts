@@ -17,7 +17,7 @@ import {
   readInput,
   relate,
   summarize,
-  useCrypto,
+  bindX509Crypto,
   missingCertificate,
   validatePath,
   type ChainLink,
@@ -326,7 +326,7 @@ async function diagnose(
 export async function inspectReport(
   request: InspectRequest,
   steps: { signal?: AbortSignal } = {},
-  crypto: Crypto = useCrypto(defaultCrypto()),
+  crypto: Crypto = bindX509Crypto(defaultCrypto()),
 ): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];

@@ -19,7 +19,7 @@ import {
   type X509CrlEntryParams,
 } from '@peculiar/x509';
 import * as asn1js from 'asn1js';
-import { defaultCrypto, useCrypto } from './crypto.ts';
+import { defaultCrypto, bindX509Crypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { loadIssuer, type CaMaterial } from './issuer.ts';
 import { pemEncode } from './pem.ts';
@@ -87,7 +87,7 @@ export async function issueCrl(
     revocationDate: new Date(r.revokedAt),
     extensions: [reasonExtension(REVOCATION_REASONS[r.reason])],
   }));
-  useCrypto(crypto);
+  bindX509Crypto(crypto);
   const crl = await X509CrlGenerator.create(
     {
       issuer: new Name(issuer.cert.subjectName.toArrayBuffer()),

@@ -8,7 +8,7 @@ import { cryptoProvider } from '@peculiar/x509';
 export { defaultCrypto, mlDsaEngine, withMlDsa, type MlDsaEngine } from './runtime-crypto.ts';
 
 /** Make @peculiar/x509 use the same implementation as the caller. */
-export function useCrypto(crypto: Crypto): Crypto {
+export function bindX509Crypto(crypto: Crypto): Crypto {
   cryptoProvider.set(crypto);
   return crypto;
 }

@@ -10,7 +10,7 @@ import {
   SubjectAlternativeNameExtension,
 } from '@peculiar/x509';
 import type { KeyAlgorithm, KeyAlgorithmId } from './algorithms.ts';
-import { defaultCrypto, useCrypto } from './crypto.ts';
+import { defaultCrypto, bindX509Crypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { sanExtension } from './extensions.ts';
 import { loadIssuer, type CaMaterial } from './issuer.ts';
@@ -55,7 +55,7 @@ export async function createCsr(params: CsrParams, crypto: Crypto = defaultCrypt
   const sans = normalizeSans(params.sans);
   const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
   const publicKey = await publicCryptoKey(key.privateKey, key.algorithm, crypto);
-  useCrypto(crypto);
+  bindX509Crypto(crypto);
   const csr = await Pkcs10CertificateRequestGenerator.create(
     {
       name: subjectName(subject),
@@ -151,7 +151,7 @@ export async function readCsr(
       else unsupportedSans.push(`${n.type}:${n.value}`);
     }
   }
-  useCrypto(crypto);
+  bindX509Crypto(crypto);
   const signatureValid = await csr.verify(crypto).catch(() => false);
   return {
     pem: pemEncode('CERTIFICATE REQUEST', csr.rawData),

@@ -7,7 +7,7 @@
 
 // Foundations: errors, WebCrypto choice, PEM, algorithms, findings.
 export { PkiError, isPkiError, type PkiErrorCode } from './errors.ts';
-export { defaultCrypto, useCrypto } from './crypto.ts';
+export { defaultCrypto, bindX509Crypto } from './crypto.ts';
 export { pemEncode, pemDecodeAll, looksLikePem, decodeBase64, type PemBlock } from './pem.ts';
 export { KEY_ALGORITHMS, DEFAULT_KEY_ALGORITHM, type KeyAlgorithmId, type KeyAlgorithm } from './algorithms.ts';
 export { keyDescription, type KeyShape } from './key-description.ts';

@@ -3,7 +3,7 @@
  * certificates its issuer signed, RFC 5280 §5.1.2.6), then added to that CA's revocation list.
  */
 import { X509Certificate } from '@peculiar/x509';
-import { defaultCrypto, useCrypto } from './crypto.ts';
+import { defaultCrypto, bindX509Crypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { pemDecodeAll } from './pem.ts';
 import { addRevocation, checkReason, normalizeSerial, type RevocationList } from './revocation-list.ts';
@@ -41,7 +41,7 @@ export async function revokeCertificate(
       `"${ca.subject}" is the CA itself: a CA cannot revoke itself in its own CRL (rotate it: certbench ca rotate).`,
     );
   }
-  useCrypto(crypto);
+  bindX509Crypto(crypto);
   const signedByCa =
     cert.issuer === ca.subject && (await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto));
   if (!signedByCa) {

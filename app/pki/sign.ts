@@ -5,7 +5,7 @@
  */
 import { X509CertificateGenerator, type Extension, type Name } from '@peculiar/x509';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import { useCrypto } from './crypto.ts';
+import { bindX509Crypto } from './crypto.ts';
 import { keyAlgorithm } from './keys.ts';
 import { pemEncode } from './pem.ts';
 
@@ -34,7 +34,7 @@ export async function signCertificate(
   parts: CertificateParts,
   crypto: Crypto,
 ): Promise<{ der: ArrayBuffer; pem: string }> {
-  useCrypto(crypto);
+  bindX509Crypto(crypto);
   const cert = await X509CertificateGenerator.create(
     {
       serialNumber: parts.serialHex,
