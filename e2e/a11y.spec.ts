@@ -1,6 +1,7 @@
 /**
- * axe finds no violations on any view, in light and in dark, empty and with content (Inspect with
- * a chain and its diagnosis, Export with a keyed certificate and a cluster bundle's snippets).
+ * axe finds no violations on any view, in light and in dark, empty (with the first-visit
+ * introduction) and with content (Inspect with a chain and its diagnosis, Export with a keyed
+ * certificate and a cluster bundle's snippets, Authorities' CA tree and its revoke dialog).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -35,6 +36,31 @@ test.beforeAll(() => {
 });
 
 for (const scheme of SCHEMES) {
+  test(`Authorities with a CA tree, its revoke dialog, and the introduction on a phone, ${scheme}`, async ({
+    app,
+    page,
+    authorities,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    await app.goTo('Authorities');
+    await authorities.createRoot('Axe Root');
+    await authorities.createIntermediate('Axe Issuing', 'Axe Root');
+    await app.goTo('Workspace');
+    await app.goTo('Authorities');
+    await expect(authorities.entry('Axe Issuing')).toBeVisible();
+    expect(await violations(page), `CA tree (${scheme})`).toEqual([]);
+    await authorities.entry('Axe Issuing').getByRole('button', { name: 'Revoke…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Revoke Axe Issuing?' })).toBeVisible();
+    expect(await violations(page), `revoke dialog (${scheme})`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await authorities.openForm('import');
+    expect(await violations(page), `import form open under the tree (${scheme})`).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByRole('complementary', { name: 'Getting started' })).toBeVisible();
+    expect(await violations(page), `phone width with the introduction (${scheme})`).toEqual([]);
+  });
+
   test(`every view, empty, ${scheme}`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await app.open();

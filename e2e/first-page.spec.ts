@@ -1,6 +1,7 @@
 /**
  * The shell: the CSP comes first in <head>, the navigation holds the names automation relies on,
- * every view opens, and once loaded the app works offline through its service worker.
+ * every view opens, the first-visit introduction leads the way until hidden, and once loaded the
+ * app works offline through its service worker.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -32,6 +33,27 @@ test('the keyboard reaches the navigation and the skip link', async ({ app, page
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: /authorities/i })).toBeVisible();
+});
+
+test('the first-visit introduction: three steps that lead to their views, hidden for good once dismissed', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  const intro = page.getByRole('complementary', { name: 'Getting started' });
+  await expect(intro.getByRole('listitem')).toHaveCount(3);
+  await intro.getByRole('link', { name: 'Make a CA' }).click();
+  await expect(app.navLink('Authorities')).toHaveAttribute('aria-current', 'page');
+  // It stays while one finds one's way around: every view shows it until it is hidden.
+  await intro.getByRole('link', { name: 'Inspect' }).click();
+  await expect(app.navLink('Inspect')).toHaveAttribute('aria-current', 'page');
+  await expect(intro).toBeVisible();
+  await intro.getByRole('button', { name: 'Hide this introduction' }).click();
+  await expect(intro).toHaveCount(0);
+  await app.reload();
+  await app.goTo('Cluster');
+  await expect(page.getByRole('heading', { level: 2, name: 'Cluster setup' })).toBeVisible();
+  await expect(intro).toHaveCount(0);
 });
 
 test('once loaded, the app works offline', async ({ app, page, context }) => {
