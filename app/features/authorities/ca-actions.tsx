@@ -9,9 +9,9 @@ import { download, fileSafe } from '../../lib/download.ts';
 import { hrefFor } from '../../lib/hash-route.ts';
 import type { RevocationReason } from '../../pki/light/index.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
-import { errorMessage } from '../../worker/client.ts';
 import { crlOf, revokeItem } from '../issuing/lifecycle-actions.ts';
-import { RevokeCaDialog } from './revoke-ca-dialog.tsx';
+import { RevokeDialog } from '../issuing/revoke-dialog.tsx';
+import { useReportedRun } from '../issuing/use-reported-run.ts';
 
 /** Say something in the view's status line. */
 export type Say = (text: string) => void;
@@ -28,18 +28,8 @@ export function CaActions({
   revoked: boolean;
   onMessage: Say;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useReportedRun(onMessage);
   const [revoking, setRevoking] = useState(false);
-  const run = async (what: string, fn: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      onMessage(await fn());
-    } catch (e) {
-      onMessage(`${what} failed: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
   const publishCrl = () =>
     run('Publishing the CRL', async () => {
       const crl = await crlOf(ca.id);
@@ -82,7 +72,8 @@ export function CaActions({
         </button>
       )}
       {revoking && (
-        <RevokeCaDialog
+        <RevokeDialog
+          isCa
           name={ca.name}
           issuer={parent?.name ?? 'its issuer'}
           onClose={() => setRevoking(false)}

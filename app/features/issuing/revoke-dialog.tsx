@@ -1,24 +1,29 @@
-/** Ask for a reason before revoking a CA; mounted only while open (a modal <dialog>). */
+/**
+ * Ask for a reason before revoking a certificate or a CA; mounted only while open (a modal
+ * <dialog>). `issuer` names the CA that remembers the revocation and publishes it in its CRL.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
 import { REVOCATION_REASONS, type RevocationReason } from '../../pki/light/index.ts';
 
 const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
 
-export function RevokeCaDialog({
+export function RevokeDialog({
   name,
   issuer,
+  isCa,
   onRevoke,
   onClose,
 }: {
   name: string;
   issuer: string;
+  /** A CA's revocation takes down all it issued, for clients that check the CRL; the default reason follows. */
+  isCa: boolean;
   onRevoke: (reason: RevocationReason) => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  // A CA is usually revoked because its key is no longer safe, or it was replaced.
-  const [reason, setReason] = useState<RevocationReason>('caCompromise');
+  const [reason, setReason] = useState<RevocationReason>(isCa ? 'caCompromise' : 'keyCompromise');
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -27,8 +32,8 @@ export function RevokeCaDialog({
     <dialog ref={ref} aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose}>
       <h2 id={`${id}-title`}>Revoke {name}?</h2>
       <p>
-        {issuer} remembers the revocation; clients learn of it from {issuer}'s next CRL. Everything {name} issued stops
-        validating for clients that check that CRL.
+        {issuer} remembers the revocation; clients learn of it from {issuer}'s next CRL.
+        {isCa && ` Everything ${name} issued stops validating for clients that check that CRL.`}
       </p>
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason</label>
