@@ -5,6 +5,7 @@
  * worker at most 80 KiB gzipped). A new operation is a function in its registry plus its name
  * here; the compiler refuses a family whose names and registry differ.
  */
+import { PkiError } from '../pki/light/index.ts';
 import type { OpContext } from './protocol.ts';
 
 type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
@@ -14,7 +15,11 @@ type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
  * module loader, so later calls cost one resolved promise. `names` holds every key of the
  * registry, no more: a missing or extra name is a type error.
  */
-function lazyFamily<T extends Record<string, AnyHandler>>(load: () => Promise<T>, names: { [K in keyof T]: true }): T {
+export function lazyFamily<T extends Record<string, AnyHandler>>(
+  importFamily: () => Promise<T>,
+  names: { [K in keyof T]: true },
+): T {
+  const load = () => importFamily().catch(notLoaded);
   const handlers: Record<string, AnyHandler> = {};
   for (const name of Object.keys(names)) {
     // `warm` loads the family without calling it (serve.ts answers a 'warm' request with it).
@@ -23,6 +28,21 @@ function lazyFamily<T extends Record<string, AnyHandler>>(load: () => Promise<T>
     });
   }
   return handlers as T;
+}
+
+/**
+ * A family's code did not load: offline before the service worker stored it, or certbench was
+ * deployed again while this page was open and the old files are gone. Said in words, not as an
+ * internal error.
+ */
+function notLoaded(e: unknown): never {
+  const detail = e instanceof Error ? e.message : String(e);
+  throw new PkiError(
+    'internal',
+    '',
+    `certbench could not load the code for this step (${detail}). If certbench was updated since this page was opened, reload the page.`,
+    { cause: e },
+  );
 }
 
 /**

@@ -6,7 +6,8 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerCaller } from './client.ts';
-import { OPS } from './ops.ts';
+import { lazyFamily, OPS } from './ops.ts';
+import { PkiError } from '../pki/light/index.ts';
 import type { Endpoint, OpContext } from './protocol.ts';
 import { serveOps } from './serve.ts';
 
@@ -74,5 +75,26 @@ describe('warming an operation family', () => {
     await tick();
     expect(loads.count).toBe(0);
     expect(answers).toEqual([]);
+  });
+});
+
+describe('a lazily loaded family', () => {
+  const ctx: OpContext = { signal: new AbortController().signal, progress: () => undefined };
+  type Family = { twice: (n: number, c: OpContext) => Promise<number> };
+  const family = (importFamily: () => Promise<Family>) => lazyFamily(importFamily, { twice: true });
+
+  it('runs the operation with its arguments once its code is there', async () => {
+    const ops = family(() => Promise.resolve({ twice: (n: number) => Promise.resolve(n * 2) }));
+    expect(await ops.twice(21, ctx)).toBe(42);
+  });
+
+  it('code that cannot be loaded is said in words, with what to do', async () => {
+    const ops = family(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    const error = await ops.twice(1, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PkiError);
+    expect(error).toMatchObject({ code: 'internal', field: '' });
+    expect((error as Error).message).toMatch(
+      /could not load the code for this step \(Failed to fetch.*reload the page/,
+    );
   });
 });
