@@ -197,7 +197,7 @@ async function observerWorks(page: Page): Promise<boolean> {
 const BATCH_ROUNDS = 3;
 
 /** One setUpCluster call in the page: elapsed ms and the longest main-thread task meanwhile. */
-async function clusterOnce(page: Page, n: number, round: number): Promise<{ elapsed: number; longest: number }> {
+export async function clusterOnce(page: Page, n: number, round: number): Promise<{ elapsed: number; longest: number }> {
   const args = {
     cluster: `bench-${n}-${round}`,
     nodes: nodeList(n),
@@ -449,13 +449,8 @@ async function clusterThroughUi(browser: Browser, n: number): Promise<void> {
 }
 
 async function workerFigures(browser: Browser): Promise<void> {
-  const url = workerUrl();
-  if (!url) return void console.log(`browser: no pki.worker asset in ${OUT_DIR}/assets; worker figures skipped`);
-  const page = await browser.newPage();
-  // tsx keeps function names with a `__name` helper that the page does not have.
-  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.goto(`${ORIGIN}/`);
-  await installWorker(page, url);
+  const page = await workerPage(browser);
+  if (!page) return void console.log(`browser: no pki.worker asset in ${OUT_DIR}/assets; worker figures skipped`);
   await inspectBundle(page);
   if (!(await observerWorks(page)))
     console.log(
@@ -465,18 +460,28 @@ async function workerFigures(browser: Browser): Promise<void> {
   await page.close();
 }
 
-export async function bench(): Promise<void> {
+/**
+ * Build the app (into OUT_DIR), serve it and start Chromium; `use` gets the browser, and the
+ * server and browser are stopped after. `section` prefixes the lines it prints.
+ */
+export async function withBuiltApp(
+  section: string,
+  use: (browser: Browser) => Promise<void>,
+  buildFlags: string[] = [],
+): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath)
     return void console.log(
-      'browser: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run',
+      `${section}: chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); section not run`,
     );
   try {
     const t0 = performance.now();
-    execFileSync(VITE, ['build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-    console.log(`browser: vite build ${ms(performance.now() - t0)}`);
+    execFileSync(VITE, ['build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error', ...buildFlags], {
+      stdio: 'inherit',
+    });
+    console.log(`${section}: vite build ${ms(performance.now() - t0)}`);
   } catch (e) {
-    console.log(`browser: vite build failed; section not run (${String(e)})`);
+    console.log(`${section}: vite build failed; section not run (${String(e)})`);
     return;
   }
   let server: ChildProcess | undefined;
@@ -484,6 +489,29 @@ export async function bench(): Promise<void> {
   try {
     server = await serve();
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    await use(browser);
+  } catch (e) {
+    console.log(`${section}: stopped early: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await browser?.close();
+    server?.kill();
+  }
+}
+
+/** A fresh page of the served app with the worker started and `benchCall` installed; undefined without a worker asset. */
+export async function workerPage(browser: Browser): Promise<Page | undefined> {
+  const url = workerUrl();
+  if (!url) return undefined;
+  const page = await browser.newPage();
+  // tsx keeps function names with a `__name` helper that the page does not have.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(`${ORIGIN}/`);
+  await installWorker(page, url);
+  return page;
+}
+
+export async function bench(): Promise<void> {
+  await withBuiltApp('browser', async (browser) => {
     await pageLoad(browser);
     await workerFigures(browser);
     if (existsSync(SYSTEM_BUNDLE)) await inspectThroughUi(browser);
@@ -496,10 +524,5 @@ export async function bench(): Promise<void> {
         );
       }
     }
-  } catch (e) {
-    console.log(`browser: stopped early: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await browser?.close();
-    server?.kill();
-  }
+  });
 }

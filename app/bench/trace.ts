@@ -1,0 +1,129 @@
+/**
+ * Benchmark section "trace" (only when named: `npm run bench -- trace`): where the Chromium
+ * worker's time goes in the Cluster operation of TRACE_N nodes. One warm call, then one under a
+ * Chromium performance trace (V8's sampling profiler on every thread), summarised:
+ *  - the busy time of the thread pool where Chromium runs WebCrypto's work;
+ *  - the worker thread's samples by kind: the WebCrypto calls themselves (argument checks,
+ *    copies and posting to the pool: what any WebCrypto issuer pays per call), messaging
+ *    (postMessage: progress and the result's structured clone), garbage collection, native time
+ *    outside JavaScript, idle, and certbench's own JavaScript, with its heaviest functions.
+ * The floor any issuer on WebCrypto has here is the pool's busy time plus the calls' own cost.
+ * The build is not minified, so functions keep their names. Writes the raw trace to TRACE_FILE
+ * for chrome://tracing or Perfetto.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { clusterOnce, withBuiltApp, workerPage } from './browser.ts';
+
+const TRACE_N = 1000;
+const TRACE_FILE = join(tmpdir(), 'certbench-cluster-trace.json');
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'];
+
+/** WebCrypto's entry points as V8 names them (native frames of the worker). */
+const WEBCRYPTO = new Set(['generateKey', 'exportKey', 'importKey', 'sign', 'verify', 'digest', 'getRandomValues']);
+const MESSAGING = new Set(['postMessage', 'send']);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+const OURS = 'certbench JS';
+
+/** What a sample of the worker thread was spent on. */
+function kindOf(fn: string, url: string): string {
+  if (WEBCRYPTO.has(fn) && !url) return 'WebCrypto calls';
+  if (MESSAGING.has(fn)) return 'messaging';
+  if (fn === '(garbage collector)') return 'garbage collection';
+  if (fn === '(idle)') return 'idle';
+  if (fn === '(program)') return 'native outside JS (Blink bindings, V8)';
+  return OURS;
+}
+
+const perCert = (us: number) => `${(us / 1000 / (TRACE_N + 2)).toFixed(3)} ms/cert`;
+
+function summarise(events: TraceEvent[]): void {
+  const threadName = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  let pool = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || !/^(ThreadControllerImpl::RunTask|RunTask|ThreadPool_RunTask)$/.test(e.name)) continue;
+    if (/^ThreadPoolForegroundWorker/.test(threadName.get(`${e.pid}:${e.tid}`) ?? '')) pool += e.dur ?? 0;
+  }
+  console.log(
+    `trace: Chromium's thread pool busy ${perCert(pool)} (WebCrypto's work runs there; summed over its threads, other pool work included)`,
+  );
+  // The worker thread's sampled profile: Profile announces a profile id on a thread, chunks follow.
+  const profileThread = new Map<string, string>();
+  for (const e of events) if (e.name === 'Profile' && e.id) profileThread.set(e.id, `${e.pid}:${e.tid}`);
+  const nodes = new Map<number, ProfileNode>();
+  const self = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  for (const e of events) {
+    if (
+      e.name !== 'ProfileChunk' ||
+      !e.id ||
+      !/DedicatedWorker/.test(threadName.get(profileThread.get(e.id) ?? '') ?? '')
+    )
+      continue;
+    const data = e.args?.data;
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
+      const frame = nodes.get(id)?.callFrame;
+      const fn = frame?.functionName || '(anonymous)';
+      const us = data?.timeDeltas?.[i] ?? 0;
+      const kind = kindOf(fn, frame?.url ?? '');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + us);
+      if (kind === OURS) self.set(fn, (self.get(fn) ?? 0) + us);
+    });
+  }
+  console.log(
+    `trace: the worker thread's samples: ${[...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, us]) => `${k} ${perCert(us)}`)
+      .join('; ')}`,
+  );
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  console.log(`trace: heaviest of the rest (self time): ${top.map(([f, us]) => `${f} ${perCert(us)}`).join(', ')}`);
+}
+
+export async function bench(): Promise<void> {
+  await withBuiltApp(
+    'trace',
+    async (browser) => {
+      const page = await workerPage(browser);
+      if (!page) return void console.log('trace: no worker asset in the build; not traced');
+      await clusterOnce(page, TRACE_N, 0);
+      await browser.startTracing(page, { categories: CATEGORIES });
+      const { elapsed } = await clusterOnce(page, TRACE_N, 1);
+      const raw = await browser.stopTracing();
+      writeFileSync(TRACE_FILE, raw);
+      console.log(
+        `trace: cluster of ${TRACE_N} nodes through the worker under tracing: ${elapsed.toFixed(0)} ms, ${perCert(elapsed * 1000)} (trace in ${TRACE_FILE})`,
+      );
+      const parsed = JSON.parse(raw.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+      summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+      await page.close();
+    },
+    ['--minify', 'false'],
+  );
+}
