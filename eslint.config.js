@@ -27,7 +27,7 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'app/test/**'];
  * narrower surface with the same names, so a lazily loaded chunk holds only what it uses (issue 14):
  * light/ (the page: no WebCrypto, no X.509 library), runtime/ (WebCrypto choice, key types),
  * export/ (key encodings, PKCS#12, PKCS#7, PEM bundles), lifecycle/ (renew, revoke, CRL, rotate),
- * and the module indexes (read/, inspect/, validate/, diagnose/, lint/, relations/ ...).
+ * and the module indexes (read/, inspect/, validate/, diagnose/, lint/, relations/, model/, signatures/ ...).
  */
 const DEEP_CORE = {
   regex: '(^|/)pki/(?!index\\.ts$)(?![^/]+/index\\.ts$)',
@@ -70,18 +70,6 @@ function zone(files, patterns, ignores = []) {
   };
 }
 
-/**
- * Files whose last deep core lines wait on a module index still being written this session (asn1/,
- * model/, signatures/ of issue 10 item 3; BATCH_IN_FLIGHT of issue 14's batch). They keep every
- * other rule of their zone; each leaves this list when its import moves to an index.
- */
-const DEEP_CORE_PENDING = [
-  'app/worker/ops-pki.ts',
-  'app/worker/batch-meta.ts',
-  'app/bench/issue.ts',
-  'app/bench/read.ts',
-];
-
 const boundaries = [
   zone(['app/features/**/*.{ts,tsx}'], [DEEP_CORE, OTHER_FEATURE]),
   zone(
@@ -94,20 +82,12 @@ const boundaries = [
   ),
   zone(['app/store/**/*.ts'], [DEEP_CORE, UI_OR_WORKER]),
   zone(['app/flows/**/*.ts', 'app/targets/**/*.ts'], [DEEP_CORE, UI_OR_WORKER]),
-  zone(['app/worker/**/*.ts'], [DEEP_CORE, UI], DEEP_CORE_PENDING),
-  zone(
-    DEEP_CORE_PENDING.filter((f) => f.startsWith('app/worker/')),
-    [UI],
-  ),
+  zone(['app/worker/**/*.ts'], [DEEP_CORE, UI]),
   zone(
     ['app/cli/**/*.ts'],
     [DEEP_CORE, UI_OR_WORKER, { regex: '(^|/)store/', allowTypeImports: true, message: 'The CLI keeps no workspace.' }],
   ),
-  zone(['app/bench/**/*.ts'], [DEEP_CORE, E2E], DEEP_CORE_PENDING),
-  zone(
-    DEEP_CORE_PENDING.filter((f) => f.startsWith('app/bench/')),
-    [E2E],
-  ),
+  zone(['app/bench/**/*.ts'], [DEEP_CORE, E2E]),
   zone(['app/snippets/**/*.ts', 'app/layouts/**/*.ts', 'app/lib/**/*.{ts,tsx}', 'app/*.{ts,tsx}'], [DEEP_CORE]),
 ];
 

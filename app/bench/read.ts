@@ -5,14 +5,11 @@
  * a warm-up, because the first run mostly measures the JIT.
  */
 import { readFileSync } from 'node:fs';
-import { explain } from '../pki/inspect/explain.ts';
-import { summarize } from '../pki/inspect/summary.ts';
-import { pemDecodeAll } from '../pki/pem.ts';
-import { readInput } from '../pki/read/read-input.ts';
-import type { Item } from '../pki/read/types.ts';
+import { explain, type Item, readInput, summarize } from '../pki/index.ts';
+import { pemDecodeAll } from '../pki/light/index.ts';
 import { relate, type RelationItem } from '../pki/relations/index.ts';
-import { certFactsFromDer } from '../pki/model/cert-facts.ts';
-import { signatureVerifier } from '../pki/signatures/verify-signature.ts';
+import { certFactsFromDer } from '../pki/model/index.ts';
+import { signatureVerifier } from '../pki/signatures/index.ts';
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Enough runs that a neighbour's burst of CPU on a shared machine rarely decides the best one. */

@@ -5,12 +5,11 @@
  * CA select can list a CA that cannot as disabled with the reason, instead of the core refusing
  * after the user pressed the button. The core still decides; this only says it early.
  *
- * Read with the validator's DER reader (pki/validate/cert-facts.ts): synchronous, well under a
- * millisecond per certificate, and it brings no X.509 library onto the page.
+ * Read with the certificate facts model the validator reads (app/pki/model/): synchronous, well
+ * under a millisecond per certificate, and it brings no X.509 library onto the page.
  */
 import { pemDecodeAll } from '../pki/light/index.ts';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- certificate facts have no module index yet: one facts model is issue 10 item 3, left for after the validator rewrite
-import { certFactsFromDer } from '../pki/model/cert-facts.ts';
+import { certFactsFromDer } from '../pki/model/index.ts';
 
 /** A leaf (Issue, Sign CSR) or a subordinate CA (Create an intermediate). */
 export type IssuerPurpose = 'leaf' | 'sub-ca';
