@@ -3,15 +3,22 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/field.tsx';
 import { readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import { callWorker } from '../../worker/client.ts';
+import type { ImportCaArgs } from '../../worker/pki-contract.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 
 export function ImportCaForm() {
   const [certText, setCertText] = useState('');
   const [p12, setP12] = useState<{ name: string; bytes: Uint8Array }>();
   const [keyText, setKeyText] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const importCa = useWorkerAction((args: ImportCaArgs) => callWorker('importCa', args), {
+    cert: ['cert', 'certificate'],
+    key: ['key', 'keyPem'],
+    password: ['password'],
+  });
+  /** Checked here before the worker is asked: nothing to import. */
+  const [missing, setMissing] = useState<string>();
   const [done, setDone] = useState<string>();
 
   const chooseFile = async (file: File | undefined) => {
@@ -25,44 +32,36 @@ export function ImportCaForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
+    setMissing(undefined);
     setDone(undefined);
     if (!p12 && !certText.trim()) {
-      setFailure({ field: 'cert', message: 'Paste the CA certificate (PEM) or choose a PKCS#12 file.' });
+      importCa.clear();
+      setMissing('Paste the CA certificate (PEM) or choose a PKCS#12 file.');
       return;
     }
-    setBusy(true);
-    try {
-      const result = await callWorker('importCa', {
-        cert: p12 ? p12.bytes : certText,
-        ...(keyText.trim() ? { keyPem: keyText } : {}),
-        ...(password ? { password } : {}),
-      });
-      const name = result.meta.subject?.replace(/^.*CN=([^,]+).*$/, '$1') ?? 'Imported CA';
-      appStore.getState().addItems([
-        {
-          kind: 'ca',
-          name,
-          pem: result.certPem,
-          keyPem: result.keyPem,
-          ...(result.chainPem ? { chainPem: result.chainPem } : {}),
-          meta: { ...result.meta, ...(p12 ? { source: p12.name } : {}) },
-        },
-      ]);
-      setDone(`Imported ${name}.`);
-      setCertText('');
-      setKeyText('');
-      setPassword('');
-      setP12(undefined);
-    } catch (e) {
-      setFailure(
-        e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) },
-      );
-    } finally {
-      setBusy(false);
-    }
+    const result = await importCa.run({
+      cert: p12 ? p12.bytes : certText,
+      ...(keyText.trim() ? { keyPem: keyText } : {}),
+      ...(password ? { password } : {}),
+    });
+    if (!result) return;
+    const name = result.meta.subject?.replace(/^.*CN=([^,]+).*$/, '$1') ?? 'Imported CA';
+    appStore.getState().addItems([
+      {
+        kind: 'ca',
+        name,
+        pem: result.certPem,
+        keyPem: result.keyPem,
+        ...(result.chainPem ? { chainPem: result.chainPem } : {}),
+        meta: { ...result.meta, ...(p12 ? { source: p12.name } : {}) },
+      },
+    ]);
+    setDone(`Imported ${name}.`);
+    setCertText('');
+    setKeyText('');
+    setPassword('');
+    setP12(undefined);
   };
-  const at = (...fields: string[]) => (failure && fields.includes(failure.field) ? failure.message : undefined);
 
   return (
     <form aria-label="Import a CA" onSubmit={(e) => void submit(e)} noValidate>
@@ -70,7 +69,11 @@ export function ImportCaForm() {
       <p className="why">
         Bring a CA you already have, to issue from it here. Its key stays in this browser's workspace.
       </p>
-      <Field label="CA certificate" error={at('cert', 'certificate')} hint="PEM text; the chain above it may follow.">
+      <Field
+        label="CA certificate"
+        error={missing ?? importCa.fieldError('cert')}
+        hint="PEM text; the chain above it may follow."
+      >
         {(p) => (
           <textarea
             {...p}
@@ -94,7 +97,7 @@ export function ImportCaForm() {
       </Field>
       <Field
         label="CA private key"
-        error={at('key', 'keyPem')}
+        error={importCa.fieldError('key')}
         hint="PEM (PKCS#8, PKCS#1 or SEC1), plain or encrypted. Not needed for PKCS#12."
       >
         {(p) => (
@@ -108,7 +111,7 @@ export function ImportCaForm() {
           />
         )}
       </Field>
-      <Field label="Password" error={at('password')} hint="For an encrypted key or a PKCS#12 file.">
+      <Field label="Password" error={importCa.fieldError('password')} hint="For an encrypted key or a PKCS#12 file.">
         {(p) => (
           <input
             {...p}
@@ -119,14 +122,14 @@ export function ImportCaForm() {
           />
         )}
       </Field>
-      {failure && !at('cert', 'certificate', 'key', 'keyPem', 'password') && (
+      {importCa.formError && (
         <p className="error" role="alert">
-          {failure.message}
+          {importCa.formError}
         </p>
       )}
       {done && <p role="status">{done}</p>}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Importing…' : 'Import CA'}
+      <button type="submit" disabled={importCa.busy}>
+        {importCa.busy ? 'Importing…' : 'Import CA'}
       </button>
     </form>
   );

@@ -2,35 +2,32 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/field.tsx';
 import { download } from '../../lib/download.ts';
-import { appStore, selectItemList } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import { appStore, selectItemList, type WorkspaceItem } from '../../store/index.ts';
+import { callWorker } from '../../worker/client.ts';
+import { useWorkerAction } from '../issuing/use-worker-action.ts';
 
 export function ExportWorkspaceForm() {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
+  const exportWorkspace = useWorkerAction(
+    (args: { items: WorkspaceItem[]; passphrase?: string }) => callWorker('exportWorkspace', args),
+    { passphrase: ['passphrase', 'password'] },
+  );
   const [message, setMessage] = useState<string>();
-  const [failure, setFailure] = useState<string>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setMessage(undefined);
-    setFailure(undefined);
-    try {
-      const items = selectItemList(appStore.getState());
-      const text = await callWorker('exportWorkspace', { items, ...(passphrase ? { passphrase } : {}) });
-      download(`certbench-workspace-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
-      setMessage(`Exported ${items.length} items${passphrase ? ', encrypted' : ''}.`);
-    } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const items = selectItemList(appStore.getState());
+    const text = await exportWorkspace.run({ items, ...(passphrase ? { passphrase } : {}) });
+    if (text === undefined) return;
+    download(`certbench-workspace-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+    setMessage(`Exported ${items.length} items${passphrase ? ', encrypted' : ''}.`);
   };
   return (
     <form aria-label="Export the workspace" onSubmit={(e) => void submit(e)}>
       <h3>Export the workspace</h3>
       <Field
         label="Passphrase"
+        error={exportWorkspace.fieldError('passphrase')}
         hint="Optional but wise: the file holds private keys. Encrypted with PBES2 (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256)."
       >
         {(p) => (
@@ -43,12 +40,12 @@ export function ExportWorkspaceForm() {
           />
         )}
       </Field>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Exporting…' : 'Export workspace'}
+      <button type="submit" disabled={exportWorkspace.busy}>
+        {exportWorkspace.busy ? 'Exporting…' : 'Export workspace'}
       </button>
-      {failure && (
+      {exportWorkspace.formError && (
         <p className="error" role="alert">
-          {failure}
+          {exportWorkspace.formError}
         </p>
       )}
       {message && <p role="status">{message}</p>}
@@ -59,50 +56,43 @@ export function ExportWorkspaceForm() {
 export function ImportWorkspaceForm() {
   const [file, setFile] = useState<File>();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ field: string; message: string }>();
+  const importWorkspace = useWorkerAction(
+    async ({ file, passphrase }: { file: File; passphrase?: string }) =>
+      callWorker('importWorkspace', { text: await file.text(), ...(passphrase ? { passphrase } : {}) }),
+    { file: ['file'], passphrase: ['password'] },
+  );
+  /** Checked here before the worker is asked: no file chosen. */
+  const [missing, setMissing] = useState<string>();
   const [message, setMessage] = useState<string>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
+    setMissing(undefined);
     setMessage(undefined);
     if (!file) {
-      setFailure({ field: 'file', message: 'Choose a workspace file first.' });
+      importWorkspace.clear();
+      setMissing('Choose a workspace file first.');
       return;
     }
-    setBusy(true);
-    try {
-      const text = await file.text();
-      const read = await callWorker('importWorkspace', { text, ...(passphrase ? { passphrase } : {}) });
-      const counts = appStore.getState().importItems(read.items);
-      setMessage(
-        `Imported ${counts.added} new, ${counts.replaced} updated; ${counts.kept} already here were newer${read.skipped ? `; ${read.skipped} damaged entries skipped` : ''}.`,
-      );
-    } catch (e) {
-      setFailure(
-        e instanceof WorkerCallError ? { field: e.field, message: e.message } : { field: '', message: String(e) },
-      );
-    } finally {
-      setBusy(false);
-    }
+    const read = await importWorkspace.run({ file, ...(passphrase ? { passphrase } : {}) });
+    if (!read) return;
+    const counts = appStore.getState().importItems(read.items);
+    setMessage(
+      `Imported ${counts.added} new, ${counts.replaced} updated; ${counts.kept} already here were newer${read.skipped ? `; ${read.skipped} damaged entries skipped` : ''}.`,
+    );
   };
   return (
     <form aria-label="Import a workspace file" onSubmit={(e) => void submit(e)} noValidate>
       <h3>Import a workspace file</h3>
       <Field
         label="Workspace file"
-        error={failure?.field === 'file' ? failure.message : undefined}
+        error={missing ?? importWorkspace.fieldError('file')}
         hint="Items are added beside what is here; nothing is deleted."
       >
         {(p) => (
           <input {...p} type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0])} />
         )}
       </Field>
-      <Field
-        label="Passphrase"
-        error={failure?.field === 'password' ? failure.message : undefined}
-        hint="Only for an encrypted file."
-      >
+      <Field label="Passphrase" error={importWorkspace.fieldError('passphrase')} hint="Only for an encrypted file.">
         {(p) => (
           <input
             {...p}
@@ -113,12 +103,12 @@ export function ImportWorkspaceForm() {
           />
         )}
       </Field>
-      <button type="submit" className="secondary" disabled={busy}>
-        {busy ? 'Importing…' : 'Import workspace'}
+      <button type="submit" className="secondary" disabled={importWorkspace.busy}>
+        {importWorkspace.busy ? 'Importing…' : 'Import workspace'}
       </button>
-      {failure && !['file', 'password'].includes(failure.field) && (
+      {importWorkspace.formError && (
         <p className="error" role="alert">
-          {failure.message}
+          {importWorkspace.formError}
         </p>
       )}
       {message && <p role="status">{message}</p>}
