@@ -48,6 +48,7 @@ export {
   type SanProblem,
 } from './san.ts';
 export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
+export type { SubjectFields } from './names.ts';
 export { DEFAULTS, PRESETS, presetById, type Preset, type IssuingDefaults } from './presets.ts';
 export { validityWindow, checkDays } from './validity.ts';
 export { loadIssuer, type CaMaterial } from './issuer.ts';
@@ -59,40 +60,8 @@ export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export type { LeafEngine, LeafKey } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
 
-// A certificate's life after issuing: renewal, revocation and CRLs, CA rotation.
-/** Renew a leaf (same subject, SANs and profile; new serial and validity; new key unless one is kept), or a cluster's leaves under one CA. */
-export {
-  renewLeaf,
-  renewLeaves,
-  type RenewOptions,
-  type RenewedLeaf,
-  type RenewalRequest,
-  type RenewedMember,
-} from './renew.ts';
-/** What renewal reads from a leaf: subject DER, SANs, profile, key algorithm, serial, lifetime. */
-export { leafFacts, type LeafFacts } from './leaf-facts.ts';
-/** What a CA remembers of its revocations (the CLI's revoked.json), and its reasons (RFC 5280 §5.3.1). */
-export {
-  REVOCATION_REASONS,
-  REVOCATION_LIST_FORMAT,
-  emptyRevocationList,
-  addRevocation,
-  isRevoked,
-  isRevocationReason,
-  checkReason,
-  normalizeSerial,
-  parseRevocationList,
-  formatRevocationList,
-  type RevocationList,
-  type RevocationReason,
-  type RevokedCertificate,
-} from './revocation-list.ts';
-/** Revoke a certificate its CA signed (checked by signature), adding it to that CA's revocation list. */
-export { revokeCertificate } from './revoke.ts';
-/** The next CRL v2 of a CA over its revocation list: CRL number, AKI, thisUpdate/nextUpdate (default 7 days), PEM and DER. */
-export { issueCrl, DEFAULT_CRL_DAYS, type CrlOptions, type IssuedCrl } from './crl.ts';
-/** A new root CA beside the old one, the transition trust bundle, and optionally the old CA's cross-signature. */
-export { rotateCa, nextGenerationName, type RotateOptions, type RotatedCa } from './rotate.ts';
+// A certificate's life after issuing: renewal, revocation and CRLs, CA rotation (listed once, in the surface).
+export * from './lifecycle/index.ts';
 
 // Reading anything a user drops, and explaining it.
 export { readInput, MAX_INPUT_BYTES, MAX_ITEMS, TIME_BUDGET_MS } from './read/index.ts';

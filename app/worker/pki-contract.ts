@@ -2,22 +2,15 @@
  * Plain shapes of the issuing operations the workbench's views run in the worker. The views
  * depend on these, not on the core's signatures, so the core can change underneath.
  */
-import type { KeyAlgorithmId, LeafProfile } from '../pki/index.ts';
+import type { KeyAlgorithmId, LeafProfile, SubjectFields } from '../pki/index.ts';
 import type { LayoutId } from '../layouts/types.ts';
 import type { ItemMeta } from '../store/types.ts';
 import type { TargetId } from '../targets/index.ts';
 
 export type { LeafProfile, TargetId };
 
-/** The subject fields a form collects (CN required). */
-export interface SubjectInput {
-  commonName: string;
-  organization?: string;
-  organizationalUnit?: string;
-  country?: string;
-  state?: string;
-  locality?: string;
-}
+/** The subject fields a form collects (CN required): the core's SubjectFields. */
+export type SubjectInput = SubjectFields;
 
 /** A CA that signs: its certificate, its key, and its own chain up to the root ('' for a root). */
 export interface IssuerInput {
