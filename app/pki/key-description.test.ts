@@ -30,7 +30,7 @@ describe('keyDescription', () => {
     { key: { algorithm: 'DSA', size: 2048 }, want: 'DSA 2048' },
     { key: { algorithm: 'DSA' }, want: 'DSA' },
     { key: { algorithm: 'Ed25519', size: 256 }, want: 'Ed25519' },
-    { key: { algorithm: 'ML-DSA-87' }, want: 'ML-DSA-87 (post-quantum)' },
+    { key: { algorithm: 'ML-DSA-87' }, want: 'ML-DSA-87' },
     { key: { algorithm: '1.2.3.4' }, want: '1.2.3.4' },
   ];
   for (const row of rows) it(row.want, () => expect(keyDescription(row.key)).toBe(row.want));

@@ -1,6 +1,6 @@
 /**
  * How certbench names a key, in every surface: the key picker, Inspect, Sign CSR and the CLI say
- * "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65 (post-quantum)" for the same key. No imports:
+ * "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65" for the same key. No imports:
  * the page loads this (through ../light/index.ts).
  */
 
@@ -14,11 +14,13 @@ export interface KeyShape {
   curve?: string;
 }
 
-/** The one description of a key: "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65 (post-quantum)". */
+/**
+ * The one description of a key: "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65". What ML-DSA is
+ * (post-quantum, who can use it) is said beside it where there is room (Inspect's key tree, the picker's hint).
+ */
 export function keyDescription(key: KeyShape): string {
   // An id-ecPublicKey in a certificate signs with ECDSA: what the picker and the TLS stacks call it.
   if (key.curve) return `${key.algorithm === 'EC' ? 'ECDSA' : key.algorithm} ${key.curve}`;
-  if (key.algorithm.startsWith('ML-DSA-')) return `${key.algorithm} (post-quantum)`;
   if (key.size !== undefined && /^(RSA|RSA-PSS|DSA)$/.test(key.algorithm)) return `${key.algorithm} ${key.size}`;
   return key.algorithm;
 }

@@ -55,7 +55,7 @@ export function describePublicKey(spki: Uint8Array): PublicKeyDescription {
   return { algorithm };
 }
 
-/** "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65 (post-quantum)": the one key description (key-description.ts). */
+/** "ECDSA P-256", "RSA 2048", "Ed25519", "ML-DSA-65": the one key description (key-description.ts). */
 export function publicKeyText(d: PublicKeyDescription): string {
   return keyDescription(d);
 }
@@ -67,7 +67,7 @@ export function publicKeyNode(spki: Uint8Array, label = 'Public key'): TreeNode 
     if (d.mlDsa) {
       // What a reader needs to know about a post-quantum key: how strong, how big, and who can use it.
       return node(label, publicKeyText(d), [
-        node('Algorithm', 'ML-DSA, the module-lattice signature of FIPS 204 (RFC 9881 for X.509)'),
+        node('Algorithm', 'ML-DSA, the post-quantum module-lattice signature of FIPS 204 (RFC 9881 for X.509)'),
         node('Security', `NIST category ${d.mlDsa.category}`),
         node('Public key size', `${d.mlDsa.publicKeyBytes} bytes`),
         node('Who can use it', mlDsaStackText()),

@@ -151,8 +151,18 @@ function time(t: CertificateModel['notBefore']): TimeFacts {
   return { date: t.date, encoding: t.encoding };
 }
 
+/**
+ * The validator takes DER only, as TLS stacks do (Go's parser refuses BER outright): the reader
+ * locates fields in BER too, so indefinite lengths in the certificate's frame and in the
+ * TBSCertificate's fields are refused here (the DER view throws on them).
+ */
+function requireDerFrame(der: Uint8Array): void {
+  for (const part of children(parseDer(der))) if (part.constructed) children(part);
+}
+
 /** The facts of a located certificate. Throws when a field the facts need does not decode. */
 function factsOf(model: CertificateModel): CertFacts {
+  requireDerFrame(model.der);
   const issuer = parseName(model.issuer);
   const subject = parseName(model.subject);
   const params = model.signatureAlgorithm.params;
