@@ -43,7 +43,9 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(
-    caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    // ignoreVary: servers answer with Vary: Origin, and the stored copy (fetched at install, without
+    // an Origin header) must still serve a module script's request (which carries one).
+    caches.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request).then((response) => {
       if (response.ok) {
         const copy = response.clone();
         void caches.open(CACHE).then((c) => c.put(request, copy));
