@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { judge } from '../../pki/read/test-judges.ts';
 import { treeToText } from '../../pki/index.ts';
 import { inspectReport } from '../../flows/inspect-report.ts';
-import { runCaptured } from '../run-captured.ts';
+import { runCaptured } from '../testing/run-captured.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-cli-inspect-'));
 const MAKE = `

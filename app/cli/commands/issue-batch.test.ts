@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaptured } from '../run-captured.ts';
+import { runCaptured } from '../testing/run-captured.ts';
 import { requireTool, run as runTool } from '../../test/judges/tools.ts';
 
 let dir: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaptured, type CliRun } from '../run-captured.ts';
+import { runCaptured, type CliRun } from '../testing/run-captured.ts';
 import { run as runTool } from '../../test/judges/tools.ts';
 import { leafFacts } from '../../pki/leaf-facts.ts';
 import { formatSan } from '../../pki/san.ts';

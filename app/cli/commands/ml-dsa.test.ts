@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pythonMlDsaVerdicts } from '../../test/judges/python-ml-dsa.ts';
-import { runCaptured } from '../run-captured.ts';
+import { runCaptured } from '../testing/run-captured.ts';
 
 describe('certbench with ML-DSA', () => {
   it('ca, intermediate, issue, csr, verify and export, judged by python', async () => {

@@ -4,7 +4,7 @@
  * is unusable input (exit 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCaptured } from '../run-captured.ts';
+import { runCaptured } from '../testing/run-captured.ts';
 import { opensslCaWithRevokedLeaf, type OpensslCa } from '../../test/judges/openssl-ca.ts';
 import { run as runTool } from '../../test/judges/tools.ts';
 

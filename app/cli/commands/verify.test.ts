@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaptured } from '../run-captured.ts';
+import { runCaptured } from '../testing/run-captured.ts';
 
 let dir = '';
 // openssl 3.0 cannot set fixed dates on `x509 -req`, so the times are relative to now.

@@ -3,7 +3,7 @@
  * reads the exit status and both streams as a script would see them.
  */
 import { vi } from 'vitest';
-import { main } from './main.ts';
+import { main } from '../main.ts';
 
 export interface CliRun {
   status: number;
