@@ -91,8 +91,10 @@ export class ExportPage {
     const blocks = this.bundleSection.getByRole('region', { name: 'Snippets' }).locator(':scope > .snippet');
     await expect(blocks.first()).toBeVisible();
     const out: { heading: string; code: string }[] = [];
+    // textContent: snippets off screen skip rendering (content-visibility), which empties innerText.
     for (const block of await blocks.all()) {
-      out.push({ heading: await block.getByRole('heading').innerText(), code: await block.locator('pre').innerText() });
+      const heading = (await block.getByRole('heading').textContent()) ?? '';
+      out.push({ heading: heading.trim(), code: (await block.locator('pre').textContent()) ?? '' });
     }
     return out;
   }
