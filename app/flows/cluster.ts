@@ -11,12 +11,13 @@
 import {
   checkDays,
   createRootCa,
-  issueBatch,
+  issueBatchLines,
   issueLeaf,
   KEY_ALGORITHMS,
   loadIssuer,
   parseBatch,
   PkiError,
+  type BatchLine,
   type CaMaterial,
   type KeyAlgorithmId,
   type SanEntry,
@@ -78,6 +79,12 @@ const CLIENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Returns how many certificates the plan makes (nodes, clients).
  */
 export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: number } {
+  const checked = checkPlan(plan);
+  return { nodes: checked.nodes.length, clients: checked.clients };
+}
+
+/** checkClusterPlan's checks, keeping the parsed node lines so issueCluster parses the list once. */
+function checkPlan(plan: ClusterPlan): { nodes: BatchLine[]; clients: number } {
   if (!plan.cluster.trim()) throw new PkiError('invalid-name', 'cluster', 'Name the cluster.');
   const layout = layoutById(plan.layout);
   validateLayoutOptions(layout, plan.layoutOptions ?? {});
@@ -113,7 +120,7 @@ export function checkClusterPlan(plan: ClusterPlan): { nodes: number; clients: n
   }
   if (nodes.length + plan.clients.length === 0)
     throw new PkiError('invalid-argument', 'nodes', 'List at least one node or client.');
-  return { nodes: nodes.length, clients: plan.clients.length };
+  return { nodes, clients: plan.clients.length };
 }
 
 function checkCancelled(signal: AbortSignal | undefined): void {
@@ -132,10 +139,10 @@ export async function issueCluster(
   steps: ClusterSteps = {},
   crypto?: Crypto,
 ): Promise<IssuedCluster> {
-  const counts = checkClusterPlan(plan);
+  const checked = checkPlan(plan);
   const cluster = plan.cluster.trim();
   const newRoot = 'newRoot' in signer;
-  const total = (newRoot ? 1 : 0) + counts.nodes + counts.clients;
+  const total = (newRoot ? 1 : 0) + checked.nodes.length + checked.clients;
   let done = 0;
   const progress = (label: string) => steps.progress?.(done, total, label);
   progress(newRoot ? 'Creating the CA' : 'Issuing certificates');
@@ -166,13 +173,15 @@ export async function issueCluster(
     sans: leaf.sans,
     notes: leaf.notes,
   });
+  // One load of the CA (a full read of its certificate and an import of its key) for nodes and clients.
+  const issuer = await loadIssuer(material, crypto);
   const notes = new Set<string>();
   const nodes: ClusterLeaf[] = [];
   if (plan.nodes !== undefined) {
     const start = done;
-    const batch = await issueBatch(
-      plan.nodes,
-      material,
+    const batch = await issueBatchLines(
+      checked.nodes,
+      issuer,
       { profile: 'node', algorithm: plan.algorithm, days: plan.leafDays },
       crypto,
       (n) => {
@@ -184,7 +193,6 @@ export async function issueCluster(
     batch.notes.forEach((n) => notes.add(n));
     for (const item of batch.items) nodes.push(leafOf(item.name, item));
   }
-  const issuer = await loadIssuer(material, crypto);
   const clients: ClusterLeaf[] = [];
   for (const name of plan.clients) {
     checkCancelled(steps.signal);

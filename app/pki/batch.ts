@@ -159,11 +159,27 @@ export async function issueBatch(
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<BatchResult> {
+  const lines = parseBatch(text, options.profile ?? 'node');
+  checkDays(options.days ?? DEFAULTS.leafDays);
+  return issueBatchLines(lines, await loadIssuer(issuer, crypto), options, crypto, onProgress, signal);
+}
+
+/**
+ * issueBatch for a caller that already holds the parsed lines (parseBatch with the same profile)
+ * and the loaded issuer, so neither is made twice: the Cluster flow checks its node list before
+ * the first key and signs its clients with the same issuer (flows/cluster.ts).
+ */
+export async function issueBatchLines(
+  lines: readonly BatchLine[],
+  loaded: LoadedIssuer,
+  options: BatchOptions = {},
+  crypto: Crypto = defaultCrypto(),
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<BatchResult> {
   const profile = options.profile ?? 'node';
-  const lines = parseBatch(text, profile);
   const days = checkDays(options.days ?? DEFAULTS.leafDays);
   const algorithm = options.algorithm ?? DEFAULTS.algorithm;
-  const loaded = await loadIssuer(issuer, crypto);
   // One window for the whole batch: the same clamping and note for every node.
   const window = validityWindow({ days, issuer: loaded, onOutlive: options.onOutlive });
   const template = await fastTemplate(loaded, profile, algorithm, crypto);

@@ -55,7 +55,16 @@ export { loadIssuer, type CaMaterial } from './issuer.ts';
 export { createRootCa, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
 export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
-export { parseBatch, issueBatch, MAX_BATCH, BATCH_IN_FLIGHT, type BatchOptions, type BatchResult } from './batch.ts';
+export {
+  parseBatch,
+  issueBatch,
+  issueBatchLines,
+  MAX_BATCH,
+  BATCH_IN_FLIGHT,
+  type BatchLine,
+  type BatchOptions,
+  type BatchResult,
+} from './batch.ts';
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export type { LeafEngine, LeafKey } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
