@@ -7,6 +7,8 @@ import { nextTask, putInSlices } from './sliced-puts.ts';
 
 const DB_NAME = 'certbench';
 const STORE = 'items';
+/** Records read per request when the workspace opens. */
+const READ_BATCH = 200;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -37,8 +39,18 @@ export function idbRecordStore(factory: IDBFactory = indexedDB): RecordStore {
   const database = () => (db ??= open(factory));
   return {
     async getAll() {
-      const tx = (await database()).transaction(STORE, 'readonly');
-      return (await request(tx.objectStore(STORE).getAll())) as ItemRecord[];
+      const store = (await database()).transaction(STORE, 'readonly').objectStore(STORE);
+      // In batches: the page decodes (structured-clones) what a request returns in the task of its
+      // success event, and a thousand items at once was one 100+ ms task. Each batch's request is
+      // made from the previous one's success, so the transaction stays active and the read atomic.
+      const all: ItemRecord[] = [];
+      for (;;) {
+        const last = all.at(-1)?.id;
+        const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true);
+        const batch = (await request(store.getAll(range, READ_BATCH))) as ItemRecord[];
+        all.push(...batch);
+        if (batch.length < READ_BATCH) return all;
+      }
     },
     async put(records) {
       const opened = await database();

@@ -14,6 +14,7 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import { toRecord, type RecordStore } from './record-store.ts';
+import { nextTask, SLICE_MS } from './sliced-puts.ts';
 import type { WorkspaceItem } from './types.ts';
 
 /** The part of the state that is persisted (the store's `partialize`). */
@@ -93,7 +94,13 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
     async getItem(): Promise<StorageValue<PersistedWorkspace>> {
       const items: Record<string, WorkspaceItem> = {};
       const upgraded: WorkspaceItem[] = [];
+      let sliceStart = performance.now();
       for (const rec of await records.getAll()) {
+        // Checking a thousand items is tens of milliseconds on a busy machine: yield now and then.
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await nextTask();
+          sliceStart = performance.now();
+        }
         const item = migrateItem(rec.item, rec.version);
         if (!item) continue; // damaged or from a newer certbench: leave the record alone
         items[item.id] = item;

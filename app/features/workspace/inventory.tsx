@@ -3,11 +3,12 @@
  * status and CA filters, badges) or a tree by issuer with clusters as groups. Rows renew,
  * revoke, download and delete; a delete says what goes with it and can be undone for a while.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { clusterGroups, issuerTree, type TreeNode } from '../../flows/inventory/tree.ts';
 import { expiringSoon, inventoryRows, type InventoryRow, type StatusFilter } from '../../flows/inventory/filter.ts';
 import { formatSan } from '../../pki/light/index.ts';
 import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
+import { PAGE_SIZE, Pager, usePage } from './pager.tsx';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
 import { StatusBadges } from '../../components/status-badges.tsx';
 import './inventory.css';
@@ -122,26 +123,6 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
   );
 }
 
-/** Rows drawn per frame: well under 50 ms of rendering each on a busy two-core machine. */
-const ROWS_PER_STEP = 100;
-
-/**
- * How many of `total` rows to draw: the first step at once, one more step per frame until all
- * are drawn. A thousand rows drawn at once were one 250-370 ms main-thread task.
- */
-function useGrowingCount(total: number, rows: unknown): number {
-  const [state, setState] = useState({ rows, shown: ROWS_PER_STEP });
-  // New rows (a filter typed, an item added) start over from the first step.
-  if (state.rows !== rows) setState({ rows, shown: ROWS_PER_STEP });
-  const shown = state.rows === rows ? state.shown : ROWS_PER_STEP;
-  useEffect(() => {
-    if (shown >= total) return;
-    const frame = requestAnimationFrame(() => setState((s) => ({ ...s, shown: s.shown + ROWS_PER_STEP })));
-    return () => cancelAnimationFrame(frame);
-  }, [shown, total]);
-  return Math.min(shown, total);
-}
-
 interface TableRowProps {
   item: WorkspaceItem;
   status: InventoryRow['status'];
@@ -179,7 +160,7 @@ function InventoryTable({
   nameOf: (id: string | undefined) => string | undefined;
   onMessage: RowActionsProps['onMessage'];
 }) {
-  const shown = useGrowingCount(rows.length, rows);
+  const page = usePage(rows);
   return (
     <div className="table-scroll">
       <table aria-label="Workspace items" className="inventory">
@@ -195,7 +176,7 @@ function InventoryTable({
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, shown).map(({ item, status }) => (
+          {rows.slice(page.first, page.first + PAGE_SIZE).map(({ item, status }) => (
             <TableRow
               key={item.id}
               item={item}
@@ -209,6 +190,7 @@ function InventoryTable({
           ))}
         </tbody>
       </table>
+      <Pager page={page} total={rows.length} />
     </div>
   );
 }
