@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { BATCH_IN_FLIGHT } from '../pki/index.ts';
+import { workspaceOpen } from './workspace-open.ts';
 import { anchorLine, best, nodeList, nodeListFile, perCert, pythonInMemory, type PerCert } from './issue-anchor.ts';
 
 const PORT = 4183;
@@ -515,6 +516,7 @@ export async function bench(): Promise<void> {
     await pageLoad(browser);
     await workerFigures(browser);
     if (existsSync(SYSTEM_BUNDLE)) await inspectThroughUi(browser);
+    await workspaceOpen(browser, ORIGIN);
     for (const n of [100, 1000]) {
       try {
         await clusterThroughUi(browser, n);
