@@ -111,8 +111,27 @@ export class InspectPage {
     if (await more.count()) await more.click();
   }
 
+  /** The certificate table a report of many certificates shows (cert-rows.ts TABLE_FROM). */
+  get table(): Locator {
+    return this.page.getByRole('table', { name: 'Certificates read' });
+  }
+
+  /**
+   * Open the card of a certificate that sits in the table: filter for `subject` (default: what
+   * follows "Certificate: " in the heading) and press the one row's Details.
+   */
+  async openInTable(heading: string | RegExp, subject?: string): Promise<void> {
+    const text =
+      subject ?? (typeof heading === 'string' ? heading : heading.source).replace(/^\^?(CA )?[Cc]ertificate: /, '');
+    await this.page.getByLabel('Filter certificates').fill(text);
+    await expect(this.table.getByRole('row')).toHaveCount(2);
+    await this.table.getByRole('button', { name: /^Details/ }).click();
+    await expect(this.item(heading)).toBeVisible();
+  }
+
   async saveToWorkspace(heading: string | RegExp): Promise<void> {
     await this.showAll();
+    if ((await this.item(heading).count()) === 0 && (await this.table.count()) > 0) await this.openInTable(heading);
     const item = this.item(heading);
     await item.getByRole('button', { name: /^Save to workspace/ }).click();
     await expect(item.getByRole('button', { name: /^Saved to workspace/ })).toBeDisabled();

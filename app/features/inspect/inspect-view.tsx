@@ -11,6 +11,9 @@ import { DiagnosisPanel } from './diagnosis-panel.tsx';
 import { InspectForm } from './inspect-form.tsx';
 import { InspectedItemView } from './inspected-item.tsx';
 import { NoChain } from './no-chain.tsx';
+import { CertTable } from './cert-table.tsx';
+import { TABLE_FROM } from './cert-rows.ts';
+import type { InspectedItem } from '../../flows/inspect-report.ts';
 import { download } from '../../lib/download.ts';
 import { startWorker } from '../../worker/client.ts';
 import { reportJson } from './report-json.ts';
@@ -69,10 +72,25 @@ export function InspectView() {
   };
 
   const savable = report?.items.filter(canSave) ?? [];
+  // Many certificates (a CA bundle) go into one table (cert-rows.ts says why from TABLE_FROM); the
+  // other items, and a handful of certificates, keep their cards.
+  const certificates = report?.items.filter((i) => i.kind === 'certificate') ?? [];
+  const asTable = certificates.length >= TABLE_FROM;
+  const cardItems = (asTable ? report?.items.filter((i) => i.kind !== 'certificate') : report?.items) ?? [];
   // A new report starts folded again.
   const count = shown.report === report ? shown.count : FIRST_ITEMS;
-  const visible = report?.items.slice(0, count) ?? [];
-  const hidden = (report?.items.length ?? 0) - visible.length;
+  const visible = cardItems.slice(0, count);
+  const hidden = cardItems.length - visible.length;
+  const card = (item: InspectedItem, openDepth: number) => (
+    <InspectedItemView
+      openDepth={openDepth}
+      key={item.id}
+      item={item}
+      saved={saved.has(item.id)}
+      disabled={!hydrated}
+      {...(canSave(item) ? { onSave: () => save([item.id]) } : {})}
+    />
+  );
   const errors = report?.items.filter((i) => i.kind === 'error') ?? [];
   const read = (report?.items.length ?? 0) - errors.length;
 
@@ -154,24 +172,21 @@ export function InspectView() {
             <h3 id="items-heading" className="visually-hidden">
               Items
             </h3>
-            {visible.map((item) => (
-              <InspectedItemView
-                openDepth={report.items.length > 6 ? 1 : 2}
-                key={item.id}
-                item={item}
-                saved={saved.has(item.id)}
-                disabled={!hydrated}
-                {...(canSave(item) ? { onSave: () => save([item.id]) } : {})}
-              />
-            ))}
+            {asTable && (
+              <>
+                <h4 className="inspect__table-heading">Certificates</h4>
+                <CertTable items={certificates} renderDetail={(item) => card(item, 1)} />
+              </>
+            )}
+            {visible.map((item) => card(item, report.items.length > 6 ? 1 : 2))}
             {hidden > 0 && (
               <p>
-                {visible.length} of {report.items.length} items shown.{' '}
+                {visible.length} of {cardItems.length} items shown.{' '}
                 <button
                   type="button"
-                  onClick={() => startTransition(() => setShown({ report, count: report.items.length }))}
+                  onClick={() => startTransition(() => setShown({ report, count: cardItems.length }))}
                 >
-                  Show all {report.items.length} items
+                  Show all {cardItems.length} items
                 </button>
               </p>
             )}
