@@ -220,8 +220,7 @@ test('a CA bundle is a table: filter, keyboard sort, badges, the card on demand,
     for (const scheme of SCHEMES) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
-      await page.getByRole('heading', { name: 'Certificates' }).scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -40));
+      await page.getByRole('heading', { name: 'Certificates' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shoot(page, `bundle-table-${size.name}-${scheme}`, test.info());
     }
 });
@@ -246,7 +245,9 @@ test("a PKCS#12 with a leaf and its intermediate: the root is missing, said in t
     for (const scheme of SCHEMES) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
-      await inspect.diagnosis.getByRole('heading', { name: 'Chain' }).scrollIntoViewIfNeeded();
+      await inspect.diagnosis
+        .getByRole('heading', { name: 'Chain' })
+        .evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shoot(page, `chain-missing-root-${size.name}-${scheme}`, test.info());
     }
 });
@@ -302,7 +303,9 @@ test('the chain is drawn: leaf, intermediate, root, each link with its checks, t
     for (const scheme of SCHEMES) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
-      await inspect.diagnosis.getByRole('heading', { name: 'Chain' }).scrollIntoViewIfNeeded();
+      await inspect.diagnosis
+        .getByRole('heading', { name: 'Chain' })
+        .evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shoot(page, `chain-whole-${size.name}-${scheme}`, test.info());
     }
 });
