@@ -17,6 +17,10 @@ import {
   type InspectReport,
   type InspectRole,
 } from '../../flows/inspect-report.ts';
+import { inspectFindingText } from '../../flows/diagnosis-words.ts';
+
+/** How `certbench inspect` adds a file: every input is an argument (it has no --ca or --untrusted). */
+const TO_THE_FILES_GIVEN = 'to the files given';
 
 const HELP = `usage: certbench inspect FILE… [--password-file F] [--host NAME_OR_IP] [--purpose server|client] [--json]
 
@@ -53,7 +57,7 @@ function purposeOf(value: string | boolean | undefined): InspectRole | undefined
 function diagnosisText(d: Diagnosis): string {
   const asked = [d.host ? `for ${d.host}` : '', d.role ? `as a TLS ${d.role}` : ''].filter(Boolean).join(' ');
   const lines = [`Diagnosis: ${d.leaf}${asked ? ` (${asked})` : ''}: ${d.valid ? 'valid' : 'not valid'}`];
-  for (const f of d.findings) lines.push(`  ${f.severity}: ${f.message}`);
+  for (const f of d.findings) lines.push(`  ${f.severity}: ${inspectFindingText(f, d, TO_THE_FILES_GIVEN)}`);
   const groups = new Map<string, { names: string[]; verdict: string; fixes: string[] }>();
   for (const c of d.clients) {
     const verdict = c.accepts ? 'accept' : `refuse — ${c.reasons.join('; ')}`;
