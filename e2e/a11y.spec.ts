@@ -18,6 +18,8 @@ const test = base.extend<{ inspect: InspectPage }>({
 
 const VIEWS: ViewName[] = ['Cluster', 'Authorities', 'Issue', 'Sign CSR', 'Inspect', 'Export', 'Workspace'];
 const SCHEMES = ['light', 'dark'] as const;
+/** Debian's CA bundle (ca-certificates): about 140 certificates, so Inspect shows its table. */
+const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -84,5 +86,28 @@ for (const scheme of SCHEMES) {
     await app.goTo('Export');
     await expect(page.getByRole('region', { name: 'Snippets' })).toBeVisible();
     expect(await violations(page), `Export with items and snippets (${scheme})`).toEqual([]);
+  });
+
+  test(`Inspect's certificate table for a CA bundle, sorted, with a row's card open, ${scheme}`, async ({
+    app,
+    page,
+    inspect,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    await app.goTo('Inspect');
+    await inspect.addFiles([SYSTEM_BUNDLE]);
+    const rows = inspect.table.getByRole('row');
+    await expect(rows.nth(100)).toBeVisible();
+    expect(await violations(page), `certificate table (${scheme})`).toEqual([]);
+    const notAfter = inspect.table.getByRole('columnheader', { name: /Not after/ });
+    await notAfter.getByRole('button').click();
+    await expect(notAfter).toHaveAttribute('aria-sort', 'ascending');
+    await inspect.table
+      .getByRole('button', { name: /^Details: / })
+      .first()
+      .click();
+    await expect(inspect.table.getByRole('button', { name: /^Hide: / })).toHaveAttribute('aria-expanded', 'true');
+    expect(await violations(page), `certificate table, sorted, a card open (${scheme})`).toEqual([]);
   });
 }
