@@ -51,7 +51,7 @@ describe('certRows', () => {
       ['Gamma Root', 'not-yet-valid', true],
       ['node10', 'expired', false],
     ]);
-    expect(rows.map((r) => r.key)).toEqual(['EC P-256', 'EC P-256', 'RSA 2048', 'EC P-256']);
+    expect(rows.map((r) => r.key)).toEqual(['ECDSA P-256', 'ECDSA P-256', 'RSA 2048', 'ECDSA P-256']);
   });
 });
 

@@ -3,7 +3,7 @@
  * status, with a text filter and a column sort. Pure, so the view and its tests share it.
  */
 import type { InspectedItem } from '../../flows/inspect-report.ts';
-import { shortName } from '../../pki/light/index.ts';
+import { keyDescription, shortName } from '../../pki/light/index.ts';
 
 /**
  * From this many certificates on, Inspect shows a table instead of one card per certificate.
@@ -44,12 +44,10 @@ export const STATUS_WORD: Record<CertStatus, string> = {
   'not-yet-valid': 'not yet valid',
 };
 
+/** The key column in the words every surface uses ("ECDSA P-256", "RSA 2048"): key-description.ts. */
 function keyText(item: InspectedItem): string {
   const s = item.summary;
-  if (s.kind !== 'certificate') return '';
-  const k = s.publicKey;
-  if (k.curve) return `${k.algorithm} ${k.curve}`;
-  return k.size !== undefined ? `${k.algorithm} ${k.size}` : k.algorithm;
+  return s.kind === 'certificate' ? keyDescription(s.publicKey) : '';
 }
 
 function statusAt(notBefore: string, notAfter: string, now: Date): CertStatus {

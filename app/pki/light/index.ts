@@ -30,3 +30,4 @@ export {
   type RevocationReason,
 } from '../revocation-list.ts';
 export { roleWords, shortName, type MissingCertificate, type MissingRole } from '../diagnose/missing-words.ts';
+export { keyDescription, type KeyShape } from '../key-description.ts';
