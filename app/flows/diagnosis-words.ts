@@ -21,7 +21,7 @@ export function addMissingText(m: MissingCertificate, add: AddPhrase): string {
 }
 
 /** "'Test Issuing CA' was issued by 'Test Root CA', which is not among the inputs. Add 'Test Root CA' (the root) …" */
-export function missingText(m: MissingCertificate, add: AddPhrase): string {
+function missingText(m: MissingCertificate, add: AddPhrase): string {
   return `'${shortName(m.issues)}' was issued by '${shortName(m.subject)}', which is not among the inputs. ${addMissingText(m, add)}`;
 }
 

@@ -11,8 +11,6 @@ import { addMissingText as addWith, inspectFindingText, type WordingContext } fr
 export const ADD_FILES = 'Add files';
 const WITH_ADD_FILES = `with ${ADD_FILES}`;
 
-export type { WordingContext };
-
 /** "Add 'Test Root CA' (the root) with Add files." */
 export function addMissingText(m: MissingCertificate): string {
   return addWith(m, WITH_ADD_FILES);
