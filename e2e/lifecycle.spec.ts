@@ -116,7 +116,7 @@ test('renew a node and revoke a client in the browser; openssl judges the renewe
   await workspace.item('app').getByRole('button', { name: 'Revoke app' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').selectOption('keyCompromise');
-  await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Revoke app', exact: true }).click();
   await expect(workspace.item('app')).toContainText('revoked');
 
   const crl = await saved(
@@ -160,7 +160,7 @@ test('the inventory with content passes axe: table, tree, a dialog and phone wid
   await workspace.item('n1').getByRole('button', { name: 'Renew n1' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Renewed n1' })).toBeVisible({ timeout: 30_000 });
   await workspace.item('app').getByRole('button', { name: 'Revoke app' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Revoke', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke app', exact: true }).click();
   await expect(workspace.item('app')).toContainText('revoked');
   const violations = async (where: string) => {
     const result = await new AxeBuilder({ page }).analyze();

@@ -9,7 +9,7 @@ import { download, fileSafe } from '../../lib/download.ts';
 import { hrefFor } from '../../lib/hash-route.ts';
 import type { RevocationReason } from '../../pki/light/index.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
-import { crlOf, revokeItem } from '../issuing/lifecycle-actions.ts';
+import { downloadCrl, revokeItem } from '../issuing/lifecycle-actions.ts';
 import { RevokeDialog } from '../issuing/revoke-dialog.tsx';
 import { useReportedRun } from '../issuing/use-reported-run.ts';
 
@@ -30,13 +30,7 @@ export function CaActions({
 }) {
   const { busy, run } = useReportedRun(onMessage);
   const [revoking, setRevoking] = useState(false);
-  const publishCrl = () =>
-    run('Publishing the CRL', async () => {
-      const crl = await crlOf(ca.id);
-      download(`${fileSafe(ca.name)}.crl.pem`, crl.pem, 'application/pkix-crl');
-      const count = crl.revocations.revoked.length;
-      return `CRL number ${crl.crlNumber} of ${ca.name} downloaded: ${count === 1 ? '1 revoked certificate' : `${count} revoked certificates`}, next update ${crl.nextUpdate.slice(0, 10)}.`;
-    });
+  const publishCrl = () => run('Publishing the CRL', () => downloadCrl(ca.id, 'pem'));
   const revoke = (reason: RevocationReason) =>
     run('Revoking', async () => {
       await revokeItem(ca.id, reason);

@@ -7,6 +7,7 @@
 import { dependantsOf } from '../../flows/inventory/dependants.ts';
 import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
+import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
 import { appStore, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
@@ -114,6 +115,20 @@ export async function crlOf(
   });
   appStore.getState().updateMeta(ca.id, { revocations: crl.revocations });
   return crl;
+}
+
+/**
+ * Issue the CA's next CRL and save it (PEM as `<name>.crl.pem`, DER as `<name>.crl`, the names
+ * `openssl crl -inform` users expect); returns the sentence that reports it.
+ */
+export async function downloadCrl(caId: string, encoding: 'pem' | 'der'): Promise<string> {
+  const crl = await crlOf(caId);
+  const name = itemById(caId).name;
+  if (encoding === 'pem') download(`${fileSafe(name)}.crl.pem`, crl.pem, 'application/pkix-crl');
+  else download(`${fileSafe(name)}.crl`, crl.der, 'application/pkix-crl');
+  const count = crl.revocations.revoked.length;
+  const listed = count === 1 ? '1 revoked certificate' : `${count} revoked certificates`;
+  return `CRL number ${crl.crlNumber} of ${name} downloaded${encoding === 'der' ? ' as DER' : ''}: ${listed}, next update ${crl.nextUpdate.slice(0, 10)}.`;
 }
 
 /** What deleting `id` takes along, as items in natural order of names (for the dialog's list). */

@@ -2,7 +2,8 @@
  * Ask for a reason before revoking a certificate or a CA; mounted only while open (a modal
  * <dialog>). `issuer` names the CA that remembers the revocation and publishes it in its CRL.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { REVOCATION_REASONS, type RevocationReason } from '../../pki/light/index.ts';
 
 const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
@@ -21,16 +22,10 @@ export function RevokeDialog({
   onRevoke: (reason: RevocationReason) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [reason, setReason] = useState<RevocationReason>(isCa ? 'caCompromise' : 'keyCompromise');
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   return (
-    <dialog ref={ref} aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose}>
-      <h2 id={`${id}-title`}>Revoke {name}?</h2>
+    <ModalDialog title={`Revoke ${name}?`} onClose={onClose}>
       <p>
         {issuer} remembers the revocation; clients learn of it from {issuer}'s next CRL.
         {isCa && ` Everything ${name} issued stops validating for clients that check that CRL.`}
@@ -53,6 +48,6 @@ export function RevokeDialog({
           Revoke {name}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -3,20 +3,22 @@
  * (with a reason), the CA's CRL, delete (listing what goes with it). Dialogs are mounted only
  * while open, so a thousand rows carry no thousand dialogs.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { ItemStatus } from '../../flows/inventory/status.ts';
 import { download, fileSafe } from '../../lib/download.ts';
-import { formatSan, REVOCATION_REASONS, type RevocationReason } from '../../pki/light/index.ts';
+import { formatSan, type RevocationReason } from '../../pki/light/index.ts';
 import { appStore, type WorkspaceItem } from '../../store/index.ts';
-import { errorMessage } from '../../worker/client.ts';
 import {
-  crlOf,
   deleteWithDependants,
+  downloadCrl,
   dependantItems,
   renewBundle,
   renewItem,
   revokeItem,
 } from '../issuing/lifecycle-actions.ts';
+import { RevokeDialog } from '../issuing/revoke-dialog.tsx';
+import { useReportedRun } from '../issuing/use-reported-run.ts';
 
 export interface RowActionsProps {
   item: WorkspaceItem;
@@ -25,43 +27,17 @@ export interface RowActionsProps {
   onMessage: (text: string, undo?: () => void) => void;
 }
 
-const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
-
-/** A modal <dialog> open while mounted. */
-function Modal({ title, children, onClose }: { title: string; children: React.ReactNode; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  return (
-    <dialog ref={ref} aria-label={title} onCancel={onClose} onClose={onClose}>
-      <h2>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
-
-function canSign(item: WorkspaceItem): boolean {
-  const ca = item.parentId ? appStore.getState().items[item.parentId] : undefined;
-  return !!ca?.keyPem;
+/** The CA item that issued `item`, when the workspace holds it. */
+function issuerOf(item: WorkspaceItem): WorkspaceItem | undefined {
+  return item.parentId ? appStore.getState().items[item.parentId] : undefined;
 }
 
 export function RowActions({ item, status, onMessage }: RowActionsProps) {
   const [open, setOpen] = useState<'inspect' | 'revoke' | 'delete'>();
-  const [reason, setReason] = useState<RevocationReason>('keyCompromise');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useReportedRun(onMessage);
   const isCert = item.kind === 'certificate';
-  const run = async (what: string, fn: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      onMessage(await fn());
-    } catch (e) {
-      onMessage(`${what} failed: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const issuer = issuerOf(item);
+  const canSign = !!issuer?.keyPem;
   const pemFile = () =>
     download(
       `${fileSafe(item.name)}.${item.kind === 'csr' ? 'csr' : item.kind === 'key' ? 'key' : 'crt'}`,
@@ -89,8 +65,8 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
         <button
           type="button"
           aria-label={`Renew ${item.name}`}
-          disabled={busy || !canSign(item)}
-          title={canSign(item) ? undefined : 'Its CA or the CA key is not in the workspace'}
+          disabled={busy || !canSign}
+          title={canSign ? undefined : 'Its CA or the CA key is not in the workspace'}
           onClick={() =>
             void run('Renew', async () => {
               const made = await renewItem(item.id);
@@ -120,7 +96,8 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
         <button
           type="button"
           aria-label={`Revoke ${item.name}`}
-          disabled={busy || !item.parentId}
+          disabled={busy || !canSign}
+          title={canSign ? undefined : 'Its CA or the CA key is not in the workspace'}
           onClick={() => setOpen('revoke')}
         >
           Revoke
@@ -132,13 +109,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
             type="button"
             aria-label={`Download CRL of ${item.name}`}
             disabled={busy}
-            onClick={() =>
-              void run('CRL', async () => {
-                const crl = await crlOf(item.id);
-                download(`${fileSafe(item.name)}.crl.pem`, crl.pem, 'application/pkix-crl');
-                return `CRL number ${crl.crlNumber} of ${item.name} downloaded (next update ${crl.nextUpdate.slice(0, 10)}).`;
-              })
-            }
+            onClick={() => void run('CRL', () => downloadCrl(item.id, 'pem'))}
           >
             CRL
           </button>
@@ -146,13 +117,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
             type="button"
             aria-label={`Download CRL of ${item.name} as DER`}
             disabled={busy}
-            onClick={() =>
-              void run('CRL', async () => {
-                const crl = await crlOf(item.id);
-                download(`${fileSafe(item.name)}.crl`, crl.der, 'application/pkix-crl');
-                return `CRL number ${crl.crlNumber} of ${item.name} downloaded as DER.`;
-              })
-            }
+            onClick={() => void run('CRL', () => downloadCrl(item.id, 'der'))}
           >
             CRL (DER)
           </button>
@@ -163,7 +128,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
       </button>
 
       {open === 'inspect' && (
-        <Modal title={`Inspect ${item.name}`} onClose={close}>
+        <ModalDialog title={`Inspect ${item.name}`} onClose={close}>
           <dl className="facts">
             {[
               ['Subject', item.meta.subject],
@@ -188,47 +153,23 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
               Close
             </button>
           </div>
-        </Modal>
+        </ModalDialog>
       )}
 
       {open === 'revoke' && (
-        <Modal title={`Revoke ${item.name}?`} onClose={close}>
-          <p>
-            Its CA remembers the revocation; peers learn of it from the CA's next CRL (the CRL button on the CA's row).
-          </p>
-          <div className="field">
-            <label htmlFor={`reason-${item.id}`}>Reason</label>
-            <select
-              id={`reason-${item.id}`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value as RevocationReason)}
-            >
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="actions">
-            <button type="button" onClick={close} autoFocus>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                close();
-                void run('Revoke', async () => {
-                  await revokeItem(item.id, reason);
-                  return `Revoked ${item.name} (${reason}). Download its CA's CRL to publish it.`;
-                });
-              }}
-            >
-              Revoke
-            </button>
-          </div>
-        </Modal>
+        <RevokeDialog
+          name={item.name}
+          issuer={issuer?.name ?? 'its CA'}
+          isCa={false}
+          onClose={close}
+          onRevoke={(reason: RevocationReason) => {
+            close();
+            void run('Revoke', async () => {
+              await revokeItem(item.id, reason);
+              return `Revoked ${item.name} (${reason}). Download the CRL of ${issuer?.name ?? 'its CA'} to publish it.`;
+            });
+          }}
+        />
       )}
 
       {open === 'delete' && <DeleteDialog item={item} onClose={close} onMessage={onMessage} />}
@@ -247,7 +188,7 @@ function DeleteDialog({
 }) {
   const dependants = dependantItems(item.id);
   return (
-    <Modal title={`Delete ${item.name}?`} onClose={onClose}>
+    <ModalDialog title={`Delete ${item.name}?`} onClose={onClose}>
       {dependants.length > 0 ? (
         <>
           <p>{`These ${dependants.length} items depend on it and are deleted with it:`}</p>
@@ -280,6 +221,6 @@ function DeleteDialog({
           Delete
         </button>
       </div>
-    </Modal>
+    </ModalDialog>
   );
 }
