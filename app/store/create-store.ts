@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { itemStorage, DEFAULT_CHANNEL, type ItemStorage, type PersistedWorkspace } from './item-storage.ts';
+import { keyLockSlice, type KeyLockSlice } from './key-lock-slice.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { RecordStore } from './record-store.ts';
 import { sessionSlice, type SessionSlice } from './session-slice.ts';
@@ -12,7 +13,7 @@ import { unavailableProblem, writeProblem } from './storage-problem.ts';
 import type { WorkspaceItem } from './types.ts';
 import { workspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type AppState = WorkspaceSlice & SessionSlice;
+export type AppState = WorkspaceSlice & SessionSlice & KeyLockSlice;
 
 export interface AppStore {
   store: StoreApi<AppState>;
@@ -31,6 +32,8 @@ export interface AppStoreOptions {
   now?: () => Date;
   /** False when `records` is a stand-in that keeps nothing (no IndexedDB): the tab says so at once. */
   persistent?: boolean;
+  /** PBKDF2 iterations for a new key lock; 600,000 (the core's default) unless a test asks for fewer. */
+  lockIterations?: number;
 }
 
 /** Items of a persisted state written by an older schema (zustand calls this when versions differ). */
@@ -51,6 +54,7 @@ export function createAppStore({
   channelName = DEFAULT_CHANNEL,
   now = () => new Date(),
   persistent = true,
+  lockIterations,
 }: AppStoreOptions): AppStore {
   const storage = itemStorage(records, channelName);
   let markHydrated: () => void = () => undefined;
@@ -59,28 +63,39 @@ export function createAppStore({
   });
 
   const store = createStore<AppState>()(
-    persist((...a) => ({ ...workspaceSlice(now)(...a), ...sessionSlice(...a) }), {
-      name: 'certbench-workspace',
-      version: SCHEMA_VERSION,
-      storage,
-      partialize: (s): PersistedWorkspace => ({ items: s.items }),
-      migrate: migrateState,
-      // Union, not replace: anything made before the read finished is kept.
-      merge: (persisted, current) => ({
-        ...current,
-        items: { ...(persisted as PersistedWorkspace | undefined)?.items, ...current.items },
+    persist(
+      (...a) => ({
+        ...workspaceSlice(now)(...a),
+        ...sessionSlice(...a),
+        ...keyLockSlice(storage, lockIterations)(...a),
       }),
-      onRehydrateStorage: () => (_state, error) => {
-        store.setState({
-          hydrated: true,
-          storageProblem: error || !persistent ? unavailableProblem(error ?? undefined) : undefined,
-        });
-        markHydrated();
+      {
+        name: 'certbench-workspace',
+        version: SCHEMA_VERSION,
+        storage,
+        partialize: (s): PersistedWorkspace => ({ items: s.items }),
+        migrate: migrateState,
+        // Union, not replace: anything made before the read finished is kept.
+        merge: (persisted, current) => ({
+          ...current,
+          items: { ...(persisted as PersistedWorkspace | undefined)?.items, ...current.items },
+        }),
+        onRehydrateStorage: () => (_state, error) => {
+          store.setState({
+            hydrated: true,
+            keyLock: storage.vault.status(),
+            storageProblem: error || !persistent ? unavailableProblem(error ?? undefined) : undefined,
+          });
+          markHydrated();
+        },
       },
-    }),
+    ),
   );
 
-  const unsubscribe = storage.onRemote((change) => store.getState().applyRemote(change));
+  const unsubscribe = storage.onRemote((change) => {
+    store.getState().applyRemote(change);
+    if (change.lockChanged) void store.getState().syncKeyLock();
+  });
   const unwatch = storage.onWriteResult((error) => {
     // A tab that could not read keeps saying so; a write problem clears once a save succeeds.
     if (store.getState().storageProblem?.kind === 'unavailable') return;

@@ -18,6 +18,8 @@
  *   CSR, or key), `keyPem?` (PKCS#8), `chainPem?` (issuer chain), `parentId?` (issuing CA item),
  *   `meta` (subject, issuer, serial, notBefore, notAfter, profile, keyAlgorithm, sans, layout,
  *   target, members, source).
+ * - `keyLock: 'off' | 'locked' | 'unlocked'` (key-lock-slice.ts: keys sealed at rest under a
+ *   passphrase; a locked item has `keyLocked: true` and no `keyPem`), `unlockRequest?`.
  * - `hydrated: boolean`, `storageProblem?: StorageProblem` ({ kind: 'unavailable' | 'full' |
  *   'failed', message }: the workspace cannot be kept; session only, not persisted).
  *
@@ -36,6 +38,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createAppStore, type AppState } from './create-store.ts';
 import { idbRecordStore } from './idb-record-store.ts';
+import { keyAccess } from './key-access.ts';
 import { memoryRecordStore } from './record-store.ts';
 
 export type { AppState } from './create-store.ts';
@@ -43,6 +46,10 @@ export type { StorageProblem } from './storage-problem.ts';
 export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
 export { newId } from './types.ts';
 export { selectItemList, childrenOf, searchItems } from './selectors.ts';
+export { hasPrivateKey } from './key-access.ts';
+export { UnlockCancelled } from './key-lock-slice.ts';
+export { MIN_LOCK_PASSPHRASE } from './key-lock-storage.ts';
+export type { KeyLockStatus } from './key-vault.ts';
 
 const hasIndexedDb = typeof indexedDB !== 'undefined';
 const app = createAppStore({
@@ -52,6 +59,12 @@ const app = createAppStore({
 
 /** The store itself, for actions outside React (`appStore.getState().addItems(...)`). */
 export const appStore = app.store;
+
+/**
+ * Private keys behind the key lock (key-access.ts): `await withKey(ca, 'Issue a certificate')`
+ * before reading `ca.keyPem`; `ensureKeysUnlocked(purpose)` before an action on many items.
+ */
+export const { withKey, ensureKeysUnlocked } = keyAccess(app.store);
 
 /** Resolves once the workspace has been read from IndexedDB. */
 export const hydration = app.hydration;

@@ -12,8 +12,10 @@
  * thousand-node cluster from serialising every item of the workspace on the main thread.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import type { KeyLockHeader } from './key-lock-crypto.ts';
+import { keyVault, lockOfRecord, LOCK_RECORD_ID, type KeyVault } from './key-vault.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
-import { toRecord, type RecordStore } from './record-store.ts';
+import type { ItemRecord, RecordStore } from './record-store.ts';
 import { nextTask, SLICE_MS } from './sliced-puts.ts';
 import type { WorkspaceItem } from './types.ts';
 
@@ -26,6 +28,8 @@ export interface PersistedWorkspace {
 export interface RemoteChange {
   put: WorkspaceItem[];
   deleted: string[];
+  /** Set when another tab set, changed or removed the key lock: this tab's lock status now. */
+  lockChanged?: boolean;
 }
 
 export interface ItemStorage extends PersistStorage<PersistedWorkspace> {
@@ -40,17 +44,35 @@ export interface ItemStorage extends PersistStorage<PersistedWorkspace> {
    * one succeeded. Items a failed write held are written again by the next save.
    */
   onWriteResult(listener: (error: unknown) => void): () => void;
+  /** The key lock's session state; its writes go through this storage (key-lock-storage.ts). */
+  readonly vault: KeyVault;
+  /** Remember `items` as stored as they are (their records are already right): no save writes them. */
+  markStored(items: readonly WorkspaceItem[]): void;
+  /**
+   * Run `write` after every queued write, with the RecordStore and the channel, and hand back its
+   * result or error (lock operations: their failure is the caller's to show, not a storage banner).
+   */
+  serialized<T>(write: (records: RecordStore, announce: (message: Message) => void) => Promise<T>): Promise<T>;
   close(): void;
 }
 
 export const DEFAULT_CHANNEL = 'certbench-workspace';
 
-interface Message {
-  put: { version: number; item: unknown }[];
+/**
+ * What a tab announces: the records it wrote (secrets sealed as stored, when locked), the ids it
+ * deleted, and the lock when it set, changed (header) or removed (null) it.
+ */
+export interface Message {
+  put: ItemRecord[];
   deleted: string[];
+  lock?: KeyLockHeader | null;
 }
 
-export function itemStorage(records: RecordStore, channelName: string = DEFAULT_CHANNEL): ItemStorage {
+export function itemStorage(
+  records: RecordStore,
+  channelName: string = DEFAULT_CHANNEL,
+  vault: KeyVault = keyVault(),
+): ItemStorage {
   /** Each item as this tab believes it is stored: the object it last read, heard of or wrote. */
   const known = new Map<string, WorkspaceItem>();
   const listeners = new Set<(change: RemoteChange) => void>();
@@ -61,17 +83,35 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
   let lastItems: Record<string, WorkspaceItem> | undefined;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
 
+  /** A stored record as the in-memory item; undefined for what is not an item. */
+  async function itemOf(rec: ItemRecord): Promise<WorkspaceItem | undefined> {
+    const { value, locked } = await vault.fromRecord(rec);
+    const item = migrateItem(value, rec.version);
+    if (item && locked) item.keyLocked = true;
+    return item;
+  }
+
+  // Messages are handled one after another: opening sealed keys is asynchronous.
+  let heard: Promise<void> = Promise.resolve();
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
-    const put: WorkspaceItem[] = [];
-    for (const rec of event.data.put) {
-      const item = migrateItem(rec.item, rec.version);
-      if (!item) continue;
-      known.set(item.id, item);
-      put.push(item);
-    }
-    for (const id of event.data.deleted) known.delete(id);
-    const change = { put, deleted: event.data.deleted };
-    for (const l of listeners) l(change);
+    heard = heard.then(async () => {
+      const { lock } = event.data;
+      const lockChanged = lock !== undefined;
+      if (lock !== undefined) vault.setHeader(lock ?? undefined);
+      const put: WorkspaceItem[] = [];
+      for (const rec of event.data.put) {
+        const item = await itemOf(rec);
+        if (!item) continue;
+        known.set(item.id, item);
+        put.push(item);
+      }
+      for (const id of event.data.deleted) {
+        known.delete(id);
+        vault.forget(id);
+      }
+      const change = { put, deleted: event.data.deleted, ...(lockChanged ? { lockChanged } : {}) };
+      for (const l of listeners) l(change);
+    });
   });
 
   /** Queue a write; `undo` forgets what it would have stored, so the next save writes it again. */
@@ -95,19 +135,23 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
       const items: Record<string, WorkspaceItem> = {};
       const upgraded: WorkspaceItem[] = [];
       let sliceStart = performance.now();
-      for (const rec of await records.getAll()) {
+      const all = await records.getAll();
+      // The lock first (its record sorts last): it decides how the items' records are written back.
+      for (const rec of all) if (rec.id === LOCK_RECORD_ID) vault.setHeader(lockOfRecord(rec));
+      for (const rec of all) {
         // Checking a thousand items is tens of milliseconds on a busy machine: yield now and then.
         if (performance.now() - sliceStart > SLICE_MS) {
           await nextTask();
           sliceStart = performance.now();
         }
-        const item = migrateItem(rec.item, rec.version);
+        if (rec.id === LOCK_RECORD_ID) continue;
+        const item = await itemOf(rec);
         if (!item) continue; // damaged or from a newer certbench: leave the record alone
         items[item.id] = item;
         known.set(item.id, item);
         if (rec.version !== SCHEMA_VERSION) upgraded.push(item);
       }
-      if (upgraded.length) enqueue(() => records.put(upgraded.map((i) => toRecord(i, SCHEMA_VERSION))));
+      if (upgraded.length) enqueue(async () => records.put(await vault.toRecords(upgraded, SCHEMA_VERSION)));
       return { state: { items }, version: SCHEMA_VERSION };
     },
 
@@ -133,9 +177,12 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
       if (!put.length && !deleted.length) return;
       enqueue(
         async () => {
-          if (put.length) await records.put(put.map((i) => toRecord(i, SCHEMA_VERSION)));
+          // Sealed when written, not when queued: a lock set meanwhile covers this write too.
+          const written = await vault.toRecords(put, SCHEMA_VERSION);
+          if (written.length) await records.put(written);
           if (deleted.length) await records.delete(deleted);
-          const message: Message = { put: put.map((item) => ({ version: SCHEMA_VERSION, item })), deleted };
+          for (const id of deleted) vault.forget(id);
+          const message: Message = { put: written, deleted };
           channel?.postMessage(message);
         },
         () => {
@@ -160,6 +207,18 @@ export function itemStorage(records: RecordStore, channelName: string = DEFAULT_
     },
     flush: () => queue,
     lastError: () => error,
+    vault,
+    markStored(items) {
+      for (const item of items) known.set(item.id, item);
+    },
+    serialized(write) {
+      const result = queue.then(() => write(records, (message) => channel?.postMessage(message)));
+      queue = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    },
     close: () => channel?.close(),
   };
 }

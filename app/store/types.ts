@@ -32,6 +32,11 @@ export interface ItemMeta {
   layout?: LayoutId;
   target?: TargetId;
   cluster?: string;
+  /**
+   * For Cassandra bundles: the files chosen in the Cluster form, so "Download again" and Export
+   * build the same form. The PKCS#12 store password is never stored: it is asked again.
+   */
+  cassandraFormat?: 'pem' | 'pkcs12';
   /** For bundles: ids of the items the bundle is made of (CA first). */
   members?: string[];
   /** Where an imported item came from (file name), for the user's memory. */
@@ -56,6 +61,11 @@ export interface WorkspaceItem {
   pem: string;
   /** PKCS#8 PEM private key, when the workspace holds it. */
   keyPem?: string;
+  /**
+   * In memory only: the workspace holds a private key for this item (its `keyPem`, or a key
+   * item's `pem`) but it is sealed by the key lock and not unlocked in this tab (key-vault.ts).
+   */
+  keyLocked?: true;
   /** The issuer chain above the certificate (intermediate … root), PEM. */
   chainPem?: string;
   /** The CA item that issued this one. */

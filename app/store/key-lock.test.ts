@@ -1,0 +1,316 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRootCa, exportPkcs8Pem, generateKeyPair, issueLeaf, isPkiError } from '../pki/index.ts';
+import { createAppStore, type AppStore } from './create-store.ts';
+import { LOCK_RECORD_ID } from './key-vault.ts';
+import { UnlockCancelled } from './key-lock-slice.ts';
+import { memoryRecordStore, type ItemRecord } from './record-store.ts';
+import type { NewItem, WorkspaceItem } from './types.ts';
+
+const PASS = 'correct horse battery';
+/** Few PBKDF2 iterations: these tests judge what is stored, not the cost (the app uses 600,000). */
+const ITERATIONS = 1000;
+
+const opened: AppStore[] = [];
+let channelCount = 0;
+
+afterEach(() => {
+  for (const t of opened.splice(0)) t.dispose();
+  vi.restoreAllMocks();
+});
+
+type Records = ReturnType<typeof memoryRecordStore>;
+
+async function tab(records: Records, channelName = `lock-${process.pid}-${channelCount++}`): Promise<AppStore> {
+  const t = createAppStore({ records, channelName, lockIterations: ITERATIONS });
+  opened.push(t);
+  await t.hydration;
+  return t;
+}
+
+/** A root CA, a leaf it issued and a bare key, all made by the core, as workspace items. */
+async function workspaceItems(): Promise<NewItem[]> {
+  const ca = await createRootCa({ subject: { commonName: 'Lock Test Root' } });
+  const leaf = await issueLeaf({ profile: 'node', commonName: 'db-1', sans: 'db-1 10.0.0.1' }, ca);
+  const pair = await generateKeyPair('p256');
+  const keyPem = await exportPkcs8Pem(pair.privateKey);
+  return [
+    { kind: 'ca', name: 'Lock Test Root', pem: ca.certPem, keyPem: ca.keyPem, meta: { profile: 'root' } },
+    { kind: 'certificate', name: 'db-1', pem: leaf.certPem, keyPem: leaf.keyPem, meta: { profile: 'node' } },
+    { kind: 'key', name: 'spare key', pem: keyPem, meta: { keyAlgorithm: 'ECDSA P-256' } },
+  ];
+}
+
+function keysOf(items: readonly NewItem[]): string[] {
+  return items.flatMap((i) => (i.kind === 'key' ? [i.pem] : i.keyPem ? [i.keyPem] : []));
+}
+
+/** The DER body of a PEM as base64 on one line, and as hex. */
+function encodings(pem: string): string[] {
+  const base64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  const der = Buffer.from(base64, 'base64');
+  return [pem, base64, base64.slice(20, 84), der.toString('hex'), der.toString('latin1').slice(10, 60)];
+}
+
+/** Every string held by the stored records (the values IndexedDB is handed), joined. */
+function rawText(records: Records): string {
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk([...records.records.values()]);
+  return strings.join('\u0000');
+}
+
+function expectNoKeyIn(records: Records, keys: readonly string[]): void {
+  const text = rawText(records);
+  for (const key of keys) for (const form of encodings(key)) expect(text.includes(form)).toBe(false);
+}
+
+function byName(t: AppStore, name: string): WorkspaceItem {
+  const item = Object.values(t.store.getState().items).find((i) => i.name === name);
+  if (!item) throw new Error(`no item ${name}`);
+  return item;
+}
+
+async function lockedWorkspace() {
+  const records = memoryRecordStore();
+  const a = await tab(records);
+  const made = await workspaceItems();
+  a.store.getState().addItems(made);
+  await a.storage.flush();
+  await a.store.getState().setKeyPassphrase(PASS);
+  await a.storage.flush();
+  return { records, a, made, keys: keysOf(made) };
+}
+
+async function wrongPassphraseError(run: Promise<unknown>) {
+  const error: unknown = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isPkiError(error) && { code: error.code, field: error.field }).toEqual({
+    code: 'wrong-password',
+    field: 'password',
+  });
+}
+
+describe('key lock: private keys sealed at rest', () => {
+  it('before a lock the keys are stored in plaintext (so the search below can find them)', async () => {
+    const records = memoryRecordStore();
+    const t = await tab(records);
+    const made = await workspaceItems();
+    t.store.getState().addItems(made);
+    await t.storage.flush();
+    const text = rawText(records);
+    for (const key of keysOf(made)) expect(text.includes(key)).toBe(true);
+  });
+
+  it('after setting a lock no record holds any private key, as PEM, base64 or DER; certificates stay readable', async () => {
+    const { records, a, made, keys } = await lockedWorkspace();
+    expect(keys).toHaveLength(3);
+    expectNoKeyIn(records, keys);
+    const text = rawText(records);
+    for (const item of made.filter((i) => i.kind !== 'key')) expect(text.includes(item.pem)).toBe(true);
+    expect(records.records.get(LOCK_RECORD_ID)).toBeDefined();
+    // Still open in the tab that set it.
+    expect(a.store.getState().keyLock).toBe('unlocked');
+    expect(byName(a, 'db-1').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('a key made while locked (a new root CA) is stored sealed without asking for the passphrase', async () => {
+    const { records } = await lockedWorkspace();
+    const b = await tab(records);
+    expect(b.store.getState().keyLock).toBe('locked');
+    const extra = await workspaceItems();
+    b.store.getState().addItems(extra.slice(0, 1).map((i) => ({ ...i, name: 'made while locked' })));
+    await b.storage.flush();
+    expectNoKeyIn(records, keysOf(extra.slice(0, 1)));
+    const c = await tab(records);
+    await c.store.getState().unlockKeys(PASS);
+    expect(byName(c, 'made while locked').keyPem).toBe(extra[0]?.keyPem);
+  });
+
+  it('reload: certificates listed, keys locked; a wrong passphrase changes nothing; the right one opens every key', async () => {
+    const { records, made } = await lockedWorkspace();
+    const before = rawText(records);
+    const b = await tab(records);
+    const state = b.store.getState();
+    expect(state.keyLock).toBe('locked');
+    expect(Object.keys(state.items)).toHaveLength(3);
+    const ca = byName(b, 'Lock Test Root');
+    expect(ca).toMatchObject({ pem: made[0]?.pem, keyLocked: true });
+    expect(ca.keyPem).toBeUndefined();
+    expect(byName(b, 'spare key')).toMatchObject({ pem: '', keyLocked: true });
+
+    const waiting = b.store.getState().requestUnlock('Issue a certificate');
+    expect(b.store.getState().unlockRequest).toEqual({ purpose: 'Issue a certificate' });
+    await wrongPassphraseError(b.store.getState().unlockKeys('not the passphrase'));
+    expect(b.store.getState().keyLock).toBe('locked');
+    expect(b.store.getState().unlockRequest).toBeDefined(); // the prompt stays open beside its error
+    expect(rawText(records)).toBe(before);
+
+    await b.store.getState().unlockKeys(PASS);
+    await expect(waiting).resolves.toBeUndefined();
+    expect(b.store.getState()).toMatchObject({ keyLock: 'unlocked', unlockRequest: undefined });
+    expect(byName(b, 'Lock Test Root').keyPem).toBe(made[0]?.keyPem);
+    expect(byName(b, 'db-1').keyPem).toBe(made[1]?.keyPem);
+    expect(byName(b, 'spare key').pem).toBe(made[2]?.pem);
+    expect(byName(b, 'db-1').keyLocked).toBeUndefined();
+    await b.storage.flush();
+    expect(rawText(records)).toBe(before); // opening writes nothing back
+  });
+
+  it('an edit while locked (rename) keeps the sealed key; declining the prompt rejects the action', async () => {
+    const { records, made } = await lockedWorkspace();
+    const b = await tab(records);
+    b.store.getState().renameItem(byName(b, 'db-1').id, 'db-1 renamed');
+    await b.storage.flush();
+    const waiting = b.store.getState().requestUnlock('Renew db-1');
+    b.store.getState().cancelUnlock();
+    await expect(waiting).rejects.toBeInstanceOf(UnlockCancelled);
+    const c = await tab(records);
+    await c.store.getState().unlockKeys(PASS);
+    expect(byName(c, 'db-1 renamed').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('Lock now takes the keys out of memory; they open again with the passphrase', async () => {
+    const { a, made } = await lockedWorkspace();
+    await a.store.getState().lockKeys();
+    expect(a.store.getState().keyLock).toBe('locked');
+    expect(Object.values(a.store.getState().items).some((i) => i.keyPem || (i.kind === 'key' && i.pem))).toBe(false);
+    await a.store.getState().unlockKeys(PASS);
+    expect(byName(a, 'Lock Test Root').keyPem).toBe(made[0]?.keyPem);
+  });
+
+  it('change passphrase: the current one is asked for, only the lock record is rewritten, the old one stops working', async () => {
+    const { records, a, made } = await lockedWorkspace();
+    const sealedBefore = [...records.records.values()].filter((r) => r.id !== LOCK_RECORD_ID);
+    await wrongPassphraseError(a.store.getState().changeKeyPassphrase('wrong current', 'a new passphrase'));
+    await expect(a.store.getState().changeKeyPassphrase(PASS, 'short')).rejects.toMatchObject({
+      field: 'newPassphrase',
+    });
+    await a.store.getState().changeKeyPassphrase(PASS, 'a new passphrase');
+    await a.storage.flush();
+    expect([...records.records.values()].filter((r) => r.id !== LOCK_RECORD_ID)).toEqual(sealedBefore);
+    const b = await tab(records);
+    await wrongPassphraseError(b.store.getState().unlockKeys(PASS));
+    await b.store.getState().unlockKeys('a new passphrase');
+    expect(byName(b, 'db-1').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('remove the lock: asks for the passphrase, then stores the keys in plaintext and drops the lock record', async () => {
+    const { records, made } = await lockedWorkspace();
+    const b = await tab(records);
+    await wrongPassphraseError(b.store.getState().removeKeyLock('nope nope nope'));
+    await b.store.getState().removeKeyLock(PASS);
+    await b.storage.flush();
+    expect(b.store.getState().keyLock).toBe('off');
+    expect(records.records.has(LOCK_RECORD_ID)).toBe(false);
+    const text = rawText(records);
+    for (const key of keysOf(made)) expect(text.includes(key)).toBe(true);
+    const c = await tab(records);
+    expect(c.store.getState().keyLock).toBe('off');
+    expect(byName(c, 'spare key').pem).toBe(made[2]?.pem);
+  });
+
+  it('a new passphrase shorter than 8 characters is refused, naming the field', async () => {
+    const t = await tab(memoryRecordStore());
+    await expect(t.store.getState().setKeyPassphrase('1234567')).rejects.toMatchObject({ field: 'passphrase' });
+    expect(t.store.getState().keyLock).toBe('off');
+  });
+
+  it('a sealed key moved onto another record does not open: that item stays locked and the lock cannot be removed', async () => {
+    const { records } = await lockedWorkspace();
+    const recs = [...records.records.values()] as (ItemRecord & { item: { name: string; sealedKey?: unknown } })[];
+    const ca = recs.find((r) => r.item.name === 'Lock Test Root');
+    const leaf = recs.find((r) => r.item.name === 'db-1');
+    if (!ca || !leaf) throw new Error('records missing');
+    records.records.set(leaf.id, { ...leaf, item: { ...leaf.item, sealedKey: ca.item.sealedKey } });
+    const b = await tab(records);
+    await b.store.getState().unlockKeys(PASS);
+    expect(b.store.getState().keyLockFailures).toEqual(['db-1']);
+    expect(byName(b, 'db-1').keyLocked).toBe(true);
+    expect(byName(b, 'Lock Test Root').keyPem).toBeDefined();
+    await expect(b.store.getState().removeKeyLock(PASS)).rejects.toThrow(/db-1/);
+    expect(records.records.has(LOCK_RECORD_ID)).toBe(true);
+  });
+
+  it('migration: an unlocked workspace of schema v1 is brought to v2 and sealed when the lock is set', async () => {
+    const made = await workspaceItems();
+    const records = memoryRecordStore();
+    const v1 = made.map((item, n) => ({
+      id: `00000000000000000000000${n}`,
+      version: 1,
+      item: { ...item, id: `00000000000000000000000${n}`, createdAt: '2025-01-01T00:00:00.000Z', meta: {} },
+    }));
+    await records.put(v1);
+    const t = await tab(records);
+    await t.storage.flush();
+    expect([...records.records.values()].map((r) => r.version)).toEqual([2, 2, 2]);
+    await t.store.getState().setKeyPassphrase(PASS);
+    await t.storage.flush();
+    expectNoKeyIn(records, keysOf(made));
+    const b = await tab(records);
+    await b.store.getState().unlockKeys(PASS);
+    expect(byName(b, 'db-1').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('a plaintext key found under a lock (written by an older certbench) is sealed at the next unlock', async () => {
+    const { records, made } = await lockedWorkspace();
+    const extra = (await workspaceItems())[1];
+    if (!extra) throw new Error('no leaf');
+    const id = 'abcdefabcdefabcdefabcdef';
+    const plain = { ...extra, id, name: 'old tab leaf', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '' };
+    await records.put([{ id, version: 2, item: plain }]);
+    const b = await tab(records);
+    await b.store.getState().unlockKeys(PASS);
+    await b.storage.flush();
+    expectNoKeyIn(records, [...keysOf(made), extra.keyPem ?? '']);
+    const c = await tab(records);
+    await c.store.getState().unlockKeys(PASS);
+    expect(byName(c, 'old tab leaf').keyPem).toBe(extra.keyPem);
+  });
+
+  it('1,000 sealed keys open with one PBKDF2 run and one ECDH derivation per write batch', async () => {
+    const records = memoryRecordStore();
+    const a = await tab(records);
+    const [ca] = await workspaceItems();
+    if (!ca) throw new Error('no CA');
+    a.store.getState().addItems(Array.from({ length: 1000 }, (_, n) => ({ ...ca, name: `ca ${n}` })));
+    await a.storage.flush();
+    await a.store.getState().setKeyPassphrase(PASS);
+    await a.storage.flush();
+    const b = await tab(records);
+    const subtle = globalThis.crypto.subtle;
+    const importKey = vi.spyOn(subtle, 'importKey');
+    const deriveBits = vi.spyOn(subtle, 'deriveBits');
+    await b.store.getState().unlockKeys(PASS);
+    const pbkdf2 = importKey.mock.calls.filter(([, , algorithm]) => algorithm === 'PBKDF2');
+    const ecdh = deriveBits.mock.calls.filter(([algorithm]) => (algorithm as { name: string }).name === 'ECDH');
+    expect({ pbkdf2: pbkdf2.length, ecdh: ecdh.length }).toEqual({ pbkdf2: 1, ecdh: 1 });
+    const items = Object.values(b.store.getState().items);
+    expect(items.filter((i) => i.keyPem === ca.keyPem)).toHaveLength(1000);
+  });
+
+  it('two tabs: a lock set in one takes the keys out of the other, whose later saves stay sealed', async () => {
+    const records = memoryRecordStore();
+    const channel = `lock-${process.pid}-${channelCount++}`;
+    const a = await tab(records, channel);
+    const b = await tab(records, channel);
+    const made = await workspaceItems();
+    a.store.getState().addItems(made);
+    await a.storage.flush();
+    await vi.waitFor(() => expect(Object.keys(b.store.getState().items)).toHaveLength(3));
+    await a.store.getState().setKeyPassphrase(PASS);
+    await vi.waitFor(() => expect(b.store.getState().keyLock).toBe('locked'));
+    expect(byName(b, 'db-1')).toMatchObject({ keyLocked: true });
+    expect(byName(b, 'db-1').keyPem).toBeUndefined();
+    b.store.getState().renameItem(byName(b, 'db-1').id, 'db-1 in tab b');
+    await b.storage.flush();
+    expectNoKeyIn(records, keysOf(made));
+    const c = await tab(records);
+    await c.store.getState().unlockKeys(PASS);
+    expect(byName(c, 'db-1 in tab b').keyPem).toBe(made[1]?.keyPem);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The key lock's session state and the two sides of the storage boundary: items become records
+ * with their secrets sealed (when a lock is set), records become items with their secrets opened
+ * (when unlocked) or marked `keyLocked` (when not). The in-memory model is otherwise the same
+ * with or without a lock. Holds no passphrase: only the lock's opened private key, a
+ * non-extractable CryptoKey, from unlock until Lock now or the tab closes.
+ *
+ * At rest, the lock is the record LOCK_RECORD_ID (key-lock-crypto.ts KeyLockHeader) in the same
+ * object store as the items, so setting a lock writes it and every re-sealed item in one
+ * transaction. A sealed item's record holds `sealedKey` (SealedSecrets) instead of `keyPem`, and,
+ * for a key item, an empty `pem`.
+ */
+import {
+  batchSealer,
+  openLock,
+  parseLockHeader,
+  parseSealedSecrets,
+  secretsOpener,
+  type ItemSecrets,
+  type KeyLockHeader,
+  type SealedSecrets,
+} from './key-lock-crypto.ts';
+import type { ItemRecord } from './record-store.ts';
+import type { WorkspaceItem } from './types.ts';
+
+/** The id of the lock's record; item ids are hex, so it never names an item. */
+export const LOCK_RECORD_ID = '~key-lock';
+
+/** off: keys stored in plaintext; locked: sealed and not opened in this tab; unlocked: opened. */
+export type KeyLockStatus = 'off' | 'locked' | 'unlocked';
+
+export function secretsOf(item: WorkspaceItem): ItemSecrets | undefined {
+  const secrets: ItemSecrets = {};
+  if (item.keyPem) secrets.keyPem = item.keyPem;
+  if (item.kind === 'key' && item.pem) secrets.pem = item.pem;
+  return secrets.keyPem || secrets.pem ? secrets : undefined;
+}
+
+/** The item without its secrets (and without the in-memory `keyLocked` mark). */
+function withoutSecrets(item: WorkspaceItem): WorkspaceItem {
+  const { keyPem: _key, keyLocked: _locked, ...rest } = item;
+  return item.kind === 'key' ? { ...rest, pem: '' } : rest;
+}
+
+/** The item as shown while its key stays sealed. */
+export function lockedItem(item: WorkspaceItem): WorkspaceItem {
+  return { ...withoutSecrets(item), keyLocked: true };
+}
+
+export interface KeyVault {
+  status(): KeyLockStatus;
+  header(): KeyLockHeader | undefined;
+  setHeader(header: KeyLockHeader | undefined, privateKey?: CryptoKey): void;
+  /** Forget the opened private key (Lock now); sealing still works, opening does not. */
+  close(): void;
+  /** Open the lock with `passphrase`; throws the core's 'wrong-password' PkiError. */
+  open(passphrase: string): Promise<void>;
+  /** Ids whose records at rest hold sealed secrets. */
+  isSealed(id: string): boolean;
+  forget(id: string): void;
+  /** Items as records: secrets sealed under the lock when there is one. */
+  toRecords(items: readonly WorkspaceItem[], version: number): Promise<ItemRecord[]>;
+  /**
+   * A record's item value with its secrets opened when unlocked; `locked` when they stay sealed
+   * (the caller marks the migrated item `keyLocked`).
+   */
+  fromRecord(rec: ItemRecord): Promise<{ value: unknown; locked: boolean }>;
+  /** The opened form of locked items; `failed` names those whose sealed secrets would not open. */
+  openItems(items: readonly WorkspaceItem[]): Promise<{ opened: WorkspaceItem[]; failed: WorkspaceItem[] }>;
+}
+
+export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
+  let header: KeyLockHeader | undefined;
+  let privateKey: CryptoKey | undefined;
+  let opener: ReturnType<typeof secretsOpener> | undefined;
+  const sealed = new Map<string, SealedSecrets>();
+
+  const vault: KeyVault = {
+    status: () => (!header ? 'off' : privateKey ? 'unlocked' : 'locked'),
+    header: () => header,
+    setHeader(next, key) {
+      const samePair = next && header && next.publicKey === header.publicKey;
+      header = next;
+      if (key) privateKey = key;
+      else if (!samePair) privateKey = undefined; // another key pair: what was opened no longer opens it
+      opener = privateKey ? secretsOpener(privateKey, crypto) : undefined;
+      if (!next) sealed.clear();
+    },
+    close() {
+      privateKey = undefined;
+      opener = undefined;
+    },
+    async open(passphrase) {
+      if (!header) throw new Error('No key lock is set.');
+      const key = await openLock(header, passphrase, crypto);
+      vault.setHeader(header, key);
+    },
+    isSealed: (id) => sealed.has(id),
+    forget: (id) => void sealed.delete(id),
+
+    async toRecords(items, version) {
+      if (!header) return items.map((item) => ({ id: item.id, version, item: withoutLockMark(item) }));
+      let seal: Awaited<ReturnType<typeof batchSealer>> | undefined;
+      const out: ItemRecord[] = [];
+      for (const item of items) {
+        const secrets = secretsOf(item);
+        let sealedKey = secrets ? undefined : item.keyLocked ? sealed.get(item.id) : undefined;
+        if (secrets) {
+          seal ??= await batchSealer(header, crypto);
+          sealedKey = await seal(item.id, secrets);
+          sealed.set(item.id, sealedKey);
+        }
+        out.push({ id: item.id, version, item: sealedKey ? { ...withoutSecrets(item), sealedKey } : item });
+      }
+      return out;
+    },
+
+    async fromRecord(rec) {
+      const value = rec.item as Record<string, unknown> | null;
+      const sealedKey = value && typeof value === 'object' ? parseSealedSecrets(value.sealedKey) : undefined;
+      if (!value || !sealedKey) return { value: rec.item, locked: false };
+      const { sealedKey: _s, ...rest } = value;
+      sealed.set(rec.id, sealedKey);
+      if (opener) {
+        try {
+          return { value: { ...rest, ...(await opener(rec.id, sealedKey)) }, locked: false };
+        } catch {
+          // Damaged or moved: shown locked; unlocking reports it.
+        }
+      }
+      return { value: rest, locked: true };
+    },
+
+    async openItems(items) {
+      const opened: WorkspaceItem[] = [];
+      const failed: WorkspaceItem[] = [];
+      if (!opener) return { opened, failed: items.filter((i) => i.keyLocked) };
+      for (const item of items) {
+        const sealedKey = item.keyLocked ? sealed.get(item.id) : undefined;
+        if (!item.keyLocked) continue;
+        try {
+          if (!sealedKey) throw new Error('no sealed key');
+          const { keyLocked: _l, ...rest } = item;
+          opened.push({ ...rest, ...(await opener(item.id, sealedKey)) });
+        } catch {
+          failed.push(item);
+        }
+      }
+      return { opened, failed };
+    },
+  };
+  return vault;
+}
+
+function withoutLockMark(item: WorkspaceItem): WorkspaceItem {
+  if (!item.keyLocked) return item;
+  const { keyLocked: _l, ...rest } = item;
+  return rest;
+}
+
+/** The lock held by a record, when it is the lock's record. */
+export function lockOfRecord(rec: ItemRecord): KeyLockHeader | undefined {
+  return rec.id === LOCK_RECORD_ID ? parseLockHeader(rec.item) : undefined;
+}
