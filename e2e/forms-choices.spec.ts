@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
+import type { Download, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { opensslMakeCsr } from '../app/test/judges/index.ts';
 import { judgeCassandraStores } from '../app/test/judges/keytool-stores.ts';
@@ -154,9 +155,24 @@ test('snippets: the target own first under contents, and a node picker rewrites 
   await expect(panel.getByRole('heading', { name: /^cqlsh/ })).toBeFocused();
 });
 
-test('Cassandra with PKCS#12: the store password is asked, and keytool opens the keystore and truststore from the zip', async ({
+/** Unpack a downloaded zip into the test output and let keytool judge its Cassandra stores. */
+async function judgeZip(download: Download, name: string, info: TestInfo) {
+  const zipPath = info.outputPath(`${name}.zip`);
+  await download.saveAs(zipPath);
+  const entries = unzipSync(readFileSync(zipPath));
+  const dir = info.outputPath(name);
+  for (const [file, bytes] of Object.entries(entries)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), bytes);
+  }
+  return { entries, verdicts: judgeCassandraStores(dir, ['cass1'], 'ring-store-1') };
+}
+
+test('Cassandra with PKCS#12: the store password is asked, and keytool opens the keystore and truststore from the zip, also downloaded again and from Export', async ({
   app,
   cluster,
+  exporter,
+  page,
 }, info) => {
   const password = 'ring-store-1';
   await app.open();
@@ -178,10 +194,7 @@ test('Cassandra with PKCS#12: the store password is asked, and keytool opens the
     .locator('pre')
     .textContent();
 
-  const download = await cluster.downloadBundle();
-  const zipPath = info.outputPath('cring-cassandra.zip');
-  await download.saveAs(zipPath);
-  const entries = unzipSync(readFileSync(zipPath));
+  const { entries, verdicts } = await judgeZip(await cluster.downloadBundle(), 'cring-cassandra', info);
   expect(Object.keys(entries)).toEqual(expect.arrayContaining(['cass1/keystore.p12', 'cass1/truststore.p12']));
   expect(Object.keys(entries).some((p) => p.endsWith('keystore.pem'))).toBe(false);
 
@@ -197,19 +210,48 @@ test('Cassandra with PKCS#12: the store password is asked, and keytool opens the
     }
   }
 
-  const dir = info.outputPath('cring');
-  for (const [name, bytes] of Object.entries(entries)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
-  }
-  const [keystore, truststore] = judgeCassandraStores(dir, ['cass1'], password);
-  expect(keystore?.listStatus, keystore?.output).toBe(0);
-  expect(keystore?.entries).toEqual({ privateKey: 1, trustedCert: 0 });
-  expect(keystore?.keyOpensStatus, keystore?.output).toBe(0);
-  expect(keystore?.wrongPasswordStatus).not.toBe(0);
-  expect(truststore?.listStatus, truststore?.output).toBe(0);
-  expect(truststore?.entries.trustedCert).toBeGreaterThan(0);
-  expect(truststore?.wrongPasswordStatus).not.toBe(0);
+  const expectStores = (judged: Awaited<ReturnType<typeof judgeZip>>) => {
+    expect(Object.keys(judged.entries).some((p) => p.endsWith('keystore.pem'))).toBe(false);
+    const [keystore, truststore] = judged.verdicts;
+    expect(keystore?.listStatus, keystore?.output).toBe(0);
+    expect(keystore?.entries).toEqual({ privateKey: 1, trustedCert: 0 });
+    expect(keystore?.keyOpensStatus, keystore?.output).toBe(0);
+    expect(keystore?.wrongPasswordStatus).not.toBe(0);
+    expect(truststore?.listStatus, truststore?.output).toBe(0);
+    expect(truststore?.entries.trustedCert).toBeGreaterThan(0);
+    expect(truststore?.wrongPasswordStatus).not.toBe(0);
+  };
+  expectStores({ entries, verdicts });
+
+  // Issue 11: after a reload "Download again" builds PKCS#12 stores again, asking for the store
+  // password (the workspace never keeps it), and Export → Bundles starts from the same form.
+  await app.reload();
+  await app.goTo('Cluster');
+  const entry = page.getByRole('list', { name: 'Your clusters' }).getByRole('listitem', { name: 'cring (cassandra)' });
+  await expect(entry).toContainText('Cassandra with PKCS#12 stores: 1 node, 1 client');
+  await entry.getByRole('button', { name: 'Download cring (cassandra)' }).click();
+  const ask = page.getByRole('dialog', { name: 'Download cring (cassandra) again' });
+  await ask.getByRole('button', { name: 'Download', exact: true }).click();
+  await expect(ask.getByLabel('Store password')).toHaveAccessibleDescription(/Choose a store password/);
+  await ask.getByLabel('Store password').fill(password);
+  const again = page.waitForEvent('download');
+  await ask.getByRole('button', { name: 'Download', exact: true }).click();
+  expectStores(await judgeZip(await again, 'cring-again', info));
+  await expect(ask).toHaveCount(0);
+
+  await app.goTo('Export');
+  const form = exporter.bundleSection.getByRole('form', { name: 'Bundle download' });
+  await form.getByLabel('Bundle or CA').selectOption({ label: 'cring (cassandra) (cluster bundle)' });
+  await expect(form.getByLabel('Layout')).toHaveValue('cassandra');
+  await expect(form.getByLabel('Cassandra files')).toHaveValue('pkcs12');
+  // The node keys are in the keystores; the cqlsh client's key is a PEM file, and the form says so.
+  await form.getByLabel('I understand the zip holds unencrypted private keys').check();
+  await form.getByRole('button', { name: 'Download bundle' }).click();
+  await expect(form.getByLabel('Keystore password')).toHaveAccessibleDescription(/Choose a store password/);
+  await form.getByLabel('Keystore password').fill(password);
+  const exported = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Download bundle' }).click();
+  expectStores(await judgeZip(await exported, 'cring-export', info));
 });
 
 test('Issue and Sign CSR add the CN host name by one rule, say so before, and name it in the result', async ({

@@ -107,6 +107,8 @@ function cleanMeta(v: unknown): ItemMeta {
   if (layout !== undefined && isLayoutId(layout)) meta.layout = layout;
   const target = str(v.target);
   if (target !== undefined && isTargetId(target)) meta.target = target;
+  const cassandraFormat = str(v.cassandraFormat);
+  if (cassandraFormat === 'pem' || cassandraFormat === 'pkcs12') meta.cassandraFormat = cassandraFormat;
   if (Array.isArray(v.members)) meta.members = v.members.filter((x): x is string => typeof x === 'string');
   if (Array.isArray(v.sans)) meta.sans = v.sans.filter(isSanEntry).map((s) => ({ kind: s.kind, value: s.value }));
   const revocations = revocationsOf(v.revocations);

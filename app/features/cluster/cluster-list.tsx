@@ -1,20 +1,19 @@
 /**
  * "Your clusters": every cluster bundle the workspace holds, also after a reload, each with its
  * target, its nodes and clients, when its first certificate ends, and two actions: download the
- * zip again (the bundle's own layout, as the Cluster view made it) and renew the whole cluster
+ * zip again (the bundle's own layout and Cassandra file form, as the Cluster view made it; a
+ * PKCS#12 store password is asked for again, never kept) and renew the whole cluster
  * (every node and client, the same names, a new bundle for the same target; the old certificates
  * and bundle stay in the workspace, shown superseded, until the user deletes them).
  */
 import { useMemo, useState } from 'react';
-import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { expiryOf, naturalCompare } from '../../flows/inventory/index.ts';
 import { StatusBadges } from '../../components/status-badges.tsx';
-import { isLayoutId } from '../../layouts/index.ts';
-import { download, fileSafe } from '../../lib/download.ts';
 import { useApp, type WorkspaceItem } from '../../store/index.ts';
 import { isTargetId, targetById } from '../../targets/index.ts';
-import { callWorker, errorMessage } from '../../worker/client.ts';
-import { renewBundle } from '../issuing/lifecycle-actions.ts';
+import { useReportedRun } from '../issuing/use-reported-run.ts';
+import { needsStorePassword } from './saved-layout.ts';
+import { StorePasswordDialog } from './store-password-dialog.tsx';
 import './cluster-list.css';
 
 /** What the list shows of one bundle, computed from the workspace. */
@@ -37,7 +36,9 @@ function clusterEntries(items: Record<string, WorkspaceItem>): ClusterEntry[] {
       const target = bundle.meta.target;
       return {
         bundle,
-        target: target && isTargetId(target) ? targetById(target).label : (bundle.meta.layout ?? 'generic'),
+        target:
+          (target && isTargetId(target) ? targetById(target).label : (bundle.meta.layout ?? 'generic')) +
+          (needsStorePassword(bundle) ? ' with PKCS#12 stores' : ''),
         nodes: leaves.filter((l) => l.meta.profile !== 'client').length,
         clients: leaves.filter((l) => l.meta.profile === 'client').length,
         ...(ends[0] ? { firstEnd: ends[0] } : {}),
@@ -50,36 +51,27 @@ function clusterEntries(items: Record<string, WorkspaceItem>): ClusterEntry[] {
     );
 }
 
-/** Build the bundle's zip in the worker, in the layout it was made for, and save it. */
-async function downloadBundle(items: Record<string, WorkspaceItem>, bundle: WorkspaceItem): Promise<string> {
-  const built = bundleFromWorkspace(items, bundle);
-  if (!built) throw new Error(`The CA of ${bundle.name} is no longer in the workspace.`);
-  const layout = bundle.meta.layout && isLayoutId(bundle.meta.layout) ? bundle.meta.layout : 'generic';
-  const out = await callWorker('exportBundle', { bundle: built.bundle, layout });
-  download(`${fileSafe(bundle.name)}-${layout}.zip`, out.zip, 'application/zip');
-  const left = built.skipped.length ? ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.` : '';
-  return `Downloaded ${bundle.name}: ${out.files.length} files.${left}`;
-}
-
 export function ClusterList() {
   const items = useApp((s) => s.items);
   const hydrated = useApp((s) => s.hydrated);
   const entries = useMemo(() => clusterEntries(items), [items]);
-  const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<{ text: string; failed: boolean }>();
   const [now] = useState(() => new Date());
-
-  const run = async (id: string, what: string, action: () => Promise<string>) => {
-    setBusy(id);
+  /** The PKCS#12 cluster whose store password is being asked for. */
+  const [asking, setAsking] = useState<WorkspaceItem>();
+  const reported = useReportedRun(
+    (text) => setMessage({ text, failed: false }),
+    (text) => setMessage({ text, failed: true }),
+  );
+  const busy = reported.busy;
+  const run = (what: string, action: () => Promise<string>) => {
     setMessage(undefined);
-    try {
-      setMessage({ text: await action(), failed: false });
-    } catch (e) {
-      setMessage({ text: `${what} failed: ${errorMessage(e)}`, failed: true });
-    } finally {
-      setBusy(undefined);
-    }
+    void reported.run(what, action);
   };
+  const downloadAgain = (bundle: WorkspaceItem, storePassword?: string) =>
+    run('Download', async () =>
+      (await import('./bundle-download.ts')).downloadBundleAgain(items, bundle, storePassword),
+    );
 
   if (!hydrated || entries.length === 0) return null;
   return (
@@ -89,7 +81,8 @@ export function ClusterList() {
         Every cluster made here stays in this browser's workspace. Renew one before its certificates end: every node and
         client gets a new certificate and key under the same CA, with the same names, in a new bundle for the same
         target; the old ones stay in the workspace, marked superseded. The zips hold private keys unencrypted, as the
-        services read them.
+        services read them, except Cassandra's PKCS#12 stores: those are under a store password that certbench does not
+        keep, so it is asked for again at each download.
       </p>
       <ul aria-label="Your clusters">
         {entries.map(({ bundle, target, nodes, clients, firstEnd }) => {
@@ -109,8 +102,8 @@ export function ClusterList() {
                 <button
                   type="button"
                   aria-label={`Download ${bundle.name}`}
-                  disabled={busy !== undefined}
-                  onClick={() => void run(bundle.id, 'Download', () => downloadBundle(items, bundle))}
+                  disabled={busy}
+                  onClick={() => (needsStorePassword(bundle) ? setAsking(bundle) : downloadAgain(bundle))}
                 >
                   Download again
                 </button>
@@ -118,9 +111,10 @@ export function ClusterList() {
                   <button
                     type="button"
                     aria-label={`Renew cluster ${bundle.name}`}
-                    disabled={busy !== undefined}
+                    disabled={busy}
                     onClick={() =>
-                      void run(bundle.id, 'Renew', async () => {
+                      run('Renew', async () => {
+                        const { renewBundle } = await import('../issuing/lifecycle-actions.ts');
                         const made = await renewBundle(bundle.id);
                         return `Renewed every certificate of ${bundle.name}: "${made.name}" is listed here, ready to download. The old certificates are kept, marked superseded.`;
                       })
@@ -135,6 +129,16 @@ export function ClusterList() {
         })}
       </ul>
       <p role="status">{busy ? 'Working…' : message && !message.failed ? message.text : ''}</p>
+      {asking && (
+        <StorePasswordDialog
+          name={asking.name}
+          onClose={() => setAsking(undefined)}
+          onDownload={(password) => {
+            setAsking(undefined);
+            downloadAgain(asking, password);
+          }}
+        />
+      )}
       {message?.failed && (
         <p role="alert" className="error">
           {message.text}

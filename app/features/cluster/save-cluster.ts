@@ -7,12 +7,15 @@ type Leaf = ClusterResult['nodes'][number];
 /**
  * One addItems call for the whole cluster, with ids chosen here so the leaves can name their CA
  * and the bundle its members: a thousand nodes make one store update and one save, not three.
+ * A Cassandra bundle remembers its file form (`cassandraFormat`) so it downloads again the same
+ * way; a PKCS#12 store password is not a parameter here, so it cannot end up in the workspace.
  */
 export function saveCluster(
   state: Pick<AppState, 'addItems'>,
   cluster: string,
   target: TargetId,
   result: ClusterResult,
+  cassandraFormat?: 'pem' | 'pkcs12',
 ): void {
   const caId = newId();
   const ca: NewItem = {
@@ -39,7 +42,13 @@ export function saveCluster(
     name: `${cluster} (${target})`,
     pem: '',
     parentId: caId,
-    meta: { layout: result.layout, target, cluster, members: [caId, ...leaves.map((l) => l.id)] },
+    meta: {
+      layout: result.layout,
+      target,
+      cluster,
+      ...(result.layout === 'cassandra' ? { cassandraFormat: cassandraFormat ?? 'pem' } : {}),
+      members: [caId, ...leaves.map((l) => l.id)],
+    },
   };
   state.addItems([ca, ...leaves, bundle]);
 }

@@ -13,6 +13,13 @@ import { messageOf, runExport } from './run-export.ts';
 import type { BundleZipOut } from '../../worker/ops-export.ts';
 import { SnippetsPanel } from '../../components/snippets-panel.tsx';
 import { encryptsKeys, plaintextKeysExpected } from './plaintext-keys.ts';
+import { cassandraStoreError } from '../issuing/cassandra-store-password.ts';
+import type { WorkspaceItem } from '../../store/index.ts';
+
+/** The layout a cluster bundle was made for, when its record names one. */
+function layoutOf(source: WorkspaceItem | undefined): LayoutId | undefined {
+  return source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : undefined;
+}
 
 export function BundleExport() {
   const list = useApp(selectItemList);
@@ -20,12 +27,21 @@ export function BundleExport() {
   const sources = list.filter((i) => i.kind === 'bundle' || i.kind === 'ca');
   const [chosen, setChosen] = useState('');
   const source = sources.find((i) => i.id === chosen) ?? sources[0];
-  const [layout, setLayout] = useState<LayoutId>(() =>
-    source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : 'generic',
-  );
+  const [layout, setLayout] = useState<LayoutId>(() => layoutOf(source) ?? 'generic');
   const [keyPassphrase, setKeyPassphrase] = useState('');
-  const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>('pem');
+  // A cluster saved with Cassandra's PKCS#12 stores comes back as PKCS#12; its store password is
+  // never kept, so it is typed again (the yaml on the nodes names it).
+  const [cassandraFormat, setCassandraFormat] = useState<'pem' | 'pkcs12'>(source?.meta.cassandraFormat ?? 'pem');
   const [storePassword, setStorePassword] = useState('');
+  const [tried, setTried] = useState(false);
+  // Choosing another bundle brings its own layout and Cassandra form (React's "adjust state while rendering").
+  const [formFor, setFormFor] = useState(source?.id);
+  if (source && source.id !== formFor) {
+    setFormFor(source.id);
+    const saved = layoutOf(source);
+    if (saved) setLayout(saved);
+    if (source.meta.cassandraFormat) setCassandraFormat(source.meta.cassandraFormat);
+  }
   const [understood, setUnderstood] = useState(false);
   const [result, setResult] = useState<BundleZipOut>();
   const [problem, setProblem] = useState<string>();
@@ -46,12 +62,16 @@ export function BundleExport() {
     return o;
   }, [keyPassphrase, layout, cassandraFormat, storePassword]);
 
-  const plaintext = described ? plaintextKeysExpected(described, options) : true;
+  const plaintext = described ? plaintextKeysExpected(described, options, built?.bundle) : true;
+  const storeError =
+    layout === 'cassandra' ? cassandraStoreError({ format: cassandraFormat, storePassword }) : undefined;
+  const savedAsPkcs12 = source?.meta.cassandraFormat === 'pkcs12';
 
   const go = async () => {
     setProblem(undefined);
     setResult(undefined);
-    if (!built || !source) return;
+    setTried(true);
+    if (!built || !source || storeError) return;
     setBusy(true);
     try {
       const out = await runExport.exportBundle({ bundle: built.bundle, layout, options });
@@ -150,9 +170,21 @@ export function BundleExport() {
               id="bundle-store-password"
               type="password"
               autoComplete="new-password"
+              aria-describedby={`bundle-store-password-help${tried && storeError ? ' bundle-store-password-error' : ''}`}
+              aria-invalid={tried && !!storeError}
               value={storePassword}
               onChange={(e) => setStorePassword(e.currentTarget.value)}
             />
+            <p id="bundle-store-password-help" className="field__help">
+              {savedAsPkcs12
+                ? "This cluster was made with PKCS#12 stores. certbench did not keep their password: type the one your nodes' cassandra.yaml names (keystore_password), or change cassandra.yaml too."
+                : 'Opens each keystore.p12 and truststore.p12 and the key inside (keystore_password, truststore_password). Not saved.'}
+            </p>
+            {tried && storeError && (
+              <p id="bundle-store-password-error" className="export-problem">
+                {storeError}
+              </p>
+            )}
           </div>
         )}
         {described && encryptsKeys(described, options) && (
@@ -175,9 +207,11 @@ export function BundleExport() {
         {plaintext && (
           <div className="export-warning">
             <p id="bundle-plaintext-warning">
-              {described && !encryptsKeys(described, options)
-                ? `${described.label} reads private keys unencrypted, so this zip will hold them in plain text.`
-                : 'Without a passphrase this zip will hold the private keys in plain text.'}{' '}
+              {layout === 'cassandra' && cassandraFormat === 'pkcs12'
+                ? 'The node keys are inside the PKCS#12 keystores, but cqlsh reads its client keys unencrypted, so this zip holds the client keys in plain text.'
+                : described && !encryptsKeys(described, options)
+                  ? `${described.label} reads private keys unencrypted, so this zip will hold them in plain text.`
+                  : 'Without a passphrase this zip will hold the private keys in plain text.'}{' '}
               Anyone with a copy can act as your nodes and clients: keep it private, and delete it once the files are in
               place.
             </p>

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { layoutById } from '../../layouts/index.ts';
-import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
+import type { Bundle, LayoutId, LayoutOptions } from '../../layouts/types.ts';
 import { plaintextKeysExpected } from './plaintext-keys.ts';
 
-const rows: { name: string; input: { layout: LayoutId; options: LayoutOptions }; want: boolean }[] = [
+/** A cluster of one node and no clients. */
+const NODES_ONLY: Bundle = {
+  cluster: 'ring',
+  ca: { certPem: '' },
+  nodes: [{ name: 'cass1', dns: ['cass1.db'], ips: [], certPem: '', keyPem: '', chainPem: '' }],
+  clients: [],
+};
+
+const rows: { name: string; input: { layout: LayoutId; options: LayoutOptions; bundle?: Bundle }; want: boolean }[] = [
   { name: 'generic without a passphrase', input: { layout: 'generic', options: {} }, want: true },
   { name: 'generic with a passphrase', input: { layout: 'generic', options: { keyPassphrase: 'p' } }, want: false },
   {
@@ -22,8 +30,18 @@ const rows: { name: string; input: { layout: LayoutId; options: LayoutOptions };
     want: true,
   },
   {
-    name: 'cassandra PKCS#12 keeps keys in keystores',
+    name: 'cassandra PKCS#12 keeps node keys in keystores, but cqlsh clients get PEM keys (bug: Export said no plaintext key)',
     input: { layout: 'cassandra', options: { cassandraFormat: 'pkcs12', storePassword: 's' } },
+    want: true,
+  },
+  {
+    name: 'cassandra PKCS#12 without clients holds keys in keystores only',
+    input: { layout: 'cassandra', options: { cassandraFormat: 'pkcs12', storePassword: 's' }, bundle: NODES_ONLY },
+    want: false,
+  },
+  {
+    name: 'generic with a passphrase and no clients',
+    input: { layout: 'generic', options: { keyPassphrase: 'p' }, bundle: NODES_ONLY },
     want: false,
   },
   {
@@ -41,7 +59,7 @@ const rows: { name: string; input: { layout: LayoutId; options: LayoutOptions };
 describe('plaintextKeysExpected', () => {
   for (const row of rows) {
     it(row.name, () => {
-      expect(plaintextKeysExpected(layoutById(row.input.layout), row.input.options)).toBe(row.want);
+      expect(plaintextKeysExpected(layoutById(row.input.layout), row.input.options, row.input.bundle)).toBe(row.want);
     });
   }
 });

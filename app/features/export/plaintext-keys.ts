@@ -18,22 +18,18 @@ const SAMPLE: Bundle = {
   clients: [{ name: 'c', commonName: 'c', certPem: '', keyPem: '', chainPem: '' }],
 };
 
-/** True when the layout writes private keys at all (a crank bundle holds certificates only: keys stay on the workers). */
-function writesKeys(layout: Layout, options: LayoutOptions): boolean {
-  return layout
-    .plan(SAMPLE, options)
-    .some(
-      (f) =>
-        f.content.kind === 'key' ||
-        f.content.kind === 'key-and-chain' ||
-        (f.content.kind === 'text' && f.content.plaintextKey === true),
-    );
-}
-
-/** True when the zip will carry at least one plaintext private key. */
-export function plaintextKeysExpected(layout: Layout, options: LayoutOptions): boolean {
-  if (!writesKeys(layout, options)) return false;
-  // Cassandra's PKCS#12 form keeps keys only inside password-protected keystores.
-  if (layout.id === 'cassandra' && options.cassandraFormat === 'pkcs12') return false;
-  return options.keyPassphrase === undefined || !encryptsKeys(layout, options);
+/**
+ * True when the zip will carry at least one plaintext private key: a key file the target cannot read
+ * encrypted (or no passphrase was given), or a text file that embeds a key (a Kubernetes Secret).
+ * Keys inside PKCS#12 keystores are under the store password. Judged per role, from the plan of
+ * `bundle` (a sample of one node and one client until the real one is known): Cassandra's PKCS#12
+ * form keeps node keys in keystores, but its cqlsh clients still get PEM keys (bug: Export said such
+ * a zip held no plaintext key).
+ */
+export function plaintextKeysExpected(layout: Layout, options: LayoutOptions, bundle: Bundle = SAMPLE): boolean {
+  return layout.plan(bundle, options).some(({ content }) => {
+    if (content.kind === 'text') return content.plaintextKey === true;
+    if (content.kind !== 'key' && content.kind !== 'key-and-chain') return false;
+    return options.keyPassphrase === undefined || !readsEncryptedKeys(layout, content.of.role, options);
+  });
 }
