@@ -3,7 +3,7 @@
  * and get a CA, every certificate, the bundle and the snippets in one step (in the worker, with
  * progress and Cancel).
  */
-import { startTransition, useRef, useState, type FormEvent } from 'react';
+import { lazy, startTransition, Suspense, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
 import type { LayoutOptions } from '../../layouts/types.ts';
 import { DaysField, daysError } from '../../components/days-field.tsx';
@@ -15,14 +15,21 @@ import { callWorker } from '../../worker/client.ts';
 import type { ClusterArgs, ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { ClusterList } from './cluster-list.tsx';
-import { ClusterResultView } from './cluster-result.tsx';
 import { perFrame } from './per-frame.ts';
 import { saveCluster } from './save-cluster.ts';
 import { nodeLines, parseClients } from './form-lists.ts';
 import { TARGETS, targetById } from '../../targets/index.ts';
 import { clientListClash, clusterNameClash, nodeListClash } from '../issuing/name-clashes.ts';
 import { TargetList } from './target-list.tsx';
-import { CassandraStoreFields, cassandraStoreError, type CassandraChoice } from './cassandra-store-fields.tsx';
+import { CassandraStoreFields } from './cassandra-store-fields.tsx';
+import { cassandraStoreError, type CassandraChoice } from '../issuing/cassandra-store-password.ts';
+
+/**
+ * The result with its snippets panel (the snippets of every target: about 17 KiB gzipped) loads on
+ * the first submit, not with the view: the Cluster view is the app's first page (issue 14's budget).
+ */
+const loadResultView = () => import('./cluster-result.tsx');
+const ClusterResultView = lazy(async () => ({ default: (await loadResultView()).ClusterResultView }));
 
 export function ClusterView() {
   const [cluster, setCluster] = useState('my-cluster');
@@ -75,6 +82,8 @@ export function ClusterView() {
           ...(cassandra.format === 'pkcs12' ? { storePassword: cassandra.storePassword } : {}),
         }
       : {};
+    // Fetched while the certificates are made, so the result does not wait for it.
+    void loadResultView();
     const abort = new AbortController();
     controller.current = abort;
     setResult(undefined);
@@ -100,7 +109,7 @@ export function ClusterView() {
     setProgress(undefined);
     controller.current = undefined;
     if (!made) return;
-    saveCluster(appStore.getState(), cluster.trim(), target, made);
+    saveCluster(appStore.getState(), cluster.trim(), target, made, options.cassandraFormat);
     // A transition: React draws the result (its snippets list every node) in slices, not one long task.
     startTransition(() => setResult({ cluster: cluster.trim(), result: made, options }));
   };
@@ -209,7 +218,11 @@ export function ClusterView() {
           </p>
         )}
       </form>
-      {result && <ClusterResultView cluster={result.cluster} result={result.result} options={result.options} />}
+      {result && (
+        <Suspense fallback={<p role="status">Loading the result…</p>}>
+          <ClusterResultView cluster={result.cluster} result={result.result} options={result.options} />
+        </Suspense>
+      )}
       <ClusterList />
     </section>
   );
