@@ -9,6 +9,7 @@ import { InsecureBanner } from './features/shell/insecure-banner.tsx';
 import { FirstVisitIntro } from './features/shell/first-visit-intro.tsx';
 import { MainNav } from './features/shell/main-nav.tsx';
 import { StorageBanner } from './features/shell/storage-banner.tsx';
+import { LockControl } from './features/lock/lock-control.tsx';
 
 interface View {
   id: string;
@@ -64,6 +65,7 @@ export function App() {
         <h1>certbench</h1>
         <p className="tagline">Private CAs and mTLS certificates, made in your browser. Nothing leaves this page.</p>
         <MainNav entries={VIEWS} current={current?.id ?? ''} />
+        <LockControl />
       </header>
       <InsecureBanner />
       <StorageBanner />

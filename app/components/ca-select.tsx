@@ -7,7 +7,7 @@
  */
 import { useMemo } from 'react';
 import { useHashParam } from '../lib/hash-route.ts';
-import { selectItemList, useApp, type WorkspaceItem } from '../store/index.ts';
+import { selectItemList, useApp, withKey, type WorkspaceItem } from '../store/index.ts';
 import type { IssuerInput } from '../worker/pki-contract.ts';
 import { Field } from './field.tsx';
 import { issuerProblem, type IssuerPurpose } from './issuer-check.ts';
@@ -18,6 +18,12 @@ export type { IssuerPurpose } from './issuer-check.ts';
 /** The worker's view of a CA item. */
 export function issuerOf(ca: WorkspaceItem): IssuerInput {
   return { certPem: ca.pem, keyPem: ca.keyPem ?? '', ...(ca.chainPem ? { chainPem: ca.chainPem } : {}) };
+}
+
+/** issuerOf, after asking to unlock the CA's key when it is locked; undefined when the user declined. */
+export async function unlockedIssuerOf(ca: WorkspaceItem, purpose: string): Promise<IssuerInput | undefined> {
+  const unlocked = await withKey(ca, purpose);
+  return unlocked && issuerOf(unlocked);
 }
 
 interface IssuerChoice {

@@ -18,11 +18,13 @@ export interface IssuerCandidate {
   /** The CA's certificate (first PEM CERTIFICATE block). */
   pem: string;
   keyPem?: string | undefined;
+  /** The key is in the workspace but locked: it can sign once unlocked (app/store/key-access.ts). */
+  keyLocked?: true | undefined;
 }
 
 /** Why `ca` cannot sign for `purpose`, as words to put beside its name; undefined when it can. */
 export function issuerProblem(ca: IssuerCandidate, purpose: IssuerPurpose, now: Date = new Date()): string | undefined {
-  if (!ca.keyPem) return 'no private key in the workspace';
+  if (!ca.keyPem && !ca.keyLocked) return 'no private key in the workspace';
   const block = pemDecodeAll(ca.pem).blocks.find((b) => b.label === 'CERTIFICATE');
   let facts: ReturnType<typeof certFactsFromDer>;
   try {

@@ -49,6 +49,7 @@ export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 export { hasPrivateKey } from './key-access.ts';
 export { UnlockCancelled } from './key-lock-slice.ts';
 export { MIN_LOCK_PASSPHRASE } from './key-lock-storage.ts';
+export { setLockKeyWrapping } from './key-lock-crypto.ts';
 export type { KeyLockStatus } from './key-vault.ts';
 
 const hasIndexedDb = typeof indexedDB !== 'undefined';
@@ -61,10 +62,11 @@ const app = createAppStore({
 export const appStore = app.store;
 
 /**
- * Private keys behind the key lock (key-access.ts): `await withKey(ca, 'Issue a certificate')`
- * before reading `ca.keyPem`; `ensureKeysUnlocked(purpose)` before an action on many items.
+ * Private keys behind the key lock (key-access.ts): `await withKey(ca, 'Issuing a certificate')`
+ * before reading `ca.keyPem`; `keysUnlocked(purpose)` or `ensureKeysUnlocked(purpose)` (throws
+ * UnlockCancelled) before an action on many items.
  */
-export const { withKey, ensureKeysUnlocked } = keyAccess(app.store);
+export const { withKey, keysUnlocked, ensureKeysUnlocked } = keyAccess(app.store);
 
 /** Resolves once the workspace has been read from IndexedDB. */
 export const hydration = app.hydration;

@@ -2,14 +2,17 @@
  * How an action reaches a private key that may be locked (key-lock-slice.ts). One line at each
  * place that needs a key:
  *
- *   const ca = await withKey(chosenCa, 'Issue a certificate');   // asks to unlock when locked
- *   if (hasPrivateKey(ca)) …                                      // show "Revoke", "Issue a CRL"…
+ *   const ca = await withKey(chosenCa, 'Issuing a certificate'); // asks to unlock when locked
+ *   if (!ca) return;                                               // the user declined
+ *   if (!(await keysUnlocked('Exporting the workspace'))) return;  // before an action on many items
+ *   await ensureKeysUnlocked('Renewing db-1');                     // throws UnlockCancelled instead
+ *   if (hasPrivateKey(ca)) …                                       // show "Revoke", "Issue a CRL"…
  *
  * `withKey` returns the item as the store holds it after unlocking (with `keyPem`), not the copy
  * the caller rendered: that copy has no key while locked.
  */
 import type { StoreApi } from 'zustand';
-import type { KeyLockSlice } from './key-lock-slice.ts';
+import { UnlockCancelled, type KeyLockSlice } from './key-lock-slice.ts';
 import type { WorkspaceItem } from './types.ts';
 
 /** True when the workspace holds the item's private key, open or locked. */
@@ -21,14 +24,28 @@ type LockStore = StoreApi<KeyLockSlice & { items: Record<string, WorkspaceItem> 
 
 /** Bound to the app store in index.ts. */
 export function keyAccess(store: LockStore) {
-  return {
+  const access = {
     /** Wait until the keys are open, asking the user when they are locked; rejects with UnlockCancelled. */
     ensureKeysUnlocked: (purpose: string): Promise<void> => store.getState().requestUnlock(purpose),
     /** `item` (by id) as the store holds it once its key is open; unchanged when it has no locked key. */
-    withKey: async <T extends WorkspaceItem | undefined>(item: T, purpose: string): Promise<T> => {
-      if (!item?.keyLocked) return item;
-      await store.getState().requestUnlock(purpose);
-      return (store.getState().items[item.id] ?? item) as T;
+    /** True once the keys are open (at once when nothing is locked); false when the user declined. */
+    keysUnlocked: (purpose: string): Promise<boolean> =>
+      store
+        .getState()
+        .requestUnlock(purpose)
+        .then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof UnlockCancelled) return false;
+            throw e;
+          },
+        ),
+    /** `item` as the store holds it once its key is open; undefined when the user declined to unlock. */
+    withKey: async (item: WorkspaceItem, purpose: string): Promise<WorkspaceItem | undefined> => {
+      if (!item.keyLocked) return item;
+      if (!(await access.keysUnlocked(purpose))) return undefined;
+      return store.getState().items[item.id] ?? item;
     },
   };
+  return access;
 }

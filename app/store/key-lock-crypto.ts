@@ -16,6 +16,7 @@
  *   once per ephemeral key (once per write batch), then one AES-GCM decryption per item.
  */
 import type { PassphraseSealed } from '../pki/index.ts';
+import type { UnwrapLockKeyArgs, WrapLockKeyArgs } from './key-lock-wrap.ts';
 
 /** What is stored of the lock: the record with id LOCK_RECORD_ID. */
 export interface KeyLockHeader {
@@ -61,19 +62,22 @@ export function fromBase64(text: string): Bytes {
   return out;
 }
 
-/** The core's passphrase sealing, loaded when first needed: the page's first script stays without it. */
-const passphraseSealing = () => import('../pki/index.ts');
+/** Where the lock's private key is put under the passphrase and taken out (PBES2, key-lock-wrap.ts). */
+export interface LockKeyWrapping {
+  wrap(args: WrapLockKeyArgs): Promise<PassphraseSealed>;
+  unwrap(args: UnwrapLockKeyArgs): Promise<Uint8Array>;
+}
 
-/** True when `plain` is one whole DER SEQUENCE, as a PKCS#8 key is: a wrong passphrase's output is not. */
-function isDerSequence(plain: Uint8Array): boolean {
-  if (plain[0] !== 0x30 || plain.length < 2) return false;
-  const first = plain[1] ?? 0;
-  if (first < 0x80) return plain.length === 2 + first;
-  const count = first & 0x7f;
-  if (count < 1 || count > 2 || plain.length < 2 + count) return false;
-  let length = 0;
-  for (let i = 0; i < count; i++) length = length * 256 + (plain[2 + i] ?? 0);
-  return plain.length === 2 + count + length;
+/** In this thread: for Node and tests. The page sets the worker's instead (the core is not for the page). */
+const inThisThread: LockKeyWrapping = {
+  wrap: async (args) => (await import('./key-lock-wrap.ts')).wrapLockKey(args),
+  unwrap: async (args) => (await import('./key-lock-wrap.ts')).unwrapLockKey(args),
+};
+let wrapping = inThisThread;
+
+/** Use `w` for every later wrap and unwrap (the page: the worker's, app/features/lock/worker-wrapping.ts). */
+export function setLockKeyWrapping(w: LockKeyWrapping): void {
+  wrapping = w;
 }
 
 /** A new lock under `passphrase`; `privateKey` is the opened private key, ready for this session. */
@@ -85,7 +89,7 @@ export async function createLock(
   const pair = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
   const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  const header = await lockHeader(publicKey, pkcs8, passphrase, iterations, crypto);
+  const header = await lockHeader(publicKey, pkcs8, passphrase, iterations);
   return { header, privateKey: await importPrivate(pkcs8, crypto) };
 }
 
@@ -94,10 +98,8 @@ async function lockHeader(
   pkcs8: Uint8Array,
   passphrase: string,
   iterations: number | undefined,
-  crypto: Crypto,
 ): Promise<KeyLockHeader> {
-  const { encryptBytes } = await passphraseSealing();
-  const privateKey = await encryptBytes(pkcs8, passphrase, iterations ? { iterations } : {}, crypto);
+  const privateKey = await wrapping.wrap({ pkcs8, passphrase, ...(iterations ? { iterations } : {}) });
   return { format: LOCK_FORMAT, version: 1, publicKey: toBase64(publicKey), privateKey };
 }
 
@@ -110,9 +112,8 @@ function importPrivate(pkcs8: Uint8Array, crypto: Crypto): Promise<CryptoKey> {
  * The lock's private key as PKCS#8, decrypted with `passphrase`. A wrong passphrase is the core's
  * PkiError 'wrong-password' on field 'password'.
  */
-async function openPkcs8(header: KeyLockHeader, passphrase: string, crypto: Crypto): Promise<Uint8Array> {
-  const { decryptBytes } = await passphraseSealing();
-  return decryptBytes(header.privateKey, passphrase, { field: 'password', accept: isDerSequence }, crypto);
+function openPkcs8(header: KeyLockHeader, passphrase: string): Promise<Uint8Array> {
+  return wrapping.unwrap({ sealed: header.privateKey, passphrase });
 }
 
 /** The lock's private key for this session; throws 'wrong-password' for a wrong passphrase. */
@@ -121,7 +122,7 @@ export async function openLock(
   passphrase: string,
   crypto: Crypto = globalThis.crypto,
 ): Promise<CryptoKey> {
-  return importPrivate(await openPkcs8(header, passphrase, crypto), crypto);
+  return importPrivate(await openPkcs8(header, passphrase), crypto);
 }
 
 /** The same lock (same key pair, so every sealed item still opens) under a new passphrase. */
@@ -130,10 +131,9 @@ export async function rewrapLock(
   oldPassphrase: string,
   newPassphrase: string,
   iterations: number | undefined,
-  crypto: Crypto = globalThis.crypto,
 ): Promise<KeyLockHeader> {
-  const pkcs8 = await openPkcs8(header, oldPassphrase, crypto);
-  return lockHeader(fromBase64(header.publicKey), pkcs8, newPassphrase, iterations, crypto);
+  const pkcs8 = await openPkcs8(header, oldPassphrase);
+  return lockHeader(fromBase64(header.publicKey), pkcs8, newPassphrase, iterations);
 }
 
 async function gcmKey(

@@ -83,7 +83,7 @@ export function keyLockSlice(storage: ItemStorage, iterations?: number): StateCr
       },
 
       async changeKeyPassphrase(current, next) {
-        await ops.changePassphrase(storage, current, next);
+        await ops.changePassphrase(storage, current, next, iterations);
         set({ keyLock: storage.vault.status() });
       },
 

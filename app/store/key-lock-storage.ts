@@ -6,7 +6,7 @@
  * saved a moment earlier is covered. The caller (key-lock-slice.ts) puts the returned items into
  * the store; they are marked stored first, so that update writes nothing again.
  */
-import { isPkiError, PkiError } from '../pki/light/index.ts';
+import { PkiError } from '../pki/light/index.ts';
 import type { ItemStorage } from './item-storage.ts';
 import { createLock, rewrapLock, type KeyLockHeader } from './key-lock-crypto.ts';
 import { lockedItem, LOCK_RECORD_ID, secretsOf } from './key-vault.ts';
@@ -89,12 +89,17 @@ export async function lockNow(storage: ItemStorage, itemsNow: ItemsNow): Promise
 }
 
 /** The same lock under a new passphrase; the current one is asked for, as ssh-keygen -p does. */
-export async function changePassphrase(storage: ItemStorage, current: string, next: string): Promise<void> {
+export async function changePassphrase(
+  storage: ItemStorage,
+  current: string,
+  next: string,
+  iterations?: number,
+): Promise<void> {
   checkNewPassphrase(next, 'newPassphrase');
   const header = storage.vault.header();
   if (!header) throw new Error('No key lock is set.');
   if (!current) throw new PkiError('wrong-password', 'password', 'Enter the current passphrase.');
-  const rewrapped = await rewrapLock(header, current, next, undefined);
+  const rewrapped = await rewrapLock(header, current, next, iterations);
   await storage.serialized(async (records, announce) => {
     await records.put([lockRecord(rewrapped)]);
     storage.vault.setHeader(rewrapped);
@@ -130,9 +135,4 @@ export async function removeLock(
     announce({ put: written, deleted: [], lock: null });
   });
   return opened;
-}
-
-/** True for the core's wrong-passphrase error. */
-export function isWrongPassphrase(e: unknown): boolean {
-  return isPkiError(e) && e.code === 'wrong-password';
 }

@@ -1,4 +1,8 @@
-/** Worker operations for the workspace file (PBKDF2 at 600,000 iterations is too slow for the page). */
+/**
+ * Worker operations for the workspace file and the key lock's passphrase (PBKDF2 at 600,000
+ * iterations, and the core that does it, are not for the page).
+ */
+import { unwrapLockKey, wrapLockKey } from '../store/key-lock-wrap.ts';
 import { decodeWorkspaceFile, encodeWorkspaceFile } from '../store/workspace-file.ts';
 import type { WorkspaceItem } from '../store/types.ts';
 
@@ -13,4 +17,4 @@ function importWorkspace(args: {
   return decodeWorkspaceFile(args.text, args.passphrase);
 }
 
-export const WORKSPACE_OPS = { exportWorkspace, importWorkspace };
+export const WORKSPACE_OPS = { exportWorkspace, importWorkspace, wrapLockKey, unwrapLockKey };

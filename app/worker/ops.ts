@@ -66,7 +66,7 @@ const PKI_OPS = lazyFamily(
 );
 const WORKSPACE_OPS = lazyFamily(
   afterReflect(async () => (await import('./ops-workspace.ts')).WORKSPACE_OPS),
-  { exportWorkspace: true, importWorkspace: true },
+  { exportWorkspace: true, importWorkspace: true, wrapLockKey: true, unwrapLockKey: true },
 );
 const INSPECT_OPS = lazyFamily(
   afterReflect(async () => (await import('./ops-inspect.ts')).INSPECT_OPS),

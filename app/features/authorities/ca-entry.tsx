@@ -2,7 +2,7 @@
 import { useId, useMemo } from 'react';
 import { StatusBadges } from '../../components/status-badges.tsx';
 import { itemStatus } from '../../flows/inventory/index.ts';
-import { childrenOf, useApp, type WorkspaceItem } from '../../store/index.ts';
+import { childrenOf, hasPrivateKey, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { CaActions, type Say } from './ca-actions.tsx';
 
 function day(iso: string | undefined): string {
@@ -20,7 +20,7 @@ function describe(ca: WorkspaceItem, parent: WorkspaceItem | undefined): string 
     `valid until ${day(ca.meta.notAfter)}`,
     ...(ca.meta.serial ? [`serial ${ca.meta.serial.slice(0, 8)}…`] : []),
     ...(revoked ? [`${revoked} revoked`] : []),
-    ...(ca.keyPem ? [] : ['no private key here (cannot issue)']),
+    ...(hasPrivateKey(ca) ? [] : ['no private key here (cannot issue)']),
   ].join(' · ');
 }
 

@@ -1,7 +1,7 @@
 /** Create a root CA, or an intermediate under a CA of the workspace. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
-import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { CaSelect, unlockedIssuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { ResultHeading } from '../../components/result-heading.tsx';
@@ -55,13 +55,15 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
     if (errs.commonName || errs.country || daysError(days) || pathLengthError(pathLength) || (intermediate && !issuer))
       return;
     setMade(undefined);
+    const signer = intermediate && issuer ? await unlockedIssuerOf(issuer, 'Creating an intermediate CA') : undefined;
+    if (intermediate && !signer) return;
     const clean = cleanSubject(subject);
     const result = await create.run({
       subject: clean,
       keyAlgorithm,
       days: Number(days),
       ...(pathLength.trim() ? { pathLength: Number(pathLength) } : {}),
-      ...(intermediate && issuer ? { issuer: issuerOf(issuer) } : {}),
+      ...(signer ? { issuer: signer } : {}),
     });
     if (result) {
       appStore.getState().addItems([

@@ -1,6 +1,6 @@
 /** Sign a CSR: paste or drop a request, see what it asks for, choose CA and profile, edit SANs, sign. */
 import { useRef, useState, type FormEvent } from 'react';
-import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { CaSelect, unlockedIssuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { FileDrop } from '../../components/file-drop.tsx';
@@ -65,7 +65,9 @@ export function CsrView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!summary || !ca || daysError(days) || sansError) return;
-    const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer: issuerOf(ca) });
+    const issuer = await unlockedIssuerOf(ca, 'Signing a CSR');
+    if (!issuer) return;
+    const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer });
     if (!result) return;
     const name = summary.commonName || 'signed certificate';
     appStore

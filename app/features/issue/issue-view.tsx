@@ -1,7 +1,7 @@
 /** Issue one certificate (node, server or client) under a CA from the workspace. */
 import { useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
-import { CaSelect, issuerOf, useChosenCa } from '../../components/ca-select.tsx';
+import { CaSelect, unlockedIssuerOf, useChosenCa } from '../../components/ca-select.tsx';
 import { DaysField, daysError } from '../../components/days-field.tsx';
 import { Field } from '../../components/field.tsx';
 import { IssuedResult } from '../../components/issued-result.tsx';
@@ -46,13 +46,15 @@ export function IssueView() {
     event.preventDefault();
     setTouched(true);
     if (!ca || commonNameError(cn) || leafSansError(sans, profile, cn) || errors.days) return;
+    const issuer = await unlockedIssuerOf(ca, 'Issuing a certificate');
+    if (!issuer) return;
     const result = await issue.run({
       profile,
       commonName: cn.trim(),
       sans,
       keyAlgorithm,
       days: Number(days),
-      issuer: issuerOf(ca),
+      issuer,
     });
     if (!result) return;
     appStore.getState().addItems([issuedItem(result, { kind: 'certificate', name: cn.trim(), parentId: ca.id })]);

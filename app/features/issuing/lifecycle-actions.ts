@@ -9,7 +9,7 @@ import { naturalSort } from '../../flows/inventory/natural-order.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
-import { appStore, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
+import { appStore, ensureKeysUnlocked, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
 
@@ -29,6 +29,7 @@ function issuerOf(item: WorkspaceItem): { ca: WorkspaceItem; issuer: IssuerInput
 
 /** Renew a certificate under its CA: same names, new key, serial and validity. Returns the new item. */
 export async function renewItem(id: string): Promise<WorkspaceItem> {
+  await ensureKeysUnlocked(`Renewing ${itemById(id).name}`);
   const old = itemById(id);
   const { ca, issuer } = issuerOf(old);
   const renewed = await callWorker('renewCertificate', { certPem: old.pem, issuer });
@@ -51,6 +52,7 @@ export async function renewItem(id: string): Promise<WorkspaceItem> {
  * it from Export). The old certificates and bundle stay, marked superseded. Returns the new bundle.
  */
 export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
+  await ensureKeysUnlocked(`Renewing ${itemById(bundleId).name}`);
   const bundle = itemById(bundleId);
   const items = appStore.getState().items;
   const members = (bundle.meta.members ?? []).flatMap((m) => (items[m] ? [items[m]] : []));
@@ -90,6 +92,7 @@ export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
 
 /** Revoke a certificate: its CA's revocation list gains it. */
 export async function revokeItem(id: string, reason: RevocationReason): Promise<void> {
+  await ensureKeysUnlocked(`Revoking ${itemById(id).name}`);
   const item = itemById(id);
   const { ca } = issuerOf(item);
   const revocations = await callWorker('revokeCertificate', {
@@ -106,6 +109,7 @@ export async function crlOf(
   caId: string,
   days?: number,
 ): Promise<{ pem: string; der: Uint8Array; crlNumber: number; nextUpdate: string; revocations: RevocationList }> {
+  await ensureKeysUnlocked(`Issuing a CRL of ${itemById(caId).name}`);
   const ca = itemById(caId);
   if (!ca.keyPem) throw new Error(`${ca.name} has no private key here, so it cannot sign a CRL.`);
   const crl = await callWorker('issueCrl', {

@@ -7,7 +7,7 @@ import { memo, useMemo, useState } from 'react';
 import { clusterGroups, issuerTree, type TreeNode } from '../../flows/inventory/tree.ts';
 import { expiringSoon, inventoryRows, type InventoryRow, type StatusFilter } from '../../flows/inventory/filter.ts';
 import { formatSan } from '../../pki/light/index.ts';
-import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
+import { hasPrivateKey, selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { PAGE_SIZE, Pager, usePage } from './pager.tsx';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
 import { StatusBadges } from '../../components/status-badges.tsx';
@@ -140,7 +140,7 @@ const TableRow = memo(function TableRow({ item, status, issuer, onMessage }: Tab
       <td data-label="SANs" className="sans">
         {(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}
       </td>
-      <td data-label="Key">{item.meta.keyAlgorithm ?? (item.keyPem ? 'key held' : '—')}</td>
+      <td data-label="Key">{item.meta.keyAlgorithm ?? (hasPrivateKey(item) ? 'key held' : '—')}</td>
       <td data-label="Not after">
         {item.meta.notAfter?.slice(0, 10) ?? '—'} <StatusBadges status={status} />
       </td>

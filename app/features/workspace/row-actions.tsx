@@ -8,7 +8,7 @@ import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { ItemStatus } from '../../flows/inventory/status.ts';
 import { download, fileSafe } from '../../lib/download.ts';
 import { formatSan, type RevocationReason } from '../../pki/light/index.ts';
-import { appStore, type WorkspaceItem } from '../../store/index.ts';
+import { appStore, hasPrivateKey, type WorkspaceItem } from '../../store/index.ts';
 import {
   deleteWithDependants,
   downloadCrl,
@@ -37,7 +37,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
   const { busy, run } = useReportedRun(onMessage);
   const isCert = item.kind === 'certificate';
   const issuer = issuerOf(item);
-  const canSign = !!issuer?.keyPem;
+  const canSign = hasPrivateKey(issuer);
   const pemFile = () =>
     download(
       `${fileSafe(item.name)}.${item.kind === 'csr' ? 'csr' : item.kind === 'key' ? 'key' : 'crt'}`,
@@ -103,7 +103,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
           Revoke
         </button>
       )}
-      {item.kind === 'ca' && item.keyPem && (
+      {item.kind === 'ca' && hasPrivateKey(item) && (
         <>
           <button
             type="button"
@@ -199,7 +199,7 @@ function DeleteDialog({
           </ul>
         </>
       ) : (
-        <p>{item.keyPem ? 'Its private key is deleted too.' : 'Nothing else depends on it.'}</p>
+        <p>{hasPrivateKey(item) ? 'Its private key is deleted too.' : 'Nothing else depends on it.'}</p>
       )}
       <p className="meta">You can undo this for a while from the message above the table.</p>
       <div className="actions">

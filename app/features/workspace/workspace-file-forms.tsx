@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/field.tsx';
 import { download } from '../../lib/download.ts';
-import { appStore, selectItemList, type WorkspaceItem } from '../../store/index.ts';
+import { appStore, keysUnlocked, selectItemList, type WorkspaceItem } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
 
@@ -16,6 +16,7 @@ export function ExportWorkspaceForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(undefined);
+    if (!(await keysUnlocked('Exporting the workspace'))) return; // the file holds the keys
     const items = selectItemList(appStore.getState());
     const text = await exportWorkspace.run({ items, ...(passphrase ? { passphrase } : {}) });
     if (text === undefined) return;

@@ -1,0 +1,42 @@
+/**
+ * The header's key lock control: says whether private keys are stored in plaintext, locked or
+ * unlocked, and opens the lock dialog. Also mounts the unlock prompt actions raise.
+ */
+import { useState } from 'react';
+import { useApp } from '../../store/index.ts';
+import { LockDialog } from './lock-dialog.tsx';
+import { UnlockPrompt } from './unlock-prompt.tsx';
+import { wrapLockKeysInWorker } from './worker-wrapping.ts';
+import './lock.css';
+
+wrapLockKeysInWorker();
+
+const LABELS = {
+  off: 'Keys not locked',
+  locked: 'Keys locked',
+  unlocked: 'Keys unlocked',
+} as const;
+
+export function LockControl() {
+  const status = useApp((s) => s.keyLock);
+  const hydrated = useApp((s) => s.hydrated);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="key-lock-control">
+      <button
+        type="button"
+        className={`key-lock-button ${status}`}
+        aria-haspopup="dialog"
+        disabled={!hydrated}
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden="true" className="key-lock-icon">
+          {status === 'unlocked' ? '🔓' : '🔒'}
+        </span>{' '}
+        {LABELS[status]}
+      </button>
+      <LockDialog open={open} onClose={() => setOpen(false)} />
+      <UnlockPrompt />
+    </div>
+  );
+}

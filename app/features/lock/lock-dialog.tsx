@@ -1,0 +1,89 @@
+/**
+ * The key lock's dialog, opened from the header's control: set a passphrase when there is none,
+ * unlock when locked, and when unlocked: Lock now, change the passphrase, remove the lock.
+ */
+import { useState } from 'react';
+import { appStore, useApp } from '../../store/index.ts';
+import { ChangePassphraseForm } from './change-passphrase-form.tsx';
+import { RemoveLockForm } from './remove-lock-form.tsx';
+import { SetLockForm } from './set-lock-form.tsx';
+import { UnlockForm } from './unlock-form.tsx';
+import { useModal } from './use-modal.ts';
+
+const TITLES = {
+  off: 'Lock private keys with a passphrase',
+  locked: 'Private keys are locked',
+  unlocked: 'Private keys are unlocked',
+} as const;
+
+function UnlockedPanel({ onDone }: { onDone: () => void }) {
+  const [message, setMessage] = useState<string>();
+  const [locking, setLocking] = useState(false);
+  return (
+    <>
+      <p>
+        The keys are stored encrypted and are open in this tab until you lock them or close the tab. Other open tabs ask
+        for the passphrase on their own.
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={locking}
+          onClick={() => {
+            setLocking(true);
+            void appStore
+              .getState()
+              .lockKeys()
+              .finally(() => setLocking(false))
+              .then(onDone);
+          }}
+        >
+          {locking ? 'Locking…' : 'Lock now'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
+      </div>
+      <p role="status" className="lock-status">
+        {message}
+      </p>
+      <details>
+        <summary>Change the passphrase</summary>
+        <ChangePassphraseForm onDone={setMessage} />
+      </details>
+      <details>
+        <summary>Remove the lock</summary>
+        <RemoveLockForm onDone={setMessage} />
+      </details>
+    </>
+  );
+}
+
+export function LockDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const status = useApp((s) => s.keyLock);
+  const failures = useApp((s) => s.keyLockFailures);
+  const ref = useModal(open);
+  return (
+    <dialog ref={ref} className="lock-dialog" aria-labelledby="lock-dialog-title" onClose={onClose}>
+      {open && (
+        <>
+          <h2 id="lock-dialog-title">{TITLES[status]}</h2>
+          {failures.length > 0 && (
+            <p className="error">
+              The sealed key of {failures.join(', ')} would not open: its stored record is damaged. It stays locked.
+            </p>
+          )}
+          {status === 'off' && <SetLockForm onDone={onClose} />}
+          {status === 'locked' && (
+            <>
+              <p>Certificates are listed as usual; issuing, signing and exporting with keys need them unlocked.</p>
+              <UnlockForm onUnlocked={onClose} onCancel={onClose} />
+            </>
+          )}
+          {status === 'unlocked' && <UnlockedPanel onDone={onClose} />}
+        </>
+      )}
+    </dialog>
+  );
+}

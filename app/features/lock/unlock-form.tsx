@@ -1,0 +1,53 @@
+/**
+ * Unlock the private keys for this session: one passphrase field, the wrong-passphrase message
+ * beside it, nothing lost on a mistake. Used by the lock dialog and by the prompt an action raises.
+ */
+import { useState } from 'react';
+import { appStore } from '../../store/index.ts';
+import { PassphraseField } from './passphrase-field.tsx';
+import { useLockAction } from './use-lock-action.ts';
+
+export function UnlockForm({ onUnlocked, onCancel }: { onUnlocked?: () => void; onCancel: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const action = useLockAction(['password'] as const);
+  return (
+    <form
+      className="lock-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action
+          .run(() => appStore.getState().unlockKeys(passphrase))
+          .then((ok) => {
+            if (!ok) return;
+            setPassphrase('');
+            onUnlocked?.();
+          });
+      }}
+    >
+      <PassphraseField
+        label="Passphrase"
+        value={passphrase}
+        onChange={(v) => {
+          setPassphrase(v);
+          action.clear();
+        }}
+        autoComplete="current-password"
+        error={action.errorOf('password')}
+        autoFocus
+      />
+      {action.formError && (
+        <p className="error" role="alert">
+          {action.formError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

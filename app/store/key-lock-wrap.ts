@@ -1,0 +1,41 @@
+/**
+ * The key lock's private key under the passphrase: PBES2 (PBKDF2-HMAC-SHA256, 600,000 iterations
+ * by default, AES-256-CBC), the core's passphrase encryption, as the workspace file uses it. Runs
+ * where the core may load: in the worker (ops-workspace.ts) and in Node tests; the page reaches it
+ * through the worker (app/features/lock/worker-wrapping.ts), since the core brings @peculiar/x509.
+ */
+import { decryptBytes, encryptBytes, type PassphraseSealed } from '../pki/index.ts';
+
+export interface WrapLockKeyArgs {
+  /** The lock's ECDH private key, PKCS#8 DER. */
+  pkcs8: Uint8Array;
+  passphrase: string;
+  /** PBKDF2 iterations; the core's default (600,000) when absent. */
+  iterations?: number;
+}
+
+export interface UnwrapLockKeyArgs {
+  sealed: PassphraseSealed;
+  passphrase: string;
+}
+
+/** True when `plain` is one whole DER SEQUENCE, as a PKCS#8 key is: a wrong passphrase's output is not. */
+function isDerSequence(plain: Uint8Array): boolean {
+  if (plain[0] !== 0x30 || plain.length < 2) return false;
+  const first = plain[1] ?? 0;
+  if (first < 0x80) return plain.length === 2 + first;
+  const count = first & 0x7f;
+  if (count < 1 || count > 2 || plain.length < 2 + count) return false;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (plain[2 + i] ?? 0);
+  return plain.length === 2 + count + length;
+}
+
+export function wrapLockKey({ pkcs8, passphrase, iterations }: WrapLockKeyArgs): Promise<PassphraseSealed> {
+  return encryptBytes(pkcs8, passphrase, iterations ? { iterations } : {});
+}
+
+/** A wrong passphrase is the core's PkiError 'wrong-password' on field 'password'. */
+export function unwrapLockKey({ sealed, passphrase }: UnwrapLockKeyArgs): Promise<Uint8Array> {
+  return decryptBytes(sealed, passphrase, { field: 'password', accept: isDerSequence });
+}
