@@ -121,10 +121,13 @@ test('the CA tree comes first: intermediates under their root, issue from here, 
   await issue.form.getByRole('button', { name: 'Issue certificate' }).click();
   await expect(issue.result).toContainText('CN=Tree Issuing');
 
-  // Export the key: Export opens on that CA, the key encrypted by default.
+  // Export the key: Export opens on that CA, scrolled to its key form (focus on its heading), the key encrypted by default.
   await app.goTo('Authorities');
   await authorities.entry('Tree Root').getByRole('link', { name: 'Export the key…' }).click();
   await expect(page.getByLabel('Item', { exact: true }).locator('option:checked')).toHaveText(/^Tree Root/);
+  const keyHeading = page.getByRole('heading', { name: 'Private key of Tree Root' });
+  await expect(keyHeading).toBeFocused();
+  await expect(keyHeading).toBeInViewport();
   await expect(page.getByRole('radio', { name: /^Encrypted PKCS#8/ })).toBeChecked();
 
   await app.goTo('Authorities');

@@ -1,7 +1,6 @@
 /** Export one workspace item: certificate or CSR as PEM, DER or full chain; its key; PKCS#12. */
 import { useState } from 'react';
-import { hasPrivateKey, selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
-import { LockedKeyNote } from '../../components/locked-key-note.tsx';
+import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
 import { download } from '../../lib/download.ts';
 import { useHashParam } from '../../lib/hash-route.ts';
 import { safeFileName } from './file-name.ts';
@@ -52,8 +51,10 @@ export function ItemExport() {
   const list = useApp(selectItemList);
   const exportable = list.filter((i) => i.kind !== 'bundle');
   const [chosen, setChosen] = useState('');
-  // Until the user chooses, a link may name the item (#/export?item=ID: Authorities' "Export the key…").
+  // Until the user chooses, a link may name the item and the part to show (#/export?item=ID&part=key:
+  // Authorities' "Export the key…" lands on the key form).
   const linked = useHashParam('item');
+  const linkedPart = useHashParam('part');
   const item = exportable.find((i) => i.id === (chosen || linked)) ?? exportable[0];
   const keyPem = item?.kind === 'key' ? item.pem : item?.keyPem;
 
@@ -72,14 +73,20 @@ export function ItemExport() {
               {exportable.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name} ({KIND_WORD[i.kind]}
-                  {hasPrivateKey(i) ? ', with key' : ''})
+                  {i.keyPem ? ', with key' : ''})
                 </option>
               ))}
             </select>
           </div>
           {item && item.kind !== 'key' && <CertificateFiles item={item} />}
-          {item?.keyLocked && <LockedKeyNote name={item.name} purpose={`Exporting the key of ${item.name}`} />}
-          {item && keyPem && <KeyExport key={`key-${item.id}`} name={item.name} keyPem={keyPem} />}
+          {item && keyPem && (
+            <KeyExport
+              key={`key-${item.id}`}
+              name={item.name}
+              keyPem={keyPem}
+              reveal={!chosen && item.id === linked && linkedPart === 'key'}
+            />
+          )}
           {item && (item.kind === 'ca' || item.kind === 'certificate') && (
             <Pkcs12Export
               key={`p12-${item.id}`}

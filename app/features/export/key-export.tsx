@@ -2,7 +2,8 @@
  * Download a private key. Encrypted PKCS#8 is the default; a plaintext format makes the user
  * acknowledge, before the download, that anyone holding the file holds the identity.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { revealHeading } from '../../components/reveal-heading.ts';
 import { keyFamily, type KeyFamily } from '../../layouts/key-family.ts';
 import type { PrivateKeyFormat } from '../../pki/index.ts';
 import { download } from '../../lib/download.ts';
@@ -34,8 +35,21 @@ const FORMATS: { id: PrivateKeyFormat; label: string; why: string; only?: KeyFam
   },
 ];
 
-export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
+/**
+ * `reveal`: scroll the form into view and move focus to its heading once mounted (a link that
+ * says "Export the key…" lands on the key, not on the top of Export).
+ */
+export function KeyExport({ name, keyPem, reveal = false }: { name: string; keyPem: string; reveal?: boolean }) {
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!reveal) return;
+    // After the shell's own focus move to <main> on a view change, which runs in the same commit.
+    const frame = requestAnimationFrame(() => {
+      if (heading.current) revealHeading(heading.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [reveal]);
   const [format, setFormat] = useState<PrivateKeyFormat>('pkcs8-encrypted');
   const [passphrase, setPassphrase] = useState('');
   const [understood, setUnderstood] = useState(false);
@@ -84,7 +98,9 @@ export function KeyExport({ name, keyPem }: { name: string; keyPem: string }) {
         void go();
       }}
     >
-      <h4 id={`${id}-h`}>Private key</h4>
+      <h4 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        Private key of {name}
+      </h4>
       <fieldset>
         <legend>Private key format</legend>
         {formats.map((f) => (
