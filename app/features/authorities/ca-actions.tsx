@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { download, fileSafe } from '../../lib/download.ts';
 import { hrefFor } from '../../lib/hash-route.ts';
 import type { RevocationReason } from '../../pki/light/index.ts';
-import type { WorkspaceItem } from '../../store/index.ts';
+import { hasPrivateKey, type WorkspaceItem } from '../../store/index.ts';
 import { downloadCrl, revokeItem } from '../issuing/lifecycle-actions.ts';
 import { RevokeDialog } from '../issuing/revoke-dialog.tsx';
 import { useReportedRun } from '../issuing/use-reported-run.ts';
@@ -39,7 +39,7 @@ export function CaActions({
 
   return (
     <div className="actions ca-actions">
-      {ca.keyPem && (
+      {hasPrivateKey(ca) && (
         <a className="button-link" href={hrefFor('issue', { ca: ca.id })}>
           Issue from here
         </a>
@@ -50,17 +50,17 @@ export function CaActions({
       >
         {ca.chainPem ? 'Download certificate and chain' : 'Download certificate'}
       </button>
-      {ca.keyPem && (
+      {hasPrivateKey(ca) && (
         <a className="button-link" href={hrefFor('export', { item: ca.id, part: 'key' })}>
           Export the key…
         </a>
       )}
-      {ca.keyPem && (
+      {hasPrivateKey(ca) && (
         <button type="button" disabled={busy} onClick={() => void publishCrl()}>
           Publish CRL
         </button>
       )}
-      {parent?.keyPem && !revoked && (
+      {hasPrivateKey(parent) && !revoked && (
         <button type="button" className="danger" disabled={busy} onClick={() => setRevoking(true)}>
           Revoke…
         </button>

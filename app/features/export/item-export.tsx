@@ -1,6 +1,7 @@
 /** Export one workspace item: certificate or CSR as PEM, DER or full chain; its key; PKCS#12. */
 import { useState } from 'react';
-import { selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
+import { hasPrivateKey, selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
+import { LockedKeyNote } from '../../components/locked-key-note.tsx';
 import { download } from '../../lib/download.ts';
 import { useHashParam } from '../../lib/hash-route.ts';
 import { safeFileName } from './file-name.ts';
@@ -73,12 +74,13 @@ export function ItemExport() {
               {exportable.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name} ({KIND_WORD[i.kind]}
-                  {i.keyPem ? ', with key' : ''})
+                  {hasPrivateKey(i) ? ', with key' : ''})
                 </option>
               ))}
             </select>
           </div>
           {item && item.kind !== 'key' && <CertificateFiles item={item} />}
+          {item?.keyLocked && <LockedKeyNote name={item.name} purpose={`Exporting the key of ${item.name}`} />}
           {item && keyPem && (
             <KeyExport
               key={`key-${item.id}`}
