@@ -4,7 +4,7 @@
  * where the core may load: in the worker (ops-workspace.ts) and in Node tests; the page reaches it
  * through the worker (app/features/lock/worker-wrapping.ts), since the core brings @peculiar/x509.
  */
-import { decryptBytes, encryptBytes, type PassphraseSealed } from '../pki/index.ts';
+import { decryptBytes, encryptBytes, isPkiError, PkiError, type PassphraseSealed } from '../pki/index.ts';
 
 export interface WrapLockKeyArgs {
   /** The lock's ECDH private key, PKCS#8 DER. */
@@ -35,7 +35,19 @@ export function wrapLockKey({ pkcs8, passphrase, iterations }: WrapLockKeyArgs):
   return encryptBytes(pkcs8, passphrase, iterations ? { iterations } : {});
 }
 
-/** A wrong passphrase is the core's PkiError 'wrong-password' on field 'password'. */
-export function unwrapLockKey({ sealed, passphrase }: UnwrapLockKeyArgs): Promise<Uint8Array> {
-  return decryptBytes(sealed, passphrase, { field: 'password', accept: isDerSequence });
+/** A wrong passphrase is a PkiError 'wrong-password' on field 'password', worded for the lock. */
+export async function unwrapLockKey({ sealed, passphrase }: UnwrapLockKeyArgs): Promise<Uint8Array> {
+  try {
+    return await decryptBytes(sealed, passphrase, { field: 'password', accept: isDerSequence });
+  } catch (e) {
+    if (!isPkiError(e) || e.code !== 'wrong-password') throw e;
+    throw new PkiError(
+      'wrong-password',
+      'password',
+      'Wrong passphrase: it does not unlock the keys. Nothing changed.',
+      {
+        cause: e,
+      },
+    );
+  }
 }

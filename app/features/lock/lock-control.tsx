@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useApp } from '../../store/index.ts';
 import { LockDialog } from './lock-dialog.tsx';
+import { LockIcon } from './lock-icon.tsx';
 import { UnlockPrompt } from './unlock-prompt.tsx';
 import { wrapLockKeysInWorker } from './worker-wrapping.ts';
 import './lock.css';
@@ -30,10 +31,7 @@ export function LockControl() {
         disabled={!hydrated}
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true" className="key-lock-icon">
-          {status === 'unlocked' ? '🔓' : '🔒'}
-        </span>{' '}
-        {LABELS[status]}
+        <LockIcon open={status !== 'locked'} /> {LABELS[status]}
       </button>
       <LockDialog open={open} onClose={() => setOpen(false)} />
       <UnlockPrompt />
