@@ -39,7 +39,7 @@ export function StorePasswordDialog({
               {...p}
               type="password"
               autoComplete="off"
-              autoFocus
+              data-autofocus
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />

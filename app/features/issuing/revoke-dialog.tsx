@@ -41,7 +41,7 @@ export function RevokeDialog({
         </select>
       </div>
       <div className="actions">
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button type="button" className="danger" onClick={() => onRevoke(reason)}>

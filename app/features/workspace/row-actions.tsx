@@ -149,7 +149,7 @@ export function RowActions({ item, status, onMessage }: RowActionsProps) {
           </dl>
           <pre className="pem">{item.pem}</pre>
           <div className="actions">
-            <button type="button" onClick={close} autoFocus>
+            <button type="button" onClick={close} data-autofocus>
               Close
             </button>
           </div>
@@ -203,7 +203,7 @@ function DeleteDialog({
       )}
       <p className="meta">You can undo this for a while from the message above the table.</p>
       <div className="actions">
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button
