@@ -6,17 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { setUpCluster } from '../../worker/cluster-setup.ts';
 import type { ClusterArgs } from '../../worker/pki-contract.ts';
 import { clusterResultBundle } from './cluster-result.tsx';
 import { buildBundle } from '../../layouts/build-bundle.ts';
-import { writeBundleFiles } from '../../layouts/testing/openssl-bundle.ts';
 import { renderSnippets } from '../../flows/bundle-snippets.ts';
 import { snippetById } from '../../snippets/index.ts';
 import { DEFAULT_ROOTS } from '../../snippets/context.ts';
-import { judgeCassandraStores } from '../../test/judges/keytool-stores.ts';
+import { expectStoresOpen, pkcs12Cluster } from './testing/cassandra-pkcs12-cluster.ts';
 
-const ctx = { signal: new AbortController().signal, progress: () => undefined };
 const PASSWORD = 'ring-store-1';
 
 const rows: { name: string; args: Partial<ClusterArgs>; nodes: string[] }[] = [
@@ -30,19 +27,7 @@ describe('Cluster view, Cassandra with PKCS#12', () => {
     it(
       row.name,
       async () => {
-        const args: ClusterArgs = {
-          cluster: 'ring',
-          nodes: row.nodes.map((n, i) => `${n} 10.0.0.${i + 1} ${n}.db.internal`).join('\n'),
-          clients: ['cqlsh'],
-          target: 'cassandra',
-          keyAlgorithm: 'p256',
-          caDays: 30,
-          leafDays: 10,
-          cassandraFormat: 'pkcs12',
-          storePassword: PASSWORD,
-          ...row.args,
-        };
-        const result = await setUpCluster(args, ctx);
+        const result = await pkcs12Cluster(row.nodes, PASSWORD, row.args);
         expect(result.target).toBe('cassandra');
         // Only the form chosen: no cassandra.yaml for PEM files the zip does not hold.
         expect(result.snippets.map((s) => s.id)).toContain('cassandra-yaml-pkcs12');
@@ -71,19 +56,7 @@ describe('Cluster view, Cassandra with PKCS#12', () => {
           }
         }
 
-        const dir = writeBundleFiles(built.files);
-        const verdicts = judgeCassandraStores(dir, row.nodes, PASSWORD);
-        for (const v of verdicts) {
-          expect(v.listStatus, v.output).toBe(0);
-          // The first node's stores are also tried with a wrong password, and its key copied out.
-          if (v.wrongPasswordStatus !== -1)
-            expect(v.wrongPasswordStatus, `${v.path} opened with a wrong password`).not.toBe(0);
-          if (v.path.endsWith('keystore.p12')) {
-            expect(v.entries, v.output).toEqual({ privateKey: 1, trustedCert: 0 });
-            if (v.keyOpensStatus !== undefined) expect(v.keyOpensStatus, v.output).toBe(0);
-          } else expect(v.entries.trustedCert, v.output).toBeGreaterThan(0);
-        }
-        expect(verdicts.filter((v) => v.keyOpensStatus === 0)).toHaveLength(1);
+        expectStoresOpen(built.files, row.nodes, PASSWORD);
       },
       120_000,
     );

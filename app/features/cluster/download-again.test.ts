@@ -6,16 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { buildBundle } from '../../layouts/build-bundle.ts';
-import { writeBundleFiles } from '../../layouts/testing/openssl-bundle.ts';
 import { createAppStore } from '../../store/create-store.ts';
 import { migrateItem, SCHEMA_VERSION } from '../../store/migrate.ts';
 import { memoryRecordStore } from '../../store/record-store.ts';
 import { selectItemList } from '../../store/selectors.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
-import { judgeCassandraStores } from '../../test/judges/keytool-stores.ts';
-import { setUpCluster } from '../../worker/cluster-setup.ts';
 import { needsStorePassword, savedLayoutOptions } from './saved-layout.ts';
 import { saveCluster } from './save-cluster.ts';
+import { expectStoresOpen, pkcs12Cluster } from './testing/cassandra-pkcs12-cluster.ts';
 
 const PASSWORD = 'ring-store-2';
 
@@ -82,20 +80,7 @@ describe('the layout options a saved bundle is built again with', () => {
 
 describe('a Cassandra PKCS#12 cluster saved and downloaded again', () => {
   it('keeps the form, not the password, and builds stores that keytool opens with the password typed again', async () => {
-    const made = await setUpCluster(
-      {
-        cluster: 'ring',
-        nodes: 'cass1 10.0.0.1 cass1.db.internal\ncass2 10.0.0.2',
-        clients: ['cqlsh'],
-        target: 'cassandra',
-        keyAlgorithm: 'p256',
-        caDays: 30,
-        leafDays: 10,
-        cassandraFormat: 'pkcs12',
-        storePassword: PASSWORD,
-      },
-      { signal: new AbortController().signal, progress: () => undefined },
-    );
+    const made = await pkcs12Cluster(['cass1', 'cass2'], PASSWORD);
     const app = createAppStore({ records: memoryRecordStore(), channelName: `download-again-${process.pid}` });
     try {
       await app.hydration;
@@ -117,15 +102,7 @@ describe('a Cassandra PKCS#12 cluster saved and downloaded again', () => {
       expect(paths).toEqual(expect.arrayContaining(['cass1/keystore.p12', 'cass2/truststore.p12']));
       expect(paths.filter((p) => p.endsWith('keystore.pem'))).toEqual([]);
 
-      const verdicts = judgeCassandraStores(writeBundleFiles(built.files), ['cass1', 'cass2'], PASSWORD);
-      for (const v of verdicts) {
-        expect(v.listStatus, v.output).toBe(0);
-        if (v.wrongPasswordStatus !== -1)
-          expect(v.wrongPasswordStatus, `${v.path} opened with a wrong password`).not.toBe(0);
-        if (v.path.endsWith('keystore.p12')) expect(v.entries, v.output).toEqual({ privateKey: 1, trustedCert: 0 });
-        else expect(v.entries.trustedCert, v.output).toBeGreaterThan(0);
-      }
-      expect(verdicts.filter((v) => v.keyOpensStatus === 0)).toHaveLength(1);
+      expectStoresOpen(built.files, ['cass1', 'cass2'], PASSWORD);
     } finally {
       app.dispose();
     }
