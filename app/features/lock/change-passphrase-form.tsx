@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { mismatch, NewPassphraseFields, type NewPassphrase } from './new-passphrase-fields.tsx';
 import { PassphraseField } from './passphrase-field.tsx';
+import { FormProblem } from './form-problem.tsx';
 import { useLockAction } from './use-lock-action.ts';
 
 export function ChangePassphraseForm({ onDone }: { onDone: (message: string) => void }) {
@@ -25,28 +26,18 @@ export function ChangePassphraseForm({ onDone }: { onDone: (message: string) => 
       <PassphraseField
         label="Current passphrase"
         value={current}
-        onChange={(v) => {
-          setCurrent(v);
-          action.clear();
-        }}
+        onChange={action.edited(setCurrent)}
         autoComplete="current-password"
         error={action.errorOf('password')}
       />
       <NewPassphraseFields
         label="New passphrase"
         value={next}
-        onChange={(v) => {
-          setNext(v);
-          action.clear();
-        }}
+        onChange={action.edited(setNext)}
         error={action.errorOf('newPassphrase')}
         repeatError={action.errorOf('repeat')}
       />
-      {action.formError && (
-        <p className="error" role="alert">
-          {action.formError}
-        </p>
-      )}
+      <FormProblem message={action.formError} />
       <button type="submit" className="secondary" disabled={action.busy}>
         {action.busy ? 'Changing…' : 'Change the passphrase'}
       </button>

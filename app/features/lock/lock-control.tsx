@@ -33,7 +33,7 @@ export function LockControl() {
       >
         <LockIcon open={status !== 'locked'} /> {LABELS[status]}
       </button>
-      <LockDialog open={open} onClose={() => setOpen(false)} />
+      {open && <LockDialog onClose={() => setOpen(false)} />}
       <UnlockPrompt />
     </div>
   );

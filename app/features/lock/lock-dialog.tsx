@@ -3,12 +3,12 @@
  * unlock when locked, and when unlocked: Lock now, change the passphrase, remove the lock.
  */
 import { useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { appStore, useApp } from '../../store/index.ts';
 import { ChangePassphraseForm } from './change-passphrase-form.tsx';
 import { RemoveLockForm } from './remove-lock-form.tsx';
 import { SetLockForm } from './set-lock-form.tsx';
 import { UnlockForm } from './unlock-form.tsx';
-import { useModal } from './use-modal.ts';
 
 const TITLES = {
   off: 'Lock private keys with a passphrase',
@@ -60,30 +60,25 @@ function UnlockedPanel({ onDone }: { onDone: () => void }) {
   );
 }
 
-export function LockDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Mounted only while open (ModalDialog is open for as long as it is mounted). */
+export function LockDialog({ onClose }: { onClose: () => void }) {
   const status = useApp((s) => s.keyLock);
   const failures = useApp((s) => s.keyLockFailures);
-  const ref = useModal(open);
   return (
-    <dialog ref={ref} className="lock-dialog" aria-labelledby="lock-dialog-title" onClose={onClose}>
-      {open && (
+    <ModalDialog title={TITLES[status]} onClose={onClose}>
+      {failures.length > 0 && (
+        <p className="error">
+          The sealed key of {failures.join(', ')} would not open: its stored record is damaged. It stays locked.
+        </p>
+      )}
+      {status === 'off' && <SetLockForm onDone={onClose} />}
+      {status === 'locked' && (
         <>
-          <h2 id="lock-dialog-title">{TITLES[status]}</h2>
-          {failures.length > 0 && (
-            <p className="error">
-              The sealed key of {failures.join(', ')} would not open: its stored record is damaged. It stays locked.
-            </p>
-          )}
-          {status === 'off' && <SetLockForm onDone={onClose} />}
-          {status === 'locked' && (
-            <>
-              <p>Certificates are listed as usual; issuing, signing and exporting with keys need them unlocked.</p>
-              <UnlockForm onUnlocked={onClose} onCancel={onClose} />
-            </>
-          )}
-          {status === 'unlocked' && <UnlockedPanel onDone={onClose} />}
+          <p>Certificates are listed as usual; issuing, signing and exporting with keys need them unlocked.</p>
+          <UnlockForm onUnlocked={onClose} onCancel={onClose} />
         </>
       )}
-    </dialog>
+      {status === 'unlocked' && <UnlockedPanel onDone={onClose} />}
+    </ModalDialog>
   );
 }

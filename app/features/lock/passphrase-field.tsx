@@ -9,18 +9,9 @@ export interface PassphraseFieldProps {
   autoComplete: 'current-password' | 'new-password';
   hint?: string;
   error?: string | undefined;
-  autoFocus?: boolean;
 }
 
-export function PassphraseField({
-  label,
-  value,
-  onChange,
-  autoComplete,
-  hint,
-  error,
-  autoFocus,
-}: PassphraseFieldProps) {
+export function PassphraseField({ label, value, onChange, autoComplete, hint, error }: PassphraseFieldProps) {
   return (
     <Field label={label} {...(hint ? { hint } : {})} error={error}>
       {(control) => (
@@ -29,7 +20,6 @@ export function PassphraseField({
           type="password"
           autoComplete={autoComplete}
           value={value}
-          autoFocus={autoFocus}
           onChange={(e) => onChange(e.target.value)}
         />
       )}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { PassphraseField } from './passphrase-field.tsx';
+import { FormProblem } from './form-problem.tsx';
 import { useLockAction } from './use-lock-action.ts';
 
 export function RemoveLockForm({ onDone }: { onDone: (message: string) => void }) {
@@ -22,18 +23,11 @@ export function RemoveLockForm({ onDone }: { onDone: (message: string) => void }
       <PassphraseField
         label="Passphrase"
         value={passphrase}
-        onChange={(v) => {
-          setPassphrase(v);
-          action.clear();
-        }}
+        onChange={action.edited(setPassphrase)}
         autoComplete="current-password"
         error={action.errorOf('password')}
       />
-      {action.formError && (
-        <p className="error" role="alert">
-          {action.formError}
-        </p>
-      )}
+      <FormProblem message={action.formError} />
       <button type="submit" className="danger" disabled={action.busy}>
         {action.busy ? 'Removing…' : 'Remove the lock'}
       </button>

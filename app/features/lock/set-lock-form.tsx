@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { mismatch, NewPassphraseFields, type NewPassphrase } from './new-passphrase-fields.tsx';
+import { FormProblem } from './form-problem.tsx';
+import { SubmitOrCancel } from './submit-or-cancel.tsx';
 import { useLockAction } from './use-lock-action.ts';
 
 export function SetLockForm({ onDone }: { onDone: () => void }) {
@@ -28,26 +30,12 @@ export function SetLockForm({ onDone }: { onDone: () => void }) {
       <NewPassphraseFields
         label="Passphrase"
         value={next}
-        onChange={(v) => {
-          setNext(v);
-          action.clear();
-        }}
+        onChange={action.edited(setNext)}
         error={action.errorOf('passphrase')}
         repeatError={action.errorOf('repeat')}
       />
-      {action.formError && (
-        <p className="error" role="alert">
-          {action.formError}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={action.busy}>
-          {action.busy ? 'Locking…' : 'Lock the keys'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormProblem message={action.formError} />
+      <SubmitOrCancel label="Lock the keys" busyLabel="Locking…" busy={action.busy} onCancel={onDone} />
     </form>
   );
 }

@@ -5,6 +5,8 @@
 import { useState } from 'react';
 import { appStore } from '../../store/index.ts';
 import { PassphraseField } from './passphrase-field.tsx';
+import { FormProblem } from './form-problem.tsx';
+import { SubmitOrCancel } from './submit-or-cancel.tsx';
 import { useLockAction } from './use-lock-action.ts';
 
 export function UnlockForm({ onUnlocked, onCancel }: { onUnlocked?: () => void; onCancel: () => void }) {
@@ -27,27 +29,12 @@ export function UnlockForm({ onUnlocked, onCancel }: { onUnlocked?: () => void; 
       <PassphraseField
         label="Passphrase"
         value={passphrase}
-        onChange={(v) => {
-          setPassphrase(v);
-          action.clear();
-        }}
+        onChange={action.edited(setPassphrase)}
         autoComplete="current-password"
         error={action.errorOf('password')}
-        autoFocus
       />
-      {action.formError && (
-        <p className="error" role="alert">
-          {action.formError}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={action.busy}>
-          {action.busy ? 'Unlocking…' : 'Unlock'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormProblem message={action.formError} />
+      <SubmitOrCancel label="Unlock" busyLabel="Unlocking…" busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,8 @@ export interface LockAction<F extends string> {
   /** Show a problem found before running (two passphrases that differ). */
   fail: (input: F, message: string) => void;
   clear: () => void;
+  /** `set`, forgetting the shown error first: the user is changing what it was about. */
+  edited: <T>(set: (value: T) => void) => (value: T) => void;
 }
 
 export function useLockAction<F extends string>(inputs: readonly F[]): LockAction<F> {
@@ -40,5 +42,9 @@ export function useLockAction<F extends string>(inputs: readonly F[]): LockActio
     formError: error && error.input === undefined ? error.message : undefined,
     fail: (input, message) => setError({ input, message }),
     clear: () => setError(undefined),
+    edited: (set) => (value) => {
+      setError(undefined);
+      set(value);
+    },
   };
 }
