@@ -124,6 +124,23 @@ describe('Node leaf engine', () => {
         return { newKey: () => real.newKey(), sign: (tbs) => other.sign(tbs) };
       },
     },
+    {
+      name: 'a key identifier of another key',
+      lie: (r) => {
+        const real = nodeLeafEngine(r);
+        if (!real) return undefined;
+        return { ...real, newKey: async () => ({ ...(await real.newKey()), keyId: (await real.newKey()).keyId }) };
+      },
+    },
+    {
+      name: 'PEM without line breaks',
+      lie: (r) => {
+        const real = nodeLeafEngine(r);
+        if (!real?.pem) return undefined;
+        const pem = real.pem;
+        return { ...real, pem: (label, der) => pem(label, der).replace(/\n(?!-----END)(?=.)/g, '') };
+      },
+    },
   ];
   for (const row of liars) {
     it(`an engine giving ${row.name} fails the proof: the batch runs on WebCrypto`, async () => {

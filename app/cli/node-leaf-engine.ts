@@ -3,13 +3,15 @@
  * Node's WebCrypto wraps every call in promise jobs, KeyObject/CryptoKey objects and a libuv
  * pool hop: measured (npm run bench), its generate + export + sign cost several times the
  * OpenSSL work under them. Here a P-256/P-384/P-521 key is an ECDH key pair (OpenSSL's
- * EC_KEY_generate_key, synchronous), written into the PKCS#8 and SPKI that OpenSSL itself
- * exported for a key of the same curve (the key bytes replaced at their offsets), and the
- * issuer signs on libuv's pool (crypto.sign with a callback), so signing overlaps the next keys.
+ * EC_KEY_generate_key, synchronous, in one ECDH object for the whole batch), written into the
+ * PKCS#8 and SPKI that OpenSSL itself exported for a key of the same curve (the key bytes
+ * replaced at their offsets); its key identifier is Node's SHA-1 of the point, its PEM Node's
+ * base64, and the issuer signs synchronously (crypto.sign without a callback: on a machine
+ * whose cores are busy, a hop to libuv's pool per signature costs more CPU than it saves).
  * The batch proves this engine against WebCrypto before using it (leaf-engine.ts); other key
  * types get no engine here and run on WebCrypto.
  */
-import { createECDH, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import { createECDH, createHash, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import type { KeyAlgorithmId, LeafEngine, LeafEngineFactory, LeafKey } from '../pki/index.ts';
 
 /** OpenSSL's curve names for certbench's EC key types. */
@@ -44,8 +46,10 @@ function layouts(curve: string): { scalar: number; pkcs8: Layout; pkcs8Point: La
 
 function ecKeys(curve: string): () => LeafKey {
   const l = layouts(curve);
+  // One ECDH object for the batch: generateKeys() makes a fresh key pair in it on every call
+  // (OpenSSL's EC_KEY_generate_key), without setting up the curve again each time.
+  const ecdh = createECDH(curve);
   return () => {
-    const ecdh = createECDH(curve);
     const point = ecdh.generateKeys();
     const raw = ecdh.getPrivateKey();
     const pkcs8 = new Uint8Array(l.pkcs8.der);
@@ -55,8 +59,18 @@ function ecKeys(curve: string): () => LeafKey {
     pkcs8.set(point, l.pkcs8Point.at);
     const spki = new Uint8Array(l.spki.der);
     spki.set(point, l.spki.at);
-    return { pkcs8, spki };
+    // RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits, which are the point.
+    const keyId = createHash('sha1').update(point).digest();
+    return { pkcs8, spki, keyId };
   };
+}
+
+/** pemEncode's PEM (RFC 7468: 64-column lines, a newline after each) with Node's native base64. */
+function pem(label: string, der: Uint8Array): string {
+  const b64 = Buffer.from(der.buffer, der.byteOffset, der.length).toString('base64');
+  let body = '';
+  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
 }
 
 /** Node's sign() arguments for a WebCrypto signature algorithm. */
@@ -75,9 +89,7 @@ export const nodeLeafEngine: LeafEngineFactory = (request) => {
   const newKey = ecKeys(curve);
   return {
     newKey: () => Promise.resolve(newKey()),
-    sign: (tbs) =>
-      new Promise<Uint8Array>((resolve, reject) =>
-        sign(how.hash, tbs, how.key, (e, signature) => (e ? reject(e) : resolve(signature))),
-      ),
+    sign: (tbs) => Promise.resolve(sign(how.hash, tbs, how.key)),
+    pem,
   } satisfies LeafEngine;
 };

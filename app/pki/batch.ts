@@ -9,11 +9,11 @@ import { PkiError } from './errors.ts';
 import { Convert } from 'pvtsutils';
 import { boundedMap } from './bounded-map.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
-import { issueLeaf, leafSans, type IssuedLeaf } from './issue.ts';
+import { issueLeaf, profileSans, type IssuedLeaf } from './issue.ts';
 import { createLeafTemplate, issueFromTemplate, type LeafEngine, type LeafTemplate } from './leaf-template.ts';
 import { batchEngine, type LeafEngineFactory } from './leaf-engine.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
-import { randomSerialBytes } from './serial.ts';
+import { randomSerialsBytes } from './serial.ts';
 import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
 import { checkSans, sanProblemsText, type SanEntry } from './san.ts';
@@ -74,7 +74,7 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
       return;
     }
     try {
-      out.push({ line, name, sans: leafSans(profile, name, checked.sans) });
+      out.push({ line, name, sans: profileSans(profile, name, checked.sans) });
     } catch (e) {
       if (e instanceof PkiError) problems.push(lineError(line, e.message, e));
       else throw e;
@@ -183,12 +183,17 @@ export async function issueBatchLines(
   // One window for the whole batch: the same clamping and note for every node.
   const window = validityWindow({ days, issuer: loaded, onOutlive: options.onOutlive });
   const template = await fastTemplate(loaded, profile, algorithm, crypto);
-  const fast = template && { template, ...(await batchEngine(template, loaded, options.engine, crypto)) };
+  const fast = template && {
+    template,
+    ...(await batchEngine(template, loaded, options.engine, crypto)),
+    serials: randomSerialsBytes(lines.length, crypto),
+    window: { ...window, notBeforeText: window.notBefore.toISOString(), notAfterText: window.notAfter.toISOString() },
+  };
   const items = await boundedMap(
     lines,
-    async (l): Promise<BatchItem> => {
+    async (l, index): Promise<BatchItem> => {
       const leaf = fast
-        ? await fastLeaf(fast.template, fast.engine, l, window, loaded, crypto)
+        ? await fastLeaf(fast.template, fast.engine, l, serialOf(fast.serials, index), fast.window, loaded)
         : await issueLeaf(
             {
               profile,
@@ -202,10 +207,8 @@ export async function issueBatchLines(
             loaded,
             crypto,
           );
-      const keyPem = options.keyPassphrase
-        ? await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto)
-        : leaf.keyPem;
-      return { ...leaf, keyPem, notes: window.notes, name: l.name, line: l.line };
+      if (options.keyPassphrase) leaf.keyPem = await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto);
+      return { ...leaf, notes: window.notes, name: l.name, line: l.line };
     },
     {
       limit: BATCH_IN_FLIGHT,
@@ -233,15 +236,24 @@ async function fastTemplate(
   }
 }
 
+/** The serial drawn for line `index` (one per line, drawn together). */
+function serialOf(serials: readonly Uint8Array[], index: number): Uint8Array {
+  const serial = serials[index];
+  if (!serial) throw new PkiError('internal', 'nodes', `No serial was drawn for line ${index + 1}.`);
+  return serial;
+}
+
+/** The batch's window with its two times as text, written once for every leaf. */
+type BatchWindow = ValidityWindow & { notBeforeText: string; notAfterText: string };
+
 async function fastLeaf(
   template: LeafTemplate,
   engine: LeafEngine,
   line: BatchLine,
-  window: ValidityWindow,
+  serial: Uint8Array,
+  window: BatchWindow,
   issuer: LoadedIssuer,
-  crypto: Crypto,
 ): Promise<IssuedLeaf> {
-  const serial = randomSerialBytes(crypto);
   const { certPem, keyPem } = await issueFromTemplate(
     template,
     { serial, notBefore: window.notBefore, notAfter: window.notAfter, commonName: line.name, sans: line.sans },
@@ -252,8 +264,8 @@ async function fastLeaf(
     keyPem,
     chainPem: certPem + issuer.intermediatesPem,
     serial: Convert.ToHex(serial),
-    notBefore: window.notBefore.toISOString(),
-    notAfter: window.notAfter.toISOString(),
+    notBefore: window.notBeforeText,
+    notAfter: window.notAfterText,
     sans: line.sans,
     notes: window.notes,
   };

@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import * as asn1js from 'asn1js';
 import { Convert } from 'pvtsutils';
-import { ecdsaRawToDer, unsignedInteger } from './der-writer.ts';
+import { encodeLength } from './asn1/tlv.ts';
+import {
+  asciiBytes,
+  DerBuffer,
+  ecdsaRawToDer,
+  lengthOctets,
+  TAG,
+  tlv,
+  tlvSize,
+  unsignedInteger,
+} from './der-writer.ts';
 
 const hex = (b: ArrayBuffer | Uint8Array) => Convert.ToHex(b);
 const bytes = (h: string) => new Uint8Array(Convert.FromHex(h));
@@ -43,4 +53,40 @@ describe('ecdsaRawToDer', () => {
       expect(hex(ecdsaRawToDer(bytes(row.r + row.s)))).toBe(hex(want.toBER(false)));
     });
   }
+});
+
+describe('DerBuffer', () => {
+  // The reader's codec (asn1/tlv.ts encodeLength) is the judge of the length octets written in place.
+  const lengths = [0, 1, 127, 128, 255, 256, 4095, 65_535, 65_536, 1 << 20, 16_777_215, 16_777_216];
+  for (const n of lengths) {
+    it(`a header for ${n} content bytes is the reader's length encoding`, () => {
+      expect(lengthOctets(n)).toBe(encodeLength(n).length);
+      const out = new DerBuffer(1 + lengthOctets(n)).header(0x04, n).done();
+      expect([...out]).toEqual([0x04, ...encodeLength(n)]);
+    });
+  }
+
+  const fills = [
+    { name: 'short of its size', size: 4, write: (b: DerBuffer) => b.header(0x04, 1) },
+    { name: 'past its size', size: 2, write: (b: DerBuffer) => b.header(0x04, 1).ascii('ab') },
+  ];
+  for (const row of fills) {
+    it(`a buffer written ${row.name} is refused`, () => {
+      expect(() => row.write(new DerBuffer(row.size)).done()).toThrow(/bytes written into a buffer of/);
+    });
+  }
+
+  it('nested TLVs written in one pass equal the nested tlv() calls', () => {
+    const inner = new Uint8Array(200).fill(7);
+    const want = tlv(TAG.SEQUENCE, tlv(TAG.OCTET_STRING, inner), tlv(TAG.PRINTABLE_STRING, asciiBytes('node-1')));
+    const content = tlvSize(inner.length) + tlvSize(6);
+    const got = new DerBuffer(tlvSize(content))
+      .header(TAG.SEQUENCE, content)
+      .header(TAG.OCTET_STRING, inner.length)
+      .put(inner)
+      .header(TAG.PRINTABLE_STRING, 6)
+      .ascii('node-1')
+      .done();
+    expect(hex(got)).toBe(hex(want));
+  });
 });

@@ -44,13 +44,86 @@ export function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array<ArrayBuffer
   return out;
 }
 
-/** A non-negative INTEGER from big-endian magnitude bytes, minimally encoded. */
-export function unsignedInteger(magnitude: Uint8Array): Uint8Array<ArrayBuffer> {
+/** How many octets the DER length of `n` content bytes takes (encodeLength(n).length, nothing built). */
+export function lengthOctets(n: number): number {
+  return n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : n < 0x1000000 ? 4 : 5;
+}
+
+/** The size of a TLV with a one-octet tag and `n` content bytes. */
+export function tlvSize(n: number): number {
+  return 1 + lengthOctets(n) + n;
+}
+
+/**
+ * A DER encoding written front to back into one buffer whose size the caller computed first
+ * (tlvSize), for the hot path: every certificate then costs one allocation instead of one per
+ * TLV and level. `done()` refuses a buffer the writes did not fill exactly, so a size computed
+ * wrong fails loudly instead of leaving zeros in a certificate.
+ */
+export class DerBuffer {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  private at = 0;
+
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** A tag and the DER length of `contentLength` (the same octets as encodeLength). */
+  header(tag: number, contentLength: number): this {
+    const b = this.bytes;
+    b[this.at++] = tag;
+    const n = lengthOctets(contentLength) - 1;
+    if (n === 0) {
+      b[this.at++] = contentLength;
+      return this;
+    }
+    b[this.at++] = 0x80 | n;
+    for (let shift = 8 * (n - 1); shift >= 0; shift -= 8) b[this.at++] = (contentLength >>> shift) & 0xff;
+    return this;
+  }
+
+  put(part: Uint8Array): this {
+    this.bytes.set(part, this.at);
+    this.at += part.length;
+    return this;
+  }
+
+  /** The char codes of an ASCII string, as asciiBytes makes them. */
+  ascii(text: string): this {
+    const b = this.bytes;
+    for (let i = 0; i < text.length; i++) b[this.at++] = text.charCodeAt(i);
+    return this;
+  }
+
+  done(): Uint8Array<ArrayBuffer> {
+    if (this.at !== this.bytes.length)
+      throw new Error(`DER writer: ${this.at} bytes written into a buffer of ${this.bytes.length}`);
+    return this.bytes;
+  }
+}
+
+const PAD = new Uint8Array([0]);
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The content of a non-negative INTEGER from big-endian magnitude bytes (X.690 §8.3: minimal):
+ * the magnitude without its leading zero bytes, after a 0x00 pad when its top bit is set.
+ */
+export function integerContent(magnitude: Uint8Array): { pad: 0 | 1; body: Uint8Array } {
   let start = 0;
   while (start < magnitude.length - 1 && magnitude[start] === 0) start++;
   const body = magnitude.subarray(start);
-  const pad = (body[0] ?? 0) & 0x80 ? new Uint8Array([0]) : new Uint8Array(0);
-  return tlv(TAG.INTEGER, pad, body);
+  return { pad: (body[0] ?? 0) & 0x80 ? 1 : 0, body };
+}
+
+/** A non-negative INTEGER from big-endian magnitude bytes, minimally encoded. */
+export function unsignedInteger(magnitude: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { pad, body } = integerContent(magnitude);
+  return new DerBuffer(tlvSize(pad + body.length))
+    .header(TAG.INTEGER, pad + body.length)
+    .put(pad ? PAD : EMPTY)
+    .put(body)
+    .done();
 }
 
 const ascii = (s: string): Uint8Array<ArrayBuffer> => {

@@ -82,9 +82,16 @@ export function leafSans(
   commonName: string,
   sans: string | readonly SanEntry[] | undefined,
 ): SanEntry[] {
+  return profileSans(profile, commonName, normalizeSans(sans));
+}
+
+/**
+ * leafSans for entries already canonical (what checkSans and parseSans return): the profile's
+ * rules without checking every entry a second time (a batch checks each line's SANs once).
+ */
+export function profileSans(profile: LeafProfile, commonName: string, canonical: readonly SanEntry[]): SanEntry[] {
   const spec = profileSpec(profile);
-  const parsed = normalizeSans(sans);
-  const all = spec.commonNameInSans ? withCommonNameSan(commonName, parsed) : parsed;
+  const all = spec.commonNameInSans ? withCommonNameSan(commonName, canonical) : [...canonical];
   if (spec.needsHostSan && !all.some((s) => s.kind === 'dns' || s.kind === 'ip')) {
     throw new PkiError(
       'invalid-san',

@@ -5,7 +5,9 @@
  *  - its PKCS#8 imports into WebCrypto and exports back to the same bytes, and WebCrypto's SPKI
  *    of that key is the engine's SPKI (so key files and certificates are what WebCrypto makes);
  *  - a certificate assembled from the template with its signature verifies under the issuer's
- *    public key (@peculiar/x509 over WebCrypto, the general path's own check).
+ *    public key (@peculiar/x509 over WebCrypto, the general path's own check);
+ *  - where it brings its own key identifier or PEM encoder, they give what spkiKeyId and
+ *    pemEncode give for that key and certificate.
  * An engine that fails the proof is not used: the batch runs on WebCrypto, as without one.
  */
 import { X509Certificate } from '@peculiar/x509';
@@ -13,6 +15,7 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { keyAlgorithm } from './keys.ts';
 import { spkiKeyId, webCryptoLeafEngine, type LeafEngine, type LeafTemplate } from './leaf-template.ts';
+import { pemEncode } from './pem.ts';
 
 /** What an engine is asked for: the leaves' key type, and the issuer's key and signature algorithm. */
 export interface LeafEngineRequest {
@@ -50,8 +53,18 @@ async function proven(
       sans: [{ kind: 'dns' as const, value: 'engine.probe.example' }],
       spki: key.spki,
     };
-    const tbs = template.tbs(input, spkiKeyId(key.spki));
-    const cert = new X509Certificate(template.assemble(tbs, await engine.sign(tbs)));
+    const keyId = spkiKeyId(key.spki);
+    if (key.keyId && !same(key.keyId, keyId)) return false;
+    const tbs = template.tbs(input, keyId);
+    const der = template.assemble(tbs, await engine.sign(tbs));
+    if (engine.pem) {
+      for (const [label, bytes] of [
+        ['CERTIFICATE', der],
+        ['PRIVATE KEY', key.pkcs8],
+      ] as const)
+        if (engine.pem(label, bytes) !== pemEncode(label, bytes)) return false;
+    }
+    const cert = new X509Certificate(der);
     return await cert.verify({ publicKey: issuer.cert.publicKey, signatureOnly: true }, crypto);
   } catch {
     return false;

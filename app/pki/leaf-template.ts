@@ -11,35 +11,20 @@
 import { Convert } from 'pvtsutils';
 import { PkiError } from './errors.ts';
 import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
-import { asciiBytes, ecdsaRawToDer, tlv, TAG, unsignedInteger, x509Time } from './der-writer.ts';
+import { DerBuffer, ecdsaRawToDer, tlv, TAG, tlvSize } from './der-writer.ts';
 import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
-import { checkSubject, isPrintableString } from './names.ts';
+import { checkSubject } from './names.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
 import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import type { SanEntry } from './san.ts';
-import { parseIp } from './ip.ts';
 import { signingAlgorithm } from './sign.ts';
 import type { KeyAlgorithmId } from './algorithms.ts';
+import { leafTbsWriter, OID_SAN, OID_SKI, type TbsPieces, type TemplateLeafInput } from './leaf-tbs.ts';
 
-const OID_CN = new Uint8Array([0x06, 0x03, 0x55, 0x04, 0x03]);
-const OID_SAN = new Uint8Array([0x06, 0x03, 0x55, 0x1d, 0x11]);
-const OID_SKI = new Uint8Array([0x06, 0x03, 0x55, 0x1d, 0x0e]);
-const VERSION_3 = new Uint8Array([0xa0, 0x03, 0x02, 0x01, 0x02]);
-/** GeneralName context tags (RFC 5280 §4.2.1.6), primitive. */
-const GN_TAG: Record<SanEntry['kind'], number> = { email: 0x81, dns: 0x82, uri: 0x86, ip: 0x87 };
-
-/** The variable inputs of one leaf. */
-export interface TemplateLeafInput {
-  serial: Uint8Array;
-  notBefore: Date;
-  notAfter: Date;
-  commonName: string;
-  sans: readonly SanEntry[];
-  spki: Uint8Array;
-}
+export type { TemplateLeafInput } from './leaf-tbs.ts';
 
 export interface LeafTemplate {
   profile: LeafProfile;
@@ -59,6 +44,8 @@ export interface LeafTemplate {
 export interface LeafKey {
   pkcs8: Uint8Array<ArrayBuffer>;
   spki: Uint8Array<ArrayBuffer>;
+  /** spkiKeyId(spki), when the engine has a faster SHA-1 than ours (the proof compares the two). */
+  keyId?: Uint8Array;
 }
 
 /**
@@ -70,29 +57,8 @@ export interface LeafEngine {
   newKey(): Promise<LeafKey>;
   /** The signature value as it goes into the certificate's BIT STRING (ECDSA: DER Ecdsa-Sig-Value). */
   sign(tbs: Uint8Array<ArrayBuffer>): Promise<Uint8Array>;
-}
-
-function subjectDer(commonName: string): Uint8Array<ArrayBuffer> {
-  const value = isPrintableString(commonName)
-    ? tlv(TAG.PRINTABLE_STRING, asciiBytes(commonName))
-    : tlv(TAG.UTF8_STRING, new TextEncoder().encode(commonName));
-  return tlv(TAG.SEQUENCE, tlv(TAG.SET, tlv(TAG.SEQUENCE, OID_CN, value)));
-}
-
-function sanDer(sans: readonly SanEntry[]): Uint8Array<ArrayBuffer> {
-  const names = sans.map((s) => {
-    if (s.kind === 'ip') {
-      const ip = parseIp(s.value);
-      if (!ip) throw new PkiError('invalid-san', 'sans', `"${s.value}" is not an IPv4 or IPv6 address`);
-      return tlv(GN_TAG.ip, ip.bytes);
-    }
-    return tlv(GN_TAG[s.kind], asciiBytes(s.value));
-  });
-  return tlv(TAG.SEQUENCE, OID_SAN, tlv(TAG.OCTET_STRING, tlv(TAG.SEQUENCE, ...names)));
-}
-
-function skiDer(ski: Uint8Array): Uint8Array<ArrayBuffer> {
-  return tlv(TAG.SEQUENCE, OID_SKI, tlv(TAG.OCTET_STRING, tlv(TAG.OCTET_STRING, ski)));
+  /** pemEncode(label, der), when the platform encodes base64 faster than our table (the proof compares the two). */
+  pem?: (label: string, der: Uint8Array) => string;
 }
 
 /** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
@@ -102,15 +68,8 @@ export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
   return sha1(spki.subarray(bits.contentStart + 1, bits.end));
 }
 
-/** The pieces cut from a probe certificate made by the general path. */
-interface Pieces {
-  sigAlg: Uint8Array;
-  issuer: Uint8Array;
-  /** Extensions in order; 'san' and 'ski' mark where the variable ones go. */
-  extensions: (Uint8Array | 'san' | 'ski')[];
-}
-
-function cutPieces(certDer: Uint8Array): { pieces: Pieces; tbs: Uint8Array } {
+/** The constant pieces of a probe certificate made by the general path, and its TBS. */
+function cutPieces(certDer: Uint8Array): { pieces: TbsPieces; tbs: Uint8Array } {
   const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
   if (!tbsT || !sigAlgT) throw new Error('probe: not a certificate');
   const [, , , issuerT, , , , extWrapT] = childrenOf(certDer, tbsT);
@@ -130,22 +89,21 @@ function cutPieces(certDer: Uint8Array): { pieces: Pieces; tbs: Uint8Array } {
   };
 }
 
-function buildTbs(p: Pieces, input: TemplateLeafInput, ski: Uint8Array): Uint8Array<ArrayBuffer> {
-  const exts = p.extensions.flatMap((e) =>
-    e === 'san' ? (input.sans.length ? [sanDer(input.sans)] : []) : e === 'ski' ? [skiDer(ski)] : [e],
-  );
-  return tlv(
-    TAG.SEQUENCE,
-    VERSION_3,
-    unsignedInteger(input.serial),
-    p.sigAlg,
-    p.issuer,
-    tlv(TAG.SEQUENCE, x509Time(input.notBefore), x509Time(input.notAfter)),
-    subjectDer(input.commonName),
-    input.spki,
-    tlv(0xa3, tlv(TAG.SEQUENCE, ...exts)),
-  );
+/** The certificate (RFC 5280 §4.1) around a TBS, signed with `sigAlg`: one buffer, written once. */
+function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  const bits = 1 + signature.length;
+  const content = tbs.length + sigAlg.length + tlvSize(bits);
+  return new DerBuffer(tlvSize(content))
+    .header(TAG.SEQUENCE, content)
+    .put(tbs)
+    .put(sigAlg)
+    .header(TAG.BIT_STRING, bits)
+    .put(NO_UNUSED_BITS)
+    .put(signature)
+    .done();
 }
+
+const NO_UNUSED_BITS = new Uint8Array([0]);
 
 /** Probe inputs that exercise every SAN kind, including IPv6. */
 const PROBE_SANS: SanEntry[] = [
@@ -195,7 +153,8 @@ export async function createLeafTemplate(
   );
   const probeDer = new Uint8Array(pemDecodeAll(probe.certPem).blocks[0]?.der ?? new ArrayBuffer(0));
   const { pieces, tbs: probeTbs } = cutPieces(probeDer);
-  const probeRebuilt = buildTbs(pieces, { ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
+  const buildTbs = leafTbsWriter(pieces);
+  const probeRebuilt = buildTbs({ ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
   if (Convert.ToHex(probeRebuilt) !== Convert.ToHex(probeTbs)) {
     throw new PkiError(
       'internal',
@@ -203,16 +162,15 @@ export async function createLeafTemplate(
       'The fast certificate template does not reproduce the general path for this CA.',
     );
   }
-  const assemble = (tbs: Uint8Array, signature: Uint8Array) =>
-    tlv(TAG.SEQUENCE, tbs, pieces.sigAlg, tlv(TAG.BIT_STRING, new Uint8Array([0]), signature));
+  const assemble = (tbs: Uint8Array, signature: Uint8Array) => certificateDer(tbs, pieces.sigAlg, signature);
   return {
     profile,
     algorithm,
     signer: { key: issuer.privateKey, algorithm: sign },
-    tbs: (leaf, ski) => buildTbs(pieces, leaf, ski),
+    tbs: buildTbs,
     assemble,
     async certificate(leaf, c) {
-      const tbs = buildTbs(pieces, leaf, spkiKeyId(leaf.spki));
+      const tbs = buildTbs(leaf, spkiKeyId(leaf.spki));
       const raw = new Uint8Array(await c.subtle.sign(sign, issuer.privateKey, tbs));
       return assemble(tbs, isEcdsa ? ecdsaRawToDer(raw) : raw);
     },
@@ -263,7 +221,8 @@ export async function issueFromTemplate(
   engine: LeafEngine,
 ): Promise<{ certPem: string; keyPem: string; certDer: Uint8Array }> {
   const key = await engine.newKey();
-  const tbs = template.tbs({ ...leaf, spki: key.spki }, spkiKeyId(key.spki));
+  const tbs = template.tbs({ ...leaf, spki: key.spki }, key.keyId ?? spkiKeyId(key.spki));
   const certDer = template.assemble(tbs, await engine.sign(tbs));
-  return { certPem: pemEncode('CERTIFICATE', certDer), keyPem: pemEncode('PRIVATE KEY', key.pkcs8), certDer };
+  const pem = engine.pem ?? pemEncode;
+  return { certPem: pem('CERTIFICATE', certDer), keyPem: pem('PRIVATE KEY', key.pkcs8), certDer };
 }
