@@ -75,11 +75,13 @@ export function createAppStore({
         storage,
         partialize: (s): PersistedWorkspace => ({ items: s.items }),
         migrate: migrateState,
-        // Union, not replace: anything made before the read finished is kept.
-        merge: (persisted, current) => ({
-          ...current,
-          items: { ...(persisted as PersistedWorkspace | undefined)?.items, ...current.items },
-        }),
+        // Union, not replace: anything made before the read finished is kept. Usually nothing
+        // was: then the items read are taken as they are, not copied key by key (1,000 items).
+        merge: (persisted, current) => {
+          const read = (persisted as PersistedWorkspace | undefined)?.items;
+          const made = Object.keys(current.items).length > 0;
+          return { ...current, items: read && made ? { ...read, ...current.items } : (read ?? current.items) };
+        },
         onRehydrateStorage: () => (_state, error) => {
           store.setState({
             hydrated: true,
