@@ -2,24 +2,18 @@
  * The workspace as an inventory: "Expiring soon" first, then a table (natural order, text,
  * status and CA filters, badges) or a tree by issuer with clusters as groups. Rows renew,
  * revoke, download and delete; a delete says what goes with it and can be undone for a while.
+ * The view shown is in the address (#/workspace?view=tree), so a reload or a link keeps it.
  */
-import { memo, useMemo, useState } from 'react';
-import { clusterGroups, issuerTree, type TreeNode } from '../../flows/inventory/tree.ts';
-import { expiringSoon, inventoryRows, type InventoryRow, type StatusFilter } from '../../flows/inventory/filter.ts';
-import { formatSan } from '../../pki/light/index.ts';
-import { hasPrivateKey, selectItemList, useApp, type WorkspaceItem } from '../../store/index.ts';
-import { PAGE_SIZE, Pager, usePage } from './pager.tsx';
-import { RowActions, type RowActionsProps } from './row-actions.tsx';
-import { StatusBadges } from '../../components/status-badges.tsx';
+import { useMemo, useState } from 'react';
+import { expiringSoon, inventoryRows, type StatusFilter } from '../../flows/inventory/filter.ts';
+import { hrefFor, useHashParam } from '../../lib/hash-route.ts';
+import { selectItemList, useApp } from '../../store/index.ts';
+import { InventoryTable } from './inventory-table.tsx';
+import { IssuerTree } from './issuer-tree.tsx';
+import type { RowActionsProps } from './row-actions.tsx';
 import './inventory.css';
 
-const KIND_LABEL: Record<string, string> = {
-  ca: 'CA',
-  certificate: 'Certificate',
-  key: 'Key',
-  csr: 'CSR',
-  bundle: 'Bundle',
-};
+type InventoryView = 'table' | 'tree';
 const STATUS_LABEL: Record<StatusFilter, string> = {
   all: 'Any status',
   expired: 'Expired',
@@ -29,9 +23,15 @@ const STATUS_LABEL: Record<StatusFilter, string> = {
   superseded: 'Superseded',
 };
 
-function kindText(item: WorkspaceItem): string {
-  const kind = KIND_LABEL[item.kind] ?? item.kind;
-  return item.meta.profile ? `${kind} (${item.meta.profile})` : kind;
+/** Show the table or the tree, and say so in the address without a new history entry. */
+function useInventoryView(): [InventoryView, (view: InventoryView) => void] {
+  const asked = useHashParam('view');
+  const [view, setView] = useState<InventoryView>(asked === 'tree' ? 'tree' : 'table');
+  const choose = (next: InventoryView) => {
+    setView(next);
+    history.replaceState(history.state, '', hrefFor('workspace', next === 'tree' ? { view: 'tree' } : undefined));
+  };
+  return [view, choose];
 }
 
 export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
@@ -39,7 +39,7 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [caId, setCaId] = useState('');
-  const [view, setView] = useState<'table' | 'tree'>('table');
+  const [view, setView] = useInventoryView();
   // One clock for the view's life: badges and filters agree on what "now" is.
   const [now] = useState(() => new Date());
   const byId = useMemo(() => new Map(list.map((i) => [i.id, i])), [list]);
@@ -117,132 +117,8 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
       {view === 'table' ? (
         <InventoryTable rows={rows} nameOf={nameOf} onMessage={props.onMessage} />
       ) : (
-        <IssuerTree items={rows.map((r) => r.item)} rows={rows} byId={byId} onMessage={props.onMessage} />
+        <IssuerTree rows={rows} byId={byId} onMessage={props.onMessage} />
       )}
     </>
-  );
-}
-
-interface TableRowProps {
-  item: WorkspaceItem;
-  status: InventoryRow['status'];
-  issuer: string;
-  onMessage: RowActionsProps['onMessage'];
-}
-
-/** One row, redrawn only when its own item, status or issuer name changes. */
-const TableRow = memo(function TableRow({ item, status, issuer, onMessage }: TableRowProps) {
-  return (
-    <tr>
-      <th scope="row">{item.name}</th>
-      <td data-label="Kind">{kindText(item)}</td>
-      <td data-label="Issuer">{issuer}</td>
-      <td data-label="SANs" className="sans">
-        {(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}
-      </td>
-      <td data-label="Key">{item.meta.keyAlgorithm ?? (hasPrivateKey(item) ? 'key held' : '—')}</td>
-      <td data-label="Not after">
-        {item.meta.notAfter?.slice(0, 10) ?? '—'} <StatusBadges status={status} />
-      </td>
-      <td data-label="Actions">
-        <RowActions item={item} status={status} onMessage={onMessage} />
-      </td>
-    </tr>
-  );
-});
-
-function InventoryTable({
-  rows,
-  nameOf,
-  onMessage,
-}: {
-  rows: InventoryRow<WorkspaceItem>[];
-  nameOf: (id: string | undefined) => string | undefined;
-  onMessage: RowActionsProps['onMessage'];
-}) {
-  const page = usePage(rows);
-  return (
-    <div className="table-scroll">
-      <table aria-label="Workspace items" className="inventory">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Issuer</th>
-            <th scope="col">SANs</th>
-            <th scope="col">Key</th>
-            <th scope="col">Not after</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(page.first, page.first + PAGE_SIZE).map(({ item, status }) => (
-            <TableRow
-              key={item.id}
-              item={item}
-              status={status}
-              issuer={
-                nameOf(item.parentId) ??
-                (item.meta.issuer && item.meta.issuer !== item.meta.subject ? item.meta.issuer : '—')
-              }
-              onMessage={onMessage}
-            />
-          ))}
-        </tbody>
-      </table>
-      <Pager page={page} total={rows.length} />
-    </div>
-  );
-}
-
-function IssuerTree({
-  items,
-  rows,
-  byId,
-  onMessage,
-}: {
-  items: WorkspaceItem[];
-  rows: InventoryRow<WorkspaceItem>[];
-  byId: ReadonlyMap<string, WorkspaceItem>;
-  onMessage: RowActionsProps['onMessage'];
-}) {
-  const statusOf = useMemo(() => new Map(rows.map((r) => [r.item.id, r.status])), [rows]);
-  const tree = useMemo(() => issuerTree(items), [items]);
-  const groups = useMemo(() => clusterGroups(items), [items]);
-  const branch = (nodes: TreeNode[]) => (
-    <ul>
-      {nodes.map((n) => {
-        const item = byId.get(n.id);
-        const status = statusOf.get(n.id);
-        if (!item || !status) return null;
-        return (
-          <li key={n.id}>
-            <span className="tree-row">
-              <strong>{item.name}</strong> <span className="meta">{kindText(item)}</span>{' '}
-              <StatusBadges status={status} /> <RowActions item={item} status={status} onMessage={onMessage} />
-            </span>
-            {n.children.length > 0 && branch(n.children)}
-          </li>
-        );
-      })}
-    </ul>
-  );
-  return (
-    <div className="issuer-tree">
-      <nav aria-label="Issuer tree">{branch(tree)}</nav>
-      {groups.length > 0 && (
-        <section aria-label="Clusters">
-          <h3>Clusters</h3>
-          <ul>
-            {groups.map((g) => (
-              <li key={g.cluster}>
-                <strong>{g.cluster}</strong>{' '}
-                <span className="meta">{g.members.map((m) => byId.get(m)?.name ?? m).join(', ')}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </div>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The inventory table shows its rows a page at a time. A table lays out all its rows together, so
- * a thousand rows in the page cost hundreds of milliseconds of layout on every change (measured on
- * this two-core machine: 150-800 ms tasks while rows were added a hundred per frame); fifty rows
- * keep each change well under a 50 ms task. The filters and the natural order work on every
- * item; the pager only picks which of the matching rows are drawn.
+ * The inventory shows its rows a page at a time: the table, and each branch of the issuer tree. A
+ * table lays out all its rows together, so a thousand rows in the page cost hundreds of
+ * milliseconds of layout on every change (measured on this two-core machine: 150-800 ms tasks
+ * while rows were added a hundred per frame); a page of fifty, drawn a batch per frame
+ * (use-drawn-count.ts), keeps each change well under a 50 ms task. The filters and the natural
+ * order work on every item; the pager only picks which of the matching rows are drawn.
  */
 import { useState } from 'react';
 
@@ -22,12 +23,24 @@ export function usePage(rows: readonly unknown[]): Page {
   return { first: Math.min(first, last), go: setFirst };
 }
 
-export function Pager({ page, total }: { page: Page; total: number }) {
+export interface PagerProps {
+  page: Page;
+  total: number;
+  /** The pager's accessible name ("Pages of the workspace"). */
+  label: string;
+  /** What is counted, plural ("rows"). */
+  unit?: string;
+  /** A navigation landmark (the table's pager) or a plain group (one per tree branch, inside the tree's landmark). */
+  landmark?: boolean;
+}
+
+export function Pager({ page, total, label, unit = 'rows', landmark = true }: PagerProps) {
   if (total <= PAGE_SIZE) return null;
   const pages = Math.ceil(total / PAGE_SIZE);
   const current = Math.floor(page.first / PAGE_SIZE);
+  const Wrapper = landmark ? 'nav' : 'div';
   return (
-    <nav aria-label="Pages of the workspace" className="pager">
+    <Wrapper {...(landmark ? {} : { role: 'group' })} aria-label={label} className="pager">
       <button type="button" disabled={current === 0} onClick={() => page.go(page.first - PAGE_SIZE)}>
         Previous
       </button>
@@ -40,11 +53,11 @@ export function Pager({ page, total }: { page: Page; total: number }) {
             </option>
           ))}
         </select>{' '}
-        of {pages} ({total} rows)
+        of {pages} ({total} {unit})
       </label>
       <button type="button" disabled={current === pages - 1} onClick={() => page.go(page.first + PAGE_SIZE)}>
         Next
       </button>
-    </nav>
+    </Wrapper>
   );
 }

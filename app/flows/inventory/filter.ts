@@ -29,6 +29,8 @@ export interface InventoryRow<T extends InventoryItem = InventoryItem> {
  * (keystroke to rows was 53-58 ms with both rebuilt on every key).
  */
 const haystacks = new WeakMap<InventoryItem, string>();
+/** Per item object, its status with the issuer object and clock it was computed for ("expiring soon" asks again). */
+const statuses = new WeakMap<InventoryItem, { issuer: InventoryItem | undefined; now: Date; status: ItemStatus }>();
 const sortedLists = new WeakMap<readonly InventoryItem[], readonly InventoryItem[]>();
 
 function haystack(item: InventoryItem): string {
@@ -48,6 +50,15 @@ function byName<T extends InventoryItem>(items: readonly T[]): readonly T[] {
     sortedLists.set(items, sorted);
   }
   return sorted;
+}
+
+function statusOf(item: InventoryItem, byId: ReadonlyMap<string, InventoryItem>, now: Date): ItemStatus {
+  const issuer = item.parentId ? byId.get(item.parentId) : undefined;
+  const known = statuses.get(item);
+  if (known && known.issuer === issuer && known.now === now) return known.status;
+  const status = itemStatus(item, byId, now);
+  statuses.set(item, { issuer, now, status });
+  return status;
 }
 
 function matchesStatus(s: ItemStatus, filter: StatusFilter): boolean {
@@ -77,7 +88,7 @@ export function inventoryRows<T extends InventoryItem>(items: readonly T[], quer
       const text = haystack(item);
       if (!words.every((w) => text.includes(w))) continue;
     }
-    const status = itemStatus(item, byId, query.now);
+    const status = statusOf(item, byId, query.now);
     if (!matchesStatus(status, query.status ?? 'all')) continue;
     rows.push({ item, status });
   }
