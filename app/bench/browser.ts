@@ -8,13 +8,14 @@
  * Prints figures; never fails on them (a missing piece is printed as such).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { BATCH_IN_FLIGHT } from '../pki/index.ts';
 import { workspaceOpen } from './workspace-open.ts';
+import { inspectBundle } from './browser-read.ts';
 import { anchorLine, best, nodeList, nodeListFile, perCert, pythonInMemory, type PerCert } from './issue-anchor.ts';
 
 const PORT = 4183;
@@ -253,54 +254,6 @@ async function batch(page: Page, n: number): Promise<void> {
   );
   console.log(
     `browser: longest main-thread task during the ${n} batches: ${longest ? ms(longest) : 'none over 50 ms'} (aim < 50 ms)`,
-  );
-}
-
-/** Calls after the first two: V8 optimises the core over the first few runs, so one warm call is not yet steady. */
-const STEADY_RUNS = 7;
-
-/**
- * The system CA bundle through the worker, as three figures: the first call (the worker's script
- * loads, and the core runs unoptimised), the second (still mostly unoptimised: this was once
- * reported as "warm" and read as protocol overhead), and the best of STEADY_RUNS after them.
- * Beside them, a structured clone of the report in the page: the protocol's own share.
- */
-async function inspectBundle(page: Page): Promise<void> {
-  if (!existsSync(SYSTEM_BUNDLE))
-    return void console.log(
-      `browser: inspect system CA bundle: ${SYSTEM_BUNDLE} not found (apt-get install -y ca-certificates)`,
-    );
-  const text = readFileSync(SYSTEM_BUNDLE, 'utf8');
-  const certs = text.split('BEGIN CERTIFICATE').length - 1;
-  const out = await page.evaluate(
-    async ({ data, runs }) => {
-      const g = globalThis as unknown as BenchGlobals;
-      const times: number[] = [];
-      let report: { items: unknown[] } | undefined;
-      try {
-        for (let i = 0; i < runs + 2; i++) {
-          const t0 = performance.now();
-          report = (await g.benchCall('inspect', { inputs: [{ name: 'ca-certificates.crt', data }] })) as {
-            items: unknown[];
-          };
-          times.push(performance.now() - t0);
-        }
-      } catch (e) {
-        return { error: e instanceof Error ? e.message : String(e) };
-      }
-      const t0 = performance.now();
-      structuredClone(report);
-      return { times, items: report?.items.length ?? 0, clone: performance.now() - t0 };
-    },
-    { data: text, runs: STEADY_RUNS },
-  );
-  if ('error' in out) return void console.log(`browser: inspect system CA bundle: failed (${out.error})`);
-  const [first = NaN, second = NaN, ...rest] = out.times;
-  const steady = Math.min(...rest);
-  console.log(
-    `browser: inspect system CA bundle (${certs} certs, ${out.items} items: read, explain, summarise + lint, relate, diagnose) through the worker: ` +
-      `${ms(steady)}, ${ms(steady / certs)}/cert (best of ${STEADY_RUNS} after two; aim < 0.5 ms/cert); ` +
-      `first call ${ms(first)} (worker start included), second ${ms(second)}; structured clone of the report ${ms(out.clone)}`,
   );
 }
 

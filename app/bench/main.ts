@@ -14,12 +14,16 @@ const SECTIONS: Record<string, Section> = {
   read: () => import('./read.ts'),
   pkcs12: () => import('./pkcs12-mac.ts'),
   browser: () => import('./browser.ts'),
+  inspect: () => import('./browser-read.ts'),
   mldsa: () => import('./ml-dsa.ts'),
   size: () => import('./size.ts'),
   trace: () => import('./trace.ts'),
 };
-/** Run only when named (`npm run bench -- trace`): a diagnosis, not a figure. */
-const ON_REQUEST = new Set(['trace']);
+/**
+ * Run only when named (`npm run bench -- trace`): a diagnosis, not a figure; or, for inspect, a
+ * figure the browser section prints too.
+ */
+const ON_REQUEST = new Set(['trace', 'inspect']);
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SECTIONS));
