@@ -10,7 +10,7 @@
  */
 import {
   checkDays,
-  createRootCa,
+  createRootIssuer,
   issueBatchLines,
   issueLeaf,
   KEY_ALGORITHMS,
@@ -19,6 +19,7 @@ import {
   PkiError,
   type BatchLine,
   type CaMaterial,
+  type LoadedIssuer,
   type KeyAlgorithmId,
   type SanEntry,
 } from '../pki/index.ts';
@@ -147,19 +148,21 @@ export async function issueCluster(
   const progress = (label: string) => steps.progress?.(done, total, label);
   progress(newRoot ? 'Creating the CA' : 'Issuing certificates');
   let ca: IssuedCluster['ca'];
-  let material: CaMaterial;
+  let issuer: LoadedIssuer;
   if ('newRoot' in signer) {
-    const root = await createRootCa(
+    // The new root comes ready to sign (its own key and facts), not read back from its PEM.
+    const root = await createRootIssuer(
       { subject: { commonName: `${cluster} CA` }, algorithm: plan.algorithm, days: signer.newRoot.days },
       crypto,
     );
-    material = root;
-    ca = { certPem: root.certPem, keyPem: root.keyPem, chainPem: '', isNewRoot: true, notes: root.notes };
+    issuer = root.issuer;
+    ca = { certPem: root.ca.certPem, keyPem: root.ca.keyPem, chainPem: '', isNewRoot: true, notes: root.ca.notes };
     done++;
     progress('Issuing certificates');
   } else {
-    material = signer.existing;
-    ca = { certPem: material.certPem, chainPem: material.chainPem, isNewRoot: false, notes: [] };
+    // One load of the CA (a full read of its certificate and an import of its key) for nodes and clients.
+    issuer = await loadIssuer(signer.existing, crypto);
+    ca = { certPem: signer.existing.certPem, chainPem: signer.existing.chainPem, isNewRoot: false, notes: [] };
   }
   const leafOf = (
     name: string,
@@ -173,42 +176,54 @@ export async function issueCluster(
     sans: leaf.sans,
     notes: leaf.notes,
   });
-  // One load of the CA (a full read of its certificate and an import of its key) for nodes and clients.
-  const issuer = await loadIssuer(material, crypto);
-  const notes = new Set<string>();
-  const nodes: ClusterLeaf[] = [];
-  if (plan.nodes !== undefined) {
-    const start = done;
+  const start = done;
+  let nodesDone = 0;
+  let clientsDone = 0;
+  const step = () => {
+    done = start + nodesDone + clientsDone;
+    progress('Issuing certificates');
+  };
+  // Set when either side fails: the clients' loop then starts no more (the batch stops on its own failure).
+  let failed = false;
+  const failFast = <T>(p: Promise<T>) =>
+    p.catch((e: unknown) => {
+      failed = true;
+      throw e;
+    });
+  const issueNodes = async (): Promise<ClusterLeaf[]> => {
+    if (plan.nodes === undefined) return [];
     const batch = await issueBatchLines(
       checked.nodes,
       issuer,
       { profile: 'node', algorithm: plan.algorithm, days: plan.leafDays },
       crypto,
       (n) => {
-        done = start + n;
-        progress('Issuing certificates');
+        nodesDone = n;
+        step();
       },
       steps.signal,
     );
-    batch.notes.forEach((n) => notes.add(n));
-    for (const item of batch.items) nodes.push(leafOf(item.name, item));
-  }
-  const clients: ClusterLeaf[] = [];
-  for (const name of plan.clients) {
-    checkCancelled(steps.signal);
-    clients.push(
-      leafOf(
-        name,
-        await issueLeaf(
-          { profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays },
-          issuer,
-          crypto,
-        ),
-      ),
-    );
-    done++;
-    progress('Issuing certificates');
-  }
+    return batch.items.map((item) => leafOf(item.name, item));
+  };
+  // The clients, one by one while the batch runs: their WebCrypto waits overlap the batch's.
+  const issueClients = async (): Promise<ClusterLeaf[]> => {
+    const out: ClusterLeaf[] = [];
+    for (const name of plan.clients) {
+      checkCancelled(steps.signal);
+      if (failed) break;
+      const leaf = await issueLeaf(
+        { profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays },
+        issuer,
+        crypto,
+      );
+      out.push(leafOf(name, leaf));
+      clientsDone++;
+      step();
+    }
+    return out;
+  };
+  const [nodes, clients] = await Promise.all([failFast(issueNodes()), failFast(issueClients())]);
+  const notes = new Set<string>();
   for (const leaf of [...nodes, ...clients]) leaf.notes.forEach((n) => notes.add(n));
   return { cluster, layout: plan.layout, ca, nodes, clients, notes: [...notes] };
 }

@@ -7,7 +7,7 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
 import { keyIdentifier, caExtensions } from './extensions.ts';
-import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
+import { loadIssuer, madeIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { spkiFamily, subjectKey } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { DEFAULTS } from './presets.ts';
@@ -53,7 +53,17 @@ function checkPathLength(v: unknown): number | undefined {
   return v;
 }
 
-/** The CA certificate itself, once subject, window and signer are settled; chainPem is left to the caller. */
+/**
+ * A CA certificate just made: the plain result (chainPem is left to the caller), and the facts it
+ * was made from, which are its LoadedIssuer's but for the intermediates (madeIssuer).
+ */
+interface MadeCa {
+  result: Omit<CaResult, 'chainPem'>;
+  facts: Omit<LoadedIssuer, 'cert' | 'intermediatesPem'>;
+  der: ArrayBuffer;
+}
+
+/** The CA certificate itself, once subject, window and signer are settled. */
 async function makeCa(
   params: CaParams,
   subject: Name,
@@ -66,10 +76,11 @@ async function makeCa(
     signingAlgorithm?: LoadedIssuer['algorithm'];
   },
   crypto: Crypto,
-): Promise<Omit<CaResult, 'chainPem'>> {
+): Promise<MadeCa> {
   const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
   const serial = randomSerial(crypto);
-  const { pem } = await signCertificate(
+  const subjectKeyId = await keyIdentifier(key.spki, crypto);
+  const { pem, der } = await signCertificate(
     {
       serialHex: serial,
       subject,
@@ -77,7 +88,7 @@ async function makeCa(
       ...window,
       spki: key.spki,
       extensions: caExtensions({
-        subjectKeyId: await keyIdentifier(key.spki, crypto),
+        subjectKeyId,
         authorityKeyId: signer.authorityKeyId,
         pathLength,
         family: spkiFamily(key.spki),
@@ -89,21 +100,49 @@ async function makeCa(
     crypto,
   );
   return {
-    certPem: pem,
-    keyPem: key.pkcs8Pem,
-    notBefore: window.notBefore.toISOString(),
-    notAfter: window.notAfter.toISOString(),
-    serial,
-    notes: window.notes,
+    result: {
+      certPem: pem,
+      keyPem: key.pkcs8Pem,
+      notBefore: window.notBefore.toISOString(),
+      notAfter: window.notAfter.toISOString(),
+      serial,
+      notes: window.notes,
+    },
+    facts: {
+      subjectDer: subject.toArrayBuffer(),
+      privateKey: key.privateKey,
+      algorithm: key.algorithm,
+      keyId: subjectKeyId,
+      ...(pathLength === undefined ? {} : { pathLength }),
+      notBefore: window.notBefore,
+      notAfter: window.notAfter,
+    },
+    der,
   };
 }
 
 /** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
 export async function createRootCa(params: CaParams, crypto: Crypto = defaultCrypto()): Promise<CaResult> {
+  return (await createRootIssuer(params, crypto)).ca;
+}
+
+/**
+ * createRootCa, with the new root ready to sign: its LoadedIssuer comes from the key and facts it
+ * was made from (madeIssuer), so a caller that issues under it at once (the Cluster flow) does
+ * not read back, re-import and re-check what was made a moment ago.
+ */
+export async function createRootIssuer(
+  params: CaParams,
+  crypto: Crypto = defaultCrypto(),
+): Promise<{ ca: CaResult; issuer: LoadedIssuer }> {
   const subject = subjectName(params.subject);
   const pathLength = checkPathLength(params.pathLength);
   const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
-  return { ...(await makeCa(params, subject, window, pathLength, {}, crypto)), chainPem: '' };
+  const made = await makeCa(params, subject, window, pathLength, {}, crypto);
+  return {
+    ca: { ...made.result, chainPem: '' },
+    issuer: madeIssuer({ ...made.facts, intermediatesPem: '' }, made.der),
+  };
 }
 
 /**
@@ -143,13 +182,13 @@ export async function createIntermediateCa(
     issuer: loaded,
     onOutlive: params.onOutlive,
   });
-  const made = await makeCa(
+  const { result: made } = await makeCa(
     params,
     subject,
     window,
     pathLength,
     {
-      issuerName: new Name(loaded.cert.subjectName.toArrayBuffer()),
+      issuerName: new Name(loaded.subjectDer),
       authorityKeyId: loaded.keyId,
       signingKey: loaded.privateKey,
       signingAlgorithm: loaded.algorithm,

@@ -51,8 +51,8 @@ export { PROFILES, profileSpec, type LeafProfile } from './profiles.ts';
 export type { SubjectFields } from './names.ts';
 export { DEFAULTS, PRESETS, presetById, type Preset, type IssuingDefaults } from './presets.ts';
 export { validityWindow, checkDays } from './validity.ts';
-export { loadIssuer, type CaMaterial } from './issuer.ts';
-export { createRootCa, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
+export { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
+export { createRootCa, createRootIssuer, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
 export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
 export {

@@ -116,7 +116,7 @@ export async function signLeaf(
     {
       serialHex: serial,
       subject,
-      issuer: new Name(issuer.cert.subjectName.toArrayBuffer()),
+      issuer: new Name(issuer.subjectDer),
       ...window,
       spki: req.spki,
       extensions: leafExtensions({

@@ -32,6 +32,8 @@ export interface CaMaterial {
 
 export interface LoadedIssuer {
   cert: X509Certificate;
+  /** The CA's subject Name as DER: the issuer field of everything it signs, copied byte for byte. */
+  subjectDer: ArrayBuffer;
   privateKey: CryptoKey;
   algorithm: KeyAlgorithmId;
   /** The issuer's Subject Key Identifier (hex): the AKI of what it signs. */
@@ -109,6 +111,7 @@ export async function loadIssuer(ca: CaMaterial, crypto: Crypto = defaultCrypto(
   });
   return {
     cert,
+    subjectDer: cert.subjectName.toArrayBuffer(),
     privateKey,
     algorithm,
     keyId,
@@ -116,6 +119,23 @@ export async function loadIssuer(ca: CaMaterial, crypto: Crypto = defaultCrypto(
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
     intermediatesPem: intermediates.map((c) => pemEncode('CERTIFICATE', c.rawData)).join(''),
+  };
+}
+
+/**
+ * The LoadedIssuer of a CA certbench has just made (createRootIssuer): the key, names and window
+ * it was made from are its facts, so nothing is re-read, re-imported or re-exported; loadIssuer's
+ * checks (a CA, keyCertSign, the key belongs to the certificate) hold by construction, and
+ * made-issuer.test.ts holds this issuer equal to loadIssuer of the same material. `cert` is parsed on
+ * first use only (the CLI's engine proof, rotation); issuing leaves does not need it.
+ */
+export function madeIssuer(facts: Omit<LoadedIssuer, 'cert'>, certDer: ArrayBuffer): LoadedIssuer {
+  let cert: X509Certificate | undefined;
+  return {
+    ...facts,
+    get cert() {
+      return (cert ??= new X509Certificate(certDer));
+    },
   };
 }
 
