@@ -15,6 +15,11 @@ export function assertWritable(paths: string[], force: boolean): void {
 /** Write a file, creating its folder; private keys get mode 0600. */
 export function writeOut(path: string, data: string | Uint8Array, opts: { secret?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
+  writeInFolder(path, data, opts);
+}
+
+/** writeOut into a folder that exists (a batch makes each of its folders once). */
+export function writeInFolder(path: string, data: string | Uint8Array, opts: { secret?: boolean } = {}): void {
   const mode = opts.secret ? 0o600 : 0o644;
   writeFileSync(path, data, { mode });
   // `mode` applies only when the file is created: with --force over an existing 0644 file a

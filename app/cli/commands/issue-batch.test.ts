@@ -68,6 +68,33 @@ describe('certbench issue batch', () => {
     expect(existsSync(p('kept', 'db-1'))).toBe(false);
   });
 
+  it('a file where a node folder goes stops it before any key is made, naming the path', async () => {
+    mkdirSync(p('blocked'), { recursive: true });
+    writeFileSync(p('blocked', 'db-3'), 'not a folder');
+    for (const force of [[], ['--force']]) {
+      const r = await runCaptured([
+        'issue',
+        'batch',
+        p('nodes.txt'),
+        '--ca-dir',
+        p('ca'),
+        '--out',
+        p('blocked'),
+        ...force,
+      ]);
+      expect(r.status).toBe(1);
+      expect(r.err).toMatch(/out: .*blocked\/db-3 is a file: node db-3 needs a folder there/);
+      expect(existsSync(p('blocked', 'db-1'))).toBe(false);
+    }
+  });
+
+  it('an --out that is a file stops it before any key is made', async () => {
+    writeFileSync(p('out-file'), 'not a folder');
+    const r = await runCaptured(['issue', 'batch', p('nodes.txt'), '--ca-dir', p('ca'), '--out', p('out-file')]);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/out: .*out-file is a file, not a folder/);
+  });
+
   it('with --force a world-readable file in the way becomes a 0600 key', async () => {
     mkdirSync(p('forced', 'db-1'), { recursive: true });
     writeFileSync(p('forced', 'db-1', 'node.key'), 'old', { mode: 0o644 });

@@ -4,14 +4,22 @@
  * PROFILE.crt holds the leaf then, under an intermediate, the chain up to the root's child;
  * PROFILE.key is PKCS#8 (encrypted with --key-passphrase-file).
  */
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from '../command.ts';
 import { integer, parse, required, UsageError } from '../args.ts';
 import { assertWritable, readText, writeOut } from '../io.ts';
 import { writeOutMany } from '../write-many.ts';
 import { nodeLeafEngine } from '../node-leaf-engine.ts';
-import { KEY_ALGORITHMS } from '../../pki/light/index.ts';
-import { issueBatch, issueLeaf, type LeafProfile, parseBatch } from '../../pki/index.ts';
+import { KEY_ALGORITHMS, PkiError } from '../../pki/light/index.ts';
+import {
+  type BatchLine,
+  issueBatchLines,
+  issueLeaf,
+  loadIssuer,
+  type LeafProfile,
+  parseBatch,
+} from '../../pki/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
 
 const ALG_IDS = KEY_ALGORITHMS.map((a) => a.id).join('|');
@@ -104,6 +112,28 @@ async function leaf(profile: LeafProfile, argv: string[]): Promise<number> {
   return 0;
 }
 
+/** A batch node's two files: OUT/NAME/node.crt and node.key. */
+function nodeFiles(out: string, name: string): { crt: string; key: string } {
+  return { crt: join(out, name, 'node.crt'), key: join(out, name, 'node.key') };
+}
+
+/**
+ * The lines whose node folder is already there: a folder that is not there holds neither file,
+ * so one look per node, not per file. A file where a node's folder goes is refused up front.
+ */
+function existingNodeFolders(out: string, lines: readonly BatchLine[]): BatchLine[] {
+  const top = statSync(out, { throwIfNoEntry: false });
+  if (!top) return [];
+  if (!top.isDirectory()) throw new PkiError('exists', 'out', `${out} is a file, not a folder.`);
+  return lines.filter((l) => {
+    const folder = join(out, l.name);
+    const found = statSync(folder, { throwIfNoEntry: false });
+    if (found && !found.isDirectory())
+      throw new PkiError('exists', 'out', `${folder} is a file: node ${l.name} needs a folder there.`);
+    return found !== undefined;
+  });
+}
+
 async function batch(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   if (values.help) {
@@ -117,21 +147,29 @@ async function batch(argv: string[]): Promise<number> {
   const text = readText(listFile, 'nodes');
   // Check every line and every target before making a key.
   const lines = parseBatch(text);
-  const files = lines.flatMap((l) => [join(out, l.name, 'node.crt'), join(out, l.name, 'node.key')]);
-  assertWritable(files, values.force === true);
+  const force = values.force === true;
+  const present = existingNodeFolders(out, lines);
+  assertWritable(
+    present.flatMap((l) => Object.values(nodeFiles(out, l.name))),
+    force,
+  );
   const defaults = presetFlag(values);
-  const issuer = readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file'));
-  const result = await issueBatch(text, issuer, {
+  const issuer = await loadIssuer(readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')));
+  // The lines checked above are the ones issued: the list is parsed once.
+  const result = await issueBatchLines(lines, issuer, {
     algorithm: algorithmFlag(values, defaults.algorithm),
     days: integer(values, 'days') ?? defaults.leafDays,
     keyPassphrase: passphraseFlag(values, 'key-passphrase-file'),
     engine: nodeLeafEngine,
   });
-  await writeOutMany(
-    result.items.flatMap((item) => [
-      { path: join(out, item.name, 'node.crt'), data: item.chainPem },
-      { path: join(out, item.name, 'node.key'), data: item.keyPem, secret: true },
-    ]),
+  writeOutMany(
+    result.items.flatMap((item) => {
+      const files = nodeFiles(out, item.name);
+      return [
+        { path: files.crt, data: item.chainPem },
+        { path: files.key, data: item.keyPem, secret: true },
+      ];
+    }),
   );
   printNotes(result.notes);
   process.stdout.write(`wrote ${result.items.length} node folders under ${out} (from ${basename(listFile)})\n`);
