@@ -1,4 +1,9 @@
-/** The Workspace view: the inventory table (search, filters, row actions), export and import the whole workspace, clear all. */
+/**
+ * The Workspace view: the inventory table (search, filters, row actions), export and import the
+ * whole workspace, clear all. The table shows a page of 50 rows, and a page is drawn 10 rows at
+ * once and 10 more each frame (app/features/workspace/use-drawn-count.ts): right after the rows
+ * change, count them with an auto-waiting assertion (toHaveCount), not with count().
+ */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class WorkspacePage {
@@ -8,9 +13,14 @@ export class WorkspacePage {
     this.list = page.getByRole('table', { name: 'Workspace items' });
   }
 
-  /** The table's item rows (the header row left out). */
+  /** The table's item rows drawn so far on the page shown (the header row left out). */
   items(): Locator {
     return this.list.locator('tbody').getByRole('row');
+  }
+
+  /** The table's pager (absent while every row fits one page). */
+  pager(): Locator {
+    return this.page.getByRole('navigation', { name: 'Pages of the workspace' });
   }
 
   item(name: string): Locator {
