@@ -68,16 +68,21 @@ export interface LockKeyWrapping {
   unwrap(args: UnwrapLockKeyArgs): Promise<Uint8Array>;
 }
 
-/** In this thread: for Node and tests. The page sets the worker's instead (the core is not for the page). */
-const inThisThread: LockKeyWrapping = {
-  wrap: async (args) => (await import('./key-lock-wrap.ts')).wrapLockKey(args),
-  unwrap: async (args) => (await import('./key-lock-wrap.ts')).unwrapLockKey(args),
-};
-let wrapping = inThisThread;
+/**
+ * Set by whoever runs the store: the page hands in the worker's (app/features/lock/worker-wrapping.ts),
+ * tests the functions of key-lock-wrap.ts. No default, so the page's build holds no path to the core.
+ */
+let wrapping: LockKeyWrapping | undefined;
 
-/** Use `w` for every later wrap and unwrap (the page: the worker's, app/features/lock/worker-wrapping.ts). */
+/** Use `w` for every later wrap and unwrap. */
 export function setLockKeyWrapping(w: LockKeyWrapping): void {
   wrapping = w;
+}
+
+function wrapper(): LockKeyWrapping {
+  if (!wrapping)
+    throw new Error('The key lock cannot reach its passphrase encryption (setLockKeyWrapping was not called).');
+  return wrapping;
 }
 
 /** A new lock under `passphrase`; `privateKey` is the opened private key, ready for this session. */
@@ -99,7 +104,7 @@ async function lockHeader(
   passphrase: string,
   iterations: number | undefined,
 ): Promise<KeyLockHeader> {
-  const privateKey = await wrapping.wrap({ pkcs8, passphrase, ...(iterations ? { iterations } : {}) });
+  const privateKey = await wrapper().wrap({ pkcs8, passphrase, ...(iterations ? { iterations } : {}) });
   return { format: LOCK_FORMAT, version: 1, publicKey: toBase64(publicKey), privateKey };
 }
 
@@ -113,7 +118,7 @@ function importPrivate(pkcs8: Uint8Array, crypto: Crypto): Promise<CryptoKey> {
  * PkiError 'wrong-password' on field 'password'.
  */
 function openPkcs8(header: KeyLockHeader, passphrase: string): Promise<Uint8Array> {
-  return wrapping.unwrap({ sealed: header.privateKey, passphrase });
+  return wrapper().unwrap({ sealed: header.privateKey, passphrase });
 }
 
 /** The lock's private key for this session; throws 'wrong-password' for a wrong passphrase. */

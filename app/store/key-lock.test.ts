@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRootCa, exportPkcs8Pem, generateKeyPair, issueLeaf, isPkiError } from '../pki/index.ts';
 import { createAppStore, type AppStore } from './create-store.ts';
 import { LOCK_RECORD_ID } from './key-vault.ts';
+import { setLockKeyWrapping } from './key-lock-crypto.ts';
+import { unwrapLockKey, wrapLockKey } from './key-lock-wrap.ts';
 import { UnlockCancelled } from './key-lock-slice.ts';
 import { memoryRecordStore, type ItemRecord } from './record-store.ts';
 import type { NewItem, WorkspaceItem } from './types.ts';
@@ -9,6 +11,9 @@ import type { NewItem, WorkspaceItem } from './types.ts';
 const PASS = 'correct horse battery';
 /** Few PBKDF2 iterations: these tests judge what is stored, not the cost (the app uses 600,000). */
 const ITERATIONS = 1000;
+
+// In this thread, as the worker runs them for the page.
+setLockKeyWrapping({ wrap: wrapLockKey, unwrap: unwrapLockKey });
 
 const opened: AppStore[] = [];
 let channelCount = 0;
