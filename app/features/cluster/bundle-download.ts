@@ -5,16 +5,21 @@
  */
 import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { download, fileSafe } from '../../lib/download.ts';
-import type { WorkspaceItem } from '../../store/index.ts';
+import { appStore, ensureKeysUnlocked } from '../../store/index.ts';
 import { callWorker } from '../../worker/client.ts';
 import { savedLayout, savedLayoutOptions } from './saved-layout.ts';
 
-/** Build the bundle's zip in the worker, as it was made, and save it; returns the sentence that reports it. */
-export async function downloadBundleAgain(
-  items: Record<string, WorkspaceItem>,
-  bundle: WorkspaceItem,
-  storePassword?: string,
-): Promise<string> {
+/**
+ * Build the bundle's zip in the worker, as it was made, and save it; returns the sentence that
+ * reports it. Locked keys are unlocked first (the user is asked; declining rejects), and the items
+ * are read after that: the copies the list rendered hold no locked key.
+ */
+export async function downloadBundleAgain(bundleId: string, storePassword?: string): Promise<string> {
+  const name = appStore.getState().items[bundleId]?.name ?? 'the cluster';
+  await ensureKeysUnlocked(`Downloading ${name} again`);
+  const items = appStore.getState().items;
+  const bundle = items[bundleId];
+  if (!bundle) throw new Error(`${name} is no longer in the workspace.`);
   const built = bundleFromWorkspace(items, bundle);
   if (!built) throw new Error(`The CA of ${bundle.name} is no longer in the workspace.`);
   const chosen = savedLayoutOptions(bundle, storePassword);

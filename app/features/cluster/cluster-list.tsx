@@ -69,9 +69,7 @@ export function ClusterList() {
     void reported.run(what, action);
   };
   const downloadAgain = (bundle: WorkspaceItem, storePassword?: string) =>
-    run('Download', async () =>
-      (await import('./bundle-download.ts')).downloadBundleAgain(items, bundle, storePassword),
-    );
+    run('Download', async () => (await import('./bundle-download.ts')).downloadBundleAgain(bundle.id, storePassword));
 
   if (!hydrated || entries.length === 0) return null;
   return (
