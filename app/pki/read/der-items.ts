@@ -37,6 +37,8 @@ export interface DerContext {
   ecCurve?: string;
   /** The PEM label, only to accept OpenSSL's "TRUSTED CERTIFICATE" trailer. */
   pemLabel?: string;
+  /** The block's text when it is already pemEncode's (PemBlock.pem): kept as the item's PEM, not encoded again. */
+  pemText?: string;
   /** Set when the input's time budget ran out: stop starting new work. */
   deadline?: { expired: boolean };
 }
@@ -86,12 +88,18 @@ function publicKeyItem(spki: ArrayBuffer, format: KeyFormat, source: string): It
   return { kind: 'public-key', source, der: spki, pem: pemEncode(PEM_LABEL['public-key'], spki), format };
 }
 
+/**
+ * A certificate, CRL or CSR item. `known` is the input's own PEM text of exactly this DER under
+ * this shape's label, when the caller has it (see pemOfBlock); it is what pemEncode would write.
+ */
 async function leafItem(
   shape: 'certificate' | 'crl' | 'csr',
   der: ArrayBuffer,
   source: string,
   crypto: Crypto,
+  known?: string,
 ): Promise<Item> {
+  const pem = known ?? pemEncode(PEM_LABEL[shape], der);
   if (shape === 'certificate') {
     certificateModel(der);
     const [sha256, sha1] = await Promise.all([
@@ -99,20 +107,25 @@ async function leafItem(
       crypto.subtle.digest('SHA-1', der),
     ]);
     const fingerprints = { sha256: toHex(new Uint8Array(sha256)), sha1: toHex(new Uint8Array(sha1)) };
-    return { kind: 'certificate', source, der, pem: pemEncode(PEM_LABEL.certificate, der), fingerprints };
+    return { kind: 'certificate', source, der, pem, fingerprints };
   }
   if (shape === 'crl') {
     crlModel(der);
-    return { kind: 'crl', source, der, pem: pemEncode(PEM_LABEL.crl, der) };
+    return { kind: 'crl', source, der, pem };
   }
   requestModel(der);
-  return {
-    kind: 'csr',
-    source,
-    der,
-    pem: pemEncode(PEM_LABEL.csr, der),
-    signatureValid: await csrSignatureValid(der, crypto),
-  };
+  return { kind: 'csr', source, der, pem, signatureValid: await csrSignatureValid(der, crypto) };
+}
+
+/** The block's own text as the item's PEM: only when its DER is the whole block and its label the shape's own. */
+function pemOfBlock(
+  shape: 'certificate' | 'crl' | 'csr',
+  bytes: Uint8Array,
+  root: ReturnType<typeof sniffDer>['root'],
+  ctx: DerContext,
+): string | undefined {
+  const whole = root.start === 0 && root.end === bytes.length;
+  return whole && ctx.pemLabel === PEM_LABEL[shape] ? ctx.pemText : undefined;
 }
 
 async function containerItems(parts: ContainerPart[], ctx: DerContext, format: KeyFormat): Promise<Item[]> {
@@ -146,7 +159,7 @@ async function shapeItems(
     case 'certificate':
     case 'crl':
     case 'csr':
-      return [await leafItem(shape, der, source, crypto)];
+      return [await leafItem(shape, der, source, crypto, pemOfBlock(shape, bytes, root, ctx))];
     case 'pkcs8':
       return [await privateKeyItem(der, 'pkcs8', source, crypto)];
     case 'encrypted-pkcs8': {

@@ -127,7 +127,13 @@ async function readText(
     const block = entry.block;
     // Each block gets its own context (a container names its parts after `source` after awaiting);
     // an EC PARAMETERS block's curve is set before itemsFromDer first awaits, so it reaches the next block.
-    const own: DerContext = { ...ctx, source, pemLabel: block.label, ...(ecCurve === undefined ? {} : { ecCurve }) };
+    const own: DerContext = {
+      ...ctx,
+      source,
+      pemLabel: block.label,
+      ...(block.pem === undefined ? {} : { pemText: block.pem }),
+      ...(ecCurve === undefined ? {} : { ecCurve }),
+    };
     const items = isTraditionallyEncrypted(block.headers)
       ? traditionallyEncrypted(block, own)
       : itemsFromDer(new Uint8Array(block.der), own);
