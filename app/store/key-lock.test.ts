@@ -5,6 +5,7 @@ import { LOCK_RECORD_ID } from './key-vault.ts';
 import { setLockKeyWrapping } from './key-lock-crypto.ts';
 import { unwrapLockKey, wrapLockKey } from './key-lock-wrap.ts';
 import { UnlockCancelled } from './key-lock-slice.ts';
+import { hasPrivateKey, keyAccess } from './key-access.ts';
 import { memoryRecordStore, type ItemRecord } from './record-store.ts';
 import type { NewItem, WorkspaceItem } from './types.ts';
 
@@ -317,5 +318,28 @@ describe('key lock: private keys sealed at rest', () => {
     const c = await tab(records);
     await c.store.getState().unlockKeys(PASS);
     expect(byName(c, 'db-1 in tab b').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('withKey: a locked CA comes back with its key once unlocked, or undefined when the user declines', async () => {
+    const { records, made } = await lockedWorkspace();
+    const b = await tab(records);
+    const { withKey } = keyAccess(b.store);
+    const ca = byName(b, 'Lock Test Root');
+    expect(hasPrivateKey(ca)).toBe(true);
+    expect(ca.keyPem).toBeUndefined();
+
+    const declined = withKey(ca, 'Issuing a certificate');
+    await vi.waitFor(() => expect(b.store.getState().unlockRequest).toBeDefined());
+    b.store.getState().cancelUnlock();
+    await expect(declined).resolves.toBeUndefined();
+
+    const accepted = withKey(ca, 'Issuing a certificate');
+    await vi.waitFor(() => expect(b.store.getState().unlockRequest).toBeDefined());
+    await b.store.getState().unlockKeys(PASS);
+    expect((await accepted)?.keyPem).toBe(made[0]?.keyPem);
+    // Unlocked (or never locked): no prompt, the item as given.
+    const open = byName(b, 'Lock Test Root');
+    await expect(withKey(open, 'Issuing a certificate')).resolves.toBe(open);
+    expect(hasPrivateKey({ keyPem: undefined, keyLocked: undefined })).toBe(false);
   });
 });
