@@ -1,5 +1,8 @@
 /** Put a finished cluster into the workspace: the CA, its certificates, and a bundle that lists them. */
-import { newId, type AppState, type NewItem } from '../../store/index.ts';
+import type { AppState } from '../../store/index.ts';
+// newId and NewItem from the module that defines them: store/index.ts creates the app's store (and its
+// BroadcastChannel) on import, which a Node caller (the bench, tests) should not pay for.
+import { newId, type NewItem } from '../../store/types.ts';
 import type { ClusterResult, TargetId } from '../../worker/pki-contract.ts';
 
 type Leaf = ClusterResult['nodes'][number];
