@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { isLayoutId, LAYOUTS } from '../../layouts/index.ts';
 import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
-import { selectItemList, useApp } from '../../store/index.ts';
+import { appStore, keysUnlocked, selectItemList, useApp } from '../../store/index.ts';
 import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { download } from '../../lib/download.ts';
 import { safeFileName } from './file-name.ts';
@@ -24,6 +24,7 @@ function layoutOf(source: WorkspaceItem | undefined): LayoutId | undefined {
 export function BundleExport() {
   const list = useApp(selectItemList);
   const items = useApp((s) => s.items);
+  const keysLocked = useApp((s) => s.keyLock === 'locked');
   const sources = list.filter((i) => i.kind === 'bundle' || i.kind === 'ca');
   const [chosen, setChosen] = useState('');
   const source = sources.find((i) => i.id === chosen) ?? sources[0];
@@ -72,9 +73,13 @@ export function BundleExport() {
     setResult(undefined);
     setTried(true);
     if (!built || !source || storeError) return;
+    // Locked keys are not in `built` (made from the items as rendered): unlock, then build from the store.
+    if (!(await keysUnlocked(`Exporting ${source.name}`))) return;
+    const stored = appStore.getState().items;
+    const ready = bundleFromWorkspace(stored, stored[source.id] ?? source) ?? built;
     setBusy(true);
     try {
-      const out = await runExport.exportBundle({ bundle: built.bundle, layout, options });
+      const out = await runExport.exportBundle({ bundle: ready.bundle, layout, options });
       setResult(out);
       download(`${safeFileName(source.name, 'bundle')}-${layout}.zip`, out.zip, 'application/zip');
     } catch (e) {
@@ -125,7 +130,10 @@ export function BundleExport() {
               {built.bundle.nodes.length} node{built.bundle.nodes.length === 1 ? '' : 's'},{' '}
               {built.bundle.clients.length} client
               {built.bundle.clients.length === 1 ? '' : 's'}.
-              {built.skipped.length > 0 && ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.`}
+              {built.skipped.length > 0 &&
+                (keysLocked
+                  ? ' Their private keys are locked: exporting asks for the passphrase.'
+                  : ` Left out (no private key in the workspace): ${built.skipped.join(', ')}.`)}
             </p>
           )}
         </div>
@@ -232,7 +240,7 @@ export function BundleExport() {
           disabled={
             busy ||
             !built ||
-            (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0) ||
+            (built.bundle.nodes.length === 0 && built.bundle.clients.length === 0 && !keysLocked) ||
             (plaintext && !understood)
           }
         >
