@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
-import { BATCH_IN_FLIGHT } from '../pki/index.ts';
 import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
-import { anchorLine, best, nodeList, nodeListFile, perCert, pythonInMemory, type PerCert } from './issue-anchor.ts';
+import { issueFigure } from './browser-issue.ts';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -142,33 +141,6 @@ async function installWorker(page: Page, url: string): Promise<void> {
   await watchLongTasks(page);
 }
 
-/**
- * Raw WebCrypto per certificate, `inFlight` at a time: a P-256 key pair, a PKCS#8 export and one
- * ECDSA signature over a TBS-sized buffer (the three calls the fast path makes per certificate).
- */
-async function lowerBound(page: Page, n: number, inFlight: number): Promise<number> {
-  return page.evaluate(
-    async ({ count, lanes }) => {
-      const tbs = crypto.getRandomValues(new Uint8Array(600));
-      const t0 = performance.now();
-      let next = 0;
-      const lane = async () => {
-        while (next++ < count) {
-          const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
-            'sign',
-            'verify',
-          ]);
-          await crypto.subtle.exportKey('pkcs8', pair.privateKey);
-          await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, tbs);
-        }
-      };
-      await Promise.all(Array.from({ length: lanes }, lane));
-      return (performance.now() - t0) / count;
-    },
-    { count: n, lanes: inFlight },
-  );
-}
-
 type BenchGlobals = {
   benchCall: (op: string, args: unknown) => Promise<unknown>;
   benchLongTasks: number[];
@@ -193,68 +165,6 @@ async function observerWorks(page: Page): Promise<boolean> {
     g.benchLongTasks.length = 0;
     return seen;
   });
-}
-
-/** Rounds per side for the batch figures; the best is printed (the machine may be shared). */
-const BATCH_ROUNDS = 3;
-
-/** One setUpCluster call in the page: elapsed ms and the longest main-thread task meanwhile. */
-export async function clusterOnce(page: Page, n: number, round: number): Promise<{ elapsed: number; longest: number }> {
-  const args = {
-    cluster: `bench-${n}-${round}`,
-    nodes: nodeList(n),
-    clients: ['app'],
-    target: 'generic',
-    keyAlgorithm: 'p256',
-    caDays: 3650,
-    leafDays: 365,
-  };
-  const out = await page.evaluate(async (a) => {
-    const g = globalThis as unknown as BenchGlobals;
-    g.benchLongTasks.length = 0;
-    const t0 = performance.now();
-    try {
-      await g.benchCall('setUpCluster', a);
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-    const elapsed = performance.now() - t0;
-    // Long tasks are delivered after the task ends: give the observer a frame.
-    await new Promise((r) => setTimeout(r, 50));
-    return { elapsed, longest: Math.max(0, ...g.benchLongTasks) };
-  }, args);
-  if ('error' in out) throw new Error(`setUpCluster of ${n} nodes failed: ${out.error}`);
-  return out;
-}
-
-/**
- * The Cluster operation through the worker (a new CA, n node certificates, one client, the
- * workspace facts and the snippets), per certificate made (n + 2), beside python issuing the n
- * node certificates in memory: best of BATCH_ROUNDS interleaved rounds each.
- */
-async function batch(page: Page, n: number): Promise<void> {
-  const nodesFile = nodeListFile(n);
-  const ours: PerCert[] = [];
-  const python: PerCert[] = [];
-  let longest = 0;
-  for (let round = 0; round < BATCH_ROUNDS; round++) {
-    python.push(perCert(pythonInMemory(nodesFile)));
-    const run = await clusterOnce(page, n, round);
-    ours.push({ wall: run.elapsed / (n + 2) });
-    longest = Math.max(longest, run.longest);
-  }
-  console.log(
-    anchorLine(`browser: Chromium worker, cluster of ${n} nodes (CA + nodes + client)`, best(ours), best(python)),
-  );
-  const count = Math.min(n, 500);
-  const one = await lowerBound(page, count, 1);
-  const many = await lowerBound(page, count, BATCH_IN_FLIGHT);
-  console.log(
-    `browser: for scale, raw WebCrypto in the page (generate, export PKCS#8, sign): ${ms(one)}/cert one at a time, ${ms(many)}/cert ${BATCH_IN_FLIGHT} in flight`,
-  );
-  console.log(
-    `browser: longest main-thread task during the ${n} batches: ${longest ? ms(longest) : 'none over 50 ms'} (aim < 50 ms)`,
-  );
 }
 
 /** Fresh pages (each starts its own worker) per figure through a view; the median is printed. */
@@ -410,7 +320,7 @@ async function workerFigures(browser: Browser): Promise<void> {
     console.log(
       'browser: the long-task observer did not see a deliberate 80 ms task; the figures below are not trustworthy',
     );
-  for (const n of [100, 1000]) await batch(page, n);
+  for (const n of [100, 1000]) await issueFigure(page, n);
   await page.close();
 }
 

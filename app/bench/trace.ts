@@ -14,7 +14,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { clusterOnce, withBuiltApp, workerPage } from './browser.ts';
+import { clusterOnce } from './browser-issue.ts';
+import { withBuiltApp, workerPage } from './browser.ts';
 
 const TRACE_N = 1000;
 const TRACE_FILE = join(tmpdir(), 'certbench-cluster-trace.json');
