@@ -28,9 +28,15 @@ export function nameAttributes(der: Uint8Array): NameAttributeText[][] {
   );
 }
 
+/** A character that escapeDnValue escapes wherever it is. */
+const ESCAPED_ANYWHERE = /[\\"+,;<>\0]/;
+
 /** RFC 4514 value escaping as cryptography's `_escape_dn_value` does it. */
 export function escapeDnValue(value: string): string {
   if (!value) return '';
+  // Most values need nothing: one test instead of eight replacements (names are on Inspect's hot path).
+  if (!ESCAPED_ANYWHERE.test(value) && !value.startsWith('#') && !value.startsWith(' ') && !value.endsWith(' '))
+    return value;
   let v = value
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -51,17 +57,33 @@ function attributeString(a: NameAttributeText): string {
   return `${name}=${value}`;
 }
 
-/** The RFC 4514 string of a Name's DER, as Python cryptography writes it. */
-export function rfc4514(der: Uint8Array): string {
-  return nameAttributes(der)
-    .reverse()
+function rfc4514Of(rdns: NameAttributeText[][]): string {
+  return rdns
+    .toReversed()
     .map((rdn) => rdn.map(attributeString).join('+'))
     .join(',');
 }
 
+/**
+ * Texts already written, per Name DER view: the summary and the explainer write the same
+ * subject and issuer (views into the one certificate model, cached per buffer).
+ */
+const written = new WeakMap<Uint8Array, string>();
+
+/** The RFC 4514 string of a Name's DER, as Python cryptography writes it. */
+export function rfc4514(der: Uint8Array): string {
+  let text = written.get(der);
+  if (text === undefined) written.set(der, (text = rfc4514Of(nameAttributes(der))));
+  return text;
+}
+
 /** Tree rows for a name: one per attribute, in encoded order, with readable labels. */
 export function nameNodes(der: Uint8Array): TreeNode[] {
-  return nameAttributes(der).flatMap((rdn) =>
+  return attributeNodes(nameAttributes(der));
+}
+
+function attributeNodes(rdns: NameAttributeText[][]): TreeNode[] {
+  return rdns.flatMap((rdn) =>
     rdn.map((a) => {
       const known = ATTRIBUTE_NAMES[a.oid];
       const label = known ? (known.short ? `${known.long} (${known.short})` : known.long) : a.oid;
@@ -73,8 +95,10 @@ export function nameNodes(der: Uint8Array): TreeNode[] {
 /** A name node with its one-line form as value and its attributes as children; degrades to hex. */
 export function nameNode(label: string, der: Uint8Array): TreeNode {
   try {
-    const text = rfc4514(der);
-    return node(label, text || '(empty)', nameNodes(der));
+    const rdns = nameAttributes(der);
+    const text = written.get(der) ?? rfc4514Of(rdns);
+    written.set(der, text);
+    return node(label, text || '(empty)', attributeNodes(rdns));
   } catch {
     return node(label, toHex(der), undefined, 'this name does not decode; shown as DER hex');
   }
