@@ -24,6 +24,7 @@ import { SCHEMA_VERSION } from '../store/migrate.ts';
 import { memoryRecordStore } from '../store/record-store.ts';
 import type { WorkspaceItem } from '../store/types.ts';
 import { setUpCluster } from '../worker/cluster-setup.ts';
+import { tasksByCpu, TASK_TRACE_CATEGORIES, type TracedTask } from './trace-tasks.ts';
 
 const READY = 'main[data-ready="true"]';
 /** The console message the watcher prints once the rows show. */
@@ -131,7 +132,7 @@ function watchOpen({ count, opened }: { count: number; opened: string }): void {
     const counted = [...document.querySelectorAll('[role="status"]')].some(
       (e) => e.textContent === `${count} of ${count} items`,
     );
-    if (counted && document.querySelector('table.inventory tbody tr, .issuer-tree li')) {
+    if (counted && document.querySelector('.inventory__body [role="row"], .issuer-tree li')) {
       watched.opened = performance.now();
       console.log(opened);
     } else requestAnimationFrame(check);
@@ -148,18 +149,24 @@ interface OpenFigures {
   longest?: string;
 }
 
-/** Reload `page` and watch it open; the init script (watchOpen) is already installed. */
-async function reloadAndWatch(page: Page): Promise<OpenFigures> {
+/**
+ * Reload `page` and watch it open; the init script (watchOpen) is already installed. With
+ * `tracer`, the open runs under a Chromium trace, stopped before the bench reads the figures.
+ */
+async function reloadAndWatch(page: Page, tracer?: Browser): Promise<OpenFigures & { traced?: TracedTask[] }> {
   const opened = page.waitForEvent('console', { predicate: (m) => m.text() === OPENED, timeout: 60_000 });
+  if (tracer) await tracer.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
   await page.reload({ waitUntil: 'commit' });
   await opened;
   await new Promise((r) => setTimeout(r, SETTLE_MS)); // a Node timer: nothing runs in the page meanwhile
+  const traced = tracer ? tasksByCpu(await tracer.stopTracing()) : undefined;
   const w = await page.evaluate(() => (globalThis as unknown as { benchOpen: Watched }).benchOpen);
   const end = (w.opened ?? 0) + SETTLE_MS;
   const inWindow = w.tasks.filter(([start]) => start <= end);
   const worst = inWindow.reduce<[number, number] | undefined>((a, t) => (!a || t[1] > a[1] ? t : a), undefined);
   const frame = worst && w.frames.find((f) => f.start <= worst[0] + worst[1] && worst[0] <= f.start + f.duration);
   return {
+    ...(traced ? { traced } : {}),
     open: w.opened ?? NaN,
     tasks: inWindow.map(([, d]) => d),
     ...(frame
@@ -253,6 +260,17 @@ export async function workspaceOpen(browser: Browser, origin: string, runs = 3):
       console.log(line);
       await page.context().close();
     }
+    // Once more under a trace: the longest tasks by CPU time, which the machine's load does not stretch.
+    const page = await workspacePage(browser, origin, items, hash);
+    const { traced = [] } = await reloadAndWatch(page, browser);
+    await page.context().close();
+    console.log(
+      `browser: workspace of ${items.length} items, ${view}, traced open: longest main-thread tasks by CPU time ` +
+        traced
+          .slice(0, 3)
+          .map((t) => `${t.cpu.toFixed(1)} ms (wall ${t.wall.toFixed(0)} ms: ${t.what || 'no detail'})`)
+          .join('; '),
+    );
   }
   console.log(
     `browser: workspace acceptance (no task over ${TASK_LIMIT_MS} ms while 1,000 items open, filter under ${FILTER_LIMIT_MS} ms): ` +

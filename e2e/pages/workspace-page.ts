@@ -15,7 +15,7 @@ export class WorkspacePage {
 
   /** The table's item rows drawn so far on the page shown (the header row left out). */
   items(): Locator {
-    return this.list.locator('tbody').getByRole('row');
+    return this.list.getByRole('rowgroup').last().getByRole('row');
   }
 
   /** The table's pager (absent while every row fits one page). */

