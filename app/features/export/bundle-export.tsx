@@ -77,6 +77,8 @@ export function BundleExport() {
     if (!(await keysUnlocked(`Exporting ${source.name}`))) return;
     const stored = appStore.getState().items;
     const ready = bundleFromWorkspace(stored, stored[source.id] ?? source) ?? built;
+    // Unlocked just now, the bundle holds keys it did not: the plaintext warning shows and wants its tick first.
+    if (described && plaintextKeysExpected(described, options, ready.bundle) && !understood) return;
     setBusy(true);
     try {
       const out = await runExport.exportBundle({ bundle: ready.bundle, layout, options });
