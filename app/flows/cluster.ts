@@ -128,11 +128,6 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
 }
 
-/** The certificates after the first (the leaf) in a chain the core issued. */
-function issuersAfterLeaf(chainPem: string): string {
-  return (chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? []).slice(1).join('');
-}
-
 /** Check the plan, then make the CA (when new), every node and every client certificate. */
 export async function issueCluster(
   plan: ClusterPlan,
@@ -164,14 +159,16 @@ export async function issueCluster(
     issuer = await loadIssuer(signer.existing, crypto);
     ca = { certPem: signer.existing.certPem, chainPem: signer.existing.chainPem, isNewRoot: false, notes: [] };
   }
+  // Every leaf's chain is the leaf then the issuer's intermediates (IssuedCertificate.chainPem):
+  // one string for all of them, not each leaf's chain cut apart again.
   const leafOf = (
     name: string,
-    leaf: { certPem: string; keyPem: string; chainPem: string; serial: string; sans: SanEntry[]; notes: string[] },
+    leaf: { certPem: string; keyPem: string; serial: string; sans: SanEntry[]; notes: string[] },
   ): ClusterLeaf => ({
     name,
     certPem: leaf.certPem,
     keyPem: leaf.keyPem,
-    intermediatesPem: issuersAfterLeaf(leaf.chainPem),
+    intermediatesPem: issuer.intermediatesPem,
     serial: leaf.serial,
     sans: leaf.sans,
     notes: leaf.notes,
