@@ -40,6 +40,8 @@ test('Expiring soon lists exactly the certificates within 30 days, soonest first
   }
   await app.goTo('Workspace');
   await workspace.item('revoked-10').getByRole('button', { name: 'Revoke revoked-10' }).click();
+  // A dialog that destroys something opens on Cancel, not on its first control.
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.getByRole('dialog').getByRole('button', { name: 'Revoke revoked-10' }).click();
   await expect(workspace.item('revoked-10')).toContainText('revoked');
 

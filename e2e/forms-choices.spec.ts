@@ -231,6 +231,7 @@ test('Cassandra with PKCS#12: the store password is asked, and keytool opens the
   await expect(entry).toContainText('Cassandra with PKCS#12 stores: 1 node, 1 client');
   await entry.getByRole('button', { name: 'Download cring (cassandra)' }).click();
   const ask = page.getByRole('dialog', { name: 'Download cring (cassandra) again' });
+  await expect(ask.getByLabel('Store password')).toBeFocused();
   await ask.getByRole('button', { name: 'Download', exact: true }).click();
   await expect(ask.getByLabel('Store password')).toHaveAccessibleDescription(/Choose a store password/);
   await ask.getByLabel('Store password').fill(password);
