@@ -55,17 +55,19 @@ const TableRow = memo(function TableRow({ item, status, issuer, onMessage }: Tab
 
 export function InventoryTable({
   rows,
+  query,
   nameOf,
   onMessage,
 }: {
   rows: InventoryRow<WorkspaceItem>[];
+  /** The filters: another question (or another page) draws the rows again from the top. */
+  query: object;
   nameOf: (id: string | undefined) => string | undefined;
   onMessage: RowActionsProps['onMessage'];
 }) {
   const page = usePage(rows);
   const onPage = rows.slice(page.first, page.first + PAGE_SIZE);
-  // Other rows (a filter, a change in the workspace) or another page: drawn again from the top.
-  const restart = useMemo(() => ({ rows, first: page.first }), [rows, page.first]);
+  const restart = useMemo(() => ({ query, first: page.first }), [query, page.first]);
   const drawn = useDrawnCount(onPage.length, restart);
   return (
     <div className="table-scroll">

@@ -49,6 +49,9 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
     [list, text, status, caId, now],
   );
   const soon = useMemo(() => expiringSoon(list, now), [list, now]);
+  // Rows are drawn again from the top (a batch per frame) when the question changes, not when the
+  // workspace does: a renew or revoke keeps every row, its open dialog and the focus in place.
+  const query = useMemo(() => ({ text, status, caId }), [text, status, caId]);
   const nameOf = (id: string | undefined) => (id ? byId.get(id)?.name : undefined);
 
   return (
@@ -115,9 +118,9 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
       </div>
       <p role="status">{list.length === 0 ? 'The workspace is empty.' : `${rows.length} of ${list.length} items`}</p>
       {view === 'table' ? (
-        <InventoryTable rows={rows} nameOf={nameOf} onMessage={props.onMessage} />
+        <InventoryTable rows={rows} query={query} nameOf={nameOf} onMessage={props.onMessage} />
       ) : (
-        <IssuerTree rows={rows} byId={byId} onMessage={props.onMessage} />
+        <IssuerTree rows={rows} query={query} byId={byId} onMessage={props.onMessage} />
       )}
     </>
   );

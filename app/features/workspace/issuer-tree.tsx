@@ -20,21 +20,25 @@ interface TreeContext {
   byId: ReadonlyMap<string, WorkspaceItem>;
   statusOf: ReadonlyMap<string, ItemStatus>;
   onMessage: RowActionsProps['onMessage'];
+  /** The filters: another question draws each branch again from the top (see InventoryTable). */
+  query: object;
 }
 
 export function IssuerTree({
   rows,
+  query,
   byId,
   onMessage,
 }: {
   rows: InventoryRow<WorkspaceItem>[];
+  query: object;
   byId: ReadonlyMap<string, WorkspaceItem>;
   onMessage: RowActionsProps['onMessage'];
 }) {
   const items = useMemo(() => rows.map((r) => r.item), [rows]);
   const context = useMemo<TreeContext>(
-    () => ({ byId, statusOf: new Map(rows.map((r) => [r.item.id, r.status])), onMessage }),
-    [rows, byId, onMessage],
+    () => ({ byId, statusOf: new Map(rows.map((r) => [r.item.id, r.status])), onMessage, query }),
+    [rows, byId, onMessage, query],
   );
   const tree = useMemo(() => issuerTree(items), [items]);
   const groups = useMemo(() => clusterGroups(items), [items]);
@@ -52,7 +56,7 @@ export function IssuerTree({
 function Branch({ nodes, issuer, context }: { nodes: TreeNode[]; issuer?: string; context: TreeContext }) {
   const page = usePage(nodes);
   const onPage = nodes.slice(page.first, page.first + PAGE_SIZE);
-  const restart = useMemo(() => ({ nodes, first: page.first }), [nodes, page.first]);
+  const restart = useMemo(() => ({ query: context.query, first: page.first }), [context.query, page.first]);
   const drawn = useDrawnCount(onPage.length, restart);
   return (
     <>

@@ -15,8 +15,10 @@ export const BATCH_ROWS = 10;
 
 /**
  * How many of `total` rows to draw now. Starts at FIRST_ROWS and grows by BATCH_ROWS each frame
- * until `total`; starts over when `restart` changes (another page, other rows), so a page of
- * new rows is never laid out in one task. Rows kept across a restart keep their DOM (React keys).
+ * until `total`; starts over when `restart` changes (the caller's key: another page, another
+ * filter), so a page of new rows is never laid out in one task. Between restarts the count only
+ * grows: when the workspace changes (an item renewed, revoked, added by another tab) the rows
+ * already drawn stay, with an open dialog or the focus in them.
  */
 export function useDrawnCount(total: number, restart: unknown): number {
   const [state, setState] = useState({ restart, drawn: FIRST_ROWS });
