@@ -10,8 +10,8 @@ import { issueBatch } from '../pki/batch.ts';
 import { createRootCa, type CaResult } from '../pki/ca.ts';
 import { signLeaf } from '../pki/issue.ts';
 import { loadIssuer, type LoadedIssuer } from '../pki/issuer.ts';
-import { batchEngine, type LeafEngineFactory } from '../pki/leaf-engine.ts';
-import { createLeafTemplate, issueFromTemplate, spkiKeyId } from '../pki/leaf-template.ts';
+import { batchEngine, type LeafEngineFactory, type LeafEngineRequest } from '../pki/leaf-engine.ts';
+import { createLeafTemplate, issueFromTemplate, spkiKeyId, type SyncLeafEngine } from '../pki/leaf-template.ts';
 import { pemDecodeAll } from '../pki/pem.ts';
 import { parseSans } from '../pki/san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
@@ -78,7 +78,7 @@ describe('Node leaf engine', () => {
         signature: template.signer.algorithm as { name: string; hash?: string },
       });
       if (!engine) throw new Error('no engine for p256');
-      const key = await engine.newKey();
+      const key = engine.newKey();
       const serial = new Uint8Array(16).fill(0x41);
       const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
       const sans = parseSans('n1 10.0.0.1 2001:db8::1');
@@ -98,48 +98,42 @@ describe('Node leaf engine', () => {
         { serial, notBefore, notAfter: new Date(general.notAfter), commonName: 'n1', sans, spki: key.spki },
         spkiKeyId(key.spki),
       );
-      const fast = template.assemble(tbs, await engine.sign(tbs));
+      const fast = template.assemble(tbs, engine.sign(tbs));
       expect(Convert.ToHex(fast)).toBe(Convert.ToHex(derOf(general.certPem)));
     });
   }
 
+  /** Node's engine for `r` with one step replaced by a lie. */
+  const lying =
+    (lie: (real: SyncLeafEngine, r: LeafEngineRequest) => Partial<SyncLeafEngine>): LeafEngineFactory =>
+    (r) => {
+      const real = nodeLeafEngine(r);
+      return real && { ...real, ...lie(real, r) };
+    };
   const liars: { name: string; lie: LeafEngineFactory }[] = [
     {
       name: 'an SPKI of another key',
-      lie: (r) => {
-        const real = nodeLeafEngine(r);
-        if (!real) return undefined;
-        return {
-          newKey: async () => ({ ...(await real.newKey()), spki: (await real.newKey()).spki }),
-          sign: (tbs) => real.sign(tbs),
-        };
-      },
+      lie: lying((real) => ({ newKey: () => ({ ...real.newKey(), spki: real.newKey().spki }) })),
     },
     {
       name: 'a signature by another key',
-      lie: (r) => {
-        const real = nodeLeafEngine(r);
+      lie: lying((_real, r) => {
         const other = nodeLeafEngine({ ...r, issuerKey: cas.get('p256')?.loaded.privateKey ?? r.issuerKey });
-        if (!real || !other) return undefined;
-        return { newKey: () => real.newKey(), sign: (tbs) => other.sign(tbs) };
-      },
+        if (!other) throw new Error('no engine for the other key');
+        return { sign: (tbs) => other.sign(tbs) };
+      }),
     },
     {
       name: 'a key identifier of another key',
-      lie: (r) => {
-        const real = nodeLeafEngine(r);
-        if (!real) return undefined;
-        return { ...real, newKey: async () => ({ ...(await real.newKey()), keyId: (await real.newKey()).keyId }) };
-      },
+      lie: lying((real) => ({ newKey: () => ({ ...real.newKey(), keyId: real.newKey().keyId }) })),
     },
     {
       name: 'PEM without line breaks',
-      lie: (r) => {
-        const real = nodeLeafEngine(r);
-        if (!real?.pem) return undefined;
+      lie: lying((real) => {
         const pem = real.pem;
-        return { ...real, pem: (label, der) => pem(label, der).replace(/\n(?!-----END)(?=.)/g, '') };
-      },
+        if (!pem) throw new Error('the real engine has no PEM encoder');
+        return { pem: (label, der) => pem(label, der).replace(/\n(?!-----END)(?=.)/g, '') };
+      }),
     },
   ];
   for (const row of liars) {
@@ -156,6 +150,15 @@ describe('Node leaf engine', () => {
       expect(v.ok, v.output).toBe(true);
     });
   }
+
+  it('a batch on it stops when aborted, as on WebCrypto', async () => {
+    const entry = cas.get('p256');
+    if (!entry) throw new Error('fixture missing');
+    const ctl = new AbortController();
+    const nodes = 'n1 10.0.0.1\nn2 10.0.0.2\nn3 10.0.0.3';
+    const r = issueBatch(nodes, entry.ca, { engine: nodeLeafEngine }, undefined, () => ctl.abort(), ctl.signal);
+    await expect(r).rejects.toThrow(/Stopped after 1 of 3/);
+  });
 
   it('issueBatch uses it for EC leaves and WebCrypto for the key types it does not make', async () => {
     const entry = cas.get('p256');

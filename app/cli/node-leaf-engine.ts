@@ -12,7 +12,7 @@
  * types get no engine here and run on WebCrypto.
  */
 import { createECDH, generateKeyPairSync, hash, KeyObject, sign } from 'node:crypto';
-import type { KeyAlgorithmId, LeafEngine, LeafEngineFactory, LeafKey } from '../pki/index.ts';
+import type { KeyAlgorithmId, LeafEngineRequest, LeafKey, SyncLeafEngine } from '../pki/index.ts';
 
 /** OpenSSL's curve names for certbench's EC key types. */
 const CURVES: Partial<Record<KeyAlgorithmId, string>> = { p256: 'prime256v1', p384: 'secp384r1', p521: 'secp521r1' };
@@ -94,14 +94,10 @@ function signer(key: KeyObject, signature: { name: string; hash?: string }) {
   return undefined;
 }
 
-export const nodeLeafEngine: LeafEngineFactory = (request) => {
+/** Node's engine for a request (a LeafEngineFactory), or undefined for key types it does not make. */
+export function nodeLeafEngine(request: LeafEngineRequest): SyncLeafEngine | undefined {
   const curve = CURVES[request.algorithm];
   const how = signer(KeyObject.from(request.issuerKey), request.signature);
   if (!curve || !how) return undefined;
-  const newKey = ecKeys(curve);
-  return {
-    newKey: () => Promise.resolve(newKey()),
-    sign: (tbs) => Promise.resolve(sign(how.hash, tbs, how.key)),
-    pem,
-  } satisfies LeafEngine;
-};
+  return { sync: true, newKey: ecKeys(curve), sign: (tbs) => sign(how.hash, tbs, how.key), pem };
+}

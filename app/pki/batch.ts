@@ -10,7 +10,15 @@ import { Convert } from 'pvtsutils';
 import { boundedMap } from './bounded-map.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { issueLeaf, profileSans, type IssuedLeaf } from './issue.ts';
-import { createLeafTemplate, issueFromTemplate, type LeafEngine, type LeafTemplate } from './leaf-template.ts';
+import {
+  createLeafTemplate,
+  issueFromTemplate,
+  issueFromTemplateSync,
+  type LeafTemplate,
+  type TemplateLeaf,
+  type TemplateLeafInput,
+} from './leaf-template.ts';
+import { mapInTurn } from './map-in-turn.ts';
 import { batchEngine, type LeafEngineFactory } from './leaf-engine.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import { randomSerialsBytes } from './serial.ts';
@@ -189,34 +197,54 @@ export async function issueBatchLines(
     serials: randomSerialsBytes(lines.length, crypto),
     window: { ...window, notBeforeText: window.notBefore.toISOString(), notAfterText: window.notAfter.toISOString() },
   };
+  const item = (leaf: IssuedLeaf, l: BatchLine): BatchItem =>
+    Object.assign(leaf, { notes: window.notes, name: l.name, line: l.line });
+  const stopping = {
+    ...(onProgress ? { onDone: onProgress } : {}),
+    shouldStop: () => signal?.aborted === true,
+    stopError: (done: number) =>
+      new PkiError('invalid-argument', 'nodes', `Stopped after ${done} of ${lines.length} certificates.`),
+  };
+  // An engine that does not wait (Node's) issues one certificate after another, no promise each;
+  // encrypting keys waits on WebCrypto, so such a batch takes the general loop.
+  const engine = fast?.engine;
+  if (fast && engine?.sync && !options.keyPassphrase) {
+    const items = await mapInTurn(
+      lines,
+      (l, index) => {
+        const input = leafInput(l, serialOf(fast.serials, index), fast.window);
+        return item(fastLeaf(issueFromTemplateSync(fast.template, input, engine), input, fast.window, loaded), l);
+      },
+      stopping,
+    );
+    return { items, notes: window.notes, engine: fast.name };
+  }
   const items = await boundedMap(
     lines,
     async (l, index): Promise<BatchItem> => {
-      const leaf = fast
-        ? await fastLeaf(fast.template, fast.engine, l, serialOf(fast.serials, index), fast.window, loaded)
-        : await issueLeaf(
-            {
-              profile,
-              commonName: l.name,
-              sans: l.sans,
-              algorithm,
-              days,
-              notBefore: window.notBefore.toISOString(),
-              onOutlive: options.onOutlive,
-            },
-            loaded,
-            crypto,
-          );
+      let leaf: IssuedLeaf;
+      if (fast) {
+        const input = leafInput(l, serialOf(fast.serials, index), fast.window);
+        leaf = fastLeaf(await issueFromTemplate(fast.template, input, fast.engine), input, fast.window, loaded);
+      } else {
+        leaf = await issueLeaf(
+          {
+            profile,
+            commonName: l.name,
+            sans: l.sans,
+            algorithm,
+            days,
+            notBefore: window.notBefore.toISOString(),
+            onOutlive: options.onOutlive,
+          },
+          loaded,
+          crypto,
+        );
+      }
       if (options.keyPassphrase) leaf.keyPem = await encryptPkcs8Pem(leaf.keyPem, options.keyPassphrase, {}, crypto);
-      return { ...leaf, notes: window.notes, name: l.name, line: l.line };
+      return item(leaf, l);
     },
-    {
-      limit: BATCH_IN_FLIGHT,
-      ...(onProgress ? { onDone: onProgress } : {}),
-      shouldStop: () => signal?.aborted === true,
-      stopError: (done) =>
-        new PkiError('invalid-argument', 'nodes', `Stopped after ${done} of ${lines.length} certificates.`),
-    },
+    { limit: BATCH_IN_FLIGHT, ...stopping },
   );
   return { items, notes: window.notes, engine: fast ? fast.name : 'general' };
 }
@@ -246,27 +274,23 @@ function serialOf(serials: readonly Uint8Array[], index: number): Uint8Array {
 /** The batch's window with its two times as text, written once for every leaf. */
 type BatchWindow = ValidityWindow & { notBeforeText: string; notAfterText: string };
 
-async function fastLeaf(
-  template: LeafTemplate,
-  engine: LeafEngine,
-  line: BatchLine,
-  serial: Uint8Array,
-  window: BatchWindow,
-  issuer: LoadedIssuer,
-): Promise<IssuedLeaf> {
-  const { certPem, keyPem } = await issueFromTemplate(
-    template,
-    { serial, notBefore: window.notBefore, notAfter: window.notAfter, commonName: line.name, sans: line.sans },
-    engine,
-  );
+/** A batch line's template input (its SANs kept as the line's own, mutable, as IssuedLeaf has them). */
+type BatchLeafInput = Omit<TemplateLeafInput, 'spki' | 'sans'> & { sans: SanEntry[] };
+
+function leafInput(line: BatchLine, serial: Uint8Array, window: BatchWindow): BatchLeafInput {
+  return { serial, notBefore: window.notBefore, notAfter: window.notAfter, commonName: line.name, sans: line.sans };
+}
+
+/** A fast-path leaf as the general path describes its leaves. */
+function fastLeaf(leaf: TemplateLeaf, input: BatchLeafInput, window: BatchWindow, issuer: LoadedIssuer): IssuedLeaf {
   return {
-    certPem,
-    keyPem,
-    chainPem: certPem + issuer.intermediatesPem,
-    serial: Convert.ToHex(serial),
+    certPem: leaf.certPem,
+    keyPem: leaf.keyPem,
+    chainPem: leaf.certPem + issuer.intermediatesPem,
+    serial: Convert.ToHex(input.serial),
     notBefore: window.notBeforeText,
     notAfter: window.notAfterText,
-    sans: line.sans,
+    sans: input.sans,
     notes: window.notes,
   };
 }

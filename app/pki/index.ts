@@ -66,7 +66,7 @@ export {
   type BatchResult,
 } from './batch.ts';
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
-export type { LeafEngine, LeafKey } from './leaf-template.ts';
+export type { AsyncLeafEngine, LeafEngine, LeafKey, SyncLeafEngine } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation (listed once, in the surface).

@@ -49,16 +49,33 @@ export interface LeafKey {
 }
 
 /**
- * The per-leaf crypto of the fast path: a fresh key, and the issuer's signature over a TBS. The
+ * The per-leaf crypto of the fast path: a fresh key, and the issuer's signature over a TBS (the
+ * signature value as it goes into the certificate's BIT STRING; ECDSA: DER Ecdsa-Sig-Value). The
  * default is WebCrypto (webCryptoLeafEngine); a platform with a faster one brings its own
  * (the CLI's node-leaf-engine.ts), proven before use (leaf-engine.ts).
  */
-export interface LeafEngine {
-  newKey(): Promise<LeafKey>;
-  /** The signature value as it goes into the certificate's BIT STRING (ECDSA: DER Ecdsa-Sig-Value). */
-  sign(tbs: Uint8Array<ArrayBuffer>): Promise<Uint8Array>;
+export type LeafEngine = AsyncLeafEngine | SyncLeafEngine;
+
+interface LeafEngineExtras {
   /** pemEncode(label, der), when the platform encodes base64 faster than our table (the proof compares the two). */
   pem?: (label: string, der: Uint8Array) => string;
+}
+
+/** An engine whose steps wait (WebCrypto: each call a hop to a crypto thread). */
+export interface AsyncLeafEngine extends LeafEngineExtras {
+  sync?: false;
+  newKey(): Promise<LeafKey>;
+  sign(tbs: Uint8Array<ArrayBuffer>): Promise<Uint8Array>;
+}
+
+/**
+ * An engine whose steps return at once (Node's own crypto): a batch on it issues one certificate
+ * after another without a promise per step (issueFromTemplateSync).
+ */
+export interface SyncLeafEngine extends LeafEngineExtras {
+  sync: true;
+  newKey(): LeafKey;
+  sign(tbs: Uint8Array<ArrayBuffer>): Uint8Array;
 }
 
 /** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
@@ -214,15 +231,47 @@ export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): Lea
   };
 }
 
+/** A leaf issued on the fast path: certificate and key as PEM, and the certificate's DER. */
+export interface TemplateLeaf {
+  certPem: string;
+  keyPem: string;
+  certDer: Uint8Array;
+}
+
 /** One leaf on the fast path: fresh key, certificate and key as PEM. */
 export async function issueFromTemplate(
   template: LeafTemplate,
   leaf: Omit<TemplateLeafInput, 'spki'>,
   engine: LeafEngine,
-): Promise<{ certPem: string; keyPem: string; certDer: Uint8Array }> {
+): Promise<TemplateLeaf> {
   const key = await engine.newKey();
-  const tbs = template.tbs({ ...leaf, spki: key.spki }, key.keyId ?? spkiKeyId(key.spki));
-  const certDer = template.assemble(tbs, await engine.sign(tbs));
+  const tbs = tbsOf(template, leaf, key);
+  return signed(template, engine, key, tbs, await engine.sign(tbs));
+}
+
+/** issueFromTemplate on an engine whose steps return at once: the same leaf, no promise. */
+export function issueFromTemplateSync(
+  template: LeafTemplate,
+  leaf: Omit<TemplateLeafInput, 'spki'>,
+  engine: SyncLeafEngine,
+): TemplateLeaf {
+  const key = engine.newKey();
+  const tbs = tbsOf(template, leaf, key);
+  return signed(template, engine, key, tbs, engine.sign(tbs));
+}
+
+function tbsOf(template: LeafTemplate, leaf: Omit<TemplateLeafInput, 'spki'>, key: LeafKey): Uint8Array<ArrayBuffer> {
+  return template.tbs({ ...leaf, spki: key.spki }, key.keyId ?? spkiKeyId(key.spki));
+}
+
+function signed(
+  template: LeafTemplate,
+  engine: LeafEngine,
+  key: LeafKey,
+  tbs: Uint8Array,
+  signature: Uint8Array,
+): TemplateLeaf {
+  const certDer = template.assemble(tbs, signature);
   const pem = engine.pem ?? pemEncode;
   return { certPem: pem('CERTIFICATE', certDer), keyPem: pem('PRIVATE KEY', key.pkcs8), certDer };
 }
