@@ -60,8 +60,9 @@ const rows: { name: string; key: string[]; sign: string[] }[] = [
   { name: 'Ed25519', key: ['-algorithm', 'ED25519'], sign: [] },
 ];
 
-describe('signatureVerifier', () => {
-  const verifier = signatureVerifier(crypto);
+// Both ways of importing the issuer's key (the runtime picks one: RUNTIME_KEY_IMPORT) give the same verdicts.
+describe.each(['spki', 'rebuilt'] as const)('signatureVerifier, keys imported as %s', (keyImport) => {
+  const verifier = signatureVerifier(crypto, keyImport);
   const other = certFactsFromDer(
     opensslSelfSigned(['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], ['-sha256']),
   );
