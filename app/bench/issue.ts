@@ -6,10 +6,13 @@
  *    (what the CLI uses, node-leaf-engine.ts) and on WebCrypto (the browser's path);
  *  - the CLI: `certbench issue batch` of N nodes with the node folders written, vs the python
  *    script writing the same files (OUT/NAME/node.crt 0644 and node.key 0600) under the same CA.
+ * Then the floor under both (a fresh key and one signature per certificate, on Node's OpenSSL
+ * calls and on python's) and what each side spends above it in process.
  * Beside them, for scale: the raw WebCrypto floor (generate, sign, export; one at a time and
  * BATCH_IN_FLIGHT at a time) and the general @peculiar/x509 path. Prints figures; fails only
  * when the python anchor is missing.
  */
+import { createECDH, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +36,7 @@ import {
   nodeListFile,
   perCert,
   pythonFiles,
+  pythonFloor,
   pythonInMemory,
   type PerCert,
 } from './issue-anchor.ts';
@@ -66,6 +70,25 @@ async function lowerBound(n: number, signingKey: CryptoKey, inFlight: number): P
     }
   };
   return timed(n, () => Promise.all(Array.from({ length: inFlight }, lane)));
+}
+
+/**
+ * Node's floor under the same work, as Node's engine makes it: a fresh P-256 key (one ECDH object,
+ * generateKeys, the private scalar read out) and one synchronous ECDSA-SHA256 signature over 420
+ * bytes (about a node certificate's TBS) per certificate; no certificate, no PEM.
+ */
+function nodeFloor(n: number): Promise<PerCert> {
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+  const tbs = randomBytes(420);
+  const ecdh = createECDH('prime256v1');
+  return timed(n, () => {
+    for (let i = 0; i < n; i++) {
+      ecdh.generateKeys();
+      ecdh.getPrivateKey();
+      sign('sha256', tbs, { key: issuer, dsaEncoding: 'der' });
+    }
+    return Promise.resolve();
+  });
 }
 
 async function inMemory(text: string, n: number, ca: CaResult, engine?: LeafEngineFactory): Promise<PerCert> {
@@ -135,12 +158,15 @@ export async function bench(): Promise<void> {
   );
   const memory = { ours: [] as PerCert[], web: [] as PerCert[], py: [] as PerCert[] };
   const files = { ours: [] as PerCert[], py: [] as PerCert[] };
+  const floor = { ours: [] as PerCert[], py: [] as PerCert[] };
   for (let round = 0; round < ROUNDS; round++) {
     memory.py.push(perCert(pythonInMemory(nodesFile)));
     memory.ours.push(await inMemory(text, N, ca, nodeLeafEngine));
     memory.web.push(await inMemory(text, N, ca));
     files.py.push(perCert(pythonFiles(nodesFile, caDir, outDir('python'))));
     files.ours.push(await cliBatch(nodesFile, N, caDir, outDir('certbench')));
+    floor.py.push(perCert(pythonFloor(nodesFile)));
+    floor.ours.push(await nodeFloor(N));
   }
   console.log(anchorLine(`in process, Node's engine (the CLI's), N=${N}`, best(memory.ours), best(memory.py)));
   console.log(
@@ -148,6 +174,13 @@ export async function bench(): Promise<void> {
   );
   console.log(anchorLine(`certbench issue batch, N=${N}, files written`, best(files.ours), best(files.py)));
   sameFiles(join(caDir, 'out-certbench'), join(caDir, 'out-python'));
+  const [ours, py, floorOurs, floorPy] = [best(memory.ours), best(memory.py), best(floor.ours), best(floor.py)];
+  console.log(
+    anchorLine(`the floor: a fresh P-256 key + one ECDSA signature over 420 bytes, N=${N}`, floorOurs, floorPy),
+  );
+  console.log(
+    `above the floor, in process (certificate, PEM, checks, bookkeeping): certbench ${fmt({ wall: ours.wall - floorOurs.wall, cpu: (ours.cpu ?? 0) - (floorOurs.cpu ?? 0) })}, python ${fmt({ wall: py.wall - floorPy.wall, cpu: (py.cpu ?? 0) - (floorPy.cpu ?? 0) })}`,
+  );
 
   const one = await lowerBound(N, signingKey, 1);
   const many = await lowerBound(N, signingKey, BATCH_IN_FLIGHT);

@@ -9,6 +9,9 @@ ECDSA-SHA256 by a P-256 CA, 16-byte random serial, and both as PEM (certificate,
       issue in process under a CA made here; nothing written. Timed as certbench's issueBatch is
       timed: from the node list's text and the CA as PEM (made before the clock starts) to every
       node's certificate and key PEM, kept in a list; parsing the list and loading the CA included
+  issue_python.py floor NODES.txt
+      the floor under the same work: per node a fresh P-256 key and one ECDSA-SHA256 signature
+      over 420 bytes (about a node certificate's TBS), nothing else
   issue_python.py files NODES.txt CA_DIR OUT_DIR
       issue under CA_DIR/ca.crt + ca.key and write OUT_DIR/NAME/node.crt (0644) and node.key
       (0600), as `certbench issue batch` does
@@ -138,11 +141,18 @@ def write_file(path, data, mode):
 
 
 def main(argv):
-    if len(argv) < 2 or argv[0] not in ("memory", "files"):
+    if len(argv) < 2 or argv[0] not in ("memory", "files", "floor"):
         sys.exit(__doc__)
     with open(argv[1], encoding="utf-8") as f:
         text = f.read()
-    if argv[0] == "memory":
+    if argv[0] == "floor":
+        ca_key, tbs = ec.generate_private_key(ec.SECP256R1()), os.urandom(420)
+        nodes = parse_nodes(text)
+        start, cpu = time.perf_counter(), time.process_time()
+        for _ in nodes:
+            ec.generate_private_key(ec.SECP256R1())
+            ca_key.sign(tbs, ec.ECDSA(hashes.SHA256()))
+    elif argv[0] == "memory":
         cert_pem, key_pem = ca_pems(*new_ca())
         warm = issuer(*load_pems(cert_pem, key_pem), days=90)
         for name, sans in parse_nodes(text)[:20]:  # warm-up, as the certbench side gets
