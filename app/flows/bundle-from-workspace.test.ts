@@ -122,6 +122,20 @@ describe('bundleFromWorkspace', () => {
     expect(got?.bundle.clients.map((c) => [c.name, c.commonName])).toEqual([['alice-2', 'alice']]);
   });
 
+  it('under the key lock, sealed members are counted as the nodes and clients they are, not as missing keys', () => {
+    const ca = item({ id: 'ca', kind: 'ca', name: 'locked CA', keyPem: keyPem('ca') });
+    const sealedLeaf = (id: string, profile: 'node' | 'client') =>
+      item({ id, kind: 'certificate', name: id, keyLocked: true, parentId: 'ca', meta: { profile } });
+    const items = Object.fromEntries(
+      [ca, sealedLeaf('db-1', 'node'), sealedLeaf('db-2', 'node'), sealedLeaf('app', 'client')].map((i) => [i.id, i]),
+    );
+    const got = bundleFromWorkspace(items, ca);
+    expect(got?.bundle.nodes).toEqual([]);
+    expect(got?.skipped).toEqual(['db-1', 'db-2', 'app']);
+    expect(got?.locked).toEqual({ nodes: 2, clients: 1 });
+    expect(bundleFromWorkspace(all, root)?.locked).toEqual({ nodes: 0, clients: 0 });
+  });
+
   it('a bundle without a CA member gives nothing', () => {
     expect(
       bundleFromWorkspace(all, item({ id: 'x', kind: 'bundle', name: 'x', meta: { members: ['n1'] } })),

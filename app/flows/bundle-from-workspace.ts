@@ -34,6 +34,8 @@ export interface BundleSource {
   bundle: Bundle;
   /** Members left out because the workspace lacks their private key. */
   skipped: string[];
+  /** Of the skipped, how many nodes and clients hold a key the key lock keeps sealed for now. */
+  locked: { nodes: number; clients: number };
 }
 
 /** The items a bundle is made of: the CA, then what it holds. */
@@ -63,12 +65,14 @@ export function bundleFromWorkspace(
   if (!ca) return undefined;
   const withKeys = leaves.filter((l) => l.keyPem);
   const skipped = leaves.filter((l) => !l.keyPem).map((l) => l.name);
+  const sealed = leaves.filter((l) => !l.keyPem && l.keyLocked);
   // Layouts want only the intermediates between leaf and root: the root is the anchor, in ca.pem.
   const root = [...pemBlocks(ca.pem), ...pemBlocks(ca.chainPem)].at(-1);
   const nonRoot = (pem: string | undefined) => pemBlocks(pem).filter((b) => b !== root);
   const caIntermediates = ca.chainPem ? [...pemBlocks(ca.pem), ...nonRoot(ca.chainPem)] : [];
   const chainOf = (leaf: WorkspaceItem) => (leaf.chainPem ? nonRoot(leaf.chainPem) : caIntermediates).join('');
   const isClient = (l: WorkspaceItem) => l.meta.profile === 'client';
+  const sealedClients = sealed.filter(isClient).length;
   const nodeItems = withKeys.filter((l) => !isClient(l));
   const clientItems = withKeys.filter(isClient);
   // One namespace for nodes and clients: the layouts name folders after both, and a client "alice"
@@ -99,5 +103,6 @@ export function bundleFromWorkspace(
       clients,
     },
     skipped,
+    locked: { nodes: sealed.length - sealedClients, clients: sealedClients },
   };
 }

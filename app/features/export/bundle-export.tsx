@@ -17,6 +17,11 @@ import { cassandraStoreError } from '../issuing/cassandra-store-password.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
 
 /** The layout a cluster bundle was made for, when its record names one. */
+/** "1 node", "3 nodes". */
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function layoutOf(source: WorkspaceItem | undefined): LayoutId | undefined {
   return source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : undefined;
 }
@@ -129,9 +134,8 @@ export function BundleExport() {
           </select>
           {built && (
             <p className="field__help">
-              {built.bundle.nodes.length} node{built.bundle.nodes.length === 1 ? '' : 's'},{' '}
-              {built.bundle.clients.length} client
-              {built.bundle.clients.length === 1 ? '' : 's'}.
+              {countOf(built.bundle.nodes.length + built.locked.nodes, 'node')},{' '}
+              {countOf(built.bundle.clients.length + built.locked.clients, 'client')}.
               {built.skipped.length > 0 &&
                 (keysLocked
                   ? ' Their private keys are locked: exporting asks for the passphrase.'
