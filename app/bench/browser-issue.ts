@@ -131,7 +131,11 @@ export async function issueFigure(page: Page, n: number): Promise<void> {
   const oursBest = best(ours);
   const pythonBest = best(python);
   console.log(
-    anchorLine(`browser: Chromium worker, cluster of ${n} nodes (CA + nodes + client)`, oursBest, pythonBest),
+    anchorLine(
+      `browser: Chromium worker, cluster of ${n} nodes (CA + nodes + client; best of ${BATCH_ROUNDS} after ${WARM_UP_CALLS} warm-up clusters of ${WARM_UP_NODES})`,
+      oursBest,
+      pythonBest,
+    ),
   );
   const count = Math.min(n, 500);
   const one = await lowerBound(page, count, 1);
