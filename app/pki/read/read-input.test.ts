@@ -431,3 +431,27 @@ describe('readInput', () => {
     }
   });
 });
+
+// A block already in pemEncode's layout keeps its own text as the item's PEM (pem.ts, PemBlock.pem);
+// every other layout is encoded again. Either way the item's PEM is pemEncode's, byte for byte.
+describe("readInput: an item's PEM is pemEncode's whatever the input's layout", () => {
+  const bundle = readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8');
+  const layouts: { name: string; text: string }[] = [
+    { name: 'the system CA bundle as it is', text: bundle },
+    { name: 'with CRLF line ends', text: bundle.replace(/\n/g, '\r\n') },
+    {
+      name: 'as TRUSTED CERTIFICATE blocks',
+      text: bundle.replace(/(BEGIN|END) CERTIFICATE/g, '$1 TRUSTED CERTIFICATE'),
+    },
+  ];
+  for (const layout of layouts) {
+    it(layout.name, async () => {
+      const items = await readInput({ name: 'bundle', text: layout.text });
+      expect(items.length).toBeGreaterThan(100);
+      for (const item of items) {
+        if (item.kind !== 'certificate') throw new Error(`${item.source}: ${item.kind}`);
+        expect(item.pem).toBe(pemEncode('CERTIFICATE', item.der));
+      }
+    });
+  }
+});
