@@ -5,11 +5,16 @@
 import type { ItemStatus } from '../flows/inventory/index.ts';
 import './status-badges.css';
 
+/** "1 day", "29 days"; "? days" when the end is unknown. */
+export function daysText(days: number | undefined): string {
+  return days === 1 ? '1 day' : `${days ?? '?'} days`;
+}
+
 export function StatusBadges({ status }: { status: ItemStatus }) {
   return (
     <>
       {status.expiry === 'expired' && <span className="badge badge-bad">expired</span>}
-      {status.expiry === 'soon' && <span className="badge badge-warn">{`${status.daysLeft ?? '?'} days left`}</span>}
+      {status.expiry === 'soon' && <span className="badge badge-warn">{`${daysText(status.daysLeft)} left`}</span>}
       {status.expiry === 'fine' && <span className="badge badge-ok">valid</span>}
       {status.revoked && <span className="badge badge-bad">revoked</span>}
       {status.superseded && <span className="badge">superseded</span>}

@@ -12,6 +12,7 @@ import { InventoryTable } from './inventory-table.tsx';
 import { IssuerTree } from './issuer-tree.tsx';
 import type { RowActionsProps } from './row-actions.tsx';
 import './inventory.css';
+import { daysText } from '../../components/status-badges.tsx';
 
 type InventoryView = 'table' | 'tree';
 const STATUS_LABEL: Record<StatusFilter, string> = {
@@ -64,7 +65,7 @@ export function Inventory(props: Pick<RowActionsProps, 'onMessage'>) {
               <li key={r.item.id}>
                 <strong>{r.item.name}</strong>{' '}
                 <span className="meta">
-                  {r.status.daysLeft === 0 ? 'today' : `in ${r.status.daysLeft ?? '?'} days`}
+                  {r.status.daysLeft === 0 ? 'today' : `in ${daysText(r.status.daysLeft)}`}
                   {nameOf(r.item.parentId) ? `, issued by ${nameOf(r.item.parentId) ?? ''}` : ''}
                 </span>
               </li>
