@@ -112,6 +112,9 @@ export function itemStorage(
       const change = { put, deleted: event.data.deleted, ...(lockChanged ? { lockChanged } : {}) };
       for (const l of listeners) l(change);
     });
+    // One message that fails (a record that will not read, a listener that throws) must not leave
+    // `heard` rejected: every later message would be dropped, and this tab would stop syncing.
+    heard = heard.catch((e: unknown) => console.error('certbench: a change from another tab was not applied', e));
   });
 
   /** Queue a write; `undo` forgets what it would have stored, so the next save writes it again. */

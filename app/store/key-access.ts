@@ -27,7 +27,6 @@ export function keyAccess(store: LockStore) {
   const access = {
     /** Wait until the keys are open, asking the user when they are locked; rejects with UnlockCancelled. */
     ensureKeysUnlocked: (purpose: string): Promise<void> => store.getState().requestUnlock(purpose),
-    /** `item` (by id) as the store holds it once its key is open; unchanged when it has no locked key. */
     /** True once the keys are open (at once when nothing is locked); false when the user declined. */
     keysUnlocked: (purpose: string): Promise<boolean> =>
       store
@@ -44,7 +43,12 @@ export function keyAccess(store: LockStore) {
     withKey: async (item: WorkspaceItem, purpose: string): Promise<WorkspaceItem | undefined> => {
       if (!item.keyLocked) return item;
       if (!(await access.keysUnlocked(purpose))) return undefined;
-      return store.getState().items[item.id] ?? item;
+      const now = store.getState().items[item.id] ?? item;
+      // Unlocked, but this item's sealed key did not open (damaged or moved record): say so here
+      // rather than hand the action an item without its key.
+      if (now.keyLocked)
+        throw new Error(`The sealed key of ${now.name} could not be opened (its stored record is damaged).`);
+      return now;
     },
   };
   return access;

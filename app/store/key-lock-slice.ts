@@ -110,7 +110,8 @@ export function keyLockSlice(storage: ItemStorage, iterations?: number): StateCr
       async syncKeyLock() {
         const status = storage.vault.status();
         if (status === 'locked') put(await ops.lockNow(storage, itemsNow));
-        set({ keyLock: status });
+        // No longer locked (another tab removed the lock): the waiting actions go on and the prompt closes.
+        set({ keyLock: status, ...(status !== 'locked' ? { unlockRequest: undefined } : {}) });
         if (status !== 'locked') settle();
       },
     };

@@ -79,6 +79,15 @@ function byName(t: AppStore, name: string): WorkspaceItem {
   return item;
 }
 
+/** Put the sealed key of the record named `from` onto the record named `to` (a damaged record). */
+function moveSealedKey(records: Records, from: string, to: string): void {
+  const recs = [...records.records.values()] as (ItemRecord & { item: { name: string; sealedKey?: unknown } })[];
+  const source = recs.find((r) => r.item.name === from);
+  const target = recs.find((r) => r.item.name === to);
+  if (!source || !target) throw new Error('records missing');
+  records.records.set(target.id, { ...target, item: { ...target.item, sealedKey: source.item.sealedKey } });
+}
+
 async function lockedWorkspace() {
   const records = memoryRecordStore();
   const a = await tab(records);
@@ -228,11 +237,7 @@ describe('key lock: private keys sealed at rest', () => {
 
   it('a sealed key moved onto another record does not open: that item stays locked and the lock cannot be removed', async () => {
     const { records } = await lockedWorkspace();
-    const recs = [...records.records.values()] as (ItemRecord & { item: { name: string; sealedKey?: unknown } })[];
-    const ca = recs.find((r) => r.item.name === 'Lock Test Root');
-    const leaf = recs.find((r) => r.item.name === 'db-1');
-    if (!ca || !leaf) throw new Error('records missing');
-    records.records.set(leaf.id, { ...leaf, item: { ...leaf.item, sealedKey: ca.item.sealedKey } });
+    moveSealedKey(records, 'Lock Test Root', 'db-1');
     const b = await tab(records);
     await b.store.getState().unlockKeys(PASS);
     expect(b.store.getState().keyLockFailures).toEqual(['db-1']);
@@ -318,6 +323,56 @@ describe('key lock: private keys sealed at rest', () => {
     const c = await tab(records);
     await c.store.getState().unlockKeys(PASS);
     expect(byName(c, 'db-1 in tab b').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it('withKey refuses an item whose sealed key did not open, rather than hand it back still locked', async () => {
+    const { records } = await lockedWorkspace();
+    moveSealedKey(records, 'Lock Test Root', 'db-1');
+    const b = await tab(records);
+    await b.store.getState().unlockKeys(PASS);
+    expect(b.store.getState().keyLock).toBe('unlocked');
+    const { withKey } = keyAccess(b.store);
+    await expect(withKey(byName(b, 'db-1'), 'Renewing db-1')).rejects.toThrow(/sealed key of db-1 could not be opened/);
+  });
+
+  it('two tabs: the unlock prompt closes and the action goes on when the other tab removes the lock', async () => {
+    const records = memoryRecordStore();
+    const channel = `lock-${process.pid}-${channelCount++}`;
+    const a = await tab(records, channel);
+    a.store.getState().addItems(await workspaceItems());
+    await a.storage.flush();
+    await a.store.getState().setKeyPassphrase(PASS);
+    await a.storage.flush();
+    const b = await tab(records, channel);
+    const waiting = b.store.getState().requestUnlock('Issue a certificate');
+    expect(b.store.getState().unlockRequest).toBeDefined();
+    await a.store.getState().removeKeyLock(PASS);
+    await vi.waitFor(() => expect(b.store.getState().keyLock).toBe('off'));
+    await expect(waiting).resolves.toBeUndefined();
+    expect(b.store.getState().unlockRequest).toBeUndefined();
+  });
+
+  it('two tabs: a change that fails to apply does not stop the later ones', async () => {
+    const records = memoryRecordStore();
+    const channel = `lock-${process.pid}-${channelCount++}`;
+    const a = await tab(records, channel);
+    const b = await tab(records, channel);
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let fail = true;
+    b.storage.onRemote(() => {
+      if (fail) {
+        fail = false;
+        throw new Error('listener failed');
+      }
+    });
+    const [first, second] = await workspaceItems();
+    if (!first || !second) throw new Error('no items');
+    a.store.getState().addItems([first]);
+    await a.storage.flush();
+    await vi.waitFor(() => expect(reported).toHaveBeenCalled());
+    a.store.getState().addItems([second]);
+    await a.storage.flush();
+    await vi.waitFor(() => expect(Object.keys(b.store.getState().items)).toHaveLength(2));
   });
 
   it('withKey: a locked CA comes back with its key once unlocked, or undefined when the user declines', async () => {
