@@ -13,7 +13,7 @@
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { KeyLockHeader } from './key-lock-crypto.ts';
-import { keyVault, lockOfRecord, LOCK_RECORD_ID, type KeyVault } from './key-vault.ts';
+import { keyVault, lockOfRecord, LOCK_RECORD_ID, secretsOf, type KeyVault } from './key-vault.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { ItemRecord, RecordStore } from './record-store.ts';
 import { nextTask, SLICE_MS } from './sliced-puts.ts';
@@ -58,6 +58,12 @@ export interface ItemStorage extends PersistStorage<PersistedWorkspace> {
 
 export const DEFAULT_CHANNEL = 'certbench-workspace';
 
+/** Said when unlocking a lock this tab cannot use; the sealed keys are left as they are stored. */
+const DAMAGED_LOCK =
+  "The key lock's stored record is damaged or was written by a newer certbench, so the sealed private keys cannot be opened here; they stay stored as they are.";
+const MISSING_LOCK =
+  "Sealed private keys are stored, but the key lock's record is missing, so they cannot be opened; they stay stored as they are.";
+
 /**
  * What a tab announces: the records it wrote (secrets sealed as stored, when locked), the ids it
  * deleted, and the lock when it set, changed (header) or removed (null) it.
@@ -91,6 +97,30 @@ export function itemStorage(
     return item;
   }
 
+  /**
+   * A key in plaintext while a lock is set: a record another tab wrote before it heard of the lock
+   * (its write job seals only under a lock it knows of), or one an older certbench left. Sealing
+   * needs only the lock's public key, so it is sealed again at once, locked or not.
+   */
+  function needsSealing(item: WorkspaceItem): boolean {
+    return vault.header() !== undefined && secretsOf(item) !== undefined && !vault.isSealed(item.id);
+  }
+
+  /** Write `items` again, sealed; one that changed since (a newer save or message) is left to that. */
+  function reseal(items: readonly WorkspaceItem[]): void {
+    if (!items.length) return;
+    enqueue(async () => {
+      const written = await vault.toRecords(
+        items.filter((item) => known.get(item.id) === item),
+        SCHEMA_VERSION,
+      );
+      if (!written.length) return;
+      await records.put(written);
+      const message: Message = { put: written, deleted: [] };
+      channel?.postMessage(message);
+    });
+  }
+
   // Messages are handled one after another: opening sealed keys is asynchronous.
   let heard: Promise<void> = Promise.resolve();
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
@@ -109,6 +139,10 @@ export function itemStorage(
         known.delete(id);
         vault.forget(id);
       }
+      // Queued before the listeners run, so Lock now (which flushes first) finds these sealed.
+      const plain = put.filter(needsSealing);
+      if (lock) for (const item of known.values()) if (needsSealing(item) && !plain.includes(item)) plain.push(item);
+      reseal(plain);
       const change = { put, deleted: event.data.deleted, ...(lockChanged ? { lockChanged } : {}) };
       for (const l of listeners) l(change);
     });
@@ -140,7 +174,14 @@ export function itemStorage(
       let sliceStart = performance.now();
       const all = await records.getAll();
       // The lock first (its record sorts last): it decides how the items' records are written back.
-      for (const rec of all) if (rec.id === LOCK_RECORD_ID) vault.setHeader(lockOfRecord(rec));
+      // A lock record that will not parse is a lock all the same: its keys stay sealed, never "off".
+      for (const rec of all) {
+        if (rec.id !== LOCK_RECORD_ID) continue;
+        const header = lockOfRecord(rec);
+        if (header) vault.setHeader(header);
+        else vault.setUnusable(DAMAGED_LOCK);
+      }
+      let sealedSeen = false;
       for (const rec of all) {
         // Checking a thousand items is tens of milliseconds on a busy machine: yield now and then.
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -152,8 +193,10 @@ export function itemStorage(
         if (!item) continue; // damaged or from a newer certbench: leave the record alone
         items[item.id] = item;
         known.set(item.id, item);
-        if (rec.version !== SCHEMA_VERSION) upgraded.push(item);
+        if (item.keyLocked) sealedSeen = true;
+        if (rec.version !== SCHEMA_VERSION || needsSealing(item)) upgraded.push(item);
       }
+      if (sealedSeen && vault.status() === 'off') vault.setUnusable(MISSING_LOCK);
       if (upgraded.length) enqueue(async () => records.put(await vault.toRecords(upgraded, SCHEMA_VERSION)));
       return { state: { items }, version: SCHEMA_VERSION };
     },

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRootCa, exportPkcs8Pem, generateKeyPair, issueLeaf, isPkiError } from '../pki/index.ts';
 import { createAppStore, type AppStore } from './create-store.ts';
-import { LOCK_RECORD_ID } from './key-vault.ts';
-import { setLockKeyWrapping } from './key-lock-crypto.ts';
+import { keyVault, lockedItem, LOCK_RECORD_ID } from './key-vault.ts';
+import { createLock, setLockKeyWrapping } from './key-lock-crypto.ts';
 import { unwrapLockKey, wrapLockKey } from './key-lock-wrap.ts';
 import { UnlockCancelled } from './key-lock-slice.ts';
 import { hasPrivateKey, keyAccess } from './key-access.ts';
@@ -86,6 +86,23 @@ function moveSealedKey(records: Records, from: string, to: string): void {
   const target = recs.find((r) => r.item.name === to);
   if (!source || !target) throw new Error('records missing');
   records.records.set(target.id, { ...target, item: { ...target.item, sealedKey: source.item.sealedKey } });
+}
+
+/** Give the stored lock record another version (a newer certbench's, which this one cannot read). */
+function setLockVersion(records: Records, version: number): void {
+  const rec = records.records.get(LOCK_RECORD_ID);
+  if (!rec) throw new Error('no lock record');
+  records.records.set(LOCK_RECORD_ID, { ...rec, item: { ...(rec.item as object), version } });
+}
+
+/** A leaf stored with its key in plaintext, as a tab that did not know of the lock writes it. */
+async function plainLeafRecord(records: Records): Promise<{ id: string; keyPem: string }> {
+  const leaf = (await workspaceItems())[1];
+  if (!leaf?.keyPem) throw new Error('no leaf');
+  const id = 'abcdefabcdefabcdefabcdef';
+  const item = { ...leaf, id, name: 'old tab leaf', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '' };
+  await records.put([{ id, version: 2, item }]);
+  return { id, keyPem: leaf.keyPem };
 }
 
 async function lockedWorkspace() {
@@ -323,6 +340,83 @@ describe('key lock: private keys sealed at rest', () => {
     const c = await tab(records);
     await c.store.getState().unlockKeys(PASS);
     expect(byName(c, 'db-1 in tab b').keyPem).toBe(made[1]?.keyPem);
+  });
+
+  it.each([
+    [
+      'damaged (a future version)',
+      (records: Records) => setLockVersion(records, 2),
+      /damaged or was written by a newer/,
+    ],
+    ['missing', (records: Records) => void records.records.delete(LOCK_RECORD_ID), /lock's record is missing/],
+  ])(
+    'a lock record %s: keys shown locked, unlocking says why it cannot, and a rename keeps the sealed key',
+    async (_case, spoil, said) => {
+      const { records, made } = await lockedWorkspace();
+      const lockRecord = records.records.get(LOCK_RECORD_ID);
+      if (!lockRecord) throw new Error('no lock record');
+      spoil(records);
+      const b = await tab(records);
+      expect(b.store.getState().keyLock).toBe('locked');
+      await expect(b.store.getState().unlockKeys(PASS)).rejects.toThrow(said);
+      b.store.getState().renameItem(byName(b, 'db-1').id, 'db-1 renamed');
+      await b.storage.flush();
+      expectNoKeyIn(records, keysOf(made));
+      await records.put([lockRecord]); // the lock's record as it was: the renamed item's key opens
+      const c = await tab(records);
+      await c.store.getState().unlockKeys(PASS);
+      expect(byName(c, 'db-1 renamed').keyPem).toBe(made[1]?.keyPem);
+    },
+  );
+
+  it('a locked item keeps its sealed key when written with no lock known, and is refused when its sealed key is unknown', async () => {
+    const [ca] = await workspaceItems();
+    if (!ca) throw new Error('no CA');
+    const item: WorkspaceItem = { ...ca, id: 'abcdefabcdefabcdefabcdef', createdAt: '', updatedAt: '' };
+    const { header } = await createLock(PASS, ITERATIONS);
+    const sealer = keyVault();
+    sealer.setHeader(header);
+    const [sealedRecord] = await sealer.toRecords([item], 2);
+    if (!sealedRecord) throw new Error('nothing sealed');
+    // A tab that heard the lock removed (no header) but still holds the item locked.
+    const noLock = keyVault();
+    expect((await noLock.fromRecord(sealedRecord)).locked).toBe(true);
+    const [written] = await noLock.toRecords([lockedItem(item)], 2);
+    expect(written?.item).toEqual(sealedRecord.item);
+    // A tab under the lock that never read the item's sealed key.
+    await expect(sealer.toRecords([lockedItem({ ...item, id: 'fedcbafedcbafedcbafedcba' })], 2)).rejects.toThrow(
+      /would be lost/,
+    );
+  });
+
+  it('a plaintext key of the current version under a lock is sealed when the workspace loads, without unlocking', async () => {
+    const { records } = await lockedWorkspace();
+    const extra = await plainLeafRecord(records);
+    const b = await tab(records);
+    await b.storage.flush();
+    expect(b.store.getState().keyLock).toBe('locked');
+    expectNoKeyIn(records, [extra.keyPem]);
+  });
+
+  it('two tabs: a plaintext key another tab wrote before it heard of the lock is sealed by the tab that hears it', async () => {
+    const records = memoryRecordStore();
+    const channel = `lock-${process.pid}-${channelCount++}`;
+    const a = await tab(records, channel);
+    a.store.getState().addItems(await workspaceItems());
+    await a.storage.flush();
+    await a.store.getState().setKeyPassphrase(PASS);
+    await a.storage.flush();
+    // What a late tab's write job does: its plaintext record lands, then its message goes out.
+    const extra = await plainLeafRecord(records);
+    const late = new BroadcastChannel(channel);
+    late.postMessage({ put: [records.records.get(extra.id)], deleted: [] });
+    late.close();
+    await vi.waitFor(() => expect(byName(a, 'old tab leaf').keyPem).toBe(extra.keyPem));
+    await a.storage.flush();
+    expectNoKeyIn(records, [extra.keyPem]);
+    await a.store.getState().lockKeys(); // sealed at rest, so Lock now takes it out of memory
+    expect(byName(a, 'old tab leaf')).toMatchObject({ keyLocked: true });
+    expect(byName(a, 'old tab leaf').keyPem).toBeUndefined();
   });
 
   it('withKey refuses an item whose sealed key did not open, rather than hand it back still locked', async () => {

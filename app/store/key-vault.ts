@@ -26,7 +26,11 @@ import type { WorkspaceItem } from './types.ts';
 /** The id of the lock's record; item ids are hex, so it never names an item. */
 export const LOCK_RECORD_ID = '~key-lock';
 
-/** off: keys stored in plaintext; locked: sealed and not opened in this tab; unlocked: opened. */
+/**
+ * off: keys stored in plaintext; locked: sealed and not opened in this tab; unlocked: opened.
+ * A lock this tab cannot use (its record damaged or from a newer certbench, or sealed keys with no
+ * lock record) is `locked` too: its keys stay sealed as stored, and unlocking says why it cannot.
+ */
 export type KeyLockStatus = 'off' | 'locked' | 'unlocked';
 
 export function secretsOf(item: WorkspaceItem): ItemSecrets | undefined {
@@ -51,6 +55,8 @@ export interface KeyVault {
   status(): KeyLockStatus;
   header(): KeyLockHeader | undefined;
   setHeader(header: KeyLockHeader | undefined, privateKey?: CryptoKey): void;
+  /** The stored lock cannot be used (`problem` says why, in words): locked, and nothing opens or seals. */
+  setUnusable(problem: string): void;
   /** Forget the opened private key (Lock now); sealing still works, opening does not. */
   close(): void;
   /** Open the lock with `passphrase`; throws the core's 'wrong-password' PkiError. */
@@ -73,12 +79,14 @@ export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
   let header: KeyLockHeader | undefined;
   let privateKey: CryptoKey | undefined;
   let opener: ReturnType<typeof secretsOpener> | undefined;
+  let unusable: string | undefined;
   const sealed = new Map<string, SealedSecrets>();
 
   const vault: KeyVault = {
-    status: () => (!header ? 'off' : privateKey ? 'unlocked' : 'locked'),
+    status: () => (header ? (privateKey ? 'unlocked' : 'locked') : unusable ? 'locked' : 'off'),
     header: () => header,
     setHeader(next, key) {
+      unusable = undefined;
       const samePair = next && header && next.publicKey === header.publicKey;
       header = next;
       if (key) privateKey = key;
@@ -86,12 +94,16 @@ export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
       opener = privateKey ? secretsOpener(privateKey, crypto) : undefined;
       if (!next) sealed.clear();
     },
+    setUnusable(problem) {
+      unusable = problem;
+      header = privateKey = opener = undefined;
+    },
     close() {
       privateKey = undefined;
       opener = undefined;
     },
     async open(passphrase) {
-      if (!header) throw new Error('No key lock is set.');
+      if (!header) throw new Error(unusable ?? 'No key lock is set.');
       const key = await openLock(header, passphrase, crypto);
       vault.setHeader(header, key);
     },
@@ -99,18 +111,33 @@ export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
     forget: (id) => void sealed.delete(id),
 
     async toRecords(items, version) {
-      if (!header) return items.map((item) => ({ id: item.id, version, item: withoutLockMark(item) }));
       let seal: Awaited<ReturnType<typeof batchSealer>> | undefined;
       const out: ItemRecord[] = [];
       for (const item of items) {
         const secrets = secretsOf(item);
-        let sealedKey = secrets ? undefined : item.keyLocked ? sealed.get(item.id) : undefined;
-        if (secrets) {
+        let sealedKey: SealedSecrets | undefined;
+        if (secrets && header) {
           seal ??= await batchSealer(header, crypto);
           sealedKey = await seal(item.id, secrets);
           sealed.set(item.id, sealedKey);
-        }
-        out.push({ id: item.id, version, item: sealedKey ? { ...withoutSecrets(item), sealedKey } : item });
+        } else if (secrets && unusable) {
+          throw new Error(
+            `${item.name} was not saved: ${unusable} A new private key cannot be stored sealed under it.`,
+          );
+        } else if (item.keyLocked) {
+          // Whatever the lock's state: a locked item's key exists only in its sealed form, so the
+          // record keeps it. Without it, a record would be written that holds no key at all.
+          sealedKey = sealed.get(item.id);
+          if (!sealedKey)
+            throw new Error(
+              `${item.name} was not saved: this tab does not hold its sealed private key, which would be lost.`,
+            );
+        } else sealed.delete(item.id); // stored in plaintext (no lock) or holds no key
+        out.push({
+          id: item.id,
+          version,
+          item: sealedKey ? { ...withoutSecrets(item), sealedKey } : withoutLockMark(item),
+        });
       }
       return out;
     },
@@ -118,7 +145,10 @@ export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
     async fromRecord(rec) {
       const value = rec.item as Record<string, unknown> | null;
       const sealedKey = value && typeof value === 'object' ? parseSealedSecrets(value.sealedKey) : undefined;
-      if (!value || !sealedKey) return { value: rec.item, locked: false };
+      if (!value || !sealedKey) {
+        sealed.delete(rec.id); // what is stored now holds no sealed key
+        return { value: rec.item, locked: false };
+      }
       const { sealedKey: _s, ...rest } = value;
       sealed.set(rec.id, sealedKey);
       if (opener) {
