@@ -1,14 +1,39 @@
-/** File effects of the CLI: nothing is overwritten without --force; passwords come from files. */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * File effects of the CLI: nothing is overwritten without --force; passwords come from files.
+ *
+ * A file is never written through a symbolic link, even a dangling one: a link where an output
+ * goes counts as something in the way (refused without --force), and under --force the link
+ * itself is replaced, never its target. A file is created afresh with O_CREAT|O_EXCL|O_NOFOLLOW
+ * and its mode, so a private key is 0600 from its first byte, also where --force replaces a 0644
+ * file (open(2): O_EXCL fails on any existing name, symlinks included, without following them).
+ */
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { PkiError } from '../pki/light/index.ts';
 
-/** Refuse to go on if any of `paths` exists, unless `force`. Checked before anything is written. */
+/**
+ * Refuse to go on if anything is at any of `paths` (a file, a folder, a symbolic link even when
+ * it points nowhere), unless `force`. Checked before anything is written.
+ */
 export function assertWritable(paths: string[], force: boolean): void {
   if (force) return;
-  const existing = paths.filter((p) => existsSync(p));
-  if (existing.length) {
-    throw new PkiError('exists', 'out', `Refusing to overwrite ${existing.join(', ')} (use --force).`);
+  const inTheWay = paths.flatMap((p) => {
+    const found = lstatSync(p, { throwIfNoEntry: false });
+    if (!found) return [];
+    return [found.isSymbolicLink() ? `${p} (a symbolic link: it is replaced, never written through)` : p];
+  });
+  if (inTheWay.length) {
+    throw new PkiError('exists', 'out', `Refusing to overwrite ${inTheWay.join(', ')} (use --force).`);
   }
 }
 
@@ -18,13 +43,35 @@ export function writeOut(path: string, data: string | Uint8Array, opts: { secret
   writeInFolder(path, data, opts);
 }
 
-/** writeOut into a folder that exists (a batch makes each of its folders once). */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/**
+ * writeOut into a folder that exists (a batch makes each of its folders once). Whatever is at
+ * `path` was allowed by assertWritable (--force): it is unlinked, a link as the link itself, and
+ * the file made new. The mode is set on the open file too, so a umask cannot change it.
+ */
 export function writeInFolder(path: string, data: string | Uint8Array, opts: { secret?: boolean } = {}): void {
   const mode = opts.secret ? 0o600 : 0o644;
-  writeFileSync(path, data, { mode });
-  // `mode` applies only when the file is created: with --force over an existing 0644 file a
-  // key would stay world-readable, so set it explicitly.
-  chmodSync(path, mode);
+  const fd = createNew(path, mode);
+  try {
+    fchmodSync(fd, mode);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Open `path` as a new file; if a name is there (a file or a link), unlink it and open again. */
+function createNew(path: string, mode: number): number {
+  try {
+    return openSync(path, CREATE_NEW, mode);
+  } catch (e) {
+    // Tried first without the unlink: a fresh folder (the usual batch) then costs no failed call.
+    if ((e as { code?: string }).code !== 'EEXIST') throw e;
+  }
+  unlinkSync(path);
+  return openSync(path, CREATE_NEW, mode);
 }
 
 export function readText(path: string, field: string): string {

@@ -2,10 +2,21 @@
  * `certbench issue batch` as a script uses it: one folder per node with node.crt (0644) and
  * node.key (0600), every certificate judged by openssl verify -x509_strict for both TLS purposes
  * and its key matching it; --force over existing files leaves keys 0600 even where a 0644 file
- * was; without --force nothing is written.
+ * was; without --force nothing is written, a symbolic link where a key goes included; a batch
+ * that fails midway says how many node folders it wrote.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaptured } from '../testing/run-captured.ts';
@@ -101,5 +112,35 @@ describe('certbench issue batch', () => {
     await ok('issue', 'batch', p('nodes.txt'), '--ca-dir', p('ca'), '--out', p('forced'), '--force');
     expect(statSync(p('forced', 'db-1', 'node.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(p('forced', 'db-1', 'node.key'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+  });
+
+  it('a dangling symbolic link where a key goes is refused without --force; --force replaces the link only', async () => {
+    mkdirSync(p('linked', 'db-2'), { recursive: true });
+    symlinkSync(p('elsewhere.key'), p('linked', 'db-2', 'node.key'));
+    const refused = await runCaptured(['issue', 'batch', p('nodes.txt'), '--ca-dir', p('ca'), '--out', p('linked')]);
+    expect(refused.status).toBe(1);
+    expect(refused.err).toMatch(/out: Refusing to overwrite .*linked\/db-2\/node\.key \(a symbolic link/);
+    await ok('issue', 'batch', p('nodes.txt'), '--ca-dir', p('ca'), '--out', p('linked'), '--force');
+    expect(existsSync(p('elsewhere.key'))).toBe(false);
+    expect(lstatSync(p('linked', 'db-2', 'node.key')).isSymbolicLink()).toBe(false);
+    expect(statSync(p('linked', 'db-2', 'node.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a write that fails midway names the path and how many node folders were written', async () => {
+    mkdirSync(p('midway', 'db-2', 'node.key'), { recursive: true });
+    const r = await runCaptured([
+      'issue',
+      'batch',
+      p('nodes.txt'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('midway'),
+      '--force',
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(
+      /out: Cannot write .*midway\/db-2\/node\.key: a folder is in the way\. 1 of 3 folders were written in full before it\./,
+    );
   });
 });
