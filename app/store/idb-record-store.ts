@@ -2,7 +2,7 @@
  * Side effect: IndexedDB. The RecordStore behind the workspace in the browser: database
  * "certbench", object store "items", one record per item keyed by id.
  */
-import type { ItemRecord, RecordStore } from './record-store.ts';
+import type { ItemRecord, PutOptions, RecordStore } from './record-store.ts';
 import { nextTask, putInSlices } from './sliced-puts.ts';
 
 const DB_NAME = 'certbench';
@@ -56,14 +56,22 @@ export function idbRecordStore(factory: IDBFactory = indexedDB): RecordStore {
         if (batch.length < READ_BATCH) return all;
       }
     },
-    async put(records) {
+    async put(records, options: PutOptions = {}) {
       const opened = await database();
       await nextTask(); // the task that asked for the save ends before the first put
       const tx = opened.transaction(STORE, 'readwrite');
       const written = done(tx);
       let failure: { error: unknown } | undefined;
+      const store = tx.objectStore(STORE);
+      // add, not put: a record already there fails it with a ConstraintError, which aborts the
+      // whole transaction (IndexedDB: add() of a key present fails, an error event not cancelled aborts).
+      const createOnly = records.find((r) => r.id === options.createOnly);
+      if (createOnly) {
+        const added = store.add(createOnly);
+        added.onerror = () => void (failure = { error: added.error }); // the ConstraintError, not the abort's
+      }
       // One transaction, spread over several tasks: a thousand records at once is a long task.
-      putInSlices(tx.objectStore(STORE), records, (error) => {
+      putInSlices(store, createOnly ? records.filter((r) => r !== createOnly) : records, (error) => {
         failure = { error };
         try {
           tx.abort();

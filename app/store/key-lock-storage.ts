@@ -9,8 +9,8 @@
 import { PkiError } from '../pki/light/index.ts';
 import type { ItemStorage } from './item-storage.ts';
 import { createLock, rewrapLock, type KeyLockHeader } from './key-lock-crypto.ts';
-import { lockedItem, LOCK_RECORD_ID, secretsOf } from './key-vault.ts';
-import { SCHEMA_VERSION } from './migrate.ts';
+import { holdsSealedSecrets, lockedItem, LOCK_RECORD_ID, secretsOf } from './key-vault.ts';
+import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { ItemRecord } from './record-store.ts';
 import type { WorkspaceItem } from './types.ts';
 
@@ -48,10 +48,17 @@ export async function setLock(
     try {
       const withKeys = Object.values(itemsNow()).filter((i) => secretsOf(i));
       const written = await storage.vault.toRecords(withKeys, SCHEMA_VERSION);
-      await records.put([lockRecord(header), ...written]);
+      // The status checked above is this tab's: another tab may have set a lock it has not heard
+      // of yet. The lock's record is created only if none is stored, in the same transaction.
+      await records.put([lockRecord(header), ...written], { createOnly: LOCK_RECORD_ID });
       announce({ put: written, deleted: [], lock: header });
     } catch (e) {
       storage.vault.setHeader(undefined); // nothing was written: the keys stay as they were stored
+      if ((e as { name?: unknown } | null)?.name === 'ConstraintError')
+        throw new Error(
+          'A key lock was set in another tab a moment ago; this one was not set. Reload to use that lock.',
+          { cause: e },
+        );
       throw e;
     }
   });
@@ -107,9 +114,18 @@ export async function changePassphrase(
   });
 }
 
+function lockStays(names: readonly string[]): PkiError {
+  return new PkiError(
+    'invalid-argument',
+    'password',
+    `The lock stays: the sealed key of ${names.join(', ')} would not open (damaged), and removing the lock would lose it.`,
+  );
+}
+
 /**
- * Remove the lock: every key is opened and written back in plaintext, then the lock's record is
- * deleted. Refused while a sealed key would not open: removing the lock would lose it.
+ * Remove the lock: every sealed record is opened and written back in plaintext, then the lock's
+ * record is deleted. Refused while a sealed key would not open: removing the lock would lose it.
+ * Returns the items opened, in this tab and among what another tab sealed and stored meanwhile.
  */
 export async function removeLock(
   storage: ItemStorage,
@@ -117,22 +133,31 @@ export async function removeLock(
   passphrase: string,
 ): Promise<WorkspaceItem[]> {
   const { opened, failed } = await unlock(storage, itemsNow, passphrase);
-  if (failed.length)
-    throw new PkiError(
-      'invalid-argument',
-      'password',
-      `The lock stays: the sealed key of ${failed.map((i) => i.name).join(', ')} would not open (damaged), and removing the lock would lose it.`,
-    );
-  const byId = { ...itemsNow(), ...Object.fromEntries(opened.map((i) => [i.id, i])) };
+  if (failed.length) throw lockStays(failed.map((i) => i.name));
+  const openedHere = new Set(opened.map((i) => i.id));
+  const late: WorkspaceItem[] = [];
   await storage.serialized(async (records, announce) => {
-    // Plain records of the opened items; the vault keeps its lock until both writes succeeded.
-    const written = Object.values(byId)
-      .filter((i) => secretsOf(i))
-      .map((item): ItemRecord => ({ id: item.id, version: SCHEMA_VERSION, item }));
+    // The sealed records stored when this runs, not the items this tab knew of before: one another
+    // tab sealed and saved meanwhile would otherwise stay sealed under a lock that no longer exists.
+    // The vault keeps its lock until both writes succeeded.
+    const written: ItemRecord[] = [];
+    const stuck: string[] = [];
+    for (const rec of await records.getAll()) {
+      if (rec.id === LOCK_RECORD_ID || !holdsSealedSecrets(rec)) continue;
+      const { value, locked } = await storage.vault.fromRecord(rec);
+      const item = migrateItem(value, rec.version);
+      if (locked || !item) stuck.push(item?.name ?? rec.id);
+      else written.push({ id: rec.id, version: rec.version, item: value });
+      // Not open in this tab (unknown to it, or still locked): the caller puts it in the store.
+      const mine = itemsNow()[rec.id];
+      if (item && !locked && !openedHere.has(rec.id) && (!mine || mine.keyLocked)) late.push(item);
+    }
+    if (stuck.length) throw lockStays(stuck);
     await records.put(written);
     await records.delete([LOCK_RECORD_ID]);
     storage.vault.setHeader(undefined);
     announce({ put: written, deleted: [], lock: null });
   });
-  return opened;
+  storage.markStored(late);
+  return [...opened, ...late];
 }

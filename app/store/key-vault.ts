@@ -188,6 +188,12 @@ function withoutLockMark(item: WorkspaceItem): WorkspaceItem {
   return rest;
 }
 
+/** True when a stored record holds sealed secrets. */
+export function holdsSealedSecrets(rec: ItemRecord): boolean {
+  const value = rec.item as Record<string, unknown> | null;
+  return Boolean(value && typeof value === 'object' && parseSealedSecrets(value.sealedKey));
+}
+
 /** The lock held by a record, when it is the lock's record. */
 export function lockOfRecord(rec: ItemRecord): KeyLockHeader | undefined {
   return rec.id === LOCK_RECORD_ID ? parseLockHeader(rec.item) : undefined;

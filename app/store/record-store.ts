@@ -11,9 +11,19 @@ export interface ItemRecord {
   item: unknown;
 }
 
+/** Options of a put. */
+export interface PutOptions {
+  /**
+   * The id of one of the records that must not be stored yet (a new key lock's record): when it
+   * is, the whole write fails with a ConstraintError and stores nothing. Checked inside the write's
+   * transaction, so two tabs cannot both pass it.
+   */
+  createOnly?: string;
+}
+
 export interface RecordStore {
   getAll(): Promise<ItemRecord[]>;
-  put(records: ItemRecord[]): Promise<void>;
+  put(records: ItemRecord[], options?: PutOptions): Promise<void>;
   delete(ids: string[]): Promise<void>;
 }
 
@@ -23,7 +33,9 @@ export function memoryRecordStore(): RecordStore & { records: Map<string, ItemRe
   return {
     records,
     getAll: () => Promise.resolve([...records.values()].map((r) => structuredClone(r))),
-    put: (rs) => {
+    put: (rs, options) => {
+      if (options?.createOnly !== undefined && records.has(options.createOnly))
+        return Promise.reject(new DOMException(`A record ${options.createOnly} is already stored.`, 'ConstraintError'));
       for (const r of rs) records.set(r.id, structuredClone(r));
       return Promise.resolve();
     },
