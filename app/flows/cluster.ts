@@ -176,15 +176,19 @@ export async function issueCluster(
   const start = done;
   let nodesDone = 0;
   let clientsDone = 0;
+  // Aborted when either side fails, so the other starts no more certificates and reports no more
+  // progress once the flow has failed (Promise.all rejects at the first failure, but does not stop
+  // the other side); the caller's cancel does the same.
+  const failed = new AbortController();
+  const stop = steps.signal ? AbortSignal.any([steps.signal, failed.signal]) : failed.signal;
   const step = () => {
+    if (stop.aborted) return;
     done = start + nodesDone + clientsDone;
     progress('Issuing certificates');
   };
-  // Set when either side fails: the clients' loop then starts no more (the batch stops on its own failure).
-  let failed = false;
   const failFast = <T>(p: Promise<T>) =>
     p.catch((e: unknown) => {
-      failed = true;
+      failed.abort();
       throw e;
     });
   const issueNodes = async (): Promise<ClusterLeaf[]> => {
@@ -198,7 +202,7 @@ export async function issueCluster(
         nodesDone = n;
         step();
       },
-      steps.signal,
+      stop,
     );
     return batch.items.map((item) => leafOf(item.name, item));
   };
@@ -207,7 +211,7 @@ export async function issueCluster(
     const out: ClusterLeaf[] = [];
     for (const name of plan.clients) {
       checkCancelled(steps.signal);
-      if (failed) break;
+      if (stop.aborted) break;
       const leaf = await issueLeaf(
         { profile: 'client', commonName: name, algorithm: plan.algorithm, days: plan.leafDays },
         issuer,
