@@ -195,3 +195,79 @@ describe('hot-path helpers agree with independent ones', () => {
     });
   }
 });
+
+/**
+ * The encodings createLeafTemplate's probe does not exercise (its serial is 0x5a…, its CN
+ * printable): a serial whose top bit is set (INTEGER with a 0x00 pad, X.690 §8.3.2), one with
+ * leading zero bytes (shortened) and a CN that needs a UTF8String. Each row checks that the TBS
+ * holds the encoding it is about, then that the template writes it as the general path does.
+ */
+describe('template TBS = general TBS for encodings the probe does not use', () => {
+  const serialRows = [
+    {
+      name: 'top bit set: INTEGER padded with 0x00',
+      serial: '80' + '11'.repeat(15),
+      der: '021100' + '80' + '11'.repeat(15),
+    },
+    { name: 'all ones: padded', serial: 'ff'.repeat(16), der: '021100' + 'ff'.repeat(16) },
+    {
+      name: 'leading zero bytes: shortened',
+      serial: '0000' + '7f' + '22'.repeat(13),
+      der: '020e' + '7f' + '22'.repeat(13),
+    },
+    {
+      name: 'leading zero then top bit: shortened, then padded',
+      serial: '00' + '9a'.repeat(15),
+      der: '021000' + '9a'.repeat(15),
+    },
+  ];
+  const cnRows = [
+    { name: 'printable CN: PrintableString', cn: 'node-1', der: '1306' + Convert.ToHex(Buffer.from('node-1')) },
+    { name: 'UTF-8 CN: UTF8String', cn: 'nœud-1', der: '0c07' + Convert.ToHex(Buffer.from('nœud-1')) },
+    {
+      name: 'ASCII CN outside PrintableString (_): UTF8String',
+      cn: 'db_1',
+      der: '0c04' + Convert.ToHex(Buffer.from('db_1')),
+    },
+  ];
+  const rows = serialRows.flatMap((s) => cnRows.map((c) => ({ name: `${s.name}; ${c.name}`, input: { s, c } })));
+  for (const row of rows) {
+    it(row.name, async () => {
+      const { loaded } = cas.get('p256') ?? {};
+      const spki = leafSpki.get('p256');
+      if (!loaded || !spki) throw new Error('fixture missing');
+      const template = await createLeafTemplate(loaded, 'node', 'p256', crypto);
+      const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
+      const sans = parseSans('10.0.0.1 db.example');
+      const { s, c } = row.input;
+      const general = await signLeaf(
+        {
+          profile: 'node',
+          subject: checkSubject({ commonName: c.cn }),
+          sans,
+          spki: spki.slice().buffer,
+          days: 90,
+          notBefore: notBefore.toISOString(),
+          serialHex: s.serial,
+        },
+        loaded,
+      );
+      const generalTbs = tbsOf(general.certPem);
+      // TBSCertificate: [0] version (a003020102), then the serial INTEGER.
+      expect(generalTbs.slice(generalTbs.indexOf('a003020102') + 10).startsWith(s.der), 'serial').toBe(true);
+      expect(generalTbs, 'CN').toContain(`0603550403${c.der}`);
+      const fast = template.tbs(
+        {
+          serial: new Uint8Array(Convert.FromHex(s.serial)),
+          notBefore,
+          notAfter: new Date(general.notAfter),
+          commonName: c.cn,
+          sans,
+          spki,
+        },
+        spkiKeyId(spki),
+      );
+      expect(Convert.ToHex(fast)).toBe(generalTbs);
+    });
+  }
+});
