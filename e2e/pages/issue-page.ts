@@ -29,7 +29,8 @@ export class IssuePage {
   async issue(input: IssueInput): Promise<void> {
     await this.fill(input);
     await this.form.getByRole('button', { name: 'Issue certificate' }).click();
-    await expect(this.result).toBeVisible({ timeout: 30_000 });
+    // The result of this run, not the previous one: it names the common name.
+    await expect(this.result).toContainText(`CN=${input.cn}`, { timeout: 30_000 });
   }
 
   /** The message shown beside a field, by the field's label. */

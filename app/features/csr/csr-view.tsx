@@ -65,6 +65,7 @@ export function CsrView() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!summary || !ca || daysError(days) || sansError) return;
+    setSigned(undefined); // as in Issue: the previous result's downloads go when a new run starts
     const issuer = await unlockedIssuerOf(ca, 'Signing a CSR');
     if (!issuer) return;
     const result = await sign.run({ csrPem: pem, profile, sans, days: Number(days), issuer });

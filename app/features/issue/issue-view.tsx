@@ -46,6 +46,9 @@ export function IssueView() {
     event.preventDefault();
     setTouched(true);
     if (!ca || commonNameError(cn) || leafSansError(sans, profile, cn) || errors.days) return;
+    // The last result goes as this run starts: shown while a new one is on its way (or waiting on
+    // the unlock prompt), its Download buttons would hand out the previous certificate.
+    setIssued(undefined);
     const issuer = await unlockedIssuerOf(ca, 'Issuing a certificate');
     if (!issuer) return;
     const result = await issue.run({
