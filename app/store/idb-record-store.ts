@@ -63,6 +63,7 @@ export function idbRecordStore(factory: IDBFactory = indexedDB): RecordStore {
       const written = done(tx);
       let failure: { error: unknown } | undefined;
       const store = tx.objectStore(STORE);
+      for (const id of options.deleting ?? []) store.delete(id); // in this transaction: stored with the puts or not at all
       // add, not put: a record already there fails it with a ConstraintError, which aborts the
       // whole transaction (IndexedDB: add() of a key present fails, an error event not cancelled aborts).
       const createOnly = records.find((r) => r.id === options.createOnly);

@@ -123,8 +123,8 @@ function lockStays(names: readonly string[]): PkiError {
 }
 
 /**
- * Remove the lock: every sealed record is opened and written back in plaintext, then the lock's
- * record is deleted. Refused while a sealed key would not open: removing the lock would lose it.
+ * Remove the lock: every sealed record is opened and written back in plaintext, and the lock's
+ * record deleted, in one transaction. Refused while a sealed key would not open: removing the lock would lose it.
  * Returns the items opened, in this tab and among what another tab sealed and stored meanwhile.
  */
 export async function removeLock(
@@ -139,7 +139,7 @@ export async function removeLock(
   await storage.serialized(async (records, announce) => {
     // The sealed records stored when this runs, not the items this tab knew of before: one another
     // tab sealed and saved meanwhile would otherwise stay sealed under a lock that no longer exists.
-    // The vault keeps its lock until both writes succeeded.
+    // The vault keeps its lock until the write succeeded.
     const written: ItemRecord[] = [];
     const stuck: string[] = [];
     for (const rec of await records.getAll()) {
@@ -153,8 +153,9 @@ export async function removeLock(
       if (item && !locked && !openedHere.has(rec.id) && (!mine || mine.keyLocked)) late.push(item);
     }
     if (stuck.length) throw lockStays(stuck);
-    await records.put(written);
-    await records.delete([LOCK_RECORD_ID]);
+    // One transaction: a tab closed or a write failed midway leaves the keys sealed under their lock
+    // (nothing changed) or plaintext with no lock, never plaintext keys under a lock said to stay.
+    await records.put(written, { deleting: [LOCK_RECORD_ID] });
     storage.vault.setHeader(undefined);
     announce({ put: written, deleted: [], lock: null });
   });

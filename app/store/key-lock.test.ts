@@ -1,83 +1,30 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRootCa, exportPkcs8Pem, generateKeyPair, issueLeaf, isPkiError } from '../pki/index.ts';
-import { createAppStore, type AppStore } from './create-store.ts';
 import { keyVault, lockedItem, LOCK_RECORD_ID } from './key-vault.ts';
-import { createLock, setLockKeyWrapping } from './key-lock-crypto.ts';
-import { unwrapLockKey, wrapLockKey } from './key-lock-wrap.ts';
+import { createLock } from './key-lock-crypto.ts';
 import { UnlockCancelled } from './key-lock-slice.ts';
 import { hasPrivateKey, keyAccess } from './key-access.ts';
 import { memoryRecordStore, type ItemRecord } from './record-store.ts';
-import type { NewItem, WorkspaceItem } from './types.ts';
-
-const PASS = 'correct horse battery';
-/** Few PBKDF2 iterations: these tests judge what is stored, not the cost (the app uses 600,000). */
-const ITERATIONS = 1000;
-
-// In this thread, as the worker runs them for the page.
-setLockKeyWrapping({ wrap: wrapLockKey, unwrap: unwrapLockKey });
-
-const opened: AppStore[] = [];
-let channelCount = 0;
+import type { WorkspaceItem } from './types.ts';
+import {
+  byName,
+  disposeTabs,
+  expectNoKeyIn,
+  keysOf,
+  lockedWorkspace,
+  newChannel,
+  ITERATIONS,
+  PASS,
+  rawText,
+  tab,
+  workspaceItems,
+  wrongPassphraseError,
+  type Records,
+} from './testing/key-lock-tabs.ts';
 
 afterEach(() => {
-  for (const t of opened.splice(0)) t.dispose();
+  disposeTabs();
   vi.restoreAllMocks();
 });
-
-type Records = ReturnType<typeof memoryRecordStore>;
-
-async function tab(records: Records, channelName = `lock-${process.pid}-${channelCount++}`): Promise<AppStore> {
-  const t = createAppStore({ records, channelName, lockIterations: ITERATIONS });
-  opened.push(t);
-  await t.hydration;
-  return t;
-}
-
-/** A root CA, a leaf it issued and a bare key, all made by the core, as workspace items. */
-async function workspaceItems(): Promise<NewItem[]> {
-  const ca = await createRootCa({ subject: { commonName: 'Lock Test Root' } });
-  const leaf = await issueLeaf({ profile: 'node', commonName: 'db-1', sans: 'db-1 10.0.0.1' }, ca);
-  const pair = await generateKeyPair('p256');
-  const keyPem = await exportPkcs8Pem(pair.privateKey);
-  return [
-    { kind: 'ca', name: 'Lock Test Root', pem: ca.certPem, keyPem: ca.keyPem, meta: { profile: 'root' } },
-    { kind: 'certificate', name: 'db-1', pem: leaf.certPem, keyPem: leaf.keyPem, meta: { profile: 'node' } },
-    { kind: 'key', name: 'spare key', pem: keyPem, meta: { keyAlgorithm: 'ECDSA P-256' } },
-  ];
-}
-
-function keysOf(items: readonly NewItem[]): string[] {
-  return items.flatMap((i) => (i.kind === 'key' ? [i.pem] : i.keyPem ? [i.keyPem] : []));
-}
-
-/** The DER body of a PEM as base64 on one line, and as hex. */
-function encodings(pem: string): string[] {
-  const base64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  const der = Buffer.from(base64, 'base64');
-  return [pem, base64, base64.slice(20, 84), der.toString('hex'), der.toString('latin1').slice(10, 60)];
-}
-
-/** Every string held by the stored records (the values IndexedDB is handed), joined. */
-function rawText(records: Records): string {
-  const strings: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') strings.push(v);
-    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
-  };
-  walk([...records.records.values()]);
-  return strings.join('\u0000');
-}
-
-function expectNoKeyIn(records: Records, keys: readonly string[]): void {
-  const text = rawText(records);
-  for (const key of keys) for (const form of encodings(key)) expect(text.includes(form)).toBe(false);
-}
-
-function byName(t: AppStore, name: string): WorkspaceItem {
-  const item = Object.values(t.store.getState().items).find((i) => i.name === name);
-  if (!item) throw new Error(`no item ${name}`);
-  return item;
-}
 
 /** Put the sealed key of the record named `from` onto the record named `to` (a damaged record). */
 function moveSealedKey(records: Records, from: string, to: string): void {
@@ -103,28 +50,6 @@ async function plainLeafRecord(records: Records): Promise<{ id: string; keyPem: 
   const item = { ...leaf, id, name: 'old tab leaf', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '' };
   await records.put([{ id, version: 2, item }]);
   return { id, keyPem: leaf.keyPem };
-}
-
-async function lockedWorkspace() {
-  const records = memoryRecordStore();
-  const a = await tab(records);
-  const made = await workspaceItems();
-  a.store.getState().addItems(made);
-  await a.storage.flush();
-  await a.store.getState().setKeyPassphrase(PASS);
-  await a.storage.flush();
-  return { records, a, made, keys: keysOf(made) };
-}
-
-async function wrongPassphraseError(run: Promise<unknown>) {
-  const error: unknown = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isPkiError(error) && { code: error.code, field: error.field }).toEqual({
-    code: 'wrong-password',
-    field: 'password',
-  });
 }
 
 describe('key lock: private keys sealed at rest', () => {
@@ -323,7 +248,7 @@ describe('key lock: private keys sealed at rest', () => {
 
   it('two tabs: a lock set in one takes the keys out of the other, whose later saves stay sealed', async () => {
     const records = memoryRecordStore();
-    const channel = `lock-${process.pid}-${channelCount++}`;
+    const channel = newChannel();
     const a = await tab(records, channel);
     const b = await tab(records, channel);
     const made = await workspaceItems();
@@ -400,7 +325,7 @@ describe('key lock: private keys sealed at rest', () => {
 
   it('two tabs: a plaintext key another tab wrote before it heard of the lock is sealed by the tab that hears it', async () => {
     const records = memoryRecordStore();
-    const channel = `lock-${process.pid}-${channelCount++}`;
+    const channel = newChannel();
     const a = await tab(records, channel);
     a.store.getState().addItems(await workspaceItems());
     await a.storage.flush();
@@ -462,7 +387,7 @@ describe('key lock: private keys sealed at rest', () => {
 
   it('two tabs: the unlock prompt closes and the action goes on when the other tab removes the lock', async () => {
     const records = memoryRecordStore();
-    const channel = `lock-${process.pid}-${channelCount++}`;
+    const channel = newChannel();
     const a = await tab(records, channel);
     a.store.getState().addItems(await workspaceItems());
     await a.storage.flush();
@@ -479,7 +404,7 @@ describe('key lock: private keys sealed at rest', () => {
 
   it('two tabs: a change that fails to apply does not stop the later ones', async () => {
     const records = memoryRecordStore();
-    const channel = `lock-${process.pid}-${channelCount++}`;
+    const channel = newChannel();
     const a = await tab(records, channel);
     const b = await tab(records, channel);
     const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);

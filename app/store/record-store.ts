@@ -19,6 +19,12 @@ export interface PutOptions {
    * transaction, so two tabs cannot both pass it.
    */
   createOnly?: string;
+  /**
+   * Ids deleted in the same transaction as the puts: all of it is stored, or none (removing the key
+   * lock writes the keys back in plaintext and deletes the lock's record as one). None of them may
+   * be among the records put.
+   */
+  deleting?: readonly string[];
 }
 
 export interface RecordStore {
@@ -37,6 +43,7 @@ export function memoryRecordStore(): RecordStore & { records: Map<string, ItemRe
       if (options?.createOnly !== undefined && records.has(options.createOnly))
         return Promise.reject(new DOMException(`A record ${options.createOnly} is already stored.`, 'ConstraintError'));
       for (const r of rs) records.set(r.id, structuredClone(r));
+      for (const id of options?.deleting ?? []) records.delete(id);
       return Promise.resolve();
     },
     delete: (ids) => {
