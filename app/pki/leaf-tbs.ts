@@ -6,11 +6,13 @@
  * its TBS instead of one per TLV and nesting level. The template proves the result equal to the
  * general path's TBS byte for byte before any batch uses it.
  */
+import { childrenOf, readTlv } from './asn1/tlv.ts';
 import { PkiError } from './errors.ts';
 import { DerBuffer, integerContent, TAG, tlvSize, x509Time } from './der-writer.ts';
 import { parseIp } from './ip.ts';
 import { isPrintableString } from './names.ts';
 import type { SanEntry } from './san.ts';
+import { sha1 } from './sha1.ts';
 
 /** The variable inputs of one leaf. */
 export interface TemplateLeafInput {
@@ -37,6 +39,13 @@ const VERSION_3 = new Uint8Array([0xa0, 0x03, 0x02, 0x01, 0x02]);
 const EXTENSIONS_TAG = 0xa3;
 const ZERO = new Uint8Array([0]);
 const utf8 = new TextEncoder();
+/** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
+export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
+  const [, bits] = childrenOf(spki, readTlv(spki, 0));
+  if (!bits) throw new PkiError('invalid-key', 'key', 'SubjectPublicKeyInfo without a key.');
+  return sha1(spki.subarray(bits.contentStart + 1, bits.end));
+}
+
 /** GeneralName context tags (RFC 5280 §4.2.1.6), primitive. */
 const GN_TAG: Record<SanEntry['kind'], number> = { email: 0x81, dns: 0x82, uri: 0x86, ip: 0x87 };
 

@@ -1,6 +1,7 @@
 // The fast path is the general path, byte for byte: same inputs (serial, dates, key, names),
 // same TBSCertificate; with a deterministic signature (Ed25519 CA) the same certificate.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { createRootCa, type CaResult } from './ca.ts';
@@ -22,6 +23,8 @@ import { sha1 } from './sha1.ts';
 import type { LeafProfile } from './profiles.ts';
 import { parseSans } from './san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
+import { opensslCa } from '../test/judges/openssl-ca.ts';
+import { forgetTemplateProofs, provenTemplateCount } from './leaf-template-proof.ts';
 
 const ISSUER_ALGS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
 const cas = new Map<string, { ca: CaResult; loaded: LoadedIssuer }>();
@@ -270,4 +273,130 @@ describe('template TBS = general TBS for encodings the probe does not use', () =
       expect(Convert.ToHex(fast)).toBe(generalTbs);
     });
   }
+});
+
+/**
+ * A template's construction is proven once per (issuer key algorithm, profile, leaf key
+ * algorithm) per module life; a later issuer of the same algorithm gets its pieces from the
+ * general path's encoders without a probe. These rows hold such a cached template to the general
+ * path under the new issuer, and to the new issuer's own name and key id: a cache that kept the
+ * first issuer's name or AKI (or its whole pieces) fails them.
+ */
+describe('a proven construction serves a new issuer of the same key algorithm', () => {
+  /** A WebCrypto that counts the keys made through it: a probe makes one. */
+  function countingCrypto(): { crypto: Crypto; keys: () => number } {
+    let keys = 0;
+    const subtle = new Proxy(crypto.subtle, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (prop === 'generateKey') keys++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const counting = { subtle, getRandomValues: crypto.getRandomValues.bind(crypto) } as unknown as Crypto;
+    return { crypto: counting, keys: () => keys };
+  }
+
+  /** What a CA contributes to its leaves' TBS: its subject Name DER and its key id (the AKI), in hex. */
+  const issuerMarks = (issuer: LoadedIssuer) => ({
+    name: Convert.ToHex(issuer.subjectDer),
+    aki: issuer.keyId.toLowerCase(),
+  });
+
+  async function generalTbs(issuer: LoadedIssuer, profile: LeafProfile, spki: Uint8Array, cn: string, sans: string) {
+    const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 300_000);
+    const serial = new Uint8Array(16).fill(0x33);
+    const general = await signLeaf(
+      {
+        profile,
+        subject: checkSubject({ commonName: cn }),
+        sans: parseSans(sans),
+        spki: spki.slice().buffer,
+        days: 30,
+        notBefore: notBefore.toISOString(),
+        serialHex: Convert.ToHex(serial),
+      },
+      issuer,
+    );
+    // The window as the general path set it (a CA made a moment ago moves the start to its own).
+    const input = {
+      serial,
+      notBefore: new Date(general.notBefore),
+      notAfter: new Date(general.notAfter),
+      commonName: cn,
+      sans: parseSans(sans),
+      spki,
+    };
+    return { general: tbsOf(general.certPem), input };
+  }
+
+  const externalCas: { remove(): void }[] = [];
+  afterAll(() => externalCas.forEach((c) => c.remove()));
+
+  /** Issuers made after the proof: certbench's own, and one openssl made (UTF8String names, its own SKI). */
+  const laterIssuers: { name: string; make: () => Promise<LoadedIssuer> }[] = [
+    {
+      name: 'a certbench root with another name, an O and another key',
+      make: async () =>
+        loadIssuer(
+          await createRootCa({ subject: { commonName: 'Second CA', organization: 'Other Org', country: 'DE' } }),
+        ),
+    },
+    {
+      name: 'a root openssl made (UTF8String CN, SKI by openssl)',
+      make: async () => {
+        const ca = opensslCa();
+        externalCas.push(ca);
+        ca.makeCa('outside', 'Outside CA_1');
+        const certPem = readFileSync(ca.path('outside.crt'), 'utf8');
+        return loadIssuer({ certPem, keyPem: readFileSync(ca.path('outside.key'), 'utf8'), chainPem: '' });
+      },
+    },
+  ];
+
+  for (const profile of ['node', 'client'] as const)
+    for (const later of laterIssuers)
+      it(`${profile}: ${later.name}`, async () => {
+        forgetTemplateProofs();
+        const first = cas.get('p256')?.loaded;
+        const spki = leafSpki.get('p256');
+        if (!first || !spki) throw new Error('fixture missing');
+        const proving = countingCrypto();
+        await createLeafTemplate(first, profile, 'p256', proving.crypto);
+        expect(proving.keys(), 'the first issuer pays one probe').toBe(1);
+
+        const second = await later.make();
+        expect(second.algorithm).toBe('p256');
+        const cached = countingCrypto();
+        const template = await createLeafTemplate(second, profile, 'p256', cached.crypto);
+        expect(cached.keys(), 'a later issuer of the same key algorithm pays none').toBe(0);
+        expect(provenTemplateCount()).toBe(1);
+
+        const sans = profile === 'client' ? '' : 'db-7 10.0.0.7';
+        const { general, input } = await generalTbs(second, profile, spki, 'db-7', sans);
+        const fast = Convert.ToHex(template.tbs(input, spkiKeyId(spki)));
+        const own = issuerMarks(second);
+        const firsts = issuerMarks(first);
+        expect(own.name).not.toBe(firsts.name);
+        expect(fast, "the later issuer's name").toContain(own.name);
+        expect(fast, "the later issuer's key id (AKI)").toContain(own.aki);
+        expect(fast, "not the first issuer's name").not.toContain(firsts.name);
+        expect(fast, "not the first issuer's key id").not.toContain(firsts.aki);
+        expect(fast, 'the general path under the later issuer').toBe(general);
+      });
+
+  it('a proof is per issuer key algorithm: a P-384 issuer after a P-256 one is proven again', async () => {
+    forgetTemplateProofs();
+    const p256 = cas.get('p256')?.loaded;
+    const p384 = cas.get('p384')?.loaded;
+    if (!p256 || !p384) throw new Error('fixture missing');
+    await createLeafTemplate(p256, 'node', 'p256', crypto);
+    const counting = countingCrypto();
+    await createLeafTemplate(p384, 'node', 'p256', counting.crypto);
+    expect(counting.keys()).toBe(1);
+    expect(provenTemplateCount()).toBe(2);
+  });
 });

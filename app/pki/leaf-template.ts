@@ -3,28 +3,25 @@
  * instead of @peculiar/x509's object trees, whose encoding costs ten times the signature.
  *
  * The constant pieces (signature AlgorithmIdentifier, issuer Name, BasicConstraints, KeyUsage,
- * ExtendedKeyUsage, AuthorityKeyIdentifier) are cut out of a probe certificate made by the
- * general path (`signLeaf`); the variable ones (serial, validity, CN, SPKI, SAN, SKI) are
- * encoded here. A template is only handed out after it rebuilt the probe's TBSCertificate byte
- * for byte from the same inputs, so it cannot drift from the general path unnoticed.
+ * ExtendedKeyUsage, AuthorityKeyIdentifier) are the general path's own encodings for the issuer;
+ * the variable ones (serial, validity, CN, SPKI, SAN, SKI) are encoded here (leaf-tbs.ts). A
+ * template is only handed out once its construction rebuilt a probe certificate's
+ * TBSCertificate byte for byte from the same inputs (leaf-template-proof.ts), so it cannot drift
+ * from the general path unnoticed.
  */
-import { Convert } from 'pvtsutils';
-import { PkiError } from './errors.ts';
 import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
 import { DerBuffer, ecdsaRawToDer, tlv, TAG, tlvSize } from './der-writer.ts';
-import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
-import { checkSubject } from './names.ts';
-import { pemDecodeAll, pemEncode } from './pem.ts';
-import { sha1 } from './sha1.ts';
+import { pemEncode } from './pem.ts';
 import type { LeafProfile } from './profiles.ts';
-import type { SanEntry } from './san.ts';
 import { signingAlgorithm } from './sign.ts';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import { leafTbsWriter, OID_SAN, OID_SKI, type TbsPieces, type TemplateLeafInput } from './leaf-tbs.ts';
+import { leafTbsWriter, spkiKeyId, type TemplateLeafInput } from './leaf-tbs.ts';
+import { provenPieces } from './leaf-template-proof.ts';
 
 export type { TemplateLeafInput } from './leaf-tbs.ts';
+export { spkiKeyId } from './leaf-tbs.ts';
 
 export interface LeafTemplate {
   profile: LeafProfile;
@@ -78,34 +75,6 @@ export interface SyncLeafEngine extends LeafEngineExtras {
   sign(tbs: Uint8Array<ArrayBuffer>): Uint8Array;
 }
 
-/** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
-export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
-  const [, bits] = childrenOf(spki, readTlv(spki, 0));
-  if (!bits) throw new PkiError('invalid-key', 'key', 'SubjectPublicKeyInfo without a key.');
-  return sha1(spki.subarray(bits.contentStart + 1, bits.end));
-}
-
-/** The constant pieces of a probe certificate made by the general path, and its TBS. */
-function cutPieces(certDer: Uint8Array): { pieces: TbsPieces; tbs: Uint8Array } {
-  const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
-  if (!tbsT || !sigAlgT) throw new Error('probe: not a certificate');
-  const [, , , issuerT, , , , extWrapT] = childrenOf(certDer, tbsT);
-  if (!issuerT || !extWrapT) throw new Error('probe: unexpected TBS layout');
-  const [extSeqT] = childrenOf(certDer, extWrapT);
-  if (!extSeqT) throw new Error('probe: no extensions');
-  const extensions = childrenOf(certDer, extSeqT).map((ext): Uint8Array | 'san' | 'ski' => {
-    const [oidT] = childrenOf(certDer, ext);
-    const oid = oidT ? Convert.ToHex(tlvView(certDer, oidT)) : '';
-    if (oid === Convert.ToHex(OID_SAN)) return 'san';
-    if (oid === Convert.ToHex(OID_SKI)) return 'ski';
-    return tlvView(certDer, ext).slice();
-  });
-  return {
-    pieces: { sigAlg: tlvView(certDer, sigAlgT).slice(), issuer: tlvView(certDer, issuerT).slice(), extensions },
-    tbs: tlvView(certDer, tbsT).slice(),
-  };
-}
-
 /** The certificate (RFC 5280 §4.1) around a TBS, signed with `sigAlg`: one buffer, written once. */
 function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
   const bits = 1 + signature.length;
@@ -122,19 +91,11 @@ function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Arr
 
 const NO_UNUSED_BITS = new Uint8Array([0]);
 
-/** Probe inputs that exercise every SAN kind, including IPv6. */
-const PROBE_SANS: SanEntry[] = [
-  { kind: 'dns', value: 'probe.template.example' },
-  { kind: 'dns', value: '*.probe.example' },
-  { kind: 'ip', value: '10.0.0.1' },
-  { kind: 'ip', value: '2001:db8::1' },
-  { kind: 'email', value: 'probe@example.com' },
-  { kind: 'uri', value: 'spiffe://probe.example/template' },
-];
-
 /**
- * A template for leaves of `profile` with `algorithm` keys under `issuer`, proven against the
- * general path first. Throws 'internal' if the proof fails (callers fall back to the general path).
+ * A template for leaves of `profile` with `algorithm` keys under `issuer`: its constant pieces
+ * are the general path's own encodings for this issuer, proven against the general path once per
+ * issuer key algorithm, profile and leaf key algorithm (leaf-template-proof.ts). Throws
+ * 'internal' if the proof fails (callers fall back to the general path).
  */
 export async function createLeafTemplate(
   issuer: LoadedIssuer,
@@ -144,41 +105,8 @@ export async function createLeafTemplate(
 ): Promise<LeafTemplate> {
   const sign = signingAlgorithm(issuer.algorithm);
   const isEcdsa = keyAlgorithm(issuer.algorithm).family === 'ec';
-  const probeKey = await generateKeyPair(algorithm, crypto);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', probeKey.publicKey));
-  const now = Math.floor(Date.now() / 1000) * 1000;
-  const input: TemplateLeafInput = {
-    serial: new Uint8Array(16).fill(0x5a),
-    notBefore: new Date(Math.max(now - 60_000, issuer.notBefore.getTime())),
-    notAfter: new Date(Math.min(now + 86_400_000, issuer.notAfter.getTime())),
-    commonName: 'probe.template.example',
-    sans: PROBE_SANS,
-    spki,
-  };
-  const probe = await signLeaf(
-    {
-      profile,
-      subject: checkSubject({ commonName: input.commonName }),
-      sans: input.sans,
-      spki: spki.buffer,
-      days: 1,
-      notBefore: input.notBefore.toISOString(),
-      serialHex: Convert.ToHex(input.serial),
-    },
-    issuer,
-    crypto,
-  );
-  const probeDer = new Uint8Array(pemDecodeAll(probe.certPem).blocks[0]?.der ?? new ArrayBuffer(0));
-  const { pieces, tbs: probeTbs } = cutPieces(probeDer);
+  const pieces = await provenPieces(issuer, profile, algorithm, crypto);
   const buildTbs = leafTbsWriter(pieces);
-  const probeRebuilt = buildTbs({ ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
-  if (Convert.ToHex(probeRebuilt) !== Convert.ToHex(probeTbs)) {
-    throw new PkiError(
-      'internal',
-      'issuer',
-      'The fast certificate template does not reproduce the general path for this CA.',
-    );
-  }
   const assemble = (tbs: Uint8Array, signature: Uint8Array) => certificateDer(tbs, pieces.sigAlg, signature);
   return {
     profile,

@@ -1,0 +1,159 @@
+/**
+ * The proof behind the batch fast path (leaf-template.ts): a template's constant TBS pieces are
+ * built for each issuer by the general path's own encoders, and that construction is proven
+ * against a probe certificate made by the general path (`signLeaf`) once per (issuer key
+ * algorithm, profile, leaf key algorithm) for the life of the module (a worker, a CLI run).
+ *
+ * Why once is enough: of a leaf's constant pieces, only the signature AlgorithmIdentifier is
+ * taken from the probe, and it depends on nothing but the issuer's key algorithm (sign.ts
+ * signingAlgorithm). The issuer Name and the BasicConstraints, KeyUsage, ExtendedKeyUsage and
+ * AuthorityKeyIdentifier extensions are encoded for every issuer by the very calls signLeaf
+ * makes (a Name read from the issuer's subject DER and written again, as
+ * X509CertificateGenerator.create does; leafExtensions with the issuer's key id), so a new CA
+ * gets its own name and AKI from the code that would have written them on the general path,
+ * and costs no probe. The proof compares the whole TBS a template writes with the probe's, byte
+ * for byte, over inputs that exercise every SAN kind, so a change in either path fails it.
+ */
+import { Name } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import type { KeyAlgorithmId } from './algorithms.ts';
+import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
+import { PkiError } from './errors.ts';
+import { leafExtensions } from './extensions.ts';
+import { signLeaf } from './issue.ts';
+import type { LoadedIssuer } from './issuer.ts';
+import { generateKeyPair, keyAlgorithm } from './keys.ts';
+import { leafTbsWriter, spkiKeyId, type TbsPieces, type TemplateLeafInput } from './leaf-tbs.ts';
+import { OID } from './model/oids.ts';
+import { checkSubject } from './names.ts';
+import { pemDecodeAll } from './pem.ts';
+import { profileSpec, type LeafProfile } from './profiles.ts';
+import type { SanEntry } from './san.ts';
+
+/** Probe inputs that exercise every SAN kind, including IPv6. */
+const PROBE_SANS: SanEntry[] = [
+  { kind: 'dns', value: 'probe.template.example' },
+  { kind: 'dns', value: '*.probe.example' },
+  { kind: 'ip', value: '10.0.0.1' },
+  { kind: 'ip', value: '2001:db8::1' },
+  { kind: 'email', value: 'probe@example.com' },
+  { kind: 'uri', value: 'spiffe://probe.example/template' },
+];
+
+/**
+ * The constant pieces of `issuer`'s leaves, written by the general path's encoders: the issuer
+ * Name as X509CertificateGenerator writes `new Name(issuer.subjectDer)`, and leafExtensions'
+ * own DER for everything but the SAN and SKI, which mark where each leaf's own go. `sigAlg` is
+ * the proven probe's for this issuer key algorithm.
+ */
+export function issuerPieces(
+  issuer: LoadedIssuer,
+  profile: LeafProfile,
+  algorithm: KeyAlgorithmId,
+  sigAlg: Uint8Array,
+): TbsPieces {
+  const extensions = leafExtensions({
+    profile: profileSpec(profile),
+    family: keyAlgorithm(algorithm).family,
+    sans: PROBE_SANS,
+    subjectKeyId: '00',
+    authorityKeyId: issuer.keyId,
+  }).map((e): Uint8Array | 'san' | 'ski' =>
+    e.type === OID.subjectAltName ? 'san' : e.type === OID.subjectKeyId ? 'ski' : new Uint8Array(e.rawData),
+  );
+  return { sigAlg, issuer: new Uint8Array(new Name(issuer.subjectDer).toArrayBuffer()), extensions };
+}
+
+/** The TBSCertificate and the signature AlgorithmIdentifier of a certificate, DER. */
+function tbsAndSigAlg(certDer: Uint8Array): { tbs: Uint8Array; sigAlg: Uint8Array } {
+  const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
+  if (!tbsT || !sigAlgT) throw new PkiError('internal', 'issuer', 'The template probe is not a certificate.');
+  return { tbs: tlvView(certDer, tbsT), sigAlg: tlvView(certDer, sigAlgT).slice() };
+}
+
+/**
+ * A probe certificate from the general path under `issuer`, and the TBS issuerPieces' writer
+ * makes from the same inputs; resolves to the probe's signature AlgorithmIdentifier when the
+ * two are equal byte for byte, throws 'internal' otherwise.
+ */
+async function prove(
+  issuer: LoadedIssuer,
+  profile: LeafProfile,
+  algorithm: KeyAlgorithmId,
+  crypto: Crypto,
+): Promise<Uint8Array> {
+  const probeKey = await generateKeyPair(algorithm, crypto);
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', probeKey.publicKey));
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const input: TemplateLeafInput = {
+    serial: new Uint8Array(16).fill(0x5a),
+    notBefore: new Date(Math.max(now - 60_000, issuer.notBefore.getTime())),
+    notAfter: new Date(Math.min(now + 86_400_000, issuer.notAfter.getTime())),
+    commonName: 'probe.template.example',
+    sans: PROBE_SANS,
+    spki,
+  };
+  const probe = await signLeaf(
+    {
+      profile,
+      subject: checkSubject({ commonName: input.commonName }),
+      sans: input.sans,
+      spki: spki.buffer,
+      days: 1,
+      notBefore: input.notBefore.toISOString(),
+      serialHex: Convert.ToHex(input.serial),
+    },
+    issuer,
+    crypto,
+  );
+  const { tbs, sigAlg } = tbsAndSigAlg(
+    new Uint8Array(pemDecodeAll(probe.certPem).blocks[0]?.der ?? new ArrayBuffer(0)),
+  );
+  const write = leafTbsWriter(issuerPieces(issuer, profile, algorithm, sigAlg));
+  const rebuilt = write({ ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
+  if (Convert.ToHex(rebuilt) !== Convert.ToHex(tbs)) {
+    throw new PkiError(
+      'internal',
+      'issuer',
+      'The fast certificate template does not reproduce the general path for this CA.',
+    );
+  }
+  return sigAlg;
+}
+
+/** Proofs made (or being made) in this module's life: signature AlgorithmIdentifier by proof key. */
+const proofs = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The constant pieces of `issuer`'s leaves of `profile` with `algorithm` keys, once the
+ * construction was proven for this issuer key algorithm, profile and leaf key algorithm (here
+ * with `issuer` if it is the first). A failed proof is not kept: the next batch tries again.
+ */
+export async function provenPieces(
+  issuer: LoadedIssuer,
+  profile: LeafProfile,
+  algorithm: KeyAlgorithmId,
+  crypto: Crypto,
+): Promise<TbsPieces> {
+  const key = `${issuer.algorithm}/${profile}/${algorithm}`;
+  let proof = proofs.get(key);
+  if (!proof) {
+    const made = prove(issuer, profile, algorithm, crypto);
+    proofs.set(key, made);
+    made.catch(() => {
+      if (proofs.get(key) === made) proofs.delete(key);
+    });
+    proof = made;
+  }
+  return issuerPieces(issuer, profile, algorithm, await proof);
+}
+
+/** How many proofs this module holds (tests: a second issuer must not cost a probe). */
+export function provenTemplateCount(): number {
+  return proofs.size;
+}
+
+/** Forget every proof (tests: the next template proves itself again). */
+export function forgetTemplateProofs(): void {
+  proofs.clear();
+}
