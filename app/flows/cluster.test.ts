@@ -83,6 +83,15 @@ const refusals: {
     wantError: { browserField: 'clients', cliField: 'clients', message: /"a\/b" is not a usable client name/ },
   },
   {
+    // Clients were issued on the general path, which refused this CN only after the CA was made.
+    name: 'a client name longer than a common name may be (64)',
+    input: {
+      browser: { clients: ['c'.repeat(65)] },
+      cli: ['--target', 'generic', '--clients', 'c'.repeat(65)],
+    },
+    wantError: { browserField: 'clients', cliField: 'clients', message: /limited to 64 characters, got 65/ },
+  },
+  {
     name: 'a node line with a bad SAN',
     input: { browser: { nodes: 'db-1 10.0.0.300' }, cli: ['--target', 'generic', '--nodes', '@bad-nodes'] },
     wantError: { browserField: 'nodes', cliField: 'nodes', message: /10\.0\.0\.300/ },

@@ -53,7 +53,7 @@ export { DEFAULTS, PRESETS, presetById, type Preset, type IssuingDefaults } from
 export { validityWindow, checkDays } from './validity.ts';
 export { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 export { createRootCa, createRootIssuer, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
-export { issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
+export { checkLeafParams, issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
 export {
   parseBatch,
