@@ -138,6 +138,20 @@ export default tseslint.config(
     },
   },
   {
+    // The store persists; encryption is the core's (the key lock's: app/pki/sealing/).
+    files: ['app/store/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='subtle']",
+          message: "The store only persists: WebCrypto work lives in app/pki (the key lock's in app/pki/sealing/).",
+        },
+      ],
+    },
+  },
+  {
     files: ['app/features/**/*.{ts,tsx}', 'app/components/**/*.{ts,tsx}', 'app/store/**/*.ts'],
     rules: {
       'no-restricted-imports': [

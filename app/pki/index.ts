@@ -35,6 +35,8 @@ export {
   type SealOptions,
   type UnsealOptions,
 } from './passphrase-encryption.ts';
+/** The key lock's private key under its passphrase (PBES2); the rest of the lock is ./sealing/index.ts, the page's. */
+export { wrapLockKey, unwrapLockKey } from './sealing/lock-key-wrap.ts';
 export {
   parseSans,
   parseSan,

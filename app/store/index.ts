@@ -49,7 +49,7 @@ export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 export { hasPrivateKey } from './key-access.ts';
 export { UnlockCancelled } from './key-lock-slice.ts';
 export { MIN_LOCK_PASSPHRASE } from './key-lock-storage.ts';
-export { setLockKeyWrapping } from './key-lock-crypto.ts';
+export { setLockKeyWrapping } from './key-lock-wrapping.ts';
 export type { KeyLockStatus } from './key-vault.ts';
 
 const hasIndexedDb = typeof indexedDB !== 'undefined';

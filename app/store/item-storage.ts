@@ -12,7 +12,7 @@
  * thousand-node cluster from serialising every item of the workspace on the main thread.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import type { KeyLockHeader } from './key-lock-crypto.ts';
+import type { KeyLockHeader } from '../pki/sealing/index.ts';
 import { keyVault, lockOfRecord, LOCK_RECORD_ID, secretsOf, type KeyVault } from './key-vault.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { ItemRecord, RecordStore } from './record-store.ts';

@@ -8,7 +8,8 @@
  */
 import { PkiError } from '../pki/light/index.ts';
 import type { ItemStorage } from './item-storage.ts';
-import { createLock, rewrapLock, type KeyLockHeader } from './key-lock-crypto.ts';
+import { createLock, rewrapLock, type KeyLockHeader } from '../pki/sealing/index.ts';
+import { lockKeyWrapping } from './key-lock-wrapping.ts';
 import { holdsSealedSecrets, lockedItem, LOCK_RECORD_ID, secretsOf } from './key-vault.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { ItemRecord } from './record-store.ts';
@@ -42,7 +43,7 @@ export async function setLock(
 ): Promise<void> {
   checkNewPassphrase(passphrase);
   if (storage.vault.status() !== 'off') throw new Error('The keys are already locked with a passphrase.');
-  const { header, privateKey } = await createLock(passphrase, iterations);
+  const { header, privateKey } = await createLock(lockKeyWrapping(), passphrase, iterations);
   await storage.serialized(async (records, announce) => {
     storage.vault.setHeader(header, privateKey);
     try {
@@ -106,7 +107,7 @@ export async function changePassphrase(
   const header = storage.vault.header();
   if (!header) throw new Error('No key lock is set.');
   if (!current) throw new PkiError('wrong-password', 'password', 'Enter the current passphrase.');
-  const rewrapped = await rewrapLock(header, current, next, iterations);
+  const rewrapped = await rewrapLock(lockKeyWrapping(), header, current, next, iterations);
   await storage.serialized(async (records, announce) => {
     await records.put([lockRecord(rewrapped)]);
     storage.vault.setHeader(rewrapped);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyVault, lockedItem, LOCK_RECORD_ID } from './key-vault.ts';
-import { createLock } from './key-lock-crypto.ts';
+import { unwrapLockKey, wrapLockKey } from '../pki/index.ts';
+import { createLock } from '../pki/sealing/index.ts';
 import { UnlockCancelled } from './key-lock-slice.ts';
 import { hasPrivateKey, keyAccess } from './key-access.ts';
 import { memoryRecordStore, type ItemRecord } from './record-store.ts';
@@ -298,7 +299,7 @@ describe('key lock: private keys sealed at rest', () => {
     const [ca] = await workspaceItems();
     if (!ca) throw new Error('no CA');
     const item: WorkspaceItem = { ...ca, id: 'abcdefabcdefabcdefabcdef', createdAt: '', updatedAt: '' };
-    const { header } = await createLock(PASS, ITERATIONS);
+    const { header } = await createLock({ wrap: wrapLockKey, unwrap: unwrapLockKey }, PASS, ITERATIONS);
     const sealer = keyVault();
     sealer.setHeader(header);
     const [sealedRecord] = await sealer.toRecords([item], 2);

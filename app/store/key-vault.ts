@@ -5,7 +5,7 @@
  * with or without a lock. Holds no passphrase: only the lock's opened private key, a
  * non-extractable CryptoKey, from unlock until Lock now or the tab closes.
  *
- * At rest, the lock is the record LOCK_RECORD_ID (key-lock-crypto.ts KeyLockHeader) in the same
+ * At rest, the lock is the record LOCK_RECORD_ID (app/pki/sealing KeyLockHeader) in the same
  * object store as the items, so setting a lock writes it and every re-sealed item in one
  * transaction. A sealed item's record holds `sealedKey` (SealedSecrets) instead of `keyPem`, and,
  * for a key item, an empty `pem`.
@@ -19,7 +19,8 @@ import {
   type ItemSecrets,
   type KeyLockHeader,
   type SealedSecrets,
-} from './key-lock-crypto.ts';
+} from '../pki/sealing/index.ts';
+import { lockKeyWrapping } from './key-lock-wrapping.ts';
 import type { ItemRecord } from './record-store.ts';
 import type { WorkspaceItem } from './types.ts';
 
@@ -104,7 +105,7 @@ export function keyVault(crypto: Crypto = globalThis.crypto): KeyVault {
     },
     async open(passphrase) {
       if (!header) throw new Error(unusable ?? 'No key lock is set.');
-      const key = await openLock(header, passphrase, crypto);
+      const key = await openLock(lockKeyWrapping(), header, passphrase, crypto);
       vault.setHeader(header, key);
     },
     isSealed: (id) => sealed.has(id),

@@ -2,7 +2,7 @@
  * Worker operations for the workspace file and the key lock's passphrase (PBKDF2 at 600,000
  * iterations, and the core that does it, are not for the page).
  */
-import { unwrapLockKey, wrapLockKey } from '../store/key-lock-wrap.ts';
+import { unwrapLockKey, wrapLockKey } from '../pki/index.ts';
 import { decodeWorkspaceFile, encodeWorkspaceFile } from '../store/workspace-file.ts';
 import type { WorkspaceItem } from '../store/types.ts';
 

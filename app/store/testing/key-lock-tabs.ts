@@ -3,10 +3,17 @@
  * search of everything stored for a private key in any of its encodings.
  */
 import { expect } from 'vitest';
-import { createRootCa, exportPkcs8Pem, generateKeyPair, issueLeaf, isPkiError } from '../../pki/index.ts';
+import {
+  createRootCa,
+  exportPkcs8Pem,
+  generateKeyPair,
+  issueLeaf,
+  isPkiError,
+  unwrapLockKey,
+  wrapLockKey,
+} from '../../pki/index.ts';
 import { createAppStore, type AppStore } from '../create-store.ts';
-import { setLockKeyWrapping } from '../key-lock-crypto.ts';
-import { unwrapLockKey, wrapLockKey } from '../key-lock-wrap.ts';
+import { setLockKeyWrapping } from '../key-lock-wrapping.ts';
 import { memoryRecordStore, type RecordStore } from '../record-store.ts';
 import type { NewItem, WorkspaceItem } from '../types.ts';
 

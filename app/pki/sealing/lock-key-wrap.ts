@@ -1,23 +1,13 @@
 /**
  * The key lock's private key under the passphrase: PBES2 (PBKDF2-HMAC-SHA256, 600,000 iterations
  * by default, AES-256-CBC), the core's passphrase encryption, as the workspace file uses it. Runs
- * where the core may load: in the worker (ops-workspace.ts) and in Node tests; the page reaches it
- * through the worker (app/features/lock/worker-wrapping.ts), since the core brings @peculiar/x509.
+ * where the whole core may load: in the worker (app/worker/ops-workspace.ts) and in Node; the page
+ * reaches it through the worker (app/features/lock/worker-wrapping.ts). Exported from
+ * app/pki/index.ts, not from ./index.ts, so the page's import of the sealing brings no PBKDF2.
  */
-import { decryptBytes, encryptBytes, isPkiError, PkiError, type PassphraseSealed } from '../pki/index.ts';
-
-export interface WrapLockKeyArgs {
-  /** The lock's ECDH private key, PKCS#8 DER. */
-  pkcs8: Uint8Array;
-  passphrase: string;
-  /** PBKDF2 iterations; the core's default (600,000) when absent. */
-  iterations?: number;
-}
-
-export interface UnwrapLockKeyArgs {
-  sealed: PassphraseSealed;
-  passphrase: string;
-}
+import { PkiError, isPkiError } from '../errors.ts';
+import { decryptBytes, encryptBytes, type PassphraseSealed } from '../passphrase-encryption.ts';
+import type { UnwrapLockKeyArgs, WrapLockKeyArgs } from './lock-key-pair.ts';
 
 /** True when `plain` is one whole DER SEQUENCE, as a PKCS#8 key is: a wrong passphrase's output is not. */
 function isDerSequence(plain: Uint8Array): boolean {
