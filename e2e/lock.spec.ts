@@ -53,6 +53,11 @@ test('lock the keys, reload, issue: asked to unlock once, wrong then right passp
   await page.getByRole('button', { name: 'Keys not locked' }).click();
   const setDialog = page.getByRole('dialog', { name: 'Lock private keys with a passphrase' });
   await expect(setDialog).toContainText('cannot be recovered');
+  // Sealing rewrites the records, but the browser's files may keep the old bytes: said, with the remedy.
+  await expect(setDialog).toContainText(
+    "Copies saved before now may stay unencrypted in the browser's files until it compacts them",
+  );
+  await expect(setDialog).toContainText('export the workspace with a passphrase, clear this site');
   await setDialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await setDialog.getByLabel('Repeat the passphrase').fill(`${PASSPHRASE}!`);
   await setDialog.getByRole('button', { name: 'Lock the keys' }).click();

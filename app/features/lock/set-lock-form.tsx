@@ -23,6 +23,10 @@ export function SetLockForm({ onDone }: { onDone: () => void }) {
         Today the private keys of this workspace are stored in this browser unencrypted. With a passphrase they are
         stored encrypted, and after each reload they stay locked until you unlock them; certificates stay visible.
       </p>
+      <p className="hint">
+        Copies saved before now may stay unencrypted in the browser&apos;s files until it compacts them; to leave none,
+        export the workspace with a passphrase, clear this site&apos;s data, set the lock again, then import the file.
+      </p>
       <p className="lock-warning">
         <strong>The passphrase cannot be recovered.</strong> certbench keeps no copy of it: forget it and the locked
         keys are lost. Export the workspace first if you want a backup.
