@@ -17,6 +17,7 @@ import { keyVault, lockOfRecord, LOCK_RECORD_ID, secretsOf, type KeyVault } from
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
 import type { ItemRecord, RecordStore } from './record-store.ts';
 import { nextTask, SLICE_MS } from './sliced-puts.ts';
+import { announceInSlices } from './sliced-messages.ts';
 import type { WorkspaceItem } from './types.ts';
 
 /** The part of the state that is persisted (the store's `partialize`). */
@@ -89,6 +90,11 @@ export function itemStorage(
   let lastItems: Record<string, WorkspaceItem> | undefined;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
 
+  /** Tell the other tabs what was written, a slice of records per message (sliced-messages.ts). */
+  async function announce(message: Message): Promise<void> {
+    if (channel) await announceInSlices((m) => channel.postMessage(m), message);
+  }
+
   /** A stored record as the in-memory item; undefined for what is not an item. */
   async function itemOf(rec: ItemRecord): Promise<WorkspaceItem | undefined> {
     const { value, locked } = await vault.fromRecord(rec);
@@ -116,8 +122,7 @@ export function itemStorage(
       );
       if (!written.length) return;
       await records.put(written);
-      const message: Message = { put: written, deleted: [] };
-      channel?.postMessage(message);
+      await announce({ put: written, deleted: [] });
     });
   }
 
@@ -228,8 +233,7 @@ export function itemStorage(
           if (written.length) await records.put(written);
           if (deleted.length) await records.delete(deleted);
           for (const id of deleted) vault.forget(id);
-          const message: Message = { put: written, deleted };
-          channel?.postMessage(message);
+          await announce({ put: written, deleted });
         },
         () => {
           // Not stored: unknown again, so the next save retries them (unless a later write stored them).
