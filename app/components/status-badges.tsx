@@ -3,11 +3,12 @@
  * alone. The workspace inventory and the Cluster view's list of clusters both show them.
  */
 import type { ItemStatus } from '../flows/inventory/index.ts';
+import { plural } from '../text/plural.ts';
 import './status-badges.css';
 
 /** "1 day", "29 days"; "? days" when the end is unknown. */
 export function daysText(days: number | undefined): string {
-  return days === 1 ? '1 day' : `${days ?? '?'} days`;
+  return days === undefined ? '? days' : plural(days, 'day');
 }
 
 export function StatusBadges({ status }: { status: ItemStatus }) {

@@ -14,6 +14,7 @@ import { buildBundle } from '../../layouts/build-bundle.ts';
 import { LAYOUTS, layoutById } from '../../layouts/index.ts';
 import type { Layout, LayoutOptions } from '../../layouts/types.ts';
 import { zipBundle } from '../../layouts/zip.ts';
+import { plural } from '../../text/plural.ts';
 import { TARGETS, targetById } from '../../targets/index.ts';
 import { algorithmFlag, passphraseFlag, presetFlag, printNotes, readCaDir } from './ca.ts';
 
@@ -175,7 +176,7 @@ async function run(argv: string[]): Promise<number> {
       `warning: ${out} holds unencrypted private keys: keep it private and delete it once unpacked.\n`,
     );
   process.stdout.write(
-    `wrote ${out} (${layout.label}: ${nodes.length} node(s), ${issuedClients.length} client(s), ${built.files.length} files)\n`,
+    `wrote ${out} (${layout.label}: ${plural(nodes.length, 'node')}, ${plural(issuedClients.length, 'client')}, ${plural(built.files.length, 'file')})\n`,
   );
   for (const f of built.files) process.stdout.write(`  ${f.path}\n`);
   return 0;

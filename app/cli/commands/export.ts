@@ -7,6 +7,7 @@ import type { Command } from '../command.ts';
 import { UsageError, integer, parse, required } from '../args.ts';
 import { assertWritable, readBytes, readPasswordFile, writeOut } from '../io.ts';
 import { looksLikePem } from '../../pki/light/index.ts';
+import { plural } from '../../text/plural.ts';
 import { chmodSync } from 'node:fs';
 import {
   buildKeystore,
@@ -110,7 +111,7 @@ function say(line: string): void {
 }
 
 function reportPkcs12(out: string, kind: string, result: Pkcs12Result, iterations: number | undefined): void {
-  say(`wrote ${out}: ${kind}, ${result.certificateCount} certificate(s), alias ${result.aliases.join(', ')}`);
+  say(`wrote ${out}: ${kind}, ${plural(result.certificateCount, 'certificate')}, alias ${result.aliases.join(', ')}`);
   say(
     `  protection: PBES2 AES-256-CBC with PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, ${(iterations ?? 10_000).toLocaleString('en')} iterations`,
   );

@@ -8,6 +8,7 @@ import type { LayoutId, LayoutOptions } from '../../layouts/types.ts';
 import { appStore, keysUnlocked, selectItemList, useApp } from '../../store/index.ts';
 import { bundleFromWorkspace } from '../../flows/bundle-from-workspace.ts';
 import { download } from '../../lib/download.ts';
+import { plural } from '../../text/plural.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 import type { BundleZipOut } from '../../worker/ops-export.ts';
@@ -17,11 +18,6 @@ import { cassandraStoreError } from '../issuing/cassandra-store-password.ts';
 import type { WorkspaceItem } from '../../store/index.ts';
 
 /** The layout a cluster bundle was made for, when its record names one. */
-/** "1 node", "3 nodes". */
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 function layoutOf(source: WorkspaceItem | undefined): LayoutId | undefined {
   return source?.meta.layout && isLayoutId(source.meta.layout) ? source.meta.layout : undefined;
 }
@@ -134,8 +130,8 @@ export function BundleExport() {
           </select>
           {built && (
             <p className="field__help">
-              {countOf(built.bundle.nodes.length + built.locked.nodes, 'node')},{' '}
-              {countOf(built.bundle.clients.length + built.locked.clients, 'client')}.
+              {plural(built.bundle.nodes.length + built.locked.nodes, 'node')},{' '}
+              {plural(built.bundle.clients.length + built.locked.clients, 'client')}.
               {built.skipped.length > 0 &&
                 (keysLocked
                   ? ' Their private keys are locked: exporting asks for the passphrase.'

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { download } from '../../lib/download.ts';
+import { plural } from '../../text/plural.ts';
 import { safeFileName } from './file-name.ts';
 import { messageOf, runExport } from './run-export.ts';
 
@@ -49,9 +50,7 @@ export function Pkcs12Export({ name, certPem, keyPem, chainPem, isCA }: Pkcs12Ex
           : await runExport.exportTruststore({ caPems: [certPem], password, ...(alias ? { alias } : {}) });
       const file = `${safeFileName(name)}.${kind}.p12`;
       download(file, out.der, 'application/x-pkcs12');
-      setDone(
-        `${file}: ${out.aliases.length} entr${out.aliases.length === 1 ? 'y' : 'ies'} (alias ${out.aliases.join(', ')}).`,
-      );
+      setDone(`${file}: ${plural(out.aliases.length, 'entry', 'entries')} (alias ${out.aliases.join(', ')}).`);
     } catch (e) {
       setProblem(messageOf(e));
     } finally {

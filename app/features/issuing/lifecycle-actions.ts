@@ -10,6 +10,7 @@ import { issuedItem } from '../../flows/issued-item.ts';
 import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
 import { appStore, ensureKeysUnlocked, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
+import { plural } from '../../text/plural.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
 
@@ -130,8 +131,7 @@ export async function downloadCrl(caId: string, encoding: 'pem' | 'der'): Promis
   const name = itemById(caId).name;
   if (encoding === 'pem') download(`${fileSafe(name)}.crl.pem`, crl.pem, 'application/pkix-crl');
   else download(`${fileSafe(name)}.crl`, crl.der, 'application/pkix-crl');
-  const count = crl.revocations.revoked.length;
-  const listed = count === 1 ? '1 revoked certificate' : `${count} revoked certificates`;
+  const listed = plural(crl.revocations.revoked.length, 'revoked certificate');
   return `CRL number ${crl.crlNumber} of ${name} downloaded${encoding === 'der' ? ' as DER' : ''}: ${listed}, next update ${crl.nextUpdate.slice(0, 10)}.`;
 }
 
