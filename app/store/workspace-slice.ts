@@ -34,7 +34,13 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
         createdAt: n.createdAt ?? stamp,
         updatedAt: stamp,
       }));
-      set((s) => ({ items: { ...s.items, ...Object.fromEntries(made.map((i) => [i.id, i])) } }));
+      set((s) => {
+        // One copy and a loop: a spread of Object.fromEntries made (and copied) a second object of
+        // every new item, most of a 20-30 ms task when a thousand-node cluster was saved (page traces).
+        const items = { ...s.items };
+        for (const item of made) items[item.id] = item;
+        return { items };
+      });
       return made;
     },
 
@@ -62,9 +68,11 @@ export function workspaceSlice(now: () => Date): StateCreator<WorkspaceSlice, []
     restoreItems(restored) {
       // A fresh updatedAt, so other tabs that saw the delete take the item back too.
       const stamp = now().toISOString();
-      set((s) => ({
-        items: { ...s.items, ...Object.fromEntries(restored.map((i) => [i.id, { ...i, updatedAt: stamp }])) },
-      }));
+      set((s) => {
+        const items = { ...s.items }; // a loop, not a spread of fromEntries: see addItems
+        for (const item of restored) items[item.id] = { ...item, updatedAt: stamp };
+        return { items };
+      });
     },
 
     importItems(incoming) {
