@@ -1,19 +1,17 @@
 /**
  * The Cluster view's worker operation: a thin adapter around the shared cluster flow
  * (flows/cluster.ts). It picks the target's layout, issues under a new root with progress and
- * cancellation, and shapes the result for the view: workspace facts per certificate and the
- * target's snippets.
+ * cancellation, and shapes the result for the view: workspace facts per certificate. The view
+ * renders the snippets from the bundle itself, so they are not made here (nor cloned to the page).
  */
-import { clusterBundle, issueCluster } from '../flows/cluster.ts';
-import { renderSnippets } from '../flows/bundle-snippets.ts';
+import { issueCluster } from '../flows/cluster.ts';
 import { targetById } from '../targets/index.ts';
-import { targetSnippets } from '../targets/snippets.ts';
 import { certificateMeta } from './issuing-meta.ts';
 import { batchLeafMeta } from './batch-meta.ts';
 import { throttledProgress } from './throttled-progress.ts';
 import type { ItemMeta } from '../store/types.ts';
 import type { LayoutOptions } from '../layouts/types.ts';
-import type { ClusterArgs, ClusterResult } from './pki-contract.ts';
+import type { ClusterArgs, ClusterLeafResult, ClusterResult } from './pki-contract.ts';
 import type { OpContext } from './protocol.ts';
 
 /** The layout options the form chose: Cassandra's form and store password; nothing for other targets. */
@@ -42,24 +40,9 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
     { progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)), signal: ctx.signal },
     crypto,
   );
-  // The workspace keeps each leaf's whole chain above it: here, the new root.
-  const caChain = issued.ca.certPem;
-  // Nodes come from one batch (their facts derived, batch-meta.ts); clients are issued one by one.
-  const leaves = (list: typeof issued.nodes, metas: ItemMeta[]) =>
-    list.map((l, i) => ({
-      name: l.name,
-      certPem: l.certPem,
-      keyPem: l.keyPem,
-      chainPem: caChain,
-      meta: metas[i] ?? {},
-      notes: l.notes,
-    }));
-  const snippets = renderSnippets(
-    clusterBundle(issued),
-    target.layout,
-    targetSnippets(target, layoutOptions),
-    layoutOptions,
-  );
+  // Nodes come from one batch and clients from another (their facts derived, batch-meta.ts).
+  const leaves = (list: typeof issued.nodes, metas: ItemMeta[]): ClusterLeafResult[] =>
+    list.map((l, i) => ({ name: l.name, certPem: l.certPem, keyPem: l.keyPem, meta: metas[i] ?? {}, notes: l.notes }));
   return {
     ca: {
       certPem: issued.ca.certPem,
@@ -68,26 +51,12 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
       meta: certificateMeta(issued.ca.certPem, { profile: 'root' }),
       notes: issued.ca.notes,
     },
+    // The workspace keeps each leaf's whole chain above it: here, the new root, once for all.
+    leafChainPem: issued.ca.certPem,
     nodes: leaves(issued.nodes, batchLeafMeta(issued.nodes, 'node')),
-    clients: leaves(
-      issued.clients,
-      issued.clients.map((c) => certificateMeta(c.certPem, { profile: 'client' }, c.sans)),
-    ),
+    clients: leaves(issued.clients, batchLeafMeta(issued.clients, 'client')),
     target: target.id,
     layout: target.layout,
-    snippets: snippets.flatMap((s) =>
-      s.code === undefined
-        ? []
-        : [
-            {
-              id: s.snippet.id,
-              title: s.snippet.label,
-              fileName: s.fileName,
-              code: s.code,
-              ...(s.caution ? { caution: s.caution } : {}),
-            },
-          ],
-    ),
     warnings: issued.notes,
   };
 }

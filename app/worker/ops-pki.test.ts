@@ -58,7 +58,9 @@ describe('cluster setup (the Cluster view without the view)', () => {
       serverName: '10.0.0.1',
     });
     expect(shake).toMatchObject({ ok: true, peerCommonName: 'app' });
-    expect(made.snippets.map((s) => s.fileName)).toContain('scylla.yaml');
+    // The chain above every leaf is the new root, sent once; the client's facts are its certificate's.
+    expect(made.leafChainPem).toBe(made.ca.certPem);
+    expect(client?.meta).toMatchObject({ subject: 'CN=app', issuer: 'CN=prod CA', profile: 'client' });
   });
 
   const badRows = [

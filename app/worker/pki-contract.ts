@@ -101,23 +101,23 @@ export interface ClusterArgs {
   storePassword?: string;
 }
 
-export interface Snippet {
-  /** The registry id (stable: the page keys and links it). */
-  id: string;
-  title: string;
-  fileName: string;
-  code: string;
-  /** What the snippet cannot make safe for this system, shown beside it. */
-  caution?: string;
+/** A node or client of a cluster: its chain is the cluster's leafChainPem, sent once rather than per leaf. */
+export interface ClusterLeafResult extends Omit<Issued, 'chainPem'> {
+  name: string;
 }
 
+/**
+ * A finished cluster. Snippets are not part of it: the page renders them from the bundle itself
+ * (components/snippets-panel.tsx), as the CLI does from the same bundle.
+ */
 export interface ClusterResult {
   ca: Issued;
-  nodes: (Issued & { name: string })[];
-  clients: (Issued & { name: string })[];
+  /** The chain above every node and client (the new root): what each leaf's workspace item keeps as its chain. */
+  leafChainPem: string;
+  nodes: ClusterLeafResult[];
+  clients: ClusterLeafResult[];
   /** The target chosen in the form: what the result names ("laid out for Node.js", not the layout's first target). */
   target: TargetId;
   layout: LayoutId;
-  snippets: Snippet[];
   warnings: string[];
 }

@@ -11,6 +11,8 @@ import { clusterResultBundle } from './cluster-result.tsx';
 import { buildBundle } from '../../layouts/build-bundle.ts';
 import { renderSnippets } from '../../flows/bundle-snippets.ts';
 import { snippetById } from '../../snippets/index.ts';
+import { targetById } from '../../targets/index.ts';
+import { targetSnippets } from '../../targets/snippets.ts';
 import { DEFAULT_ROOTS } from '../../snippets/context.ts';
 import { expectStoresOpen, pkcs12Cluster } from './testing/cassandra-pkcs12-cluster.ts';
 
@@ -29,11 +31,12 @@ describe('Cluster view, Cassandra with PKCS#12', () => {
       async () => {
         const result = await pkcs12Cluster(row.nodes, PASSWORD, row.args);
         expect(result.target).toBe('cassandra');
-        // Only the form chosen: no cassandra.yaml for PEM files the zip does not hold.
-        expect(result.snippets.map((s) => s.id)).toContain('cassandra-yaml-pkcs12');
-        expect(result.snippets.map((s) => s.id)).not.toContain('cassandra-yaml-pem');
-
         const options = { cassandraFormat: 'pkcs12' as const, storePassword: PASSWORD };
+        // The snippets the result's panel offers: only the form chosen, no cassandra.yaml for PEM
+        // files the zip does not hold.
+        const offered = targetSnippets(targetById(result.target), options).map((s) => s.id);
+        expect(offered).toContain('cassandra-yaml-pkcs12');
+        expect(offered).not.toContain('cassandra-yaml-pem');
         const bundle = clusterResultBundle('ring', result);
         const built = await buildBundle({ bundle, layout: result.layout, options });
         const paths = built.files.map((f) => f.path);

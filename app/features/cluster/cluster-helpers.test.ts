@@ -43,12 +43,12 @@ describe('cluster form helpers', () => {
 
 const result: ClusterResult = {
   ca: { certPem: 'CA', keyPem: 'CAKEY', chainPem: '', meta: { subject: 'CN=prod CA' }, notes: [] },
+  leafChainPem: 'CA',
   nodes: [
     {
       name: 'n1',
       certPem: 'N1',
       keyPem: 'K1',
-      chainPem: 'CA',
       meta: {
         sans: [
           { kind: 'dns', value: 'n1' },
@@ -59,10 +59,9 @@ const result: ClusterResult = {
       notes: [],
     },
   ],
-  clients: [{ name: 'app', certPem: 'C1', keyPem: 'KC', chainPem: 'CA', meta: {}, notes: [] }],
+  clients: [{ name: 'app', certPem: 'C1', keyPem: 'KC', meta: {}, notes: [] }],
   target: 'scylla',
   layout: 'scylla',
-  snippets: [],
   warnings: [],
 };
 
@@ -85,6 +84,8 @@ describe('a finished cluster', () => {
       ['certificate', 'app', 'client'],
       ['certificate', 'n1', 'node'],
     ]);
+    // Each leaf keeps the chain above it, sent once with the result.
+    expect(items.filter((i) => i.kind === 'certificate').map((i) => i.chainPem)).toEqual(['CA', 'CA']);
     expect(bundle?.meta).toMatchObject({ layout: 'scylla', target: 'scylla' });
     expect(bundle?.meta.members?.[0]).toBe(ca?.id);
     expect(bundle?.meta.members).toHaveLength(3);

@@ -35,7 +35,7 @@ export function saveCluster(
     name: l.name,
     pem: l.certPem,
     ...(l.keyPem ? { keyPem: l.keyPem } : {}),
-    chainPem: l.chainPem,
+    chainPem: result.leafChainPem,
     parentId: caId,
     meta: { ...l.meta, profile },
   });
