@@ -47,6 +47,13 @@ export interface InspectRequest {
   host?: string;
   /** Diagnose the leaf for this TLS role (EKU serverAuth or clientAuth). */
   role?: InspectRole;
+  /**
+   * From this many certificates in the report on, certificates come without their tree, to be
+   * made when one is opened (certificateTree in ./certificate-tree.ts): a CA bundle's 144 trees
+   * are most of the report's bytes, and its table shows none of them until a row is opened.
+   * Unset: every item has its tree (`certbench inspect` prints them all).
+   */
+  treesOnRequestFrom?: number;
 }
 
 /** A view-model tree node, as the core's explainer returns it (label, value, note, children). */
@@ -62,8 +69,11 @@ export interface InspectedItem {
   kind: InspectedKind;
   /** A short heading: the subject, or what the item is. */
   title: string;
-  /** The explanation tree (for errors, a single node with the message). */
-  tree: ReportNode;
+  /**
+   * The explanation tree (for errors, a single node with the message). Absent only for a
+   * certificate when the request's treesOnRequestFrom applied: certificateTree makes it.
+   */
+  tree?: ReportNode;
   /** The same item as `certbench inspect --json` prints it. */
   summary: Summary;
   /** Lint findings (certificates) or reading problems. */
@@ -98,8 +108,13 @@ export interface Diagnosis {
   missing?: MissingCertificate;
 }
 
-export interface InspectReport {
-  items: InspectedItem[];
+/** An item with its tree, as every item is unless the request asked for trees on request. */
+export type ExplainedItem = InspectedItem & { tree: ReportNode };
+
+export interface InspectReport<Item extends InspectedItem = InspectedItem> {
+  /** The instant validity was judged at (ISO 8601): a tree made later on request uses the same. */
+  at: string;
+  items: Item[];
   /** Chains and key matches among the items, as trees. */
   relations: ReportNode[];
   /** One per leaf (end-entity) certificate among the items, at most MAX_DIAGNOSES. */
@@ -120,13 +135,15 @@ function summaryKey(summary: Summary): string | undefined {
 
 /**
  * One reader item as the page and `certbench inspect` show it: the explainer's tree (a key's tree
- * names the certificates among `others` that carry it), the CLI's JSON summary, its findings.
+ * names the certificates among `others` that carry it; `withTree` false leaves a certificate's
+ * out), the CLI's JSON summary, its findings.
  */
 function inspected(
   item: Item,
   id: string,
   now: Date,
   others: readonly Item[],
+  withTree: boolean,
 ): { out: InspectedItem; der?: ArrayBuffer } {
   const summary = summarize(item, { now });
   if (item.kind === 'error') {
@@ -151,7 +168,7 @@ function inspected(
     kind: item.kind,
     title: subject ?? summaryKey(summary) ?? issuer ?? item.source,
     pem: item.pem,
-    tree: explain(item, { now, others }),
+    ...(withTree || item.kind !== 'certificate' ? { tree: explain(item, { now, others }) } : {}),
     summary,
     findings: summary.kind === 'certificate' ? summary.findings : [],
   };
@@ -321,12 +338,32 @@ async function diagnose(
 
 /**
  * Read everything given, explain each item, relate them, lint and diagnose. A cancelled call
- * (the user cleared the inputs or started another run) stops between inputs.
+ * (the user cleared the inputs or started another run) stops between inputs. Every item has its
+ * tree unless `request.treesOnRequestFrom` says otherwise (then see InspectedItem.tree).
  */
-export async function inspectReport(
+export function inspectReport(
   request: InspectRequest,
   steps: { signal?: AbortSignal } = {},
   crypto: Crypto = bindX509Crypto(defaultCrypto()),
+): Promise<InspectReport> {
+  return buildReport(request, request.treesOnRequestFrom ?? Infinity, steps, crypto);
+}
+
+/** The report with every item's tree, whatever the request says: what `certbench inspect` prints. */
+export async function explainedReport(
+  request: InspectRequest,
+  steps: { signal?: AbortSignal } = {},
+  crypto: Crypto = bindX509Crypto(defaultCrypto()),
+): Promise<InspectReport<ExplainedItem>> {
+  // With no threshold every item is explained, so every `tree` is set.
+  return (await buildReport(request, Infinity, steps, crypto)) as InspectReport<ExplainedItem>;
+}
+
+async function buildReport(
+  request: InspectRequest,
+  treesOnRequestFrom: number,
+  steps: { signal?: AbortSignal },
+  crypto: Crypto,
 ): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];
@@ -349,9 +386,10 @@ export async function inspectReport(
     );
   }
   const all = read.flat();
+  const withTrees = all.filter((item) => item.kind === 'certificate').length < treesOnRequestFrom;
   read.forEach((group, i) =>
     group.forEach((item, j) => {
-      const { out, der } = inspected(item, `${i}.${j}`, now, all);
+      const { out, der } = inspected(item, `${i}.${j}`, now, all, withTrees);
       items.push(out);
       if (der) certs.push({ out, der });
       if (item.kind === 'crl') crls.push(item.der);
@@ -360,5 +398,5 @@ export async function inspectReport(
     }),
   );
   const relations = await relationTrees(related, crypto);
-  return { items, relations, diagnoses: await diagnose(certs, crls, request, now, crypto) };
+  return { at: now.toISOString(), items, relations, diagnoses: await diagnose(certs, crls, request, now, crypto) };
 }

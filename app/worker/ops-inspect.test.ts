@@ -304,7 +304,7 @@ describe('INSPECT_OPS.inspect', () => {
       for (const item of report.items) {
         // The download is the CLI's JSON: each summary names its kind; each readable item has a tree.
         expect(item.summary.kind).toBe(item.kind);
-        if (item.kind !== 'error') expect(item.tree.children?.length ?? 0).toBeGreaterThan(0);
+        if (item.kind !== 'error') expect(item.tree?.children?.length ?? 0).toBeGreaterThan(0);
         if (item.summary.kind === 'certificate') expect(item.summary.subject).toBe(item.title);
       }
     });

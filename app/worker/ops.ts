@@ -70,7 +70,7 @@ const WORKSPACE_OPS = lazyFamily(
 );
 const INSPECT_OPS = lazyFamily(
   afterReflect(async () => (await import('./ops-inspect.ts')).INSPECT_OPS),
-  { inspect: true },
+  { inspect: true, inspectTree: true },
 );
 const EXPORT_OPS = lazyFamily(
   afterReflect(async () => (await import('./ops-export.ts')).EXPORT_OPS),

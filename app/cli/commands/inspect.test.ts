@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { judge } from '../../pki/read/test-judges.ts';
 import { treeToText } from '../../pki/index.ts';
-import { inspectReport } from '../../flows/inspect-report.ts';
+import { explainedReport } from '../../flows/inspect-report.ts';
 import { runCaptured } from '../testing/run-captured.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-cli-inspect-'));
@@ -167,7 +167,7 @@ describe('certbench inspect: relations and diagnoses', () => {
 
   it("prints the shared inspect report (app/flows/inspect-report.ts): each item's tree is the report's", async () => {
     const names = ['ca.crt', 'db.crt', 'db.key'];
-    const report = await inspectReport({
+    const report = await explainedReport({
       inputs: names.map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) })),
     });
     const r = await runCaptured(['inspect', ...names.map((n) => join(dir, n))]);

@@ -11,8 +11,9 @@ import type { Command } from '../command.ts';
 import { readBytes, readPasswordFile } from '../io.ts';
 import { treeToText } from '../../pki/index.ts';
 import {
-  inspectReport,
+  explainedReport,
   type Diagnosis,
+  type ExplainedItem,
   type InspectInput,
   type InspectReport,
   type InspectRole,
@@ -75,7 +76,7 @@ function diagnosisText(d: Diagnosis): string {
 }
 
 /** The report as text: the items, then the relations, then the diagnoses, blank lines between. */
-function reportText(report: InspectReport): string {
+function reportText(report: InspectReport<ExplainedItem>): string {
   const sections = report.items.map((i) => treeToText(i.tree));
   if (report.relations.length)
     sections.push(['Relations', ...report.relations.map((r) => treeToText(r, '  '))].join('\n'));
@@ -108,7 +109,7 @@ export const command: Command = {
       const data = path === '-' ? await readStdin() : readBytes(path, 'file');
       inputs.push({ name: path === '-' ? 'stdin' : basename(path), data });
     }
-    const report = await inspectReport({
+    const report = await explainedReport({
       inputs,
       ...(password !== undefined ? { password } : {}),
       ...(host ? { host } : {}),

@@ -84,6 +84,7 @@ export function InspectView() {
   const card = (item: InspectedItem, openDepth: number) => (
     <InspectedItemView
       openDepth={openDepth}
+      at={report?.at ?? ''}
       key={item.id}
       item={item}
       saved={saved.has(item.id)}

@@ -2,6 +2,7 @@
 import { TreeView } from '../../components/tree-view.tsx';
 import type { InspectedItem } from '../../flows/inspect-report.ts';
 import { FindingsList } from './findings-list.tsx';
+import { useCertificateTree } from './certificate-tree.ts';
 
 const KIND_WORD: Record<InspectedItem['kind'], string> = {
   certificate: 'Certificate',
@@ -21,9 +22,24 @@ export interface InspectedItemProps {
   disabled: boolean;
   /** How deep the tree starts open: shallower when many items are shown. */
   openDepth: number;
+  /** The report's instant (InspectReport.at), for a tree made on request. */
+  at: string;
 }
 
-export function InspectedItemView({ item, onSave, saved, disabled, openDepth }: InspectedItemProps) {
+/** The item's tree, or what stands in for it while the worker makes it (or when it could not). */
+function ItemTree({ item, openDepth, at }: Pick<InspectedItemProps, 'item' | 'openDepth' | 'at'>) {
+  const state = useCertificateTree(item, at);
+  if ('tree' in state) return <TreeView node={state.tree} openDepth={openDepth} />;
+  if ('failure' in state)
+    return (
+      <p role="alert" className="inspected__error">
+        The details could not be shown: {state.failure}
+      </p>
+    );
+  return <p className="inspected__waiting">Reading the details…</p>;
+}
+
+export function InspectedItemView({ item, onSave, saved, disabled, openDepth, at }: InspectedItemProps) {
   const headingId = `inspected-${item.id.replace(/\W/g, '-')}`;
   const kind = item.isCA ? 'CA certificate' : KIND_WORD[item.kind];
   return (
@@ -33,9 +49,9 @@ export function InspectedItemView({ item, onSave, saved, disabled, openDepth }: 
       </h3>
       <p className="inspected__source">From {item.source}</p>
       {item.kind === 'error' ? (
-        <p className="inspected__error">{item.message ?? item.tree.label}</p>
+        <p className="inspected__error">{item.message ?? item.tree?.label}</p>
       ) : (
-        <TreeView node={item.tree} openDepth={openDepth} />
+        <ItemTree item={item} openDepth={openDepth} at={at} />
       )}
       <FindingsList findings={item.findings} />
       {onSave && (

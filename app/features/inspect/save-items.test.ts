@@ -96,6 +96,7 @@ describe('toNewItem', () => {
 describe('reportJson', () => {
   it('is the array of item summaries, like certbench inspect --json', () => {
     const json = reportJson({
+      at: '2026-01-01T00:00:00.000Z',
       items: [base({ summary: certSummary }), base({ kind: 'error', summary: errorSummary })],
       relations: [],
       diagnoses: [],

@@ -7,6 +7,7 @@ import { startTransition, useCallback, useRef, useState } from 'react';
 import type { InspectInput, InspectReport, InspectRequest } from '../../flows/inspect-report.ts';
 import { pastedInput, readFiles, type Rejected } from './read-inputs.ts';
 import { runInspect } from './run-inspect.ts';
+import { TABLE_FROM } from './cert-rows.ts';
 
 export interface InspectOptions {
   pasted: string;
@@ -49,7 +50,8 @@ export function useInspect() {
       setState((s) => ({ ...s, report: undefined, busy: false, failure: undefined }));
       return;
     }
-    const request: InspectRequest = { inputs };
+    // As many certificates as make a table come without their trees: a row's tree is made when it is opened.
+    const request: InspectRequest = { inputs, treesOnRequestFrom: TABLE_FROM };
     if (options.password) request.password = options.password;
     if (options.host.trim()) request.host = options.host.trim();
     if (options.role) request.role = options.role;
