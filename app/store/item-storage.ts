@@ -112,8 +112,22 @@ export function itemStorage(
     return vault.header() !== undefined && secretsOf(item) !== undefined && !vault.isSealed(item.id);
   }
 
-  /** Write `items` again, sealed; one that changed since (a newer save or message) is left to that. */
-  function reseal(items: readonly WorkspaceItem[]): void {
+  /**
+   * Items this tab holds open whose records it sealed, except those in `written` (the removing tab's
+   * plaintext records). Read before the vault forgets what it sealed.
+   */
+  function strandedBy(written: readonly ItemRecord[]): WorkspaceItem[] {
+    const rewritten = new Set(written.map((r) => r.id));
+    return [...known.values()].filter(
+      (item) => vault.isSealed(item.id) && !rewritten.has(item.id) && !item.keyLocked && secretsOf(item),
+    );
+  }
+
+  /**
+   * Write `items` again as the lock now says (sealed under a lock, plaintext without); one that
+   * changed since (a newer save or message) is left to that.
+   */
+  function rewrite(items: readonly WorkspaceItem[]): void {
     if (!items.length) return;
     enqueue(async () => {
       const written = await vault.toRecords(
@@ -132,6 +146,9 @@ export function itemStorage(
     heard = heard.then(async () => {
       const { lock } = event.data;
       const lockChanged = lock !== undefined;
+      // The lock removed: a key this tab sealed that the removing tab did not write back (saved
+      // after its last read) would stay sealed with no lock to open it; written again in plaintext.
+      const stranded = lock === null ? strandedBy(event.data.put) : [];
       if (lock !== undefined) vault.setHeader(lock ?? undefined);
       const put: WorkspaceItem[] = [];
       for (const rec of event.data.put) {
@@ -147,7 +164,7 @@ export function itemStorage(
       // Queued before the listeners run, so Lock now (which flushes first) finds these sealed.
       const plain = put.filter(needsSealing);
       if (lock) for (const item of known.values()) if (needsSealing(item) && !plain.includes(item)) plain.push(item);
-      reseal(plain);
+      rewrite([...plain, ...stranded]);
       const change = { put, deleted: event.data.deleted, ...(lockChanged ? { lockChanged } : {}) };
       for (const l of listeners) l(change);
     });

@@ -1,7 +1,7 @@
 // Removing the key lock is one write: the keys go back to plaintext and the lock's record goes,
 // together or not at all. A tab closed (or a disk that fails) partway through must leave either
 // the keys sealed under their lock or plaintext with no lock, and every key readable.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOCK_RECORD_ID } from './key-vault.ts';
 import type { RecordStore } from './record-store.ts';
 import {
@@ -9,9 +9,11 @@ import {
   disposeTabs,
   expectNoKeyIn,
   lockedWorkspace,
+  newChannel,
   PASS,
   rawText,
   tab,
+  workspaceItems,
   type Records,
 } from './testing/key-lock-tabs.ts';
 
@@ -77,5 +79,66 @@ describe('remove the lock is one transaction', () => {
     await b.store.getState().removeKeyLock(PASS);
     expect(writes).toEqual([`put 3 deleting ${LOCK_RECORD_ID}`]);
     expect(records.records.has(LOCK_RECORD_ID)).toBe(false);
+  });
+
+  /**
+   * `records` for the removing tab, where `meanwhile` runs (another tab saving) once read number
+   * `read` after arm() has taken its snapshot (1: the read the removal opens; 2: its sweep).
+   */
+  function savingDuringRead(records: Records, read: number, meanwhile: () => Promise<void>) {
+    let reads: number | undefined;
+    const store: RecordStore = {
+      getAll: async () => {
+        const all = await records.getAll();
+        if (reads !== undefined && ++reads === read) await meanwhile();
+        return all;
+      },
+      put: (rs, options) => records.put(rs, options),
+      delete: (ids) => records.delete(ids),
+    };
+    return { store, arm: () => void (reads = 0) };
+  }
+
+  it('a key another tab seals while the removal opens the others is written back in plaintext too', async () => {
+    const { records } = await lockedWorkspace();
+    const [extra] = await workspaceItems();
+    if (!extra?.keyPem) throw new Error('no CA');
+    const b = await tab(records); // another channel: it never hears of the removal
+    await b.store.getState().unlockKeys(PASS);
+    const hooked = savingDuringRead(records, 1, async () => {
+      b.store.getState().addItems([{ ...extra, name: 'sealed meanwhile' }]);
+      await b.storage.flush();
+      expectNoKeyIn(records, [extra.keyPem ?? '']); // stored sealed, under the lock being removed
+    });
+    const a = await tab(hooked.store);
+    hooked.arm();
+    await a.store.getState().removeKeyLock(PASS);
+    expect(byName(a, 'sealed meanwhile').keyPem).toBe(extra.keyPem);
+    const c = await tab(records);
+    expect(c.store.getState().keyLock).toBe('off');
+    expect(byName(c, 'sealed meanwhile').keyPem).toBe(extra.keyPem);
+  });
+
+  it('a key another tab seals after the removal last read is written back by that tab when it hears', async () => {
+    const { records } = await lockedWorkspace();
+    const [extra] = await workspaceItems();
+    if (!extra?.keyPem) throw new Error('no CA');
+    const channel = newChannel();
+    const b = await tab(records, channel); // hears the removal, after its own save
+    await b.store.getState().unlockKeys(PASS);
+    const hooked = savingDuringRead(records, 2, async () => {
+      b.store.getState().addItems([{ ...extra, name: 'sealed after the sweep' }]);
+      await b.storage.flush();
+      expectNoKeyIn(records, [extra.keyPem ?? '']);
+    });
+    const a = await tab(hooked.store, channel);
+    hooked.arm();
+    await a.store.getState().removeKeyLock(PASS);
+    await vi.waitFor(() => expect(b.store.getState().keyLock).toBe('off'));
+    await b.storage.flush();
+    const c = await tab(records);
+    expect(c.store.getState().keyLock).toBe('off');
+    expect(byName(c, 'sealed after the sweep').keyPem).toBe(extra.keyPem);
+    expect(rawText(records)).toContain(extra.keyPem);
   });
 });

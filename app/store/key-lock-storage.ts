@@ -12,7 +12,7 @@ import { createLock, rewrapLock, type KeyLockHeader } from '../pki/sealing/index
 import { lockKeyWrapping } from './key-lock-wrapping.ts';
 import { holdsSealedSecrets, lockedItem, LOCK_RECORD_ID, secretsOf } from './key-vault.ts';
 import { migrateItem, SCHEMA_VERSION } from './migrate.ts';
-import type { ItemRecord } from './record-store.ts';
+import type { ItemRecord, RecordStore } from './record-store.ts';
 import type { WorkspaceItem } from './types.ts';
 
 /** Lowest passphrase length accepted for a new lock (NIST SP 800-63B §5.1.1.2's minimum for memorized secrets). */
@@ -123,10 +123,43 @@ function lockStays(names: readonly string[]): PkiError {
   );
 }
 
+/** Sweeps after the removal's write for keys another tab sealed meanwhile (each sweep reads every record). */
+const SWEEPS = 3;
+
+interface Opened {
+  /** The records opened, as plaintext records to write. */
+  written: ItemRecord[];
+  /** Names of records whose sealed key would not open. */
+  stuck: string[];
+  /** Items opened that this tab does not hold open (unknown to it, or still locked). */
+  late: WorkspaceItem[];
+}
+
+/** Every sealed record stored now, opened with the vault's opened lock key. */
+async function openStored(
+  storage: ItemStorage,
+  records: RecordStore,
+  itemsNow: ItemsNow,
+  openedHere: ReadonlySet<string>,
+): Promise<Opened> {
+  const out: Opened = { written: [], stuck: [], late: [] };
+  for (const rec of await records.getAll()) {
+    if (rec.id === LOCK_RECORD_ID || !holdsSealedSecrets(rec)) continue;
+    const { value, locked } = await storage.vault.fromRecord(rec);
+    const item = migrateItem(value, rec.version);
+    if (locked || !item) out.stuck.push(item?.name ?? rec.id);
+    else out.written.push({ id: rec.id, version: rec.version, item: value });
+    const mine = itemsNow()[rec.id];
+    if (item && !locked && !openedHere.has(rec.id) && (!mine || mine.keyLocked)) out.late.push(item);
+  }
+  return out;
+}
+
 /**
  * Remove the lock: every sealed record is opened and written back in plaintext, and the lock's
- * record deleted, in one transaction. Refused while a sealed key would not open: removing the lock would lose it.
- * Returns the items opened, in this tab and among what another tab sealed and stored meanwhile.
+ * record deleted, in one transaction. Refused while a sealed key would not open: removing the lock
+ * would lose it. Returns the items opened, in this tab and among what another tab sealed and
+ * stored meanwhile.
  */
 export async function removeLock(
   storage: ItemStorage,
@@ -136,30 +169,31 @@ export async function removeLock(
   const { opened, failed } = await unlock(storage, itemsNow, passphrase);
   if (failed.length) throw lockStays(failed.map((i) => i.name));
   const openedHere = new Set(opened.map((i) => i.id));
-  const late: WorkspaceItem[] = [];
+  const late = new Map<string, WorkspaceItem>();
   await storage.serialized(async (records, announce) => {
     // The sealed records stored when this runs, not the items this tab knew of before: one another
     // tab sealed and saved meanwhile would otherwise stay sealed under a lock that no longer exists.
     // The vault keeps its lock until the write succeeded.
-    const written: ItemRecord[] = [];
-    const stuck: string[] = [];
-    for (const rec of await records.getAll()) {
-      if (rec.id === LOCK_RECORD_ID || !holdsSealedSecrets(rec)) continue;
-      const { value, locked } = await storage.vault.fromRecord(rec);
-      const item = migrateItem(value, rec.version);
-      if (locked || !item) stuck.push(item?.name ?? rec.id);
-      else written.push({ id: rec.id, version: rec.version, item: value });
-      // Not open in this tab (unknown to it, or still locked): the caller puts it in the store.
-      const mine = itemsNow()[rec.id];
-      if (item && !locked && !openedHere.has(rec.id) && (!mine || mine.keyLocked)) late.push(item);
-    }
-    if (stuck.length) throw lockStays(stuck);
+    const first = await openStored(storage, records, itemsNow, openedHere);
+    if (first.stuck.length) throw lockStays(first.stuck);
     // One transaction: a tab closed or a write failed midway leaves the keys sealed under their lock
     // (nothing changed) or plaintext with no lock, never plaintext keys under a lock said to stay.
-    await records.put(written, { deleting: [LOCK_RECORD_ID] });
+    await records.put(first.written, { deleting: [LOCK_RECORD_ID] });
+    const written = [...first.written];
+    for (const item of first.late) late.set(item.id, item);
+    // Reading and opening take a while, and a tab that has not heard of the removal yet still seals
+    // what it saves: such a key would stay sealed with no lock record to open it. Swept while the
+    // opened lock key is still here (a tab that hears the removal later writes its own: item-storage.ts).
+    for (let sweep = 0; sweep < SWEEPS; sweep++) {
+      const more = await openStored(storage, records, itemsNow, openedHere);
+      if (!more.written.length) break;
+      await records.put(more.written);
+      written.push(...more.written);
+      for (const item of more.late) late.set(item.id, item);
+    }
     storage.vault.setHeader(undefined);
     announce({ put: written, deleted: [], lock: null });
   });
-  storage.markStored(late);
-  return [...opened, ...late];
+  storage.markStored([...late.values()]);
+  return [...opened, ...late.values()];
 }
