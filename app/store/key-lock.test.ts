@@ -345,22 +345,6 @@ describe('key lock: private keys sealed at rest', () => {
     expect(byName(a, 'old tab leaf').keyPem).toBeUndefined();
   });
 
-  it('remove the lock: a key another tab sealed and stored meanwhile is written back in plaintext too', async () => {
-    const { records, a } = await lockedWorkspace();
-    // A tab on another channel: this one never hears of its item, as with a message still in flight.
-    const b = await tab(records);
-    const [extra] = await workspaceItems();
-    if (!extra?.keyPem) throw new Error('no CA');
-    b.store.getState().addItems([{ ...extra, name: 'sealed meanwhile' }]);
-    await b.storage.flush();
-    expectNoKeyIn(records, [extra.keyPem]);
-    await a.store.getState().removeKeyLock(PASS);
-    expect(byName(a, 'sealed meanwhile').keyPem).toBe(extra.keyPem);
-    const c = await tab(records);
-    expect(c.store.getState().keyLock).toBe('off');
-    expect(byName(c, 'sealed meanwhile').keyPem).toBe(extra.keyPem);
-  });
-
   it('two tabs that have not heard of each other cannot both set a lock: the second is refused, the first stays', async () => {
     const records = memoryRecordStore();
     const a = await tab(records);
