@@ -6,7 +6,7 @@
  * (every node and client, the same names, a new bundle for the same target; the old certificates
  * and bundle stay in the workspace, shown superseded, until the user deletes them).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { expiryOf, naturalCompare } from '../../flows/inventory/index.ts';
 import { StatusBadges } from '../../components/status-badges.tsx';
 import { useApp, type WorkspaceItem } from '../../store/index.ts';
@@ -52,7 +52,9 @@ function clusterEntries(items: Record<string, WorkspaceItem>): ClusterEntry[] {
 }
 
 export function ClusterList() {
-  const items = useApp((s) => s.items);
+  // Deferred: a cluster of a thousand nodes saved is listed in a render of its own, not in the
+  // task that stores it.
+  const items = useDeferredValue(useApp((s) => s.items));
   const hydrated = useApp((s) => s.hydrated);
   const entries = useMemo(() => clusterEntries(items), [items]);
   const [message, setMessage] = useState<{ text: string; failed: boolean }>();

@@ -8,6 +8,7 @@ import type { ClusterResult } from '../../worker/pki-contract.ts';
 import type { Bundle, LayoutOptions } from '../../layouts/types.ts';
 import { nodeHosts } from '../../flows/node-hosts.ts';
 import { targetById } from '../../targets/index.ts';
+import { useAfterFirstFrame } from './use-after-first-frame.ts';
 
 /**
  * The layouts' Bundle of a finished cluster, for the one zip operation (exportBundle). A new root
@@ -59,6 +60,7 @@ export function ClusterResultView({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const bundle = useMemo(() => clusterResultBundle(cluster, result), [cluster, result]);
+  const snippetsShown = useAfterFirstFrame();
 
   const downloadBundle = async () => {
     setBusy(true);
@@ -99,7 +101,9 @@ export function ClusterResultView({
           {problem}
         </p>
       )}
-      <SnippetsPanel bundle={bundle} layout={result.layout} options={options} target={result.target} others={false} />
+      {snippetsShown && (
+        <SnippetsPanel bundle={bundle} layout={result.layout} options={options} target={result.target} others={false} />
+      )}
     </section>
   );
 }
