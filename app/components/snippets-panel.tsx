@@ -5,6 +5,7 @@
  * The Cluster result and Export → Bundles both show it.
  */
 import { useId, useMemo, useState } from 'react';
+import { NamePicker } from './name-picker.tsx';
 import { CodeBlock, type CodeLanguage } from './code-block.tsx';
 import { renderSnippets, type RenderedSnippet } from '../flows/bundle-snippets.ts';
 import type { BundleOutline, LayoutId, LayoutOptions } from '../layouts/types.ts';
@@ -45,34 +46,6 @@ function SnippetBlock({ r, id }: { r: RenderedSnippet; id: string }) {
   );
 }
 
-/** A name picker shown when the bundle has more than one node (or client) to write snippets for. */
-function Picker({
-  label,
-  names,
-  value,
-  onChange,
-}: {
-  label: string;
-  names: string[];
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const id = useId();
-  if (names.length < 2) return null;
-  return (
-    <div className="field snippets__picker">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {names.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export interface SnippetsPanelProps {
   bundle: BundleOutline;
   layout: LayoutId;
@@ -89,6 +62,8 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
   const [clientName, setClientName] = useState('');
   const [othersOpen, setOthersOpen] = useState(false);
   const chosenTarget = target ? targetById(target) : targetOfLayout(layout);
+  const nodeNames = useMemo(() => bundle.nodes.map((n) => n.name), [bundle]);
+  const clientNames = useMemo(() => bundle.clients.map((c) => c.name), [bundle]);
   const node = bundle.nodes.find((n) => n.name === nodeName)?.name ?? bundle.nodes[0]?.name;
   const client = bundle.clients.find((c) => c.name === clientName)?.name ?? bundle.clients[0]?.name;
   const { own, others } = useMemo(() => {
@@ -115,17 +90,21 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
         file paths of this bundle. Passwords appear as placeholders, never as themselves.
       </p>
       <div className="snippets__pickers">
-        <Picker
+        <NamePicker
           label="Node for the snippets"
-          names={bundle.nodes.map((n) => n.name)}
+          noun="node"
+          names={nodeNames}
           value={node ?? ''}
           onChange={setNodeName}
+          className="snippets__picker"
         />
-        <Picker
+        <NamePicker
           label="Client for the snippets"
-          names={bundle.clients.map((c) => c.name)}
+          noun="client"
+          names={clientNames}
           value={client ?? ''}
           onChange={setClientName}
+          className="snippets__picker"
         />
       </div>
       <nav aria-label="Snippets on this page" className="snippets__toc">
