@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
 import { issueFigure } from './browser-issue.ts';
+import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -283,18 +284,8 @@ async function savedItems(page: Page, count: number): Promise<void> {
  * IndexedDB (the writes go on after the bundle shows), with the longest task over both.
  */
 async function clusterThroughUi(browser: Browser, n: number): Promise<void> {
-  const page = await browser.newPage();
-  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.goto(`${ORIGIN}/#/cluster`);
-  await page.waitForSelector(READY);
-  const form = page.getByRole('form', { name: 'Cluster setup' });
-  await form.getByLabel('Cluster name').fill(`ui-${n}`);
-  await form
-    .getByLabel('Nodes')
-    .fill(Array.from({ length: n }, (_, i) => `node-${i + 1} 10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n'));
-  await form.getByLabel('Clients').fill('app');
+  const { page, create } = await openClusterForm(browser, ORIGIN, n);
   await watchLongTasks(page);
-  const create = form.getByRole('button', { name: 'Create cluster certificates' });
   await startStopwatch(create, 'click', '.result button', /Download bundle/);
   const t0 = Date.now();
   await create.click();
@@ -383,6 +374,7 @@ export async function bench(): Promise<void> {
     for (const n of [100, 1000]) {
       try {
         await clusterThroughUi(browser, n);
+        if (n === 1000) await clusterViewTraced(browser, ORIGIN, n);
       } catch (e) {
         console.log(
           `browser: cluster of ${n} nodes through the Cluster view: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,

@@ -73,3 +73,11 @@ export function tasksByCpu(raw: Buffer): TracedTask[] {
   }
   return tasks.sort((a, b) => b.cpu - a.cpu);
 }
+
+/** The longest `count` tasks in one line: "12.1 ms (wall 30 ms: Layout 6.2 ms, ...); ...". */
+export function longestTasksText(tasks: readonly TracedTask[], count = 3): string {
+  return tasks
+    .slice(0, count)
+    .map((t) => `${t.cpu.toFixed(1)} ms (wall ${t.wall.toFixed(0)} ms: ${t.what || 'no detail'})`)
+    .join('; ');
+}

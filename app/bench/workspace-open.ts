@@ -24,7 +24,7 @@ import { SCHEMA_VERSION } from '../store/migrate.ts';
 import { memoryRecordStore } from '../store/record-store.ts';
 import type { WorkspaceItem } from '../store/types.ts';
 import { setUpCluster } from '../worker/cluster-setup.ts';
-import { tasksByCpu, TASK_TRACE_CATEGORIES, type TracedTask } from './trace-tasks.ts';
+import { longestTasksText, tasksByCpu, TASK_TRACE_CATEGORIES, type TracedTask } from './trace-tasks.ts';
 
 const READY = 'main[data-ready="true"]';
 /** The console message the watcher prints once the rows show. */
@@ -266,10 +266,7 @@ export async function workspaceOpen(browser: Browser, origin: string, runs = 3):
     await page.context().close();
     console.log(
       `browser: workspace of ${items.length} items, ${view}, traced open: longest main-thread tasks by CPU time ` +
-        traced
-          .slice(0, 3)
-          .map((t) => `${t.cpu.toFixed(1)} ms (wall ${t.wall.toFixed(0)} ms: ${t.what || 'no detail'})`)
-          .join('; '),
+        longestTasksText(traced),
     );
   }
   console.log(
