@@ -94,4 +94,25 @@ test('lock the keys, reload, issue: asked to unlock once, wrong then right passp
   await expect(page.getByRole('button', { name: 'Keys unlocked' })).toBeVisible();
   await app.flushSaves();
   expect(await storedText(page)).not.toContain('PRIVATE KEY'); // the new leaf's key is sealed too
+
+  // Remove the lock: the keys go back to plaintext and the lock's record goes, in one IndexedDB write.
+  await page.getByRole('button', { name: 'Keys unlocked' }).click();
+  const unlockedDialog = page.getByRole('dialog', { name: 'Private keys are unlocked' });
+  await unlockedDialog.locator('summary', { hasText: 'Remove the lock' }).click();
+  const removal = unlockedDialog.getByRole('form', { name: 'Remove the lock' });
+  await removal.getByLabel('Passphrase').fill(PASSPHRASE);
+  await removal.getByRole('button', { name: 'Remove the lock' }).click();
+  // The dialog now offers to set a lock, and still says what happened.
+  const afterRemoval = page.getByRole('dialog', { name: 'Lock private keys with a passphrase' });
+  await expect(afterRemoval.getByRole('status')).toHaveText(
+    'The lock is removed: the private keys are stored unencrypted in this browser.',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByRole('button', { name: 'Keys not locked' })).toBeVisible();
+  await expectAxeClean(page);
+  await app.flushSaves();
+  const removed = await storedText(page);
+  expect(removed.match(/BEGIN PRIVATE KEY/g)).toHaveLength(2); // the root's and web-1's
+  expect(removed).not.toContain('sealedKey');
+  expect(removed).not.toContain('certbench-key-lock');
 });

@@ -2,7 +2,7 @@
  * The key lock's dialog, opened from the header's control: set a passphrase when there is none,
  * unlock when locked, and when unlocked: Lock now, change the passphrase, remove the lock.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { appStore, useApp } from '../../store/index.ts';
 import { ChangePassphraseForm } from './change-passphrase-form.tsx';
@@ -16,8 +16,8 @@ const TITLES = {
   unlocked: 'Private keys are unlocked',
 } as const;
 
-function UnlockedPanel({ onDone }: { onDone: () => void }) {
-  const [message, setMessage] = useState<string>();
+/** `onMessage`: what a form here reports; the dialog shows it, also once the lock is gone and this panel with it. */
+function UnlockedPanel({ onDone, onMessage }: { onDone: () => void; onMessage: (message: string) => void }) {
   const [locking, setLocking] = useState(false);
   return (
     <>
@@ -45,16 +45,13 @@ function UnlockedPanel({ onDone }: { onDone: () => void }) {
           Close
         </button>
       </div>
-      <p role="status" className="lock-status">
-        {message}
-      </p>
       <details>
         <summary>Change the passphrase</summary>
-        <ChangePassphraseForm onDone={setMessage} />
+        <ChangePassphraseForm onDone={onMessage} />
       </details>
       <details>
         <summary>Remove the lock</summary>
-        <RemoveLockForm onDone={setMessage} />
+        <RemoveLockForm onDone={onMessage} />
       </details>
     </>
   );
@@ -64,6 +61,12 @@ function UnlockedPanel({ onDone }: { onDone: () => void }) {
 export function LockDialog({ onClose }: { onClose: () => void }) {
   const status = useApp((s) => s.keyLock);
   const failures = useApp((s) => s.keyLockFailures);
+  const [message, setMessage] = useState<string>();
+  const said = useRef<HTMLParagraphElement>(null);
+  // A phone shows the dialog scrolled to the form that reported: bring the report into view.
+  useEffect(() => {
+    if (message) said.current?.scrollIntoView({ block: 'nearest' });
+  }, [message]);
   return (
     <ModalDialog title={TITLES[status]} onClose={onClose}>
       {failures.length > 0 && (
@@ -71,6 +74,9 @@ export function LockDialog({ onClose }: { onClose: () => void }) {
           The sealed key of {failures.join(', ')} would not open: its stored record is damaged. It stays locked.
         </p>
       )}
+      <p role="status" className="lock-status" ref={said}>
+        {message}
+      </p>
       {status === 'off' && <SetLockForm onDone={onClose} />}
       {status === 'locked' && (
         <>
@@ -78,7 +84,7 @@ export function LockDialog({ onClose }: { onClose: () => void }) {
           <UnlockForm onUnlocked={onClose} onCancel={onClose} />
         </>
       )}
-      {status === 'unlocked' && <UnlockedPanel onDone={onClose} />}
+      {status === 'unlocked' && <UnlockedPanel onDone={onClose} onMessage={setMessage} />}
     </ModalDialog>
   );
 }
