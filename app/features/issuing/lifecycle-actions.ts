@@ -20,6 +20,19 @@ function itemById(id: string): WorkspaceItem {
   return item;
 }
 
+/**
+ * `id`'s item, refused once it has been renewed: renewing it again would make a second successor
+ * and overwrite the first one's link, leaving two current certificates or bundles. Checked before
+ * the worker runs and again before the store is written, so two clicks in flight renew once.
+ */
+function notRenewed(id: string): WorkspaceItem {
+  const item = itemById(id);
+  const successor = item.meta.supersededBy ? appStore.getState().items[item.meta.supersededBy] : undefined;
+  if (item.meta.supersededBy)
+    throw new Error(`${item.name} has already been renewed${successor ? ` as ${successor.name}` : ''}.`);
+  return item;
+}
+
 /** The issuing CA of `item` as the worker takes it, or an error saying why it cannot sign. */
 function issuerOf(item: WorkspaceItem): { ca: WorkspaceItem; issuer: IssuerInput } {
   const ca = item.parentId ? appStore.getState().items[item.parentId] : undefined;
@@ -30,10 +43,11 @@ function issuerOf(item: WorkspaceItem): { ca: WorkspaceItem; issuer: IssuerInput
 
 /** Renew a certificate under its CA: same names, new key, serial and validity. Returns the new item. */
 export async function renewItem(id: string): Promise<WorkspaceItem> {
-  await ensureKeysUnlocked(`Renewing ${itemById(id).name}`);
-  const old = itemById(id);
+  await ensureKeysUnlocked(`Renewing ${notRenewed(id).name}`);
+  const old = notRenewed(id);
   const { ca, issuer } = issuerOf(old);
   const renewed = await callWorker('renewCertificate', { certPem: old.pem, issuer });
+  notRenewed(id);
   const [made] = appStore.getState().addItems([
     issuedItem(renewed, {
       kind: 'certificate',
@@ -53,8 +67,8 @@ export async function renewItem(id: string): Promise<WorkspaceItem> {
  * it from Export). The old certificates and bundle stay, marked superseded. Returns the new bundle.
  */
 export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
-  await ensureKeysUnlocked(`Renewing ${itemById(bundleId).name}`);
-  const bundle = itemById(bundleId);
+  await ensureKeysUnlocked(`Renewing ${notRenewed(bundleId).name}`);
+  const bundle = notRenewed(bundleId);
   const items = appStore.getState().items;
   const members = (bundle.meta.members ?? []).flatMap((m) => (items[m] ? [items[m]] : []));
   const ca = members.find((m) => m.kind === 'ca') ?? (bundle.parentId ? items[bundle.parentId] : undefined);
@@ -65,6 +79,7 @@ export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
     members: leaves.map((l) => ({ name: l.name, certPem: l.pem })),
     issuer: { certPem: ca.pem, keyPem: ca.keyPem, chainPem: ca.chainPem ?? '' },
   });
+  notRenewed(bundleId);
   // Ids chosen here so the new bundle can list its members: one store update for all of them.
   const made = renewed.map((r) => ({
     ...issuedItem(r, { kind: 'certificate', name: r.name, parentId: ca.id }),

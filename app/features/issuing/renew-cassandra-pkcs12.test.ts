@@ -19,7 +19,7 @@ import { expectStoresOpen, pkcs12Cluster } from '../cluster/testing/cassandra-pk
 import { renewBundle } from './lifecycle-actions.ts';
 
 const saved = vi.hoisted(() => [] as { name: string; contents: string | Uint8Array }[]);
-const ports = vi.hoisted(() => [] as { close(): void }[]);
+const worker = vi.hoisted(() => ({ close: (): void => undefined }));
 
 vi.mock('../../lib/download.ts', async (original) => ({
   ...(await original<typeof import('../../lib/download.ts')>()),
@@ -29,25 +29,13 @@ vi.mock('../../lib/download.ts', async (original) => ({
 // The page's worker client over a MessageChannel served by the worker's own operations.
 vi.mock('../../worker/client.ts', async (original) => {
   const client = await original<typeof import('../../worker/client.ts')>();
-  const { MessageChannel } = await import('node:worker_threads');
-  const { serveOps } = await import('../../worker/serve.ts');
-  const { OPS } = await import('../../worker/ops.ts');
-  type Port = import('node:worker_threads').MessagePort;
-  const endpoint = (port: Port): import('../../worker/protocol.ts').Endpoint => {
-    ports.push(port);
-    return {
-      postMessage: (m, t) => port.postMessage(m, (t ?? []) as never),
-      addEventListener: (_type, listener) => port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
-    };
-  };
-  const { port1, port2 } = new MessageChannel();
-  serveOps(endpoint(port1), OPS);
-  return { ...client, callWorker: client.workerCaller(() => endpoint(port2)) };
+  const { channelWorker } = await import('../../worker/testing/channel-worker.ts');
+  const served = channelWorker(client.workerCaller);
+  worker.close = () => served.close();
+  return { ...client, callWorker: served.callWorker };
 });
 
-afterAll(() => {
-  for (const p of ports) p.close();
-});
+afterAll(() => worker.close());
 
 const PASSWORD = 'ring-store-2';
 const NODES = ['cass1', 'cass2'];
