@@ -79,19 +79,22 @@ function putValue(out: DerBuffer, v: Value): void {
 export function leafTbsWriter(
   pieces: TbsPieces,
 ): (input: TemplateLeafInput, ski: Uint8Array) => Uint8Array<ArrayBuffer> {
-  let validityKey = '';
+  let validityFrom = NaN;
+  let validityTo = NaN;
   let validity = new Uint8Array(0);
   const validityOf = (notBefore: Date, notAfter: Date) => {
-    const key = `${notBefore.getTime()}/${notAfter.getTime()}`;
-    if (key !== validityKey) {
-      const from = x509Time(notBefore);
-      const to = x509Time(notAfter);
-      validity = new DerBuffer(tlvSize(from.length + to.length))
-        .header(TAG.SEQUENCE, from.length + to.length)
-        .put(from)
-        .put(to)
+    const from = notBefore.getTime();
+    const to = notAfter.getTime();
+    if (from !== validityFrom || to !== validityTo) {
+      const start = x509Time(notBefore);
+      const end = x509Time(notAfter);
+      validity = new DerBuffer(tlvSize(start.length + end.length))
+        .header(TAG.SEQUENCE, start.length + end.length)
+        .put(start)
+        .put(end)
         .done();
-      validityKey = key;
+      validityFrom = from;
+      validityTo = to;
     }
     return validity;
   };

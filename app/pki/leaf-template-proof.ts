@@ -10,11 +10,13 @@
  * AuthorityKeyIdentifier extensions are encoded for every issuer by the very calls signLeaf
  * makes (a Name read from the issuer's subject DER and written again, as
  * X509CertificateGenerator.create does; leafExtensions with the issuer's key id), so a new CA
- * gets its own name and AKI from the code that would have written them on the general path,
- * and costs no probe. The proof compares the whole TBS a template writes with the probe's, byte
+ * gets its own name and AKI from the code that would have written them on the general path
+ * (the AKI from the same AuthorityKeyIdentifierExtension leafExtensions makes; the proof fails if
+ * leafExtensions ever writes it otherwise), and costs no probe. BasicConstraints, KeyUsage and
+ * ExtendedKeyUsage depend on the profile and the leaf key only, so the proven ones are kept. The proof compares the whole TBS a template writes with the probe's, byte
  * for byte, over inputs that exercise every SAN kind, so a change in either path fails it.
  */
-import { Name } from '@peculiar/x509';
+import { AuthorityKeyIdentifierExtension, Name } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
@@ -41,27 +43,63 @@ const PROBE_SANS: SanEntry[] = [
 ];
 
 /**
- * The constant pieces of `issuer`'s leaves, written by the general path's encoders: the issuer
- * Name as X509CertificateGenerator writes `new Name(issuer.subjectDer)`, and leafExtensions'
- * own DER for everything but the SAN and SKI, which mark where each leaf's own go. `sigAlg` is
- * the proven probe's for this issuer key algorithm.
+ * What a proof establishes for one (issuer key algorithm, profile, leaf key algorithm): the
+ * signature AlgorithmIdentifier the general path writes, and the leaf extensions in its order,
+ * leafExtensions' own DER for those that depend on neither the issuer nor the leaf
+ * (BasicConstraints, KeyUsage, ExtendedKeyUsage), and marks where the leaf's SAN and SKI and the
+ * issuer's AKI go.
  */
-export function issuerPieces(
-  issuer: LoadedIssuer,
-  profile: LeafProfile,
-  algorithm: KeyAlgorithmId,
-  sigAlg: Uint8Array,
-): TbsPieces {
+interface Proven {
+  sigAlg: Uint8Array;
+  extensions: readonly (Uint8Array | 'san' | 'ski' | 'aki')[];
+}
+
+function provenShape(profile: LeafProfile, algorithm: KeyAlgorithmId, sigAlg: Uint8Array): Proven {
   const extensions = leafExtensions({
     profile: profileSpec(profile),
     family: keyAlgorithm(algorithm).family,
     sans: PROBE_SANS,
     subjectKeyId: '00',
-    authorityKeyId: issuer.keyId,
-  }).map((e): Uint8Array | 'san' | 'ski' =>
-    e.type === OID.subjectAltName ? 'san' : e.type === OID.subjectKeyId ? 'ski' : new Uint8Array(e.rawData),
+    authorityKeyId: '00',
+  }).map((e): Uint8Array | 'san' | 'ski' | 'aki' =>
+    e.type === OID.subjectAltName
+      ? 'san'
+      : e.type === OID.subjectKeyId
+        ? 'ski'
+        : e.type === OID.authorityKeyId
+          ? 'aki'
+          : new Uint8Array(e.rawData),
   );
-  return { sigAlg, issuer: new Uint8Array(new Name(issuer.subjectDer).toArrayBuffer()), extensions };
+  return { sigAlg, extensions };
+}
+
+/**
+ * What an issuer puts in its leaves' TBS, written as the general path writes it: its Name as
+ * X509CertificateGenerator writes `new Name(issuer.subjectDer)`, and the AuthorityKeyIdentifier
+ * leafExtensions makes from its key id. Kept per issuer: a cluster's node and client batches share them.
+ */
+const issuerParts = new WeakMap<LoadedIssuer, { name: Uint8Array; aki: Uint8Array }>();
+
+function partsOf(issuer: LoadedIssuer): { name: Uint8Array; aki: Uint8Array } {
+  let parts = issuerParts.get(issuer);
+  if (!parts) {
+    parts = {
+      name: new Uint8Array(new Name(issuer.subjectDer).toArrayBuffer()),
+      aki: new Uint8Array(new AuthorityKeyIdentifierExtension(issuer.keyId, false).rawData),
+    };
+    issuerParts.set(issuer, parts);
+  }
+  return parts;
+}
+
+/** The constant pieces of `issuer`'s leaves under a proven shape. */
+function issuerPieces(issuer: LoadedIssuer, proven: Proven): TbsPieces {
+  const { name, aki } = partsOf(issuer);
+  return {
+    sigAlg: proven.sigAlg,
+    issuer: name,
+    extensions: proven.extensions.map((e) => (e === 'aki' ? aki : e)),
+  };
 }
 
 /** The TBSCertificate and the signature AlgorithmIdentifier of a certificate, DER. */
@@ -81,7 +119,7 @@ async function prove(
   profile: LeafProfile,
   algorithm: KeyAlgorithmId,
   crypto: Crypto,
-): Promise<Uint8Array> {
+): Promise<Proven> {
   const probeKey = await generateKeyPair(algorithm, crypto);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', probeKey.publicKey));
   const now = Math.floor(Date.now() / 1000) * 1000;
@@ -109,7 +147,8 @@ async function prove(
   const { tbs, sigAlg } = tbsAndSigAlg(
     new Uint8Array(pemDecodeAll(probe.certPem).blocks[0]?.der ?? new ArrayBuffer(0)),
   );
-  const write = leafTbsWriter(issuerPieces(issuer, profile, algorithm, sigAlg));
+  const proven = provenShape(profile, algorithm, sigAlg);
+  const write = leafTbsWriter(issuerPieces(issuer, proven));
   const rebuilt = write({ ...input, notAfter: new Date(probe.notAfter) }, spkiKeyId(spki));
   if (Convert.ToHex(rebuilt) !== Convert.ToHex(tbs)) {
     throw new PkiError(
@@ -118,11 +157,11 @@ async function prove(
       'The fast certificate template does not reproduce the general path for this CA.',
     );
   }
-  return sigAlg;
+  return proven;
 }
 
-/** Proofs made (or being made) in this module's life: signature AlgorithmIdentifier by proof key. */
-const proofs = new Map<string, Promise<Uint8Array>>();
+/** Proofs made (or being made) in this module's life, by proof key. */
+const proofs = new Map<string, Promise<Proven>>();
 
 /**
  * The constant pieces of `issuer`'s leaves of `profile` with `algorithm` keys, once the
@@ -145,7 +184,7 @@ export async function provenPieces(
     });
     proof = made;
   }
-  return issuerPieces(issuer, profile, algorithm, await proof);
+  return issuerPieces(issuer, await proof);
 }
 
 /** How many proofs this module holds (tests: a second issuer must not cost a probe). */

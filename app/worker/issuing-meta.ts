@@ -71,6 +71,25 @@ function serialText(octets: Uint8Array): string {
 }
 
 /**
+ * Name texts read lately, by DER (hex): a cluster's CA name is the issuer of every leaf and the
+ * subject of the CA, so it is read once. Emptied when it holds NAME_TEXTS_KEPT.
+ */
+const nameTexts = new Map<string, string>();
+const NAME_TEXTS_KEPT = 64;
+
+/** @peculiar/x509's text of a Name (Name.toString), as the workspace showed it before. */
+function nameText(der: Uint8Array): string {
+  const key = Convert.ToHex(der);
+  let text = nameTexts.get(key);
+  if (text === undefined) {
+    text = new Name(der.slice()).toString();
+    if (nameTexts.size >= NAME_TEXTS_KEPT) nameTexts.clear();
+    nameTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
  * certificateFactsByX509's facts from the one certificate model (a TLV read, app/pki/model), with
  * only the two names read by @peculiar/x509 (Name.toString, the text the workspace shows): a
  * Chromium trace of a 100-node cluster spent most of its workspace facts in full parses.
@@ -81,8 +100,8 @@ function certificateFacts(der: ArrayBuffer): ItemMeta {
   const keyAlgorithm = lightKeyLabel(facts.key);
   if (!keyAlgorithm) return certificateFactsByX509(der);
   return {
-    subject: new Name(facts.model.subject.slice()).toString(),
-    issuer: new Name(facts.model.issuer.slice()).toString(),
+    subject: nameText(facts.model.subject),
+    issuer: nameText(facts.model.issuer),
     serial: serialText(facts.serial),
     notBefore: facts.notBefore.date.toISOString(),
     notAfter: facts.notAfter.date.toISOString(),
