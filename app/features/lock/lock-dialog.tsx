@@ -62,6 +62,13 @@ export function LockDialog({ onClose }: { onClose: () => void }) {
   const status = useApp((s) => s.keyLock);
   const failures = useApp((s) => s.keyLockFailures);
   const [message, setMessage] = useState<string>();
+  // A report belongs to the panel that made it: once the keys are locked again (Lock now, or
+  // another tab), "Passphrase changed" above the unlock form would describe the wrong state.
+  const [shownFor, setShownFor] = useState(status);
+  if (shownFor !== status) {
+    setShownFor(status);
+    if (status === 'locked') setMessage(undefined);
+  }
   const said = useRef<HTMLParagraphElement>(null);
   // A phone shows the dialog scrolled to the form that reported: bring the report into view.
   useEffect(() => {
