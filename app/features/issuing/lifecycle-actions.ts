@@ -166,3 +166,9 @@ export function deleteWithDependants(id: string): WorkspaceItem[] {
   appStore.getState().removeItems(removed.map((i) => i.id));
   return removed;
 }
+
+/** What a deletion tells the user: `removed` is deleteWithDependants' answer, the item first. */
+export function deletedText(name: string, removed: readonly WorkspaceItem[]): string {
+  const dependants = removed.length - 1;
+  return `Deleted ${name}${dependants > 0 ? ` and ${plural(dependants, 'item')} that depended on it` : ''}.`;
+}

@@ -11,6 +11,7 @@ import { formatSan, type RevocationReason } from '../../pki/light/index.ts';
 import { appStore, hasPrivateKey, type WorkspaceItem } from '../../store/index.ts';
 import {
   deleteWithDependants,
+  deletedText,
   downloadCrl,
   dependantItems,
   renewBundle,
@@ -212,10 +213,7 @@ function DeleteDialog({
           onClick={() => {
             const removed = deleteWithDependants(item.id);
             onClose();
-            onMessage(
-              `Deleted ${item.name}${removed.length > 1 ? ` and ${removed.length - 1} items that depended on it` : ''}.`,
-              () => appStore.getState().restoreItems(removed),
-            );
+            onMessage(deletedText(item.name, removed), () => appStore.getState().restoreItems(removed));
           }}
         >
           Delete
