@@ -19,6 +19,7 @@ import { signingAlgorithm } from './sign.ts';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { leafTbsWriter, spkiKeyId, type TemplateLeafInput } from './leaf-tbs.ts';
 import { provenPieces } from './leaf-template-proof.ts';
+import { nativePemEncoder } from './native-pem.ts';
 
 export type { TemplateLeafInput } from './leaf-tbs.ts';
 export { spkiKeyId } from './leaf-tbs.ts';
@@ -136,14 +137,23 @@ export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | un
   return tlv(TAG.SEQUENCE, tlvView(pkcs8, algT), tlvView(pkcs8, bits));
 }
 
+/** The platform's PEM encoder, checked once per module life (native-pem.ts); undefined where there is none. */
+let checkedPem: { encode: ReturnType<typeof nativePemEncoder> } | undefined;
+function platformPem() {
+  return (checkedPem ??= { encode: nativePemEncoder() }).encode;
+}
+
 /**
  * WebCrypto as the fast path's engine: generate, one PKCS#8 export (an EC key's SPKI is read
- * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf.
+ * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf. PEM with the
+ * platform's base64 where it has one that writes what pemEncode writes.
  */
 export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): LeafEngine {
   const isEc = keyAlgorithm(template.algorithm).family === 'ec';
   const isEcdsa = template.signer.algorithm.name === 'ECDSA';
+  const pem = platformPem();
   return {
+    ...(pem ? { pem } : {}),
     async newKey() {
       const keys = await generateKeyPair(template.algorithm, crypto);
       const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));

@@ -1,0 +1,49 @@
+// The platform base64 is used for PEM only when it writes what pemEncode writes: rows of
+// stand-ins for Uint8Array.prototype.toBase64 (Node 20 has none), the right one and wrong ones.
+import { describe, expect, it } from 'vitest';
+import { nativePemEncoder } from './native-pem.ts';
+import { pemEncode } from './pem.ts';
+
+type ToBase64 = (this: Uint8Array) => string;
+const right: ToBase64 = function () {
+  return Buffer.from(this).toString('base64');
+};
+
+const rows: { name: string; input: ToBase64 | undefined; want: 'used' | 'refused' }[] = [
+  { name: 'a correct base64', input: right, want: 'used' },
+  { name: 'none (Node 20, older browsers)', input: undefined, want: 'refused' },
+  {
+    name: 'base64url (- and _ instead of + and /)',
+    input: function () {
+      return Buffer.from(this).toString('base64url');
+    },
+    want: 'refused',
+  },
+  {
+    name: 'no padding',
+    input: function () {
+      return Buffer.from(this).toString('base64').replace(/=+$/, '');
+    },
+    want: 'refused',
+  },
+  {
+    name: 'one that throws',
+    input: () => {
+      throw new Error('not here');
+    },
+    want: 'refused',
+  },
+];
+
+describe('nativePemEncoder', () => {
+  for (const row of rows)
+    it(row.name, () => {
+      const encode = nativePemEncoder(row.input);
+      if (row.want === 'refused') return expect(encode).toBeUndefined();
+      if (!encode) throw new Error('refused a correct base64');
+      for (const n of [0, 1, 2, 3, 63, 64, 65, 500, 1234]) {
+        const der = crypto.getRandomValues(new Uint8Array(n));
+        expect(encode('PRIVATE KEY', der)).toBe(pemEncode('PRIVATE KEY', der));
+      }
+    });
+});
