@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { withBuiltApp, workerPage } from './browser.ts';
 import { TABLE_FROM } from '../features/inspect/cert-rows.ts';
+import { inspectViewTasks } from './inspect-view-tasks.ts';
 
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Issue 14: "at most 0.25 ms a certificate for the CA bundle in the Chromium worker, everything included". */
@@ -140,6 +141,14 @@ export async function bench(): Promise<void> {
     const page = await workerPage(browser);
     if (!page) return void console.log('inspect: no pki.worker asset in the build; not measured');
     await inspectBundle(page);
+    const origin = new URL(page.url()).origin;
     await page.close();
+    if (existsSync(SYSTEM_BUNDLE))
+      await inspectViewTasks(
+        browser,
+        origin,
+        SYSTEM_BUNDLE,
+        readFileSync(SYSTEM_BUNDLE, 'utf8').split('BEGIN CERTIFICATE').length - 1,
+      );
   });
 }

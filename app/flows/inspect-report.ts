@@ -26,6 +26,7 @@ import {
   type Item,
   type MissingCertificate,
   type RelationItem,
+  type Relations,
   type Summary,
   type TreeNode,
 } from '../pki/index.ts';
@@ -124,6 +125,12 @@ export interface InspectReport<Item extends InspectedItem = InspectedItem> {
 /** Leaves diagnosed per report: enough for a cluster's worth of node certificates dropped at once. */
 export const MAX_DIAGNOSES = 20;
 
+/** How a report is made besides its request. */
+export interface InspectSteps {
+  /** Stops the report between inputs (the user cleared them or started another run). */
+  signal?: AbortSignal;
+}
+
 /** Chains drawn per report; a thousand-node bundle would otherwise draw a thousand trees. */
 export const MAX_CHAIN_TREES = 20;
 
@@ -196,19 +203,12 @@ function relationItem(item: Item): RelationItem | undefined {
 }
 
 /**
- * Relate the items; mark each certificate with its key and the chain above it (for saving), and
- * draw chains longer than one certificate, key matches and duplicates as trees.
+ * From the relations of `related` (the report's items in the order given to relate): mark each
+ * certificate with its key and the chain above it (for saving), and draw chains longer than one
+ * certificate, key matches and duplicates as trees.
  */
-async function relationTrees(
-  related: { item: RelationItem; out: InspectedItem }[],
-  crypto: Crypto,
-): Promise<ReportNode[]> {
-  if (related.length === 0) return [];
-  const r = await relate(
-    related.map((x) => x.item),
-    crypto,
-  );
-  const at = (i: number) => related[i]?.out;
+function relationTrees(r: Relations, related: InspectedItem[]): ReportNode[] {
+  const at = (i: number) => related[i];
   const title = (i: number) => at(i)?.title ?? `item ${i + 1}`;
   const selfSigned = new Set(r.issuedBy.filter((e) => e.subject === e.issuer).map((e) => e.subject));
   const trees: ReportNode[] = [];
@@ -343,7 +343,7 @@ async function diagnose(
  */
 export function inspectReport(
   request: InspectRequest,
-  steps: { signal?: AbortSignal } = {},
+  steps: InspectSteps = {},
   crypto: Crypto = bindX509Crypto(defaultCrypto()),
 ): Promise<InspectReport> {
   return buildReport(request, request.treesOnRequestFrom ?? Infinity, steps, crypto);
@@ -352,7 +352,7 @@ export function inspectReport(
 /** The report with every item's tree, whatever the request says: what `certbench inspect` prints. */
 export async function explainedReport(
   request: InspectRequest,
-  steps: { signal?: AbortSignal } = {},
+  steps: InspectSteps = {},
   crypto: Crypto = bindX509Crypto(defaultCrypto()),
 ): Promise<InspectReport<ExplainedItem>> {
   // With no threshold every item is explained, so every `tree` is set.
@@ -362,13 +362,12 @@ export async function explainedReport(
 async function buildReport(
   request: InspectRequest,
   treesOnRequestFrom: number,
-  steps: { signal?: AbortSignal },
+  steps: InspectSteps,
   crypto: Crypto,
 ): Promise<InspectReport> {
   const now = new Date();
   const items: InspectedItem[] = [];
   const certs: { out: InspectedItem; der: ArrayBuffer }[] = [];
-  const related: { item: RelationItem; out: InspectedItem }[] = [];
   // CRLs given alongside take part in each leaf's diagnosis (revoked, or status unknown).
   const crls: ArrayBuffer[] = [];
   const read: Item[][] = [];
@@ -386,6 +385,19 @@ async function buildReport(
     );
   }
   const all = read.flat();
+  // The signature checks start first and are awaited last: where WebCrypto verifies off the
+  // JavaScript thread (Node's thread pool), they run while this one explains, summarises and lints.
+  const related = all.flatMap((item, index) => {
+    const rel = relationItem(item);
+    return rel ? [{ rel, index }] : [];
+  });
+  const relating =
+    related.length > 0
+      ? relate(
+          related.map((r) => r.rel),
+          crypto,
+        )
+      : undefined;
   const withTrees = all.filter((item) => item.kind === 'certificate').length < treesOnRequestFrom;
   read.forEach((group, i) =>
     group.forEach((item, j) => {
@@ -393,10 +405,13 @@ async function buildReport(
       items.push(out);
       if (der) certs.push({ out, der });
       if (item.kind === 'crl') crls.push(item.der);
-      const rel = relationItem(item);
-      if (rel) related.push({ item: rel, out });
     }),
   );
-  const relations = await relationTrees(related, crypto);
+  const relations = relating
+    ? relationTrees(
+        await relating,
+        related.map((r) => items[r.index]!),
+      )
+    : [];
   return { at: now.toISOString(), items, relations, diagnoses: await diagnose(certs, crls, request, now, crypto) };
 }
