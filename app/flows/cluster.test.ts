@@ -4,7 +4,6 @@
  * `certbench bundle` (run in-process with a CA folder that does not exist: a refusal about the
  * plan, not the folder, comes before the CA is read, and keys are made only after that).
  */
-import { webcrypto } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -13,31 +12,7 @@ import { setUpCluster } from '../worker/cluster-setup.ts';
 import type { ClusterArgs } from '../worker/pki-contract.ts';
 import type { OpContext } from '../worker/protocol.ts';
 import { checkClusterPlan } from './cluster.ts';
-
-/** Node's WebCrypto with a count of generateKey calls. */
-function countingCrypto(): { crypto: Crypto; keys: () => number } {
-  let keys = 0;
-  const subtle = webcrypto.subtle;
-  const counted = new Proxy(subtle, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'generateKey') {
-        const generate = subtle.generateKey.bind(subtle) as (...a: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) => {
-          keys++;
-          return generate(...args);
-        };
-      }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  const crypto = {
-    subtle: counted,
-    getRandomValues: webcrypto.getRandomValues.bind(webcrypto),
-    randomUUID: webcrypto.randomUUID.bind(webcrypto),
-  } as unknown as Crypto;
-  return { crypto, keys: () => keys };
-}
+import { countingCrypto } from '../test/counting-crypto.ts';
 
 const ctx: OpContext = { signal: new AbortController().signal, progress: () => undefined };
 const browser = (over: Partial<ClusterArgs>): ClusterArgs => ({

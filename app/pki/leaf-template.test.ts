@@ -25,6 +25,7 @@ import { parseSans } from './san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import { opensslCa } from '../test/judges/openssl-ca.ts';
 import { forgetTemplateProofs, provenTemplateCount } from './leaf-template-proof.ts';
+import { countingCrypto } from '../test/counting-crypto.ts';
 
 const ISSUER_ALGS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
 const cas = new Map<string, { ca: CaResult; loaded: LoadedIssuer }>();
@@ -283,23 +284,6 @@ describe('template TBS = general TBS for encodings the probe does not use', () =
  * first issuer's name or AKI (or its whole pieces) fails them.
  */
 describe('a proven construction serves a new issuer of the same key algorithm', () => {
-  /** A WebCrypto that counts the keys made through it: a probe makes one. */
-  function countingCrypto(): { crypto: Crypto; keys: () => number } {
-    let keys = 0;
-    const subtle = new Proxy(crypto.subtle, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (prop === 'generateKey') keys++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    const counting = { subtle, getRandomValues: crypto.getRandomValues.bind(crypto) } as unknown as Crypto;
-    return { crypto: counting, keys: () => keys };
-  }
-
   /** What a CA contributes to its leaves' TBS: its subject Name DER and its key id (the AKI), in hex. */
   const issuerMarks = (issuer: LoadedIssuer) => ({
     name: Convert.ToHex(issuer.subjectDer),
