@@ -199,7 +199,7 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
 }
 
 /** Start a long-task log in the page; read it with `longestTaskMs`. */
-async function watchLongTasks(page: Page): Promise<void> {
+export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
     const longest: number[] = [];
     new PerformanceObserver((list) => {
@@ -247,7 +247,7 @@ async function readStopwatch(page: Page): Promise<number> {
 }
 
 /** The longest task the page's observer saw (0 for none over 50 ms), after giving it time to report. */
-async function longestTaskMs(page: Page): Promise<number> {
+export async function longestTaskMs(page: Page): Promise<number> {
   await page.waitForTimeout(100);
   return page.evaluate(() => Math.max(0, ...(globalThis as unknown as BenchGlobals).benchLongTasks));
 }

@@ -5,6 +5,7 @@
  * the long-task API (issue 14: no main-thread task over 50 ms). Part of section "inspect".
  */
 import type { Browser } from 'playwright-core';
+import { longestTaskMs, watchLongTasks } from './browser.ts';
 import { longestTasksText, tasksByCpu, TASK_TRACE_CATEGORIES } from './trace-tasks.ts';
 
 const READY = 'main[data-ready="true"]';
@@ -24,13 +25,7 @@ export async function inspectViewTasks(browser: Browser, origin: string, bundle:
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`${origin}/#/inspect`);
     await page.waitForSelector(READY);
-    await page.evaluate(() => {
-      const seen: number[] = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) seen.push(entry.duration);
-      }).observe({ type: 'longtask' });
-      Object.assign(globalThis, { benchLongTasks: seen });
-    });
+    await watchLongTasks(page);
     await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
     const t0 = Date.now();
     await page.getByLabel('Add files').setInputFiles(bundle);
@@ -43,9 +38,7 @@ export async function inspectViewTasks(browser: Browser, origin: string, bundle:
     elapsed.push(Date.now() - t0);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const tasks = tasksByCpu(await browser.stopTracing());
-    const longest = await page.evaluate(() =>
-      Math.max(0, ...(globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks),
-    );
+    const longest = await longestTaskMs(page);
     if ((tasks[0]?.cpu ?? 0) >= Math.max(0, ...cpu)) worst = longestTasksText(tasks);
     cpu.push(tasks[0]?.cpu ?? 0);
     wall.push(longest);
