@@ -7,7 +7,7 @@
  * and bundle stay in the workspace, shown superseded, until the user deletes them).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { expiryOf, naturalCompare } from '../../flows/inventory/index.ts';
+import { expiryOf, isSuperseded, naturalCompare } from '../../flows/inventory/index.ts';
 import { StatusBadges } from '../../components/status-badges.tsx';
 import { useApp, type WorkspaceItem } from '../../store/index.ts';
 import { isTargetId, targetById } from '../../targets/index.ts';
@@ -22,6 +22,8 @@ interface ClusterEntry {
   target: string;
   nodes: number;
   clients: number;
+  /** Renewed: its successor bundle is still in the workspace. */
+  superseded: boolean;
   /** The earliest notAfter of its certificates (ISO), if any. */
   firstEnd?: string;
 }
@@ -41,14 +43,11 @@ function clusterEntries(items: Record<string, WorkspaceItem>): ClusterEntry[] {
           (needsStorePassword(bundle) ? ' with PKCS#12 stores' : ''),
         nodes: leaves.filter((l) => l.meta.profile !== 'client').length,
         clients: leaves.filter((l) => l.meta.profile === 'client').length,
+        superseded: isSuperseded(bundle, (id) => id in items),
         ...(ends[0] ? { firstEnd: ends[0] } : {}),
       };
     })
-    .sort(
-      (a, b) =>
-        Number(a.bundle.meta.supersededBy !== undefined) - Number(b.bundle.meta.supersededBy !== undefined) ||
-        naturalCompare(a.bundle.name, b.bundle.name),
-    );
+    .sort((a, b) => Number(a.superseded) - Number(b.superseded) || naturalCompare(a.bundle.name, b.bundle.name));
 }
 
 export function ClusterList() {
@@ -85,8 +84,7 @@ export function ClusterList() {
         keep, so it is asked for again at each download.
       </p>
       <ul aria-label="Your clusters">
-        {entries.map(({ bundle, target, nodes, clients, firstEnd }) => {
-          const superseded = bundle.meta.supersededBy !== undefined;
+        {entries.map(({ bundle, target, nodes, clients, superseded, firstEnd }) => {
           const status = { ...(firstEnd ? expiryOf(firstEnd, now) : {}), revoked: false, superseded };
           return (
             <li key={bundle.id} aria-label={bundle.name} className="cluster-list__item">

@@ -6,6 +6,7 @@
  */
 import { dependantsOf } from '../../flows/inventory/dependants.ts';
 import { naturalSort } from '../../flows/inventory/natural-order.ts';
+import { isSuperseded } from '../../flows/inventory/status.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
@@ -27,9 +28,10 @@ function itemById(id: string): WorkspaceItem {
  */
 function notRenewed(id: string): WorkspaceItem {
   const item = itemById(id);
-  const successor = item.meta.supersededBy ? appStore.getState().items[item.meta.supersededBy] : undefined;
-  if (item.meta.supersededBy)
-    throw new Error(`${item.name} has already been renewed${successor ? ` as ${successor.name}` : ''}.`);
+  const items = appStore.getState().items;
+  const successor = item.meta.supersededBy ? items[item.meta.supersededBy] : undefined;
+  if (successor && isSuperseded(item, (s) => s in items))
+    throw new Error(`${item.name} has already been renewed as ${successor.name}.`);
   return item;
 }
 

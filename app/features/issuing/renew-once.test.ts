@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { appStore, selectItemList, type WorkspaceItem } from '../../store/index.ts';
 import { saveCluster } from '../cluster/save-cluster.ts';
 import { setUpCluster } from '../../worker/cluster-setup.ts';
-import { renewBundle, renewItem } from './lifecycle-actions.ts';
+import { deleteWithDependants, renewBundle, renewItem } from './lifecycle-actions.ts';
 
 const worker = vi.hoisted(() => ({ close: (): void => undefined }));
 
@@ -72,4 +72,12 @@ describe('renew once', () => {
       if (row.item === 'bundle') expect(currentBundles(`once${i}`)).toHaveLength(1);
     });
   }
+
+  it('a certificate whose renewal was deleted can be renewed again (review L5)', async () => {
+    const { leaf } = await savedCluster('again');
+    const mistaken = await renewItem(leaf.id);
+    deleteWithDependants(mistaken.id);
+    const renewed = await renewItem(leaf.id);
+    expect(appStore.getState().items[leaf.id]?.meta.supersededBy).toBe(renewed.id);
+  });
 });

@@ -29,8 +29,17 @@ export interface InventoryRow<T extends InventoryItem = InventoryItem> {
  * (keystroke to rows was 53-58 ms with both rebuilt on every key).
  */
 const haystacks = new WeakMap<InventoryItem, string>();
-/** Per item object, its status with the issuer object and clock it was computed for ("expiring soon" asks again). */
-const statuses = new WeakMap<InventoryItem, { issuer: InventoryItem | undefined; now: Date; status: ItemStatus }>();
+/**
+ * Per item object, its status with the issuer and successor objects and the clock it was computed
+ * for ("expiring soon" asks again): a new revocation replaces the issuer, a deleted renewal the successor.
+ */
+interface KnownStatus {
+  issuer: InventoryItem | undefined;
+  successor: InventoryItem | undefined;
+  now: Date;
+  status: ItemStatus;
+}
+const statuses = new WeakMap<InventoryItem, KnownStatus>();
 const sortedLists = new WeakMap<readonly InventoryItem[], readonly InventoryItem[]>();
 
 function haystack(item: InventoryItem): string {
@@ -54,10 +63,11 @@ function byName<T extends InventoryItem>(items: readonly T[]): readonly T[] {
 
 function statusOf(item: InventoryItem, byId: ReadonlyMap<string, InventoryItem>, now: Date): ItemStatus {
   const issuer = item.parentId ? byId.get(item.parentId) : undefined;
+  const successor = item.meta.supersededBy ? byId.get(item.meta.supersededBy) : undefined;
   const known = statuses.get(item);
-  if (known && known.issuer === issuer && known.now === now) return known.status;
+  if (known && known.issuer === issuer && known.successor === successor && known.now === now) return known.status;
   const status = itemStatus(item, byId, now);
-  statuses.set(item, { issuer, now, status });
+  statuses.set(item, { issuer, successor, now, status });
   return status;
 }
 

@@ -142,12 +142,18 @@ describe('inventoryRows and expiringSoon', () => {
     { name: 'expired', query: { status: 'expired' as const }, want: ['node-2'] },
     { name: 'soon', query: { status: 'soon' as const }, want: ['app', 'node-10'] },
     { name: 'superseded', query: { status: 'superseded' as const }, want: ['node-1'] },
+    {
+      name: 'a renewal whose successor was deleted is current again',
+      items: base.filter((i) => i.id !== 'node1b'),
+      query: { status: 'superseded' as const },
+      want: [],
+    },
     { name: 'issued by the intermediate', query: { caId: 'inter' }, want: ['node-1', 'node-1', 'node-2', 'node-10'] },
     { name: 'issued below the root, soon', query: { caId: 'root', status: 'soon' as const }, want: ['app', 'node-10'] },
   ];
   for (const row of rows) {
     it(row.name, () => {
-      expect(inventoryRows(base, { ...row.query, now: NOW }).map((r) => r.item.name)).toEqual(row.want);
+      expect(inventoryRows(row.items ?? base, { ...row.query, now: NOW }).map((r) => r.item.name)).toEqual(row.want);
     });
   }
 

@@ -26,6 +26,16 @@ export function expiryOf(notAfter: string, now: Date): { expiry: Expiry; daysLef
   return { expiry: left <= 0 ? 'expired' : left <= EXPIRING_SOON_DAYS * DAY_MS ? 'soon' : 'fine', daysLeft };
 }
 
+/**
+ * Whether `item` was renewed: its successor is still in the workspace. A successor deleted since
+ * (a renewal made by mistake, then removed) leaves the item current again, so it can be renewed
+ * once more; the stale link is not cleared, so Undo of that deletion links them again.
+ */
+export function isSuperseded(item: Pick<InventoryItem, 'meta'>, has: (id: string) => boolean): boolean {
+  const successor = item.meta.supersededBy;
+  return successor !== undefined && has(successor);
+}
+
 /** The status of `item`; `byId` finds its issuing CA (parentId) to look up revocation. */
 export function itemStatus(item: InventoryItem, byId: ReadonlyMap<string, InventoryItem>, now: Date): ItemStatus {
   const issuer = item.parentId ? byId.get(item.parentId) : undefined;
@@ -34,6 +44,6 @@ export function itemStatus(item: InventoryItem, byId: ReadonlyMap<string, Invent
   return {
     ...(item.meta.notAfter ? expiryOf(item.meta.notAfter, now) : {}),
     revoked: !!(serial && revocations && isRevoked(revocations, serial)),
-    superseded: item.meta.supersededBy !== undefined,
+    superseded: isSuperseded(item, (id) => byId.has(id)),
   };
 }
