@@ -4,14 +4,14 @@
  * "Other targets". A node (and client) picker re-renders the per-node snippets for the one chosen.
  * The Cluster result and Export → Bundles both show it.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { NamePicker } from './name-picker.tsx';
 import { CodeBlock, type CodeLanguage } from './code-block.tsx';
-import { renderSnippets, type RenderedSnippet } from '../flows/bundle-snippets.ts';
+import { bundleSnippetContext, renderSnippet } from '../flows/bundle-snippets.ts';
 import type { BundleOutline, LayoutId, LayoutOptions } from '../layouts/types.ts';
 import { orderedSnippets } from '../targets/snippets.ts';
 import { targetById, targetOfLayout, type TargetId } from '../targets/index.ts';
-import type { SnippetLanguage } from '../snippets/types.ts';
+import type { Snippet, SnippetContext, SnippetLanguage } from '../snippets/types.ts';
 import './snippets-panel.css';
 
 const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = {
@@ -22,7 +22,20 @@ const LANGUAGE: Record<SnippetLanguage, CodeLanguage> = {
   shell: 'shell',
 };
 
-function SnippetBlock({ r, id }: { r: RenderedSnippet; id: string }) {
+/**
+ * One snippet, rendered here from the bundle's context: React may yield between blocks, where
+ * rendering every snippet of a thousand-node bundle in the panel's own render was one long task.
+ */
+const SnippetBlock = memo(function SnippetBlock({
+  snippet,
+  context,
+  id,
+}: {
+  snippet: Snippet;
+  context: SnippetContext;
+  id: string;
+}) {
+  const r = useMemo(() => renderSnippet(snippet, context), [snippet, context]);
   return (
     <div className="snippet">
       <h5 id={id} tabIndex={-1}>
@@ -44,7 +57,7 @@ function SnippetBlock({ r, id }: { r: RenderedSnippet; id: string }) {
       )}
     </div>
   );
-}
+});
 
 export interface SnippetsPanelProps {
   bundle: BundleOutline;
@@ -66,15 +79,16 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
   const clientNames = useMemo(() => bundle.clients.map((c) => c.name), [bundle]);
   const node = bundle.nodes.find((n) => n.name === nodeName)?.name ?? bundle.nodes[0]?.name;
   const client = bundle.clients.find((c) => c.name === clientName)?.name ?? bundle.clients[0]?.name;
-  const { own, others } = useMemo(() => {
+  const { context, own, others } = useMemo(() => {
     const order = orderedSnippets(layout, options, chosenTarget);
     const pick = { ...(node ? { nodeName: node } : {}), ...(client ? { clientName: client } : {}) };
     return {
-      own: renderSnippets(bundle, layout, order.own, options, pick),
-      others: showOthers ? renderSnippets(bundle, layout, order.others, options, pick) : [],
+      context: bundleSnippetContext(bundle, layout, options, pick),
+      own: order.own,
+      others: showOthers ? order.others : [],
     };
   }, [bundle, layout, options, chosenTarget, node, client, showOthers]);
-  const anchor = (r: RenderedSnippet) => `${prefix}-${r.snippet.id}`;
+  const anchor = (snippet: Snippet) => `${prefix}-${snippet.id}`;
   // Buttons, not #fragment links: the app routes by the location hash.
   const jump = (id: string) => {
     const heading = document.getElementById(id);
@@ -109,10 +123,10 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
       </div>
       <nav aria-label="Snippets on this page" className="snippets__toc">
         <ol>
-          {own.map((r) => (
-            <li key={r.snippet.id}>
-              <button type="button" className="snippets__jump" onClick={() => jump(anchor(r))}>
-                {r.snippet.label}
+          {own.map((snippet) => (
+            <li key={snippet.id}>
+              <button type="button" className="snippets__jump" onClick={() => jump(anchor(snippet))}>
+                {snippet.label}
               </button>
             </li>
           ))}
@@ -132,14 +146,14 @@ export function SnippetsPanel({ bundle, layout, options, target, others: showOth
           )}
         </ol>
       </nav>
-      {own.map((r) => (
-        <SnippetBlock key={r.snippet.id} r={r} id={anchor(r)} />
+      {own.map((snippet) => (
+        <SnippetBlock key={snippet.id} snippet={snippet} context={context} id={anchor(snippet)} />
       ))}
       {others.length > 0 && (
         <details open={othersOpen} onToggle={(e) => setOthersOpen(e.currentTarget.open)}>
           <summary id={`${prefix}-others`}>Other targets ({others.length})</summary>
-          {others.map((r) => (
-            <SnippetBlock key={r.snippet.id} r={r} id={anchor(r)} />
+          {others.map((snippet) => (
+            <SnippetBlock key={snippet.id} snippet={snippet} context={context} id={anchor(snippet)} />
           ))}
         </details>
       )}
