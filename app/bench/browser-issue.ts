@@ -111,10 +111,10 @@ export async function clusterOnce(page: Page, n: number, round: number): Promise
 }
 
 /**
- * The Cluster operation through the worker (a new CA, n node certificates, one client, the
- * workspace facts and the snippets), per certificate made (n + 2), beside python issuing the n
- * node certificates in memory (best of BATCH_ROUNDS interleaved rounds each), and beside the
- * WebCrypto floor of the same n + 2 certificates.
+ * The Cluster operation through the worker (a new CA, n node certificates, one client and the
+ * workspace facts; the page renders the snippets itself), per certificate made (n + 2), beside
+ * python issuing the n node certificates in memory (best of BATCH_ROUNDS interleaved rounds
+ * each), and beside the WebCrypto floor of the same n + 2 certificates.
  */
 export async function issueFigure(page: Page, n: number): Promise<void> {
   const nodesFile = nodeListFile(n);
