@@ -50,18 +50,26 @@ function mount(names: string[]) {
   document.body.append(host);
   root = createRoot(host);
   const picked: string[] = [];
-  act(() =>
-    root?.render(
-      <NamePicker
-        label="Node for the snippets"
-        noun="node"
-        names={names}
-        value={names[0] ?? ''}
-        onChange={(n) => picked.push(n)}
-      />,
-    ),
-  );
-  return { host, picked };
+  const show = (list: string[], value = list[0] ?? '') =>
+    act(() =>
+      root?.render(
+        <NamePicker
+          label="Node for the snippets"
+          noun="node"
+          names={list}
+          value={value}
+          onChange={(n) => picked.push(n)}
+        />,
+      ),
+    );
+  show(names);
+  return { host, picked, show };
+}
+
+function searchBox(host: HTMLElement): HTMLInputElement {
+  const input = host.querySelector('input');
+  if (!input) throw new Error('no search box');
+  return input;
 }
 
 /**
@@ -103,5 +111,30 @@ describe('NamePicker', () => {
     expect(host.querySelector('.error')?.textContent).toBe('No node is named "node-1001" in this bundle.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(picked).toEqual(['node-77']);
+  });
+
+  it('part of a name is a search, not an error, and the hint names the node shown', () => {
+    const { host } = mount(nodes(150));
+    const input = searchBox(host);
+    for (const part of ['n', 'node-', 'ode-14']) {
+      type(input, part);
+      expect(host.querySelector('.error'), part).toBeNull();
+      expect(input.getAttribute('aria-invalid'), part).not.toBe('true');
+    }
+    expect(host.textContent).toContain(
+      '150 nodes: type a name, or part of one, and pick it. The snippets are for node-1.',
+    );
+  });
+
+  it('follows another list and value under the same mounted box (review L1)', () => {
+    const { host, show } = mount(nodes(150));
+    type(searchBox(host), 'node-5');
+    const other = Array.from({ length: 150 }, (_, i) => `b-${i + 1}`);
+    show(other);
+    expect(searchBox(host).value).toBe('b-1');
+    expect(host.querySelector('.error')).toBeNull();
+    expect(host.textContent).toContain('The snippets are for b-1.');
+    show(other, 'b-9');
+    expect(searchBox(host).value).toBe('b-9');
   });
 });

@@ -5,6 +5,7 @@
  * scroll to use; the box draws at most SUGGESTIONS options and takes a name typed in full.
  */
 import { useId, useState } from 'react';
+import { plural } from '../text/plural.ts';
 import { Field } from './field.tsx';
 
 /** Up to this many names, a select. */
@@ -63,13 +64,22 @@ function NameSelect({ label, names, value, onChange, className }: NamePickerProp
 function NameSearch({ label, noun, names, value, onChange, className }: NamePickerProps) {
   const listId = useId();
   const [typed, setTyped] = useState(value);
-  const known = typed.trim() === '' || names.includes(typed.trim());
+  // The box follows the caller: another bundle (new names) or a name picked elsewhere replaces
+  // what was typed, so it never shows a name of a list no longer on screen.
+  const [shownFor, setShownFor] = useState({ value, names });
+  if (shownFor.value !== value || shownFor.names !== names) {
+    setShownFor({ value, names });
+    setTyped(value);
+  }
+  const suggestions = suggestedNames(names, typed);
+  // Part of a name is a search, not a mistake: refused only when no name holds the text.
+  const refused = typed.trim() !== '' && suggestions.length === 0;
   return (
     <div className={className}>
       <Field
         label={label}
-        hint={`${names.length} ${noun}s: type a name, or part of one, and pick it.`}
-        error={known ? undefined : `No ${noun} is named "${typed.trim()}" in this bundle.`}
+        hint={`${plural(names.length, noun)}: type a name, or part of one, and pick it. The snippets are for ${value}.`}
+        error={refused ? `No ${noun} is named "${typed.trim()}" in this bundle.` : undefined}
       >
         {(p) => (
           <input
@@ -88,7 +98,7 @@ function NameSearch({ label, noun, names, value, onChange, className }: NamePick
         )}
       </Field>
       <datalist id={listId}>
-        {suggestedNames(names, typed).map((n) => (
+        {suggestions.map((n) => (
           <option key={n} value={n} />
         ))}
       </datalist>
