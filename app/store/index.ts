@@ -44,7 +44,7 @@ import { memoryRecordStore } from './record-store.ts';
 export type { AppState } from './create-store.ts';
 export type { StorageProblem } from './storage-problem.ts';
 export type { ItemKind, ItemMeta, NewItem, WorkspaceItem } from './types.ts';
-export { newId } from './types.ts';
+export { newId, newIds } from './types.ts';
 export { selectItemList, childrenOf, searchItems } from './selectors.ts';
 export { hasPrivateKey } from './key-access.ts';
 export { UnlockCancelled } from './key-lock-slice.ts';

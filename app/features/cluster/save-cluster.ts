@@ -37,7 +37,12 @@ export function clusterItems(
   // Every id at once: one getRandomValues call, not one per item.
   const ids = newIds(result.nodes.length + result.clients.length + 2);
   let nextId = 0;
-  const newId = () => ids[nextId++] ?? '';
+  const newId = (): string => {
+    const id = ids[nextId++];
+    // An item without an id would be stored under '' and overwrite another: refuse, never guess.
+    if (id === undefined) throw new Error(`A cluster of ${ids.length} items made more than that.`);
+    return id;
+  };
   const caId = newId();
   const ca: NewItem = {
     id: caId,

@@ -10,7 +10,7 @@ import { isSuperseded } from '../../flows/inventory/status.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
 import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
-import { appStore, ensureKeysUnlocked, newId, type NewItem, type WorkspaceItem } from '../../store/index.ts';
+import { appStore, ensureKeysUnlocked, newId, newIds, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { plural } from '../../text/plural.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
@@ -83,9 +83,10 @@ export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
   });
   notRenewed(bundleId);
   // Ids chosen here so the new bundle can list its members: one store update for all of them.
-  const made = renewed.map((r) => ({
+  const ids = newIds(renewed.length); // one getRandomValues call for a thousand nodes, not one each
+  const made = renewed.map((r, i) => ({
     ...issuedItem(r, { kind: 'certificate', name: r.name, parentId: ca.id }),
-    id: newId(),
+    id: ids[i] ?? newId(),
   }));
   const { supersededBy: _previous, ...meta } = bundle.meta;
   const next: NewItem = {
