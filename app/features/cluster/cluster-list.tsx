@@ -15,6 +15,7 @@ import { useReportedRun } from '../issuing/use-reported-run.ts';
 import { needsStorePassword } from './saved-layout.ts';
 import { StorePasswordDialog } from './store-password-dialog.tsx';
 import './cluster-list.css';
+import { plural } from '../../text/plural.ts';
 
 /** What the list shows of one bundle, computed from the workspace. */
 interface ClusterEntry {
@@ -91,7 +92,7 @@ export function ClusterList() {
               <div>
                 <strong>{bundle.name}</strong>{' '}
                 <span className="meta">
-                  {target}: {nodes} node{nodes === 1 ? '' : 's'}, {clients} client{clients === 1 ? '' : 's'}
+                  {target}: {plural(nodes, 'node')}, {plural(clients, 'client')}
                   {firstEnd ? `, first certificate ends ${firstEnd.slice(0, 10)}` : ''}
                 </span>{' '}
                 <StatusBadges status={status} />

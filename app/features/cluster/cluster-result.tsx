@@ -9,6 +9,7 @@ import type { Bundle, LayoutOptions } from '../../layouts/types.ts';
 import { nodeHosts } from '../../flows/node-hosts.ts';
 import { targetById } from '../../targets/index.ts';
 import { useAfterFirstFrame } from './use-after-first-frame.ts';
+import { plural } from '../../text/plural.ts';
 
 /**
  * The layouts' Bundle of a finished cluster, for the one zip operation (exportBundle). A new root
@@ -81,8 +82,8 @@ export function ClusterResultView({
         Cluster bundle
       </ResultHeading>
       <p>
-        One CA, {result.nodes.length} node certificate{result.nodes.length === 1 ? '' : 's'} and {result.clients.length}{' '}
-        client certificate{result.clients.length === 1 ? '' : 's'}, laid out for {targetById(result.target).label}.
+        One CA, {plural(result.nodes.length, 'node certificate')} and{' '}
+        {plural(result.clients.length, 'client certificate')}, laid out for {targetById(result.target).label}.
         Everything is also in the workspace.
       </p>
       {result.warnings.length > 0 && (

@@ -5,6 +5,7 @@
  */
 import { formatBytes } from '../../pki/light/index.ts';
 import type { InspectInput } from '../../flows/inspect-report.ts';
+import { plural } from '../../text/plural.ts';
 
 function sizeOf(input: InspectInput): number {
   return typeof input.data === 'string' ? new TextEncoder().encode(input.data).length : input.data.byteLength;
@@ -15,7 +16,7 @@ export function AddedFiles({ id, files, reading }: { id: string; files: readonly
   return (
     <div id={id} className="added-files">
       <p className="field__help">
-        {files.length} file{files.length === 1 ? '' : 's'} added{reading ? ', reading…' : ':'}
+        {plural(files.length, 'file')} added{reading ? ', reading…' : ':'}
       </p>
       <ul aria-label="Added files">
         {files.map((f, i) => (

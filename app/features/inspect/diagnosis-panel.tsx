@@ -5,6 +5,7 @@ import { FindingsList } from './findings-list.tsx';
 import { ClientMatrix } from './client-matrix.tsx';
 import { ChainView } from './chain-view.tsx';
 import { pageFindingText } from './page-words.ts';
+import { plural } from '../../text/plural.ts';
 
 export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
   const headingId = useId();
@@ -26,8 +27,8 @@ export function DiagnosisPanel({ diagnosis }: { diagnosis: Diagnosis }) {
       {diagnosis.chain.length > 0 && (
         <p>
           {diagnosis.valid
-            ? `Chain: ${diagnosis.chain.length} certificate${diagnosis.chain.length === 1 ? '' : 's'}, from the leaf to a trusted root given here.`
-            : `Best path found: ${diagnosis.chain.length} certificate${diagnosis.chain.length === 1 ? '' : 's'} up from the leaf.`}
+            ? `Chain: ${plural(diagnosis.chain.length, 'certificate')}, from the leaf to a trusted root given here.`
+            : `Best path found: ${plural(diagnosis.chain.length, 'certificate')} up from the leaf.`}
         </p>
       )}
       <ChainView

@@ -20,6 +20,7 @@ import { reportJson } from './report-json.ts';
 import { canSave, toNewItem } from './save-items.ts';
 import { useInspect, type InspectOptions } from './use-inspect.ts';
 import './inspect.css';
+import { plural } from '../../text/plural.ts';
 
 const EMPTY: InspectOptions = { pasted: '', password: '', host: '', role: '' };
 
@@ -122,7 +123,7 @@ export function InspectView() {
         {state.busy
           ? 'Reading…'
           : report
-            ? `${read} item${read === 1 ? '' : 's'} read${errors.length ? `, ${errors.length} could not be read` : ''}.`
+            ? `${plural(read, 'item')} read${errors.length ? `, ${errors.length} could not be read` : ''}.`
             : ''}
       </p>
       {(state.failure || state.rejected.length > 0) && (
