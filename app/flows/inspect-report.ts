@@ -398,6 +398,8 @@ async function buildReport(
           crypto,
         )
       : undefined;
+  // Should the loop below throw, the checks are abandoned, not left as an unhandled rejection.
+  relating?.catch(() => undefined);
   const withTrees = all.filter((item) => item.kind === 'certificate').length < treesOnRequestFrom;
   read.forEach((group, i) =>
     group.forEach((item, j) => {
