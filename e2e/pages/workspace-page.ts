@@ -1,7 +1,7 @@
 /**
  * The Workspace view: the inventory table (search, filters, row actions), export and import the
  * whole workspace, clear all. The table shows a page of 50 rows, and a page is drawn 10 rows at
- * once and 10 more each frame (app/features/workspace/use-drawn-count.ts): right after the rows
+ * once and 10 more each frame (app/components/use-drawn-count.ts): right after the rows
  * change, count them with an auto-waiting assertion (toHaveCount), not with count().
  */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';

@@ -13,7 +13,7 @@ import { StatusBadges } from '../../components/status-badges.tsx';
 import { kindText } from './kind-text.ts';
 import { PAGE_SIZE, Pager, usePage } from './pager.tsx';
 import { RowActions, type RowActionsProps } from './row-actions.tsx';
-import { useDrawnCount } from './use-drawn-count.ts';
+import { useDrawnCount } from '../../components/use-drawn-count.ts';
 
 const COLUMNS = ['Name', 'Kind', 'Issuer', 'SANs', 'Key', 'Not after', 'Actions'] as const;
 

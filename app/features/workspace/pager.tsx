@@ -3,7 +3,7 @@
  * table lays out all its rows together, so a thousand rows in the page cost hundreds of
  * milliseconds of layout on every change (measured on this two-core machine: 150-800 ms tasks
  * while rows were added a hundred per frame); a page of fifty, drawn a batch per frame
- * (use-drawn-count.ts), keeps each change well under a 50 ms task. The filters and the natural
+ * (app/components/use-drawn-count.ts), keeps each change well under a 50 ms task. The filters and the natural
  * order work on every item; the pager only picks which of the matching rows are drawn.
  */
 import { useState } from 'react';

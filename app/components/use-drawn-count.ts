@@ -14,27 +14,31 @@ export const FIRST_ROWS = 10;
 export const BATCH_ROWS = 10;
 
 /**
- * How many of `total` rows to draw now. Starts at FIRST_ROWS and grows by BATCH_ROWS each frame
+ * How many of `total` rows to draw now. Starts at `first` (FIRST_ROWS) and grows by `each` (BATCH_ROWS) each frame
  * until `total`; starts over when `restart` changes (the caller's key: another page, another
  * filter), so a page of new rows is never laid out in one task. Between restarts the count only
  * grows: when the workspace changes (an item renewed, revoked, added by another tab) the rows
  * already drawn stay, with an open dialog or the focus in them.
  */
-export function useDrawnCount(total: number, restart: unknown): number {
-  const [state, setState] = useState({ restart, drawn: FIRST_ROWS });
+export function useDrawnCount(
+  total: number,
+  restart: unknown,
+  { first = FIRST_ROWS, each = BATCH_ROWS }: { first?: number; each?: number } = {},
+): number {
+  const [state, setState] = useState({ restart, drawn: first });
   let drawn = state.drawn;
   if (state.restart !== restart) {
     // Adjusting state while rendering (React's documented pattern): no frame with the old count.
-    drawn = FIRST_ROWS;
+    drawn = first;
     setState({ restart, drawn });
   }
   useEffect(() => {
     if (drawn >= total) return;
     // One batch per frame: the batch drawn in this frame is laid out before the next one renders.
     const frame = requestAnimationFrame(() =>
-      setState((s) => (s.restart === restart ? { restart, drawn: s.drawn + BATCH_ROWS } : s)),
+      setState((s) => (s.restart === restart ? { restart, drawn: s.drawn + each } : s)),
     );
     return () => cancelAnimationFrame(frame);
-  }, [drawn, total, restart]);
+  }, [drawn, total, restart, each]);
   return Math.min(drawn, total);
 }

@@ -36,8 +36,8 @@ function tick(): number {
   return runs.length;
 }
 
-function Rows({ rows, restart }: { rows: string[]; restart: unknown }) {
-  const drawn = useDrawnCount(rows.length, restart);
+function Rows({ rows, restart, sizes }: { rows: string[]; restart: unknown; sizes?: { first: number; each: number } }) {
+  const drawn = useDrawnCount(rows.length, restart, sizes);
   return (
     <ul>
       {rows.slice(0, drawn).map((r) => (
@@ -55,24 +55,31 @@ function mount() {
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  const render = (rows: string[], restart: unknown) => act(() => root?.render(<Rows rows={rows} restart={restart} />));
+  const render = (rows: string[], restart: unknown, sizes?: { first: number; each: number }) =>
+    act(() => root?.render(<Rows rows={rows} restart={restart} sizes={sizes} />));
   const drawn = () => [...host.querySelectorAll('li')].map((li) => li.textContent);
   return { host, render, drawn };
 }
 
 describe('useDrawnCount', () => {
-  const rows: { name: string; total: number; wantPerFrame: number[] }[] = [
+  const rows: { name: string; total: number; sizes?: { first: number; each: number }; wantPerFrame: number[] }[] = [
     { name: 'a page of 50: 10 first, then 10 a frame', total: 50, wantPerFrame: [10, 20, 30, 40, 50] },
     { name: 'fewer rows than the first batch: all at once', total: 7, wantPerFrame: [7] },
     { name: 'a last batch that is not full', total: 23, wantPerFrame: [10, 20, 23] },
     { name: 'no rows', total: 0, wantPerFrame: [0] },
+    {
+      name: "the Inspect table's sizes: 144 certificates, 24 a frame",
+      total: 144,
+      sizes: { first: 24, each: 24 },
+      wantPerFrame: [24, 48, 72, 96, 120, 144],
+    },
   ];
   for (const row of rows)
     it(row.name, () => {
       const view = mount();
       const list = names(row.total);
       const restart = {};
-      view.render(list, restart);
+      view.render(list, restart, row.sizes);
       const seen = [view.drawn().length];
       while (tick() > 0) seen.push(view.drawn().length);
       expect(seen).toEqual(row.wantPerFrame);
