@@ -325,13 +325,8 @@ describe('key lock: private keys sealed at rest', () => {
   });
 
   it('two tabs: a plaintext key another tab wrote before it heard of the lock is sealed by the tab that hears it', async () => {
-    const records = memoryRecordStore();
     const channel = newChannel();
-    const a = await tab(records, channel);
-    a.store.getState().addItems(await workspaceItems());
-    await a.storage.flush();
-    await a.store.getState().setKeyPassphrase(PASS);
-    await a.storage.flush();
+    const { records, a } = await lockedWorkspace(channel);
     // What a late tab's write job does: its plaintext record lands, then its message goes out.
     const extra = await plainLeafRecord(records);
     const late = new BroadcastChannel(channel);
@@ -371,13 +366,8 @@ describe('key lock: private keys sealed at rest', () => {
   });
 
   it('two tabs: the unlock prompt closes and the action goes on when the other tab removes the lock', async () => {
-    const records = memoryRecordStore();
     const channel = newChannel();
-    const a = await tab(records, channel);
-    a.store.getState().addItems(await workspaceItems());
-    await a.storage.flush();
-    await a.store.getState().setKeyPassphrase(PASS);
-    await a.storage.flush();
+    const { records, a } = await lockedWorkspace(channel);
     const b = await tab(records, channel);
     const waiting = b.store.getState().requestUnlock('Issue a certificate');
     expect(b.store.getState().unlockRequest).toBeDefined();

@@ -17,25 +17,22 @@ import { needsStorePassword } from '../cluster/saved-layout.ts';
 import { saveCluster } from '../cluster/save-cluster.ts';
 import { expectStoresOpen, pkcs12Cluster } from '../cluster/testing/cassandra-pkcs12-cluster.ts';
 import { renewBundle } from './lifecycle-actions.ts';
+import { closeInProcessClients } from '../../worker/testing/channel-worker.ts';
 
 const saved = vi.hoisted(() => [] as { name: string; contents: string | Uint8Array }[]);
-const worker = vi.hoisted(() => ({ close: (): void => undefined }));
-
 vi.mock('../../lib/download.ts', async (original) => ({
   ...(await original<typeof import('../../lib/download.ts')>()),
   download: (name: string, contents: string | Uint8Array) => void saved.push({ name, contents }),
 }));
 
 // The page's worker client over a MessageChannel served by the worker's own operations.
-vi.mock('../../worker/client.ts', async (original) => {
-  const client = await original<typeof import('../../worker/client.ts')>();
-  const { channelWorker } = await import('../../worker/testing/channel-worker.ts');
-  const served = channelWorker(client.workerCaller);
-  worker.close = () => served.close();
-  return { ...client, callWorker: served.callWorker };
-});
+vi.mock('../../worker/client.ts', async (original) =>
+  (await import('../../worker/testing/channel-worker.ts')).inProcessClient(
+    await original<typeof import('../../worker/client.ts')>(),
+  ),
+);
 
-afterAll(() => worker.close());
+afterAll(closeInProcessClients);
 
 const PASSWORD = 'ring-store-2';
 const NODES = ['cass1', 'cass2'];

@@ -11,18 +11,15 @@ import { appStore, selectItemList, type WorkspaceItem } from '../../store/index.
 import { saveCluster } from '../cluster/save-cluster.ts';
 import { setUpCluster } from '../../worker/cluster-setup.ts';
 import { deleteWithDependants, renewBundle, renewItem } from './lifecycle-actions.ts';
+import { closeInProcessClients } from '../../worker/testing/channel-worker.ts';
 
-const worker = vi.hoisted(() => ({ close: (): void => undefined }));
+vi.mock('../../worker/client.ts', async (original) =>
+  (await import('../../worker/testing/channel-worker.ts')).inProcessClient(
+    await original<typeof import('../../worker/client.ts')>(),
+  ),
+);
 
-vi.mock('../../worker/client.ts', async (original) => {
-  const client = await original<typeof import('../../worker/client.ts')>();
-  const { channelWorker } = await import('../../worker/testing/channel-worker.ts');
-  const served = channelWorker(client.workerCaller);
-  worker.close = () => served.close();
-  return { ...client, callWorker: served.callWorker };
-});
-
-afterAll(() => worker.close());
+afterAll(closeInProcessClients);
 
 async function savedCluster(name: string): Promise<{ bundle: WorkspaceItem; leaf: WorkspaceItem }> {
   const made = await setUpCluster(

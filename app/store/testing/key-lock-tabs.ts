@@ -94,9 +94,10 @@ export function byName(t: AppStore, name: string): WorkspaceItem {
 }
 
 /** A workspace of workspaceItems() saved by one tab, then locked with PASS by it. */
-export async function lockedWorkspace() {
+/** A workspace locked by tab `a`; pass `channel` to open more tabs that hear it. */
+export async function lockedWorkspace(channel = newChannel()) {
   const records = memoryRecordStore();
-  const a = await tab(records);
+  const a = await tab(records, channel);
   const made = await workspaceItems();
   a.store.getState().addItems(made);
   await a.storage.flush();

@@ -1,9 +1,13 @@
 /**
  * Test support: the page's worker client served by the worker's own operations over a Node
  * MessageChannel, so a test runs the page's code and the worker's as the browser does (the real
- * protocol, structured clone and transfer lists), without a browser. Use it from a vi.mock factory
- * of '../../worker/client.ts', handing it the original module's workerCaller (importing the client
- * here would meet the mock), and close the ports after the tests.
+ * protocol, structured clone and transfer lists), without a browser. In a test file:
+ *
+ *   vi.mock('../../worker/client.ts', async (original) =>
+ *     (await import('../../worker/testing/channel-worker.ts')).inProcessClient(await original()));
+ *   afterAll(closeInProcessClients);
+ *
+ * The original client module is handed in: importing it here would meet the mock.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { StartableCaller, workerCaller } from '../client.ts';
@@ -19,7 +23,7 @@ function endpoint(port: MessagePort): Endpoint {
 }
 
 /** A callWorker served in this process, and the ports to close when done. */
-export function channelWorker(caller: typeof workerCaller): { callWorker: StartableCaller; close: () => void } {
+function channelWorker(caller: typeof workerCaller): { callWorker: StartableCaller; close: () => void } {
   const { port1, port2 } = new MessageChannel();
   serveOps(endpoint(port1), OPS);
   return {
@@ -29,4 +33,21 @@ export function channelWorker(caller: typeof workerCaller): { callWorker: Starta
       port2.close();
     },
   };
+}
+
+const openChannels = new Set<() => void>();
+
+/** The client module `client` with its callWorker served in this process (closed by closeInProcessClients). */
+export function inProcessClient<T extends { workerCaller: typeof workerCaller }>(
+  client: T,
+): T & { callWorker: StartableCaller } {
+  const served = channelWorker(client.workerCaller);
+  openChannels.add(() => served.close());
+  return { ...client, callWorker: served.callWorker };
+}
+
+/** Close every channel inProcessClient opened, so the test process can end. */
+export function closeInProcessClients(): void {
+  for (const close of openChannels) close();
+  openChannels.clear();
 }
