@@ -248,8 +248,8 @@ test('Cassandra with PKCS#12: the store password is asked, and keytool opens the
   // The node keys are in the keystores; the cqlsh client's key is a PEM file, and the form says so.
   await form.getByLabel('I understand the zip holds unencrypted private keys').check();
   await form.getByRole('button', { name: 'Download bundle' }).click();
-  await expect(form.getByLabel('Keystore password')).toHaveAccessibleDescription(/Choose a store password/);
-  await form.getByLabel('Keystore password').fill(password);
+  await expect(form.getByLabel('Store password')).toHaveAccessibleDescription(/Choose a store password/);
+  await form.getByLabel('Store password').fill(password);
   const exported = page.waitForEvent('download');
   await form.getByRole('button', { name: 'Download bundle' }).click();
   expectStores(await judgeZip(await exported, 'cring-export', info));

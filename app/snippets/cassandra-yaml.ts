@@ -86,8 +86,8 @@ export const cassandraYamlPkcs12: Snippet = {
     const truststore = ctx.node.files.truststore ?? `${dir}/truststore.p12`;
     return [
       `# certbench: TLS for Cassandra node ${ctx.node.name} with PKCS#12 stores. Merge into cassandra.yaml.`,
-      `# Replace ${ctx.storePasswordPlaceholder} with the store password the bundle was made with: the Cluster form's`,
-      "# Store password, Export → Bundles' Keystore password, or certbench bundle --store-password-file. It is",
+      `# Replace ${ctx.storePasswordPlaceholder} with the store password the bundle was made with: the one typed as`,
+      '# Store password in the Cluster form or Export → Bundles, or certbench bundle --store-password-file. It is',
       '# not in the zip. keystore_password also unlocks the private key inside the keystore, as Cassandra expects.',
       '# Check the stores first:',
       `#   keytool -list -storetype PKCS12 -keystore ${sh(keystore)}     (one PrivateKeyEntry with its chain)`,

@@ -175,7 +175,7 @@ export function BundleExport() {
         )}
         {layout === 'cassandra' && cassandraFormat === 'pkcs12' && (
           <div className="field">
-            <label htmlFor="bundle-store-password">Keystore password</label>
+            <label htmlFor="bundle-store-password">Store password</label>
             <input
               id="bundle-store-password"
               type="password"
