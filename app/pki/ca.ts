@@ -3,43 +3,20 @@
  * (PEM strings and ISO dates) so the worker, the store and the CLI use them unchanged.
  */
 import { Name } from '@peculiar/x509';
-import type { KeyAlgorithmId } from './algorithms.ts';
+import { generalCaCertificate, type CaSigner, type MadeCa } from './ca-general.ts';
+import { fastRootCa, isFastRootAlgorithm } from './ca-template.ts';
+import type { CaParams, CaResult } from './ca-types.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
-import { keyIdentifier, caExtensions } from './extensions.ts';
 import { loadIssuer, madeIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
-import { spkiFamily, subjectKey } from './keys.ts';
-import { subjectName, type SubjectFields } from './names.ts';
+import { subjectKey } from './keys.ts';
+import { checkSubject, subjectName } from './names.ts';
 import { DEFAULTS } from './presets.ts';
 import { randomSerial } from './serial.ts';
-import { signCertificate } from './sign.ts';
 import { validityWindow, type ValidityWindow } from './validity.ts';
 
 export type { CaMaterial } from './issuer.ts';
-
-export interface CaParams {
-  subject: SubjectFields;
-  /** Default 'p256'. */
-  algorithm?: KeyAlgorithmId;
-  /** Default 3650 for a root, 1825 for an intermediate (DEFAULTS). */
-  days?: number;
-  /** BasicConstraints pathLen. Root: none by default (no limit). Intermediate: 0 by default, and below the issuer's. */
-  pathLength?: number;
-  /** ISO start; default now minus a few minutes. */
-  notBefore?: string;
-  /** Certify this existing key (clear PKCS#8 PEM) instead of making one, e.g. to renew a CA with its key. */
-  keyPem?: string;
-  /** An intermediate that would outlive its issuer: clamp (default) or refuse. */
-  onOutlive?: 'clamp' | 'error';
-}
-
-export interface CaResult extends CaMaterial {
-  notBefore: string;
-  notAfter: string;
-  serial: string;
-  /** What was adjusted (e.g. validity shortened to the issuer's). */
-  notes: string[];
-}
+export type { CaParams, CaResult } from './ca-types.ts';
 
 function checkPathLength(v: unknown): number | undefined {
   if (v === undefined) return undefined;
@@ -53,72 +30,17 @@ function checkPathLength(v: unknown): number | undefined {
   return v;
 }
 
-/**
- * A CA certificate just made: the plain result (chainPem is left to the caller), and the facts it
- * was made from, which are its LoadedIssuer's but for the intermediates (madeIssuer).
- */
-interface MadeCa {
-  result: Omit<CaResult, 'chainPem'>;
-  facts: Omit<LoadedIssuer, 'cert' | 'intermediatesPem'>;
-  der: ArrayBuffer;
-}
-
-/** The CA certificate itself, once subject, window and signer are settled. */
+/** The CA certificate on the general path, once subject, window and signer are settled: the key (fresh or given), a serial, the generator. */
 async function makeCa(
   params: CaParams,
   subject: Name,
   window: ValidityWindow,
   pathLength: number | undefined,
-  signer: {
-    issuerName?: Name;
-    authorityKeyId?: string;
-    signingKey?: CryptoKey;
-    signingAlgorithm?: LoadedIssuer['algorithm'];
-  },
+  signer: CaSigner,
   crypto: Crypto,
 ): Promise<MadeCa> {
   const key = await subjectKey(params.algorithm ?? DEFAULTS.algorithm, params.keyPem, crypto);
-  const serial = randomSerial(crypto);
-  const subjectKeyId = await keyIdentifier(key.spki, crypto);
-  const { pem, der } = await signCertificate(
-    {
-      serialHex: serial,
-      subject,
-      issuer: signer.issuerName ?? subject,
-      ...window,
-      spki: key.spki,
-      extensions: caExtensions({
-        subjectKeyId,
-        authorityKeyId: signer.authorityKeyId,
-        pathLength,
-        family: spkiFamily(key.spki),
-      }),
-      // Self-signed when no issuer signs: the new key signs its own certificate.
-      signingKey: signer.signingKey ?? key.privateKey,
-      signingAlgorithm: signer.signingAlgorithm ?? key.algorithm,
-    },
-    crypto,
-  );
-  return {
-    result: {
-      certPem: pem,
-      keyPem: key.pkcs8Pem,
-      notBefore: window.notBefore.toISOString(),
-      notAfter: window.notAfter.toISOString(),
-      serial,
-      notes: window.notes,
-    },
-    facts: {
-      subjectDer: subject.toArrayBuffer(),
-      privateKey: key.privateKey,
-      algorithm: key.algorithm,
-      keyId: subjectKeyId,
-      ...(pathLength === undefined ? {} : { pathLength }),
-      notBefore: window.notBefore,
-      notAfter: window.notAfter,
-    },
-    der,
-  };
+  return generalCaCertificate({ key, serialHex: randomSerial(crypto), subject, window, pathLength, signer }, crypto);
 }
 
 /** A self-signed root CA: BasicConstraints CA:TRUE (critical), keyCertSign + cRLSign, SKI. chainPem is empty. */
@@ -135,10 +57,15 @@ export async function createRootIssuer(
   params: CaParams,
   crypto: Crypto = defaultCrypto(),
 ): Promise<{ ca: CaResult; issuer: LoadedIssuer }> {
-  const subject = subjectName(params.subject);
+  const checked = checkSubject(params.subject);
   const pathLength = checkPathLength(params.pathLength);
   const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
-  const made = await makeCa(params, subject, window, pathLength, {}, crypto);
+  const algorithm = params.algorithm ?? DEFAULTS.algorithm;
+  // A fresh key of a classical algorithm: the proven fast path (ca-template.ts). An existing key or ML-DSA: the generator.
+  const made =
+    params.keyPem === undefined && isFastRootAlgorithm(algorithm)
+      ? await fastRootCa(checked, { algorithm, pathLength }, window, crypto)
+      : await makeCa(params, subjectName(checked), window, pathLength, {}, crypto);
   return {
     ca: { ...made.result, chainPem: '' },
     issuer: madeIssuer({ ...made.facts, intermediatesPem: '' }, made.der),

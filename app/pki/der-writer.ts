@@ -151,3 +151,23 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const half = raw.length / 2;
   return tlv(TAG.SEQUENCE, unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
+
+const NO_UNUSED_BITS = new Uint8Array([0]);
+
+/**
+ * A Certificate (RFC 5280 §4.1) around a TBSCertificate, its signature AlgorithmIdentifier and
+ * the signature value as it goes into the BIT STRING (ECDSA: the DER Ecdsa-Sig-Value): one
+ * buffer, written once.
+ */
+export function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  const bits = 1 + signature.length;
+  const content = tbs.length + sigAlg.length + tlvSize(bits);
+  return new DerBuffer(tlvSize(content))
+    .header(TAG.SEQUENCE, content)
+    .put(tbs)
+    .put(sigAlg)
+    .header(TAG.BIT_STRING, bits)
+    .put(NO_UNUSED_BITS)
+    .put(signature)
+    .done();
+}
