@@ -122,6 +122,8 @@ export async function proveRootShape(
   return pieces;
 }
 
+const shapeId = (shape: RootShape) => `${shape.algorithm}/${shape.pathLength ?? 'none'}`;
+
 /** Proofs made (or being made) in this module's life, by shape; undefined once a shape failed its proof. */
 const proofs = new Map<string, Promise<RootTbsPieces | undefined>>();
 
@@ -131,7 +133,7 @@ const proofs = new Map<string, Promise<RootTbsPieces | undefined>>();
  * probe that fails for another reason (WebCrypto refusing the key) rejects and is not kept.
  */
 export function provenRootPieces(shape: RootShape, key: RootKey, crypto: Crypto): Promise<RootTbsPieces | undefined> {
-  const id = `${shape.algorithm}/${shape.pathLength ?? 'none'}`;
+  const id = shapeId(shape);
   let proof = proofs.get(id);
   if (!proof) {
     const made = proveRootShape(shape, key, crypto).catch((e: unknown) => {
@@ -143,6 +145,13 @@ export function provenRootPieces(shape: RootShape, key: RootKey, crypto: Crypto)
     proof = made;
   }
   return proof;
+}
+
+/** Whether `shape` was proven ('proven'), failed its proof ('failed') or was not tried yet ('none') in this module's life. */
+export async function rootShapeState(shape: RootShape): Promise<'proven' | 'failed' | 'none'> {
+  const proof = proofs.get(shapeId(shape));
+  if (!proof) return 'none';
+  return (await proof.catch(() => undefined)) ? 'proven' : 'failed';
 }
 
 /** How many root shapes this module has proven or tried (tests: a second root must not cost a probe). */

@@ -1,0 +1,232 @@
+// The root CA fast path is the general path, byte for byte: a root createRootIssuer made on the fast
+// path has the TBSCertificate the generator writes for the same key, serial, name, window and path
+// length (with an Ed25519 key, whose signature is deterministic, the same certificate); the proof
+// refuses a writer that differs in any field; openssl verify -x509_strict accepts the root and a
+// leaf under it; and a shape's probe is made once per module life.
+import { BasicConstraintsExtension } from '@peculiar/x509';
+import { Convert } from 'pvtsutils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KeyAlgorithmId } from './algorithms.ts';
+import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
+import { createRootIssuer } from './ca.ts';
+import { generalCaCertificate } from './ca-general.ts';
+import { rootTbs, type RootTbsWriter } from './ca-tbs.ts';
+import {
+  forgetRootProofs,
+  proveRootShape,
+  provenRootShapeCount,
+  rootShapeState,
+  type RootKey,
+  type RootShape,
+} from './ca-template-proof.ts';
+import type { CaParams } from './ca-types.ts';
+import { PkiError } from './errors.ts';
+import { issueLeaf } from './issue.ts';
+import { generateKeyPair, publicKeyFromPrivate } from './keys.ts';
+import { subjectName, type SubjectFields } from './names.ts';
+import { pemDecodeAll } from './pem.ts';
+import { opensslVerify } from '../test/judges/openssl.ts';
+import { countingCrypto } from '../test/counting-crypto.ts';
+
+const der = (pem: string) => new Uint8Array(pemDecodeAll(pem).blocks[0]?.der ?? new ArrayBuffer(0));
+
+function tbsHex(certDer: Uint8Array): string {
+  const [tbs] = childrenOf(certDer, readTlv(certDer, 0));
+  if (!tbs) throw new Error('no TBS');
+  return Convert.ToHex(tlvView(certDer, tbs));
+}
+
+/** The general path's certificate for what a fast root was made of: its key, serial, name, window and path length. */
+async function generalTwin(params: CaParams, made: Awaited<ReturnType<typeof createRootIssuer>>) {
+  const pkcs8 = pemDecodeAll(made.ca.keyPem).blocks[0]?.der;
+  if (!pkcs8) throw new Error('no key');
+  const twin = await generalCaCertificate(
+    {
+      key: {
+        privateKey: made.issuer.privateKey,
+        // WebCrypto's own SPKI of the key, not the fast path's reading of it.
+        spki: await publicKeyFromPrivate(pkcs8),
+        algorithm: made.issuer.algorithm,
+        pkcs8Pem: made.ca.keyPem,
+      },
+      serialHex: made.ca.serial,
+      subject: subjectName(params.subject),
+      window: { notBefore: new Date(made.ca.notBefore), notAfter: new Date(made.ca.notAfter), notes: [] },
+      pathLength: params.pathLength,
+      signer: {},
+    },
+    crypto,
+  );
+  return new Uint8Array(twin.der);
+}
+
+const KEY_TYPES: KeyAlgorithmId[] = ['p256', 'p384', 'p521', 'rsa2048', 'rsa3072', 'ed25519'];
+
+/** What the CA forms and `certbench ca create` take: days, path length, start, subject fields. */
+const OPTIONS: { name: string; params: Omit<CaParams, 'algorithm'> }[] = [
+  { name: 'a Cluster root (CN, 3650 days)', params: { subject: { commonName: 'prod-db CA' }, days: 3650 } },
+  {
+    name: 'every subject field, UTF-8 and DN syntax characters',
+    params: {
+      subject: {
+        commonName: '#Root, "CA" + a\\b=c',
+        organization: 'Société 🔐',
+        organizationalUnit: 'db_ops',
+        country: 'de',
+        state: 'Bayern',
+        locality: 'München',
+      },
+      days: 30,
+    },
+  },
+  { name: 'one day, path length 0', params: { subject: { commonName: 'Short CA' }, days: 1, pathLength: 0 } },
+  {
+    name: '100 years from a fixed start (GeneralizedTime after 2049), path length 16',
+    params: { subject: { commonName: 'Long CA' }, days: 36_500, notBefore: '2026-03-01T12:34:56Z', pathLength: 16 },
+  },
+];
+
+describe('fast root TBS = general root TBS', () => {
+  for (const algorithm of KEY_TYPES)
+    for (const option of OPTIONS) {
+      // RSA 3072 keys are slow to make: the Cluster root and the richest name are enough for it.
+      if (algorithm === 'rsa3072' && option !== OPTIONS[0] && option !== OPTIONS[1]) continue;
+      it(`${algorithm}: ${option.name}`, async () => {
+        const params: CaParams = { ...option.params, algorithm };
+        const made = await createRootIssuer(params);
+        // Made on the fast path: its shape passed its proof (a failed one would have taken the general path).
+        expect(await rootShapeState({ algorithm, pathLength: params.pathLength })).toBe('proven');
+        const fast = der(made.ca.certPem);
+        const general = await generalTwin(params, made);
+        expect(tbsHex(fast)).toBe(tbsHex(general));
+        // Ed25519 signs deterministically: the whole certificate is the general path's.
+        if (algorithm === 'ed25519') expect(Convert.ToHex(fast)).toBe(Convert.ToHex(general));
+      }, 30_000);
+    }
+});
+
+describe('the proof refuses a writer that differs from the general path', () => {
+  let key: RootKey;
+  beforeAll(async () => {
+    const pair = await generateKeyPair('p256');
+    key = { ...pair, spki: new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)) };
+  });
+  const flipLast = (b: Uint8Array) => {
+    const out = b.slice();
+    out[out.length - 1] = (out[out.length - 1] ?? 0) ^ 1;
+    return out;
+  };
+  const nonCriticalBc = new Uint8Array(new BasicConstraintsExtension(true, undefined, false).rawData);
+  const mutants: { name: string; write: RootTbsWriter }[] = [
+    { name: 'a different name', write: (p, i) => rootTbs(p, { ...i, name: flipLast(i.name) }) },
+    { name: 'a different serial', write: (p, i) => rootTbs(p, { ...i, serial: flipLast(i.serial) }) },
+    {
+      name: 'a validity one second off',
+      write: (p, i) => rootTbs(p, { ...i, notAfter: new Date(i.notAfter.getTime() + 1000) }),
+    },
+    { name: 'another subject key id', write: (p, i) => rootTbs(p, { ...i, ski: flipLast(i.ski) }) },
+    {
+      name: 'BasicConstraints not critical',
+      write: (p, i) => rootTbs({ ...p, extensions: p.extensions.map((e, n) => (n === 0 ? nonCriticalBc : e)) }, i),
+    },
+    {
+      name: 'extensions in another order',
+      write: (p, i) => rootTbs({ ...p, extensions: [...p.extensions].reverse() }, i),
+    },
+    { name: 'an extension left out', write: (p, i) => rootTbs({ ...p, extensions: p.extensions.slice(1) }, i) },
+  ];
+  const shape: RootShape = { algorithm: 'p256', pathLength: undefined };
+
+  it('the fast writer itself is proven (the rows below are not refused for another reason)', async () => {
+    const pieces = await proveRootShape(shape, key, crypto, rootTbs);
+    expect(pieces.extensions).toContain('ski');
+  });
+  for (const mutant of mutants)
+    it(mutant.name, async () => {
+      const refused = await proveRootShape(shape, key, crypto, mutant.write).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(PkiError);
+      expect((refused as PkiError).code).toBe('internal');
+    });
+});
+
+describe('fast roots before the judges', () => {
+  for (const algorithm of ['p256', 'rsa2048', 'ed25519'] as const)
+    it(`a ${algorithm} root and a leaf under it pass openssl verify -x509_strict`, async () => {
+      const made = await createRootIssuer({ subject: { commonName: `Judged ${algorithm} CA` }, algorithm });
+      const root = await opensslVerify({ rootPem: made.ca.certPem, certPem: made.ca.certPem });
+      expect(root.ok, root.output).toBe(true);
+      const leaf = await issueLeaf(
+        { profile: 'node', commonName: 'db-1', sans: 'db-1 10.0.0.1', algorithm: 'p256' },
+        made.issuer,
+      );
+      for (const purpose of ['sslserver', 'sslclient'] as const) {
+        const v = await opensslVerify({ rootPem: made.ca.certPem, certPem: leaf.certPem, purpose });
+        expect(v.ok, v.output).toBe(true);
+      }
+    });
+});
+
+describe('a root shape is proven once per module life', () => {
+  const subject: SubjectFields = { commonName: 'Counted CA' };
+  /** The WebCrypto calls of one root made through a fresh counting crypto. */
+  async function callsOfOneRoot(params: Omit<CaParams, 'subject'>) {
+    const counting = countingCrypto();
+    await createRootIssuer({ subject, ...params }, counting.crypto);
+    return {
+      generateKey: counting.calls('generateKey'),
+      sign: counting.calls('sign'),
+      exportKey: counting.calls('exportKey'),
+      digest: counting.calls('digest'),
+    };
+  }
+
+  it('P-256: the first root pays the probe (a second signature), later ones do not', async () => {
+    forgetRootProofs();
+    // The probe signs with the root's own key: no key beside the root's, one more signature, WebCrypto's SPKI export to judge ours by.
+    expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 2, exportKey: 2, digest: 1 });
+    expect(provenRootShapeCount()).toBe(1);
+    // Generate, one PKCS#8 export (the SPKI read from it), sign: no digest, no SPKI export.
+    for (let i = 0; i < 3; i++)
+      expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 1, exportKey: 1, digest: 0 });
+    expect(provenRootShapeCount()).toBe(1);
+  });
+
+  it('a path length or another key algorithm is another shape, proven once each', async () => {
+    forgetRootProofs();
+    await callsOfOneRoot({ algorithm: 'p256' });
+    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).sign).toBe(2);
+    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).sign).toBe(1);
+    expect((await callsOfOneRoot({ algorithm: 'ed25519' })).sign).toBe(2);
+    // Ed25519: the SPKI and PKCS#8 exports side by side, then the signature.
+    expect(await callsOfOneRoot({ algorithm: 'ed25519' })).toEqual({
+      generateKey: 1,
+      sign: 1,
+      exportKey: 2,
+      digest: 0,
+    });
+    expect(provenRootShapeCount()).toBe(3);
+  });
+
+  it('roots made at once share one probe', async () => {
+    forgetRootProofs();
+    const counting = countingCrypto();
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        createRootIssuer({ subject: { commonName: `Together ${i}` }, algorithm: 'p384' }, counting.crypto),
+      ),
+    );
+    expect(counting.calls('generateKey')).toBe(4);
+    expect(counting.calls('sign')).toBe(5);
+  });
+
+  it('an existing key and ML-DSA take the general path, with no probe', async () => {
+    forgetRootProofs();
+    const first = await createRootIssuer({ subject, algorithm: 'p256' });
+    await createRootIssuer({ subject, keyPem: first.ca.keyPem });
+    await createRootIssuer({ subject, algorithm: 'mldsa44' });
+    expect(provenRootShapeCount()).toBe(1);
+  });
+});
