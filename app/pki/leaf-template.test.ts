@@ -1,7 +1,8 @@
 // The fast path is the general path, byte for byte: same inputs (serial, dates, key, names),
 // same TBSCertificate; with a deterministic signature (Ed25519 CA) the same certificate.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Name } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { createRootCa, type CaResult } from './ca.ts';
@@ -25,6 +26,7 @@ import { parseSans } from './san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import { opensslCa } from '../test/judges/openssl-ca.ts';
 import { forgetTemplateProofs, provenTemplateCount } from './leaf-template-proof.ts';
+import { plainNameShape } from './plain-name.ts';
 import { countingCrypto } from '../test/counting-crypto.ts';
 
 const ISSUER_ALGS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
@@ -321,7 +323,13 @@ describe('a proven construction serves a new issuer of the same key algorithm', 
   afterAll(() => externalCas.forEach((c) => c.remove()));
 
   /** Issuers made after the proof: certbench's own, and one openssl made (UTF8String names, its own SKI). */
-  const laterIssuers: { name: string; make: () => Promise<LoadedIssuer> }[] = [
+  const laterIssuers: { name: string; make: () => Promise<LoadedIssuer>; sameShape?: true }[] = [
+    {
+      name: "a certbench root whose Name has the first's shape (CN and O): its subject taken as it is",
+      make: async () =>
+        loadIssuer(await createRootCa({ subject: { commonName: 'Same Shape CA', organization: 'Anöther Org' } })),
+      sameShape: true,
+    },
     {
       name: 'a certbench root with another name, an O and another key',
       make: async () =>
@@ -355,8 +363,15 @@ describe('a proven construction serves a new issuer of the same key algorithm', 
         const second = await later.make();
         expect(second.algorithm).toBe('p256');
         const cached = countingCrypto();
+        const nameWrites = vi.spyOn(Name.prototype, 'toArrayBuffer');
         const template = await createLeafTemplate(second, profile, 'p256', cached.crypto);
+        const written = nameWrites.mock.calls.length;
+        nameWrites.mockRestore();
         expect(cached.keys(), 'a later issuer of the same key algorithm pays none').toBe(0);
+        const sameShape =
+          plainNameShape(new Uint8Array(second.subjectDer)) === plainNameShape(new Uint8Array(first.subjectDer));
+        expect(sameShape).toBe(later.sameShape === true);
+        expect(written, 'a Name of a shape written back as it was is not written again').toBe(sameShape ? 0 : 1);
         expect(provenTemplateCount()).toBe(1);
 
         const sans = profile === 'client' ? '' : 'db-7 10.0.0.7';

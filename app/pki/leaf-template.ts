@@ -20,6 +20,7 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import { leafTbsWriter, spkiKeyId, type TemplateLeafInput } from './leaf-tbs.ts';
 import { provenPieces } from './leaf-template-proof.ts';
 import { nativePemEncoder } from './native-pem.ts';
+import { leafCrypto } from './leaf-crypto.ts';
 
 export type { TemplateLeafInput } from './leaf-tbs.ts';
 export { spkiKeyId } from './leaf-tbs.ts';
@@ -145,25 +146,27 @@ function platformPem() {
 
 /**
  * WebCrypto as the fast path's engine: generate, one PKCS#8 export (an EC key's SPKI is read
- * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf. PEM with the
- * platform's base64 where it has one that writes what pemEncode writes.
+ * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf, made on the
+ * runtime's own SubtleCrypto when the router in front of it would only pass them on (leaf-crypto.ts).
+ * PEM with the platform's base64 where it has one that writes what pemEncode writes.
  */
 export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): LeafEngine {
-  const isEc = keyAlgorithm(template.algorithm).family === 'ec';
+  const key = keyAlgorithm(template.algorithm);
+  const isEc = key.family === 'ec';
   const isEcdsa = template.signer.algorithm.name === 'ECDSA';
+  const c = leafCrypto(crypto, [key.generate, template.signer.algorithm, template.signer.key.algorithm]);
   const pem = platformPem();
   return {
     ...(pem ? { pem } : {}),
     async newKey() {
-      const keys = await generateKeyPair(template.algorithm, crypto);
-      const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
+      const keys = await generateKeyPair(template.algorithm, c);
+      const pkcs8 = new Uint8Array(await c.subtle.exportKey('pkcs8', keys.privateKey));
       const spki =
-        (isEc ? ecSpkiFromPkcs8(pkcs8) : undefined) ??
-        new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+        (isEc ? ecSpkiFromPkcs8(pkcs8) : undefined) ?? new Uint8Array(await c.subtle.exportKey('spki', keys.publicKey));
       return { pkcs8, spki };
     },
     async sign(tbs) {
-      const raw = new Uint8Array(await crypto.subtle.sign(template.signer.algorithm, template.signer.key, tbs));
+      const raw = new Uint8Array(await c.subtle.sign(template.signer.algorithm, template.signer.key, tbs));
       return isEcdsa ? ecdsaRawToDer(raw) : raw;
     },
   };
