@@ -25,6 +25,7 @@ import { randomSerialsBytes } from './serial.ts';
 import { DEFAULTS } from './presets.ts';
 import type { LeafProfile } from './profiles.ts';
 import { checkSans, sanProblemsText, type SanEntry } from './san.ts';
+import { simpleSans } from './simple-sans.ts';
 import { checkDays, validityWindow, type ValidityWindow } from './validity.ts';
 
 export interface BatchLine {
@@ -76,13 +77,17 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
       return;
     }
     seen.set(lower, line);
-    const checked = checkSans(rest.join(' '));
-    if (checked.problems.length > 0) {
-      problems.push(lineError(line, sanProblemsText(checked.problems) ?? '', checked.problems[0]?.error));
-      return;
+    let sans = simpleSans(rest);
+    if (!sans) {
+      const checked = checkSans(rest.join(' '));
+      if (checked.problems.length > 0) {
+        problems.push(lineError(line, sanProblemsText(checked.problems) ?? '', checked.problems[0]?.error));
+        return;
+      }
+      sans = checked.sans;
     }
     try {
-      out.push({ line, name, sans: profileSans(profile, name, checked.sans) });
+      out.push({ line, name, sans: profileSans(profile, name, sans) });
     } catch (e) {
       if (e instanceof PkiError) problems.push(lineError(line, e.message, e));
       else throw e;

@@ -10,7 +10,7 @@
  * from the general path unnoticed.
  */
 import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
-import { DerBuffer, ecdsaRawToDer, tlv, TAG, tlvSize } from './der-writer.ts';
+import { certificateDer, ecdsaRawToDer, tlv, TAG } from './der-writer.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { pemEncode } from './pem.ts';
@@ -76,22 +76,6 @@ export interface SyncLeafEngine extends LeafEngineExtras {
   newKey(): LeafKey;
   sign(tbs: Uint8Array<ArrayBuffer>): Uint8Array;
 }
-
-/** The certificate (RFC 5280 §4.1) around a TBS, signed with `sigAlg`: one buffer, written once. */
-function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
-  const bits = 1 + signature.length;
-  const content = tbs.length + sigAlg.length + tlvSize(bits);
-  return new DerBuffer(tlvSize(content))
-    .header(TAG.SEQUENCE, content)
-    .put(tbs)
-    .put(sigAlg)
-    .header(TAG.BIT_STRING, bits)
-    .put(NO_UNUSED_BITS)
-    .put(signature)
-    .done();
-}
-
-const NO_UNUSED_BITS = new Uint8Array([0]);
 
 /**
  * A template for leaves of `profile` with `algorithm` keys under `issuer`: its constant pieces
