@@ -10,7 +10,7 @@
  * from the general path unnoticed.
  */
 import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
-import { certificateDer, ecdsaRawToDer, tlv, TAG } from './der-writer.ts';
+import { certificateDer, DerBuffer, ecdsaRawToDer, TAG, tlvSize } from './der-writer.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { pemEncode } from './pem.ts';
@@ -118,8 +118,11 @@ export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | un
   const ecKey = readTlv(pkcs8, keyT.contentStart);
   const pub = childrenOf(pkcs8, ecKey).find((t) => isContext(t, 1));
   if (!pub) return undefined;
-  const bits = readTlv(pkcs8, pub.contentStart);
-  return tlv(TAG.SEQUENCE, tlvView(pkcs8, algT), tlvView(pkcs8, bits));
+  const algorithm = tlvView(pkcs8, algT);
+  const key = tlvView(pkcs8, readTlv(pkcs8, pub.contentStart));
+  // One buffer, written once (a leaf's hot path: tlv() would build three).
+  const content = algorithm.length + key.length;
+  return new DerBuffer(tlvSize(content)).header(TAG.SEQUENCE, content).put(algorithm).put(key).done();
 }
 
 /** The platform's PEM encoder, checked once per module life (native-pem.ts); undefined where there is none. */
