@@ -147,7 +147,7 @@ export function provenRootPieces(shape: RootShape, key: RootKey, crypto: Crypto)
   return proof;
 }
 
-/** Whether `shape` was proven ('proven'), failed its proof ('failed') or was not tried yet ('none') in this module's life. */
+/** Whether `shape` was proven, failed its proof or was not tried yet ('none') in this module's life. */
 export async function rootShapeState(shape: RootShape): Promise<'proven' | 'failed' | 'none'> {
   const proof = proofs.get(shapeId(shape));
   if (!proof) return 'none';

@@ -185,7 +185,8 @@ describe('a root shape is proven once per module life', () => {
 
   it('P-256: the first root pays the probe (a second signature), later ones do not', async () => {
     forgetRootProofs();
-    // The probe signs with the root's own key: no key beside the root's, one more signature, WebCrypto's SPKI export to judge ours by.
+    // The probe signs with the root's own key: no key beside the root's, one more signature,
+    // and WebCrypto's SPKI export to judge ours by.
     expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 2, exportKey: 2, digest: 1 });
     expect(provenRootShapeCount()).toBe(1);
     // Generate, one PKCS#8 export (the SPKI read from it), sign: no digest, no SPKI export.

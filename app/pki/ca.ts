@@ -30,7 +30,10 @@ function checkPathLength(v: unknown): number | undefined {
   return v;
 }
 
-/** The CA certificate on the general path, once subject, window and signer are settled: the key (fresh or given), a serial, the generator. */
+/**
+ * The CA certificate on the general path, once subject, window and signer are settled: the key
+ * (fresh or given), a serial, the generator.
+ */
 async function makeCa(
   params: CaParams,
   subject: Name,
@@ -61,7 +64,8 @@ export async function createRootIssuer(
   const pathLength = checkPathLength(params.pathLength);
   const window = validityWindow({ days: params.days ?? DEFAULTS.rootDays, notBefore: params.notBefore });
   const algorithm = params.algorithm ?? DEFAULTS.algorithm;
-  // A fresh key of a classical algorithm: the proven fast path (ca-template.ts). An existing key or ML-DSA: the generator.
+  // A fresh key of a classical algorithm: the proven fast path (ca-template.ts).
+  // An existing key or ML-DSA: the generator.
   const made =
     params.keyPem === undefined && isFastRootAlgorithm(algorithm)
       ? await fastRootCa(checked, { algorithm, pathLength }, window, crypto)
