@@ -1,7 +1,7 @@
 /** Plain facts about a certificate for the workspace list (ItemMeta), read in the worker. */
 import { Name, X509Certificate } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
-import { certFactsOfBuffer, type CertFacts } from '../pki/model/index.ts';
+import { certificateModel, keyInfoOf, parseDer, type KeyInfo } from '../pki/model/index.ts';
 import { pemDecodeAll, PkiError, type SanEntry } from '../pki/light/index.ts';
 import type { ItemMeta } from '../store/types.ts';
 import type { IssuerInput } from './pki-contract.ts';
@@ -56,7 +56,7 @@ export function certificateFactsByX509(der: ArrayBuffer): ItemMeta {
 const WEBCRYPTO_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 
 /** keyLabel's text for the keys certbench issues (RSA, the WebCrypto curves, Ed25519); undefined for others. */
-function lightKeyLabel(key: CertFacts['key']): string | undefined {
+function lightKeyLabel(key: KeyInfo): string | undefined {
   if (key.kind === 'ec' && key.curve && WEBCRYPTO_CURVES.has(key.curve)) return `ECDSA ${key.curve}`;
   if (key.kind === 'rsa' && key.oid === RSA_ENCRYPTION && key.bits > 0) return `RSA ${key.bits}`;
   if (key.kind === 'ed25519') return 'Ed25519';
@@ -90,21 +90,26 @@ function nameText(der: Uint8Array): string {
 }
 
 /**
- * certificateFactsByX509's facts from the one certificate model (a TLV read, app/pki/model), with
- * only the two names read by @peculiar/x509 (Name.toString, the text the workspace shows): a
- * Chromium trace of a 100-node cluster spent most of its workspace facts in full parses.
- * Falls back to the full read for keys lightKeyLabel does not name.
+ * certificateFactsByX509's facts from the certificate's located fields (a TLV read,
+ * app/pki/model certificateModel) and its key, with only the two names read by @peculiar/x509
+ * (Name.toString, the text the workspace shows): a Chromium trace of a 100-node cluster spent most
+ * of its workspace facts in full parses. Nothing else is decoded (the names' parts, the extensions,
+ * the DER frame check certFactsOfBuffer makes for the validator): run once per cluster each, those
+ * cost 0.2-0.6 ms a certificate before the JIT warms. Falls back to the full read for keys
+ * lightKeyLabel does not name and for times the model could not read.
  */
 function certificateFacts(der: ArrayBuffer): ItemMeta {
-  const facts = certFactsOfBuffer(der);
-  const keyAlgorithm = lightKeyLabel(facts.key);
-  if (!keyAlgorithm) return certificateFactsByX509(der);
+  const model = certificateModel(der);
+  const keyAlgorithm = lightKeyLabel(keyInfoOf(parseDer(model.spki)));
+  const notBefore = model.notBefore.date;
+  const notAfter = model.notAfter.date;
+  if (!keyAlgorithm || !notBefore || !notAfter) return certificateFactsByX509(der);
   return {
-    subject: nameText(facts.model.subject),
-    issuer: nameText(facts.model.issuer),
-    serial: serialText(facts.serial),
-    notBefore: facts.notBefore.date.toISOString(),
-    notAfter: facts.notAfter.date.toISOString(),
+    subject: nameText(model.subject),
+    issuer: nameText(model.issuer),
+    serial: serialText(model.serial),
+    notBefore: notBefore.toISOString(),
+    notAfter: notAfter.toISOString(),
     keyAlgorithm,
   };
 }

@@ -14,3 +14,7 @@ export {
   type KeyUsageName,
   type TimeFacts,
 } from './cert-facts.ts';
+/** The located fields of a certificate (no names, extensions or key decoded): for readers that need a few facts fast. */
+export { certificateModel, type CertificateModel } from './certificate.ts';
+export { keyInfoOf, type KeyInfo } from './key-info.ts';
+export { parseDer } from '../asn1/der-node.ts';
