@@ -164,7 +164,8 @@ function requireDerFrame(der: Uint8Array): void {
 function factsOf(model: CertificateModel): CertFacts {
   requireDerFrame(model.der);
   const issuer = parseName(model.issuer);
-  const subject = parseName(model.subject);
+  // Equal bytes are one view (certificate.ts): a self-issued certificate's names are parsed once.
+  const subject = model.subject === model.issuer ? issuer : parseName(model.subject);
   const params = model.signatureAlgorithm.params;
   const f: CertFacts = {
     model,

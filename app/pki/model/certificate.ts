@@ -40,7 +40,7 @@ export interface CertificateModel {
   serial: Uint8Array;
   tbsSignature: AlgorithmRef;
   signatureAlgorithm: AlgorithmRef;
-  /** DER of the issuer and subject Names. */
+  /** DER of the issuer and subject Names; one view (the same object) when their bytes are equal. */
   issuer: Uint8Array;
   subject: Uint8Array;
   notBefore: TimeValue;
@@ -78,6 +78,12 @@ function slice(buf: Uint8Array, tlv: Tlv): Uint8Array {
   return buf.subarray(tlv.start, tlv.end);
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function build(buf: Uint8Array): CertificateModel {
   const root = readWhole(buf);
   const [tbsTlv, sigAlg, sigValue] = childrenOf(buf, root);
@@ -103,14 +109,19 @@ function build(buf: Uint8Array): CertificateModel {
   const [nb, na] = childrenOf(buf, validity);
   const extWrapper = rest.find((t) => isContext(t, 3));
   const extSeq = extWrapper ? childrenOf(buf, extWrapper)[0] : undefined;
+  const subjectName = slice(buf, subject);
+  const issuerName = slice(buf, issuer);
   return {
     der: buf,
     version,
     serial: buf.subarray(serial.contentStart, serial.contentEnd),
     tbsSignature: algorithmOf(buf, tbsSig),
     signatureAlgorithm: algorithmOf(buf, sigAlg),
-    issuer: slice(buf, issuer),
-    subject: slice(buf, subject),
+    // A self-issued certificate's issuer is the subject's view (same bytes): what is read from a
+    // name and kept per view (its text, its parsed form) is then read once, not twice (a CA bundle
+    // is all self-issued roots).
+    issuer: sameBytes(issuerName, subjectName) ? subjectName : issuerName,
+    subject: subjectName,
     notBefore: timeOf(buf, nb),
     notAfter: timeOf(buf, na),
     spki: slice(buf, spki),

@@ -12,6 +12,7 @@ import { nameKey } from '../model/names.ts';
 import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
+import { spkiKey } from '../signatures/spki-key.ts';
 
 /**
  * One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key
@@ -77,7 +78,7 @@ function parse(item: RelationItem, index: number): Parsed {
   try {
     if (item.kind === 'certificate') {
       const facts = item.der instanceof ArrayBuffer ? certFactsOfBuffer(item.der) : certFactsFromDer(der);
-      return { index, facts, spkiKey: bytesKey(facts.spki), der };
+      return { index, facts, spkiKey: spkiKey(facts.spki), der };
     }
     return { index, spkiKey: bytesKey(csrSpki(der)), der };
   } catch {

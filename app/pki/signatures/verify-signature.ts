@@ -21,7 +21,7 @@ import type { CertFacts } from '../model/cert-facts.ts';
 export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | 'tbs' | 'signature'>;
 /** What the signer's certificate brings: its key. */
 export type SignerFacts = Pick<CertFacts, 'key' | 'spki'>;
-import { bytesKey } from '../bytes-key.ts';
+import { spkiKey } from './spki-key.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
@@ -193,7 +193,7 @@ export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME
         return `(signature algorithm ${child.signatureOid} with a ${issuer.key.kind.toUpperCase()} key cannot be checked here)`;
       }
       const { name, hash, namedCurve } = alg.key as { name: string; hash?: string; namedCurve?: string };
-      const id = `${name}/${hash ?? namedCurve ?? ''}|${bytesKey(issuer.spki)}`;
+      const id = `${name}/${hash ?? namedCurve ?? ''}|${spkiKey(issuer.spki)}`;
       let key = keys.get(id);
       if (!key) keys.set(id, (key = importKey(crypto, issuer.spki, alg.key, keyImport)));
       try {
