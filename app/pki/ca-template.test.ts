@@ -1,8 +1,9 @@
 // The root CA fast path is the general path, byte for byte: a root createRootIssuer made on the fast
 // path has the TBSCertificate the generator writes for the same key, serial, name, window and path
 // length (with an Ed25519 key, whose signature is deterministic, the same certificate); the proof
-// refuses a writer that differs in any field; openssl verify -x509_strict accepts the root and a
-// leaf under it; and a shape's probe is made once per module life.
+// refuses a writer that differs in any field; openssl verify -x509_strict, Python's ssl with
+// VERIFY_X509_STRICT and Node's tls accept the root and leaves under it; and a shape's probe is
+// made once per module life.
 import { BasicConstraintsExtension } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ import { generateKeyPair, publicKeyFromPrivate } from './keys.ts';
 import { subjectName, type SubjectFields } from './names.ts';
 import { pemDecodeAll } from './pem.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
+import { nodeTlsHandshake } from '../test/judges/node-tls.ts';
+import { pythonSslHandshake } from '../test/judges/python-ssl.ts';
 import { countingCrypto } from '../test/counting-crypto.ts';
 
 const der = (pem: string) => new Uint8Array(pemDecodeAll(pem).blocks[0]?.der ?? new ArrayBuffer(0));
@@ -153,19 +156,25 @@ describe('the proof refuses a writer that differs from the general path', () => 
 });
 
 describe('fast roots before the judges', () => {
-  for (const algorithm of ['p256', 'rsa2048', 'ed25519'] as const)
-    it(`a ${algorithm} root and a leaf under it pass openssl verify -x509_strict`, async () => {
+  for (const algorithm of ['p256', 'p384', 'rsa2048', 'ed25519'] as const)
+    it(`a ${algorithm} root: openssl verify -x509_strict, python ssl VERIFY_X509_STRICT and node tls mTLS`, async () => {
       const made = await createRootIssuer({ subject: { commonName: `Judged ${algorithm} CA` }, algorithm });
+      expect(await rootShapeState({ algorithm, pathLength: undefined })).toBe('proven');
       const root = await opensslVerify({ rootPem: made.ca.certPem, certPem: made.ca.certPem });
       expect(root.ok, root.output).toBe(true);
-      const leaf = await issueLeaf(
-        { profile: 'node', commonName: 'db-1', sans: 'db-1 10.0.0.1', algorithm: 'p256' },
-        made.issuer,
-      );
+      const node = await issueLeaf({ profile: 'node', commonName: 'db-1', sans: 'localhost 127.0.0.1' }, made.issuer);
+      const client = await issueLeaf({ profile: 'client', commonName: 'app' }, made.issuer);
       for (const purpose of ['sslserver', 'sslclient'] as const) {
-        const v = await opensslVerify({ rootPem: made.ca.certPem, certPem: leaf.certPem, purpose });
+        const v = await opensslVerify({ rootPem: made.ca.certPem, certPem: node.certPem, purpose });
         expect(v.ok, v.output).toBe(true);
       }
+      const parties = {
+        server: { certPem: node.certPem, keyPem: node.keyPem, caPem: made.ca.certPem },
+        client: { certPem: client.certPem, keyPem: client.keyPem, caPem: made.ca.certPem },
+        serverName: 'localhost',
+      };
+      expect(await pythonSslHandshake(parties)).toMatchObject({ ok: true, peerCommonName: 'app' });
+      expect(await nodeTlsHandshake(parties)).toMatchObject({ ok: true, peerCommonName: 'app' });
     });
 });
 
