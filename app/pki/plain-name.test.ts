@@ -6,7 +6,7 @@ import { Convert } from 'pvtsutils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tlv } from './der-writer.ts';
-import { plainNameShape } from './plain-name.ts';
+import { plainNameShape, plainNameText } from './plain-name.ts';
 
 const hex = (h: string) => new Uint8Array(Convert.FromHex(h));
 const OIDS = {
@@ -67,13 +67,21 @@ describe('plainNameShape', () => {
 /** PrintableString's characters (X.680 §41.4). */
 const PRINTABLE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?";
 
+/** Characters Name.toString escapes or hex-encodes, mixed into the generated values. */
+const SPECIAL = [',', '+', '"', '\\', '<', '>', ';', '#', ' ', '\r', '\n', '\t', '='];
+
 const plainAttribute = fc.record({
   oid: fc.constantFrom(...Object.values(OIDS)),
   value: fc.oneof(
     fc.string({ unit: fc.constantFrom(...PRINTABLE), maxLength: 80 }).map(printable),
     fc.string({ unit: 'grapheme', maxLength: 80 }).map(utf8),
+    fc.string({ unit: fc.oneof(fc.constantFrom(...SPECIAL), fc.constantFrom('a', 'é', '𝄞')), maxLength: 12 }).map(utf8),
+    fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 12 }).map((o) => tlv(0x13, new Uint8Array(o))),
   ),
 });
+
+/** The labels @peculiar/x509 writes for a Name's attribute types, in order (Name.toJSON's keys). */
+const labelsOf = (der: Uint8Array) => new Name(der).toJSON().map((rdn) => Object.keys(rdn)[0] ?? '');
 
 describe('@peculiar/x509 writes every plain Name back as it is', () => {
   it('over generated plain Names (types, string tags, lengths across the long form, any Unicode)', () => {
@@ -85,5 +93,24 @@ describe('@peculiar/x509 writes every plain Name back as it is', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("plainNameText is @peculiar/x509's Name.toString", () => {
+  it('over generated plain Names (escaped characters, any octet in a PrintableString, any Unicode)', () => {
+    fc.assert(
+      fc.property(fc.array(plainAttribute, { minLength: 1, maxLength: 5 }), (attributes) => {
+        const der = name(...attributes.map((a) => attribute(a.oid, a.value)));
+        expect(plainNameText(der, labelsOf(der))).toBe(new Name(der).toString());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a label list that does not fit the Name, or a Name that is not plain, gives no text', () => {
+    const der = name(attribute(OIDS.c, printable('DE')), attribute(OIDS.cn, printable('x')));
+    expect(plainNameText(der, ['C', 'CN'])).toBe('C=DE, CN=x');
+    expect(plainNameText(der, ['CN'])).toBeUndefined();
+    for (const row of notPlainRows) expect(plainNameText(row.der, ['CN'])).toBeUndefined();
   });
 });

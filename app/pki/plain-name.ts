@@ -43,14 +43,21 @@ function validUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The shape of `der` when it is a plain Name, else undefined (never throws). */
-export function plainNameShape(der: Uint8Array): string | undefined {
+/** One attribute of a plain Name: its type's OID (the whole TLV), its string tag and its value's octets. */
+interface PlainAttribute {
+  type: Uint8Array;
+  tag: number;
+  value: Uint8Array;
+}
+
+/** The attributes of `der` in order when it is a plain Name, else undefined (never throws). */
+function plainAttributes(der: Uint8Array): PlainAttribute[] | undefined {
   try {
     const name = readTlv(der, 0);
     if (name.end !== der.length || !minimal(der, name, SEQUENCE)) return undefined;
     const rdns = childrenOf(der, name);
     if (rdns.length === 0) return undefined;
-    let shape = '';
+    const out: PlainAttribute[] = [];
     for (const rdn of rdns) {
       if (!minimal(der, rdn, SET)) return undefined;
       const attributes = childrenOf(der, rdn);
@@ -58,13 +65,56 @@ export function plainNameShape(der: Uint8Array): string | undefined {
       if (attributes.length !== 1 || !attribute || !minimal(der, attribute, SEQUENCE)) return undefined;
       const [type, value, ...rest] = childrenOf(der, attribute);
       if (!type || !value || rest.length || !minimal(der, type, OID)) return undefined;
-      const tag = der[value.start];
-      if (!minimal(der, value, tag ?? -1) || (tag !== PRINTABLE_STRING && tag !== UTF8_STRING)) return undefined;
-      if (tag === UTF8_STRING && !validUtf8(der.subarray(value.contentStart, value.contentEnd))) return undefined;
-      shape += `${bytesKey(der.subarray(type.start, type.end))}${String.fromCharCode(tag)};`;
+      const tag = der[value.start] ?? -1;
+      if (!minimal(der, value, tag) || (tag !== PRINTABLE_STRING && tag !== UTF8_STRING)) return undefined;
+      const octets = der.subarray(value.contentStart, value.contentEnd);
+      if (tag === UTF8_STRING && !validUtf8(octets)) return undefined;
+      out.push({ type: der.subarray(type.start, type.end), tag, value: octets });
     }
-    return shape;
+    return out;
   } catch {
     return undefined;
   }
+}
+
+/** The shape of `der` when it is a plain Name, else undefined (never throws). */
+export function plainNameShape(der: Uint8Array): string | undefined {
+  const attributes = plainAttributes(der);
+  return attributes?.map((a) => `${bytesKey(a.type)}${String.fromCharCode(a.tag)};`).join('');
+}
+
+/**
+ * @peculiar/x509's Name.toString of a plain Name, given the labels it writes for the attribute
+ * types in order (Name.toJSON's keys: "CN", "O", or the OID): each value read as its reader reads
+ * it (asn1js: a PrintableString one character per octet, a UTF8String as UTF-8) and escaped by
+ * its escape(), RDNs joined by ", ". Undefined when `der` is not plain or the labels do not fit.
+ * The labels of a shape are taken once its text matched Name.toString (issuing-meta.ts);
+ * plain-name.test.ts holds this text to Name.toString over generated Names.
+ */
+export function plainNameText(der: Uint8Array, labels: readonly string[]): string | undefined {
+  const attributes = plainAttributes(der);
+  if (!attributes || attributes.length !== labels.length) return undefined;
+  return attributes
+    .map((a, i) => `${labels[i]}=${x509Escape(a.tag === UTF8_STRING ? utf8.decode(a.value) : octetChars(a.value))}`)
+    .join(', ');
+}
+
+function octetChars(octets: Uint8Array): string {
+  let text = '';
+  for (const o of octets) text += String.fromCharCode(o);
+  return text;
+}
+
+/**
+ * @peculiar/x509 2.2.0's escape() of an attribute value in Name.toString
+ * (node_modules/@peculiar/x509/build/x509.es.js:733-742, with replaceUnknownCharacter): the
+ * RFC 4514 specials, a leading space or '#', a trailing space, and the first CR, LF or TAB as
+ * its UTF-8 octets in hex. Kept the same, first-only replacement included.
+ */
+function x509Escape(value: string): string {
+  return value
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/([ ]$)/, '\\$1')
+    .replace(/([\r\n\t])/, (c: string) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
 }

@@ -18,3 +18,4 @@ export {
 export { certificateModel, type CertificateModel } from './certificate.ts';
 export { keyInfoOf, type KeyInfo } from './key-info.ts';
 export { parseDer } from '../asn1/der-node.ts';
+export { plainNameShape, plainNameText } from '../plain-name.ts';
