@@ -2,6 +2,8 @@
  * PEM (RFC 7468) in and out. Decoding is forgiving about what surrounds the blocks (shell
  * output, `openssl x509 -text` dumps, CRLF, leading spaces) and strict about the base64.
  */
+import { nativeBodyDecoder, type BodyDecoder } from './pem-native-decode.ts';
+
 export interface PemBlock {
   /** The label between BEGIN and END, e.g. "CERTIFICATE", "ENCRYPTED PRIVATE KEY". */
   label: string;
@@ -91,6 +93,18 @@ export function pemDecodeAll(text: string): { blocks: PemBlock[]; bad: BadPemBlo
       return;
     }
     const bodyEnd = begin.after + endAt;
+    const native = nativeDecoder()?.(text, begin.after, bodyEnd);
+    if (native) {
+      // Only canonical bodies decode there: the block's text is pemEncode's.
+      blocks.push({
+        label,
+        der: native,
+        headers: {},
+        offset,
+        pem: `${text.slice(offset, bodyEnd + endLine.length)}\n`,
+      });
+      return;
+    }
     const fast = decodePemBody(text, begin.after, bodyEnd);
     if (fast) {
       const pem = fast.canonical ? `${text.slice(offset, bodyEnd + endLine.length)}\n` : undefined;
@@ -192,6 +206,14 @@ function decodePemBody(text: string, start: number, end: number): { der: ArrayBu
     if (acc & 3) canonical = false;
   }
   return { der: out.slice(0, n).buffer, canonical };
+}
+
+let native: BodyDecoder | undefined | null = null;
+
+/** The platform's decoder for canonical bodies, proven against decodePemBody on first use (pem-native-decode.ts). */
+function nativeDecoder(): BodyDecoder | undefined {
+  if (native === null) native = nativeBodyDecoder(decodePemBody);
+  return native;
 }
 
 /**
