@@ -81,7 +81,7 @@ const plainAttribute = fc.record({
 });
 
 /** The labels @peculiar/x509 writes for a Name's attribute types, in order (Name.toJSON's keys). */
-const labelsOf = (der: Uint8Array) => new Name(der).toJSON().map((rdn) => Object.keys(rdn)[0] ?? '');
+const labelsOf = (der: Uint8Array<ArrayBuffer>) => new Name(der).toJSON().map((rdn) => Object.keys(rdn)[0] ?? '');
 
 describe('@peculiar/x509 writes every plain Name back as it is', () => {
   it('over generated plain Names (types, string tags, lengths across the long form, any Unicode)', () => {
