@@ -12,8 +12,10 @@ export type ValidityState = 'valid' | 'expired' | 'not-yet-valid' | 'unknown';
 
 export function validityState(notBefore: TimeValue, notAfter: TimeValue, now: Date): ValidityState {
   if (!notBefore.date || !notAfter.date) return 'unknown';
-  if (now < notBefore.date) return 'not-yet-valid';
-  if (now > notAfter.date) return 'expired';
+  // getTime(), not the Dates: comparing Date objects converts each through valueOf per call.
+  const at = now.getTime();
+  if (at < notBefore.date.getTime()) return 'not-yet-valid';
+  if (at > notAfter.date.getTime()) return 'expired';
   return 'valid';
 }
 

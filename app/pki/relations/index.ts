@@ -13,6 +13,7 @@ import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
 import { spkiKey } from '../signatures/spki-key.ts';
+import { bufferSource } from '../signatures/buffer-source.ts';
 
 /**
  * One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key
@@ -55,11 +56,6 @@ type ParsedCert = Parsed & { facts: CertFacts; spkiKey: string };
 /** The bytes as given, without a copy (`new Uint8Array(aUint8Array)` would copy). */
 function view(bytes: ArrayBuffer | Uint8Array): Uint8Array {
   return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-}
-
-/** WebCrypto takes views of ArrayBuffers only; a view of a SharedArrayBuffer is copied. */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
 }
 
 /** The SubjectPublicKeyInfo of a PKCS#10 CertificationRequest (RFC 2986 §4.1). */
@@ -166,7 +162,7 @@ function chainsOf(certs: ParsedCert[], issuedBy: Relations['issuedBy']): number[
 }
 
 async function sha256Hex(der: Uint8Array, crypto: Crypto): Promise<string> {
-  return Convert.ToHex(await crypto.subtle.digest('SHA-256', ownBuffer(der)));
+  return Convert.ToHex(await crypto.subtle.digest('SHA-256', bufferSource(der)));
 }
 
 function knownId(item: RelationItem | undefined): string | undefined {

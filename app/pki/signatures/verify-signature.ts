@@ -22,6 +22,7 @@ export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | '
 /** What the signer's certificate brings: its key. */
 export type SignerFacts = Pick<CertFacts, 'key' | 'spki'>;
 import { spkiKey } from './spki-key.ts';
+import { bufferSource } from './buffer-source.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
 
@@ -201,7 +202,7 @@ export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME
           alg.key.name === 'ECDSA'
             ? ecdsaRaw(child.signature, CURVE_BYTES[(alg.key as EcKeyImportParams).namedCurve] ?? 0)
             : child.signature;
-        return await crypto.subtle.verify(alg.sign, await key, sig.slice(), child.tbs.slice());
+        return await crypto.subtle.verify(alg.sign, await key, bufferSource(sig), bufferSource(child.tbs));
       } catch {
         return false;
       }
