@@ -149,7 +149,21 @@ export function x509Time(d: Date): Uint8Array<ArrayBuffer> {
 /** ECDSA's raw r||s (WebCrypto) as a DER Ecdsa-Sig-Value (RFC 3279 §2.2.3). */
 export function ecdsaRawToDer(raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const half = raw.length / 2;
-  return tlv(TAG.SEQUENCE, unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
+  const r = integerContent(raw.subarray(0, half));
+  const s = integerContent(raw.subarray(half));
+  const rLength = r.pad + r.body.length;
+  const sLength = s.pad + s.body.length;
+  const content = tlvSize(rLength) + tlvSize(sLength);
+  // One buffer, written once: the batch converts every leaf's signature (three before).
+  return new DerBuffer(tlvSize(content))
+    .header(TAG.SEQUENCE, content)
+    .header(TAG.INTEGER, rLength)
+    .put(r.pad ? PAD : EMPTY)
+    .put(r.body)
+    .header(TAG.INTEGER, sLength)
+    .put(s.pad ? PAD : EMPTY)
+    .put(s.body)
+    .done();
 }
 
 const NO_UNUSED_BITS = new Uint8Array([0]);
