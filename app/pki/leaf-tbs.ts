@@ -10,6 +10,7 @@ import { childrenOf, readTlv } from './asn1/tlv.ts';
 import { PkiError } from './errors.ts';
 import { DerBuffer, integerContent, TAG, tlvSize, x509Time } from './der-writer.ts';
 import { parseIp } from './ip.ts';
+import { dottedQuadOctets } from './dotted-quad.ts';
 import { isPrintableString } from './names.ts';
 import type { SanEntry } from './san.ts';
 import { sha1 } from './sha1.ts';
@@ -48,36 +49,6 @@ export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** GeneralName context tags (RFC 5280 §4.2.1.6), primitive. */
 const GN_TAG: Record<SanEntry['kind'], number> = { email: 0x81, dns: 0x82, uri: 0x86, ip: 0x87 };
-
-/**
- * The four octets of an IPv4 address in canonical text (0-255 without leading zeros, as parseIp
- * writes it and checkSans keeps it), read without parseIp's split and pattern per octet: the
- * batch writes one or more per leaf. Undefined for anything else, which parseIp then reads.
- */
-export function dottedQuadOctets(text: string): Uint8Array | undefined {
-  const octets = new Uint8Array(4);
-  let part = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : DOT;
-    if (c === DOT) {
-      if (digits === 0 || part > 3) return undefined;
-      octets[part++] = value;
-      value = 0;
-      digits = 0;
-    } else if (c >= ZERO_CHAR && c <= NINE_CHAR) {
-      if (digits > 0 && value === 0) return undefined;
-      value = value * 10 + (c - ZERO_CHAR);
-      if (value > 255) return undefined;
-      digits++;
-    } else return undefined;
-  }
-  return part === 4 ? octets : undefined;
-}
-const DOT = 0x2e;
-const ZERO_CHAR = 0x30;
-const NINE_CHAR = 0x39;
 
 /** One GeneralName's tag and content: an IP's 4 or 16 bytes, or the text of the others (IA5String: ASCII). */
 function generalName(s: SanEntry): { tag: number; bytes?: Uint8Array; text?: string; length: number } {

@@ -8,9 +8,8 @@
  * simple-sans.test.ts holds the two equal over generated lines.
  */
 import type { SanEntry } from './san.ts';
+import { dottedQuadOctets } from './dotted-quad.ts';
 
-/** 0-255 without leading zeros, four times (ip.ts parseIpv4Bytes accepts exactly these). */
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 /** san.ts canonicalDnsName's label rule, on lower-case ASCII (which toAsciiHostname leaves as is). */
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const DNS_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
@@ -20,7 +19,7 @@ const MAX_DNS_NAME = 253;
 
 /** The entry checkSans makes of `token` when it is in its simplest form, else undefined. */
 export function simpleSan(token: string): SanEntry | undefined {
-  if (IPV4.test(token)) return { kind: 'ip', value: token };
+  if (dottedQuadOctets(token)) return { kind: 'ip', value: token };
   if (token.length <= MAX_DNS_NAME && DNS_NAME.test(token) && !DIGITS_LAST.test(token))
     return { kind: 'dns', value: token };
   return undefined;

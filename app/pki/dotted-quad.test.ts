@@ -1,9 +1,9 @@
-// The batch TBS writer's own IPv4 reader (leaf-tbs.ts dottedQuadOctets) reads exactly the
+// The batch fast path's own IPv4 reader (dotted-quad.ts dottedQuadOctets) reads exactly the
 // canonical dotted quads parseIp reads, to the same octets, and leaves everything else to it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIp } from './ip.ts';
-import { dottedQuadOctets } from './leaf-tbs.ts';
+import { dottedQuadOctets } from './dotted-quad.ts';
 
 const rows: { text: string; want?: number[] }[] = [
   { text: '10.0.0.1', want: [10, 0, 0, 1] },
