@@ -1,9 +1,9 @@
 // The root CA fast path is the general path, byte for byte: a root createRootIssuer made on the fast
 // path has the TBSCertificate the generator writes for the same key, serial, name, window and path
 // length (with an Ed25519 key, whose signature is deterministic, the same certificate); the proof
-// refuses a writer that differs in any field; openssl verify -x509_strict, Python's ssl with
-// VERIFY_X509_STRICT and Node's tls accept the root and leaves under it; and a shape's probe is
-// made once per module life.
+// refuses a writer that differs in any field, and the root that proves a shape is the general
+// path's; openssl verify -x509_strict, Python's ssl with VERIFY_X509_STRICT and Node's tls accept
+// the root and leaves under it; and a shape is proven once per module life, by its first root.
 import { BasicConstraintsExtension } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,15 +17,17 @@ import {
   proveRootShape,
   provenRootShapeCount,
   rootShapeState,
-  type RootKey,
+  type RootInputs,
   type RootShape,
 } from './ca-template-proof.ts';
 import type { CaParams } from './ca-types.ts';
-import { PkiError } from './errors.ts';
 import { issueLeaf } from './issue.ts';
 import { generateKeyPair, publicKeyFromPrivate } from './keys.ts';
-import { subjectName, type SubjectFields } from './names.ts';
+import { ecSpkiFromPkcs8 } from './leaf-template.ts';
+import { checkSubject, subjectName, type SubjectFields } from './names.ts';
 import { pemDecodeAll } from './pem.ts';
+import { randomSerialBytes } from './serial.ts';
+import { validityWindow } from './validity.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import { nodeTlsHandshake } from '../test/judges/node-tls.ts';
 import { pythonSslHandshake } from '../test/judges/python-ssl.ts';
@@ -63,6 +65,18 @@ async function generalTwin(params: CaParams, made: Awaited<ReturnType<typeof cre
   return new Uint8Array(twin.der);
 }
 
+/**
+ * A root made on the fast path: the first root of a shape is the general path's own (it proves the
+ * shape), so one is made first when the shape has no proof yet.
+ */
+async function fastRootIssuer(params: CaParams) {
+  const shape = { algorithm: params.algorithm ?? 'p256', pathLength: params.pathLength };
+  if ((await rootShapeState(shape)) === 'none')
+    await createRootIssuer({ ...params, subject: { commonName: 'Proving CA' } });
+  expect(await rootShapeState(shape), 'the shape passed its proof').toBe('proven');
+  return createRootIssuer(params);
+}
+
 const KEY_TYPES: KeyAlgorithmId[] = ['p256', 'p384', 'p521', 'rsa2048', 'rsa3072', 'ed25519'];
 
 /** What the CA forms and `certbench ca create` take: days, path length, start, subject fields. */
@@ -96,9 +110,7 @@ describe('fast root TBS = general root TBS', () => {
       if (algorithm === 'rsa3072' && option !== OPTIONS[0] && option !== OPTIONS[1]) continue;
       it(`${algorithm}: ${option.name}`, async () => {
         const params: CaParams = { ...option.params, algorithm };
-        const made = await createRootIssuer(params);
-        // Made on the fast path: its shape passed its proof (a failed one would have taken the general path).
-        expect(await rootShapeState({ algorithm, pathLength: params.pathLength })).toBe('proven');
+        const made = await fastRootIssuer(params);
         const fast = der(made.ca.certPem);
         const general = await generalTwin(params, made);
         expect(tbsHex(fast)).toBe(tbsHex(general));
@@ -109,10 +121,16 @@ describe('fast root TBS = general root TBS', () => {
 });
 
 describe('the proof refuses a writer that differs from the general path', () => {
-  let key: RootKey;
+  let inputs: RootInputs;
   beforeAll(async () => {
     const pair = await generateKeyPair('p256');
-    key = { ...pair, spki: new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)) };
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    inputs = {
+      checked: checkSubject({ commonName: 'Mutant CA', organization: 'Ünïcode Org', country: 'DE' }),
+      serial: randomSerialBytes(),
+      window: validityWindow({ days: 30 }),
+      key: { ...pair, pkcs8, spki: ecSpkiFromPkcs8(pkcs8) ?? new Uint8Array() },
+    };
   });
   const flipLast = (b: Uint8Array) => {
     const out = b.slice();
@@ -128,6 +146,7 @@ describe('the proof refuses a writer that differs from the general path', () => 
       write: (p, i) => rootTbs(p, { ...i, notAfter: new Date(i.notAfter.getTime() + 1000) }),
     },
     { name: 'another subject key id', write: (p, i) => rootTbs(p, { ...i, ski: flipLast(i.ski) }) },
+    { name: 'another public key', write: (p, i) => rootTbs(p, { ...i, spki: flipLast(i.spki) }) },
     {
       name: 'BasicConstraints not critical',
       write: (p, i) => rootTbs({ ...p, extensions: p.extensions.map((e, n) => (n === 0 ? nonCriticalBc : e)) }, i),
@@ -141,25 +160,24 @@ describe('the proof refuses a writer that differs from the general path', () => 
   const shape: RootShape = { algorithm: 'p256', pathLength: undefined };
 
   it('the fast writer itself is proven (the rows below are not refused for another reason)', async () => {
-    const pieces = await proveRootShape(shape, key, crypto, rootTbs);
-    expect(pieces.extensions).toContain('ski');
+    const { made, pieces } = await proveRootShape(shape, inputs, crypto, rootTbs);
+    expect(pieces?.extensions).toContain('ski');
+    expect(made.result.serial).toBe(Convert.ToHex(inputs.serial));
   });
   for (const mutant of mutants)
     it(mutant.name, async () => {
-      const refused = await proveRootShape(shape, key, crypto, mutant.write).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(refused).toBeInstanceOf(PkiError);
-      expect((refused as PkiError).code).toBe('internal');
+      const { made, pieces } = await proveRootShape(shape, inputs, crypto, mutant.write);
+      expect(pieces).toBeUndefined();
+      // The root itself is the general path's, whatever the writer did.
+      const v = await opensslVerify({ rootPem: made.result.certPem, certPem: made.result.certPem });
+      expect(v.ok, v.output).toBe(true);
     });
 });
 
 describe('fast roots before the judges', () => {
   for (const algorithm of ['p256', 'p384', 'rsa2048', 'ed25519'] as const)
     it(`a ${algorithm} root: openssl verify -x509_strict, python ssl VERIFY_X509_STRICT and node tls mTLS`, async () => {
-      const made = await createRootIssuer({ subject: { commonName: `Judged ${algorithm} CA` }, algorithm });
-      expect(await rootShapeState({ algorithm, pathLength: undefined })).toBe('proven');
+      const made = await fastRootIssuer({ subject: { commonName: `Judged ${algorithm} CA` }, algorithm });
       const root = await opensslVerify({ rootPem: made.ca.certPem, certPem: made.ca.certPem });
       expect(root.ok, root.output).toBe(true);
       const node = await issueLeaf({ profile: 'node', commonName: 'db-1', sans: 'localhost 127.0.0.1' }, made.issuer);
@@ -192,12 +210,11 @@ describe('a root shape is proven once per module life', () => {
     };
   }
 
-  it('P-256: the first root pays the probe (a second signature), later ones do not', async () => {
+  it('P-256: the first root is the general path (it proves the shape), later ones the fast path', async () => {
     forgetRootProofs();
-    // The probe signs with the root's own key: no key beside the root's, one more signature,
-    // and WebCrypto's SPKI export to judge ours by.
-    expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 2, exportKey: 2, digest: 1 });
-    expect(provenRootShapeCount()).toBe(1);
+    // The general path's calls (its SPKI export and SKI digest) and nothing more: no probe key, no second signature.
+    expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 1, exportKey: 2, digest: 1 });
+    expect(await rootShapeState({ algorithm: 'p256', pathLength: undefined })).toBe('proven');
     // Generate, one PKCS#8 export (the SPKI read from it), sign: no digest, no SPKI export.
     for (let i = 0; i < 3; i++)
       expect(await callsOfOneRoot({ algorithm: 'p256' })).toEqual({ generateKey: 1, sign: 1, exportKey: 1, digest: 0 });
@@ -207,9 +224,10 @@ describe('a root shape is proven once per module life', () => {
   it('a path length or another key algorithm is another shape, proven once each', async () => {
     forgetRootProofs();
     await callsOfOneRoot({ algorithm: 'p256' });
-    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).sign).toBe(2);
-    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).sign).toBe(1);
-    expect((await callsOfOneRoot({ algorithm: 'ed25519' })).sign).toBe(2);
+    // The general path's SKI digest marks the root that proved its shape.
+    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).digest).toBe(1);
+    expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).digest).toBe(0);
+    expect((await callsOfOneRoot({ algorithm: 'ed25519' })).digest).toBe(1);
     // Ed25519: the SPKI and PKCS#8 exports side by side, then the signature.
     expect(await callsOfOneRoot({ algorithm: 'ed25519' })).toEqual({
       generateKey: 1,
@@ -220,7 +238,7 @@ describe('a root shape is proven once per module life', () => {
     expect(provenRootShapeCount()).toBe(3);
   });
 
-  it('roots made at once share one probe', async () => {
+  it('roots made at once wait for one proof', async () => {
     forgetRootProofs();
     const counting = countingCrypto();
     await Promise.all(
@@ -229,10 +247,11 @@ describe('a root shape is proven once per module life', () => {
       ),
     );
     expect(counting.calls('generateKey')).toBe(4);
-    expect(counting.calls('sign')).toBe(5);
+    expect(counting.calls('sign')).toBe(4);
+    expect(counting.calls('digest'), 'one root on the general path').toBe(1);
   });
 
-  it('an existing key and ML-DSA take the general path, with no probe', async () => {
+  it('an existing key and ML-DSA take the general path, with no proof', async () => {
     forgetRootProofs();
     const first = await createRootIssuer({ subject, algorithm: 'p256' });
     await createRootIssuer({ subject, keyPem: first.ca.keyPem });

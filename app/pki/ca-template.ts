@@ -17,15 +17,15 @@
  */
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import { generalCaCertificate, type MadeCa } from './ca-general.ts';
-import { provenRootPieces, type RootKey, type RootShape } from './ca-template-proof.ts';
-import { rootTbs } from './ca-tbs.ts';
+import type { MadeCa } from './ca-general.ts';
+import { generalRoot, rootShapeProof, type RootInputs, type RootKey, type RootShape } from './ca-template-proof.ts';
+import { rootTbs, type RootTbsPieces } from './ca-tbs.ts';
 import { certificateDer, ecdsaRawToDer } from './der-writer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { ecSpkiFromPkcs8 } from './leaf-template.ts';
 import { spkiKeyId } from './leaf-tbs.ts';
 import { subjectNameDer } from './name-der.ts';
-import { subjectName, type SubjectFields } from './names.ts';
+import type { SubjectFields } from './names.ts';
 import { pemEncode } from './pem.ts';
 import { randomSerialBytes } from './serial.ts';
 import { signingAlgorithm } from './sign.ts';
@@ -36,11 +36,8 @@ export function isFastRootAlgorithm(algorithm: KeyAlgorithmId): boolean {
   return keyAlgorithm(algorithm).family !== 'ml-dsa';
 }
 
-/** A fresh key with its SPKI and PKCS#8, in as few WebCrypto hops as the key type allows (see the module comment). */
-async function freshRootKey(
-  algorithm: KeyAlgorithmId,
-  crypto: Crypto,
-): Promise<RootKey & { pkcs8: Uint8Array<ArrayBuffer> }> {
+/** A fresh key with its SPKI and PKCS#8, in as few WebCrypto calls as the key type allows (see the module comment). */
+async function freshRootKey(algorithm: KeyAlgorithmId, crypto: Crypto): Promise<RootKey> {
   const { privateKey, publicKey } = await generateKeyPair(algorithm, crypto);
   const exportSpki = async () => new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
   const exportPkcs8 = async () => new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
@@ -54,7 +51,8 @@ async function freshRootKey(
 
 /**
  * A self-signed root with a fresh `algorithm` key for fields checkSubject has checked: on the
- * fast path when its shape is proven, else on the general path with the same key.
+ * fast path when its shape is proven; made by the general path when it is the first of its shape
+ * (and proves it) or its shape failed its proof.
  */
 export async function fastRootCa(
   checked: SubjectFields,
@@ -63,29 +61,26 @@ export async function fastRootCa(
   crypto: Crypto,
 ): Promise<MadeCa> {
   const key = await freshRootKey(shape.algorithm, crypto);
-  const serial = randomSerialBytes(crypto);
-  const pieces = await provenRootPieces(shape, key, crypto);
-  if (!pieces) {
-    return generalCaCertificate(
-      {
-        key: {
-          privateKey: key.privateKey,
-          spki: key.spki.slice().buffer,
-          algorithm: shape.algorithm,
-          pkcs8Pem: pemEncode('PRIVATE KEY', key.pkcs8),
-        },
-        serialHex: Convert.ToHex(serial),
-        subject: subjectName(checked),
-        window,
-        pathLength: shape.pathLength,
-        signer: {},
-      },
-      crypto,
-    );
-  }
-  const name = subjectNameDer(checked);
+  const inputs = { checked, serial: randomSerialBytes(crypto), window, key };
+  const proof = await rootShapeProof(shape, inputs, crypto);
+  if ('made' in proof) return proof.made;
+  if (!proof.pieces) return generalRoot(shape, inputs, crypto);
+  return fastRoot(shape, inputs, proof.pieces, crypto);
+}
+
+/** The root of `inputs` on the fast path, with the pieces its shape proved. */
+async function fastRoot(shape: RootShape, inputs: RootInputs, pieces: RootTbsPieces, crypto: Crypto): Promise<MadeCa> {
+  const { key, serial, window } = inputs;
+  const name = subjectNameDer(inputs.checked);
   const ski = spkiKeyId(key.spki);
-  const tbs = rootTbs(pieces, { serial, name, ...window, spki: key.spki, ski });
+  const tbs = rootTbs(pieces, {
+    serial,
+    name,
+    notBefore: window.notBefore,
+    notAfter: window.notAfter,
+    spki: key.spki,
+    ski,
+  });
   const sign = signingAlgorithm(shape.algorithm);
   const raw = new Uint8Array(await crypto.subtle.sign(sign, key.privateKey, tbs));
   const der = certificateDer(tbs, pieces.sigAlg, sign.name === 'ECDSA' ? ecdsaRawToDer(raw) : raw);
