@@ -20,11 +20,15 @@ export function nativePemEncoder(
   toBase64: ToBase64 | undefined = (Uint8Array.prototype as { toBase64?: ToBase64 }).toBase64,
 ): ((label: string, der: Uint8Array) => string) | undefined {
   if (typeof toBase64 !== 'function') return undefined;
+  // Lines joined once: one flat string per PEM. Appending slices made a rope of some twenty
+  // small strings per PEM that a batch keeps until its result is sent, each one copied by every
+  // young-generation collection meanwhile (the GC of a fresh worker's first clusters).
   const encode = (label: string, der: Uint8Array) => {
     const b64 = toBase64.call(der);
-    let body = '';
-    for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
-    return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
+    const lines = [`-----BEGIN ${label}-----`];
+    for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64));
+    lines.push(`-----END ${label}-----`, '');
+    return lines.join('\n');
   };
   try {
     for (const n of SAMPLE_LENGTHS) {
