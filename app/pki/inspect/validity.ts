@@ -21,7 +21,10 @@ export function validityState(notBefore: TimeValue, notAfter: TimeValue, now: Da
 
 /** ISO 8601 UTC without milliseconds ("2025-01-01T00:00:00Z"), or the raw text when not a date. */
 export function isoTime(t: TimeValue): string {
-  return t.date ? t.date.toISOString().replace(/\.000Z$/, 'Z') : t.text;
+  if (!t.date) return t.text;
+  const iso = t.date.toISOString();
+  // Certificate times are whole seconds: the milliseconds are cut without a regular expression per call.
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 function timeNode(label: string, t: TimeValue): TreeNode {
