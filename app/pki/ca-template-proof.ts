@@ -17,9 +17,10 @@
  * path's own on probes that do (encodersAgree): a Name with all six attributes in both string
  * types, and the times on either side of the UTCTime/GeneralizedTime switch.
  *
- * The first root of a shape is the general path's own certificate, so a proof costs no key, no
- * signature and no certificate beyond what the general path always made: the fast writer's TBS
- * and one SPKI export.
+ * The first root of a shape is the general path's own certificate, made with the WebCrypto calls
+ * the general path always made (a key, its SPKI and PKCS#8 exports, the SKI digest, one
+ * signature), so a proof adds no key, no signature and no certificate: only the fast writer's TBS,
+ * its comparison and, once per module life, the encoders' probes.
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Time } from '@peculiar/asn1-x509';

@@ -4,9 +4,10 @@
  * WebCrypto call, instead of @peculiar/x509's generator (schema encoding, extension objects, then
  * a full parse of what it wrote). A P-256 root took 2.9 ms in a Chromium worker and takes 0.22 ms
  * here (medians of 8 alternated runs of 40 roots); in Node 4.5-6.5 and 0.9-1.2 ms of CPU. A shape
- * is served only once ca-template-proof.ts proved it byte for byte against the general path; a
- * shape that failed, and every shape this does not cover (an existing key, ML-DSA,
- * intermediates), takes the general path.
+ * (key algorithm, path length) is served only once ca-template-proof.ts proved it byte for byte
+ * against the general path, on the shape's first root, which the general path makes; a shape that
+ * failed, and every shape this does not cover (an existing key, ML-DSA, intermediates), takes the
+ * general path.
  *
  * WebCrypto calls: generate, then for an EC key one PKCS#8 export (its SPKI is read from it,
  * ecSpkiFromPkcs8) and for the others the SPKI and PKCS#8 exports side by side, then the
