@@ -55,7 +55,7 @@ async function freshRootKey(algorithm: KeyAlgorithmId, crypto: Crypto): Promise<
  * fast path when its shape is proven; made by the general path when it is the first of its shape
  * (and proves it) or its shape failed its proof.
  */
-export async function fastRootCa(
+export async function rootWithFreshKey(
   checked: SubjectFields,
   shape: RootShape,
   window: ValidityWindow,

@@ -4,7 +4,7 @@
  */
 import { Name } from '@peculiar/x509';
 import { generalCaCertificate, type CaSigner, type MadeCa } from './ca-general.ts';
-import { fastRootCa, isFastRootAlgorithm } from './ca-template.ts';
+import { rootWithFreshKey, isFastRootAlgorithm } from './ca-template.ts';
 import type { CaParams, CaResult } from './ca-types.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
@@ -68,7 +68,7 @@ export async function createRootIssuer(
   // An existing key or ML-DSA: the generator.
   const made =
     params.keyPem === undefined && isFastRootAlgorithm(algorithm)
-      ? await fastRootCa(checked, { algorithm, pathLength }, window, crypto)
+      ? await rootWithFreshKey(checked, { algorithm, pathLength }, window, crypto)
       : await makeCa(params, subjectName(checked), window, pathLength, {}, crypto);
   return {
     ca: { ...made.result, chainPem: '' },
