@@ -26,7 +26,10 @@ const ATTRIBUTES: readonly { key: keyof SubjectFields; short: string; label: str
   { key: 'commonName', short: 'CN', label: 'Common name', max: 64 },
 ];
 
-/** Trimmed, validated fields: CN present, lengths within bounds, C two letters. */
+/** A UTF-16 surrogate that is not half of a pair (String.prototype.isWellFormed's test, ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Trimmed, validated fields: CN present, lengths within bounds, no control or broken characters, C two letters. */
 export function checkSubject(fields: SubjectFields): SubjectFields {
   const out: SubjectFields = { commonName: '' };
   for (const a of ATTRIBUTES) {
@@ -39,6 +42,13 @@ export function checkSubject(fields: SubjectFields): SubjectFields {
       throw new PkiError('invalid-name', a.key, `${a.label} is limited to ${a.max} characters, got ${[...v].length}.`);
     if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
       throw new PkiError('invalid-name', a.key, `${a.label} contains a control character.`);
+    // Half a surrogate pair has no UTF-8 form: TextEncoder would write U+FFFD, @peculiar/x509 throws a URIError.
+    if (LONE_SURROGATE.test(v))
+      throw new PkiError(
+        'invalid-name',
+        a.key,
+        `${a.label} contains a broken character (half of a UTF-16 surrogate pair, e.g. a cut emoji).`,
+      );
     out[a.key] = a.key === 'country' ? v.toUpperCase() : v;
   }
   if (!out.commonName) throw new PkiError('invalid-name', 'commonName', 'A common name (CN) is required.');
