@@ -31,6 +31,16 @@ describe('validityWindow', () => {
         want: { notBefore: '2030-06-01T00:00:00.000Z', notAfter: '2031-01-01T00:00:00.000Z', notes: 1 },
       },
       {
+        name: 'starts on the first day an X.509 time can say (1950-01-01)',
+        input: { days: 1, notBefore: '1950-01-01T00:00:00Z', now },
+        want: { notBefore: '1950-01-01T00:00:00.000Z', notAfter: '1950-01-02T00:00:00.000Z', notes: 0 },
+      },
+      {
+        name: 'ends on the last day an X.509 time can say (9999-12-31)',
+        input: { days: 30, notBefore: '9999-12-01T00:00:00Z', now },
+        want: { notBefore: '9999-12-01T00:00:00.000Z', notAfter: '9999-12-31T00:00:00.000Z', notes: 0 },
+      },
+      {
         name: 'start before the issuer moved to its start',
         input: { days: 30, notBefore: '2029-12-25T00:00:00Z', issuer, now },
         want: { notBefore: '2030-01-01T00:00:00.000Z', notAfter: '2030-01-24T00:00:00.000Z', notes: 0 },
@@ -54,6 +64,27 @@ describe('validityWindow', () => {
     {
       name: 'not a date',
       input: { days: 1, notBefore: 'tomorrow', now },
+      want: { code: 'invalid-validity', field: 'notBefore' },
+    },
+    // Regression (review L1): these were written as another century (1949 as 2049, 0999 as 1999) or unreadably.
+    {
+      name: 'starts in 1949',
+      input: { days: 2, notBefore: '1949-12-31T23:59:59Z', now },
+      want: { code: 'invalid-validity', field: 'notBefore' },
+    },
+    {
+      name: 'starts in the year 999',
+      input: { days: 2, notBefore: '0999-06-01T00:00:00Z', now },
+      want: { code: 'invalid-validity', field: 'notBefore' },
+    },
+    {
+      name: 'days that cross into the year 10000',
+      input: { days: 31, notBefore: '9999-12-01T00:00:00Z', now },
+      want: { code: 'invalid-validity', field: 'days' },
+    },
+    {
+      name: 'starts in the year 10000',
+      input: { days: 1, notBefore: '+010000-01-01T00:00:00Z', now },
       want: { code: 'invalid-validity', field: 'notBefore' },
     },
     {

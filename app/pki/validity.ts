@@ -11,6 +11,14 @@ export const BACKDATE_MS = 5 * 60 * 1000;
 export const MAX_DAYS = 36_500;
 const DAY_MS = 86_400_000;
 
+/**
+ * The first and last instants an X.509 Time can say (RFC 5280 §4.1.2.5): UTCTime's two-digit years
+ * 50-99 are 1950-1999, and GeneralizedTime has four digits. Outside them a certificate's dates
+ * would be read as another century, or not at all.
+ */
+export const EARLIEST_X509_TIME = new Date(Date.UTC(1950, 0, 1));
+export const LATEST_X509_TIME = new Date(Date.UTC(9999, 11, 31, 23, 59, 59));
+
 export interface ValidityRequest {
   /** Whole days from notBefore to notAfter, 1..36500. */
   days: number;
@@ -80,5 +88,25 @@ export function validityWindow(req: ValidityRequest): ValidityWindow {
       notes.push(`Validity shortened to end with the issuing CA on ${notAfter.toISOString()} (${days} days asked).`);
     }
   }
+  checkX509Times(notBefore, notAfter);
   return { notBefore, notAfter, notes };
+}
+
+/** Refuse a window an X.509 Time cannot say, naming the field that put it there. */
+function checkX509Times(notBefore: Date, notAfter: Date): void {
+  if (notBefore.getTime() < EARLIEST_X509_TIME.getTime()) {
+    throw new PkiError(
+      'invalid-validity',
+      'notBefore',
+      `A certificate cannot start before 1950 (X.509 times, RFC 5280 §4.1.2.5, read earlier years as 20xx), got ${notBefore.toISOString()}.`,
+    );
+  }
+  if (notAfter.getTime() > LATEST_X509_TIME.getTime()) {
+    const startTooLate = notBefore.getTime() > LATEST_X509_TIME.getTime();
+    throw new PkiError(
+      'invalid-validity',
+      startTooLate ? 'notBefore' : 'days',
+      `A certificate cannot end after 9999-12-31T23:59:59Z (the last date an X.509 time can say), and this one would end on ${notAfter.toISOString()}.`,
+    );
+  }
 }
