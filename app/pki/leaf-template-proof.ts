@@ -12,27 +12,25 @@
  * issuer's key id. Both calls are made until they have shown what they write: the AKI's octets
  * depend on the key id's length alone besides the key id (so the DER writer's AKI is used once it
  * equalled the extension's for a key id of that length), and a plain Name is written back as it is
- * once one of its shape was (plain-name.ts); other Names go through @peculiar/x509 every time. A
+ * once one of its shape was (leaf-issuer-parts.ts); other Names go through @peculiar/x509 every time. A
  * new CA costs no probe. BasicConstraints, KeyUsage and ExtendedKeyUsage depend on the profile and
  * the leaf key only, so the proven ones are kept. The proof compares the whole TBS a template writes
  * with the probe's, byte for byte, over inputs that exercise every SAN kind, so a change in either
  * path fails it.
  */
-import { AuthorityKeyIdentifierExtension, Name } from '@peculiar/x509';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
-import { DerBuffer, TAG, tlvSize } from './der-writer.ts';
 import { PkiError } from './errors.ts';
 import { leafExtensions } from './extensions.ts';
 import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
+import { forgetIssuerParts, issuerParts } from './leaf-issuer-parts.ts';
 import { leafTbsWriter, spkiKeyId, type TbsPieces, type TemplateLeafInput } from './leaf-tbs.ts';
 import { OID } from './model/oids.ts';
 import { checkSubject } from './names.ts';
 import { pemDecodeAll } from './pem.ts';
-import { plainNameShape } from './plain-name.ts';
 import { profileSpec, type LeafProfile } from './profiles.ts';
 import type { SanEntry } from './san.ts';
 
@@ -77,83 +75,9 @@ function provenShape(profile: LeafProfile, algorithm: KeyAlgorithmId, sigAlg: Ui
   return { sigAlg, extensions };
 }
 
-/**
- * What an issuer puts in its leaves' TBS, as the general path writes it: its Name as
- * X509CertificateGenerator writes `new Name(issuer.subjectDer)`, and the AuthorityKeyIdentifier
- * leafExtensions makes from its key id. Kept per issuer: a cluster's node and client batches share them.
- */
-let issuerParts = new WeakMap<LoadedIssuer, { name: Uint8Array; aki: Uint8Array }>();
-
-function partsOf(issuer: LoadedIssuer): { name: Uint8Array; aki: Uint8Array } {
-  let parts = issuerParts.get(issuer);
-  if (!parts) {
-    parts = { name: issuerNameDer(issuer.subjectDer), aki: authorityKeyIdDer(issuer.keyId) };
-    issuerParts.set(issuer, parts);
-  }
-  return parts;
-}
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/**
- * Plain Name shapes @peculiar/x509 wrote back as they were (plain-name.ts), in this module's life.
- * An issuer whose subject is a plain Name of such a shape is its own leaves' issuer Name; any
- * other subject goes through @peculiar/x509's Name every time. In a Chromium profile of warm
- * 100-node clusters, the schema round trip per issuer (a new root each cluster) was as heavy as
- * making the root on its fast path.
- */
-const writtenAsIs = new Set<string>();
-
-/** `new Name(subjectDer).toArrayBuffer()`, as the general path writes the issuer of a leaf. */
-function issuerNameDer(subjectDer: ArrayBuffer): Uint8Array {
-  const subject = new Uint8Array(subjectDer);
-  const shape = plainNameShape(subject);
-  if (shape !== undefined && writtenAsIs.has(shape)) return subject;
-  const written = new Uint8Array(new Name(subjectDer).toArrayBuffer());
-  if (shape !== undefined && sameBytes(written, subject)) writtenAsIs.add(shape);
-  return written;
-}
-
-/**
- * Key id lengths for which the DER writer's AuthorityKeyIdentifier (authorityKeyIdWritten) was
- * what @peculiar/x509's AuthorityKeyIdentifierExtension writes, in this module's life. The
- * extension's octets depend on the key id's length alone besides the key id itself.
- */
-const akiLengthsProven = new Set<number>();
-
-/** `new AuthorityKeyIdentifierExtension(keyId, false).rawData`, as leafExtensions writes it. */
-function authorityKeyIdDer(keyIdHex: string): Uint8Array {
-  const keyId = new Uint8Array(Convert.FromHex(keyIdHex));
-  const written = authorityKeyIdWritten(keyId);
-  if (akiLengthsProven.has(keyId.length)) return written;
-  const general = new Uint8Array(new AuthorityKeyIdentifierExtension(keyIdHex, false).rawData);
-  if (!sameBytes(general, written)) return general;
-  akiLengthsProven.add(keyId.length);
-  return written;
-}
-
-/** Extension { authorityKeyIdentifier, not critical, AuthorityKeyIdentifier { [0] keyId } } (RFC 5280 §4.2.1.1). */
-function authorityKeyIdWritten(keyId: Uint8Array): Uint8Array {
-  const aki = tlvSize(keyId.length);
-  const value = tlvSize(aki);
-  const content = OID_AKI.length + tlvSize(value);
-  return new DerBuffer(tlvSize(content))
-    .header(TAG.SEQUENCE, content)
-    .put(OID_AKI)
-    .header(TAG.OCTET_STRING, value)
-    .header(TAG.SEQUENCE, aki)
-    .header(KEY_IDENTIFIER, keyId.length)
-    .put(keyId)
-    .done();
-}
-
-const OID_AKI = new Uint8Array([0x06, 0x03, 0x55, 0x1d, 0x23]);
-/** AuthorityKeyIdentifier's keyIdentifier: [0] IMPLICIT OCTET STRING. */
-const KEY_IDENTIFIER = 0x80;
-
 /** The constant pieces of `issuer`'s leaves under a proven shape. */
 function issuerPieces(issuer: LoadedIssuer, proven: Proven): TbsPieces {
-  const { name, aki } = partsOf(issuer);
+  const { name, aki } = issuerParts(issuer);
   return {
     sigAlg: proven.sigAlg,
     issuer: name,
@@ -254,7 +178,5 @@ export function provenTemplateCount(): number {
 /** Forget every proof (tests: the next template proves itself again, and writes issuers' parts anew). */
 export function forgetTemplateProofs(): void {
   proofs.clear();
-  writtenAsIs.clear();
-  akiLengthsProven.clear();
-  issuerParts = new WeakMap();
+  forgetIssuerParts();
 }
