@@ -1,7 +1,9 @@
 /**
- * The general certificate path: every certificate certbench issues goes through
- * `signCertificate`, on @peculiar/x509's generator. (The DER template in leaf-template.ts is a
- * faster twin for batches, proven byte-identical to this path in its tests.)
+ * The general certificate path: `signCertificate`, on @peculiar/x509's generator. Two faster
+ * twins write DER themselves and are proven byte for byte against this path before they are used
+ * for a shape: batch leaves (leaf-template.ts, leaf-template-proof.ts) and roots with a fresh key
+ * (ca-template.ts, ca-template-proof.ts). Everything else (intermediates, imported keys, CSRs,
+ * ML-DSA, unproven shapes) is made here.
  */
 import { X509CertificateGenerator, type Extension, type Name } from '@peculiar/x509';
 import type { KeyAlgorithmId } from './algorithms.ts';
