@@ -26,11 +26,10 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { Time } from '@peculiar/asn1-x509';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
 import { generalCaCertificate, type MadeCa } from './ca-general.ts';
 import { rootTbs, type RootTbsPieces, type RootTbsWriter } from './ca-tbs.ts';
 import { x509Time } from './der-writer.ts';
-import { PkiError } from './errors.ts';
+import { tbsAndSigAlg } from './signed-parts.ts';
 import { caExtensions } from './extensions.ts';
 import { keyAlgorithm } from './keys.ts';
 import { spkiKeyId } from './leaf-tbs.ts';
@@ -107,13 +106,6 @@ function shapePieces(shape: RootShape, sigAlg: Uint8Array): RootTbsPieces {
     family: keyAlgorithm(shape.algorithm).family,
   }).map((e): Uint8Array | 'ski' => (e.type === OID.subjectKeyId ? 'ski' : new Uint8Array(e.rawData)));
   return { sigAlg, extensions };
-}
-
-/** The TBSCertificate and signature AlgorithmIdentifier of a certificate, DER. */
-function tbsAndSigAlg(certDer: Uint8Array): { tbs: Uint8Array; sigAlg: Uint8Array } {
-  const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
-  if (!tbsT || !sigAlgT) throw new PkiError('internal', 'issuer', 'The general path did not write a certificate.');
-  return { tbs: tlvView(certDer, tbsT), sigAlg: tlvView(certDer, sigAlgT).slice() };
 }
 
 /** The root of `inputs` on the general path (the generator), with WebCrypto's own SPKI export of its key. */

@@ -20,8 +20,8 @@
  */
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import { childrenOf, readTlv, tlvView } from './asn1/tlv.ts';
 import { PkiError } from './errors.ts';
+import { tbsAndSigAlg } from './signed-parts.ts';
 import { leafExtensions } from './extensions.ts';
 import { signLeaf } from './issue.ts';
 import type { LoadedIssuer } from './issuer.ts';
@@ -83,13 +83,6 @@ function issuerPieces(issuer: LoadedIssuer, proven: Proven): TbsPieces {
     issuer: name,
     extensions: proven.extensions.map((e) => (e === 'aki' ? aki : e)),
   };
-}
-
-/** The TBSCertificate and the signature AlgorithmIdentifier of a certificate, DER. */
-function tbsAndSigAlg(certDer: Uint8Array): { tbs: Uint8Array; sigAlg: Uint8Array } {
-  const [tbsT, sigAlgT] = childrenOf(certDer, readTlv(certDer, 0));
-  if (!tbsT || !sigAlgT) throw new PkiError('internal', 'issuer', 'The template probe is not a certificate.');
-  return { tbs: tlvView(certDer, tbsT), sigAlg: tlvView(certDer, sigAlgT).slice() };
 }
 
 /**
