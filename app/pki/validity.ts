@@ -98,7 +98,7 @@ function checkX509Times(notBefore: Date, notAfter: Date): void {
     throw new PkiError(
       'invalid-validity',
       'notBefore',
-      `A certificate cannot start before 1950 (X.509 times, RFC 5280 §4.1.2.5, read earlier years as 20xx), got ${notBefore.toISOString()}.`,
+      `A certificate cannot start before 1950 (X.509 times, RFC 5280 §4.1.2.5, cannot say an earlier year: 1949 would be read as 2049), got ${notBefore.toISOString()}.`,
     );
   }
   if (notAfter.getTime() > LATEST_X509_TIME.getTime()) {
