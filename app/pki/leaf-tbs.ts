@@ -8,12 +8,20 @@
  */
 import { childrenOf, readTlv } from './asn1/tlv.ts';
 import { PkiError } from './errors.ts';
-import { DerBuffer, integerContent, TAG, tlvSize, x509Time } from './der-writer.ts';
+import { DerBuffer, TAG, tlvSize, x509Time } from './der-writer.ts';
 import { parseIp } from './ip.ts';
 import { dottedQuadOctets } from './dotted-quad.ts';
 import { isPrintableString } from './names.ts';
 import type { SanEntry } from './san.ts';
 import { sha1 } from './sha1.ts';
+import {
+  extensionsSize,
+  putExtensionsStart,
+  putSkiExtension,
+  putTbsStart,
+  skiExtensionSize,
+  tbsHead,
+} from './tbs-parts.ts';
 
 /** The variable inputs of one leaf. */
 export interface TemplateLeafInput {
@@ -35,10 +43,6 @@ export interface TbsPieces {
 
 export const OID_CN = new Uint8Array([0x06, 0x03, 0x55, 0x04, 0x03]);
 export const OID_SAN = new Uint8Array([0x06, 0x03, 0x55, 0x1d, 0x11]);
-export const OID_SKI = new Uint8Array([0x06, 0x03, 0x55, 0x1d, 0x0e]);
-const VERSION_3 = new Uint8Array([0xa0, 0x03, 0x02, 0x01, 0x02]);
-const EXTENSIONS_TAG = 0xa3;
-const ZERO = new Uint8Array([0]);
 const utf8 = new TextEncoder();
 /** RFC 5280 §4.2.1.2 method 1, from SPKI DER: SHA-1 of the subjectPublicKey bits (synchronous: see sha1.ts). */
 export function spkiKeyId(spki: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -105,11 +109,9 @@ export function leafTbsWriter(
   for (const e of pieces.extensions) if (typeof e !== 'string') constantExtensions += e.length;
   const hasSan = pieces.extensions.includes('san');
   const hasSki = pieces.extensions.includes('ski');
-  const constantFields = VERSION_3.length + pieces.sigAlg.length + pieces.issuer.length;
 
   return (input, ski) => {
-    const serial = integerContent(input.serial);
-    const serialLength = serial.pad + serial.body.length;
+    const head = tbsHead(input.serial, pieces.sigAlg);
     const times = validityOf(input.notBefore, input.notAfter);
     const cn = commonNameValue(input.commonName);
     const attribute = OID_CN.length + tlvSize(cn.length);
@@ -119,35 +121,25 @@ export function leafTbsWriter(
     for (const n of names) namesLength += tlvSize(n.length);
     const sanValue = tlvSize(namesLength);
     const san = hasSan && names.length ? tlvSize(OID_SAN.length + tlvSize(sanValue)) : 0;
-    const skiValue = tlvSize(ski.length);
-    const skiExt = hasSki ? tlvSize(OID_SKI.length + tlvSize(skiValue)) : 0;
+    const skiExt = hasSki ? skiExtensionSize(ski.length) : 0;
     const extensions = constantExtensions + san + skiExt;
     const content =
-      constantFields +
-      tlvSize(serialLength) +
-      times.length +
-      subject +
-      input.spki.length +
-      tlvSize(tlvSize(extensions));
+      head.size + pieces.issuer.length + times.length + subject + input.spki.length + extensionsSize(extensions);
 
-    const out = new DerBuffer(tlvSize(content)).header(TAG.SEQUENCE, content).put(VERSION_3);
-    out.header(TAG.INTEGER, serialLength);
-    if (serial.pad) out.put(ZERO);
-    out.put(serial.body).put(pieces.sigAlg).put(pieces.issuer).put(times);
+    const out = putTbsStart(new DerBuffer(tlvSize(content)), content, head, pieces.sigAlg);
+    out.put(pieces.issuer).put(times);
     out.header(TAG.SEQUENCE, tlvSize(tlvSize(attribute))).header(TAG.SET, tlvSize(attribute));
     out.header(TAG.SEQUENCE, attribute).put(OID_CN);
     putValue(out, cn);
-    out.put(input.spki).header(EXTENSIONS_TAG, tlvSize(extensions)).header(TAG.SEQUENCE, extensions);
+    putExtensionsStart(out.put(input.spki), extensions);
     for (const e of pieces.extensions) {
       if (e === 'san') {
         if (!names.length) continue;
         out.header(TAG.SEQUENCE, OID_SAN.length + tlvSize(sanValue)).put(OID_SAN);
         out.header(TAG.OCTET_STRING, sanValue).header(TAG.SEQUENCE, namesLength);
         for (const n of names) putValue(out, n);
-      } else if (e === 'ski') {
-        out.header(TAG.SEQUENCE, OID_SKI.length + tlvSize(skiValue)).put(OID_SKI);
-        out.header(TAG.OCTET_STRING, skiValue).header(TAG.OCTET_STRING, ski.length).put(ski);
-      } else out.put(e);
+      } else if (e === 'ski') putSkiExtension(out, ski);
+      else out.put(e);
     }
     return out.done();
   };
