@@ -12,40 +12,59 @@ export { TAG, TlvError } from './tlv.ts';
 
 export interface DerNode {
   /** 0 universal, 1 application, 2 context-specific, 3 private. */
-  cls: number;
-  constructed: boolean;
-  tagNumber: number;
+  readonly cls: number;
+  readonly constructed: boolean;
+  readonly tagNumber: number;
   /** The whole TLV. */
-  der: Uint8Array;
+  readonly der: Uint8Array;
   /** The value octets. */
-  content: Uint8Array;
+  readonly content: Uint8Array;
 }
 
 export const UNIVERSAL = 0;
 export const CONTEXT = 2;
 
-/** The node view of a TLV the reader located in `buf` (no second read). */
-export function nodeOf(buf: Uint8Array, t: Tlv): DerNode {
-  if (t.indefinite) throw new TlvError('indefinite length, which DER does not allow');
-  return {
-    cls: t.cls,
-    constructed: t.constructed,
-    tagNumber: t.tagNumber,
-    der: buf.subarray(t.start, t.end),
-    content: buf.subarray(t.contentStart, t.contentEnd),
-  };
+/**
+ * A located TLV whose views are made when first asked for, then kept (one view per node, so a
+ * view can key a WeakMap). Most nodes a certificate's judging walks through are only tested for
+ * their tag or walked into, and two views per node were a visible part of a CA bundle's garbage
+ * (issue 14); children are read from the same buffer by offsets, without a view of the parent.
+ */
+class LocatedNode implements DerNode {
+  #der: Uint8Array | undefined;
+  #content: Uint8Array | undefined;
+  constructor(
+    readonly buf: Uint8Array,
+    readonly cls: number,
+    readonly constructed: boolean,
+    readonly tagNumber: number,
+    readonly start: number,
+    readonly contentStart: number,
+    /** The end of the TLV, which is also its content's: DER lengths are definite. */
+    readonly end: number,
+  ) {}
+  get der(): Uint8Array {
+    return (this.#der ??= this.buf.subarray(this.start, this.end));
+  }
+  get content(): Uint8Array {
+    return (this.#content ??= this.buf.subarray(this.contentStart, this.end));
+  }
 }
 
-/** The node at `offset` in `buf` and the offset after it. */
-function nodeAt(buf: Uint8Array, offset: number): { node: DerNode; next: number } {
-  const t = readTlv(buf, offset, buf.length);
-  return { node: nodeOf(buf, t), next: t.end };
+/** The node view of a TLV the reader located in `buf` (no second read). */
+export function nodeOf(buf: Uint8Array, t: Tlv): DerNode {
+  return located(buf, t);
+}
+
+function located(buf: Uint8Array, t: Tlv): LocatedNode {
+  if (t.indefinite) throw new TlvError('indefinite length, which DER does not allow');
+  return new LocatedNode(buf, t.cls, t.constructed, t.tagNumber, t.start, t.contentStart, t.contentEnd);
 }
 
 /** Decode exactly one TLV that fills `buf`. */
 export function parseDer(buf: Uint8Array): DerNode {
-  const { node, next } = nodeAt(buf, 0);
-  if (next !== buf.length) throw new TlvError('trailing data after the DER value');
+  const node = located(buf, readTlv(buf, 0, buf.length));
+  if (node.end !== buf.length) throw new TlvError('trailing data after the DER value');
   return node;
 }
 
@@ -53,11 +72,14 @@ export function parseDer(buf: Uint8Array): DerNode {
 export function children(node: DerNode | undefined): DerNode[] {
   if (!node) return [];
   if (!node.constructed) throw new TlvError('expected a constructed DER value');
+  // Read in the node's own buffer up to its content's end: the same bounds as a view of the content.
+  const { buf, contentStart, end } =
+    node instanceof LocatedNode ? node : { buf: node.content, contentStart: 0, end: node.content.length };
   const out: DerNode[] = [];
-  for (let p = 0; p < node.content.length;) {
-    const r = nodeAt(node.content, p);
-    out.push(r.node);
-    p = r.next;
+  for (let p = contentStart; p < end;) {
+    const child = located(buf, readTlv(buf, p, end));
+    out.push(child);
+    p = child.end;
   }
   return out;
 }
