@@ -25,6 +25,7 @@ import { spkiKey } from './spki-key.ts';
 import { bufferSource } from './buffer-source.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
+import { leafCrypto } from '../leaf-crypto.ts';
 
 type Verify = {
   key: RsaHashedImportParams | EcKeyImportParams | Algorithm;
@@ -138,7 +139,7 @@ const RUNTIME_KEY_IMPORT: KeyImport = (globalThis as { process?: { versions?: { 
  */
 function importKey(crypto: Crypto, spki: Uint8Array, alg: Verify['key'], how: KeyImport): Promise<CryptoKey> {
   if (how === 'rebuilt') return importRebuilt(crypto, spki, alg);
-  return crypto.subtle.importKey('spki', spki.slice(), alg, false, ['verify']);
+  return crypto.subtle.importKey('spki', bufferSource(spki), alg, false, ['verify']);
 }
 
 function importRebuilt(crypto: Crypto, spki: Uint8Array, alg: Verify['key']): Promise<CryptoKey> {
@@ -180,6 +181,10 @@ export interface SignatureVerifier {
 
 export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME_KEY_IMPORT): SignatureVerifier {
   const keys = new Map<string, Promise<CryptoKey>>();
+  // The runtime's WebCrypto itself where `crypto` is the runtime default, for every algorithm but
+  // ML-DSA: the default's router would pass those calls straight through, each through an async
+  // wrapper of its own (a CA bundle makes 144 imports and 144 checks). leafCrypto says which.
+  const direct = leafCrypto(crypto, []);
   return {
     async verify(child, issuer) {
       const alg = algorithms(child, issuer);
@@ -195,14 +200,15 @@ export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME
       }
       const { name, hash, namedCurve } = alg.key as { name: string; hash?: string; namedCurve?: string };
       const id = `${name}/${hash ?? namedCurve ?? ''}|${spkiKey(issuer.spki)}`;
+      const through = mlDsaOfOid(child.signatureOid) ? crypto : direct;
       let key = keys.get(id);
-      if (!key) keys.set(id, (key = importKey(crypto, issuer.spki, alg.key, keyImport)));
+      if (!key) keys.set(id, (key = importKey(through, issuer.spki, alg.key, keyImport)));
       try {
         const sig =
           alg.key.name === 'ECDSA'
             ? ecdsaRaw(child.signature, CURVE_BYTES[(alg.key as EcKeyImportParams).namedCurve] ?? 0)
             : child.signature;
-        return await crypto.subtle.verify(alg.sign, await key, bufferSource(sig), bufferSource(child.tbs));
+        return await through.subtle.verify(alg.sign, await key, bufferSource(sig), bufferSource(child.tbs));
       } catch {
         return false;
       }
