@@ -5,6 +5,7 @@
  * encoded by the reader's own codec (asn1/tlv.ts), so what one writes the other reads.
  */
 import { encodeLength } from './asn1/tlv.ts';
+import { ownBytes, type ByteAllocator } from './der-arena.ts';
 
 /** Tags used on the hot path. */
 export const TAG = {
@@ -58,14 +59,16 @@ export function tlvSize(n: number): number {
  * A DER encoding written front to back into one buffer whose size the caller computed first
  * (tlvSize), for the hot path: every certificate then costs one allocation instead of one per
  * TLV and level. `done()` refuses a buffer the writes did not fill exactly, so a size computed
- * wrong fails loudly instead of leaving zeros in a certificate.
+ * wrong fails loudly instead of leaving zeros in a certificate. `allocate` gives the bytes: a
+ * buffer of their own by default, a view into a shared slab on the batch's per-leaf path
+ * (der-arena.ts, whose contract the caller then keeps).
  */
 export class DerBuffer {
   readonly bytes: Uint8Array<ArrayBuffer>;
   private at = 0;
 
-  constructor(size: number) {
-    this.bytes = new Uint8Array(size);
+  constructor(size: number, allocate: ByteAllocator = ownBytes) {
+    this.bytes = allocate(size);
   }
 
   /** A tag and the DER length of `contentLength` (the same octets as encodeLength). */
@@ -146,8 +149,8 @@ export function x509Time(d: Date): Uint8Array<ArrayBuffer> {
     : tlv(TAG.UTC_TIME, ascii(`${two(y % 100)}${rest}`));
 }
 
-/** ECDSA's raw r||s (WebCrypto) as a DER Ecdsa-Sig-Value (RFC 3279 §2.2.3). */
-export function ecdsaRawToDer(raw: Uint8Array): Uint8Array<ArrayBuffer> {
+/** ECDSA's raw r||s (WebCrypto) as a DER Ecdsa-Sig-Value (RFC 3279 §2.2.3), in bytes from `allocate`. */
+export function ecdsaRawToDer(raw: Uint8Array, allocate: ByteAllocator = ownBytes): Uint8Array<ArrayBuffer> {
   const half = raw.length / 2;
   const r = integerContent(raw.subarray(0, half));
   const s = integerContent(raw.subarray(half));
@@ -155,7 +158,7 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const sLength = s.pad + s.body.length;
   const content = tlvSize(rLength) + tlvSize(sLength);
   // One buffer, written once: the batch converts every leaf's signature (three before).
-  return new DerBuffer(tlvSize(content))
+  return new DerBuffer(tlvSize(content), allocate)
     .header(TAG.SEQUENCE, content)
     .header(TAG.INTEGER, rLength)
     .put(r.pad ? PAD : EMPTY)
@@ -171,12 +174,17 @@ const NO_UNUSED_BITS = new Uint8Array([0]);
 /**
  * A Certificate (RFC 5280 §4.1) around a TBSCertificate, its signature AlgorithmIdentifier and
  * the signature value as it goes into the BIT STRING (ECDSA: the DER Ecdsa-Sig-Value): one
- * buffer, written once.
+ * buffer, written once, from `allocate`.
  */
-export function certificateDer(tbs: Uint8Array, sigAlg: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+export function certificateDer(
+  tbs: Uint8Array,
+  sigAlg: Uint8Array,
+  signature: Uint8Array,
+  allocate: ByteAllocator = ownBytes,
+): Uint8Array<ArrayBuffer> {
   const bits = 1 + signature.length;
   const content = tbs.length + sigAlg.length + tlvSize(bits);
-  return new DerBuffer(tlvSize(content))
+  return new DerBuffer(tlvSize(content), allocate)
     .header(TAG.SEQUENCE, content)
     .put(tbs)
     .put(sigAlg)

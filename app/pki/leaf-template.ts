@@ -11,6 +11,7 @@
  */
 import { childrenOf, isContext, readTlv, tlvView } from './asn1/tlv.ts';
 import { certificateDer, DerBuffer, ecdsaRawToDer, TAG, tlvSize } from './der-writer.ts';
+import { arenaBytes, ownBytes, type ByteAllocator } from './der-arena.ts';
 import type { LoadedIssuer } from './issuer.ts';
 import { generateKeyPair, keyAlgorithm } from './keys.ts';
 import { pemEncode } from './pem.ts';
@@ -33,7 +34,10 @@ export interface LeafTemplate {
   signer: { key: CryptoKey; algorithm: Algorithm | EcdsaParams };
   /** The TBSCertificate of one leaf (exposed for the byte-for-byte proof). */
   tbs(input: TemplateLeafInput, ski: Uint8Array): Uint8Array<ArrayBuffer>;
-  /** The certificate around a TBS and its signature value (ECDSA: DER Ecdsa-Sig-Value). */
+  /**
+   * The certificate around a TBS and its signature value (ECDSA: DER Ecdsa-Sig-Value): a view
+   * into a shared slab (der-arena.ts), to encode or copy, not to keep or transfer.
+   */
   assemble(tbs: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer>;
   /** A signed certificate, DER. */
   certificate(input: TemplateLeafInput, crypto: Crypto): Promise<Uint8Array<ArrayBuffer>>;
@@ -93,7 +97,8 @@ export async function createLeafTemplate(
   const isEcdsa = keyAlgorithm(issuer.algorithm).family === 'ec';
   const pieces = await provenPieces(issuer, profile, algorithm, crypto);
   const buildTbs = leafTbsWriter(pieces);
-  const assemble = (tbs: Uint8Array, signature: Uint8Array) => certificateDer(tbs, pieces.sigAlg, signature);
+  const assemble = (tbs: Uint8Array, signature: Uint8Array) =>
+    certificateDer(tbs, pieces.sigAlg, signature, arenaBytes);
   return {
     profile,
     algorithm,
@@ -103,16 +108,20 @@ export async function createLeafTemplate(
     async certificate(leaf, c) {
       const tbs = buildTbs(leaf, spkiKeyId(leaf.spki));
       const raw = new Uint8Array(await c.subtle.sign(sign, issuer.privateKey, tbs));
-      return assemble(tbs, isEcdsa ? ecdsaRawToDer(raw) : raw);
+      return certificateDer(tbs, pieces.sigAlg, isEcdsa ? ecdsaRawToDer(raw) : raw);
     },
   };
 }
 
 /**
  * The SubjectPublicKeyInfo of an EC key, read from its PKCS#8 export (RFC 5915 ECPrivateKey
- * carries the public point), saving a second export per key. Undefined when absent.
+ * carries the public point), saving a second export per key. Undefined when absent. Its bytes
+ * come from `allocate` (the leaf engine's per-leaf keys: a shared slab, der-arena.ts).
  */
-export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
+export function ecSpkiFromPkcs8(
+  pkcs8: Uint8Array,
+  allocate: ByteAllocator = ownBytes,
+): Uint8Array<ArrayBuffer> | undefined {
   const [, algT, keyT] = childrenOf(pkcs8, readTlv(pkcs8, 0));
   if (!algT || !keyT) return undefined;
   const ecKey = readTlv(pkcs8, keyT.contentStart);
@@ -122,7 +131,7 @@ export function ecSpkiFromPkcs8(pkcs8: Uint8Array): Uint8Array<ArrayBuffer> | un
   const key = tlvView(pkcs8, readTlv(pkcs8, pub.contentStart));
   // One buffer, written once (a leaf's hot path: tlv() would build three).
   const content = algorithm.length + key.length;
-  return new DerBuffer(tlvSize(content)).header(TAG.SEQUENCE, content).put(algorithm).put(key).done();
+  return new DerBuffer(tlvSize(content), allocate).header(TAG.SEQUENCE, content).put(algorithm).put(key).done();
 }
 
 /** The platform's PEM encoder, checked once per module life (native-pem.ts); undefined where there is none. */
@@ -149,12 +158,13 @@ export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): Lea
       const keys = await generateKeyPair(template.algorithm, c);
       const pkcs8 = new Uint8Array(await c.subtle.exportKey('pkcs8', keys.privateKey));
       const spki =
-        (isEc ? ecSpkiFromPkcs8(pkcs8) : undefined) ?? new Uint8Array(await c.subtle.exportKey('spki', keys.publicKey));
+        (isEc ? ecSpkiFromPkcs8(pkcs8, arenaBytes) : undefined) ??
+        new Uint8Array(await c.subtle.exportKey('spki', keys.publicKey));
       return { pkcs8, spki };
     },
     async sign(tbs) {
       const raw = new Uint8Array(await c.subtle.sign(template.signer.algorithm, template.signer.key, tbs));
-      return isEcdsa ? ecdsaRawToDer(raw) : raw;
+      return isEcdsa ? ecdsaRawToDer(raw, arenaBytes) : raw;
     },
   };
 }
@@ -163,6 +173,7 @@ export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): Lea
 export interface TemplateLeaf {
   certPem: string;
   keyPem: string;
+  /** A view into a shared slab (der-arena.ts): read or copy it, do not keep or transfer it. */
   certDer: Uint8Array;
 }
 
