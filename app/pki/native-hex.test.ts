@@ -1,0 +1,62 @@
+// The platform hex encoder is used for serials only when it writes what Convert.ToHex writes:
+// rows of stand-ins for Uint8Array.prototype.toHex (Node 20 has none), the right one and wrong ones.
+import { describe, expect, it } from 'vitest';
+import { Convert } from 'pvtsutils';
+import { bytesToHex, provenToHex } from './native-hex.ts';
+
+type ToHex = (this: Uint8Array) => string;
+const right: ToHex = function () {
+  return Buffer.from(this).toString('hex');
+};
+
+const rows: { name: string; input: ToHex | undefined; want: 'used' | 'refused' }[] = [
+  { name: 'a correct lower-case hex', input: right, want: 'used' },
+  { name: 'none (Node 20, older browsers)', input: undefined, want: 'refused' },
+  {
+    name: 'upper case',
+    input: function () {
+      return Buffer.from(this).toString('hex').toUpperCase();
+    },
+    want: 'refused',
+  },
+  {
+    name: 'leading zeros dropped',
+    input: function () {
+      return [...this].map((b) => b.toString(16)).join('');
+    },
+    want: 'refused',
+  },
+  {
+    name: 'wrong only for byte 0xff',
+    input: function () {
+      return [...this].map((b) => (b === 255 ? 'f' : b.toString(16).padStart(2, '0'))).join('');
+    },
+    want: 'refused',
+  },
+  {
+    name: 'one that throws',
+    input: () => {
+      throw new Error('not here');
+    },
+    want: 'refused',
+  },
+];
+
+describe('provenToHex', () => {
+  for (const row of rows)
+    it(row.name, () => {
+      const encode = provenToHex(row.input);
+      expect(encode ? 'used' : 'refused').toBe(row.want);
+      if (encode) {
+        const serial = Uint8Array.of(0x00, 0x7f, 0x80, 0xff, 0x0a);
+        expect(encode(serial)).toBe(Convert.ToHex(serial));
+      }
+    });
+});
+
+describe('bytesToHex', () => {
+  it('writes what Convert.ToHex writes on this platform', () => {
+    for (const bytes of [new Uint8Array(0), Uint8Array.of(0), Uint8Array.from({ length: 256 }, (_, i) => i)])
+      expect(bytesToHex(bytes)).toBe(Convert.ToHex(bytes));
+  });
+});
