@@ -228,7 +228,7 @@ export async function issueCluster(
     failFast(issueSide(checked.clients, 'client', (n) => (clientsDone = n))),
   ]);
   const notes = new Set<string>();
-  for (const leaf of [...nodes, ...clients]) leaf.notes.forEach((n) => notes.add(n));
+  for (const side of [nodes, clients]) for (const leaf of side) for (const note of leaf.notes) notes.add(note);
   return { cluster, layout: plan.layout, ca, nodes, clients, notes: [...notes] };
 }
 
