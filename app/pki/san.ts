@@ -9,6 +9,7 @@
 import { PkiError } from './errors.ts';
 import { toAsciiHostname } from './idna.ts';
 import { parseIp } from './ip.ts';
+import { simpleSan } from './simple-sans.ts';
 
 export type SanKind = 'dns' | 'ip' | 'email' | 'uri';
 
@@ -221,10 +222,18 @@ export function formatSan(san: SanEntry): string {
 /**
  * The SAN a common name stands for, when it is a host name or an IP address (node and server
  * certificates put it in the SANs: clients match SANs, not the CN). Undefined for a CN such
- * as "Cluster admin".
+ * as "Cluster admin". A name already in its simplest form (simple-sans.ts: a lower-case LDH name
+ * or a canonical dotted quad) is its own entry; that skips the IP parser and IDNA, which in a
+ * fresh worker's first clusters ran unoptimised once per node line. simple-sans.test.ts holds
+ * the short path to the general reader over generated names.
  */
 export function sanFromCommonName(commonName: string): SanEntry | undefined {
   const cn = commonName.trim();
+  return simpleSan(cn) ?? generalSanFromCommonName(cn);
+}
+
+/** sanFromCommonName without the short path, for a trimmed name: the reader every name can take. */
+export function generalSanFromCommonName(cn: string): SanEntry | undefined {
   if (!cn || /[\s,;@/]/.test(cn)) return undefined;
   try {
     const ip = parseIp(cn.startsWith('[') && cn.endsWith(']') ? cn.slice(1, -1) : cn);
