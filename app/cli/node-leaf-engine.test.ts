@@ -12,7 +12,8 @@ import { signLeaf } from '../pki/issue.ts';
 import { loadIssuer, type LoadedIssuer } from '../pki/issuer.ts';
 import { batchEngine, type LeafEngineFactory, type LeafEngineRequest } from '../pki/leaf-engine.ts';
 import { createLeafTemplate, issueFromTemplate, spkiKeyId, type SyncLeafEngine } from '../pki/leaf-template.ts';
-import { pemDecodeAll } from '../pki/pem.ts';
+import { pemDecodeAll, pemEncode } from '../pki/pem.ts';
+import { arenaBytes } from '../pki/der-arena.ts';
 import { parseSans } from '../pki/san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import { requireTool, run, withFiles } from '../test/judges/tools.ts';
@@ -168,5 +169,28 @@ describe('Node leaf engine', () => {
       'webcrypto',
     );
     expect((await issueBatch('n1 10.0.0.1', entry.ca, {})).engine).toBe('webcrypto');
+  });
+});
+
+// The engine's PEM reads the DER through its buffer (Buffer.from(der.buffer, offset, length)), and
+// the batch hands it views into shared slabs (der-arena.ts): it must read the view alone.
+describe("Node leaf engine's PEM", () => {
+  it('encodes a slab view at an offset as a copy of its own', () => {
+    const entry = cas.get('p256');
+    if (!entry) throw new Error('fixture missing');
+    const engine = nodeLeafEngine({
+      algorithm: 'p256',
+      issuerKey: entry.loaded.privateKey,
+      signature: { name: 'ECDSA', hash: 'SHA-256' },
+    });
+    if (!engine?.pem) throw new Error('the Node engine has no PEM encoder');
+    for (const n of [1, 2, 3, 48, 64, 65, 300, 1500]) {
+      arenaBytes(3).fill(0xee);
+      const view = arenaBytes(n);
+      view.forEach((_, i) => (view[i] = (i * 151 + 7) & 255));
+      arenaBytes(5).fill(0xdd);
+      expect(view.byteOffset).toBeGreaterThan(0);
+      expect(engine.pem('CERTIFICATE', view)).toBe(pemEncode('CERTIFICATE', view.slice()));
+    }
   });
 });

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { arenaBytes, ownBytes } from './der-arena.ts';
 import { certificateDer, DerBuffer, ecdsaRawToDer, TAG } from './der-writer.ts';
+import { nativePemEncoder } from './native-pem.ts';
+import { pemDecodeAll, pemEncode } from './pem.ts';
 
 /** Every view's [start, end) within its buffer; views of one buffer must be disjoint. */
 function overlaps(views: readonly Uint8Array[]): boolean {
@@ -74,5 +76,34 @@ describe('writers over the arena write what they write over their own buffers', 
       const inArena = row.write(arenaBytes);
       expect(inArena.buffer).not.toBe(own.buffer);
       expect([...inArena]).toEqual([...own]);
+    });
+});
+
+// A slab view starts inside a buffer other leaves share: an encoder that read `.buffer` without
+// the view's offset and length would write another leaf's bytes. Each encoder the batch uses
+// (node-leaf-engine.test.ts holds the Node engine's own) must read the view alone.
+describe('PEM encoders read a slab view, not its buffer', () => {
+  // The platform's toBase64 (not in Node 20), as the TC39 proposal reads a view: its own bytes.
+  const toBase64 = function (this: Uint8Array) {
+    return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+  };
+  const native = nativePemEncoder(toBase64);
+  const encoders = [
+    { name: 'pemEncode', encode: pemEncode },
+    { name: "native-pem's encoder", encode: native ?? (() => 'no native encoder') },
+  ];
+  const lengths = [1, 2, 3, 48, 49, 64, 65, 300, 1500];
+  for (const { name, encode } of encoders)
+    it(`${name}: views at an offset encode as copies of their own`, () => {
+      for (const n of lengths) {
+        arenaBytes(3).fill(0xee); // a neighbour before the view, so its offset is not 0
+        const view = arenaBytes(n);
+        view.forEach((_, i) => (view[i] = (i * 151 + 7) & 255));
+        arenaBytes(5).fill(0xdd); // and one after it
+        expect(view.byteOffset).toBeGreaterThan(0);
+        const text = encode('CERTIFICATE', view);
+        expect(text).toBe(pemEncode('CERTIFICATE', view.slice()));
+        expect([...new Uint8Array(pemDecodeAll(text).blocks[0]!.der)]).toEqual([...view]);
+      }
     });
 });

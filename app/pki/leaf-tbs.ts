@@ -9,7 +9,7 @@
 import { childrenOf, readTlv } from './asn1/tlv.ts';
 import { PkiError } from './errors.ts';
 import { DerBuffer, TAG, tlvSize, x509Time } from './der-writer.ts';
-import { arenaBytes } from './der-arena.ts';
+import { ownBytes, type ByteAllocator } from './der-arena.ts';
 import { parseIp } from './ip.ts';
 import { dottedQuadOctets } from './dotted-quad.ts';
 import { isPrintableString } from './names.ts';
@@ -82,11 +82,13 @@ function putValue(out: DerBuffer, v: Value): void {
 
 /**
  * A writer of leaf TBSCertificates from `pieces`. It keeps the last validity it encoded: a batch
- * gives every leaf the same window, so the two times are encoded once per batch. Each TBS is a
- * view into a shared slab (der-arena.ts): it is signed and copied into its certificate, never kept.
+ * gives every leaf the same window, so the two times are encoded once per batch. Each TBS's bytes
+ * come from `allocate`: the batch passes a shared slab (der-arena.ts), whose views are signed and
+ * copied into their certificate, never kept; the default is a buffer of its own.
  */
 export function leafTbsWriter(
   pieces: TbsPieces,
+  allocate: ByteAllocator = ownBytes,
 ): (input: TemplateLeafInput, ski: Uint8Array) => Uint8Array<ArrayBuffer> {
   let validityFrom = NaN;
   let validityTo = NaN;
@@ -128,7 +130,7 @@ export function leafTbsWriter(
     const content =
       head.size + pieces.issuer.length + times.length + subject + input.spki.length + extensionsSize(extensions);
 
-    const out = putTbsStart(new DerBuffer(tlvSize(content), arenaBytes), content, head, pieces.sigAlg);
+    const out = putTbsStart(new DerBuffer(tlvSize(content), allocate), content, head, pieces.sigAlg);
     out.put(pieces.issuer).put(times);
     out.header(TAG.SEQUENCE, tlvSize(tlvSize(attribute))).header(TAG.SET, tlvSize(attribute));
     out.header(TAG.SEQUENCE, attribute).put(OID_CN);

@@ -32,7 +32,10 @@ export interface LeafTemplate {
   algorithm: KeyAlgorithmId;
   /** The issuer's key and the WebCrypto algorithm it signs with. */
   signer: { key: CryptoKey; algorithm: Algorithm | EcdsaParams };
-  /** The TBSCertificate of one leaf (exposed for the byte-for-byte proof). */
+  /**
+   * The TBSCertificate of one leaf (exposed for the byte-for-byte proof): a view into a shared
+   * slab (der-arena.ts), to sign, encode or copy, not to keep or transfer.
+   */
   tbs(input: TemplateLeafInput, ski: Uint8Array): Uint8Array<ArrayBuffer>;
   /**
    * The certificate around a TBS and its signature value (ECDSA: DER Ecdsa-Sig-Value): a view
@@ -96,7 +99,7 @@ export async function createLeafTemplate(
   const sign = signingAlgorithm(issuer.algorithm);
   const isEcdsa = keyAlgorithm(issuer.algorithm).family === 'ec';
   const pieces = await provenPieces(issuer, profile, algorithm, crypto);
-  const buildTbs = leafTbsWriter(pieces);
+  const buildTbs = leafTbsWriter(pieces, arenaBytes);
   const assemble = (tbs: Uint8Array, signature: Uint8Array) =>
     certificateDer(tbs, pieces.sigAlg, signature, arenaBytes);
   return {
