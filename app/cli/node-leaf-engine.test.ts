@@ -13,11 +13,11 @@ import { loadIssuer, type LoadedIssuer } from '../pki/issuer.ts';
 import { batchEngine, type LeafEngineFactory, type LeafEngineRequest } from '../pki/leaf-engine.ts';
 import { createLeafTemplate, issueFromTemplate, spkiKeyId, type SyncLeafEngine } from '../pki/leaf-template.ts';
 import { pemDecodeAll, pemEncode } from '../pki/pem.ts';
-import { arenaBytes } from '../pki/der-arena.ts';
 import { parseSans } from '../pki/san.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import { requireTool, run, withFiles } from '../test/judges/tools.ts';
 import { nodeLeafEngine } from './node-leaf-engine.ts';
+import { slabViewAtOffset } from '../test/slab-view.ts';
 
 const ISSUERS: KeyAlgorithmId[] = ['p256', 'p384', 'rsa2048', 'ed25519'];
 const LEAVES: KeyAlgorithmId[] = ['p256', 'p384', 'p521'];
@@ -185,11 +185,7 @@ describe("Node leaf engine's PEM", () => {
     });
     if (!engine?.pem) throw new Error('the Node engine has no PEM encoder');
     for (const n of [1, 2, 3, 48, 64, 65, 300, 1500]) {
-      arenaBytes(3).fill(0xee);
-      const view = arenaBytes(n);
-      view.forEach((_, i) => (view[i] = (i * 151 + 7) & 255));
-      arenaBytes(5).fill(0xdd);
-      expect(view.byteOffset).toBeGreaterThan(0);
+      const view = slabViewAtOffset(n);
       expect(engine.pem('CERTIFICATE', view)).toBe(pemEncode('CERTIFICATE', view.slice()));
     }
   });

@@ -6,6 +6,7 @@ import { arenaBytes, ownBytes } from './der-arena.ts';
 import { certificateDer, DerBuffer, ecdsaRawToDer, TAG } from './der-writer.ts';
 import { nativePemEncoder } from './native-pem.ts';
 import { pemDecodeAll, pemEncode } from './pem.ts';
+import { slabViewAtOffset } from '../test/slab-view.ts';
 
 /** Every view's [start, end) within its buffer; views of one buffer must be disjoint. */
 function overlaps(views: readonly Uint8Array[]): boolean {
@@ -96,11 +97,7 @@ describe('PEM encoders read a slab view, not its buffer', () => {
   for (const { name, encode } of encoders)
     it(`${name}: views at an offset encode as copies of their own`, () => {
       for (const n of lengths) {
-        arenaBytes(3).fill(0xee); // a neighbour before the view, so its offset is not 0
-        const view = arenaBytes(n);
-        view.forEach((_, i) => (view[i] = (i * 151 + 7) & 255));
-        arenaBytes(5).fill(0xdd); // and one after it
-        expect(view.byteOffset).toBeGreaterThan(0);
+        const view = slabViewAtOffset(n);
         const text = encode('CERTIFICATE', view);
         expect(text).toBe(pemEncode('CERTIFICATE', view.slice()));
         expect([...new Uint8Array(pemDecodeAll(text).blocks[0]!.der)]).toEqual([...view]);
