@@ -9,7 +9,6 @@
 import { PkiError } from './errors.ts';
 import { toAsciiHostname } from './idna.ts';
 import { parseIp } from './ip.ts';
-import { simpleSan } from './simple-sans.ts';
 
 export type SanKind = 'dns' | 'ip' | 'email' | 'uri';
 
@@ -222,18 +221,10 @@ export function formatSan(san: SanEntry): string {
 /**
  * The SAN a common name stands for, when it is a host name or an IP address (node and server
  * certificates put it in the SANs: clients match SANs, not the CN). Undefined for a CN such
- * as "Cluster admin". A name already in its simplest form (simple-sans.ts: a lower-case LDH name
- * or a canonical dotted quad) is its own entry; that skips the IP parser and IDNA, which in a
- * fresh worker's first clusters ran unoptimised once per node line. simple-sans.test.ts holds
- * the short path to the general reader over generated names.
+ * as "Cluster admin".
  */
 export function sanFromCommonName(commonName: string): SanEntry | undefined {
   const cn = commonName.trim();
-  return simpleSan(cn) ?? generalSanFromCommonName(cn);
-}
-
-/** sanFromCommonName without the short path, for a trimmed name: the reader every name can take. */
-export function generalSanFromCommonName(cn: string): SanEntry | undefined {
   if (!cn || /[\s,;@/]/.test(cn)) return undefined;
   try {
     const ip = parseIp(cn.startsWith('[') && cn.endsWith(']') ? cn.slice(1, -1) : cn);
@@ -247,7 +238,11 @@ export function generalSanFromCommonName(cn: string): SanEntry | undefined {
 
 /** The SANs of a node/server certificate: the CN's SAN first when it is a host or IP, then the rest. */
 export function withCommonNameSan(commonName: string, sans: readonly SanEntry[]): SanEntry[] {
-  const fromCn = sanFromCommonName(commonName);
-  if (!fromCn || sans.some((s) => s.kind === fromCn.kind && s.value === fromCn.value)) return [...sans];
-  return [fromCn, ...sans];
+  return withSanFirst(sanFromCommonName(commonName), sans);
+}
+
+/** `first` ahead of `sans` unless they list it already; a copy either way. */
+export function withSanFirst(first: SanEntry | undefined, sans: readonly SanEntry[]): SanEntry[] {
+  if (!first || sans.some((s) => s.kind === first.kind && s.value === first.value)) return [...sans];
+  return [first, ...sans];
 }

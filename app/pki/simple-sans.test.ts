@@ -2,8 +2,12 @@
 // path has the entries the general parser would give it, and anything else is left to that parser.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSans, generalSanFromCommonName, sanFromCommonName, type SanEntry } from './san.ts';
+import { checkSans, sanFromCommonName, type SanEntry } from './san.ts';
 import { simpleSan, simpleSans } from './simple-sans.ts';
+import { lineSans } from './batch.ts';
+import { profileSans } from './issue.ts';
+import { PkiError } from './errors.ts';
+import type { LeafProfile } from './profiles.ts';
 
 const label = (n: number) => 'a'.repeat(n);
 const rows: { name: string; token: string; want?: SanEntry }[] = [
@@ -80,31 +84,63 @@ describe('simpleSans', () => {
   });
 });
 
-// A common name is read as its SAN on the same short path (san.ts sanFromCommonName tries
-// simpleSan first): wherever it answers, the general reader gives the same entry, so a node's SANs
-// (profileSans, withCommonNameSan) are what they were without it.
+// A node's name is read as its CN's SAN on the same short path (batch.ts lineSans): wherever the
+// name is simple, sanFromCommonName gives the same entry, and the line's SANs equal profileSans's.
 const nodeName = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...'aZz09.-_x '.split('')), minLength: 1, maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom(...'aZz09.-_x'.split('')), minLength: 1, maxLength: 20 }),
   fc.array(octet, { minLength: 3, maxLength: 5 }).map((o) => o.join('.')),
   fc.array(dnsLabel, { minLength: 1, maxLength: 4 }).map((l) => l.join('.')),
   fc.constantFrom('0x7f', 'a.0x1', '1.2.3.4', '01.2.3.4', '123', 'node-1', 'Node-1', 'node_1', `${'a'.repeat(63)}`),
 );
 
-describe('a common name as its own SAN (sanFromCommonName)', () => {
-  const names = [' node-1 ', 'node-1', '10.0.0.1', 'Node-1', 'node_1', '123', '1.2.3', '[::1]', 'Cluster admin', ''];
-  for (const name of names)
-    it(`"${name}": the same entry as the general reader`, () => {
-      expect(sanFromCommonName(name)).toEqual(generalSanFromCommonName(name.trim()));
-    });
+/** A SAN reader's answer: its entries, or the message of the PkiError it refused with. */
+function outcome(read: typeof lineSans, profile: LeafProfile, name: string, sans: SanEntry[]): SanEntry[] | string {
+  try {
+    return read(profile, name, sans);
+  } catch (e) {
+    return e instanceof PkiError ? e.message : 'other';
+  }
+}
 
-  it('over generated names: the same entry as the general reader, and a simple name is its own entry', () => {
+describe('a node name as its own SAN (lineSans)', () => {
+  it('over generated names: a simple name is the entry sanFromCommonName makes of it', () => {
     fc.assert(
       fc.property(nodeName, (name) => {
-        const general = generalSanFromCommonName(name.trim());
-        expect(sanFromCommonName(name)).toEqual(general);
         const simple = simpleSan(name);
-        if (simple) expect(general).toEqual(simple);
+        if (simple) expect(sanFromCommonName(name)).toEqual(simple);
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const lines: { name: string; tokens: string[] }[] = [
+    { name: 'node-1', tokens: ['10.0.0.1'] },
+    { name: 'node-1', tokens: ['10.0.0.1', 'node-1'] },
+    { name: '10.0.0.1', tokens: ['node-1.example', '10.0.0.1'] },
+    { name: 'Node-1', tokens: ['10.0.0.1'] },
+    { name: 'node_1', tokens: [] },
+    { name: '123', tokens: ['a.example'] },
+  ];
+  for (const row of lines)
+    it(`${row.name} [${row.tokens.join(' ')}]: lineSans equals profileSans for every profile`, () => {
+      for (const profile of ['node', 'server', 'client'] as const) {
+        const sans = simpleSans(row.tokens)!;
+        expect(outcome(lineSans, profile, row.name, sans)).toEqual(outcome(profileSans, profile, row.name, sans));
+      }
+    });
+
+  it('over generated names and SAN lists: lineSans equals profileSans for every profile', () => {
+    fc.assert(
+      fc.property(
+        nodeName,
+        fc.array(fc.oneof(token, nodeName), { maxLength: 4 }),
+        fc.constantFrom<LeafProfile>('node', 'server', 'client'),
+        (name, tokens, profile) => {
+          const sans = simpleSans(tokens);
+          if (!sans) return;
+          expect(outcome(lineSans, profile, name, sans)).toEqual(outcome(profileSans, profile, name, sans));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -7,16 +7,8 @@
  * line with any other entry goes to checkSans as before, so every error is its error;
  * simple-sans.test.ts holds the two equal over generated lines.
  */
+import type { SanEntry } from './san.ts';
 import { dottedQuadOctets } from './dotted-quad.ts';
-
-/**
- * A simple entry: san.ts's SanEntry for the two kinds that have a simplest form. Spelled out
- * here, not imported, because san.ts's sanFromCommonName takes this module's short path.
- */
-export interface SimpleSan {
-  kind: 'ip' | 'dns';
-  value: string;
-}
 
 /** san.ts canonicalDnsName's label rule, on lower-case ASCII (which toAsciiHostname leaves as is). */
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -26,7 +18,7 @@ const DIGITS_LAST = /(?:^|\.)\d+$/;
 const MAX_DNS_NAME = 253;
 
 /** The entry checkSans makes of `token` when it is in its simplest form, else undefined. */
-export function simpleSan(token: string): SimpleSan | undefined {
+export function simpleSan(token: string): SanEntry | undefined {
   if (dottedQuadOctets(token)) return { kind: 'ip', value: token };
   if (token.length <= MAX_DNS_NAME && DNS_NAME.test(token) && !DIGITS_LAST.test(token))
     return { kind: 'dns', value: token };
@@ -37,8 +29,8 @@ export function simpleSan(token: string): SimpleSan | undefined {
  * checkSans(tokens.join(' ')).sans when every token is simple (empty ones skipped, duplicates
  * dropped in order, as checkSans does), else undefined: then checkSans reads the line.
  */
-export function simpleSans(tokens: readonly string[]): SimpleSan[] | undefined {
-  const sans: SimpleSan[] = [];
+export function simpleSans(tokens: readonly string[]): SanEntry[] | undefined {
+  const sans: SanEntry[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
     if (!token) continue;
