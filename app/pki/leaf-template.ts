@@ -21,7 +21,7 @@ import type { KeyAlgorithmId } from './algorithms.ts';
 import { leafTbsWriter, spkiKeyId, type TemplateLeafInput } from './leaf-tbs.ts';
 import { provenPieces } from './leaf-template-proof.ts';
 import { nativePemEncoder } from './native-pem.ts';
-import { leafCrypto } from './leaf-crypto.ts';
+import { unroutedCrypto } from './unrouted-crypto.ts';
 
 export type { TemplateLeafInput } from './leaf-tbs.ts';
 export { spkiKeyId } from './leaf-tbs.ts';
@@ -146,14 +146,14 @@ function platformPem() {
 /**
  * WebCrypto as the fast path's engine: generate, one PKCS#8 export (an EC key's SPKI is read
  * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf, made on the
- * runtime's own SubtleCrypto when the router in front of it would only pass them on (leaf-crypto.ts).
+ * runtime's own SubtleCrypto when the router in front of it would only pass them on (unrouted-crypto.ts).
  * PEM with the platform's base64 where it has one that writes what pemEncode writes.
  */
 export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): LeafEngine {
   const key = keyAlgorithm(template.algorithm);
   const isEc = key.family === 'ec';
   const isEcdsa = template.signer.algorithm.name === 'ECDSA';
-  const c = leafCrypto(crypto, [key.generate, template.signer.algorithm, template.signer.key.algorithm]);
+  const c = unroutedCrypto(crypto, [key.generate, template.signer.algorithm, template.signer.key.algorithm]);
   const pem = platformPem();
   return {
     ...(pem ? { pem } : {}),

@@ -25,7 +25,7 @@ import { spkiKey } from './spki-key.ts';
 import { bufferSource } from './buffer-source.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
-import { leafCrypto } from '../leaf-crypto.ts';
+import { unroutedCrypto } from '../unrouted-crypto.ts';
 
 type Verify = {
   key: RsaHashedImportParams | EcKeyImportParams | Algorithm;
@@ -183,8 +183,8 @@ export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME
   const keys = new Map<string, Promise<CryptoKey>>();
   // The runtime's WebCrypto itself where `crypto` is the runtime default, for every algorithm but
   // ML-DSA: the default's router would pass those calls straight through, each through an async
-  // wrapper of its own (a CA bundle makes 144 imports and 144 checks). leafCrypto says which.
-  const direct = leafCrypto(crypto, []);
+  // wrapper of its own (a CA bundle makes 144 imports and 144 checks). unroutedCrypto says which.
+  const direct = unroutedCrypto(crypto, []);
   return {
     async verify(child, issuer) {
       const alg = algorithms(child, issuer);

@@ -1,8 +1,8 @@
-// Which Crypto the batch fast path calls per leaf (leaf-crypto.ts): the runtime's own SubtleCrypto
+// Which Crypto the hot paths call (unrouted-crypto.ts): the runtime's own SubtleCrypto
 // only where the runtime default's ML-DSA router would pass every call straight to it.
 import { describe, expect, it } from 'vitest';
 import { defaultCrypto, withMlDsa } from './runtime-crypto.ts';
-import { leafCrypto } from './leaf-crypto.ts';
+import { unroutedCrypto } from './unrouted-crypto.ts';
 import { countingCrypto } from '../test/counting-crypto.ts';
 
 const runtime = globalThis.crypto;
@@ -45,6 +45,6 @@ const rows: { name: string; crypto: Crypto; algorithms: (AlgorithmIdentifier | K
   { name: 'the runtime itself', crypto: runtime, algorithms: [P256], want: runtime },
 ];
 
-describe('leafCrypto', () => {
-  for (const row of rows) it(row.name, () => expect(leafCrypto(row.crypto, row.algorithms)).toBe(row.want));
+describe('unroutedCrypto', () => {
+  for (const row of rows) it(row.name, () => expect(unroutedCrypto(row.crypto, row.algorithms)).toBe(row.want));
 });
