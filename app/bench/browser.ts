@@ -17,6 +17,7 @@ import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
 import { issueFigure } from './browser-issue.ts';
 import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
+import { pageDecodersSource } from '../worker/page-results.ts';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -115,26 +116,36 @@ function workerUrl(): string | undefined {
   return file ? `${ORIGIN}/assets/${file}` : undefined;
 }
 
-/** Start the worker in the page and expose `benchCall(op, args)` returning elapsed ms and the result. */
+/**
+ * Start the worker in the page and expose `benchCall(op, args)` resolving with the op's result as
+ * the app's client gives it: a result the worker sends in a compact form is decoded in the page by
+ * the client's own decoders (page-results.ts, installed by their source), so that work is timed.
+ */
 async function installWorker(page: Page, url: string): Promise<void> {
+  // A string, not a function: the page's Content-Security-Policy refuses eval, and Playwright's
+  // own evaluation of an expression is not subject to it.
+  await page.evaluate(`globalThis.benchDecoders = ${pageDecodersSource()};`);
   await page.evaluate((src) => {
     const worker = new Worker(src, { type: 'module' });
+    const decoders = (globalThis as unknown as { benchDecoders: Record<string, (wire: unknown) => unknown> })
+      .benchDecoders;
     let next = 1;
-    const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+    const waiting = new Map<number, { op: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
     worker.addEventListener(
       'message',
       (e: MessageEvent<{ type: string; id: number; value?: unknown; error?: { message: string } }>) => {
         const w = waiting.get(e.data.id);
         if (!w || e.data.type === 'progress') return;
         waiting.delete(e.data.id);
-        if (e.data.type === 'result') w.resolve(e.data.value);
+        const decode = Object.hasOwn(decoders, w.op) ? decoders[w.op] : undefined;
+        if (e.data.type === 'result') w.resolve(decode ? decode(e.data.value) : e.data.value);
         else w.reject(new Error(e.data.error?.message ?? 'worker error'));
       },
     );
     const call = (op: string, args: unknown) =>
       new Promise((resolve, reject) => {
         const id = next++;
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { op, resolve, reject });
         worker.postMessage({ type: 'call', id, op, args });
       });
     Object.assign(globalThis, { benchCall: call });

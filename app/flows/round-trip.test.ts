@@ -19,6 +19,7 @@ import { memoryRecordStore } from '../store/record-store.ts';
 import { targetById, type TargetId } from '../targets/index.ts';
 import { targetSnippets } from '../targets/snippets.ts';
 import { OPS } from '../worker/ops.ts';
+import { decodeClusterWire } from '../worker/cluster-wire.ts';
 import type { OpContext } from '../worker/protocol.ts';
 import { bundleFromWorkspace } from './bundle-from-workspace.ts';
 import { renderSnippets } from './bundle-snippets.ts';
@@ -58,9 +59,11 @@ function unzipped(zip: Uint8Array): { files: string[]; readme: string } {
 async function browserSide(
   target: TargetId,
 ): Promise<Side & { hosts: [string, string[], string[]][]; caCertPem: string; caKeyPem: string }> {
-  const made = await OPS.setUpCluster(
-    { cluster: 'prod', nodes: NODES, clients: CLIENTS, target, keyAlgorithm: 'p256', caDays: 3650, leafDays: 90 },
-    ctx,
+  const made = decodeClusterWire(
+    await OPS.setUpCluster(
+      { cluster: 'prod', nodes: NODES, clients: CLIENTS, target, keyAlgorithm: 'p256', caDays: 3650, leafDays: 90 },
+      ctx,
+    ),
   );
   const app = createAppStore({ records: memoryRecordStore(), channelName: `round-trip-${process.pid}-${target}` });
   await app.hydration;

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeyAlgorithmId } from '../pki/algorithms.ts';
 import { issueBatch, type BatchItem } from '../pki/batch.ts';
 import { createRootCa, type CaResult } from '../pki/ca.ts';
-import { batchLeafMeta } from './batch-meta.ts';
+import { batchLeafFacts } from './batch-meta.ts';
+import { decodeLeafColumns, leafColumns } from './cluster-wire.ts';
 import { certificateMeta } from './issuing-meta.ts';
 
 const NODES = [
@@ -15,6 +16,10 @@ const NODES = [
   'n4 10.0.0.4 10.0.1.4 a.example b.example',
   'n_5 n5.example',
 ].join('\n');
+
+/** Each leaf's facts as the page reads them: batchLeafFacts through the wire and back. */
+const batchLeafMeta = (items: readonly BatchItem[], profile: 'node') =>
+  decodeLeafColumns(leafColumns(items, batchLeafFacts(items, profile))).map((l) => l.meta);
 
 const full = (items: readonly BatchItem[]) => items.map((i) => certificateMeta(i.certPem, { profile: 'node' }, i.sans));
 

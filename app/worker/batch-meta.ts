@@ -8,32 +8,27 @@
  * serial (the issuer's own record of it), and the derivation is checked against a full read of
  * the first and the last leaf; if either differs, every leaf is read in full.
  */
-import type { SanEntry } from '../pki/light/index.ts';
 import type { ItemMeta, ItemProfile } from '../store/types.ts';
 import { certificateMeta } from './issuing-meta.ts';
+import { decodeLeafColumns, leafColumns, type LeafColumns, type WireLeaf } from './cluster-wire.ts';
 
-export interface BatchLeaf {
-  name: string;
-  certPem: string;
-  /** Lower-case hex, as the issuer wrote it (BatchItem.serial). */
-  serial: string;
-  sans: readonly SanEntry[];
-}
+/** A leaf of one issueBatch call; `serial` is lower-case hex, as the issuer wrote it (BatchItem.serial). */
+export type BatchLeaf = WireLeaf;
 
 const same = (a: ItemMeta, b: ItemMeta) => JSON.stringify(a) === JSON.stringify(b);
 
-export function batchLeafMeta(leaves: readonly BatchLeaf[], profile: ItemProfile): ItemMeta[] {
+/**
+ * The facts of one batch's leaves as the wire sends them (cluster-wire.ts): the first leaf's as a
+ * model when decoding with it (decodeLeafColumns's rule) gives the first and the last leaf the
+ * facts a full read gives them, else each one's.
+ */
+export function batchLeafFacts(leaves: readonly BatchLeaf[], profile: ItemProfile): LeafColumns['facts'] {
   const full = (l: BatchLeaf) => certificateMeta(l.certPem, { profile }, l.sans);
   const first = leaves[0];
   const last = leaves[leaves.length - 1];
-  if (!first || !last || leaves.length < 3) return leaves.map(full);
+  if (!first || !last || leaves.length < 3) return { each: leaves.map(full) };
   const model = full(first);
-  const derive = (l: BatchLeaf): ItemMeta => {
-    const meta: ItemMeta = { ...model, subject: `CN=${l.name}`, serial: l.serial };
-    if (l.sans.length) meta.sans = l.sans.map((s) => ({ kind: s.kind, value: s.value }));
-    else delete meta.sans;
-    return meta;
-  };
-  if (!same(derive(first), model) || !same(derive(last), full(last))) return leaves.map(full);
-  return leaves.map((l, i) => (i === 0 ? model : derive(l)));
+  const [a, b] = decodeLeafColumns(leafColumns([first, last], { model }));
+  if (!a || !b || !same(a.meta, model) || !same(b.meta, full(last))) return { each: leaves.map(full) };
+  return { model };
 }

@@ -4,7 +4,8 @@
  * with a WorkerCallError carrying the core's code and field (so a form puts it beside the input).
  * The worker starts on the first call, so the first view loads no crypto code at all.
  */
-import type { OpArgs, OpName, OpResult } from './ops.ts';
+import type { OpArgs, OpName } from './ops.ts';
+import { pageDecoder, type PageResult } from './page-results.ts';
 import type { Endpoint, WorkerError, WorkerErrorCode, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export class WorkerCallError extends Error {
@@ -30,7 +31,8 @@ interface Pending {
   onProgress?: CallOptions['onProgress'];
 }
 
-export type Caller = <K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions) => Promise<OpResult<K>>;
+/** A call resolves with the op's result as the page reads it (page-results.ts: a compact form decoded). */
+export type Caller = <K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions) => Promise<PageResult<K>>;
 
 /** A caller that can also start its worker ahead of the first call. */
 export type StartableCaller = Caller & {
@@ -76,8 +78,8 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
     return ep;
   }
 
-  const call = <K extends OpName>(op: K, args: OpArgs<K>, options: CallOptions = {}): Promise<OpResult<K>> =>
-    new Promise<OpResult<K>>((resolve, reject) => {
+  const call = <K extends OpName>(op: K, args: OpArgs<K>, options: CallOptions = {}): Promise<PageResult<K>> =>
+    new Promise<PageResult<K>>((resolve, reject) => {
       const { signal, onProgress } = options;
       if (signal?.aborted) {
         reject(new WorkerCallError({ code: 'cancelled', field: '', message: 'Cancelled.' }));
@@ -85,7 +87,9 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
       }
       const ep = open();
       const id = nextId++;
-      pending.set(id, { resolve: resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      const decode = pageDecoder(op);
+      const settle = decode ? (value: unknown) => resolveDecoded(value, decode, resolve, reject) : resolve;
+      pending.set(id, { resolve: settle, reject, ...(onProgress ? { onProgress } : {}) });
       signal?.addEventListener(
         'abort',
         () => {
@@ -102,6 +106,30 @@ export function workerCaller(connect: () => Endpoint & { onerror?: unknown }): S
     for (const op of ops) ep.postMessage({ type: 'warm', op } satisfies WorkerRequest);
   };
   return Object.assign(call, { start });
+}
+
+/** Resolve with the decoded result, or reject as an internal error if the worker's answer does not decode. */
+function resolveDecoded(
+  value: unknown,
+  decode: (wire: never) => unknown,
+  resolve: (value: never) => void,
+  reject: (error: WorkerCallError) => void,
+): void {
+  let decoded: unknown;
+  try {
+    decoded = decode(value as never);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    reject(
+      new WorkerCallError({
+        code: 'internal',
+        field: '',
+        message: `The worker's answer could not be read (${detail}).`,
+      }),
+    );
+    return;
+  }
+  resolve(decoded as never);
 }
 
 /** Run a core operation in the app's worker. */

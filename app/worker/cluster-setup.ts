@@ -1,17 +1,18 @@
 /**
  * The Cluster view's worker operation: a thin adapter around the shared cluster flow
  * (flows/cluster.ts). It picks the target's layout, issues under a new root with progress and
- * cancellation, and shapes the result for the view: workspace facts per certificate. The view
+ * cancellation, and shapes the result for the view: workspace facts per certificate, the leaves
+ * sent as columns (cluster-wire.ts) and read back by the page's client. The view
  * renders the snippets from the bundle itself, so they are not made here (nor cloned to the page).
  */
 import { issueCluster } from '../flows/cluster.ts';
 import { targetById } from '../targets/index.ts';
 import { certificateMeta } from './issuing-meta.ts';
-import { batchLeafMeta } from './batch-meta.ts';
+import { batchLeafFacts } from './batch-meta.ts';
+import { decodeClusterWire, leafColumns, type ClusterWire } from './cluster-wire.ts';
 import { throttledProgress } from './throttled-progress.ts';
-import type { ItemMeta } from '../store/types.ts';
 import type { LayoutOptions } from '../layouts/types.ts';
-import type { ClusterArgs, ClusterLeafResult, ClusterResult } from './pki-contract.ts';
+import type { ClusterArgs, ClusterResult } from './pki-contract.ts';
 import type { OpContext } from './protocol.ts';
 
 /** The layout options the form chose: Cassandra's form and store password; nothing for other targets. */
@@ -23,7 +24,11 @@ export function clusterLayoutOptions(args: Pick<ClusterArgs, 'cassandraFormat' |
   return options;
 }
 
-export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterResult> {
+/**
+ * The Cluster operation as the worker sends it: the leaves as columns (cluster-wire.ts), each
+ * side's facts derived from one model where they can be (batch-meta.ts).
+ */
+export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterWire> {
   const target = targetById(args.target);
   const layoutOptions = clusterLayoutOptions(args, target.layout);
   const issued = await issueCluster(
@@ -40,9 +45,6 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
     { progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)), signal: ctx.signal },
     crypto,
   );
-  // Nodes come from one batch and clients from another (their facts derived, batch-meta.ts).
-  const leaves = (list: typeof issued.nodes, metas: ItemMeta[]): ClusterLeafResult[] =>
-    list.map((l, i) => ({ name: l.name, certPem: l.certPem, keyPem: l.keyPem, meta: metas[i] ?? {}, notes: l.notes }));
   return {
     ca: {
       certPem: issued.ca.certPem,
@@ -53,10 +55,15 @@ export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: C
     },
     // The workspace keeps each leaf's whole chain above it: here, the new root, once for all.
     leafChainPem: issued.ca.certPem,
-    nodes: leaves(issued.nodes, batchLeafMeta(issued.nodes, 'node')),
-    clients: leaves(issued.clients, batchLeafMeta(issued.clients, 'client')),
+    nodes: leafColumns(issued.nodes, batchLeafFacts(issued.nodes, 'node')),
+    clients: leafColumns(issued.clients, batchLeafFacts(issued.clients, 'client')),
     target: target.id,
     layout: target.layout,
     warnings: issued.notes,
   };
+}
+
+/** The Cluster operation's result as the page reads it (setUpClusterWire, decoded). */
+export async function setUpCluster(args: ClusterArgs, ctx: OpContext, crypto?: Crypto): Promise<ClusterResult> {
+  return decodeClusterWire(await setUpClusterWire(args, ctx, crypto));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { opensslMakeCsr, opensslVerify, requireTool, run, withFiles, nodeTlsHandshake } from '../test/judges/index.ts';
 import { OPS } from './ops.ts';
+import { decodeClusterWire } from './cluster-wire.ts';
 import type { OpContext } from './protocol.ts';
 import type { IssuerInput } from './pki-contract.ts';
 
@@ -20,17 +21,19 @@ describe('cluster setup (the Cluster view without the view)', () => {
   it('3 nodes and 1 client: judged by openssl per purpose and a Node mTLS handshake, progress to the end', async () => {
     requireTool('openssl');
     const seen: number[] = [];
-    const made = await OPS.setUpCluster(
-      {
-        cluster: 'prod',
-        nodes: 'n1 10.0.0.1 n1.db\nn2 10.0.0.2\nn3 n3.db',
-        clients: ['app'],
-        target: 'scylla',
-        keyAlgorithm: 'p256',
-        caDays: 3650,
-        leafDays: 90,
-      },
-      ctx(undefined, seen),
+    const made = decodeClusterWire(
+      await OPS.setUpCluster(
+        {
+          cluster: 'prod',
+          nodes: 'n1 10.0.0.1 n1.db\nn2 10.0.0.2\nn3 n3.db',
+          clients: ['app'],
+          target: 'scylla',
+          keyAlgorithm: 'p256',
+          caDays: 3650,
+          leafDays: 90,
+        },
+        ctx(undefined, seen),
+      ),
     );
     expect(made.nodes.map((n) => [n.name, n.meta.sans])).toEqual([
       ['n1', [dns('n1'), ip('10.0.0.1'), dns('n1.db')]],

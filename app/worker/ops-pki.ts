@@ -12,7 +12,7 @@ import {
   signCsr as coreSignCsr,
 } from '../pki/index.ts';
 import { formatSan, PkiError } from '../pki/light/index.ts';
-import { setUpCluster } from './cluster-setup.ts';
+import { setUpClusterWire } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
 import type {
   CreateCaArgs,
@@ -135,4 +135,5 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
   throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }
 
-export const PKI_OPS = { createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster };
+/** setUpCluster answers in the wire form (cluster-wire.ts); the page's client decodes it (page-results.ts). */
+export const PKI_OPS = { createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster: setUpClusterWire };

@@ -1,0 +1,174 @@
+// The Cluster result's wire form: the page reads back, through the client, exactly what the
+// worker's leaves and facts say (fixtures are real batches and a real cluster), the decoders'
+// source text alone decodes as the module does (the bench installs it so), and an answer that
+// does not decode is an internal error, not a crash.
+import { runInNewContext } from 'node:vm';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { issueBatch, type BatchItem } from '../pki/batch.ts';
+import { createRootCa, type CaResult } from '../pki/ca.ts';
+import type { ItemMeta } from '../store/types.ts';
+import { workerCaller } from './client.ts';
+import { setUpClusterWire } from './cluster-setup.ts';
+import {
+  decodeClusterWire,
+  decodeLeafColumns,
+  leafColumns,
+  type ClusterWire,
+  type LeafColumns,
+} from './cluster-wire.ts';
+import { PAGE_DECODERS, pageDecodersSource } from './page-results.ts';
+import type { ClusterArgs } from './pki-contract.ts';
+import type { Endpoint, OpContext } from './protocol.ts';
+import { serveOps } from './serve.ts';
+
+const ctx: OpContext = { signal: new AbortController().signal, progress: () => undefined };
+
+/** Each leaf as the page had it before the wire form: its fields, its facts, its SANs in its facts. */
+function plainLeaves(items: readonly BatchItem[], metaOf: (item: BatchItem, i: number) => ItemMeta) {
+  return items.map((l, i) => ({
+    name: l.name,
+    certPem: l.certPem,
+    keyPem: l.keyPem,
+    meta: metaOf(l, i),
+    notes: l.notes,
+  }));
+}
+
+describe('cluster wire form', () => {
+  let ca: CaResult;
+  let items: BatchItem[];
+  beforeAll(async () => {
+    ca = await createRootCa({ subject: { commonName: 'Wire Root' }, days: 365 });
+    items = (await issueBatch('n1 10.0.0.1 n1.db\nn2\nn3 2001:db8::3 n3.db', ca, { days: 30 })).items;
+  });
+
+  const model: ItemMeta = { subject: 'CN=x', issuer: 'CN=Wire Root', serial: '00', keyAlgorithm: 'ECDSA P-256' };
+  const rows: {
+    name: string;
+    facts: () => LeafColumns['facts'];
+    sansOf?: (i: number) => BatchItem['sans'];
+    want: (item: BatchItem, i: number) => ItemMeta;
+  }[] = [
+    {
+      name: 'a model: each leaf gets its own subject, serial and SANs, in the model key order',
+      facts: () => ({ model: { ...model, profile: 'node', sans: [] } }),
+      want: (l) => ({ ...model, subject: `CN=${l.name}`, serial: l.serial, profile: 'node', sans: l.sans }),
+    },
+    {
+      name: 'a model and leaves without SANs: no sans key at all',
+      facts: () => ({ model: { ...model, sans: [{ kind: 'dns', value: 'x' }] } }),
+      sansOf: () => [],
+      want: (l) => ({ ...model, subject: `CN=${l.name}`, serial: l.serial }),
+    },
+    {
+      name: 'each leaf its own facts: sent and read as they are',
+      facts: () => ({ each: items.map((l, i) => ({ subject: `each ${i}`, serial: l.serial.toUpperCase() })) }),
+      want: (l, i) => ({ subject: `each ${i}`, serial: l.serial.toUpperCase() }),
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const leaves = items.map((l, i) => ({ ...l, sans: row.sansOf?.(i) ?? l.sans }));
+      const decoded = decodeLeafColumns(structuredClone(leafColumns(leaves, row.facts())));
+      expect(decoded).toStrictEqual(plainLeaves(leaves, row.want));
+      expect(Object.keys(decoded[0]?.meta ?? {})).toEqual(Object.keys(row.want(leaves[0]!, 0)));
+    });
+  }
+
+  it('no leaves: an empty side', () => {
+    expect(decodeLeafColumns(leafColumns([], { each: [] }))).toEqual([]);
+  });
+
+  it("the decoders' source text alone decodes a real cluster as the module does", async () => {
+    const wire = await setUpClusterWire(
+      {
+        cluster: 'wire',
+        nodes: 'a 10.0.0.1\nb b.example\nc 10.0.0.3 c.example\nd',
+        clients: ['app'],
+        target: 'generic',
+        keyAlgorithm: 'p256',
+        caDays: 30,
+        leafDays: 10,
+      },
+      ctx,
+    );
+    expect('model' in wire.nodes.facts).toBe(true);
+    // Evaluated in a context of its own, with nothing in scope but the helper tsx adds for names.
+    const standalone = runInNewContext(pageDecodersSource(), { __name: (f: unknown) => f }) as Record<
+      string,
+      (w: unknown) => unknown
+    >;
+    expect(Object.keys(standalone)).toEqual(Object.keys(PAGE_DECODERS));
+    const decoded = decodeClusterWire(structuredClone(wire));
+    expect(JSON.stringify(standalone.setUpCluster?.(structuredClone(wire)))).toBe(JSON.stringify(decoded));
+    expect(decoded.nodes.map((n) => [n.name, n.meta.subject, n.meta.sans?.length])).toEqual([
+      ['a', 'CN=a', 2],
+      ['b', 'CN=b', 2],
+      ['c', 'CN=c', 3],
+      ['d', 'CN=d', 1],
+    ]);
+    expect(decoded.clients[0]?.meta).toMatchObject({ subject: 'CN=app', issuer: 'CN=wire CA', profile: 'client' });
+    expect(decoded.clients[0]?.meta.sans).toBeUndefined();
+  });
+});
+
+describe('the client decodes a compact answer', () => {
+  const ports: MessagePort[] = [];
+  afterEach(() => {
+    for (const p of ports.splice(0)) p.close();
+  });
+  function endpoint(port: MessagePort): Endpoint {
+    ports.push(port);
+    return {
+      postMessage: (m, t) => port.postMessage(m, (t ?? []) as never),
+      addEventListener: (_type, listener) => port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
+    };
+  }
+  /** A caller whose worker answers setUpCluster with `answer`. */
+  function callerAnswering(answer: unknown) {
+    const { port1, port2 } = new MessageChannel();
+    serveOps(endpoint(port1), { setUpCluster: () => Promise.resolve(answer) });
+    return workerCaller(() => endpoint(port2));
+  }
+  const args: ClusterArgs = {
+    cluster: 'c',
+    nodes: 'n',
+    clients: [],
+    target: 'generic',
+    keyAlgorithm: 'p256',
+    caDays: 1,
+    leafDays: 1,
+  };
+
+  it('a wire answer resolves as the ClusterResult it describes', async () => {
+    const wire: ClusterWire = {
+      ca: { certPem: 'CA', keyPem: 'K', chainPem: '', meta: {}, notes: [] },
+      leafChainPem: 'CA',
+      nodes: leafColumns(
+        [{ name: 'n', certPem: 'C', keyPem: 'K', serial: '0a', sans: [{ kind: 'dns', value: 'n' }], notes: [] }],
+        { model: { issuer: 'CN=c CA' } },
+      ),
+      clients: leafColumns([], { each: [] }),
+      target: 'generic',
+      layout: 'generic',
+      warnings: [],
+    };
+    await expect(callerAnswering(wire)('setUpCluster', args)).resolves.toStrictEqual(decodeClusterWire(wire));
+    const result = await callerAnswering(wire)('setUpCluster', args);
+    expect(result.nodes[0]?.meta).toEqual({
+      issuer: 'CN=c CA',
+      subject: 'CN=n',
+      serial: '0a',
+      sans: [{ kind: 'dns', value: 'n' }],
+    });
+  });
+
+  it('an answer that is not the wire form rejects as an internal error, naming why', async () => {
+    await expect(callerAnswering({ nodes: [] })('setUpCluster', args)).rejects.toMatchObject({
+      code: 'internal',
+      field: '',
+      message: expect.stringMatching(/^The worker's answer could not be read \(.+\)\.$/) as unknown,
+    });
+  });
+});

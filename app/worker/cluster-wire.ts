@@ -1,0 +1,121 @@
+/**
+ * The Cluster operation's result as it crosses the worker boundary: the leaves of each side as
+ * columns (an array per field) instead of one object per leaf with its facts and SANs nested in it,
+ * and the page's ClusterResult rebuilt from them by decodeClusterWire (client.ts does it for every
+ * caller, the bench's benchCall too).
+ *
+ * Why: a structured clone writes every property name of every object, and a 100-node cluster sent
+ * some 700 objects (leaf, facts, SAN entries); in a fresh worker, serialising them was about 1 ms of
+ * the worker's thread per cluster, beside the objects the worker made only to send them. Leaves of
+ * one batch share all their facts but subject, serial and SANs (batch-meta.ts), so those are sent
+ * once per side as a model.
+ *
+ * Contract: decodeLeafColumns and decodeClusterWire use nothing but each other and their arguments
+ * (no imports, no other module code), so their source text alone is a working decoder: the bench
+ * installs them in a page by their text (wireDecodersSource; cluster-wire.test.ts holds the
+ * text to the functions).
+ */
+import type { SanKind } from '../pki/light/index.ts';
+import type { ItemMeta } from '../store/types.ts';
+import type { ClusterResult } from './pki-contract.ts';
+
+/** The leaves of one side (nodes or clients), in order: leaf i is entry i of every column. */
+export interface LeafColumns {
+  names: string[];
+  certPems: string[];
+  keyPems: string[];
+  /** The issuer's serial of each leaf, lower-case hex (the facts' serial when derived). */
+  serials: string[];
+  /** Each leaf's notes (a batch shares one array, which the clone sends once). */
+  notes: string[][];
+  /** SANs, flattened: leaf i has sanCounts[i] entries, the next ones of sanKinds and sanValues. */
+  sanCounts: number[];
+  sanKinds: SanKind[];
+  sanValues: string[];
+  /**
+   * The leaves' workspace facts: `model` when each leaf's are the model's with its own subject
+   * (`CN=` its name), serial and SANs (none: no `sans`), else `each`, one per leaf as they are.
+   */
+  facts: { model: ItemMeta } | { each: ItemMeta[] };
+}
+
+/** ClusterResult with its two lists of leaves as columns. */
+export interface ClusterWire extends Omit<ClusterResult, 'nodes' | 'clients'> {
+  nodes: LeafColumns;
+  clients: LeafColumns;
+}
+
+/** A leaf as the Cluster flow hands it over (flows/cluster.ts ClusterLeaf's fields the page gets). */
+export interface WireLeaf {
+  name: string;
+  certPem: string;
+  keyPem: string;
+  serial: string;
+  sans: readonly { kind: SanKind; value: string }[];
+  notes: string[];
+}
+
+/** One side's leaves as columns, with their facts (batch-meta.ts batchLeafFacts). */
+export function leafColumns(leaves: readonly WireLeaf[], facts: LeafColumns['facts']): LeafColumns {
+  const c: LeafColumns = {
+    names: [],
+    certPems: [],
+    keyPems: [],
+    serials: [],
+    notes: [],
+    sanCounts: [],
+    sanKinds: [],
+    sanValues: [],
+    facts,
+  };
+  for (const l of leaves) {
+    c.names.push(l.name);
+    c.certPems.push(l.certPem);
+    c.keyPems.push(l.keyPem);
+    c.serials.push(l.serial);
+    c.notes.push(l.notes);
+    c.sanCounts.push(l.sans.length);
+    for (const san of l.sans) {
+      c.sanKinds.push(san.kind);
+      c.sanValues.push(san.value);
+    }
+  }
+  return c;
+}
+
+/** The leaves one side's columns describe (uses nothing but its argument: see the module comment). */
+export function decodeLeafColumns(c: LeafColumns): ClusterResult['nodes'] {
+  const model = 'model' in c.facts ? c.facts.model : undefined;
+  const each = 'each' in c.facts ? c.facts.each : undefined;
+  const out = new Array<ClusterResult['nodes'][number]>(c.names.length);
+  let s = 0;
+  for (let i = 0; i < out.length; i++) {
+    const name = c.names[i]!;
+    const count = c.sanCounts[i]!;
+    const sans = new Array<NonNullable<ItemMeta['sans']>[number]>(count);
+    for (let k = 0; k < count; k++, s++) sans[k] = { kind: c.sanKinds[s]!, value: c.sanValues[s]! };
+    let meta: ItemMeta;
+    if (model) {
+      meta = { ...model, subject: `CN=${name}`, serial: c.serials[i]! };
+      if (count) meta.sans = sans;
+      else delete meta.sans;
+    } else meta = each![i] ?? {};
+    out[i] = { name, certPem: c.certPems[i]!, keyPem: c.keyPems[i]!, meta, notes: c.notes[i]! };
+  }
+  return out;
+}
+
+/** The ClusterResult the worker's columns describe (uses nothing but decodeLeafColumns and its argument). */
+export function decodeClusterWire(wire: ClusterWire): ClusterResult {
+  const { nodes, clients, ...rest } = wire;
+  return { ...rest, nodes: decodeLeafColumns(nodes), clients: decodeLeafColumns(clients) };
+}
+
+/**
+ * The decoders' source, one statement each, for a page that runs them without this module (the
+ * bench's benchCall, app/bench/browser.ts): evaluated, it declares decodeLeafColumns and
+ * decodeClusterWire.
+ */
+export function wireDecodersSource(): string {
+  return [decodeLeafColumns, decodeClusterWire].map(String).join('\n');
+}
