@@ -50,14 +50,19 @@ export interface ClusterSteps {
   signal?: AbortSignal;
 }
 
+/**
+ * A node or client certificate: the batch's own item (BatchItem has these fields), not a copy.
+ * The issuers above it are IssuedCluster.intermediatesPem, the same for every leaf.
+ */
 export interface ClusterLeaf {
   name: string;
   certPem: string;
   keyPem: string;
-  /** The issuers above the leaf that a TLS peer needs (intermediates; never the root). */
-  intermediatesPem: string;
   /** The serial as the certificate has it, lower-case hex. */
   serial: string;
+  /** The validity window, ISO 8601 in whole seconds (one window for a batch: batch.ts). */
+  notBefore: string;
+  notAfter: string;
   sans: SanEntry[];
   notes: string[];
 }
@@ -69,6 +74,8 @@ export interface IssuedCluster {
   ca: { certPem: string; keyPem?: string; chainPem: string; isNewRoot: boolean; notes: string[] };
   nodes: ClusterLeaf[];
   clients: ClusterLeaf[];
+  /** The issuers above every leaf that a TLS peer needs (intermediates; never the root): '' under a root. */
+  intermediatesPem: string;
   /** Notes of every certificate, each once (validity clamped to the CA, CN added to the SANs). */
   notes: string[];
 }
@@ -170,20 +177,6 @@ export async function issueCluster(
     issuer = await loadIssuer(signer.existing, crypto);
     ca = { certPem: signer.existing.certPem, chainPem: signer.existing.chainPem, isNewRoot: false, notes: [] };
   }
-  // Every leaf's chain is the leaf then the issuer's intermediates (IssuedCertificate.chainPem):
-  // one string for all of them, not each leaf's chain cut apart again.
-  const leafOf = (
-    name: string,
-    leaf: { certPem: string; keyPem: string; serial: string; sans: SanEntry[]; notes: string[] },
-  ): ClusterLeaf => ({
-    name,
-    certPem: leaf.certPem,
-    keyPem: leaf.keyPem,
-    intermediatesPem: issuer.intermediatesPem,
-    serial: leaf.serial,
-    sans: leaf.sans,
-    notes: leaf.notes,
-  });
   const start = done;
   let nodesDone = 0;
   let clientsDone = 0;
@@ -221,7 +214,9 @@ export async function issueCluster(
       },
       stop,
     );
-    return batch.items.map((item) => leafOf(item.name, item));
+    // The batch's items as they are: in a fresh worker's first clusters a copy per leaf runs
+    // unoptimised and keeps a second object per leaf alive until the result is sent.
+    return batch.items;
   };
   const [nodes, clients] = await Promise.all([
     failFast(issueSide(checked.nodes, 'node', (n) => (nodesDone = n))),
@@ -229,7 +224,9 @@ export async function issueCluster(
   ]);
   const notes = new Set<string>();
   for (const side of [nodes, clients]) for (const leaf of side) for (const note of leaf.notes) notes.add(note);
-  return { cluster, layout: plan.layout, ca, nodes, clients, notes: [...notes] };
+  // Every leaf's chain is the leaf then the issuer's intermediates: one string for all of them.
+  const intermediatesPem = issuer.intermediatesPem;
+  return { cluster, layout: plan.layout, ca, nodes, clients, intermediatesPem, notes: [...notes] };
 }
 
 /** The cluster as the layouts' Bundle: what `certbench bundle` zips and the Cluster view downloads. */
@@ -242,14 +239,14 @@ export function clusterBundle(issued: IssuedCluster): Bundle {
       ...nodeHosts(n.sans),
       certPem: n.certPem,
       keyPem: n.keyPem,
-      chainPem: n.intermediatesPem,
+      chainPem: issued.intermediatesPem,
     })),
     clients: issued.clients.map((c) => ({
       name: c.name,
       commonName: c.name,
       certPem: c.certPem,
       keyPem: c.keyPem,
-      chainPem: c.intermediatesPem,
+      chainPem: issued.intermediatesPem,
     })),
   };
 }

@@ -45,18 +45,21 @@ export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto
     { progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)), signal: ctx.signal },
     crypto,
   );
+  const caMeta = certificateMeta(issued.ca.certPem, { profile: 'root' });
+  // The leaves' facts come from their batches and the root's own (batch-meta.ts), not from reading them.
+  const source = { issuer: caMeta.subject ?? '', algorithm: args.keyAlgorithm };
   return {
     ca: {
       certPem: issued.ca.certPem,
       keyPem: issued.ca.keyPem ?? '',
       chainPem: '',
-      meta: certificateMeta(issued.ca.certPem, { profile: 'root' }),
+      meta: caMeta,
       notes: issued.ca.notes,
     },
     // The workspace keeps each leaf's whole chain above it: here, the new root, once for all.
     leafChainPem: issued.ca.certPem,
-    nodes: leafColumns(issued.nodes, batchLeafFacts(issued.nodes, 'node')),
-    clients: leafColumns(issued.clients, batchLeafFacts(issued.clients, 'client')),
+    nodes: leafColumns(issued.nodes, batchLeafFacts(issued.nodes, 'node', source)),
+    clients: leafColumns(issued.clients, batchLeafFacts(issued.clients, 'client', source)),
     target: target.id,
     layout: target.layout,
     warnings: issued.notes,
