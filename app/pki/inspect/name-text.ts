@@ -7,6 +7,10 @@ import { stringOf, toHex } from '../asn1/values.ts';
 import { childrenOf, oidOf, readWhole } from '../asn1/tlv.ts';
 import { ATTRIBUTE_NAMES } from '../model/oids.ts';
 import { node, type TreeNode } from './tree.ts';
+import { plainRfc4514 } from './rfc4514-plain.ts';
+import { escapeDnValue } from './dn-escape.ts';
+
+export { escapeDnValue } from './dn-escape.ts';
 
 export interface NameAttributeText {
   oid: string;
@@ -28,29 +32,6 @@ export function nameAttributes(der: Uint8Array): NameAttributeText[][] {
   );
 }
 
-/** A character that escapeDnValue escapes wherever it is. */
-const ESCAPED_ANYWHERE = /[\\"+,;<>\0]/;
-
-/** RFC 4514 value escaping as cryptography's `_escape_dn_value` does it. */
-export function escapeDnValue(value: string): string {
-  if (!value) return '';
-  // Most values need nothing: one test instead of eight replacements (names are on Inspect's hot path).
-  if (!ESCAPED_ANYWHERE.test(value) && !value.startsWith('#') && !value.startsWith(' ') && !value.endsWith(' '))
-    return value;
-  let v = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\+/g, '\\+')
-    .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
-    .replace(/</g, '\\<')
-    .replace(/>/g, '\\>')
-    .replace(/\0/g, '\\00');
-  if (v.startsWith('#') || v.startsWith(' ')) v = `\\${v}`;
-  if (v.endsWith(' ')) v = `${v.slice(0, -1)}\\ `;
-  return v;
-}
-
 function attributeString(a: NameAttributeText): string {
   const name = ATTRIBUTE_NAMES[a.oid]?.short ?? a.oid;
   const value = a.text === undefined ? `#${toHex(a.der)}` : escapeDnValue(a.text);
@@ -64,17 +45,19 @@ function rfc4514Of(rdns: NameAttributeText[][]): string {
     .join(',');
 }
 
-/**
- * Texts already written, per Name DER view: the summary and the explainer write the same
- * subject and issuer (views into the one certificate model, cached per buffer).
- */
-const written = new WeakMap<Uint8Array, string>();
+/** rfc4514 by the general reader alone, without the plain-name path (the reference rfc4514-plain.test.ts holds it to). */
+export function generalRfc4514(der: Uint8Array): string {
+  return rfc4514Of(nameAttributes(der));
+}
 
-/** The RFC 4514 string of a Name's DER, as Python cryptography writes it. */
+/**
+ * The RFC 4514 string of a Name's DER, as Python cryptography writes it. A plain name is read
+ * straight from its bytes (rfc4514-plain.ts); any other goes through the general reader. Not
+ * memoised: a WeakMap of texts per name view made an entry per certificate that only a garbage
+ * collection removed, and a self-issued certificate's summary asks once (summary.ts).
+ */
 export function rfc4514(der: Uint8Array): string {
-  let text = written.get(der);
-  if (text === undefined) written.set(der, (text = rfc4514Of(nameAttributes(der))));
-  return text;
+  return plainRfc4514(der) ?? generalRfc4514(der);
 }
 
 /** Tree rows for a name: one per attribute, in encoded order, with readable labels. */
@@ -96,9 +79,7 @@ function attributeNodes(rdns: NameAttributeText[][]): TreeNode[] {
 export function nameNode(label: string, der: Uint8Array): TreeNode {
   try {
     const rdns = nameAttributes(der);
-    const text = written.get(der) ?? rfc4514Of(rdns);
-    written.set(der, text);
-    return node(label, text || '(empty)', attributeNodes(rdns));
+    return node(label, rfc4514Of(rdns) || '(empty)', attributeNodes(rdns));
   } catch {
     return node(label, toHex(der), undefined, 'this name does not decode; shown as DER hex');
   }

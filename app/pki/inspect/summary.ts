@@ -123,7 +123,9 @@ function undecodableFindings(extensions: RawExtension[]): Finding[] {
     const decoder = EXTENSION_DECODERS.get(ext.oid);
     if (!decoder) continue;
     try {
-      decoder.decode(ext.value);
+      // The parse alone where the decoder has one: the tree would be built only to be dropped.
+      if (decoder.check) decoder.check(ext.value);
+      else decoder.decode(ext.value);
     } catch {
       out.push({
         code: 'undecodable-extension',
@@ -157,11 +159,13 @@ function summarizeCertificate(item: CertificateItem, options: SummaryOptions): C
     ...undecodableFindings(m.extensions),
   ];
   const bc = decoded(m.extensions, OID.basicConstraints, decodeBasicConstraints);
+  const subject = rfc4514(m.subject);
   const summary: CertificateSummary = {
     kind: 'certificate',
     source: item.source,
-    subject: rfc4514(m.subject),
-    issuer: rfc4514(m.issuer),
+    subject,
+    // A self-issued certificate's issuer is its subject's view (certificate.ts): written once.
+    issuer: m.issuer === m.subject ? subject : rfc4514(m.issuer),
     serialNumber: serialHex(m.serial),
     notBefore: isoTime(m.notBefore),
     notAfter: isoTime(m.notAfter),

@@ -7,6 +7,7 @@ function altNames(oid: string, name: string): ExtensionDecoder {
   return {
     oid,
     name,
+    check: generalNamesOf,
     decode(value) {
       const names = generalNamesOf(value);
       return { value: `${names.length} name${names.length === 1 ? '' : 's'}`, children: names.map(generalNameNode) };

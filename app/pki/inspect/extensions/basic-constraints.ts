@@ -25,6 +25,7 @@ export function decodeBasicConstraints(value: Uint8Array): BasicConstraints {
 export const basicConstraints: ExtensionDecoder = {
   oid: OID.basicConstraints,
   name: 'Basic constraints',
+  check: decodeBasicConstraints,
   decode(value) {
     const bc = decodeBasicConstraints(value);
     const path = bc.pathLength === null ? 'unlimited' : String(bc.pathLength);

@@ -17,6 +17,7 @@ export function ekuName(oid: string): string {
 export const extendedKeyUsage: ExtensionDecoder = {
   oid: OID.extKeyUsage,
   name: 'Extended key usage',
+  check: decodeExtendedKeyUsage,
   decode(value) {
     const oids = decodeExtendedKeyUsage(value);
     return {

@@ -18,5 +18,6 @@ export function decodeKeyUsage(value: Uint8Array): string[] {
 export const keyUsage: ExtensionDecoder = {
   oid: OID.keyUsage,
   name: 'Key usage',
+  check: decodeKeyUsage,
   decode: (value) => ({ value: decodeKeyUsage(value).join(', ') || '(none)' }),
 };
