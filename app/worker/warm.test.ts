@@ -88,6 +88,28 @@ describe('a lazily loaded family', () => {
     expect(await ops.twice(21, ctx)).toBe(42);
   });
 
+  it('imports its code once: later calls call the loaded registry', async () => {
+    let imports = 0;
+    const ops = family(() => {
+      imports++;
+      return Promise.resolve({ twice: (n: number) => Promise.resolve(n * 2) });
+    });
+    expect([await ops.twice(1, ctx), await ops.twice(2, ctx), await ops.twice(3, ctx)]).toEqual([2, 4, 6]);
+    expect(imports).toBe(1);
+  });
+
+  it('a load that failed is tried again by the next call', async () => {
+    let imports = 0;
+    const ops = family(() =>
+      ++imports === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve({ twice: (n: number) => Promise.resolve(n * 2) }),
+    );
+    await expect(ops.twice(1, ctx)).rejects.toBeInstanceOf(PkiError);
+    expect(await ops.twice(5, ctx)).toBe(10);
+    expect(imports).toBe(2);
+  });
+
   it('code that cannot be loaded is said in words, with what to do', async () => {
     const ops = family(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     const error = await ops.twice(1, ctx).catch((e: unknown) => e);
