@@ -197,7 +197,12 @@ function factsOf(model: CertificateModel): CertFacts {
   return f;
 }
 
-const byModel = new WeakMap<CertificateModel, CertFacts>();
+/**
+ * A located model with its facts, once decoded, kept on it: the model is memoised per buffer, so
+ * its facts are too, without a WeakMap entry per certificate (each lived until a garbage
+ * collection, and a CA bundle makes 144 per read).
+ */
+type ModelWithFacts = CertificateModel & { facts?: CertFacts };
 
 /**
  * Facts of a certificate's DER, decoded once per ArrayBuffer from the one located model (the
@@ -206,13 +211,8 @@ const byModel = new WeakMap<CertificateModel, CertFacts>();
  * certificate, an Error for a certificate whose names, times or key do not decode.
  */
 export function certFactsOfBuffer(der: ArrayBuffer): CertFacts {
-  const model = certificateModel(der);
-  let f = byModel.get(model);
-  if (!f) {
-    f = factsOf(model);
-    byModel.set(model, f);
-  }
-  return f;
+  const model: ModelWithFacts = certificateModel(der);
+  return (model.facts ??= factsOf(model));
 }
 
 /** Facts of DER in a buffer the caller may change later: decoded from a copy (not cached). */

@@ -52,17 +52,13 @@ function rdnEqual(a: NameAttribute[], b: NameAttribute[]): boolean {
   return a.length === b.length && a.every((x, i) => x.type === b[i]?.type && x.key === b[i]?.key);
 }
 
-/** Keys already made, per parsed name (a certificate's facts keep theirs; relations ask for each more than once). */
-const keys = new WeakMap<ParsedName, string>();
-
-/** A string equal for exactly the names `namesEqual` holds equal: an index key. Parsed names are not changed after parsing. */
+/**
+ * A string equal for exactly the names `namesEqual` holds equal: an index key. Not memoised (a
+ * WeakMap entry per name lived until a garbage collection): callers that ask more than once for
+ * one name keep the key (relations makes each certificate's two once).
+ */
 export function nameKey(name: ParsedName): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = name.map((rdn) => rdn.map((a) => `${a.type}=${a.key}`).join('+')).join(',');
-    keys.set(name, key);
-  }
-  return key;
+  return name.map((rdn) => rdn.map((a) => `${a.type}=${a.key}`).join('+')).join(',');
 }
 
 /** Names equal under RFC 5280 §7.1. */

@@ -12,7 +12,6 @@ import { nameKey } from '../model/names.ts';
 import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
-import { spkiKey } from '../signatures/spki-key.ts';
 import { bufferSource } from '../signatures/buffer-source.ts';
 
 /**
@@ -51,7 +50,8 @@ interface Parsed {
   spkiKey?: string;
   der: Uint8Array;
 }
-type ParsedCert = Parsed & { facts: CertFacts; spkiKey: string };
+/** A certificate, with its subject's and issuer's nameKey made once (one string for a self-issued one). */
+type ParsedCert = Parsed & { facts: CertFacts; spkiKey: string; subjectKey: string; issuerKey: string };
 
 /** The bytes as given, without a copy (`new Uint8Array(aUint8Array)` would copy). */
 function view(bytes: ArrayBuffer | Uint8Array): Uint8Array {
@@ -65,7 +65,7 @@ function csrSpki(der: Uint8Array): Uint8Array {
   return spki.der;
 }
 
-function parse(item: RelationItem, index: number): Parsed {
+function parse(item: RelationItem, index: number): Parsed | ParsedCert {
   if (item.kind === 'key') {
     const spki = view(item.spki);
     return { index, spkiKey: bytesKey(spki), der: spki };
@@ -74,7 +74,9 @@ function parse(item: RelationItem, index: number): Parsed {
   try {
     if (item.kind === 'certificate') {
       const facts = item.der instanceof ArrayBuffer ? certFactsOfBuffer(item.der) : certFactsFromDer(der);
-      return { index, facts, spkiKey: spkiKey(facts.spki), der };
+      const subjectKey = nameKey(facts.subject);
+      const issuerKey = facts.issuer === facts.subject ? subjectKey : nameKey(facts.issuer);
+      return { index, facts, spkiKey: bytesKey(facts.spki), der, subjectKey, issuerKey };
     }
     return { index, spkiKey: bytesKey(csrSpki(der)), der };
   } catch {
@@ -105,10 +107,9 @@ async function issuances(certs: ParsedCert[], crypto: Crypto): Promise<Relations
   // hold many certificates under one name and key, and a signature check is the costly part.
   const bySubject = new Map<string, ParsedCert[]>();
   for (const c of certs) {
-    const k = nameKey(c.facts.subject);
-    const same = bySubject.get(k);
+    const same = bySubject.get(c.subjectKey);
     if (same) same.push(c);
-    else bySubject.set(k, [c]);
+    else bySubject.set(c.subjectKey, [c]);
   }
   // Subjects are checked concurrently (WebCrypto may verify off the JS thread); the result
   // keeps input order.
@@ -117,7 +118,7 @@ async function issuances(certs: ParsedCert[], crypto: Crypto): Promise<Relations
       const found: Relations['issuedBy'] = [];
       const byKey = new Map<string, boolean>();
       const aki = s.facts.authorityKeyId;
-      for (const i of bySubject.get(nameKey(s.facts.issuer)) ?? []) {
+      for (const i of bySubject.get(s.issuerKey) ?? []) {
         // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
         const ski = i.facts.subjectKeyId;
         if (aki && ski !== undefined && aki !== ski) continue;
@@ -172,7 +173,7 @@ function knownId(item: RelationItem | undefined): string | undefined {
 /** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
 export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
   const parsed = items.map(parse);
-  const certs = parsed.filter((p): p is ParsedCert => p.facts !== undefined && p.spkiKey !== undefined);
+  const certs = parsed.filter((p): p is ParsedCert => p.facts !== undefined && 'subjectKey' in p);
   // The digests run while the signatures are checked.
   const [ids, issuedBy] = await Promise.all([
     Promise.all(parsed.map(async (p) => knownId(items[p.index]) ?? (await sha256Hex(p.der, crypto)))),

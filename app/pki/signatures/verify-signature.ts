@@ -21,7 +21,6 @@ import type { CertFacts } from '../model/cert-facts.ts';
 export type SignedFacts = Pick<CertFacts, 'signatureOid' | 'signatureParams' | 'tbs' | 'signature'>;
 /** What the signer's certificate brings: its key. */
 export type SignerFacts = Pick<CertFacts, 'key' | 'spki'>;
-import { spkiKey } from './spki-key.ts';
 import { bufferSource } from './buffer-source.ts';
 import { encodeBase64Url } from '../pem.ts';
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
@@ -180,7 +179,10 @@ export interface SignatureVerifier {
 }
 
 export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME_KEY_IMPORT): SignatureVerifier {
-  const keys = new Map<string, Promise<CryptoKey>>();
+  // Imported keys by the issuer's SPKI view (one per certificate model, so every subject checked
+  // against one issuer finds its key), then by algorithm: no string of the key's bytes to make
+  // and hash per check. Two certificates carrying the same key each import it once.
+  const keys = new Map<Uint8Array, Map<string, Promise<CryptoKey>>>();
   // The runtime's WebCrypto itself where `crypto` is the runtime default, for every algorithm but
   // ML-DSA: the default's router would pass those calls straight through, each through an async
   // wrapper of its own (a CA bundle makes 144 imports and 144 checks). unroutedCrypto says which.
@@ -199,10 +201,12 @@ export function signatureVerifier(crypto: Crypto, keyImport: KeyImport = RUNTIME
         return `(signature algorithm ${child.signatureOid} with a ${issuer.key.kind.toUpperCase()} key cannot be checked here)`;
       }
       const { name, hash, namedCurve } = alg.key as { name: string; hash?: string; namedCurve?: string };
-      const id = `${name}/${hash ?? namedCurve ?? ''}|${spkiKey(issuer.spki)}`;
+      const id = `${name}/${hash ?? namedCurve ?? ''}`;
       const through = mlDsaOfOid(child.signatureOid) ? crypto : direct;
-      let key = keys.get(id);
-      if (!key) keys.set(id, (key = importKey(through, issuer.spki, alg.key, keyImport)));
+      let byAlgorithm = keys.get(issuer.spki);
+      if (!byAlgorithm) keys.set(issuer.spki, (byAlgorithm = new Map<string, Promise<CryptoKey>>()));
+      let key = byAlgorithm.get(id);
+      if (!key) byAlgorithm.set(id, (key = importKey(through, issuer.spki, alg.key, keyImport)));
       try {
         const sig =
           alg.key.name === 'ECDSA'
