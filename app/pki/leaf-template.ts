@@ -20,7 +20,7 @@ import { signingAlgorithm } from './sign.ts';
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { leafTbsWriter, spkiKeyId, type TemplateLeafInput } from './leaf-tbs.ts';
 import { provenPieces } from './leaf-template-proof.ts';
-import { nativePemEncoder } from './native-pem.ts';
+import { platformPemEncoder } from './native-pem.ts';
 import { unroutedCrypto } from './unrouted-crypto.ts';
 
 export type { TemplateLeafInput } from './leaf-tbs.ts';
@@ -137,12 +137,6 @@ export function ecSpkiFromPkcs8(
   return new DerBuffer(tlvSize(content), allocate).header(TAG.SEQUENCE, content).put(algorithm).put(key).done();
 }
 
-/** The platform's PEM encoder, checked once per module life (native-pem.ts); undefined where there is none. */
-let checkedPem: { encode: ReturnType<typeof nativePemEncoder> } | undefined;
-function platformPem() {
-  return (checkedPem ??= { encode: nativePemEncoder() }).encode;
-}
-
 /**
  * WebCrypto as the fast path's engine: generate, one PKCS#8 export (an EC key's SPKI is read
  * from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf, made on the
@@ -154,7 +148,7 @@ export function webCryptoLeafEngine(template: LeafTemplate, crypto: Crypto): Lea
   const isEc = key.family === 'ec';
   const isEcdsa = template.signer.algorithm.name === 'ECDSA';
   const c = unroutedCrypto(crypto, [key.generate, template.signer.algorithm, template.signer.key.algorithm]);
-  const pem = platformPem();
+  const pem = platformPemEncoder();
   return {
     ...(pem ? { pem } : {}),
     async newKey() {

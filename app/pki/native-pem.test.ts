@@ -1,7 +1,7 @@
 // The platform base64 is used for PEM only when it writes what pemEncode writes: rows of
 // stand-ins for Uint8Array.prototype.toBase64 (Node 20 has none), the right one and wrong ones.
 import { describe, expect, it } from 'vitest';
-import { nativePemEncoder } from './native-pem.ts';
+import { fastPemEncode, nativePemEncoder, platformPemEncoder } from './native-pem.ts';
 import { pemEncode } from './pem.ts';
 
 type ToBase64 = (this: Uint8Array) => string;
@@ -46,4 +46,14 @@ describe('nativePemEncoder', () => {
         expect(encode('PRIVATE KEY', der)).toBe(pemEncode('PRIVATE KEY', der));
       }
     });
+});
+
+describe('fastPemEncode', () => {
+  it("writes pemEncode's text, on whichever encoder this runtime proved", () => {
+    expect(platformPemEncoder()).toBe(platformPemEncoder()); // checked once
+    for (const n of [0, 1, 2, 3, 47, 48, 49, 500]) {
+      const der = crypto.getRandomValues(new Uint8Array(n + 7)).subarray(7);
+      expect(fastPemEncode('CERTIFICATE', der)).toBe(pemEncode('CERTIFICATE', der));
+    }
+  });
 });

@@ -40,3 +40,15 @@ export function nativePemEncoder(
   }
   return encode;
 }
+
+/** nativePemEncoder(), checked once per module life; undefined where the platform has none. */
+let checked: { encode: ReturnType<typeof nativePemEncoder> } | undefined;
+export function platformPemEncoder(): ReturnType<typeof nativePemEncoder> {
+  return (checked ??= { encode: nativePemEncoder() }).encode;
+}
+
+/** pemEncode(label, der), on the platform's base64 once it proved itself (nativePemEncoder). */
+export function fastPemEncode(label: string, der: Uint8Array): string {
+  const encode = platformPemEncoder();
+  return encode ? encode(label, der) : pemEncode(label, der);
+}
