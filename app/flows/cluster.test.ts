@@ -53,6 +53,14 @@ const refusals: {
     },
   },
   {
+    name: 'a client named twice (case aside)',
+    input: {
+      browser: { clients: ['app', 'APP'] },
+      cli: ['--target', 'generic', '--nodes', '@nodes', '--clients', 'app', '--clients', 'APP'],
+    },
+    wantError: { browserField: 'clients', cliField: 'clients', message: /"APP" is already the name of a client:/ },
+  },
+  {
     name: 'a client name with a slash',
     input: { browser: { clients: ['a/b'] }, cli: ['--target', 'generic', '--clients', 'a/b'] },
     wantError: { browserField: 'clients', cliField: 'clients', message: /"a\/b" is not a usable client name/ },

@@ -109,7 +109,10 @@ function checkPlan(plan: ClusterPlan): { nodes: BatchLine[]; clients: BatchLine[
   }
   checkDays(plan.leafDays);
   const nodes = plan.nodes === undefined ? [] : parseBatch(plan.nodes);
-  const taken = new Map(nodes.map((n) => [n.name.toLowerCase(), `node on line ${n.line}`]));
+  // Each name taken so far (lower case) and its node's line, 0 for a client: the message is written
+  // only for a clash, not a string per node.
+  const taken = new Map<string, number>();
+  for (const n of nodes) taken.set(n.name.toLowerCase(), n.line);
   const clients = plan.clients.map((c, i): BatchLine => {
     if (!CLIENT_NAME.test(c))
       throw new PkiError(
@@ -118,13 +121,13 @@ function checkPlan(plan: ClusterPlan): { nodes: BatchLine[]; clients: BatchLine[
         `"${c}" is not a usable client name (letters, digits, dot, dash, underscore).`,
       );
     const earlier = taken.get(c.toLowerCase());
-    if (earlier)
+    if (earlier !== undefined)
       throw new PkiError(
         'invalid-argument',
         'clients',
-        `"${c}" is already the name of a ${earlier}: every node and client needs its own name (it names their folder).`,
+        `"${c}" is already the name of a ${earlier ? `node on line ${earlier}` : 'client'}: every node and client needs its own name (it names their folder).`,
       );
-    taken.set(c.toLowerCase(), 'client');
+    taken.set(c.toLowerCase(), 0);
     return { line: i + 1, name: c, sans: clientSans(c) };
   });
   if (nodes.length + clients.length === 0)

@@ -21,6 +21,14 @@ describe('parseBatch', () => {
       want: [['10.0.0.5', 'IP:10.0.0.5']],
     },
     {
+      name: 'a comment after the SANs, and a name and SAN that start with a digit',
+      input: 'n1 10.0.0.1 n1.example # the seed\n3com 3com.example 10.0.0.3',
+      want: [
+        ['n1', 'DNS:n1 IP:10.0.0.1 DNS:n1.example'],
+        ['3com', 'DNS:3com DNS:3com.example IP:10.0.0.3'],
+      ],
+    },
+    {
       name: 'CRLF',
       input: 'a 10.0.0.1\r\nb 10.0.0.2\r\n',
       want: [

@@ -56,25 +56,32 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
   const out: BatchLine[] = [];
   const problems: PkiError[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // Straight-line code per line (a loop, no iterator destructuring, the comment pattern only on
+  // a line that has a '#'): a fresh worker runs this unoptimised, once per node of every cluster.
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
-    const content = raw.replace(/#.*$/, '').trim();
-    if (!content) return;
-    const [name = '', ...rest] = content.split(/[\s,;]+/);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) || /^\.+$/.test(name)) {
+    const raw = lines[i]!;
+    const content = (raw.includes('#') ? raw.replace(/#.*$/, '') : raw).trim();
+    if (!content) continue;
+    const tokens = content.split(/[\s,;]+/);
+    const name = tokens[0] ?? '';
+    const rest = tokens.slice(1);
+    // The first character is a letter or digit, so a name of dots alone cannot pass.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
       problems.push(
         lineError(
           line,
           `"${name}" is not a usable node name (letters, digits, ".", "_" and "-", up to 64, as it also names the node's folder)`,
         ),
       );
-      return;
+      continue;
     }
     const lower = name.toLowerCase();
     const first = seen.get(lower);
     if (first !== undefined) {
       problems.push(lineError(line, `"${name}" is already on line ${first}`));
-      return;
+      continue;
     }
     seen.set(lower, line);
     let sans = simpleSans(rest);
@@ -82,7 +89,7 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
       const checked = checkSans(rest.join(' '));
       if (checked.problems.length > 0) {
         problems.push(lineError(line, sanProblemsText(checked.problems) ?? '', checked.problems[0]?.error));
-        return;
+        continue;
       }
       sans = checked.sans;
     }
@@ -92,7 +99,7 @@ export function parseBatch(text: string, profile: LeafProfile = 'node'): BatchLi
       if (e instanceof PkiError) problems.push(lineError(line, e.message, e));
       else throw e;
     }
-  });
+  }
   if (problems.length > 0) throw batchError(problems);
   if (out.length === 0)
     throw new PkiError(

@@ -19,7 +19,9 @@ const MAX_DNS_NAME = 253;
 
 /** The entry checkSans makes of `token` when it is in its simplest form, else undefined. */
 export function simpleSan(token: string): SanEntry | undefined {
-  if (dottedQuadOctets(token)) return { kind: 'ip', value: token };
+  // Only a token that starts with a digit can be an address (dottedQuadOctets makes its octets).
+  const c = token.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39 && dottedQuadOctets(token)) return { kind: 'ip', value: token };
   if (token.length <= MAX_DNS_NAME && DNS_NAME.test(token) && !DIGITS_LAST.test(token))
     return { kind: 'dns', value: token };
   return undefined;
@@ -31,15 +33,12 @@ export function simpleSan(token: string): SanEntry | undefined {
  */
 export function simpleSans(tokens: readonly string[]): SanEntry[] | undefined {
   const sans: SanEntry[] = [];
-  const seen = new Set<string>();
   for (const token of tokens) {
     if (!token) continue;
     const san = simpleSan(token);
     if (!san) return undefined;
-    const key = `${san.kind}:${san.value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sans.push(san);
+    // A line lists a few entries: a scan of those kept, not a set and a key string per entry.
+    if (!sans.some((s) => s.value === san.value && s.kind === san.kind)) sans.push(san);
   }
   return sans;
 }
