@@ -19,8 +19,9 @@ import {
 } from './cluster-wire.ts';
 import { PAGE_DECODERS, pageDecodersSource } from './page-results.ts';
 import type { ClusterArgs } from './pki-contract.ts';
-import type { Endpoint, OpContext } from './protocol.ts';
+import type { OpContext } from './protocol.ts';
 import { serveOps } from './serve.ts';
+import { portEndpoint } from './testing/channel-worker.ts';
 
 const ctx: OpContext = { signal: new AbortController().signal, progress: () => undefined };
 
@@ -118,12 +119,9 @@ describe('the client decodes a compact answer', () => {
   afterEach(() => {
     for (const p of ports.splice(0)) p.close();
   });
-  function endpoint(port: MessagePort): Endpoint {
+  function endpoint(port: MessagePort) {
     ports.push(port);
-    return {
-      postMessage: (m, t) => port.postMessage(m, (t ?? []) as never),
-      addEventListener: (_type, listener) => port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
-    };
+    return portEndpoint(port);
   }
   /** A caller whose worker answers setUpCluster with `answer`. */
   function callerAnswering(answer: unknown) {

@@ -15,7 +15,8 @@ import { OPS } from '../ops.ts';
 import type { Endpoint } from '../protocol.ts';
 import { serveOps } from '../serve.ts';
 
-function endpoint(port: MessagePort): Endpoint {
+/** A Node MessagePort as the protocol's Endpoint (what a Worker or the worker's global scope is in a browser). */
+export function portEndpoint(port: MessagePort): Endpoint {
   return {
     postMessage: (m, t) => port.postMessage(m, (t ?? []) as never),
     addEventListener: (_type, listener) => port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
@@ -25,9 +26,9 @@ function endpoint(port: MessagePort): Endpoint {
 /** A callWorker served in this process, and the ports to close when done. */
 function channelWorker(caller: typeof workerCaller): { callWorker: StartableCaller; close: () => void } {
   const { port1, port2 } = new MessageChannel();
-  serveOps(endpoint(port1), OPS);
+  serveOps(portEndpoint(port1), OPS);
   return {
-    callWorker: caller(() => endpoint(port2)),
+    callWorker: caller(() => portEndpoint(port2)),
     close: () => {
       port1.close();
       port2.close();
