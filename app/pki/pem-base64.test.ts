@@ -79,6 +79,14 @@ describe('pemDecodeAll: the one-pass body decoder agrees with the line-by-line o
     );
   });
 
+  it("the kept text ends with pemEncode's one line feed, whatever follows the END line", () => {
+    const own = pemEncode('CERTIFICATE', new Uint8Array([1, 2, 3, 4, 5]));
+    const block = own.slice(0, -1);
+    for (const after of ['\n', '\n\n', '\r\n', '', ' trailing', '\n-----BEGIN X-----\nQQ==\n-----END X-----\n']) {
+      expect(pemDecodeAll(`${block}${after}`).blocks[0]!.pem, JSON.stringify(after)).toBe(own);
+    }
+  });
+
   it('RFC 1421 headers still go to the headers', () => {
     const { blocks } = pemDecodeAll(
       '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nQUJD\n-----END RSA PRIVATE KEY-----\n',

@@ -71,6 +71,16 @@ export interface BadPemBlock {
 }
 
 /**
+ * A canonical block's text from `offset` to the end of its END line, with the one line feed
+ * pemEncode ends it with: a slice of the input where the input has that line feed, so the item's
+ * PEM shares the input's characters instead of being a copy (the report carries each item's PEM
+ * to the page, and the copy of a CA bundle was 290 KB of short-lived strings per read).
+ */
+function blockText(text: string, offset: number, end: number): string {
+  return text.charCodeAt(end) === 0x0a ? text.slice(offset, end + 1) : `${text.slice(offset, end)}\n`;
+}
+
+/**
  * Every PEM block in `text`, in order, in linear time: each BEGIN line's END is searched only up
  * to the next BEGIN line (a block never holds another BEGIN), so many BEGIN lines without END
  * cannot make it quadratic. Blocks with broken base64 or no END line are reported in `bad`.
@@ -101,13 +111,13 @@ export function pemDecodeAll(text: string): { blocks: PemBlock[]; bad: BadPemBlo
         der: native,
         headers: {},
         offset,
-        pem: `${text.slice(offset, bodyEnd + endLine.length)}\n`,
+        pem: blockText(text, offset, bodyEnd + endLine.length),
       });
       return;
     }
     const fast = decodePemBody(text, begin.after, bodyEnd);
     if (fast) {
-      const pem = fast.canonical ? `${text.slice(offset, bodyEnd + endLine.length)}\n` : undefined;
+      const pem = fast.canonical ? blockText(text, offset, bodyEnd + endLine.length) : undefined;
       blocks.push({ label, der: fast.der, headers: {}, offset, ...(pem === undefined ? {} : { pem }) });
       return;
     }

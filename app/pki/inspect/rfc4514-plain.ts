@@ -50,12 +50,9 @@ function attribute(der: Uint8Array, at: number, end: number): string | undefined
   const length = lengthAt(der, valueAt);
   const start = contentAt(der, valueAt);
   if (!ASCII_STRING_TAGS.has(tag) || length < 0 || start + length !== end) return undefined;
-  let text = '';
-  for (let i = start; i < end; i++) {
-    const c = der[i] ?? 0;
-    if (c < 0x20 || c > 0x7e) return undefined;
-    text += String.fromCharCode(c);
-  }
+  for (let i = start; i < end; i++) if ((der[i] ?? 0) < 0x20 || (der[i] ?? 0) > 0x7e) return undefined;
+  // One flat string (appending a character at a time would build a rope to flatten later).
+  const text = String.fromCharCode(...der.subarray(start, end));
   const x520 = oidLength === 3 && der[oidStart] === 0x55 && der[oidStart + 1] === 0x04 && (der[oidStart + 2] ?? 0x80);
   let type: string;
   if (x520 !== false && x520 < 0x80) type = X520[x520] ?? '';
