@@ -2,6 +2,9 @@
 import type { LintRule } from '../rule.ts';
 import { KNOWN_EXTENSIONS } from '../../model/cert-facts.ts';
 
+/** A critical extension verifiers do not know (they must then reject the certificate). */
+const isUnknown = (e: { oid: string; critical: boolean }) => e.critical && !KNOWN_EXTENSIONS.has(e.oid);
+
 export const IDENTIFIER_RULES: LintRule[] = [
   {
     code: 'serial-not-positive',
@@ -11,7 +14,8 @@ export const IDENTIFIER_RULES: LintRule[] = [
     check: ({ facts }) => {
       const s = facts.serial;
       const negative = ((s[0] ?? 0) & 0x80) !== 0;
-      const zero = s.every((b) => b === 0);
+      let zero = true;
+      for (let i = 0; i < s.length && zero; i++) zero = s[i] === 0;
       return negative || zero
         ? 'The serial number is zero or negative; RFC 5280 §4.1.2.2 requires a positive integer.'
         : null;
@@ -80,9 +84,12 @@ export const IDENTIFIER_RULES: LintRule[] = [
     summary: 'Each extension appears at most once.',
     inPath: { reason: 'has the same extension twice', fix: 'with each extension once' },
     check: ({ facts }) => {
-      const seen = new Set<string>();
-      const dup = facts.extensions.find((e) => (seen.has(e.oid) ? true : (seen.add(e.oid), false)));
-      return dup ? `Extension ${dup.oid} appears more than once (RFC 5280 §4.2).` : null;
+      // The first extension whose OID came before it; a nested loop, as a certificate has a handful.
+      const all = facts.extensions;
+      for (let i = 1; i < all.length; i++)
+        for (let j = 0; j < i; j++)
+          if (all[j]?.oid === all[i]?.oid) return `Extension ${all[i]?.oid} appears more than once (RFC 5280 §4.2).`;
+      return null;
     },
   },
   {
@@ -90,7 +97,8 @@ export const IDENTIFIER_RULES: LintRule[] = [
     severity: 'error',
     summary: 'Every critical extension is one that verifiers know.',
     check: ({ facts }) => {
-      const unknown = facts.extensions.filter((e) => e.critical && !KNOWN_EXTENSIONS.has(e.oid)).map((e) => e.oid);
+      if (!facts.extensions.some(isUnknown)) return null;
+      const unknown = facts.extensions.filter(isUnknown).map((e) => e.oid);
       return unknown.length
         ? `Critical extension ${unknown.join(', ')} is unknown to verifiers, which must then reject the certificate.`
         : null;

@@ -1,5 +1,6 @@
 /** Rules about the key and the signature algorithm. */
 import type { LintRule } from '../rule.ts';
+import type { KeyUsageName } from '../../model/cert-facts.ts';
 
 const SHA1_SIGNATURES = new Set(['1.2.840.113549.1.1.5', '1.2.840.10045.4.1', '1.2.840.10040.4.3', '1.3.14.3.2.29']);
 const BROKEN_SIGNATURES = new Set(['1.2.840.113549.1.1.4', '1.2.840.113549.1.1.2', '1.2.840.113549.1.1.3']);
@@ -9,6 +10,16 @@ const SUPPORTED_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 export function isSha1Signature(oid: string): boolean {
   return SHA1_SIGNATURES.has(oid);
 }
+
+/** keyUsage bits a kind of key cannot do, in the order the finding names them. */
+const CANNOT_ASSERT: Partial<Record<string, readonly KeyUsageName[]>> = {
+  ec: ['keyEncipherment', 'dataEncipherment'],
+  ed25519: ['keyEncipherment', 'dataEncipherment', 'keyAgreement'],
+  ed448: ['keyEncipherment', 'dataEncipherment', 'keyAgreement'],
+  rsa: ['keyAgreement'],
+  // RFC 9881 §5: an ML-DSA key signs only (digitalSignature, nonRepudiation, keyCertSign, cRLSign).
+  'ml-dsa': ['keyEncipherment', 'dataEncipherment', 'keyAgreement', 'encipherOnly', 'decipherOnly'],
+};
 
 export const KEY_RULES: LintRule[] = [
   {
@@ -68,20 +79,10 @@ export const KEY_RULES: LintRule[] = [
       const u = facts.keyUsage?.usages;
       if (!u) return null;
       const kind = facts.key.kind;
-      const bad: string[] = [];
-      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('keyEncipherment'))
-        bad.push('keyEncipherment');
-      if ((kind === 'ec' || kind === 'ed25519' || kind === 'ed448') && u.has('dataEncipherment'))
-        bad.push('dataEncipherment');
-      if ((kind === 'rsa' || kind === 'ed25519' || kind === 'ed448') && u.has('keyAgreement')) bad.push('keyAgreement');
-      // RFC 9881 §5: an ML-DSA key signs only (digitalSignature, nonRepudiation, keyCertSign, cRLSign).
-      if (kind === 'ml-dsa')
-        bad.push(
-          ...(['keyEncipherment', 'dataEncipherment', 'keyAgreement', 'encipherOnly', 'decipherOnly'] as const).filter(
-            (b) => u.has(b),
-          ),
-        );
-      return bad.length
+      // The list is made only for a key that asserts one (every certificate Inspect reads is linted).
+      let bad: string[] | undefined;
+      for (const b of CANNOT_ASSERT[kind] ?? []) if (u.has(b)) (bad ??= []).push(b);
+      return bad
         ? `keyUsage asserts ${bad.join(' and ')}, which a ${kind.toUpperCase()} key cannot do; some TLS stacks (Go, BoringSSL) refuse such a certificate.`
         : null;
     },

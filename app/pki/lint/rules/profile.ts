@@ -11,8 +11,15 @@ import { dnsNameProblem } from './names.ts';
 
 const AIA = '1.3.6.1.5.5.7.1.1';
 
-const isCritical = (oid: string) => (facts: { extensions: { oid: string; critical: boolean }[] }) =>
-  facts.extensions.some((e) => e.oid === oid && e.critical);
+/**
+ * Whether an extension `oid` is present with this criticality. A loop rather than a curried
+ * `some`: every rule runs on every certificate Inspect reads (issue 14: a CA bundle's lint made a
+ * closure per rule and certificate to throw away).
+ */
+function hasExtension(facts: { extensions: { oid: string; critical: boolean }[] }, oid: string, critical: boolean) {
+  for (const e of facts.extensions) if (e.oid === oid && e.critical === critical) return true;
+  return false;
+}
 
 /** An rfc822Name is a mailbox with one "@" and a host, or (in constraints only) a host or ".domain". */
 function emailProblem(value: string, inConstraint: boolean): boolean {
@@ -52,7 +59,7 @@ export const PROFILE_RULES: LintRule[] = [
       fix: 'with a non-critical authority key identifier',
     },
     check: ({ facts }) =>
-      isCritical(OID.authorityKeyId)(facts)
+      hasExtension(facts, OID.authorityKeyId, true)
         ? 'The authority key identifier is marked critical; RFC 5280 §4.2.1.1 requires it non-critical.'
         : null,
   },
@@ -62,7 +69,7 @@ export const PROFILE_RULES: LintRule[] = [
     summary: 'The subject key identifier is not critical (RFC 5280 §4.2.1.2).',
     inPath: { reason: 'marks its subject key identifier critical', fix: 'with a non-critical subject key identifier' },
     check: ({ facts }) =>
-      isCritical(OID.subjectKeyId)(facts)
+      hasExtension(facts, OID.subjectKeyId, true)
         ? 'The subject key identifier is marked critical; RFC 5280 §4.2.1.2 requires it non-critical.'
         : null,
   },
@@ -75,7 +82,7 @@ export const PROFILE_RULES: LintRule[] = [
       fix: 'with a non-critical authority information access',
     },
     check: ({ facts }) =>
-      isCritical(AIA)(facts)
+      hasExtension(facts, AIA, true)
         ? 'Authority information access is marked critical; RFC 5280 §4.2.2.1 requires it non-critical.'
         : null,
   },
@@ -85,7 +92,7 @@ export const PROFILE_RULES: LintRule[] = [
     summary: 'Policy constraints are critical (RFC 5280 §4.2.1.11).',
     inPath: { reason: 'has policy constraints that are not critical', fix: 'with critical policy constraints' },
     check: ({ facts }) =>
-      facts.extensions.some((e) => e.oid === OID.policyConstraints && !e.critical)
+      hasExtension(facts, OID.policyConstraints, false)
         ? 'Policy constraints are not marked critical; RFC 5280 §4.2.1.11 requires it.'
         : null,
   },

@@ -15,10 +15,10 @@ export const VALIDITY_RULES: LintRule[] = [
     severity: 'error',
     summary: 'Dates through 2049 are UTCTime, dates from 2050 GeneralizedTime.',
     check: ({ facts }) => {
-      const bad = [
-        wrongEncoding(facts.notBefore) ? 'notBefore' : '',
-        wrongEncoding(facts.notAfter) ? 'notAfter' : '',
-      ].filter(Boolean);
+      const before = wrongEncoding(facts.notBefore);
+      const after = wrongEncoding(facts.notAfter);
+      if (!before && !after) return null;
+      const bad = [before ? 'notBefore' : '', after ? 'notAfter' : ''].filter(Boolean);
       return bad.length
         ? `${bad.join(' and ')} use the wrong time type: RFC 5280 §4.1.2.5 requires UTCTime through 2049 and GeneralizedTime from 2050.`
         : null;
