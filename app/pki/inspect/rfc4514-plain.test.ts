@@ -3,44 +3,17 @@
 // corpus, NIST PKITS and the system CA bundle, each also cut short and with bytes flipped, and
 // names @peculiar/x509 writes from generated attributes (special characters, spaces, '#', non-ASCII
 // text, every string type, multi-valued RDNs).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Name } from '@peculiar/x509';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pemDecodeAll } from '../pem.ts';
 import { certificateModel } from '../model/certificate.ts';
-import { vectorDir } from '../../test/vectors.ts';
+import { corpusCertificates } from './test-corpus.ts';
 import { generalRfc4514 } from './name-text.ts';
 import { plainRfc4514 } from './rfc4514-plain.ts';
 
-const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-
-function certificateDers(): { corpus: string; der: ArrayBuffer }[] {
-  const zlint = vectorDir('zlint-testdata');
-  const pkits = join(vectorDir('nist-pkits'), 'certs');
-  const pems = (dir: string) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.pem'))
-      .flatMap((f) => pemDecodeAll(readFileSync(join(dir, f), 'utf8')).blocks.map((b) => b.der));
-  let bundle: string;
-  try {
-    bundle = readFileSync(BUNDLE, 'utf8');
-  } catch (e) {
-    throw new Error(`${BUNDLE} is missing (apt-get install ca-certificates)`, { cause: e });
-  }
-  return [
-    ...pems(zlint).map((der) => ({ corpus: 'zlint', der })),
-    ...readdirSync(pkits)
-      .filter((f) => f.endsWith('.crt'))
-      .map((f) => ({ corpus: 'pkits', der: new Uint8Array(readFileSync(join(pkits, f))).buffer })),
-    ...pemDecodeAll(bundle).blocks.map((b) => ({ corpus: 'bundle', der: b.der })),
-  ];
-}
-
 /** The subject and issuer Name DER of each certificate that the model reads. */
 function names(): { corpus: string; name: Uint8Array }[] {
-  return certificateDers().flatMap(({ corpus, der }) => {
+  return corpusCertificates().flatMap(({ corpus, der }) => {
     try {
       const m = certificateModel(der);
       return [

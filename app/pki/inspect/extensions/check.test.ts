@@ -2,40 +2,15 @@
 // that does not decode from `check` alone (issue 14). Inputs: every extension, of each OID that
 // has a check, in the zlint corpus, NIST PKITS and the system CA bundle, each also cut short and
 // with bytes flipped.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pemDecodeAll } from '../../pem.ts';
 import { certificateModel } from '../../model/certificate.ts';
-import { vectorDir } from '../../../test/vectors.ts';
+import { corpusCertificates } from '../test-corpus.ts';
 import { EXTENSION_DECODERS } from './registry.ts';
-
-const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-
-function certificateDers(): ArrayBuffer[] {
-  const zlint = vectorDir('zlint-testdata');
-  const pkits = join(vectorDir('nist-pkits'), 'certs');
-  let bundle: string;
-  try {
-    bundle = readFileSync(BUNDLE, 'utf8');
-  } catch (e) {
-    throw new Error(`${BUNDLE} is missing (apt-get install ca-certificates)`, { cause: e });
-  }
-  return [
-    ...readdirSync(zlint, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.pem'))
-      .flatMap((f) => pemDecodeAll(readFileSync(join(zlint, f), 'utf8')).blocks.map((b) => b.der)),
-    ...readdirSync(pkits)
-      .filter((f) => f.endsWith('.crt'))
-      .map((f) => new Uint8Array(readFileSync(join(pkits, f))).buffer),
-    ...pemDecodeAll(bundle).blocks.map((b) => b.der),
-  ];
-}
 
 /** Each extension value of the corpora, by OID. */
 function valuesByOid(): Map<string, Uint8Array[]> {
   const out = new Map<string, Uint8Array[]>();
-  for (const der of certificateDers()) {
+  for (const { der } of corpusCertificates()) {
     let extensions;
     try {
       extensions = certificateModel(der).extensions;
