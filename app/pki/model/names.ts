@@ -16,8 +16,17 @@ export interface NameAttribute {
 /** A parsed name: RDNs in order, each a set of attributes sorted by key so SET order does not matter. */
 export type ParsedName = NameAttribute[][];
 
+/**
+ * Printable ASCII with single inner spaces: text that NFKC leaves as it is and that has no
+ * whitespace to trim or collapse, so its preparation is its lower case. Nearly every name
+ * attribute a certificate holds is such text, and every certificate Inspect reads has its names
+ * prepared (issue 14: the Unicode normalisation and the regular expression per attribute).
+ */
+const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
+
 /** Simplified RFC 4518 preparation: what the comparison rules of RFC 5280 §7.1 ask for in practice. */
 export function prepareString(s: string): string {
+  if (PLAIN.test(s)) return s.toLowerCase();
   return s.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
