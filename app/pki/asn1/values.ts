@@ -18,14 +18,19 @@ export interface TimeValue {
 /** At most this many octets go to String.fromCharCode at once (an argument list per call). */
 const CHUNK = 4096;
 
+/** One flat string of the octets' characters: `apply` takes the bytes as they are (a spread would iterate them). */
+function charsOf(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 /**
  * Bytes as ISO 8859-1 text: one character per octet, as one flat string per chunk (appending a
  * character at a time built a rope that the first regular expression over it flattened again).
  */
 export function latin1(bytes: Uint8Array): string {
-  if (bytes.length <= CHUNK) return String.fromCharCode(...bytes);
+  if (bytes.length <= CHUNK) return charsOf(bytes);
   let s = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  for (let i = 0; i < bytes.length; i += CHUNK) s += charsOf(bytes.subarray(i, i + CHUNK));
   return s;
 }
 

@@ -10,6 +10,7 @@
  * (rfc4514-plain.test.ts holds the two equal).
  */
 import { oidFromContent } from '../asn1/tlv.ts';
+import { latin1 } from '../asn1/values.ts';
 import { ATTRIBUTE_NAMES } from '../model/oids.ts';
 import { escapeDnValue } from './dn-escape.ts';
 
@@ -52,7 +53,7 @@ function attribute(der: Uint8Array, at: number, end: number): string | undefined
   if (!ASCII_STRING_TAGS.has(tag) || length < 0 || start + length !== end) return undefined;
   for (let i = start; i < end; i++) if ((der[i] ?? 0) < 0x20 || (der[i] ?? 0) > 0x7e) return undefined;
   // One flat string (appending a character at a time would build a rope to flatten later).
-  const text = String.fromCharCode(...der.subarray(start, end));
+  const text = latin1(der.subarray(start, end));
   const x520 = oidLength === 3 && der[oidStart] === 0x55 && der[oidStart + 1] === 0x04 && (der[oidStart + 2] ?? 0x80);
   let type: string;
   if (x520 !== false && x520 < 0x80) type = X520[x520] ?? '';
