@@ -138,8 +138,13 @@ async function installWorker(page: Page, url: string): Promise<void> {
         if (!w || e.data.type === 'progress') return;
         waiting.delete(e.data.id);
         const decode = Object.hasOwn(decoders, w.op) ? decoders[w.op] : undefined;
-        if (e.data.type === 'result') w.resolve(decode ? decode(e.data.value) : e.data.value);
-        else w.reject(new Error(e.data.error?.message ?? 'worker error'));
+        if (e.data.type !== 'result') return w.reject(new Error(e.data.error?.message ?? 'worker error'));
+        // A decoder that throws fails the call (and the bench) instead of leaving it unsettled.
+        try {
+          w.resolve(decode ? decode(e.data.value) : e.data.value);
+        } catch (error) {
+          w.reject(new Error(`the ${w.op} answer could not be decoded: ${String(error)}`));
+        }
       },
     );
     const call = (op: string, args: unknown) =>

@@ -77,6 +77,49 @@ describe('cluster wire form', () => {
     });
   }
 
+  const leaf = (name: string, sans: number) => ({
+    name,
+    certPem: `C-${name}`,
+    keyPem: `K-${name}`,
+    serial: '0a',
+    sans: Array.from({ length: sans }, (_, i) => ({ kind: 'dns' as const, value: `${name}-${i}` })),
+    notes: [],
+  });
+  const misaligned: { name: string; columns: () => LeafColumns; error: RegExp }[] = [
+    {
+      name: 'facts for fewer leaves than names',
+      columns: () => leafColumns([leaf('a', 1), leaf('b', 1)], { each: [{ subject: 'CN=a' }] }),
+      error: /^columns of 2, 2, 2, 2, 2, 1 entries for 2 leaves$/,
+    },
+    {
+      name: 'a PEM column one short',
+      columns: () => ({ ...leafColumns([leaf('a', 0), leaf('b', 0)], { model: {} }), keyPems: ['K-a'] }),
+      error: /^columns of 2, 1, 2, 2, 2 entries for 2 leaves$/,
+    },
+    {
+      name: 'SAN counts that add up to fewer SANs than sent',
+      columns: () => ({ ...leafColumns([leaf('a', 2), leaf('b', 1)], { model: {} }), sanCounts: [1, 1] }),
+      error: /^the leaves count 2 SANs, the columns hold 3$/,
+    },
+    {
+      name: 'SAN kinds without their values',
+      columns: () => {
+        const c = leafColumns([leaf('a', 2)], { model: {} });
+        return { ...c, sanValues: c.sanValues.slice(1) };
+      },
+      error: /^2 SAN kinds for 1 values$/,
+    },
+    {
+      name: 'no facts at all',
+      columns: () => ({ ...leafColumns([leaf('a', 0)], { model: {} }), facts: {} as LeafColumns['facts'] }),
+      error: /^the leaves carry no facts$/,
+    },
+  ];
+  for (const row of misaligned)
+    it(`columns that do not line up throw: ${row.name}`, () => {
+      expect(() => decodeLeafColumns(row.columns())).toThrow(row.error);
+    });
+
   it('no leaves: an empty side', () => {
     expect(decodeLeafColumns(leafColumns([], { each: [] }))).toEqual([]);
   });
@@ -95,11 +138,8 @@ describe('cluster wire form', () => {
       ctx,
     );
     expect('model' in wire.nodes.facts).toBe(true);
-    // Evaluated in a context of its own, with nothing in scope but the helper tsx adds for names.
-    const standalone = runInNewContext(pageDecodersSource(), { __name: (f: unknown) => f }) as Record<
-      string,
-      (w: unknown) => unknown
-    >;
+    // Evaluated in an empty context of its own: the text brings even the __name helper tsx adds.
+    const standalone = runInNewContext(pageDecodersSource(), {}) as Record<string, (w: unknown) => unknown>;
     expect(Object.keys(standalone)).toEqual(Object.keys(PAGE_DECODERS));
     const decoded = decodeClusterWire(structuredClone(wire));
     expect(JSON.stringify(standalone.setUpCluster?.(structuredClone(wire)))).toBe(JSON.stringify(decoded));

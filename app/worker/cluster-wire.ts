@@ -87,7 +87,17 @@ export function leafColumns(leaves: readonly WireLeaf[], facts: LeafColumns['fac
 export function decodeLeafColumns(c: LeafColumns): ClusterResult['nodes'] {
   const model = 'model' in c.facts ? c.facts.model : undefined;
   const each = 'each' in c.facts ? c.facts.each : undefined;
-  const out = new Array<ClusterResult['nodes'][number]>(c.names.length);
+  const n = c.names.length;
+  // Columns that do not line up would give some leaf another's PEM, no facts or empty SANs: the
+  // client turns this throw into an internal error rather than let the workspace save them.
+  const lengths = [c.certPems, c.keyPems, c.serials, c.notes, c.sanCounts, ...(each ? [each] : [])].map(
+    (a) => a.length,
+  );
+  if (!model && !each) throw new Error('the leaves carry no facts');
+  if (lengths.some((l) => l !== n)) throw new Error(`columns of ${lengths.join(', ')} entries for ${n} leaves`);
+  if (c.sanKinds.length !== c.sanValues.length)
+    throw new Error(`${c.sanKinds.length} SAN kinds for ${c.sanValues.length} values`);
+  const out = new Array<ClusterResult['nodes'][number]>(n);
   let s = 0;
   for (let i = 0; i < out.length; i++) {
     const name = c.names[i]!;
@@ -99,9 +109,10 @@ export function decodeLeafColumns(c: LeafColumns): ClusterResult['nodes'] {
       meta = { ...model, subject: `CN=${name}`, serial: c.serials[i]! };
       if (count) meta.sans = sans;
       else delete meta.sans;
-    } else meta = each![i] ?? {};
+    } else meta = each![i]!;
     out[i] = { name, certPem: c.certPems[i]!, keyPem: c.keyPems[i]!, meta, notes: c.notes[i]! };
   }
+  if (s !== c.sanKinds.length) throw new Error(`the leaves count ${s} SANs, the columns hold ${c.sanKinds.length}`);
   return out;
 }
 

@@ -27,5 +27,7 @@ export function pageDecoder(op: string): ((wire: never) => unknown) | undefined 
  */
 export function pageDecodersSource(): string {
   const entries = Object.entries(PAGE_DECODERS).map(([op, decode]) => `${JSON.stringify(op)}: ${decode.name}`);
-  return `(() => {\n${wireDecodersSource()}\nreturn { ${entries.join(', ')} };\n})()`;
+  // tsx (the bench's runtime) compiles with esbuild's keepNames, which wraps every named inner
+  // function in a module-level __name(fn, name) call; the text brings its own, so it stands alone.
+  return `(() => {\nconst __name = (fn) => fn;\n${wireDecodersSource()}\nreturn { ${entries.join(', ')} };\n})()`;
 }
