@@ -5,6 +5,7 @@ import { workerCaller, WorkerCallError, type CallOptions } from './client.ts';
 import { OPS } from './ops.ts';
 import type { Endpoint, OpContext } from './protocol.ts';
 import { serveOps } from './serve.ts';
+import { portEndpoint } from './testing/channel-worker.ts';
 
 const ports: MessagePort[] = [];
 afterEach(() => {
@@ -13,10 +14,7 @@ afterEach(() => {
 
 function endpoint(port: MessagePort): Endpoint {
   ports.push(port);
-  return {
-    postMessage: (m, t) => port.postMessage(m, (t ?? []) as never),
-    addEventListener: (_type, listener) => port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
-  };
+  return portEndpoint(port);
 }
 
 /** Called when the 'forever' operation has seen its abort signal and stopped. */
