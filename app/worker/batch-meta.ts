@@ -17,13 +17,8 @@
 import { KEY_ALGORITHMS, type KeyAlgorithmId } from '../pki/light/index.ts';
 import type { ItemMeta, ItemProfile } from '../store/types.ts';
 import { certificateMeta } from './issuing-meta.ts';
-import type { LeafColumns, WireLeaf } from './cluster-wire.ts';
-
-/** A leaf of one issueBatch call (BatchItem's fields): serial lower-case hex, times ISO 8601. */
-export interface BatchLeaf extends WireLeaf {
-  notBefore: string;
-  notAfter: string;
-}
+import type { ClusterLeaf } from '../flows/cluster.ts';
+import type { LeafColumns } from './cluster-wire.ts';
 
 /** The batch's issuer and key type: what every leaf's facts share besides the window. */
 export interface BatchFactsSource {
@@ -37,7 +32,7 @@ const LABELLED_FAMILIES = new Set(['ec', 'rsa', 'ed25519']);
 
 /** The facts of one batch's leaves as the wire sends them: one model, or each certificate read in full. */
 export function batchLeafFacts(
-  leaves: readonly BatchLeaf[],
+  leaves: readonly ClusterLeaf[],
   profile: ItemProfile,
   source: BatchFactsSource,
 ): LeafColumns['facts'] {
