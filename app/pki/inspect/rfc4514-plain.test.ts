@@ -7,7 +7,7 @@ import { Name } from '@peculiar/x509';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { certificateModel } from '../model/certificate.ts';
-import { corpusCertificates } from './test-corpus.ts';
+import { corpusCertificates } from './testing/corpus-certificates.ts';
 import { generalRfc4514 } from './name-text.ts';
 import { plainRfc4514 } from './rfc4514-plain.ts';
 

@@ -4,7 +4,7 @@
 // with bytes flipped.
 import { describe, expect, it } from 'vitest';
 import { certificateModel } from '../../model/certificate.ts';
-import { corpusCertificates } from '../test-corpus.ts';
+import { corpusCertificates } from '../testing/corpus-certificates.ts';
 import { EXTENSION_DECODERS } from './registry.ts';
 
 /** Each extension value of the corpora, by OID. */

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pemDecodeAll } from '../pem.ts';
-import { vectorDir } from '../../test/vectors.ts';
+import { pemDecodeAll } from '../../pem.ts';
+import { vectorDir } from '../../../test/vectors.ts';
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
