@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { BATCH_IN_FLIGHT } from '../pki/index.ts';
 import { anchorLine, best, nodeList, nodeListFile, perCert, pythonInMemory, type PerCert } from './issue-anchor.ts';
 
-/** What installWorker and watchLongTasks (browser.ts) put on the page's global object. */
+/** What installBenchCall (bench-call.ts) and watchLongTasks (browser.ts) put on the page's global object. */
 type IssueGlobals = {
   benchCall: (op: string, args: unknown) => Promise<unknown>;
   benchLongTasks: number[];

@@ -17,7 +17,7 @@ import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
 import { issueFigure } from './browser-issue.ts';
 import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
-import { pageDecodersSource } from '../worker/page-results.ts';
+import { installBenchCall } from './bench-call.ts';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -114,48 +114,6 @@ async function pageLoad(browser: Browser): Promise<void> {
 function workerUrl(): string | undefined {
   const file = readdirSync(join(OUT_DIR, 'assets')).find((f) => /^pki\.worker.*\.js$/.test(f));
   return file ? `${ORIGIN}/assets/${file}` : undefined;
-}
-
-/**
- * Start the worker in the page and expose `benchCall(op, args)` resolving with the op's result as
- * the app's client gives it: a result the worker sends in a compact form is decoded in the page by
- * the client's own decoders (page-results.ts, installed by their source), so that work is timed.
- */
-async function installWorker(page: Page, url: string): Promise<void> {
-  // A string, not a function: the page's Content-Security-Policy refuses eval, and Playwright's
-  // own evaluation of an expression is not subject to it.
-  await page.evaluate(`globalThis.benchDecoders = ${pageDecodersSource()};`);
-  await page.evaluate((src) => {
-    const worker = new Worker(src, { type: 'module' });
-    const decoders = (globalThis as unknown as { benchDecoders: Record<string, (wire: unknown) => unknown> })
-      .benchDecoders;
-    let next = 1;
-    const waiting = new Map<number, { op: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-    worker.addEventListener(
-      'message',
-      (e: MessageEvent<{ type: string; id: number; value?: unknown; error?: { message: string } }>) => {
-        const w = waiting.get(e.data.id);
-        if (!w || e.data.type === 'progress') return;
-        waiting.delete(e.data.id);
-        const decode = Object.hasOwn(decoders, w.op) ? decoders[w.op] : undefined;
-        if (e.data.type !== 'result') return w.reject(new Error(e.data.error?.message ?? 'worker error'));
-        // A decoder that throws fails the call (and the bench) instead of leaving it unsettled.
-        try {
-          w.resolve(decode ? decode(e.data.value) : e.data.value);
-        } catch (error) {
-          w.reject(new Error(`the ${w.op} answer could not be decoded: ${String(error)}`));
-        }
-      },
-    );
-    const call = (op: string, args: unknown) =>
-      new Promise((resolve, reject) => {
-        const id = next++;
-        waiting.set(id, { op, resolve, reject });
-        worker.postMessage({ type: 'call', id, op, args });
-      });
-    Object.assign(globalThis, { benchCall: call });
-  }, url);
-  await watchLongTasks(page);
 }
 
 type BenchGlobals = {
@@ -377,7 +335,8 @@ export async function workerPage(browser: Browser): Promise<Page | undefined> {
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.goto(`${ORIGIN}/`);
-  await installWorker(page, url);
+  await installBenchCall(page, url);
+  await watchLongTasks(page);
   return page;
 }
 
