@@ -1,6 +1,7 @@
 // The platform hex encoder is used for serials only when it writes what Convert.ToHex writes:
 // rows of stand-ins for Uint8Array.prototype.toHex (Node 20 has none), the right one and wrong ones.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withUint8ArrayMethod } from '../test/uint8array-stand-in.ts';
 import { Convert } from 'pvtsutils';
 import { bytesToHex, provenToHex } from './native-hex.ts';
 
@@ -64,25 +65,14 @@ describe('bytesToHex', () => {
   // The branch Chromium takes (every serial of a batch and the root's): a fresh module on a
   // runtime whose prototype has a correct toHex, which bytesToHex must call.
   it("writes what Convert.ToHex writes through the platform's toHex where there is one", async () => {
-    const proto = Uint8Array.prototype as { toHex?: ToHex };
-    expect(proto.toHex).toBeUndefined();
-    let calls = 0;
-    proto.toHex = function () {
-      calls++;
-      return right.call(this);
-    };
-    try {
-      vi.resetModules();
+    await withUint8ArrayMethod('toHex', right, async (calls) => {
       const fresh = await import('./native-hex.ts');
       fresh.bytesToHex(new Uint8Array(0)); // the first call proves toHex (it calls it on the samples)
       for (const bytes of [...samples, Uint8Array.of(9, 0xab, 0xcd).subarray(1)]) {
-        const before = calls;
+        const before = calls();
         expect(fresh.bytesToHex(bytes)).toBe(Convert.ToHex(bytes));
-        expect(calls).toBe(before + 1);
+        expect(calls()).toBe(before + 1);
       }
-    } finally {
-      delete proto.toHex;
-      vi.resetModules();
-    }
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The platform base64 is used for PEM only when it writes what pemEncode writes: rows of
 // stand-ins for Uint8Array.prototype.toBase64 (Node 20 has none), the right one and wrong ones.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withUint8ArrayMethod } from '../test/uint8array-stand-in.ts';
 import { fastPemEncode, nativePemEncoder, platformPemEncoder } from './native-pem.ts';
 import { pemEncode } from './pem.ts';
 
@@ -61,26 +62,15 @@ describe('fastPemEncode', () => {
   // runtime whose prototype has a correct toBase64, which fastPemEncode must call and whose text
   // must be pemEncode's, for views at an offset too.
   it("writes pemEncode's text through the platform's toBase64 where there is one", async () => {
-    const proto = Uint8Array.prototype as { toBase64?: ToBase64 };
-    expect(proto.toBase64).toBeUndefined();
-    let calls = 0;
-    proto.toBase64 = function () {
-      calls++;
-      return right.call(this);
-    };
-    try {
-      vi.resetModules();
+    await withUint8ArrayMethod('toBase64', right, async (calls) => {
       const fresh = await import('./native-pem.ts');
       expect(fresh.platformPemEncoder()).toBeTypeOf('function');
       for (const n of [0, 1, 2, 3, 47, 48, 49, 500]) {
         const der = crypto.getRandomValues(new Uint8Array(n + 7)).subarray(7);
-        const before = calls;
+        const before = calls();
         expect(fresh.fastPemEncode('CERTIFICATE', der)).toBe(pemEncode('CERTIFICATE', der));
-        expect(calls).toBe(before + 1);
+        expect(calls()).toBe(before + 1);
       }
-    } finally {
-      delete proto.toBase64;
-      vi.resetModules();
-    }
+    });
   });
 });
