@@ -19,15 +19,15 @@ type IssueGlobals = {
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : n < 10 ? 2 : 0)} ms`;
 
 /** Rounds per side for the batch figures; the best is printed (the machine may be shared). */
-const BATCH_ROUNDS = 5;
+export const BATCH_ROUNDS = 5;
 
 /**
  * Cluster calls of WARM_UP_NODES nodes before the rounds. The python anchor issues 20
  * certificates before it starts its clock (issue_python.py); V8 compiles the worker's issuing code
  * for speed only after a few calls, so without these the N=100 rounds measure mostly compilation.
  */
-const WARM_UP_CALLS = 3;
-const WARM_UP_NODES = 20;
+export const WARM_UP_CALLS = 3;
+export const WARM_UP_NODES = 20;
 
 /** Runs of the CA floor; the best is kept. */
 const CA_FLOOR_RUNS = 5;
@@ -94,8 +94,25 @@ async function caFloor(page: Page): Promise<number> {
   );
 }
 
-/** One setUpCluster call in the page: elapsed ms and the longest main-thread task meanwhile. */
-export async function clusterOnce(page: Page, n: number, round: number): Promise<{ elapsed: number; longest: number }> {
+/**
+ * Clusters made in a worker that has already made every cluster of the figures above, before
+ * BATCH_ROUNDS more are timed: V8 has compiled the issuing code for speed by then.
+ */
+const WARM_CALLS = 15;
+
+/** Marks around the call in the page's user timing, for a trace to find the call by (trace-rounds.ts). */
+export const CALL_MARKS = { start: 'certbench-cluster-start', end: 'certbench-cluster-end' };
+
+/**
+ * One setUpCluster call in the page: elapsed ms and the longest main-thread task meanwhile. With
+ * `marked`, the call is between CALL_MARKS in the page's user timing.
+ */
+export async function clusterOnce(
+  page: Page,
+  n: number,
+  round: number,
+  marked = false,
+): Promise<{ elapsed: number; longest: number }> {
   const args = {
     cluster: `bench-${n}-${round}`,
     nodes: nodeList(n),
@@ -105,20 +122,25 @@ export async function clusterOnce(page: Page, n: number, round: number): Promise
     caDays: 3650,
     leafDays: 365,
   };
-  const out = await page.evaluate(async (a) => {
-    const g = globalThis as unknown as IssueGlobals;
-    g.benchLongTasks.length = 0;
-    const t0 = performance.now();
-    try {
-      await g.benchCall('setUpCluster', a);
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-    const elapsed = performance.now() - t0;
-    // Long tasks are delivered after the task ends: give the observer a frame.
-    await new Promise((r) => setTimeout(r, 50));
-    return { elapsed, longest: Math.max(0, ...g.benchLongTasks) };
-  }, args);
+  const out = await page.evaluate(
+    async ({ a, marks }) => {
+      const g = globalThis as unknown as IssueGlobals;
+      g.benchLongTasks.length = 0;
+      if (marks) performance.mark(marks.start);
+      const t0 = performance.now();
+      try {
+        await g.benchCall('setUpCluster', a);
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+      const elapsed = performance.now() - t0;
+      if (marks) performance.mark(marks.end);
+      // Long tasks are delivered after the task ends: give the observer a frame.
+      await new Promise((r) => setTimeout(r, 50));
+      return { elapsed, longest: Math.max(0, ...g.benchLongTasks) };
+    },
+    { a: args, marks: marked ? CALL_MARKS : undefined },
+  );
   if ('error' in out) throw new Error(`setUpCluster of ${n} nodes failed: ${out.error}`);
   return out;
 }
@@ -129,7 +151,7 @@ export async function clusterOnce(page: Page, n: number, round: number): Promise
  * python issuing the n node certificates in memory (best of BATCH_ROUNDS interleaved rounds
  * each), and beside the WebCrypto floor of the same n + 2 certificates.
  */
-export async function issueFigure(page: Page, n: number): Promise<void> {
+export async function issueFigure(page: Page, n: number): Promise<PerCert> {
   const nodesFile = nodeListFile(n);
   const ours: PerCert[] = [];
   const python: PerCert[] = [];
@@ -168,5 +190,27 @@ export async function issueFigure(page: Page, n: number): Promise<void> {
   );
   console.log(
     `browser: longest main-thread task during the ${n} batches: ${longest ? ms(longest) : 'none over 50 ms'} (aim < 50 ms)`,
+  );
+  return pythonBest;
+}
+
+/**
+ * For scale beside a goal line, not a goal: the cluster of `n` in the same worker once it is warm
+ * (WARM_CALLS more clusters after every figure above, then the best of BATCH_ROUNDS), beside the
+ * python figure of that goal line. The gap between this and the goal line is what a fresh worker
+ * pays while V8 compiles the issuing code (`npm run bench -- trace` shows it round by round).
+ */
+export async function warmWorkerFigure(page: Page, n: number, python: PerCert): Promise<void> {
+  for (let i = 0; i < WARM_CALLS; i++) await clusterOnce(page, n, 100 + i);
+  const ours: PerCert[] = [];
+  for (let round = 0; round < BATCH_ROUNDS; round++)
+    ours.push({ wall: (await clusterOnce(page, n, 200 + round)).elapsed / (n + 2) });
+  console.log(
+    anchorLine(
+      `browser: for scale, not a goal line: the cluster of ${n} nodes in the same worker once warm (best of ${BATCH_ROUNDS} after ${WARM_CALLS} more clusters of ${n}, every figure above made first; python as in its goal line)`,
+      best(ours),
+      python,
+      false,
+    ),
   );
 }

@@ -15,7 +15,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
-import { issueFigure } from './browser-issue.ts';
+import { issueFigure, warmWorkerFigure } from './browser-issue.ts';
 import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
 import { installBenchCall } from './bench-call.ts';
 
@@ -285,7 +285,9 @@ async function workerFigures(browser: Browser): Promise<void> {
     console.log(
       'browser: the long-task observer did not see a deliberate 80 ms task; the figures below are not trustworthy',
     );
-  for (const n of [100, 1000]) await issueFigure(page, n);
+  const python100 = await issueFigure(page, 100);
+  await issueFigure(page, 1000);
+  await warmWorkerFigure(page, 100, python100);
   await page.close();
 }
 

@@ -2,12 +2,15 @@
  * Benchmark section "trace" (only when named: `npm run bench -- trace`): where the Chromium
  * worker's time goes in the Cluster operation of TRACE_N nodes. One warm call, then one under a
  * Chromium performance trace (V8's sampling profiler on every thread), summarised:
- *  - the busy time of the thread pool where Chromium runs WebCrypto's work;
- *  - the worker thread's samples by kind: the WebCrypto calls themselves (argument checks,
- *    copies and posting to the pool: what any WebCrypto issuer pays per call), messaging
+ *  - the worker thread's samples by kind: the WebCrypto calls (Chromium does WebCrypto's work on
+ *    the calling thread: a call returns once the work is done, only its promise settles later;
+ *    so these samples are the crypto itself, the floor any issuer on WebCrypto pays), messaging
  *    (postMessage: progress and the result's structured clone), garbage collection, native time
- *    outside JavaScript, idle, and certbench's own JavaScript, with its heaviest functions.
- * The floor any issuer on WebCrypto has here is the pool's busy time plus the calls' own cost.
+ *    outside JavaScript, idle, and certbench's own JavaScript, with its heaviest functions;
+ *  - the busy time of Chromium's thread pool during the call, by what V8 did there (its
+ *    concurrent compilers, its parallel garbage collection) and the rest. On a machine of two
+ *    cores this competes with the worker's thread.
+ * Then the bench's own N=100 figure round by round in a fresh worker (trace-rounds.ts).
  * The build is not minified, so functions keep their names. Writes the raw trace to TRACE_FILE
  * for chrome://tracing or Perfetto.
  */
@@ -16,36 +19,24 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { clusterOnce } from './browser-issue.ts';
 import { withBuiltApp, workerPage } from './browser.ts';
+import { traceRounds } from './trace-rounds.ts';
+import {
+  POOL_THREADS,
+  threadNames,
+  threadWork,
+  V8_WORK_CATEGORIES,
+  WORKER_THREAD,
+  type ProfileNode,
+  type TraceEvent,
+} from './trace-threads.ts';
 
 const TRACE_N = 1000;
 const TRACE_FILE = join(tmpdir(), 'certbench-cluster-trace.json');
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'];
+const CATEGORIES = [...V8_WORK_CATEGORIES, 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'];
 
 /** WebCrypto's entry points as V8 names them (native frames of the worker). */
 const WEBCRYPTO = new Set(['generateKey', 'exportKey', 'importKey', 'sign', 'verify', 'digest', 'getRandomValues']);
 const MESSAGING = new Set(['postMessage', 'send']);
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: {
-      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
-      timeDeltas?: number[];
-    };
-  };
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-}
 
 const OURS = 'certbench JS';
 
@@ -62,16 +53,16 @@ function kindOf(fn: string, url: string): string {
 const perCert = (us: number) => `${(us / 1000 / (TRACE_N + 2)).toFixed(3)} ms/cert`;
 
 function summarise(events: TraceEvent[]): void {
-  const threadName = new Map<string, string>();
-  for (const e of events)
-    if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  let pool = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || !/^(ThreadControllerImpl::RunTask|RunTask|ThreadPool_RunTask)$/.test(e.name)) continue;
-    if (/^ThreadPoolForegroundWorker/.test(threadName.get(`${e.pid}:${e.tid}`) ?? '')) pool += e.dur ?? 0;
-  }
+  const threadName = threadNames(events);
+  const all = { from: -Infinity, to: Infinity };
+  const pool = threadWork(events, threadName, POOL_THREADS, all);
+  const worker = threadWork(events, threadName, WORKER_THREAD, all);
   console.log(
-    `trace: Chromium's thread pool busy ${perCert(pool)} (WebCrypto's work runs there; summed over its threads, other pool work included)`,
+    `trace: Chromium's thread pool busy ${perCert(pool.tasks)}: V8 compiling ${perCert(pool.compile)}, V8 collecting garbage ${perCert(pool.gc)}, ` +
+      `the rest ${perCert(Math.max(0, pool.tasks - pool.compile - pool.gc))} (summed over its threads; WebCrypto does not run there)`,
+  );
+  console.log(
+    `trace: on the worker thread itself, V8 compiling ${perCert(worker.compile)} and collecting garbage ${perCert(worker.gc)} (inside the samples below)`,
   );
   // The worker thread's sampled profile: Profile announces a profile id on a thread, chunks follow.
   const profileThread = new Map<string, string>();
@@ -80,11 +71,7 @@ function summarise(events: TraceEvent[]): void {
   const self = new Map<string, number>();
   const kinds = new Map<string, number>();
   for (const e of events) {
-    if (
-      e.name !== 'ProfileChunk' ||
-      !e.id ||
-      !/DedicatedWorker/.test(threadName.get(profileThread.get(e.id) ?? '') ?? '')
-    )
+    if (e.name !== 'ProfileChunk' || !e.id || !WORKER_THREAD.test(threadName.get(profileThread.get(e.id) ?? '') ?? ''))
       continue;
     const data = e.args?.data;
     for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
@@ -124,6 +111,7 @@ export async function bench(): Promise<void> {
       const parsed = JSON.parse(raw.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
       summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
       await page.close();
+      await traceRounds(browser);
     },
     ['--minify', 'false'],
   );
