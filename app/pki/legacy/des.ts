@@ -2,7 +2,10 @@
  * DES (FIPS 46-3) and Triple DES in EDE form (NIST SP 800-67 Rev. 2), only for reading the
  * keystores OpenSSL ≤ 1.1, Java 8, NSS and GnuTLS wrote (PKCS#12 PBE-SHA1-3DES and -2DES,
  * PBES2 with des-ede3-cbc or des-cbc, PKCS#5 PBES1). Tables are the standard's, 1-based bit
- * numbers counted from the most significant bit, turned into lookups once at load.
+ * numbers counted from the most significant bit, turned into lookups when the first key is set up
+ * (desLookups): almost no session reads such a keystore, and building them costs a fresh worker
+ * about 10 ms of unoptimised JavaScript, plus its compilers' time, on the first call that loads
+ * this module (a CA bundle's inspect, a cluster), whatever it reads.
  */
 import type { BlockCipher } from './block-cipher.ts';
 
@@ -55,13 +58,14 @@ function wordOf(bytes: Uint8Array, at = 0): number {
  * SP[i][x]: S-box i+1 on the six bits x (row from the outer bits, column from the inner four),
  * placed in its nibble of the 32-bit word and passed through P.
  */
-const SP = S.map((box, i) =>
-  Uint32Array.from({ length: 64 }, (_, x) => {
-    const value = box[(((x >> 4) & 2) | (x & 1)) * 16 + ((x >> 1) & 15)]!;
-    const word = value << (28 - 4 * i);
-    return wordOf(permute(P, [word >>> 24, (word >>> 16) & 255, (word >>> 8) & 255, word & 255]));
-  }),
-);
+const spTable = () =>
+  S.map((box, i) =>
+    Uint32Array.from({ length: 64 }, (_, x) => {
+      const value = box[(((x >> 4) & 2) | (x & 1)) * 16 + ((x >> 1) & 15)]!;
+      const word = value << (28 - 4 * i);
+      return wordOf(permute(P, [word >>> 24, (word >>> 16) & 255, (word >>> 8) & 255, word & 255]));
+    }),
+  );
 
 /**
  * A 64-bit permutation as byte lookups: for input byte `pos` holding `value`, the output's high
@@ -87,8 +91,20 @@ function permutationLookup(table: number[]): PermutationLookup {
   return { high, low };
 }
 const FP = Array.from({ length: 64 }, (_, i) => IP.indexOf(i + 1) + 1);
-const IP_LOOKUP = permutationLookup(IP);
-const FP_LOOKUP = permutationLookup(FP);
+
+/** The cipher's lookups: SP for the rounds, IP and FP for the initial and final permutations. */
+interface DesLookups {
+  sp: Uint32Array[];
+  ip: PermutationLookup;
+  fp: PermutationLookup;
+}
+
+let lookups: DesLookups | undefined;
+
+/** Built on first use and kept: they are functions of the standard's tables alone. */
+function desLookups(): DesLookups {
+  return (lookups ??= { sp: spTable(), ip: permutationLookup(IP), fp: permutationLookup(FP) });
+}
 
 /** The sixteen 48-bit round keys, each as eight 6-bit S-box inputs. */
 function roundKeys(key: Uint8Array): Uint8Array[] {
@@ -112,26 +128,26 @@ function roundKeys(key: Uint8Array): Uint8Array[] {
 }
 
 /** The cipher function f(R, K) (FIPS 46-3 Fig. 2): E, XOR with the round key, S-boxes, P. */
-function f(r: number, k: Uint8Array): number {
+function f(sp: Uint32Array[], r: number, k: Uint8Array): number {
   let out = 0;
   for (let i = 0; i < 8; i++) {
     // E takes bits 4i … 4i+5 (bit 0 being bit 32): rotate them to the top and keep six.
     const rotate = (4 * i + 31) % 32;
     const six = (((r << rotate) | (r >>> (32 - rotate))) >>> 26) & 63;
-    out |= SP[i]![six ^ k[i]!]!;
+    out |= sp[i]![six ^ k[i]!]!;
   }
   return out;
 }
 
-function crypt(keys: Uint8Array[], block: Uint8Array, decrypt: boolean): void {
+function crypt({ sp, ip, fp }: DesLookups, keys: Uint8Array[], block: Uint8Array, decrypt: boolean): void {
   let l = 0;
   let r = 0;
   for (let pos = 0, at = 0; pos < 8; pos++, at += 256) {
-    l |= IP_LOOKUP.high[at + block[pos]!]!;
-    r |= IP_LOOKUP.low[at + block[pos]!]!;
+    l |= ip.high[at + block[pos]!]!;
+    r |= ip.low[at + block[pos]!]!;
   }
   for (let round = 0; round < 16; round++) {
-    const next = l ^ f(r, keys[decrypt ? 15 - round : round]!);
+    const next = l ^ f(sp, r, keys[decrypt ? 15 - round : round]!);
     l = r;
     r = next;
   }
@@ -140,8 +156,8 @@ function crypt(keys: Uint8Array[], block: Uint8Array, decrypt: boolean): void {
   let low = 0;
   for (let pos = 0, at = 0; pos < 8; pos++, at += 256) {
     const byte = (pos < 4 ? r >>> (24 - 8 * pos) : l >>> (56 - 8 * pos)) & 255;
-    high |= FP_LOOKUP.high[at + byte]!;
-    low |= FP_LOOKUP.low[at + byte]!;
+    high |= fp.high[at + byte]!;
+    low |= fp.low[at + byte]!;
   }
   for (let i = 0; i < 4; i++) {
     block[i] = high >>> (24 - 8 * i);
@@ -152,6 +168,7 @@ function crypt(keys: Uint8Array[], block: Uint8Array, decrypt: boolean): void {
 export class Des implements BlockCipher {
   readonly blockBytes = 8;
   private readonly keys: Uint8Array[];
+  private readonly lookups = desLookups();
 
   /** `key`: 8 bytes; the parity bits are ignored, as every implementation does. */
   constructor(key: Uint8Array) {
@@ -160,11 +177,11 @@ export class Des implements BlockCipher {
   }
 
   encryptBlock(block: Uint8Array): void {
-    crypt(this.keys, block, false);
+    crypt(this.lookups, this.keys, block, false);
   }
 
   decryptBlock(block: Uint8Array): void {
-    crypt(this.keys, block, true);
+    crypt(this.lookups, this.keys, block, true);
   }
 }
 
