@@ -5,6 +5,7 @@
  */
 import type { Layout, LayoutOptions } from './types.ts';
 import { joinPath, planFromPaths } from './plan-from-paths.ts';
+import { cqlshClientPaths } from './cqlsh-client-paths.ts';
 
 export function cassandraFormat(options?: LayoutOptions): 'pem' | 'pkcs12' {
   return options?.cassandraFormat ?? 'pem';
@@ -41,15 +42,7 @@ export const cassandraLayout: Layout = {
         const keyAndChain = joinPath(n.name, 'keystore.pem');
         return { name: n.name, cert: keyAndChain, key: keyAndChain, ca: joinPath(n.name, 'ca.pem'), keyAndChain };
       }),
-      clients: outline.clients.map((c) => {
-        const dir = joinPath('cqlsh', c.name);
-        return {
-          name: c.name,
-          cert: joinPath(dir, 'client.crt'),
-          key: joinPath(dir, 'client.key'),
-          ca: joinPath(dir, 'ca.pem'),
-        };
-      }),
+      clients: outline.clients.map(cqlshClientPaths),
     };
   },
   plan(bundle, options) {

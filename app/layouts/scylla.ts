@@ -1,6 +1,7 @@
 /** ScyllaDB: per node scylla.crt, scylla.key and ca.pem (what scylla.yaml points at), plus cqlsh folders. */
 import type { Layout } from './types.ts';
 import { joinPath, planFromPaths } from './plan-from-paths.ts';
+import { cqlshClientPaths } from './cqlsh-client-paths.ts';
 
 export const scyllaLayout: Layout = {
   id: 'scylla',
@@ -18,15 +19,7 @@ export const scyllaLayout: Layout = {
       key: joinPath(n.name, 'scylla.key'),
       ca: joinPath(n.name, 'ca.pem'),
     })),
-    clients: outline.clients.map((c) => {
-      const dir = joinPath('cqlsh', c.name);
-      return {
-        name: c.name,
-        cert: joinPath(dir, 'client.crt'),
-        key: joinPath(dir, 'client.key'),
-        ca: joinPath(dir, 'ca.pem'),
-      };
-    }),
+    clients: outline.clients.map(cqlshClientPaths),
   }),
   plan(bundle, options) {
     return planFromPaths(this.paths(bundle, options));
