@@ -13,7 +13,8 @@ import {
   revokeCertificate as coreRevoke,
   rotateCa as coreRotateCa,
 } from '../pki/lifecycle/index.ts';
-import { caMaterial, certificateMeta, chainAbove } from './issuing-meta.ts';
+import { caMaterial, certificateMeta } from './issuing-meta.ts';
+import { issuedLeaf } from './issued-leaf.ts';
 import type { Issued, IssuerInput } from './pki-contract.ts';
 
 export interface RenewArgs {
@@ -33,14 +34,7 @@ export interface Renewed extends Issued {
 
 async function renewCertificate(args: RenewArgs): Promise<Renewed> {
   const r = await renewLeaf(args.certPem, caMaterial(args.issuer), { keepKeyPem: args.keepKeyPem, days: args.days });
-  return {
-    certPem: r.certPem,
-    keyPem: r.keyPem,
-    chainPem: chainAbove(args.issuer),
-    meta: certificateMeta(r.certPem, { profile: r.profile }, r.sans),
-    notes: r.notes,
-    previousSerial: r.previousSerial,
-  };
+  return { ...issuedLeaf(r, args.issuer, r.profile), previousSerial: r.previousSerial };
 }
 
 /** Every member of a cluster renewed under one CA, in order; errors name the member. */
@@ -52,11 +46,7 @@ async function renewCluster(args: {
   const renewed = await renewLeaves(args.members, caMaterial(args.issuer), { days: args.days });
   return renewed.map((r) => ({
     name: r.name,
-    certPem: r.certPem,
-    keyPem: r.keyPem,
-    chainPem: chainAbove(args.issuer),
-    meta: certificateMeta(r.certPem, { profile: r.profile }, r.sans),
-    notes: r.notes,
+    ...issuedLeaf(r, args.issuer, r.profile),
     previousSerial: r.previousSerial,
   }));
 }

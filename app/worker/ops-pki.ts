@@ -14,6 +14,7 @@ import {
 import { formatSan, PkiError } from '../pki/light/index.ts';
 import { setUpClusterWire } from './cluster-setup.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
+import { issuedLeaf } from './issued-leaf.ts';
 import type {
   CreateCaArgs,
   CsrSummary,
@@ -52,13 +53,7 @@ async function issueCertificate(args: IssueArgs): Promise<Issued> {
     },
     caMaterial(args.issuer),
   );
-  return {
-    certPem: leaf.certPem,
-    keyPem: leaf.keyPem,
-    chainPem: chainAbove(args.issuer),
-    meta: certificateMeta(leaf.certPem, { profile: args.profile }, leaf.sans),
-    notes: leaf.notes,
-  };
+  return issuedLeaf(leaf, args.issuer, args.profile);
 }
 
 async function readCsr(args: { csrPem: string }): Promise<CsrSummary> {
