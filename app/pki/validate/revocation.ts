@@ -17,6 +17,7 @@ import { diagnosis } from '../diagnose/catalog.ts';
 import { certFacts, type CertFacts } from '../model/cert-facts.ts';
 import { OID } from '../model/oids.ts';
 import { nameKey } from '../model/names.ts';
+import { crlReasonName } from '../model/crl-reasons.ts';
 import type { CrlEntryFacts, CrlFacts } from './crl-facts.ts';
 import type { SignatureVerifier } from '../signatures/verify-signature.ts';
 
@@ -39,21 +40,6 @@ const KNOWN_CRL_EXTENSIONS: ReadonlySet<string> = new Set([
 
 /** CRL entry extensions that are understood (§5.3); certificateIssuer (indirect CRLs) is not. */
 const KNOWN_ENTRY_EXTENSIONS: ReadonlySet<string> = new Set([CRL_EXT.reasonCode, CRL_EXT.invalidityDate]);
-
-/** CRLReason names by value (§5.3.1); 7 is unused. */
-const REASONS = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  '',
-  'removeFromCRL',
-  'privilegeWithdrawn',
-  'aACompromise',
-];
 
 export interface RevocationInput {
   /** The trust anchor: the issuer of the first certificate of `path`; never checked itself. */
@@ -115,7 +101,7 @@ function entryReason(entry: CrlEntryFacts): string | null {
   // ENUMERATED (tag 10) of one octet.
   if (!ext || ext.value.length !== 3 || ext.value[0] !== 10 || ext.value[1] !== 1) return null;
   const value = ext.value[2] ?? 0;
-  return REASONS[value] || `reason ${value}`;
+  return crlReasonName(value) ?? `reason ${value}`;
 }
 
 function revokedDetail(serial: Uint8Array, entry: CrlEntryFacts): string {

@@ -7,20 +7,7 @@ import { integerHex } from '../../asn1/values.ts';
 import { isUniversal, readWhole, TAG } from '../../asn1/tlv.ts';
 import type { ExtensionDecoder } from './decoder.ts';
 import { OID } from '../../model/oids.ts';
-
-const CRL_REASONS = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  '(7 unused)',
-  'removeFromCRL',
-  'privilegeWithdrawn',
-  'aACompromise',
-];
+import { crlReasonName } from '../../model/crl-reasons.ts';
 
 function integerValue(value: Uint8Array): string {
   return BigInt(`0x${integerHex(value, readWhole(value))}`).toString();
@@ -45,7 +32,7 @@ export const crlReason: ExtensionDecoder = {
     const t = readWhole(value);
     if (!isUniversal(t, 10)) throw new Error('reason is not an ENUMERATED');
     const code = value[t.contentStart] ?? 0;
-    return { value: CRL_REASONS[code] ?? String(code) };
+    return { value: crlReasonName(code) ?? (code === 7 ? '(7 unused)' : String(code)) };
   },
 };
 
