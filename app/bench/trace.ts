@@ -8,8 +8,9 @@
  *    (postMessage: progress and the result's structured clone), garbage collection, native time
  *    outside JavaScript, idle, and certbench's own JavaScript, with its heaviest functions;
  *  - the busy time of Chromium's thread pool during the call, by what V8 did there (its
- *    concurrent compilers, its parallel garbage collection) and the rest. On a machine of two
- *    cores this competes with the worker's thread.
+ *    concurrent compilers, its parallel garbage collection) and the rest (other tasks of the
+ *    renderer; 0.000 to 0.026 ms/cert in the runs of 6 December). On a machine of two cores this
+ *    competes with the worker's thread.
  * Then the bench's own N=100 figure round by round in a fresh worker (trace-rounds.ts).
  * The build is not minified, so functions keep their names. Writes the raw trace to TRACE_FILE
  * for chrome://tracing or Perfetto.
@@ -59,7 +60,7 @@ function summarise(events: TraceEvent[]): void {
   const worker = threadWork(events, threadName, WORKER_THREAD, all);
   console.log(
     `trace: Chromium's thread pool busy ${perCert(pool.tasks)}: V8 compiling ${perCert(pool.compile)}, V8 collecting garbage ${perCert(pool.gc)}, ` +
-      `the rest ${perCert(Math.max(0, pool.tasks - pool.compile - pool.gc))} (summed over its threads; WebCrypto does not run there)`,
+      `the rest ${perCert(Math.max(0, pool.tasks - pool.compile - pool.gc))} (summed over its threads; WebCrypto's own work is in the worker thread's samples below, as its calls)`,
   );
   console.log(
     `trace: on the worker thread itself, V8 compiling ${perCert(worker.compile)} and collecting garbage ${perCert(worker.gc)} (inside the samples below)`,
