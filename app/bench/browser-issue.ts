@@ -98,7 +98,7 @@ async function caFloor(page: Page): Promise<number> {
  * Clusters made in a worker that has already made every cluster of the figures above, before
  * BATCH_ROUNDS more are timed: V8 has compiled the issuing code for speed by then.
  */
-const WARM_CALLS = 15;
+export const WARM_CALLS = 15;
 
 /** Marks around the call in the page's user timing, for a trace to find the call by (trace-rounds.ts). */
 export const CALL_MARKS = { start: 'certbench-cluster-start', end: 'certbench-cluster-end' };

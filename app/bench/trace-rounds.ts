@@ -10,7 +10,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { workerPage } from './browser.ts';
-import { BATCH_ROUNDS, CALL_MARKS, clusterOnce, WARM_UP_CALLS, WARM_UP_NODES } from './browser-issue.ts';
+// WARM_CALLS: the clusters between the fresh rounds and the warm ones, as the browser section's warm
+// line makes them (there after the N=1000 figure too; here not).
+import { BATCH_ROUNDS, CALL_MARKS, clusterOnce, WARM_CALLS, WARM_UP_CALLS, WARM_UP_NODES } from './browser-issue.ts';
 import {
   POOL_THREADS,
   threadNames,
@@ -22,8 +24,6 @@ import {
 } from './trace-threads.ts';
 
 const ROUND_N = 100;
-/** Clusters between the fresh rounds and the warm ones (as warmWorkerFigure, without the N=1000 figure). */
-const WARM_CALLS = 15;
 
 const ms = (us: number) => `${(us / 1000).toFixed(1)}`;
 
