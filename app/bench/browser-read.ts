@@ -17,8 +17,8 @@ import type { Page } from 'playwright-core';
 import { withBuiltApp, workerPage } from './browser.ts';
 import { TABLE_FROM } from '../features/inspect/cert-rows.ts';
 import { inspectViewTasks } from './inspect-view-tasks.ts';
+import { SYSTEM_BUNDLE } from './bench-inputs.ts';
 
-const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Issue 14: "at most 0.25 ms a certificate for the CA bundle in the Chromium worker, everything included". */
 const GOAL_MS_PER_CERT = 0.25;
 /** Calls after the first two: V8 optimises the core over the first few runs, so one warm call is not yet steady. */

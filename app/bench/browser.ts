@@ -8,7 +8,7 @@
  * Prints figures; never fails on them (a missing piece is printed as such).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -18,13 +18,12 @@ import { inspectBundle } from './browser-read.ts';
 import { issueFigure, warmWorkerFigure } from './browser-issue.ts';
 import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
 import { installBenchCall } from './bench-call.ts';
+import { APP_READY, SYSTEM_BUNDLE } from './bench-inputs.ts';
 
 const PORT = 4183;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 /** A build of its own: `dist/` belongs to the Playwright suite, which may be running meanwhile. */
 const OUT_DIR = join('node_modules', '.cache', 'certbench-bench-dist');
-const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-const READY = 'main[data-ready="true"]';
 const VITE = join('node_modules', '.bin', 'vite');
 
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : n < 10 ? 2 : 0)} ms`;
@@ -65,10 +64,14 @@ async function loadOnce(browser: Browser): Promise<{ interactive: number; dcl: n
     );
   });
   await page.goto(`${ORIGIN}/`);
-  const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), READY, {
-    polling: 'raf',
-    timeout: 30_000,
-  });
+  const handle = await page.waitForFunction(
+    (sel) => (document.querySelector(sel) ? performance.now() : false),
+    APP_READY,
+    {
+      polling: 'raf',
+      timeout: 30_000,
+    },
+  );
   const interactive = Number(await handle.jsonValue());
   const dcl = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -108,6 +111,15 @@ async function pageLoad(browser: Browser): Promise<void> {
     console.log(
       `browser: JS before first interaction, worker (off the main thread): ${kib(worker.raw)} raw, ${kib(worker.gz)} gzipped`,
     );
+}
+
+/** The text of every script of the build, joined (a trace names functions; this tells the app's from the rest). */
+export function builtScriptsText(): string {
+  const assets = join(OUT_DIR, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(assets, f), 'utf8'))
+    .join('\n');
 }
 
 /** The built worker script: the page talks to it with the worker protocol directly. */
@@ -157,7 +169,7 @@ async function inspectThroughUi(browser: Browser): Promise<void> {
     const page = await browser.newPage();
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`${ORIGIN}/#/inspect`);
-    await page.waitForSelector(READY);
+    await page.waitForSelector(APP_READY);
     await page.getByLabel('Add files').waitFor();
     await watchLongTasks(page);
     await startStopwatch(page.getByLabel('Add files'), 'change', '.inspect__status', /items? read/);

@@ -10,8 +10,8 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { longestTasksText, tasksByCpu, TASK_TRACE_CATEGORIES } from './trace-tasks.ts';
+import { APP_READY } from './bench-inputs.ts';
 
-const READY = 'main[data-ready="true"]';
 /** The console message the page's watcher prints once the bundle shows and every item is stored. */
 const SAVED = 'certbench-bench:cluster-saved';
 /** After the last item is stored, what is still drawn counts too. */
@@ -27,7 +27,7 @@ export async function openClusterForm(
   // tsx names functions with a `__name` helper that the page does not have.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.goto(`${origin}/#/cluster`);
-  await page.waitForSelector(READY);
+  await page.waitForSelector(APP_READY);
   const form = page.getByRole('form', { name: 'Cluster setup' });
   await form.getByLabel('Cluster name').fill(`ui-${n}`);
   await form

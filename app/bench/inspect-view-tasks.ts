@@ -7,8 +7,8 @@
 import type { Browser } from 'playwright-core';
 import { longestTaskMs, watchLongTasks } from './browser.ts';
 import { longestTasksText, tasksByCpu, TASK_TRACE_CATEGORIES } from './trace-tasks.ts';
+import { APP_READY } from './bench-inputs.ts';
 
-const READY = 'main[data-ready="true"]';
 /** Fresh pages read the bundle, one after another; the worst of them is printed. */
 const PAGES = 3;
 
@@ -24,7 +24,7 @@ export async function inspectViewTasks(browser: Browser, origin: string, bundle:
     const page = await browser.newPage();
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`${origin}/#/inspect`);
-    await page.waitForSelector(READY);
+    await page.waitForSelector(APP_READY);
     await watchLongTasks(page);
     await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
     const t0 = Date.now();

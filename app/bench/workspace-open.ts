@@ -25,8 +25,8 @@ import { memoryRecordStore } from '../store/record-store.ts';
 import type { WorkspaceItem } from '../store/types.ts';
 import { setUpCluster } from '../worker/cluster-setup.ts';
 import { longestTasksText, tasksByCpu, TASK_TRACE_CATEGORIES, type TracedTask } from './trace-tasks.ts';
+import { APP_READY } from './bench-inputs.ts';
 
-const READY = 'main[data-ready="true"]';
 /** The console message the watcher prints once the rows show. */
 const OPENED = 'certbench-bench:opened';
 /** After the rows show, what is still drawn (the page's other rows, late layout) counts too. */
@@ -215,7 +215,7 @@ async function workspacePage(browser: Browser, origin: string, items: WorkspaceI
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${origin}/#/cluster`);
-  await page.waitForSelector(READY);
+  await page.waitForSelector(APP_READY);
   await seedForBench(page, items);
   // tsx names functions with a `__name` helper that the page does not have.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
