@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { judge } from '../read/test-judges.ts';
 import { bitStringOf, integerHex, stringOf, timeOf } from './values.ts';
-import { checkWellFormed, childrenOf, contentOf, encodeLength, oidOf, readTlv, readWhole } from './tlv.ts';
+import { childrenOf, contentOf, encodeLength, oidOf, readTlv, readWhole } from './tlv.ts';
+import { checkWellFormed } from './well-formed.ts';
 
 const hex = (s: string) => new Uint8Array((s.replace(/\s/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16)));
 

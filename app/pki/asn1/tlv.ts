@@ -138,21 +138,6 @@ export function readWhole(buf: Uint8Array): Tlv {
   return tlv;
 }
 
-/**
- * Check that every constructed value down the tree parses within bounds and within the depth
- * cap, iteratively (no recursion on hostile input beyond MAX_ASN1_DEPTH frames).
- */
-export function checkWellFormed(buf: Uint8Array, root: Tlv): void {
-  const stack: { tlv: Tlv; depth: number }[] = [{ tlv: root, depth: 0 }];
-  let nodes = 0;
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    if (++nodes > 1_000_000) throw new TlvError('too many ASN.1 values');
-    if (!top.tlv.constructed) continue;
-    if (top.depth >= MAX_ASN1_DEPTH) throw new TlvError(`ASN.1 nesting deeper than ${MAX_ASN1_DEPTH} levels`);
-    for (const c of childrenOf(buf, top.tlv, top.depth)) stack.push({ tlv: c, depth: top.depth + 1 });
-  }
-}
-
 export function is(tlv: Tlv | undefined, cls: number, tagNumber: number, constructed?: boolean): tlv is Tlv {
   return (
     !!tlv &&

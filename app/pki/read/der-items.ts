@@ -25,7 +25,8 @@ import { parsePkcs8, parseSpki } from './parsed.ts';
 import { openPkcs12, type ContainerPart } from './pkcs12.ts';
 import { openPkcs7 } from './pkcs7.ts';
 import { sniffDer, type DerShape } from './sniff.ts';
-import { checkWellFormed, childrenOf, contentOf, TlvError, tlvBytes } from '../asn1/tlv.ts';
+import { childrenOf, contentOf, TlvError, tlvBytes } from '../asn1/tlv.ts';
+import { checkWellFormed } from '../asn1/well-formed.ts';
 import { PEM_LABEL, type Item, type KeyFormat } from './types.ts';
 
 /** What one input's blocks share while they are read in order. */
