@@ -147,6 +147,20 @@ export function startWorker(...ops: OpName[]): void {
   callWorker.start(...ops);
 }
 
+/**
+ * A focus handler for a form whose submit calls `op`: the first focus in it (a person fills the
+ * form before submitting) starts the worker with `op`'s code, so that code loads while they type
+ * rather than after the click; later focuses do nothing. Made once per form, at module level.
+ */
+export function warmOnFirstFocus(op: OpName): () => void {
+  let asked = false;
+  return () => {
+    if (asked) return;
+    asked = true;
+    startWorker(op);
+  };
+}
+
 /** The message to show for any error a worker call may reject with. */
 export function errorMessage(e: unknown): string {
   if (e instanceof WorkerCallError) return e.message;

@@ -8,7 +8,7 @@ import { ResultHeading } from '../../components/result-heading.tsx';
 import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { appStore, selectItemList, useApp } from '../../store/index.ts';
 import { caNameClash } from '../issuing/name-clashes.ts';
-import { callWorker } from '../../worker/client.ts';
+import { callWorker, warmOnFirstFocus } from '../../worker/client.ts';
 import type { CreateCaArgs, SubjectInput } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { cleanSubject, SubjectFields, subjectError } from './subject-fields.tsx';
@@ -20,6 +20,9 @@ function pathLengthError(text: string): string | undefined {
     ? undefined
     : 'A whole number of CAs allowed below this one (0 = it issues only leaves), or empty for no limit.';
 }
+
+/** This form's submit calls the worker's createCa: its code loads from the first focus in the form. */
+const warmCreateCa = warmOnFirstFocus('createCa');
 
 export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   const intermediate = kind === 'intermediate';
@@ -84,7 +87,7 @@ export function CreateCaForm({ kind }: { kind: 'root' | 'intermediate' }) {
   };
 
   return (
-    <form aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+    <form aria-label={title} onSubmit={(e) => void submit(e)} onFocus={warmCreateCa} noValidate>
       <h3>{title}</h3>
       {intermediate ? (
         <p className="why">

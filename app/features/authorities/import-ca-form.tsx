@@ -3,9 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/field.tsx';
 import { readFileSmart } from '../../lib/read-file.ts';
 import { appStore } from '../../store/index.ts';
-import { callWorker } from '../../worker/client.ts';
+import { callWorker, warmOnFirstFocus } from '../../worker/client.ts';
 import type { ImportCaArgs } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
+
+/** This form's submit calls the worker's importCa: its code loads from the first focus in the form. */
+const warmImportCa = warmOnFirstFocus('importCa');
 
 export function ImportCaForm() {
   const [certText, setCertText] = useState('');
@@ -64,7 +67,7 @@ export function ImportCaForm() {
   };
 
   return (
-    <form aria-label="Import a CA" onSubmit={(e) => void submit(e)} noValidate>
+    <form aria-label="Import a CA" onSubmit={(e) => void submit(e)} onFocus={warmImportCa} noValidate>
       <h3>Import a CA</h3>
       <p className="why">
         Bring a CA you already have, to issue from it here. Its key stays in this browser's workspace.

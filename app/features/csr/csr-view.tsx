@@ -9,12 +9,15 @@ import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { derToPem, readFileSmart } from '../../lib/read-file.ts';
 import { appStore, selectItemList, useApp } from '../../store/index.ts';
-import { callWorker, WorkerCallError } from '../../worker/client.ts';
+import { callWorker, WorkerCallError, warmOnFirstFocus } from '../../worker/client.ts';
 import type { CsrSummary, Issued, LeafProfile, SignCsrArgs } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { addedSanPreview, leafSansError } from '../issuing/leaf-sans-check.ts';
 import { leafNameClash } from '../issuing/name-clashes.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
+
+/** This form's submit calls the worker's signCsr: its code loads from the first focus in the form. */
+const warmSignCsr = warmOnFirstFocus('signCsr');
 
 export function CsrView() {
   const [pem, setPem] = useState('');
@@ -94,7 +97,7 @@ export function CsrView() {
             );
         }}
       />
-      <form aria-label="Sign a CSR" onSubmit={(e) => void submit(e)} noValidate>
+      <form aria-label="Sign a CSR" onSubmit={(e) => void submit(e)} onFocus={warmSignCsr} noValidate>
         <Field
           label="Certificate signing request"
           error={readError}

@@ -9,13 +9,16 @@ import { KeyTypeSelect } from '../issuing/key-type-select.tsx';
 import { ProfileSelect } from '../../components/profile-select.tsx';
 import { Why } from '../../components/why.tsx';
 import { appStore, selectItemList, useApp } from '../../store/index.ts';
-import { callWorker } from '../../worker/client.ts';
+import { callWorker, warmOnFirstFocus } from '../../worker/client.ts';
 import type { Issued, IssueArgs, LeafProfile } from '../../worker/pki-contract.ts';
 import { useWorkerAction } from '../issuing/use-worker-action.ts';
 import { commonNameError } from './check-issue.ts';
 import { addedSanPreview, leafSansError } from '../issuing/leaf-sans-check.ts';
 import { leafNameClash } from '../issuing/name-clashes.ts';
 import { issuedItem } from '../../flows/issued-item.ts';
+
+/** This form's submit calls the worker's issueCertificate: its code loads from the first focus in the form. */
+const warmIssue = warmOnFirstFocus('issueCertificate');
 
 export function IssueView() {
   const [profile, setProfile] = useState<LeafProfile>('node');
@@ -67,7 +70,7 @@ export function IssueView() {
   return (
     <section aria-labelledby="issue-heading">
       <h2 id="issue-heading">Issue a certificate</h2>
-      <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} noValidate>
+      <form aria-label="Issue a certificate" onSubmit={(e) => void submit(e)} onFocus={warmIssue} noValidate>
         <CaSelect
           purpose="leaf"
           value={ca?.id ?? ''}
