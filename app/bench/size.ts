@@ -8,6 +8,8 @@ import {
   familyLoad,
   FIRST_VIEW_BUDGET,
   firstViewTotal,
+  HELPER_BUDGET,
+  helperInitial,
   WORKER_BUDGET,
   workerInitial,
 } from '../build/bundle-size.ts';
@@ -38,4 +40,8 @@ export async function bench(): Promise<void> {
     const load = familyLoad(graph, module);
     console.log(`size: first call of ${what}: +${kib(load.gzip)} gzipped in ${load.files.length} chunk(s)`);
   }
+  const helper = helperInitial(graph);
+  console.log(
+    `size: leaf helper worker (started by the issuing family, one per further core) ${kib(helper.gzip)} gzipped (${kib(helper.bytes)} raw), our bound ${kib(HELPER_BUDGET)}: ${helper.gzip <= HELPER_BUDGET ? 'within' : 'OVER'}`,
+  );
 }

@@ -14,6 +14,16 @@ import { build, type Plugin } from 'vite';
 /** Budgets of issue 14, in bytes (gzipped). */
 export const WORKER_BUDGET = 80 * 1024;
 export const FIRST_VIEW_BUDGET = 150 * 1024;
+/**
+ * The leaf helper worker's script (worker/leaf-helper.worker.ts): it must start within a cluster's
+ * first milliseconds to take a share of it (pki/leaf-maker.ts), so it stays a small fraction of
+ * the pki worker. Not an issue 14 figure: our own bound, with room over its 6 KiB.
+ */
+export const HELPER_BUDGET = 16 * 1024;
+
+/** The entry modules of the worker build: the pki worker, and the leaf helper it starts. */
+export const WORKER_ENTRY = 'app/worker/pki.worker.ts';
+export const HELPER_ENTRY = 'app/worker/leaf-helper.worker.ts';
 
 /** The view the app opens on (app.tsx: VIEWS[0], the empty route). */
 export const FIRST_VIEW_MODULE = 'app/features/cluster/cluster-view.tsx';
@@ -114,9 +124,10 @@ function chunkOf(chunks: Map<string, Chunk>, module: string): string {
   return found.file;
 }
 
-function entryOf(chunks: Map<string, Chunk>): string {
-  const entries = [...chunks.values()].filter((c) => c.isEntry);
-  if (entries.length !== 1) throw new Error(`expected one entry chunk, found ${entries.length}`);
+/** The entry chunk of `module` (the worker build has two: WORKER_ENTRY and HELPER_ENTRY). */
+function entryOf(chunks: Map<string, Chunk>, module: string): string {
+  const entries = [...chunks.values()].filter((c) => c.isEntry && c.modules.includes(module));
+  if (entries.length !== 1) throw new Error(`expected one entry chunk for ${module}, found ${entries.length}`);
   return entries[0]!.file;
 }
 
@@ -128,7 +139,12 @@ function total(chunks: Map<string, Chunk>, files: Iterable<string>): Load {
 
 /** The worker's first script: its entry chunk and what that imports statically. */
 export function workerInitial(graph: BundleGraph): Load {
-  return total(graph.worker, withStaticImports(graph.worker, [entryOf(graph.worker)]));
+  return total(graph.worker, withStaticImports(graph.worker, [entryOf(graph.worker, WORKER_ENTRY)]));
+}
+
+/** The leaf helper worker's script: its entry chunk and what that imports statically. */
+export function helperInitial(graph: BundleGraph): Load {
+  return total(graph.worker, withStaticImports(graph.worker, [entryOf(graph.worker, HELPER_ENTRY)]));
 }
 
 /**
@@ -154,7 +170,7 @@ export function familyLoad(graph: BundleGraph, module: string): Load {
 export function firstViewPage(graph: BundleGraph): Load {
   return total(
     graph.page,
-    withStaticImports(graph.page, [entryOf(graph.page), chunkOf(graph.page, FIRST_VIEW_MODULE)]),
+    withStaticImports(graph.page, [entryOf(graph.page, 'index.html'), chunkOf(graph.page, FIRST_VIEW_MODULE)]),
   );
 }
 

@@ -10,6 +10,8 @@ import {
   familyLoad,
   FIRST_VIEW_BUDGET,
   firstViewTotal,
+  HELPER_BUDGET,
+  helperInitial,
   WORKER_BUDGET,
   workerInitial,
   type BundleGraph,
@@ -49,6 +51,18 @@ describe('bundle size budgets (issue 14)', () => {
     const modules = load.files.flatMap((f) => graph.worker.get(f)?.modules ?? []);
     expect(modules).toContain('app/pki/key-support.ts');
     expect(modules.filter((m) => m.includes('@peculiar/') || m.includes('asn1js'))).toEqual([]);
+  });
+
+  it(`the leaf helper worker is at most ${kib(HELPER_BUDGET)} gzipped, with no X.509, ASN.1 schema or ML-DSA code`, () => {
+    const load = helperInitial(graph);
+    const modules = load.files.flatMap((f) => graph.worker.get(f)?.modules ?? []);
+    expect(modules).toContain('app/pki/leaf-maker.ts');
+    for (const heavy of ['@peculiar/', 'asn1js', 'reflect-metadata', '@noble/', 'app/pki/keys.ts', 'app/pki/ml-dsa/'])
+      expect(
+        modules.filter((m) => m.includes(heavy)),
+        heavy,
+      ).toEqual([]);
+    expect(load.gzip, `${load.files.join(', ')}: ${kib(load.gzip)}`).toBeLessThanOrEqual(HELPER_BUDGET);
   });
 
   it('the X.509 library loads after the Reflect polyfill (its own chunk, imported first by ops.ts)', () => {

@@ -20,6 +20,7 @@ import {
   type BatchLine,
   type CaMaterial,
   type LoadedIssuer,
+  type LeafHelpers,
   type KeyAlgorithmId,
   type SanEntry,
 } from '../pki/index.ts';
@@ -48,6 +49,8 @@ export interface ClusterSteps {
   progress?: (done: number, total: number, label: string) => void;
   /** Checked between certificates. */
   signal?: AbortSignal;
+  /** Threads that make some of the leaves beside this one (pki/leaf-helpers.ts; the worker passes its pool). */
+  helpers?: LeafHelpers;
 }
 
 /**
@@ -209,7 +212,12 @@ export async function issueCluster(
     const batch = await issueBatchLines(
       lines,
       issuer,
-      { profile, algorithm: plan.algorithm, days: plan.leafDays },
+      {
+        profile,
+        algorithm: plan.algorithm,
+        days: plan.leafDays,
+        ...(steps.helpers ? { helpers: steps.helpers } : {}),
+      },
       crypto,
       (n) => {
         onDone(n);

@@ -6,7 +6,7 @@
 import type { KeyAlgorithmId } from './algorithms.ts';
 import { defaultCrypto } from './crypto.ts';
 import { PkiError } from './errors.ts';
-import { boundedMap } from './bounded-map.ts';
+import { HELPER_MIN_SHARE, type LeafHelpers } from './leaf-helpers.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { issueLeaf, profileSans, type IssuedLeaf } from './issue.ts';
 import {
@@ -18,6 +18,8 @@ import {
   type TemplateLeafInput,
 } from './leaf-template.ts';
 import { mapInTurn } from './map-in-turn.ts';
+import { sharedMap, type RemoteRunner } from './shared-map.ts';
+import { unroutedCrypto } from './unrouted-crypto.ts';
 import { bytesToHex } from './native-hex.ts';
 import { batchEngine, type LeafEngineFactory } from './leaf-engine.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
@@ -156,6 +158,12 @@ export interface BatchOptions {
    * node-leaf-engine.ts). Used only after it proved itself for this batch (leaf-engine.ts).
    */
   engine?: LeafEngineFactory;
+  /**
+   * Other threads that make some of the leaves on the WebCrypto fast path (the app's leaf helper
+   * workers: leaf-helpers.ts). Used for a batch on the runtime's own WebCrypto with unencrypted keys;
+   * a helper that fails leaves its lines to this thread.
+   */
+  helpers?: LeafHelpers;
 }
 
 export interface BatchItem extends IssuedLeaf {
@@ -245,7 +253,9 @@ export async function issueBatchLines(
     );
     return { items, notes: window.notes, engine: fast.name };
   }
-  const items = await boundedMap(
+  const remotes =
+    fast && !options.keyPassphrase ? helperRunners(options.helpers, fast, lines, loaded, crypto, signal) : [];
+  const items = await sharedMap(
     lines,
     async (l, index): Promise<BatchItem> => {
       let made: BatchItem;
@@ -271,9 +281,44 @@ export async function issueBatchLines(
       if (options.keyPassphrase) made.keyPem = await encryptPkcs8Pem(made.keyPem, options.keyPassphrase, {}, crypto);
       return made;
     },
-    { limit: BATCH_IN_FLIGHT, ...stopping },
+    {
+      limit: BATCH_IN_FLIGHT,
+      ...stopping,
+      remotes,
+      minShare: HELPER_MIN_SHARE,
+      onLocalPace: (ms) => options.helpers?.localPace(ms),
+    },
   );
   return { items, notes: window.notes, engine: fast ? fast.name : 'general' };
+}
+
+/**
+ * The ready helpers as runners of this batch's lines: a share's leaves from the template's recipe,
+ * described as fastItem describes the batch's own. None unless the batch is on WebCrypto's fast
+ * path with the runtime's own WebCrypto (a test's Crypto, an ML-DSA key or a platform engine stays
+ * on this thread).
+ */
+function helperRunners(
+  helpers: LeafHelpers | undefined,
+  fast: { template: LeafTemplate; name: 'platform' | 'webcrypto'; serials: readonly Uint8Array[]; window: BatchWindow },
+  lines: readonly BatchLine[],
+  issuer: LoadedIssuer,
+  crypto: Crypto,
+  signal: AbortSignal | undefined,
+): RemoteRunner<BatchItem>[] {
+  if (!helpers || fast.name !== 'webcrypto') return [];
+  const { recipe } = fast.template;
+  const runtime = (globalThis as { crypto?: Crypto }).crypto;
+  const calls = [recipe.key.generate, recipe.signer.algorithm, recipe.signer.key.algorithm];
+  if (!runtime || unroutedCrypto(crypto, calls) !== runtime) return [];
+  return helpers.ready().map((helper) => ({
+    weight: helper.weight(),
+    async run(indices) {
+      const inputs = indices.map((i) => leafInput(lines[i]!, serialOf(fast.serials, i), fast.window));
+      const made = await helper.make(recipe, inputs, signal);
+      return made.map((leaf, k) => fastItem(leaf, inputs[k]!, fast.window, issuer, lines[indices[k]!]!));
+    },
+  }));
 }
 
 /** The DER template for this batch, or undefined when it could not prove itself (general path then). */
@@ -313,7 +358,7 @@ function leafInput(line: BatchLine, serial: Uint8Array, window: BatchWindow): Ba
  * once per leaf (in a worker's first clusters this runs unoptimised, so no copy or merge after).
  */
 function fastItem(
-  leaf: TemplateLeaf,
+  leaf: Pick<TemplateLeaf, 'certPem' | 'keyPem'>,
   input: BatchLeafInput,
   window: BatchWindow,
   issuer: LoadedIssuer,

@@ -8,45 +8,15 @@
  * flight finish, their results dropped). `shouldStop` is asked before each call starts and after
  * each one resolves: a true answer rejects the same way, with `stopError(done)`.
  */
-export interface BoundedMapOptions {
-  limit: number;
-  /** After each call resolves, with the number resolved so far. */
-  onDone?: (done: number, total: number) => void;
-  shouldStop?: () => boolean;
-  stopError?: (done: number) => Error;
-}
+import { sharedMap, type BoundedMapOptions } from './shared-map.ts';
 
-export async function boundedMap<T, R>(
+export type { BoundedMapOptions };
+
+/** sharedMap with no other thread taking part: the one implementation of both. */
+export function boundedMap<T, R>(
   items: readonly T[],
   fn: (item: T, index: number) => Promise<R>,
   options: BoundedMapOptions,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let done = 0;
-  let failed = false;
-  const stopIfAsked = () => {
-    if (!options.shouldStop?.()) return;
-    failed = true;
-    throw options.stopError?.(done) ?? new Error('stopped');
-  };
-  const lane = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      stopIfAsked();
-      const index = next++;
-      try {
-        results[index] = await fn(items[index] as T, index);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-      if (failed) return;
-      done++;
-      options.onDone?.(done, items.length);
-      stopIfAsked();
-    }
-  };
-  const lanes = Array.from({ length: Math.max(1, Math.min(options.limit, items.length)) }, lane);
-  await Promise.all(lanes);
-  return results;
+  return sharedMap(items, fn, { ...options, remotes: [], minShare: 1 });
 }

@@ -70,6 +70,7 @@ export {
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export type { AsyncLeafEngine, LeafEngine, LeafKey, SyncLeafEngine } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
+export type { LeafHelper, LeafHelpers, LeafOrder, MadeLeaf } from './leaf-helpers.ts';
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation (listed once, in the surface).
 export * from './lifecycle/index.ts';

@@ -12,7 +12,7 @@ import { DerBuffer, TAG, tlvSize, x509Time } from './der-writer.ts';
 import { ownBytes, type ByteAllocator } from './der-arena.ts';
 import { parseIp } from './ip.ts';
 import { dottedQuadOctets } from './dotted-quad.ts';
-import { isPrintableString } from './names.ts';
+import { isPrintableString } from './printable-string.ts';
 import type { SanEntry } from './san.ts';
 import { sha1 } from './sha1.ts';
 import {

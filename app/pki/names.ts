@@ -4,6 +4,7 @@
  */
 import { Name } from '@peculiar/x509';
 import { PkiError } from './errors.ts';
+import { isPrintableString } from './printable-string.ts';
 
 export interface SubjectFields {
   commonName: string;
@@ -62,10 +63,7 @@ export function checkSubject(fields: SubjectFields): SubjectFields {
   return out;
 }
 
-/** X.520 PrintableString characters. */
-export function isPrintableString(text: string): boolean {
-  return /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(text);
-}
+export { isPrintableString };
 
 /**
  * The X.509 Name of checked fields, most significant first (C, ST, L, O, OU, CN). Values are

@@ -11,6 +11,7 @@ import { certificateMeta } from './issuing-meta.ts';
 import { batchLeafFacts } from './batch-meta.ts';
 import { decodeClusterWire, leafColumns, type ClusterWire } from './cluster-wire.ts';
 import { throttledProgress } from './throttled-progress.ts';
+import { appLeafHelpers } from './leaf-helper-pool.ts';
 import type { LayoutOptions } from '../layouts/types.ts';
 import type { ClusterArgs, ClusterResult } from './pki-contract.ts';
 import type { OpContext } from './protocol.ts';
@@ -42,7 +43,11 @@ export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto
       leafDays: args.leafDays,
     },
     { newRoot: { days: args.caDays } },
-    { progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)), signal: ctx.signal },
+    {
+      progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)),
+      signal: ctx.signal,
+      helpers: appLeafHelpers(),
+    },
     crypto,
   );
   const caMeta = certificateMeta(issued.ca.certPem, { profile: 'root' });

@@ -1,0 +1,237 @@
+/**
+ * The leaf helpers end to end in one process: the pki worker's pool (leaf-helper-pool.ts) talks
+ * to the helper's own code (leaf-helper-serve.ts) over a Node MessageChannel, so recipes, orders
+ * and CryptoKeys go through a real structured clone, and a batch shares its lines with the helper
+ * as it does in the browser. Judged by the batch's own template (byte for byte), WebCrypto
+ * signatures and openssl.
+ */
+import { MessageChannel } from 'node:worker_threads';
+import { X509Certificate } from '@peculiar/x509';
+import { afterEach, describe, expect, it } from 'vitest';
+import { issueBatch } from '../pki/batch.ts';
+import { createRootCa, type CaResult } from '../pki/ca.ts';
+import { loadIssuer } from '../pki/issuer.ts';
+import { createLeafTemplate, ecSpkiFromPkcs8, spkiKeyId, type LeafRecipe } from '../pki/leaf-template.ts';
+import { pemDecodeAll } from '../pki/pem.ts';
+import { tbsAndSigAlg } from '../pki/signed-parts.ts';
+import { opensslVerify } from '../test/judges/openssl.ts';
+import {
+  helperCount,
+  leafHelperPool,
+  MAX_HELPERS,
+  type HelperEndpoint,
+  type LeafHelperPool,
+} from './leaf-helper-pool.ts';
+import { RECIPES_KEPT, serveLeafHelper, type HelperRequest, type HelperResponse } from './leaf-helper-serve.ts';
+
+const open: (() => void)[] = [];
+afterEach(() => open.splice(0).forEach((close) => close()));
+
+/**
+ * A helper served in this process; `requests` sees what the pool sends. With `crashOnMake`, the
+ * helper dies on its first share instead of making it: the share is lost and its error event fires.
+ */
+function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false) {
+  const { port1, port2 } = new MessageChannel();
+  const requests: HelperRequest[] = [];
+  const onError: (() => void)[] = [];
+  serveLeafHelper(
+    {
+      postMessage: (m) => port2.postMessage(m),
+      addEventListener: (_type, listener) => port2.on('message', (data: unknown) => listener({ data } as MessageEvent)),
+    },
+    crypto,
+  );
+  const endpoint: HelperEndpoint = {
+    postMessage: (m) => {
+      requests.push(m);
+      if (crashOnMake && m.type === 'make') setTimeout(() => onError.forEach((f) => f()), 1);
+      else port1.postMessage(m);
+    },
+    addEventListener: (type: string, listener: (event: MessageEvent<HelperResponse>) => void) => {
+      if (type === 'message')
+        port1.on('message', (data: HelperResponse) => listener({ data } as MessageEvent<HelperResponse>));
+      else onError.push(() => (listener as () => void)());
+    },
+  };
+  open.push(() => (port1.close(), port2.close()));
+  return { endpoint, requests };
+}
+
+async function readyPool(endpoint: HelperEndpoint): Promise<LeafHelperPool> {
+  const pool = leafHelperPool(() => endpoint, 1);
+  pool.start();
+  for (let i = 0; i < 200 && pool.ready().length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(pool.ready()).toHaveLength(1);
+  return pool;
+}
+
+const nodeList = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `node${i + 1} 10.1.${Math.floor(i / 250)}.${(i % 250) + 1} node${i + 1}.db.internal`,
+  ).join('\n');
+/** The lines of the helper's shares, from what the pool sent it. */
+const ordersSent = (requests: readonly HelperRequest[]) =>
+  requests.flatMap((r) => (r.type === 'make' ? r.orders.map((o) => o.commonName) : []));
+
+describe('helperCount', () => {
+  it('is one helper per core beyond the first, at most MAX_HELPERS', () => {
+    expect([undefined, 0, 1, 2, 3, 4, 16].map(helperCount)).toEqual([0, 0, 0, 1, 2, 3, MAX_HELPERS]);
+  });
+});
+
+describe('a batch with a leaf helper', () => {
+  let ca: CaResult;
+  it('shares its lines: the helper makes the tail, every leaf byte for byte what the batch would make', async () => {
+    ca = await createRootCa({ subject: { commonName: 'Helper Root' }, days: 30 });
+    const helper = inProcessHelper();
+    const pool = await readyPool(helper.endpoint);
+    const result = await issueBatch(nodeList(40), ca, { days: 7, helpers: pool });
+    expect(result.engine).toBe('webcrypto');
+    expect(result.items.map((i) => i.name)).toEqual(Array.from({ length: 40 }, (_, i) => `node${i + 1}`));
+    // Weight 1 before any pace is known: half the lines, from the end.
+    expect(ordersSent(helper.requests)).toEqual(Array.from({ length: 20 }, (_, i) => `node${i + 21}`));
+
+    const template = await createLeafTemplate(await loadIssuer(ca), 'node', 'p256', globalThis.crypto);
+    const caCert = new X509Certificate(ca.certPem);
+    for (const item of result.items) {
+      const cert = new X509Certificate(item.certPem);
+      const der = new Uint8Array(cert.rawData);
+      const spki = new Uint8Array(cert.publicKey.rawData);
+      // The key file holds the certificate's key.
+      expect(ecSpkiFromPkcs8(new Uint8Array(pemDecodeAll(item.keyPem).blocks[0]!.der))).toEqual(spki);
+      const expected = template.tbs(
+        {
+          serial: Uint8Array.from(Buffer.from(item.serial, 'hex')),
+          notBefore: new Date(item.notBefore),
+          notAfter: new Date(item.notAfter),
+          commonName: item.name,
+          sans: item.sans,
+          spki,
+        },
+        spkiKeyId(spki),
+      );
+      expect(tbsAndSigAlg(der).tbs, item.name).toEqual(expected);
+      expect(await cert.verify({ publicKey: caCert.publicKey, signatureOnly: true }), item.name).toBe(true);
+    }
+    for (const name of ['node21', 'node40']) {
+      const leaf = result.items.find((i) => i.name === name)!;
+      const v = await opensslVerify({ rootPem: ca.certPem, certPem: leaf.certPem, purpose: 'sslserver' });
+      expect(v.ok, v.output).toBe(true);
+    }
+  });
+
+  it("makes a crashed helper's share itself, and the helper gets no more", async () => {
+    const helper = inProcessHelper(globalThis.crypto, true);
+    const pool = await readyPool(helper.endpoint);
+    const result = await issueBatch(nodeList(30), ca, { days: 7, helpers: pool });
+    expect(ordersSent(helper.requests)).toHaveLength(15);
+    expect(result.items.map((i) => i.name)).toEqual(Array.from({ length: 30 }, (_, i) => `node${i + 1}`));
+    expect(new Set(result.items.map((i) => i.serial)).size).toBe(30);
+    expect(pool.ready()).toHaveLength(0);
+    for (const item of [result.items[0]!, result.items[29]!]) {
+      const v = await opensslVerify({ rootPem: ca.certPem, certPem: item.certPem, purpose: 'sslserver' });
+      expect(v.ok, v.output).toBe(true);
+    }
+  });
+
+  it('makes the share itself when the helper answers with a failure', async () => {
+    // A helper's first WebCrypto call for a leaf is generateKey: it fails every leaf.
+    const broken = { subtle: { generateKey: () => Promise.reject(new Error('no keys here')) } } as unknown as Crypto;
+    const helper = inProcessHelper(broken);
+    const pool = await readyPool(helper.endpoint);
+    const result = await issueBatch(nodeList(24), ca, { days: 7, helpers: pool });
+    expect(ordersSent(helper.requests)).toHaveLength(12);
+    expect(result.items).toHaveLength(24);
+    const caCert = new X509Certificate(ca.certPem);
+    for (const item of result.items)
+      expect(await new X509Certificate(item.certPem).verify({ publicKey: caCert.publicKey, signatureOnly: true })).toBe(
+        true,
+      );
+  });
+
+  it('stops a share on cancel', async () => {
+    const helper = inProcessHelper();
+    const pool = await readyPool(helper.endpoint);
+    const template = await createLeafTemplate(await loadIssuer(ca), 'node', 'p256', globalThis.crypto);
+    const window = { notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000) };
+    const orders = Array.from({ length: 400 }, (_, i) => ({
+      serial: Uint8Array.of(1, i >> 8, i & 255),
+      ...window,
+      commonName: `n${i}`,
+      sans: [{ kind: 'dns' as const, value: `n${i}.example` }],
+    }));
+    const stop = new AbortController();
+    const making = pool.ready()[0]!.make(template.recipe, orders, stop.signal);
+    setTimeout(() => stop.abort(), 5);
+    await expect(making).rejects.toThrow(/^cancelled after \d+ of 400$/);
+    expect(helper.requests.map((r) => r.type)).toEqual(['make', 'cancel']);
+  });
+});
+
+describe('the pool', () => {
+  it('sends a recipe once per helper, and again only after the helper let it go', async () => {
+    const helper = inProcessHelper();
+    const pool = await readyPool(helper.endpoint);
+    const recipes: LeafRecipe[] = [];
+    for (let i = 0; i <= RECIPES_KEPT; i++) {
+      const ca = await createRootCa({ subject: { commonName: `Recipe Root ${i}` }, days: 30 });
+      recipes.push((await createLeafTemplate(await loadIssuer(ca), 'node', 'p256', globalThis.crypto)).recipe);
+    }
+    const order = (name: string) => ({
+      serial: Uint8Array.of(7),
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+      commonName: name,
+      sans: [],
+    });
+    const make = (recipe: LeafRecipe) => pool.ready()[0]!.make(recipe, [order('a')]);
+    const [first, ...others] = recipes;
+    await make(first!);
+    await make(first!);
+    for (const r of others) await make(r); // RECIPES_KEPT more: the first is let go
+    await make(first!);
+    const sent = helper.requests.map((r) => r.type === 'make' && r.recipe !== undefined);
+    expect(sent).toEqual([true, false, ...others.map(() => true), true]);
+  });
+
+  it("weighs a helper by its pace against the batch thread's", async () => {
+    let answer: (m: HelperResponse) => void = () => undefined;
+    const endpoint: HelperEndpoint = {
+      postMessage: (m) => {
+        if (m.type === 'make')
+          queueMicrotask(() =>
+            answer({
+              type: 'made',
+              id: m.id,
+              leaves: m.orders.map(() => ({ certPem: '', keyPem: '' })),
+              ms: 4 * m.orders.length,
+            }),
+          );
+      },
+      addEventListener: (type: string, listener: (event: MessageEvent<HelperResponse>) => void) => {
+        if (type !== 'message') return;
+        answer = (m) => listener({ data: m } as MessageEvent<HelperResponse>);
+        queueMicrotask(() => answer({ type: 'ready' }));
+      },
+    };
+    const pool = await readyPool(endpoint);
+    const helper = pool.ready()[0]!;
+    expect(helper.weight()).toBe(1); // nothing known yet
+    const recipe = {} as LeafRecipe;
+    await helper.make(recipe, [{} as never, {} as never]); // 4 ms a leaf
+    expect(helper.weight()).toBe(1); // the batch thread's pace not known yet
+    pool.localPace(2);
+    expect(helper.weight()).toBe(0.5);
+    pool.localPace(38); // running pace (2 + 38) / 2 = 20: capped at 2
+    expect(helper.weight()).toBe(2);
+    pool.localPace(0); // 10, then 5 ...
+    pool.localPace(0);
+    pool.localPace(0);
+    pool.localPace(0); // 1.25 against 4: 0.31
+    expect(helper.weight()).toBeCloseTo(0.3125);
+    pool.localPace(0); // 0.625: 0.16, at least 0.25
+    expect(helper.weight()).toBe(0.25);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A cluster's leaves are shared with the leaf helper worker where the machine has more than one
+ * core (worker/leaf-helper-pool.ts): the issuing code starts it, the helper makes its share, and
+ * every leaf of the bundle, the helper's included, passes openssl verify -x509_strict as a server
+ * and a client under the cluster's CA.
+ */
+import type { Worker } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { judgeBundle } from './pages/bundle-judge.ts';
+
+const HELPER_SCRIPT = /\/leaf-helper\.worker-[\w-]+\.js$/;
+const NODES = Array.from({ length: 40 }, (_, i) => `node${i + 1} 10.3.0.${i + 1} node${i + 1}.db.internal`).join('\n');
+
+test('a cluster of 40 nodes: the leaf helper makes its share, and every leaf passes openssl', async ({
+  app,
+  cluster,
+  page,
+}, info) => {
+  const helpers: Worker[] = [];
+  page.on('worker', (w) => void (HELPER_SCRIPT.test(w.url()) && helpers.push(w)));
+  await app.open();
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await cluster.fill({ name: 'shared', nodes: NODES, clients: 'app', target: 'generic' });
+  // The helper starts with the issuing code (on the form's first focus) and is ready well before
+  // a person clicks; a batch never waits for one, so wait for it here.
+  if (cores > 1) await expect.poll(() => helpers.length).toBe(1);
+  await page.waitForTimeout(500);
+  await cluster.form.getByRole('button', { name: 'Create cluster certificates' }).click();
+  await expect(cluster.result).toContainText('40 node certificates');
+  if (cores > 1) {
+    const shares = await helpers[0]!.evaluate(
+      (name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMeasure).detail as number),
+      'certbench-leaf-share',
+    );
+    expect(shares, 'the helper made one share of the nodes').toHaveLength(1);
+    expect(shares[0]).toBeGreaterThanOrEqual(8);
+  } else expect(helpers, 'no helper on a single core').toHaveLength(0);
+
+  const download = await cluster.downloadBundle();
+  const path = info.outputPath('bundle.zip');
+  await download.saveAs(path);
+  const verdict = await judgeBundle(path);
+  const nodes = verdict.leaves.filter((l) => l.serverAuth);
+  expect(nodes.map((n) => n.subject).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `CN=node${i + 1}`).sort());
+  for (const n of nodes) {
+    expect(n.asServer.ok, `${n.subject}: ${n.asServer.output}`).toBe(true);
+    expect(n.asClient.ok, `${n.subject}: ${n.asClient.output}`).toBe(true);
+  }
+  expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
+});
