@@ -22,7 +22,7 @@ import {
   type HelperEndpoint,
   type LeafHelperPool,
 } from './leaf-helper-pool.ts';
-import { RECIPES_KEPT, serveLeafHelper, type HelperRequest, type HelperResponse } from './leaf-helper-serve.ts';
+import { serveLeafHelper, type HelperRequest, type HelperResponse } from './leaf-helper-serve.ts';
 
 const open: (() => void)[] = [];
 afterEach(() => open.splice(0).forEach((close) => close()));
@@ -171,29 +171,26 @@ describe('a batch with a leaf helper', () => {
 });
 
 describe('the pool', () => {
-  it('sends a recipe once per helper, and again only after the helper let it go', async () => {
+  it('keeps nothing between shares: each share brings its recipe, and two recipes give two issuers', async () => {
     const helper = inProcessHelper();
     const pool = await readyPool(helper.endpoint);
     const recipes: LeafRecipe[] = [];
-    for (let i = 0; i <= RECIPES_KEPT; i++) {
-      const ca = await createRootCa({ subject: { commonName: `Recipe Root ${i}` }, days: 30 });
-      recipes.push((await createLeafTemplate(await loadIssuer(ca), 'node', 'p256', globalThis.crypto)).recipe);
+    for (const i of [1, 2]) {
+      const root = await createRootCa({ subject: { commonName: `Recipe Root ${i}` }, days: 30 });
+      recipes.push((await createLeafTemplate(await loadIssuer(root), 'node', 'p256', globalThis.crypto)).recipe);
     }
-    const order = (name: string) => ({
+    const order = {
       serial: Uint8Array.of(7),
       notBefore: new Date(),
       notAfter: new Date(Date.now() + 86_400_000),
-      commonName: name,
+      commonName: 'a',
       sans: [],
-    });
-    const make = (recipe: LeafRecipe) => pool.ready()[0]!.make(recipe, [order('a')]);
-    const [first, ...others] = recipes;
-    await make(first!);
-    await make(first!);
-    for (const r of others) await make(r); // RECIPES_KEPT more: the first is let go
-    await make(first!);
-    const sent = helper.requests.map((r) => r.type === 'make' && r.recipe !== undefined);
-    expect(sent).toEqual([true, false, ...others.map(() => true), true]);
+    };
+    const made = [];
+    for (const r of [recipes[0]!, recipes[1]!, recipes[0]!]) made.push((await pool.ready()[0]!.make(r, [order]))[0]!);
+    expect(helper.requests.every((r) => r.type === 'make' && r.recipe !== undefined)).toBe(true);
+    const issuers = made.map((m) => new X509Certificate(m.certPem).issuer);
+    expect(issuers).toEqual(['CN=Recipe Root 1', 'CN=Recipe Root 2', 'CN=Recipe Root 1']);
   });
 
   it("weighs a helper by its pace against the batch thread's", async () => {

@@ -7,7 +7,7 @@
  * (their batch makes them itself) and it gets no more.
  */
 import type { LeafHelper, LeafHelpers, LeafOrder, LeafRecipe, MadeLeaf } from '../pki/helper/index.ts';
-import { keepRecipe, type HelperRequest, type HelperResponse } from './leaf-helper-serve.ts';
+import type { HelperRequest, HelperResponse } from './leaf-helper-serve.ts';
 
 /** The most helpers started, whatever the core count: each costs its own worker's memory and start. */
 export const MAX_HELPERS = 3;
@@ -45,14 +45,11 @@ interface Pending {
 export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafHelperPool {
   const helpers: LeafHelper[] = [];
   const ready: LeafHelper[] = [];
-  const recipeIds = new WeakMap<LeafRecipe, number>();
-  let nextRecipe = 1;
   let started = false;
   let localPace: number | undefined;
 
   const helper = (endpoint: HelperEndpoint): LeafHelper => {
     const pending = new Map<number, Pending>();
-    const kept = new Map<number, true>();
     let next = 1;
     let gone = false;
     let pace: number | undefined;
@@ -64,19 +61,15 @@ export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafH
       make(recipe: LeafRecipe, orders: readonly LeafOrder[], signal?: AbortSignal) {
         if (gone) return Promise.reject(new Error('this leaf helper is gone'));
         if (signal?.aborted) return Promise.reject(new Error('cancelled'));
-        let recipeId = recipeIds.get(recipe);
-        if (recipeId === undefined) recipeIds.set(recipe, (recipeId = nextRecipe++));
         const id = next++;
-        const sendRecipe = !kept.has(recipeId);
         return new Promise<MadeLeaf[]>((resolve, reject) => {
           try {
-            endpoint.postMessage({ type: 'make', id, recipeId, ...(sendRecipe ? { recipe } : {}), orders });
+            endpoint.postMessage({ type: 'make', id, recipe, orders });
           } catch (e) {
             // Not cloneable here (a key this browser cannot send): the helper is of no use.
             leave();
             return reject(e instanceof Error ? e : new Error(String(e)));
           }
-          if (sendRecipe) keepRecipe(kept, recipeId, true);
           const cancel = () => endpoint.postMessage({ type: 'cancel', id });
           signal?.addEventListener('abort', cancel, { once: true });
           pending.set(id, {
