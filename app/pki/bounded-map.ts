@@ -1,8 +1,8 @@
 /**
  * Map over a list with at most `limit` calls in flight, results in input order. For work whose
- * time is mostly waiting on WebCrypto: each call hops to another thread and back (Chromium's
- * WebCrypto thread, Node's libuv pool), so one certificate at a time leaves both the JS thread
- * and the crypto threads idle half the time.
+ * time is mostly waiting on WebCrypto: each call's promise settles in a later task (in Node after
+ * a hop to the libuv pool; Chromium does the work on the calling thread and settles it after), so
+ * one certificate at a time leaves the thread waiting between calls.
  *
  * The first failure rejects the whole map; calls not yet started are not started (those in
  * flight finish, their results dropped). `shouldStop` is asked before each call starts and after

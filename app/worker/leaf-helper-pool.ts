@@ -43,7 +43,6 @@ interface Pending {
 }
 
 export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafHelperPool {
-  const helpers: LeafHelper[] = [];
   const ready: LeafHelper[] = [];
   let started = false;
   let localPace: number | undefined;
@@ -111,7 +110,8 @@ export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafH
       started = true;
       for (let i = 0; i < size; i++) {
         try {
-          helpers.push(helper(spawn()));
+          // Kept alive by its own listeners, like any running Worker; only `ready` lists it.
+          helper(spawn());
         } catch {
           // No nested workers here (or not allowed): the batch runs on its own thread, as before.
           return;
