@@ -3,6 +3,7 @@
 // Ed25519 CA) its certificate is the general path's byte for byte; its keys are the ones in its
 // certificates (openssl) and its certificates pass openssl verify -x509_strict. An engine that
 // lies fails the proof and the batch falls back to WebCrypto.
+import { pemText } from '../pki/pem-ascii.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Convert } from 'pvtsutils';
 import type { KeyAlgorithmId } from '../pki/algorithms.ts';
@@ -56,10 +57,10 @@ describe('Node leaf engine', () => {
         chosen.engine,
       );
       for (const purpose of ['sslserver', 'sslclient'] as const) {
-        const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: out.certPem, purpose });
+        const v = await opensslVerify({ rootPem: entry.ca.certPem, certPem: pemText(out.certPem), purpose });
         expect(v.ok, v.output).toBe(true);
       }
-      await withFiles({ 'c.pem': out.certPem, 'k.pem': out.keyPem }, (_dir, p) => {
+      await withFiles({ 'c.pem': pemText(out.certPem), 'k.pem': pemText(out.keyPem) }, (_dir, p) => {
         const fromCert = run('openssl', ['x509', '-noout', '-pubkey', '-in', p('c.pem')]).stdout;
         const fromKey = run('openssl', ['pkey', '-pubout', '-in', p('k.pem')]).stdout;
         expect(fromKey).toMatch(/BEGIN PUBLIC KEY/);

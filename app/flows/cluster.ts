@@ -51,6 +51,8 @@ export interface ClusterSteps {
   signal?: AbortSignal;
   /** Threads that make some of the leaves beside this one (pki/leaf-helpers.ts; the worker passes its pool). */
   helpers?: LeafHelpers;
+  /** Keep the leaves' PEMs as ASCII bytes until read, for a caller that sends them to another thread (batch.ts BatchOptions). */
+  pemAscii?: boolean;
 }
 
 /**
@@ -217,6 +219,7 @@ export async function issueCluster(
         algorithm: plan.algorithm,
         days: plan.leafDays,
         ...(steps.helpers ? { helpers: steps.helpers } : {}),
+        ...(steps.pemAscii ? { pemAscii: true } : {}),
       },
       crypto,
       (n) => {

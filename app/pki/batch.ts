@@ -22,8 +22,11 @@ import { sharedMap, type RemoteRunner } from './shared-map.ts';
 import { unroutedCrypto } from './unrouted-crypto.ts';
 import { bytesToHex } from './native-hex.ts';
 import { batchEngine, type LeafEngineFactory } from './leaf-engine.ts';
+import type { LeafEngine } from './leaf-maker.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import { randomSerialsBytes } from './serial.ts';
+import { pemAsciiWriter } from './pem-ascii.ts';
+import { withPemText } from './pem-text-item.ts';
 import { DEFAULTS } from './presets.ts';
 import { profileSpec, type LeafProfile } from './profiles.ts';
 import { checkSans, sanProblemsText, withSanFirst, type SanEntry } from './san.ts';
@@ -164,6 +167,12 @@ export interface BatchOptions {
    * a helper that fails leaves its lines to this thread.
    */
   helpers?: LeafHelpers;
+  /**
+   * Keep the fast path's PEMs as ASCII bytes until they are read (pem-ascii.ts, pem-text-item.ts),
+   * for a caller that sends the leaves on to another thread, which reads them there (the Cluster
+   * view's worker operation). Items read the same either way.
+   */
+  pemAscii?: boolean;
 }
 
 export interface BatchItem extends IssuedLeaf {
@@ -229,7 +238,7 @@ export async function issueBatchLines(
   const template = await fastTemplate(loaded, profile, algorithm, crypto);
   const fast = template && {
     template,
-    ...(await batchEngine(template, loaded, options.engine, crypto)),
+    ...withPemAscii(await batchEngine(template, loaded, options.engine, crypto), options, lines.length),
     serials: randomSerialsBytes(lines.length, crypto),
     window: { ...window, notBeforeText: window.notBefore.toISOString(), notAfterText: window.notAfter.toISOString() },
   };
@@ -321,6 +330,20 @@ function helperRunners(
   }));
 }
 
+/**
+ * The batch's engine writing its PEMs as ASCII bytes where the caller asked for them (BatchOptions
+ * pemAscii): on WebCrypto, for keys that are not encrypted afterwards (an encrypted key is made
+ * from the text again).
+ */
+function withPemAscii<E extends { engine: LeafEngine; name: 'platform' | 'webcrypto' }>(
+  made: E,
+  options: BatchOptions,
+  leaves: number,
+): E {
+  if (!options.pemAscii || made.name !== 'webcrypto' || options.keyPassphrase) return made;
+  return { ...made, engine: { ...made.engine, pemAscii: pemAsciiWriter(leaves) } };
+}
+
 /** The DER template for this batch, or undefined when it could not prove itself (general path then). */
 async function fastTemplate(
   issuer: LoadedIssuer,
@@ -354,8 +377,9 @@ function leafInput(line: BatchLine, serial: Uint8Array, window: BatchWindow): Ba
 }
 
 /**
- * A fast-path leaf as the general path describes its leaves, with its line: one object, made
- * once per leaf (in a worker's first clusters this runs unoptimised, so no copy or merge after).
+ * A fast-path leaf as the general path describes its leaves, with its line, made once per leaf
+ * (in a worker's first clusters this runs unoptimised, so no copy or merge after). Its PEMs may be
+ * ASCII bytes until read (pem-text-item.ts).
  */
 function fastItem(
   leaf: Pick<TemplateLeaf, 'certPem' | 'keyPem'>,
@@ -364,10 +388,7 @@ function fastItem(
   issuer: LoadedIssuer,
   line: BatchLine,
 ): BatchItem {
-  return {
-    certPem: leaf.certPem,
-    keyPem: leaf.keyPem,
-    chainPem: leaf.certPem + issuer.intermediatesPem,
+  return withPemText(leaf.certPem, leaf.keyPem, issuer.intermediatesPem, {
     serial: bytesToHex(input.serial),
     notBefore: window.notBeforeText,
     notAfter: window.notAfterText,
@@ -375,5 +396,5 @@ function fastItem(
     notes: window.notes,
     name: line.name,
     line: line.line,
-  };
+  });
 }

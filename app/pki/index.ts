@@ -70,6 +70,8 @@ export {
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export type { AsyncLeafEngine, LeafEngine, LeafKey, SyncLeafEngine } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';
+export { buffersOf } from './pem-ascii.ts';
+export { pemAsciiOfItem } from './pem-text-item.ts';
 export type { LeafHelper, LeafHelpers, LeafOrder, MadeLeaf } from './leaf-helpers.ts';
 
 // A certificate's life after issuing: renewal, revocation and CRLs, CA rotation (listed once, in the surface).

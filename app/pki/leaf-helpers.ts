@@ -13,16 +13,20 @@
  * This module is the contract and the helper's side of it; it is lean (leaf-maker.ts says why).
  */
 import { boundedMap } from './bounded-map.ts';
-import { issueFromTemplate, leafWriters, recipeEngine, type LeafRecipe } from './leaf-maker.ts';
+import { issueFromTemplate, leafWriters, recipeEngine, type LeafRecipe, type PemOut } from './leaf-maker.ts';
+import { pemAsciiWriter } from './pem-ascii.ts';
 import type { TemplateLeafInput } from './leaf-tbs.ts';
 
 /** One leaf to make: its serial, validity, CN and SANs (its key is made by the helper). */
 export type LeafOrder = Omit<TemplateLeafInput, 'spki'>;
 
-/** A leaf a helper made: what the batch keeps of a fast-path leaf. */
+/**
+ * A leaf a helper made: what the batch keeps of a fast-path leaf. A helper writes its PEMs as
+ * ASCII bytes (pem-ascii.ts) and sends them with their slabs transferred, not copied.
+ */
 export interface MadeLeaf {
-  certPem: string;
-  keyPem: string;
+  certPem: PemOut;
+  keyPem: PemOut;
 }
 
 export interface LeafHelper {
@@ -48,8 +52,8 @@ export const HELPER_MIN_SHARE = 8;
 const HELPER_IN_FLIGHT = 16;
 
 /**
- * The helper's side: a maker of `recipe`'s leaves on `crypto`, for chunk after chunk of one
- * batch. Every leaf goes through the batch's own code (issueFromTemplate on the recipe's writers
+ * The helper's side: a maker of `recipe`'s leaves on `crypto`, for a share at a time, its PEMs as
+ * ASCII bytes in slabs of the share's own, to be sent. Every leaf goes through the batch's own code (issueFromTemplate on the recipe's writers
  * and WebCrypto engine), so a helper's leaf is the leaf the batch's thread would have made.
  */
 export function recipeLeafMaker(
@@ -57,9 +61,9 @@ export function recipeLeafMaker(
   crypto: Crypto,
 ): (orders: readonly LeafOrder[], signal?: AbortSignal) => Promise<MadeLeaf[]> {
   const writers = leafWriters(recipe.pieces);
-  const engine = recipeEngine(recipe, crypto);
-  return (orders, signal) =>
-    boundedMap(
+  return (orders, signal) => {
+    const engine = recipeEngine(recipe, crypto, pemAsciiWriter(orders.length));
+    return boundedMap(
       orders,
       async (order) => {
         const { certPem, keyPem } = await issueFromTemplate(writers, order, engine);
@@ -71,4 +75,5 @@ export function recipeLeafMaker(
         stopError: (done) => new Error(`cancelled after ${done} of ${orders.length}`),
       },
     );
+  };
 }

@@ -17,6 +17,7 @@ import type { KeyAlgorithm } from './algorithms.ts';
 import { leafTbsWriter, spkiKeyId, type TbsPieces, type TemplateLeafInput } from './leaf-tbs.ts';
 import { platformPemEncoder } from './native-pem.ts';
 import { pemEncode } from './pem.ts';
+import type { PemAsciiWriter } from './pem-ascii.ts';
 
 /** A fresh leaf key as DER: the key file's PKCS#8 and the certificate's SubjectPublicKeyInfo. */
 export interface LeafKey {
@@ -37,6 +38,11 @@ export type LeafEngine = AsyncLeafEngine | SyncLeafEngine;
 interface LeafEngineExtras {
   /** pemEncode(label, der), when the platform encodes base64 faster than our table (the proof compares the two). */
   pem?: (label: string, der: Uint8Array) => string;
+  /**
+   * Write each PEM as ASCII bytes here rather than as a string (pem-ascii.ts): for leaves that are
+   * sent on to another thread, which reads them as text there.
+   */
+  pemAscii?: PemAsciiWriter;
 }
 
 /** An engine whose steps wait (WebCrypto: each call a hop to a crypto thread). */
@@ -95,13 +101,14 @@ export interface LeafRecipe {
  * is read from it, ecSpkiFromPkcs8), and the issuer's signature. Three calls per leaf, on
  * `crypto` as given (the batch passes the runtime's own SubtleCrypto where it can:
  * unrouted-crypto.ts). PEM with the platform's base64 where it has one that writes what
- * pemEncode writes.
+ * pemEncode writes, or as ASCII bytes with `pemAscii` (pem-ascii.ts).
  */
-export function recipeEngine(recipe: LeafRecipe, crypto: Crypto): AsyncLeafEngine {
+export function recipeEngine(recipe: LeafRecipe, crypto: Crypto, pemAscii?: PemAsciiWriter): AsyncLeafEngine {
   const { key, signer } = recipe;
   const pem = platformPemEncoder();
   return {
     ...(pem ? { pem } : {}),
+    ...(pemAscii ? { pemAscii } : {}),
     async newKey() {
       let keys: CryptoKeyPair;
       try {
@@ -145,10 +152,13 @@ export function ecSpkiFromPkcs8(
   return new DerBuffer(tlvSize(content), allocate).header(TAG.SEQUENCE, content).put(algorithm).put(key).done();
 }
 
+/** A PEM as the fast path hands it on: text, or its ASCII bytes where the engine writes those (pem-ascii.ts). */
+export type PemOut = string | Uint8Array<ArrayBuffer>;
+
 /** A leaf issued on the fast path: certificate and key as PEM, and the certificate's DER. */
 export interface TemplateLeaf {
-  certPem: string;
-  keyPem: string;
+  certPem: PemOut;
+  keyPem: PemOut;
   /** A view into a shared slab (der-arena.ts): read or copy it, do not keep or transfer it. */
   certDer: Uint8Array;
 }
@@ -187,6 +197,6 @@ function signed(
   signature: Uint8Array,
 ): TemplateLeaf {
   const certDer = template.assemble(tbs, signature);
-  const pem = engine.pem ?? pemEncode;
+  const pem = engine.pemAscii ?? engine.pem ?? pemEncode;
   return { certPem: pem('CERTIFICATE', certDer), keyPem: pem('PRIVATE KEY', key.pkcs8), certDer };
 }

@@ -14,7 +14,8 @@ import { throttledProgress } from './throttled-progress.ts';
 import { appLeafHelpers } from './leaf-helper-pool.ts';
 import type { LayoutOptions } from '../layouts/types.ts';
 import type { ClusterArgs, ClusterResult } from './pki-contract.ts';
-import type { OpContext } from './protocol.ts';
+import { transferring, type OpContext } from './protocol.ts';
+import { buffersOf, pemAsciiOfItem } from '../pki/index.ts';
 
 /** The layout options the form chose: Cassandra's form and store password; nothing for other targets. */
 export function clusterLayoutOptions(args: Pick<ClusterArgs, 'cassandraFormat' | 'storePassword'>, layout: string) {
@@ -47,13 +48,16 @@ export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto
       progress: throttledProgress((done, total, label) => ctx.progress(done, total, label)),
       signal: ctx.signal,
       helpers: appLeafHelpers(),
+      pemAscii: true,
     },
     crypto,
   );
   const caMeta = certificateMeta(issued.ca.certPem, { profile: 'root' });
   // The leaves' facts come from their batches and the root's own (batch-meta.ts), not from reading them.
   const source = { issuer: caMeta.subject ?? '', algorithm: args.keyAlgorithm };
-  return {
+  const nodes = leafColumns(issued.nodes, batchLeafFacts(issued.nodes, 'node', source), pemAsciiOfItem);
+  const clients = leafColumns(issued.clients, batchLeafFacts(issued.clients, 'client', source), pemAsciiOfItem);
+  const wire: ClusterWire = {
     ca: {
       certPem: issued.ca.certPem,
       keyPem: issued.ca.keyPem ?? '',
@@ -63,12 +67,15 @@ export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto
     },
     // The workspace keeps each leaf's whole chain above it: here, the new root, once for all.
     leafChainPem: issued.ca.certPem,
-    nodes: leafColumns(issued.nodes, batchLeafFacts(issued.nodes, 'node', source)),
-    clients: leafColumns(issued.clients, batchLeafFacts(issued.clients, 'client', source)),
+    nodes,
+    clients,
     target: target.id,
     layout: target.layout,
     warnings: issued.notes,
   };
+  // The leaves' PEMs written as ASCII bytes move to the page with their slabs (pki/pem-ascii.ts).
+  const ascii = [nodes, clients].flatMap((c) => [...c.certPems, ...c.keyPems]).filter((p) => typeof p !== 'string');
+  return transferring(wire, buffersOf(ascii));
 }
 
 /** The Cluster operation's result as the page reads it (setUpClusterWire, decoded). */

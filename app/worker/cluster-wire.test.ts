@@ -19,7 +19,11 @@ import {
 } from './cluster-wire.ts';
 import { PAGE_DECODERS, pageDecodersSource } from './page-results.ts';
 import type { ClusterArgs } from './pki-contract.ts';
-import type { OpContext } from './protocol.ts';
+import { transfersOf, type OpContext } from './protocol.ts';
+import { X509Certificate } from '@peculiar/x509';
+import { ecSpkiFromPkcs8 } from '../pki/leaf-template.ts';
+import { pemDecodeAll, pemEncode } from '../pki/pem.ts';
+import { opensslVerify } from '../test/judges/openssl.ts';
 import { serveOps } from './serve.ts';
 import { portEndpoint } from './testing/channel-worker.ts';
 
@@ -110,6 +114,11 @@ describe('cluster wire form', () => {
       error: /^2 SAN kinds for 1 values$/,
     },
     {
+      name: 'a PEM whose bytes were sent away (an empty view)',
+      columns: () => ({ ...leafColumns([leaf('a', 0)], { model: {} }), certPems: [new Uint8Array(0)] }),
+      error: /^a PEM arrived empty$/,
+    },
+    {
       name: 'no facts at all',
       columns: () => ({ ...leafColumns([leaf('a', 0)], { model: {} }), facts: {} as LeafColumns['facts'] }),
       error: /^the leaves carry no facts$/,
@@ -139,7 +148,11 @@ describe('cluster wire form', () => {
     );
     expect('model' in wire.nodes.facts).toBe(true);
     // Evaluated in an empty context of its own: the text brings even the __name helper tsx adds.
-    const standalone = runInNewContext(pageDecodersSource(), {}) as Record<string, (w: unknown) => unknown>;
+    // A page's globals that the text uses: TextDecoder, for PEMs sent as ASCII bytes.
+    const standalone = runInNewContext(pageDecodersSource(), { TextDecoder }) as Record<
+      string,
+      (w: unknown) => unknown
+    >;
     expect(Object.keys(standalone)).toEqual(Object.keys(PAGE_DECODERS));
     const decoded = decodeClusterWire(structuredClone(wire));
     expect(JSON.stringify(standalone.setUpCluster?.(structuredClone(wire)))).toBe(JSON.stringify(decoded));
@@ -151,6 +164,47 @@ describe('cluster wire form', () => {
     ]);
     expect(decoded.clients[0]?.meta).toMatchObject({ subject: 'CN=app', issuer: 'CN=wire CA', profile: 'client' });
     expect(decoded.clients[0]?.meta.sans).toBeUndefined();
+  });
+});
+
+describe('PEMs sent as ASCII bytes', () => {
+  const args: ClusterArgs = {
+    cluster: 'ascii',
+    nodes: Array.from({ length: 30 }, (_, i) => `n${i} 10.0.${i}.1 n${i}.example`).join('\n'),
+    clients: ['app', 'ops'],
+    target: 'generic',
+    keyAlgorithm: 'p256',
+    caDays: 30,
+    leafDays: 10,
+  };
+
+  it('the worker sends every leaf PEM as bytes, moves their slabs, and the page reads the same PEMs', async () => {
+    const wire = await setUpClusterWire(args, ctx);
+    const pems = [wire.nodes, wire.clients].flatMap((c) => [...c.certPems, ...c.keyPems]);
+    const views = pems.filter((v) => v instanceof Uint8Array);
+    expect(views).toHaveLength(64);
+    const buffers = transfersOf(wire)!;
+    expect(new Set(views.map((v) => v.buffer))).toEqual(new Set(buffers));
+    // The slabs are few (nodes and clients each write their own), not one per PEM.
+    expect(buffers.length).toBeLessThan(10);
+    // As the page gets it: the slabs transferred, then decoded.
+    const sent = structuredClone(wire, { transfer: buffers as ArrayBuffer[] });
+    expect(views.every((v) => v.byteLength === 0)).toBe(true);
+    const result = decodeClusterWire(sent);
+    expect(result.nodes.map((n) => n.name)).toEqual(Array.from({ length: 30 }, (_, i) => `n${i}`));
+    for (const leaf of [...result.nodes, ...result.clients]) {
+      const cert = new X509Certificate(leaf.certPem);
+      expect(cert.subject).toBe(`CN=${leaf.name}`);
+      expect(cert.serialNumber.toLowerCase()).toBe(leaf.meta.serial ?? '');
+      expect(leaf.certPem).toBe(pemEncode('CERTIFICATE', cert.rawData));
+      const key = pemDecodeAll(leaf.keyPem ?? '').blocks[0]!;
+      expect(leaf.keyPem).toBe(pemEncode('PRIVATE KEY', key.der));
+      // The key file holds the certificate's key.
+      expect(ecSpkiFromPkcs8(new Uint8Array(key.der))).toEqual(new Uint8Array(cert.publicKey.rawData));
+    }
+    const first = result.nodes[0]!;
+    const v = await opensslVerify({ rootPem: result.ca.certPem, certPem: first.certPem, purpose: 'sslserver' });
+    expect(v.ok, v.output).toBe(true);
   });
 });
 

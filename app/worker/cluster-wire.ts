@@ -22,8 +22,13 @@ import type { ClusterResult } from './pki-contract.ts';
 /** The leaves of one side (nodes or clients), in order: leaf i is entry i of every column. */
 export interface LeafColumns {
   names: string[];
-  certPems: string[];
-  keyPems: string[];
+  /**
+   * Each leaf's certificate PEM: text, or its ASCII bytes, a view into a slab sent with the
+   * result (pki/pem-ascii.ts); the decoder reads each slab once and cuts the PEMs from it.
+   */
+  certPems: (string | Uint8Array)[];
+  /** Each leaf's key PEM, as certPems. */
+  keyPems: (string | Uint8Array)[];
   /** The issuer's serial of each leaf, lower-case hex (the facts' serial when derived). */
   serials: string[];
   /** Each leaf's notes (a batch shares one array, which the clone sends once). */
@@ -55,8 +60,18 @@ export interface WireLeaf {
   notes: string[];
 }
 
-/** One side's leaves as columns, with their facts (batch-meta.ts batchLeafFacts). */
-export function leafColumns(leaves: readonly WireLeaf[], facts: LeafColumns['facts']): LeafColumns {
+/** A leaf's PEMs still held as ASCII bytes (pki/pem-text-item.ts pemAsciiOfItem), each where held so. */
+export type AsciiPemsOf = (leaf: WireLeaf) => { cert?: Uint8Array; key?: Uint8Array } | undefined;
+
+/**
+ * One side's leaves as columns, with their facts (batch-meta.ts batchLeafFacts); a PEM that
+ * `asciiOf` gives as bytes goes as those bytes (the caller transfers their slabs).
+ */
+export function leafColumns(
+  leaves: readonly WireLeaf[],
+  facts: LeafColumns['facts'],
+  asciiOf: AsciiPemsOf = () => undefined,
+): LeafColumns {
   const c: LeafColumns = {
     names: [],
     certPems: [],
@@ -69,9 +84,10 @@ export function leafColumns(leaves: readonly WireLeaf[], facts: LeafColumns['fac
     facts,
   };
   for (const l of leaves) {
+    const ascii = asciiOf(l);
     c.names.push(l.name);
-    c.certPems.push(l.certPem);
-    c.keyPems.push(l.keyPem);
+    c.certPems.push(ascii?.cert ?? l.certPem);
+    c.keyPems.push(ascii?.key ?? l.keyPem);
     c.serials.push(l.serial);
     c.notes.push(l.notes);
     c.sanCounts.push(l.sans.length);
@@ -97,6 +113,21 @@ export function decodeLeafColumns(c: LeafColumns): ClusterResult['nodes'] {
   if (lengths.some((l) => l !== n)) throw new Error(`columns of ${lengths.join(', ')} entries for ${n} leaves`);
   if (c.sanKinds.length !== c.sanValues.length)
     throw new Error(`${c.sanKinds.length} SAN kinds for ${c.sanValues.length} values`);
+  // PEMs sent as ASCII bytes: each slab decoded once, up to the last byte a PEM uses, and each
+  // PEM a slice of that text (one byte is one character in ASCII).
+  const used = new Map<ArrayBufferLike, number>();
+  for (const pem of [...c.certPems, ...c.keyPems])
+    if (typeof pem !== 'string') {
+      if (pem.byteLength === 0) throw new Error('a PEM arrived empty');
+      used.set(pem.buffer, Math.max(used.get(pem.buffer) ?? 0, pem.byteOffset + pem.byteLength));
+    }
+  const slabs = new Map<ArrayBufferLike, string>();
+  if (used.size) {
+    const decoder = new TextDecoder();
+    for (const [buffer, end] of used) slabs.set(buffer, decoder.decode(new Uint8Array(buffer, 0, end)));
+  }
+  const text = (pem: string | Uint8Array): string =>
+    typeof pem === 'string' ? pem : slabs.get(pem.buffer)!.slice(pem.byteOffset, pem.byteOffset + pem.byteLength);
   const out = new Array<ClusterResult['nodes'][number]>(n);
   let s = 0;
   for (let i = 0; i < out.length; i++) {
@@ -110,7 +141,7 @@ export function decodeLeafColumns(c: LeafColumns): ClusterResult['nodes'] {
       if (count) meta.sans = sans;
       else delete meta.sans;
     } else meta = each![i]!;
-    out[i] = { name, certPem: c.certPems[i]!, keyPem: c.keyPems[i]!, meta, notes: c.notes[i]! };
+    out[i] = { name, certPem: text(c.certPems[i]!), keyPem: text(c.keyPems[i]!), meta, notes: c.notes[i]! };
   }
   if (s !== c.sanKinds.length) throw new Error(`the leaves count ${s} SANs, the columns hold ${c.sanKinds.length}`);
   return out;

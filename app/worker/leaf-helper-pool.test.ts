@@ -12,7 +12,7 @@ import { issueBatch } from '../pki/batch.ts';
 import { createRootCa, type CaResult } from '../pki/ca.ts';
 import { loadIssuer } from '../pki/issuer.ts';
 import { createLeafTemplate, ecSpkiFromPkcs8, spkiKeyId, type LeafRecipe } from '../pki/leaf-template.ts';
-import { pemDecodeAll } from '../pki/pem.ts';
+import { pemDecodeAll, pemEncode } from '../pki/pem.ts';
 import { tbsAndSigAlg } from '../pki/signed-parts.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
 import {
@@ -34,6 +34,7 @@ afterEach(() => open.splice(0).forEach((close) => close()));
 function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false) {
   const { port1, port2 } = new MessageChannel();
   const requests: HelperRequest[] = [];
+  const responses: HelperResponse[] = [];
   const onError: (() => void)[] = [];
   serveLeafHelper(
     {
@@ -50,12 +51,15 @@ function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false
     },
     addEventListener: (type: string, listener: (event: MessageEvent<HelperResponse>) => void) => {
       if (type === 'message')
-        port1.on('message', (data: HelperResponse) => listener({ data } as MessageEvent<HelperResponse>));
+        port1.on('message', (data: HelperResponse) => {
+          responses.push(data);
+          listener({ data } as MessageEvent<HelperResponse>);
+        });
       else onError.push(() => (listener as () => void)());
     },
   };
   open.push(() => (port1.close(), port2.close()));
-  return { endpoint, requests };
+  return { endpoint, requests, responses };
 }
 
 async function readyPool(endpoint: HelperEndpoint): Promise<LeafHelperPool> {
@@ -119,6 +123,24 @@ describe('a batch with a leaf helper', () => {
       const leaf = result.items.find((i) => i.name === name)!;
       const v = await opensslVerify({ rootPem: ca.certPem, certPem: leaf.certPem, purpose: 'sslserver' });
       expect(v.ok, v.output).toBe(true);
+    }
+  });
+
+  it("sends its leaves' PEMs as ASCII bytes with their slabs moved, and the batch reads them as pemEncode's text", async () => {
+    const helper = inProcessHelper();
+    const pool = await readyPool(helper.endpoint);
+    const result = await issueBatch(nodeList(24), ca, { days: 7, helpers: pool });
+    const made = helper.responses.find((r) => r.type === 'made');
+    if (made?.type !== 'made') throw new Error('the helper made nothing');
+    expect(made.leaves).toHaveLength(12);
+    expect(made.leaves.every((l) => l.certPem instanceof Uint8Array && l.keyPem instanceof Uint8Array)).toBe(true);
+    // A share's PEMs share a slab or two, not a buffer each.
+    expect(new Set(made.leaves.map((l) => (l.certPem as Uint8Array).buffer)).size).toBeLessThanOrEqual(2);
+    for (const item of result.items) {
+      const cert = new X509Certificate(item.certPem);
+      expect(item.certPem).toBe(pemEncode('CERTIFICATE', cert.rawData));
+      expect(item.chainPem).toBe(item.certPem);
+      expect(item.keyPem).toBe(pemEncode('PRIVATE KEY', pemDecodeAll(item.keyPem).blocks[0]!.der));
     }
   });
 

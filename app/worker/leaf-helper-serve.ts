@@ -1,13 +1,13 @@
 /**
  * The leaf helper worker's side of its protocol with the pki worker's pool (leaf-helper-pool.ts):
  * it says 'ready' once its code is loaded, then makes each share of leaves it is sent from the
- * recipe that comes with it (pki/leaf-helpers.ts recipeLeafMaker) and answers with their PEMs, or
- * with the failure's message (the batch then makes that share itself).
+ * recipe that comes with it (pki/leaf-helpers.ts recipeLeafMaker) and answers with their PEMs (as
+ * ASCII bytes, their slabs transferred: pki/pem-ascii.ts), or with the failure's message (the batch then makes that share itself).
  *
  * A batch sends a helper one share, so the recipe travels with it and is dropped with it: the
  * issuer's private key in it lives in the helper only while the helper works for that batch.
  */
-import { recipeLeafMaker, type LeafOrder, type LeafRecipe, type MadeLeaf } from '../pki/helper/index.ts';
+import { buffersOf, recipeLeafMaker, type LeafOrder, type LeafRecipe, type MadeLeaf } from '../pki/helper/index.ts';
 import type { Endpoint } from './protocol.ts';
 
 /**
@@ -34,7 +34,7 @@ export type HelperResponse =
 
 export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.crypto): void {
   const running = new Map<number, AbortController>();
-  const send = (message: HelperResponse) => endpoint.postMessage(message);
+  const send = (message: HelperResponse, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
   endpoint.addEventListener('message', (event: MessageEvent<HelperRequest>) => {
     const request = event.data;
     if (request.type === 'cancel') return void running.get(request.id)?.abort();
@@ -46,7 +46,9 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
       .then(
         (leaves) => {
           performance.measure(SHARE_MEASURE, { start, detail: leaves.length });
-          send({ type: 'made', id, leaves, ms: performance.now() - start });
+          // The PEMs' slabs move to the pki worker (pki/pem-ascii.ts): nothing of them stays here.
+          const pems = leaves.flatMap((l) => [l.certPem, l.keyPem]).filter((p) => typeof p !== 'string');
+          send({ type: 'made', id, leaves, ms: performance.now() - start }, buffersOf(pems));
         },
         (e: unknown) => send({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) }),
       )

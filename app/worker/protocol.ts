@@ -47,3 +47,20 @@ export interface Endpoint {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
+
+/** Buffers a result's bytes live in, by result: moved to the page with it rather than copied. */
+const transfers = new WeakMap<object, Transferable[]>();
+
+/**
+ * `value`, to be sent with `buffers` transferred (serve.ts): the worker gives them up, so nothing
+ * in the worker may read them after the operation returns.
+ */
+export function transferring<T extends object>(value: T, buffers: Transferable[]): T {
+  transfers.set(value, buffers);
+  return value;
+}
+
+/** The buffers `value` is to be sent with (transferring), if any. */
+export function transfersOf(value: unknown): Transferable[] | undefined {
+  return typeof value === 'object' && value !== null ? transfers.get(value) : undefined;
+}

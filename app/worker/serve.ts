@@ -3,7 +3,14 @@
  * progress, abort it on cancel, and turn any failure into a plain WorkerError.
  */
 import { isPkiError } from '../pki/light/index.ts';
-import type { Endpoint, OpContext, WorkerError, WorkerRequest, WorkerResponse } from './protocol.ts';
+import {
+  transfersOf,
+  type Endpoint,
+  type OpContext,
+  type WorkerError,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.ts';
 
 type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
 /** A handler that can load its code ahead of its first call (ops.ts's lazy families). */
@@ -23,8 +30,10 @@ export function toWorkerError(e: unknown, signal?: AbortSignal): WorkerError {
   };
 }
 
-/** Results whose bytes can move rather than be copied. */
+/** Results whose bytes can move rather than be copied: a whole byte array, or what the operation named (protocol.ts transferring). */
 function transferables(value: unknown): Transferable[] {
+  const named = transfersOf(value);
+  if (named) return named;
   if (
     value instanceof Uint8Array &&
     value.buffer instanceof ArrayBuffer &&

@@ -4,4 +4,5 @@
  * schema library (leaf-maker.ts says why), so a helper starts in a few milliseconds.
  */
 export { recipeLeafMaker, type LeafHelper, type LeafHelpers, type LeafOrder, type MadeLeaf } from '../leaf-helpers.ts';
+export { buffersOf } from '../pem-ascii.ts';
 export type { LeafRecipe } from '../leaf-maker.ts';
