@@ -52,9 +52,10 @@ export const HELPER_MIN_SHARE = 8;
 const HELPER_IN_FLIGHT = 16;
 
 /**
- * The helper's side: a maker of `recipe`'s leaves on `crypto`, for a share at a time, its PEMs as
- * ASCII bytes in slabs of the share's own, to be sent. Every leaf goes through the batch's own code (issueFromTemplate on the recipe's writers
- * and WebCrypto engine), so a helper's leaf is the leaf the batch's thread would have made.
+ * The helper's side: a maker of `recipe`'s leaves on `crypto`, a share at a time, each share's
+ * PEMs as ASCII bytes in slabs of its own, to be sent. Every leaf goes through the batch's own
+ * code (issueFromTemplate on the recipe's writers and WebCrypto engine), so a helper's leaf is the
+ * leaf the batch's thread would have made.
  */
 export function recipeLeafMaker(
   recipe: LeafRecipe,

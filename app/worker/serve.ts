@@ -33,7 +33,13 @@ export function toWorkerError(e: unknown, signal?: AbortSignal): WorkerError {
 /** Results whose bytes can move rather than be copied: a whole byte array, or what the operation named (protocol.ts transferring). */
 function transferables(value: unknown): Transferable[] {
   const named = transfersOf(value);
-  if (named) return named;
+  if (named) {
+    // A buffer that already moved is empty (detached); Node's MessagePort would drop the whole
+    // message without a word, Chromium throws. Either way the page must hear of it.
+    if (named.some((b) => b instanceof ArrayBuffer && b.byteLength === 0))
+      throw new Error('a result buffer was already sent');
+    return named;
+  }
   if (
     value instanceof Uint8Array &&
     value.buffer instanceof ArrayBuffer &&
@@ -72,11 +78,17 @@ export function serveOps(endpoint: Endpoint, ops: Readonly<Record<string, AnyHan
       progress: (done, total, label) =>
         send({ type: 'progress', id, done, total, ...(label === undefined ? {} : { label }) }),
     };
+    const fail = (e: unknown) => send({ type: 'error', id, error: toWorkerError(e, controller.signal) });
     handler(args as never, ctx)
-      .then(
-        (value) => send({ type: 'result', id, value }, transferables(value)),
-        (e: unknown) => send({ type: 'error', id, error: toWorkerError(e, controller.signal) }),
-      )
+      .then((value) => {
+        // A result that cannot be sent (not cloneable, a buffer to move that is already gone) is
+        // answered as an error, not left for the page to wait on forever.
+        try {
+          send({ type: 'result', id, value }, transferables(value));
+        } catch (e) {
+          fail(e);
+        }
+      }, fail)
       .finally(() => running.delete(id));
   });
 }

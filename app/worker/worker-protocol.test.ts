@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PkiError } from '../pki/errors.ts';
 import { workerCaller, WorkerCallError, type CallOptions } from './client.ts';
 import { OPS } from './ops.ts';
-import type { Endpoint, OpContext } from './protocol.ts';
+import { transferring, type Endpoint, type OpContext } from './protocol.ts';
 import { serveOps } from './serve.ts';
 import { portEndpoint } from './testing/channel-worker.ts';
 
@@ -35,6 +35,12 @@ const testOps = {
   },
   typed: () => Promise.reject(new PkiError('invalid-san', 'sans', '"10.0.0.300" is not an IPv4 or IPv6 address')),
   crash: () => Promise.reject(new TypeError('x is undefined')),
+  uncloneable: () => Promise.resolve({ answer: () => 42 }),
+  movedAway: () => {
+    const bytes = new Uint8Array(8);
+    structuredClone(bytes, { transfer: [bytes.buffer] });
+    return Promise.resolve(transferring({ bytes }, [bytes.buffer]));
+  },
 };
 
 function connect() {
@@ -65,6 +71,16 @@ describe('worker protocol', () => {
       wantError: { code: 'internal', message: 'Unknown worker operation "nope".' },
     },
     { name: 'inherited names are not operations', input: 'toString', wantError: { code: 'internal' } },
+    {
+      name: 'a result that cannot be cloned is an internal error, not a call left waiting',
+      input: 'uncloneable',
+      wantError: { code: 'internal' },
+    },
+    {
+      name: 'a result whose buffer to move is already gone is an internal error, not a call left waiting',
+      input: 'movedAway',
+      wantError: { code: 'internal' },
+    },
   ];
   for (const row of errorRows) {
     it(row.name, async () => {
