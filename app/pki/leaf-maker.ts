@@ -45,7 +45,7 @@ interface LeafEngineExtras {
   pemAscii?: PemAsciiWriter;
 }
 
-/** An engine whose steps wait (WebCrypto: each call a hop to a crypto thread). */
+/** An engine whose steps wait (WebCrypto: each call settles in a later task). */
 export interface AsyncLeafEngine extends LeafEngineExtras {
   sync?: false;
   newKey(): Promise<LeafKey>;

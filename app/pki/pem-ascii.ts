@@ -123,10 +123,13 @@ export function asciiText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** The distinct buffers under `views`: what to transfer so the views travel without a copy. */
-export function buffersOf(views: Iterable<Uint8Array>): ArrayBuffer[] {
+/**
+ * The distinct buffers under the PEMs of `pems` held as bytes (text is skipped): what to transfer
+ * so those views travel without a copy.
+ */
+export function buffersOf(pems: Iterable<string | Uint8Array>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const v of views) if (v.buffer instanceof ArrayBuffer) buffers.add(v.buffer);
+  for (const p of pems) if (typeof p !== 'string' && p.buffer instanceof ArrayBuffer) buffers.add(p.buffer);
   return [...buffers];
 }
 

@@ -74,8 +74,7 @@ export async function setUpClusterWire(args: ClusterArgs, ctx: OpContext, crypto
     warnings: issued.notes,
   };
   // The leaves' PEMs written as ASCII bytes move to the page with their slabs (pki/pem-ascii.ts).
-  const ascii = [nodes, clients].flatMap((c) => [...c.certPems, ...c.keyPems]).filter((p) => typeof p !== 'string');
-  return transferring(wire, buffersOf(ascii));
+  return transferring(wire, buffersOf([nodes, clients].flatMap((c) => [...c.certPems, ...c.keyPems])));
 }
 
 /** The Cluster operation's result as the page reads it (setUpClusterWire, decoded). */

@@ -47,7 +47,7 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
         (leaves) => {
           performance.measure(SHARE_MEASURE, { start, detail: leaves.length });
           // The PEMs' slabs move to the pki worker (pki/pem-ascii.ts): nothing of them stays here.
-          const pems = leaves.flatMap((l) => [l.certPem, l.keyPem]).filter((p) => typeof p !== 'string');
+          const pems = leaves.flatMap((l) => [l.certPem, l.keyPem]);
           send({ type: 'made', id, leaves, ms: performance.now() - start }, buffersOf(pems));
         },
         (e: unknown) => send({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) }),
