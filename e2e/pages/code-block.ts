@@ -16,6 +16,9 @@ export interface Copied {
 
 /** Press the block's Copy button and read the clipboard once the copy is done. */
 export async function copyCodeBlock(figure: Locator): Promise<Copied> {
+  // The block may be on screen before its text is (a snippet is rendered once its module loads):
+  // innerText does not wait, so wait for the text first.
+  await expect(figure.locator('pre'), 'the code block shows its text').not.toHaveText('');
   const shown = await figure.locator('pre').innerText();
   const status = figure.getByRole('status');
   await expect(status, 'the Copy button is idle before the copy').toHaveText('');
