@@ -323,6 +323,7 @@ function helperRunners(
   if (!runtime || unroutedCrypto(crypto, calls) !== runtime) return [];
   return helpers.ready().map((helper) => ({
     weight: helper.weight(),
+    overdue: () => helper.retire(),
     async run(indices) {
       const inputs = indices.map((i) => leafInput(lines[i]!, serialOf(fast.serials, i), fast.window));
       const made = await helper.make(recipe, inputs, signal);

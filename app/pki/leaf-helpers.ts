@@ -2,7 +2,7 @@
  * Leaf helpers: other threads (the app's leaf helper workers) that make a batch's leaves beside
  * the batch's own thread, from the template's recipe (leaf-maker.ts). The batch hands each one a
  * share of its lines when it starts, weighed by the helper's pace against its own (shared-map.ts),
- * and makes the share of a helper that fails itself.
+ * and makes the share of a helper that fails, or that has not answered in time, itself.
  *
  * Why: Chromium does a WebCrypto call's work on the thread that calls it, so one worker makes one
  * certificate's key and signature at a time, and a second core sits idle. Raw WebCrypto in a page
@@ -37,6 +37,11 @@ export interface LeafHelper {
    * `signal` aborts (the helper then starts no more of them).
    */
   make(recipe: LeafRecipe, orders: readonly LeafOrder[], signal?: AbortSignal): Promise<MadeLeaf[]>;
+  /**
+   * It held a share past its time (shared-map.ts: the batch made that share itself): it gets no
+   * more work, and is stopped where it can be.
+   */
+  retire(): void;
 }
 
 export interface LeafHelpers {

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { remoteShares, sharedMap, type RemoteRunner } from './shared-map.ts';
+import {
+  REMOTE_GRACE_FACTOR,
+  REMOTE_GRACE_MIN_MS,
+  remoteGraceMs,
+  remoteShares,
+  sharedMap,
+  type RemoteRunner,
+} from './shared-map.ts';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => i);
 const tick = () => new Promise((r) => setTimeout(r, 1));
@@ -121,5 +128,75 @@ describe('sharedMap', () => {
       onLocalPace: (ms) => paces.push(ms),
     });
     expect(paces).toHaveLength(1);
+  });
+
+  describe('a remote that does not answer in time', () => {
+    /** A remote that answers after `delay` ms (never, by default), counting its `overdue` calls. */
+    const slow = (delay = Infinity) => {
+      const r = {
+        weight: 1,
+        overdue: vi.fn(),
+        run: (indices: readonly number[]) =>
+          new Promise<string[]>((resolve) => {
+            if (Number.isFinite(delay)) setTimeout(() => resolve(indices.map((i) => `remote ${i}`)), delay);
+          }),
+      };
+      return r;
+    };
+
+    it('has its share made here once the grace is over, in order, and is told', async () => {
+      const r = slow();
+      const graceMs = vi.fn((_localMs: number) => 20);
+      const out = await sharedMap(items(20), local, { limit: 4, remotes: [r], minShare: 8, graceMs });
+      expect(out).toEqual(items(20).map((i) => `local ${i}`));
+      expect(r.overdue).toHaveBeenCalledTimes(1);
+      // The grace is asked for the time this thread would take for the remote's 10 items.
+      expect(graceMs).toHaveBeenCalledTimes(1);
+      expect(graceMs.mock.calls[0]![0]).toBeGreaterThan(0);
+    });
+
+    it('keeps its share when it answers within the grace', async () => {
+      const r = slow(30);
+      const out = await sharedMap(items(20), local, { limit: 4, remotes: [r], minShare: 8, graceMs: () => 2_000 });
+      expect(out).toEqual(items(20).map((i) => (i < 10 ? `local ${i}` : `remote ${i}`)));
+      expect(r.overdue).not.toHaveBeenCalled();
+    });
+
+    it('is ignored when it answers after its share was taken back', async () => {
+      const r = slow(60);
+      const done: number[] = [];
+      const out = await sharedMap(items(20), local, {
+        limit: 4,
+        remotes: [r],
+        minShare: 8,
+        graceMs: () => 5,
+        onDone: (d) => done.push(d),
+      });
+      expect(out).toEqual(items(20).map((i) => `local ${i}`));
+      await new Promise((r) => setTimeout(r, 80));
+      expect(out).toEqual(items(20).map((i) => `local ${i}`));
+      expect(Math.max(...done)).toBe(20);
+      expect(done).toHaveLength(20);
+    });
+
+    it('starts no grace once the map failed', async () => {
+      const graceMs = vi.fn((_localMs: number) => 5);
+      const fn = async (x: number) => {
+        await tick();
+        if (x === 2) throw new Error('line 3 failed');
+        return String(x);
+      };
+      await expect(sharedMap(items(20), fn, { limit: 2, remotes: [slow()], minShare: 8, graceMs })).rejects.toThrow(
+        'line 3 failed',
+      );
+      await tick();
+      expect(graceMs).not.toHaveBeenCalled();
+    });
+
+    it("is given at least REMOTE_GRACE_MIN_MS, or REMOTE_GRACE_FACTOR times this thread's time", () => {
+      expect(remoteGraceMs(0)).toBe(REMOTE_GRACE_MIN_MS);
+      expect(remoteGraceMs(10)).toBe(REMOTE_GRACE_MIN_MS);
+      expect(remoteGraceMs(10_000)).toBe(REMOTE_GRACE_FACTOR * 10_000);
+    });
   });
 });

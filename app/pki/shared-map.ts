@@ -13,7 +13,11 @@
  * Contract, as boundedMap's: the first local failure rejects the map and nothing starts after it;
  * `shouldStop` is asked before each local call starts and after each call or share settles, and a
  * true answer rejects with `stopError(done)`. A remote that fails is not an error of the map: its
- * share is made here. `onDone` counts what is finished (a share at once), up to `items.length`.
+ * share is made here. So is the share of a remote that is overdue: one that has not answered
+ * `graceMs` after this thread made its own part, for a share this thread would make in `localMs`
+ * (a helper that hangs without failing would otherwise hold the map forever); its late answer is
+ * ignored and its `overdue` is called, so its owner can stop giving it work. `onDone` counts what
+ * is finished (a share at once), up to `items.length`.
  */
 
 /** boundedMap's options (bounded-map.ts), which sharedMap shares. */
@@ -30,6 +34,18 @@ export interface RemoteRunner<R> {
   /** Its share against this thread's: 1 takes as many items as this thread makes, 0.5 half as many. */
   weight: number;
   run(indices: readonly number[]): Promise<R[]>;
+  /** Its share was taken back because it did not answer in time (see the contract above). */
+  overdue?(): void;
+}
+
+/** The least time a remote is given, once this thread's part is done, before its share is made here. */
+export const REMOTE_GRACE_MIN_MS = 5_000;
+/** ... and how many times this thread's own time for the same share, when that is longer. */
+export const REMOTE_GRACE_FACTOR = 4;
+
+/** How long a remote may still take after this thread's part, for a share this thread makes in `localMs`. */
+export function remoteGraceMs(localMs: number): number {
+  return Math.max(REMOTE_GRACE_MIN_MS, REMOTE_GRACE_FACTOR * localMs);
 }
 
 export interface SharedMapOptions<R> extends BoundedMapOptions {
@@ -38,6 +54,8 @@ export interface SharedMapOptions<R> extends BoundedMapOptions {
   minShare: number;
   /** When this thread has made its own part: its milliseconds per item (so the next shares can follow the pace). */
   onLocalPace?: (msPerItem: number) => void;
+  /** How long a remote may still take once this thread's part is done (default remoteGraceMs). */
+  graceMs?: (localMs: number) => number;
 }
 
 /** Each remote's share of `count` items, in proportion to its weight (this thread's is 1), in whole items. */
@@ -97,14 +115,41 @@ export async function sharedMap<T, R>(
     }
   };
   const lanes = () => Array.from({ length: Math.max(1, Math.min(options.limit, queue.length - taken)) }, local);
+  // This thread's milliseconds per item, once its own part is made (undefined: it made none).
+  let ownDone: (msPerItem: number | undefined) => void = () => undefined;
+  const ownPace = new Promise<number | undefined>((resolve) => (ownDone = resolve));
+  const grace = options.graceMs ?? remoteGraceMs;
+  /**
+   * `late` rejects with `reason` once a share of `count` items is overdue (no timer once the map
+   * failed); `stop` cancels it.
+   */
+  const overdue = (count: number) => {
+    const reason = new Error(`a remote did not answer for its ${count} items in time`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const late = new Promise<never>((_, reject) => {
+      void ownPace.then((msPerItem) => {
+        if (!stopped && !failed) timer = setTimeout(() => reject(reason), grace((msPerItem ?? 0) * count));
+      });
+    });
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+    return { late, reason, stop };
+  };
   const remote = async (runner: RemoteRunner<R>, indices: number[]): Promise<void> => {
     let made: R[];
+    const watch = overdue(indices.length);
     try {
-      made = await runner.run(indices);
+      made = await Promise.race([runner.run(indices), watch.late]);
       if (made.length !== indices.length) throw new Error(`a remote made ${made.length} of ${indices.length}`);
-    } catch {
+    } catch (e) {
+      if (e === watch.reason) runner.overdue?.();
       queue.push(...indices);
       return;
+    } finally {
+      watch.stop();
     }
     if (failed) return;
     indices.forEach((index, k) => (results[index] = made[k] as R));
@@ -116,9 +161,18 @@ export async function sharedMap<T, R>(
   );
   const start = performance.now();
   const own = queue.length;
-  const paced = Promise.all(lanes()).then(() => {
-    if (!failed && own && remotes.some(Boolean)) options.onLocalPace?.((performance.now() - start) / own);
-  });
+  const paced = Promise.all(lanes()).then(
+    () => {
+      const msPerItem = own ? (performance.now() - start) / own : undefined;
+      ownDone(msPerItem);
+      if (!failed && msPerItem !== undefined && remotes.some(Boolean)) options.onLocalPace?.(msPerItem);
+    },
+    (e: unknown) => {
+      // A failed map waits for no remote (overdue starts no timer once `failed` is set).
+      ownDone(undefined);
+      throw e;
+    },
+  );
   await Promise.all([paced, ...remotes]);
   // A remote that failed after this thread's lanes had run out left its share in the queue.
   while (!failed && taken < queue.length) await Promise.all(lanes());

@@ -23,6 +23,7 @@ import {
   type LeafHelperPool,
 } from './leaf-helper-pool.ts';
 import { serveLeafHelper, type HelperRequest, type HelperResponse } from './leaf-helper-serve.ts';
+import { REMOTE_GRACE_MIN_MS } from '../pki/shared-map.ts';
 
 const open: (() => void)[] = [];
 afterEach(() => open.splice(0).forEach((close) => close()));
@@ -30,12 +31,15 @@ afterEach(() => open.splice(0).forEach((close) => close()));
 /**
  * A helper served in this process; `requests` sees what the pool sends. With `crashOnMake`, the
  * helper dies on its first share instead of making it: the share is lost and its error event fires.
+ * With `hangOnMake`, a share is lost without a word (no answer, no error event), as from a helper
+ * that hangs; `terminated` counts the pool's terminate calls.
  */
-function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false) {
+function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false, hangOnMake = false) {
   const { port1, port2 } = new MessageChannel();
   const requests: HelperRequest[] = [];
   const responses: HelperResponse[] = [];
   const onError: (() => void)[] = [];
+  const terminated = { count: 0 };
   serveLeafHelper(
     {
       postMessage: (m) => port2.postMessage(m),
@@ -47,8 +51,9 @@ function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false
     postMessage: (m) => {
       requests.push(m);
       if (crashOnMake && m.type === 'make') setTimeout(() => onError.forEach((f) => f()), 1);
-      else port1.postMessage(m);
+      else if (!(hangOnMake && m.type === 'make')) port1.postMessage(m);
     },
+    terminate: () => void terminated.count++,
     addEventListener: (type: string, listener: (event: MessageEvent<HelperResponse>) => void) => {
       if (type === 'message')
         port1.on('message', (data: HelperResponse) => {
@@ -59,7 +64,7 @@ function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false
     },
   };
   open.push(() => (port1.close(), port2.close()));
-  return { endpoint, requests, responses };
+  return { endpoint, requests, responses, terminated };
 }
 
 async function readyPool(endpoint: HelperEndpoint): Promise<LeafHelperPool> {
@@ -157,6 +162,24 @@ describe('a batch with a leaf helper', () => {
       expect(v.ok, v.output).toBe(true);
     }
   });
+
+  it('takes back the share of a helper that hangs without a word, makes it itself, and retires the helper', async () => {
+    const helper = inProcessHelper(globalThis.crypto, false, true);
+    const pool = await readyPool(helper.endpoint);
+    const started = Date.now();
+    const result = await issueBatch(nodeList(30), ca, { days: 7, helpers: pool });
+    // The batch waited out the grace (shared-map.ts remoteGraceMs) once its own part was made.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(REMOTE_GRACE_MIN_MS);
+    expect(ordersSent(helper.requests)).toHaveLength(15);
+    expect(result.items.map((i) => i.name)).toEqual(Array.from({ length: 30 }, (_, i) => `node${i + 1}`));
+    expect(new Set(result.items.map((i) => i.serial)).size).toBe(30);
+    expect(pool.ready()).toHaveLength(0);
+    expect(helper.terminated.count).toBe(1);
+    for (const item of [result.items[15]!, result.items[29]!]) {
+      const v = await opensslVerify({ rootPem: ca.certPem, certPem: item.certPem, purpose: 'sslserver' });
+      expect(v.ok, v.output).toBe(true);
+    }
+  }, 30_000);
 
   it('makes the share itself when the helper answers with a failure', async () => {
     // A helper's first WebCrypto call for a leaf is generateKey: it fails every leaf.

@@ -4,7 +4,8 @@
  * starts them when it loads (ops-pki.ts), which the issuing forms trigger on their first focus,
  * so they are ready by the first batch; a batch uses the ones that are ready and never waits for
  * one. A helper whose script fails, or that reports an error, is gone: its pending chunks reject
- * (their batch makes them itself) and it gets no more.
+ * (their batch makes them itself) and it gets no more. So is one retired for holding a share past
+ * its time (pki/shared-map.ts), and its worker is stopped.
  */
 import type { LeafHelper, LeafHelpers, LeafOrder, LeafRecipe, MadeLeaf } from '../pki/helper/index.ts';
 import type { HelperRequest, HelperResponse } from './leaf-helper-serve.ts';
@@ -22,6 +23,8 @@ export interface HelperEndpoint {
   postMessage(message: HelperRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<HelperResponse>) => void): void;
   addEventListener(type: 'error' | 'messageerror', listener: () => void): void;
+  /** Stops it (a Worker); a retired helper is stopped where its endpoint can be. */
+  terminate?(): void;
 }
 
 /** A helper's weight before both paces are known, and the bounds of a learnt one (shared-map.ts remoteShares). */
@@ -76,6 +79,10 @@ export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafH
             reject: (e) => (signal?.removeEventListener('abort', cancel), reject(e)),
           });
         });
+      },
+      retire() {
+        leave();
+        endpoint.terminate?.();
       },
     };
     const leave = () => {
