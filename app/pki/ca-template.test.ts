@@ -228,7 +228,7 @@ describe('a root shape is proven once per module life', () => {
     expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).digest).toBe(1);
     expect((await callsOfOneRoot({ algorithm: 'p256', pathLength: 1 })).digest).toBe(0);
     expect((await callsOfOneRoot({ algorithm: 'ed25519' })).digest).toBe(1);
-    // Ed25519: the SPKI and PKCS#8 exports side by side, then the signature.
+    // Ed25519: the PKCS#8 and SPKI exports (leaf-maker.ts keyDer), then the signature.
     expect(await callsOfOneRoot({ algorithm: 'ed25519' })).toEqual({
       generateKey: 1,
       sign: 1,

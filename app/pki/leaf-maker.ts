@@ -118,17 +118,32 @@ export function recipeEngine(recipe: LeafRecipe, crypto: Crypto, pemAscii?: PemA
           cause: e,
         });
       }
-      const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
-      const spki =
-        (key.ec ? ecSpkiFromPkcs8(pkcs8, arenaBytes) : undefined) ??
-        new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
-      return { pkcs8, spki };
+      return keyDer(keys, key.ec, crypto, arenaBytes);
     },
     async sign(tbs) {
       const raw = new Uint8Array(await crypto.subtle.sign(signer.algorithm, signer.key, tbs));
       return signer.ecdsa ? ecdsaRawToDer(raw, arenaBytes) : raw;
     },
   };
+}
+
+/**
+ * A fresh key pair's PKCS#8 and SubjectPublicKeyInfo in as few WebCrypto calls as its type allows:
+ * one PKCS#8 export, whose RFC 5915 ECPrivateKey carries an EC key's public point
+ * (ecSpkiFromPkcs8), and an SPKI export only for other keys. The fast paths' leaves and roots
+ * (ca-template.ts) make their keys' DER here; an EC key's SPKI comes from `allocate`.
+ */
+export async function keyDer(
+  keys: CryptoKeyPair,
+  ec: boolean,
+  crypto: Crypto,
+  allocate: ByteAllocator = ownBytes,
+): Promise<{ pkcs8: Uint8Array<ArrayBuffer>; spki: Uint8Array<ArrayBuffer> }> {
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
+  const spki =
+    (ec ? ecSpkiFromPkcs8(pkcs8, allocate) : undefined) ??
+    new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+  return { pkcs8, spki };
 }
 
 /**
