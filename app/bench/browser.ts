@@ -16,6 +16,8 @@ import { CHROMIUM_ARGS, findChromium } from '../test/chromium-path.mjs';
 import { workspaceOpen } from './workspace-open.ts';
 import { inspectBundle } from './browser-read.ts';
 import { issueFigure, warmWorkerFigure } from './browser-issue.ts';
+import { freshFloorFigure } from './fresh-floor.ts';
+import { helperCount } from '../worker/leaf-helper-pool.ts';
 import { clusterViewTraced, openClusterForm } from './cluster-view-trace.ts';
 import { installBenchCall } from './bench-call.ts';
 import { APP_READY, SYSTEM_BUNDLE } from './bench-inputs.ts';
@@ -297,9 +299,13 @@ async function workerFigures(browser: Browser): Promise<void> {
     console.log(
       'browser: the long-task observer did not see a deliberate 80 ms task; the figures below are not trustworthy',
     );
-  const python100 = await issueFigure(page, 100);
+  const figure100 = await issueFigure(page, 100);
+  const threads = 1 + helperCount(await page.evaluate(() => navigator.hardwareConcurrency));
+  // A same-origin document without the app: the worker's script, shown as text.
+  const plainDocument = workerUrl();
+  if (plainDocument) await freshFloorFigure(browser, plainDocument, 100, threads, figure100);
   await issueFigure(page, 1000);
-  await warmWorkerFigure(page, 100, python100);
+  await warmWorkerFigure(page, 100, figure100.python);
   await page.close();
 }
 
