@@ -2,7 +2,8 @@
  * Issue 12, forms and choices: names that clash are said as typed, before anything is made; CAs of
  * one name are told apart in the selects; each target system is explained and "generic" is never
  * Node.js; Cassandra with PKCS#12 asks for the store password and puts keystore and truststore in
- * the zip (opened by keytool); Issue and Sign CSR add the CN's host name by one rule and say so.
+ * the zip (opened by keytool); Issue and Sign CSR add the CN's host name by one rule and say so;
+ * a long node list's snippets are picked by typing a node's name.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -153,6 +154,54 @@ test('snippets: the target own first under contents, and a node picker rewrites 
   // A contents entry takes the reader (and the focus) to its snippet.
   await contents.getByRole('button', { name: /^cqlsh/ }).click();
   await expect(panel.getByRole('heading', { name: /^cqlsh/ })).toBeFocused();
+});
+
+test('snippets of a long node list: the node is picked by typing, with suggestions, and a name no node has is said', async ({
+  app,
+  cluster,
+  page,
+}) => {
+  await app.open();
+  // Over SELECT_MAX (100) names the picker is a search box (components/name-picker.tsx).
+  const nodes = Array.from({ length: 120 }, (_, i) => `node${i + 1} 10.0.0.${i + 1}`).join('\n');
+  await cluster.create({ name: 'many', nodes, clients: 'app', target: 'ScyllaDB' });
+  const panel = cluster.result.getByRole('region', { name: 'Snippets' });
+  // A search box with suggestions (a datalist) is a combobox to assistive technology.
+  const box = panel.getByRole('combobox', { name: 'Node for the snippets' });
+  const firstCode = panel.locator(':scope > .snippet').first().locator('pre');
+  await expect(box).toHaveValue('node1');
+  await expect(box).toHaveAccessibleDescription(
+    /120 nodes: type a name, or part of one, and pick it\. The snippets are for node1\./,
+  );
+  await expect(firstCode).toContainText('/etc/scylla/certs/node1/');
+
+  // Part of a name is a search: the names holding it are suggested, nothing is refused, and the
+  // snippets stay with the node picked.
+  await box.fill('ode11');
+  const suggestions = page.locator(`datalist[id="${await box.getAttribute('list')}"] option`);
+  const suggested = () => suggestions.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const node11s = ['node11', ...Array.from({ length: 10 }, (_, i) => `node11${i}`)];
+  await expect(suggestions).toHaveCount(11);
+  expect(await suggested()).toEqual(node11s);
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(firstCode).toContainText('/etc/scylla/certs/node1/');
+
+  // Typed from its start, the names starting with it come first; "node11" is also a name, so it is picked.
+  await box.fill('node11');
+  expect(await suggested()).toEqual(node11s);
+  await expect(firstCode).toContainText('/etc/scylla/certs/node11/');
+
+  // A name typed in full picks that node: the per-node snippets are rewritten for it.
+  await box.fill('node117');
+  await expect(firstCode).toContainText('/etc/scylla/certs/node117/');
+  await expect(firstCode).not.toContainText('/etc/scylla/certs/node1/');
+  await expect(box).toHaveAccessibleDescription(/The snippets are for node117\./);
+
+  // A name no node has is said beside the box, and the snippets stay with the node picked.
+  await box.fill('nodeX');
+  await expect(panel.getByText('No node is named "nodeX" in this bundle.')).toBeVisible();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(firstCode).toContainText('/etc/scylla/certs/node117/');
 });
 
 /** Unpack a downloaded zip into the test output and let keytool judge its Cassandra stores. */
