@@ -189,12 +189,12 @@ export interface BatchResult {
 }
 
 /**
- * Certificates in flight at once. Each one waits on WebCrypto three times (generate, export,
- * sign). In Node each wait is a hop to libuv's pool, and with 16 in flight the hops overlap and the
- * JS thread stays busy; Chromium does the work on the calling thread (leaf-helpers.ts), where
- * keeping calls in flight saves only the gaps between them. In Node (npm run bench, raw WebCrypto generate + export + sign, one run):
- * 0.79 ms/cert one at a time, 0.23 ms/cert 16 at a time; the CPU per certificate also falls
- * (0.38 -> 0.23 ms), as fewer hops find their thread asleep.
+ * Certificates in flight at once. Each waits on WebCrypto three times (generate, export, sign).
+ * In Node each wait is a hop to libuv's pool: with 16 in flight the hops overlap and the JS
+ * thread stays busy. Chromium does the work on the calling thread (leaf-helpers.ts), where calls
+ * in flight save only the gaps between them. In Node (npm run bench, raw WebCrypto generate +
+ * export + sign, one run): 0.79 ms/cert one at a time, 0.23 ms/cert 16 at a time; the CPU per
+ * certificate also falls (0.38 -> 0.23 ms), as fewer hops find their thread asleep.
  */
 export const BATCH_IN_FLIGHT = 16;
 

@@ -29,12 +29,12 @@ const open: (() => void)[] = [];
 afterEach(() => open.splice(0).forEach((close) => close()));
 
 /**
- * A helper served in this process; `requests` sees what the pool sends. With `crashOnMake`, the
- * helper dies on its first share instead of making it: the share is lost and its error event fires.
- * With `hangOnMake`, a share is lost without a word (no answer, no error event), as from a helper
- * that hangs; `terminated` counts the pool's terminate calls.
+ * A helper served in this process; `requests` sees what the pool sends. `onMake`: 'serve' makes
+ * each share; 'crash' dies on its first share instead (the share is lost and its error event
+ * fires); 'hang' loses each share without a word (no answer, no error event), as a helper that
+ * hangs. `terminated` counts the pool's terminate calls.
  */
-function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false, hangOnMake = false) {
+function inProcessHelper(crypto: Crypto = globalThis.crypto, onMake: 'serve' | 'crash' | 'hang' = 'serve') {
   const { port1, port2 } = new MessageChannel();
   const requests: HelperRequest[] = [];
   const responses: HelperResponse[] = [];
@@ -50,8 +50,8 @@ function inProcessHelper(crypto: Crypto = globalThis.crypto, crashOnMake = false
   const endpoint: HelperEndpoint = {
     postMessage: (m) => {
       requests.push(m);
-      if (crashOnMake && m.type === 'make') setTimeout(() => onError.forEach((f) => f()), 1);
-      else if (!(hangOnMake && m.type === 'make')) port1.postMessage(m);
+      if (m.type === 'make' && onMake === 'crash') setTimeout(() => onError.forEach((f) => f()), 1);
+      else if (!(m.type === 'make' && onMake === 'hang')) port1.postMessage(m);
     },
     terminate: () => void terminated.count++,
     addEventListener: (type: string, listener: (event: MessageEvent<HelperResponse>) => void) => {
@@ -150,7 +150,7 @@ describe('a batch with a leaf helper', () => {
   });
 
   it("makes a crashed helper's share itself, and the helper gets no more", async () => {
-    const helper = inProcessHelper(globalThis.crypto, true);
+    const helper = inProcessHelper(globalThis.crypto, 'crash');
     const pool = await readyPool(helper.endpoint);
     const result = await issueBatch(nodeList(30), ca, { days: 7, helpers: pool });
     expect(ordersSent(helper.requests)).toHaveLength(15);
@@ -164,7 +164,7 @@ describe('a batch with a leaf helper', () => {
   });
 
   it('takes back the share of a helper that hangs without a word, makes it itself, and retires the helper', async () => {
-    const helper = inProcessHelper(globalThis.crypto, false, true);
+    const helper = inProcessHelper(globalThis.crypto, 'hang');
     const pool = await readyPool(helper.endpoint);
     const started = Date.now();
     const result = await issueBatch(nodeList(30), ca, { days: 7, helpers: pool });
