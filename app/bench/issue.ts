@@ -27,6 +27,7 @@ import {
   type LeafEngineFactory,
 } from '../pki/index.ts';
 import { nodeLeafEngine } from '../cli/node-leaf-engine.ts';
+import { renewFigure } from './renew-figure.ts';
 import { main as cli } from '../cli/main.ts';
 import {
   anchorLine,
@@ -189,6 +190,7 @@ export async function bench(): Promise<void> {
   );
   const general = await generalPerCert(GENERAL_N, ca);
   console.log(`for scale: the general @peculiar/x509 path, one at a time, N=${GENERAL_N}: ${fmt(general)}`);
+  await renewFigure(ca, N);
   rmSync(caDir, { recursive: true, force: true });
 }
 

@@ -10,6 +10,13 @@ import { leafFacts } from './leaf-facts.ts';
 import type { LeafProfile } from './profiles.ts';
 import { renewLeaf, renewLeaves } from './renew.ts';
 import { opensslVerify } from '../test/judges/openssl.ts';
+import { Name, X509Certificate } from '@peculiar/x509';
+import { signLeaf } from './issue.ts';
+import { loadIssuer } from './issuer.ts';
+import type { LeafHelpers, LeafOrder } from './leaf-helpers.ts';
+import { ecSpkiFromPkcs8 } from './leaf-maker.ts';
+import { pemDecodeAll } from './pem.ts';
+import { tbsAndSigAlg } from './signed-parts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -163,6 +170,166 @@ describe('renewLeaves: a cluster under one CA', () => {
     await expect(renewLeaves([...members, { name: 'db-3', certPem: 'nothing' }], inter)).rejects.toMatchObject({
       field: 'cert',
       message: expect.stringMatching(/^db-3: /) as string,
+    });
+  });
+});
+
+/** A node certificate whose subject is one CN as a UTF8String even where PrintableString would do. */
+async function utf8CommonNameLeaf(cn: string): Promise<IssuedLeaf> {
+  const value = [0x0c, cn.length, ...[...cn].map((c) => c.charCodeAt(0))];
+  const attribute = [0x30, 5 + value.length, 0x06, 0x03, 0x55, 0x04, 0x03, ...value];
+  const subject = Uint8Array.from([0x30, attribute.length + 2, 0x31, attribute.length, ...attribute]);
+  const template = await issueLeaf({ profile: 'node', commonName: cn, days: 30 }, inter);
+  const issued = await signLeaf(
+    {
+      profile: 'node',
+      subject: new Name(subject.buffer),
+      sans: [{ kind: 'dns', value: cn }],
+      spki: leafFacts(template.certPem).spki.slice().buffer,
+      days: 30,
+    },
+    await loadIssuer(inter),
+  );
+  expect(leafFacts(issued.certPem).subjectDer).toEqual(subject);
+  return { ...issued, keyPem: template.keyPem };
+}
+
+describe('renewLeaves: in batches where the batch writes what renewLeaf writes', () => {
+  /** Helpers whose one helper records the leaves it is offered and fails them (the batch then makes them itself). */
+  const recordingHelpers = () => {
+    const offered: string[] = [];
+    const helpers: LeafHelpers = {
+      ready: () => [
+        {
+          weight: () => 1,
+          retire: () => undefined,
+          make: (_recipe, orders: readonly LeafOrder[]) => {
+            offered.push(...orders.map((o) => o.commonName));
+            return Promise.reject(new Error('not here'));
+          },
+        },
+      ],
+      localPace: () => undefined,
+    };
+    return { helpers, offered };
+  };
+
+  it('renews a mixed cluster in order: plain members in batches, kept keys and other subjects one by one', async () => {
+    const node = (name: string, over: object = {}) =>
+      issueLeaf(
+        { profile: 'node', commonName: name, sans: `${name}.db.internal 10.0.2.${name.slice(3)}`, ...over },
+        inter,
+      );
+    const old = [
+      ...(await Promise.all(Array.from({ length: 20 }, (_, i) => node(`db-${i + 1}`)))),
+      await node('db-21', { subject: { organization: 'Acme Ops', country: 'DE' } }),
+      await node('db-22'),
+      await issueLeaf({ profile: 'client', commonName: 'app', days: 30 }, inter),
+      // Another tool's encoding of a plain CN (UTF8String where PrintableString would do): the
+      // batch would write it otherwise, so it keeps its bytes one by one.
+      await utf8CommonNameLeaf('db-23'),
+    ];
+    const names = [...Array.from({ length: 22 }, (_, i) => `db-${i + 1}`), 'app', 'db-23'];
+    const members = old.map((o, i) => ({
+      name: names[i]!,
+      certPem: o.certPem,
+      ...(i === 21 ? { keepKeyPem: o.keyPem } : {}),
+    }));
+    const { helpers, offered } = recordingHelpers();
+    const progress: number[] = [];
+    const renewed = await renewLeaves(members, inter, {}, undefined, {
+      helpers,
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    // The 20 plain nodes went through a batch (its helper was offered half of them, from the end).
+    expect(offered).toEqual(Array.from({ length: 10 }, (_, i) => `db-${i + 11}`));
+    expect(renewed.map((r) => r.name)).toEqual(names);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const serials = new Set(renewed.map((r) => r.serial));
+    expect(serials.size).toBe(24);
+    for (const [i, r] of renewed.entries()) {
+      const was = leafFacts(old[i]!.certPem);
+      const now = leafFacts(r.certPem);
+      expect(now.subjectDer, r.name).toEqual(was.subjectDer);
+      expect(now.sans, r.name).toEqual(was.sans);
+      expect(r.sans, r.name).toEqual(was.sans);
+      expect([now.profile, r.profile], r.name).toEqual([was.profile, was.profile]);
+      expect(r.previousSerial, r.name).toBe(was.serial);
+      expect(r.serial, r.name).toBe(now.serial);
+      expect(r.keptKey, r.name).toBe(i === 21);
+      if (i === 21) expect(now.spki).toEqual(was.spki);
+      else expect(now.spki, r.name).not.toEqual(was.spki);
+      // The key file holds the certificate's key (a P-256 PKCS#8 carries its public point).
+      expect(ecSpkiFromPkcs8(new Uint8Array(pemDecodeAll(r.keyPem).blocks[0]!.der)), r.name).toEqual(now.spki);
+      expect(r.chainPem, r.name).toBe(r.certPem + inter.chainPem.replace(/^\s+/, ''));
+    }
+    for (const i of [0, 19, 20, 21, 22, 23]) {
+      const verdict = await opensslVerify({
+        rootPem: root.certPem,
+        untrustedPem: inter.certPem,
+        certPem: renewed[i]!.certPem,
+        purpose: i === 22 ? 'sslclient' : 'sslserver',
+      });
+      expect(verdict.ok, `${names[i]}: ${verdict.output}`).toBe(true);
+    }
+  });
+
+  it("writes each batch member's TBSCertificate byte for byte as signLeaf does for the same serial, validity and key", async () => {
+    const old = await Promise.all(
+      [
+        { profile: 'node' as const, commonName: 'db-1', sans: 'db-1.internal 10.0.3.1 fd00::3', days: 90 },
+        { profile: 'node' as const, commonName: 'db-2', sans: 'db-2.internal', days: 90 },
+        { profile: 'server' as const, commonName: 'api.example', sans: 'www.api.example', days: 30 },
+        { profile: 'client' as const, commonName: 'ops@db', sans: 'ops@example.com', days: 365 },
+      ].map((r) => issueLeaf(r, inter)),
+    );
+    const renewed = await renewLeaves(
+      old.map((o, i) => ({ name: `m${i}`, certPem: o.certPem })),
+      inter,
+    );
+    const loaded = await loadIssuer(inter);
+    for (const [i, r] of renewed.entries()) {
+      const was = leafFacts(old[i]!.certPem);
+      const cert = new X509Certificate(r.certPem);
+      const days = (cert.notAfter.getTime() - cert.notBefore.getTime()) / DAY_MS;
+      expect(days).toBe((was.notAfter.getTime() - was.notBefore.getTime()) / DAY_MS);
+      const general = await signLeaf(
+        {
+          profile: was.profile,
+          subject: new Name(was.subjectDer.buffer),
+          sans: was.sans,
+          spki: cert.publicKey.rawData,
+          days,
+          notBefore: cert.notBefore.toISOString(),
+          serialHex: r.serial,
+        },
+        loaded,
+      );
+      expect(tbsAndSigAlg(new Uint8Array(cert.rawData)).tbs, r.name).toEqual(
+        tbsAndSigAlg(new Uint8Array(new X509Certificate(general.certPem).rawData)).tbs,
+      );
+    }
+  });
+
+  it('renews each member for its own length when none is given, and for the one given otherwise', async () => {
+    const old = await Promise.all(
+      [7, 30, 7].map((days, i) => issueLeaf({ profile: 'node', commonName: `d-${i}`, days }, inter)),
+    );
+    const members = old.map((o, i) => ({ name: `d-${i}`, certPem: o.certPem }));
+    const lengths = (rs: { notBefore: string; notAfter: string }[]) =>
+      rs.map((r) => (Date.parse(r.notAfter) - Date.parse(r.notBefore)) / DAY_MS);
+    expect(lengths(await renewLeaves(members, inter))).toEqual([7, 30, 7]);
+    expect(lengths(await renewLeaves(members, inter, { days: 12 }))).toEqual([12, 12, 12]);
+    // A batch that fails as a whole names its members.
+    const four = [...members, { name: 'd-3', certPem: members[0]!.certPem }];
+    await expect(renewLeaves(four, inter, { days: 9000, onOutlive: 'error' })).rejects.toMatchObject({
+      field: 'days',
+      message: expect.stringMatching(/^d-0, d-1, d-2 and 1 more: A certificate cannot outlive its issuer/) as string,
+    });
+    await expect(renewLeaves(members, inter, { days: 0 })).rejects.toMatchObject({
+      field: 'days',
+      message: expect.stringMatching(/^d-0: /) as string,
     });
   });
 });

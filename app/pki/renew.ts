@@ -14,6 +14,12 @@ import { leafFacts } from './leaf-facts.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import type { LeafProfile } from './profiles.ts';
 import { checkDays, MAX_DAYS } from './validity.ts';
+import { BATCH_IN_FLIGHT, issueBatchLines } from './batch.ts';
+import { boundedMap } from './bounded-map.ts';
+import type { LeafEngineFactory } from './leaf-engine.ts';
+import type { LeafHelpers } from './leaf-helpers.ts';
+import { createLeafTemplate } from './leaf-template.ts';
+import { renewalBatches, sameBytes, type RenewalBatch, type RenewalMember } from './renew-batch.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -41,10 +47,6 @@ export interface RenewedLeaf extends IssuedLeaf {
 /** The old certificate's lifetime in whole days (at least 1), the default length of its successor. */
 function lifetimeDays(notBefore: Date, notAfter: Date): number {
   return Math.min(MAX_DAYS, Math.max(1, Math.round((notAfter.getTime() - notBefore.getTime()) / DAY_MS)));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Renew the leaf in `certPem` (its first certificate) under `issuer`. Errors name 'cert', 'keepKey' or 'days'. */
@@ -103,29 +105,113 @@ export interface RenewedMember extends RenewedLeaf {
   name: string;
 }
 
+/** How a cluster renewal is made besides its members, issuer and options. */
+export interface RenewSteps {
+  /** After each member renewed, with the count so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Other threads that make some of a batch's leaves (batch.ts BatchOptions.helpers). */
+  helpers?: LeafHelpers;
+  /** A faster engine than WebCrypto for the batches (batch.ts BatchOptions.engine: the CLI passes Node's). */
+  engine?: LeafEngineFactory;
+}
+
 /**
- * Renew every member of a cluster under one CA (loaded and checked once), in order. Every
- * certificate is read before the first key is made, so a bad one fails the batch early;
- * errors name the member ("node-3: …").
+ * Renew every member of a cluster under one CA (loaded and checked once); results in the
+ * members' order. Every certificate is read before the first key is made, so a bad one fails the
+ * renewal early; errors name the member ("node-3: …"). Members the batch fast path renews as
+ * renewLeaf would (renew-batch.ts: a fresh key and a plain CN subject, as every certbench leaf
+ * has) go in batches, the others one by one, BATCH_IN_FLIGHT at a time.
  */
 export async function renewLeaves(
   requests: readonly RenewalRequest[],
   issuer: CaMaterial,
   options: Omit<RenewOptions, 'keepKeyPem'> = {},
   crypto: Crypto = defaultCrypto(),
-  onProgress?: (done: number, total: number) => void,
+  steps: RenewSteps = {},
 ): Promise<RenewedMember[]> {
-  for (const r of requests) await namedErrors(r.name, () => Promise.resolve(leafFacts(r.certPem)));
+  const members = requests.map((r) => namedErrorsNow(r.name, () => renewalMember(r, options)));
   const loaded = await loadIssuer(issuer, crypto);
-  const out: RenewedMember[] = [];
-  for (const r of requests) {
-    const renewed = await namedErrors(r.name, () =>
-      renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto),
+  const out = new Array<RenewedMember>(requests.length);
+  let done = 0;
+  const progress = (count: number) => steps.onProgress?.(done + count, requests.length);
+  const { batches, oneByOne } = renewalBatches(members, options.notBefore !== undefined);
+  for (const batch of batches) {
+    // A batch whose template does not prove itself would issue on the general path from the CN
+    // and SANs, which may add the CN to the SANs: its members are renewed one by one instead.
+    if (!(await provenTemplate(loaded, batch, crypto))) {
+      oneByOne.push(...batch.members);
+      continue;
+    }
+    const result = await namedErrors(membersNamed(batch.members.map((i) => requests[i]!.name)), () =>
+      issueBatchLines(
+        batch.lines,
+        loaded,
+        {
+          profile: batch.profile,
+          algorithm: batch.algorithm,
+          days: batch.days,
+          ...(options.onOutlive ? { onOutlive: options.onOutlive } : {}),
+          ...(options.keyPassphrase !== undefined ? { keyPassphrase: options.keyPassphrase } : {}),
+          ...(steps.helpers ? { helpers: steps.helpers } : {}),
+          ...(steps.engine ? { engine: steps.engine } : {}),
+        },
+        crypto,
+        progress,
+      ),
     );
-    out.push({ ...renewed, name: r.name });
-    onProgress?.(out.length, requests.length);
+    result.items.forEach((item, k) => {
+      const index = batch.members[k]!;
+      const { facts } = members[index]!;
+      out[index] = {
+        certPem: item.certPem,
+        keyPem: item.keyPem,
+        chainPem: item.chainPem,
+        serial: item.serial,
+        notBefore: item.notBefore,
+        notAfter: item.notAfter,
+        sans: item.sans,
+        notes: item.notes,
+        profile: facts.profile,
+        subject: facts.subject,
+        previousSerial: facts.serial,
+        keptKey: false,
+        name: requests[index]!.name,
+      };
+    });
+    done += batch.members.length;
   }
+  let alone = 0;
+  await boundedMap(
+    oneByOne.sort((a, b) => a - b),
+    async (index) => {
+      const r = requests[index]!;
+      const renewed = await namedErrors(r.name, () =>
+        renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto),
+      );
+      out[index] = { ...renewed, name: r.name };
+      progress(++alone);
+    },
+    { limit: BATCH_IN_FLIGHT },
+  );
   return out;
+}
+
+/** Whether the batch fast path has a proven template for `batch` under `issuer` (batch.ts takes the same one). */
+async function provenTemplate(issuer: LoadedIssuer, batch: RenewalBatch, crypto: Crypto): Promise<boolean> {
+  try {
+    await createLeafTemplate(issuer, batch.profile, batch.algorithm, crypto);
+    return true;
+  } catch (e) {
+    if (e instanceof PkiError && e.code === 'internal') return false;
+    throw e;
+  }
+}
+
+/** A request as renewal reads it (its old certificate's facts, its length); errors on 'cert' or 'days'. */
+function renewalMember(r: RenewalRequest, options: Pick<RenewOptions, 'days'>): RenewalMember {
+  const facts = leafFacts(r.certPem);
+  const days = checkDays(options.days ?? lifetimeDays(facts.notBefore, facts.notAfter));
+  return { facts, days, keepsKey: r.keepKeyPem !== undefined };
 }
 
 /** Run `fn`; a PkiError it throws gets the member's name in front of its message. */
@@ -133,6 +219,25 @@ async function namedErrors<T>(name: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw e instanceof PkiError ? new PkiError(e.code, e.field, `${name}: ${e.message}`, { cause: e }) : e;
+    throw named(name, e);
   }
+}
+
+/** namedErrors for a step that does not wait. */
+function namedErrorsNow<T>(name: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw named(name, e);
+  }
+}
+
+/** The members of a batch as an error names them: up to three, then how many more. */
+function membersNamed(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+function named(name: string, e: unknown): unknown {
+  return e instanceof PkiError ? new PkiError(e.code, e.field, `${name}: ${e.message}`, { cause: e }) : e;
 }

@@ -15,6 +15,7 @@ import {
 } from '../pki/lifecycle/index.ts';
 import { caMaterial, certificateMeta } from './issuing-meta.ts';
 import { issuedLeaf } from './issued-leaf.ts';
+import { appLeafHelpers } from './leaf-helper-pool.ts';
 import type { Issued, IssuerInput } from './pki-contract.ts';
 
 export interface RenewArgs {
@@ -43,7 +44,10 @@ async function renewCluster(args: {
   issuer: IssuerInput;
   days?: number;
 }): Promise<(Renewed & { name: string })[]> {
-  const renewed = await renewLeaves(args.members, caMaterial(args.issuer), { days: args.days });
+  // Members with a fresh key and a plain CN subject renew in batches shared with the leaf helpers (pki/renew-batch.ts).
+  const renewed = await renewLeaves(args.members, caMaterial(args.issuer), { days: args.days }, undefined, {
+    helpers: appLeafHelpers(),
+  });
   return renewed.map((r) => ({
     name: r.name,
     ...issuedLeaf(r, args.issuer, r.profile),
@@ -105,3 +109,6 @@ async function rotateCa(args: {
 }
 
 export const LIFECYCLE_OPS = { renewCertificate, renewCluster, revokeCertificate, issueCrl, rotateCa };
+
+// A cluster's renewal shares its batches with the leaf helpers (started once, whichever family loads first).
+appLeafHelpers().start();

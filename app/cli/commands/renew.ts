@@ -11,6 +11,7 @@ import { passphraseFlag, printNotes, readCaDir } from './ca.ts';
 import { formatSan, PkiError } from '../../pki/light/index.ts';
 import { parseBatch } from '../../pki/index.ts';
 import { leafFacts, type RenewalRequest, renewLeaf, renewLeaves } from '../../pki/lifecycle/index.ts';
+import { nodeLeafEngine } from '../node-leaf-engine.ts';
 
 const COMMON_HELP = `  --ca-dir DIR               the CA to sign with: the old leaf's CA, or its successor after
                              \`certbench ca rotate\` (ca.crt, ca.key, chain.crt if an intermediate)
@@ -131,10 +132,14 @@ async function batch(argv: string[]): Promise<number> {
     lines.flatMap((l) => [join(out, l.name, 'node.crt'), join(out, l.name, 'node.key')]),
     values.force === true,
   );
-  const renewed = await renewLeaves(requests, readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')), {
-    days: integer(values, 'days'),
-    keyPassphrase: passphraseFlag(values, 'key-passphrase-file'),
-  });
+  const renewed = await renewLeaves(
+    requests,
+    readCaDir(caDir, passphraseFlag(values, 'ca-key-passphrase-file')),
+    { days: integer(values, 'days'), keyPassphrase: passphraseFlag(values, 'key-passphrase-file') },
+    undefined,
+    // Node's own crypto for the batches, as `certbench issue batch` (proven before use: leaf-engine.ts).
+    { engine: nodeLeafEngine },
+  );
   for (const r of renewed) {
     writeOut(join(out, r.name, 'node.crt'), r.chainPem);
     writeOut(join(out, r.name, 'node.key'), r.keyPem, { secret: true });
