@@ -16,6 +16,7 @@ import { loadIssuer } from './issuer.ts';
 import type { LeafHelpers, LeafOrder } from './leaf-helpers.ts';
 import { ecSpkiFromPkcs8 } from './leaf-maker.ts';
 import { pemDecodeAll } from './pem.ts';
+import { decryptPkcs8 } from './pkcs8.ts';
 import { tbsAndSigAlg } from './signed-parts.ts';
 
 const DAY_MS = 86_400_000;
@@ -282,18 +283,29 @@ describe('renewLeaves: in batches where the batch writes what renewLeaf writes',
         { profile: 'node' as const, commonName: 'db-2', sans: 'db-2.internal', days: 90 },
         { profile: 'server' as const, commonName: 'api.example', sans: 'www.api.example', days: 30 },
         { profile: 'client' as const, commonName: 'ops@db', sans: 'ops@example.com', days: 365 },
+        { profile: 'node' as const, commonName: 'db-3', days: 90, algorithm: 'p384' as const },
+        { profile: 'node' as const, commonName: 'db-4', days: 90, algorithm: 'ed25519' as const },
+        { profile: 'server' as const, commonName: 'db-5', days: 90, algorithm: 'rsa2048' as const },
+        // Clamped to end with the issuing CA: renewed for its (shorter) length, with the note again.
+        { profile: 'node' as const, commonName: 'db-6', days: 20_000 },
       ].map((r) => issueLeaf(r, inter)),
     );
+    // The batches, as the engine factory is asked for one per batch (it offers none: WebCrypto makes them).
+    const asked: string[] = [];
     const renewed = await renewLeaves(
       old.map((o, i) => ({ name: `m${i}`, certPem: o.certPem })),
       inter,
+      { days: undefined },
+      undefined,
+      { engine: (request) => void asked.push(request.algorithm) },
     );
+    expect(asked.sort()).toEqual(['ed25519', 'p256', 'p256', 'p256', 'p256', 'p384', 'rsa2048']);
     const loaded = await loadIssuer(inter);
     for (const [i, r] of renewed.entries()) {
       const was = leafFacts(old[i]!.certPem);
       const cert = new X509Certificate(r.certPem);
-      const days = (cert.notAfter.getTime() - cert.notBefore.getTime()) / DAY_MS;
-      expect(days).toBe((was.notAfter.getTime() - was.notBefore.getTime()) / DAY_MS);
+      // The renewal's length: the old one in whole days (the clamped one's is not whole; it is clamped again).
+      const days = Math.round((was.notAfter.getTime() - was.notBefore.getTime()) / DAY_MS);
       const general = await signLeaf(
         {
           profile: was.profile,
@@ -309,7 +321,50 @@ describe('renewLeaves: in batches where the batch writes what renewLeaf writes',
       expect(tbsAndSigAlg(new Uint8Array(cert.rawData)).tbs, r.name).toEqual(
         tbsAndSigAlg(new Uint8Array(new X509Certificate(general.certPem).rawData)).tbs,
       );
+      expect(r.notes, r.name).toEqual(general.notes);
     }
+    expect(renewed[7]!.notes).toEqual([expect.stringMatching(/^Validity shortened to end with the issuing CA/)]);
+  });
+
+  it('encrypts the keys of a batch under the passphrase given, each opening to its certificate’s key', async () => {
+    const old = await Promise.all(
+      ['k-1', 'k-2'].map((name) => issueLeaf({ profile: 'node', commonName: name }, inter)),
+    );
+    const asked: string[] = [];
+    const renewed = await renewLeaves(
+      old.map((o, i) => ({ name: `k-${i + 1}`, certPem: o.certPem })),
+      inter,
+      { keyPassphrase: 'correct horse battery' },
+      undefined,
+      { engine: (request) => void asked.push(request.algorithm) },
+    );
+    expect(asked).toEqual(['p256']);
+    for (const r of renewed) {
+      expect(r.keyPem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+      await expect(decryptPkcs8(r.keyPem, 'wrong passphrase')).rejects.toThrow();
+      const pkcs8 = new Uint8Array(await decryptPkcs8(r.keyPem, 'correct horse battery'));
+      expect(ecSpkiFromPkcs8(pkcs8)).toEqual(leafFacts(r.certPem).spki);
+    }
+  });
+
+  it('checks the kept keys before any batch makes a key', async () => {
+    const old = await Promise.all(
+      ['x-1', 'x-2'].map((name) => issueLeaf({ profile: 'node', commonName: name }, inter)),
+    );
+    const asked: string[] = [];
+    await expect(
+      renewLeaves(
+        [
+          { name: 'x-1', certPem: old[0]!.certPem },
+          { name: 'x-2', certPem: old[1]!.certPem, keepKeyPem: old[0]!.keyPem },
+        ],
+        inter,
+        {},
+        undefined,
+        { engine: (request) => void asked.push(request.algorithm) },
+      ),
+    ).rejects.toMatchObject({ field: 'keepKey', message: 'x-2: The key to keep does not belong to "CN=x-2".' });
+    expect(asked).toEqual([]);
   });
 
   it('renews each member for its own length when none is given, and for the one given otherwise', async () => {

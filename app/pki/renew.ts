@@ -10,11 +10,11 @@ import { PkiError } from './errors.ts';
 import { signLeaf, type IssuedLeaf } from './issue.ts';
 import { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 import { subjectKey } from './keys.ts';
-import { leafFacts } from './leaf-facts.ts';
+import { leafFacts, type LeafFacts } from './leaf-facts.ts';
 import { encryptPkcs8Pem } from './pkcs8.ts';
 import type { LeafProfile } from './profiles.ts';
 import { checkDays, MAX_DAYS } from './validity.ts';
-import { BATCH_IN_FLIGHT, issueBatchLines } from './batch.ts';
+import { BATCH_IN_FLIGHT, issueBatchLines, type BatchItem, type BatchOptions } from './batch.ts';
 import { boundedMap } from './bounded-map.ts';
 import type { LeafEngineFactory } from './leaf-engine.ts';
 import type { LeafHelpers } from './leaf-helpers.ts';
@@ -117,10 +117,12 @@ export interface RenewSteps {
 
 /**
  * Renew every member of a cluster under one CA (loaded and checked once); results in the
- * members' order. Every certificate is read before the first key is made, so a bad one fails the
- * renewal early; errors name the member ("node-3: …"). Members the batch fast path renews as
- * renewLeaf would (renew-batch.ts: a fresh key and a plain CN subject, as every certbench leaf
- * has) go in batches, the others one by one, BATCH_IN_FLIGHT at a time.
+ * members' order. Every certificate and length is read before the first key is made, so a bad
+ * one fails the renewal early; errors name the member ("node-3: …"). Members the batch fast path
+ * renews as renewLeaf would (renew-batch.ts: a fresh key and a plain CN subject, as every
+ * certbench leaf has) go in batches; the others (kept keys, other subjects) are renewed one by
+ * one, first, so that a key that does not fit fails the renewal before the batches make theirs.
+ * Members and batches each run BATCH_IN_FLIGHT at a time.
  */
 export async function renewLeaves(
   requests: readonly RenewalRequest[],
@@ -132,68 +134,88 @@ export async function renewLeaves(
   const members = requests.map((r) => namedErrorsNow(r.name, () => renewalMember(r, options)));
   const loaded = await loadIssuer(issuer, crypto);
   const out = new Array<RenewedMember>(requests.length);
-  let done = 0;
-  const progress = (count: number) => steps.onProgress?.(done + count, requests.length);
   const { batches, oneByOne } = renewalBatches(members, options.notBefore !== undefined);
-  for (const batch of batches) {
+  // Progress counts what is finished, and stops once the renewal has failed.
+  let done = 0;
+  let failed = false;
+  const finished = (count: number) => {
+    done += count;
+    if (!failed) steps.onProgress?.(done, requests.length);
+  };
+  const failing =
+    <T>(step: (item: T) => Promise<void>) =>
+    async (item: T) => {
+      try {
+        await step(item);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    };
+  const renewOne = async (index: number) => {
+    const r = requests[index]!;
+    const renewed = await namedErrors(r.name, () =>
+      renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto),
+    );
+    out[index] = { ...renewed, name: r.name };
+    finished(1);
+  };
+  const renewBatch = async (batch: RenewalBatch) => {
+    const names = membersNamed(batch.members.map((i) => requests[i]!.name));
     // A batch whose template does not prove itself would issue on the general path from the CN
     // and SANs, which may add the CN to the SANs: its members are renewed one by one instead.
-    if (!(await provenTemplate(loaded, batch, crypto))) {
-      oneByOne.push(...batch.members);
-      continue;
+    if (!(await namedErrors(names, () => provenTemplate(loaded, batch, crypto)))) {
+      await boundedMap(batch.members, renewOne, { limit: BATCH_IN_FLIGHT });
+      return;
     }
-    const result = await namedErrors(membersNamed(batch.members.map((i) => requests[i]!.name)), () =>
-      issueBatchLines(
-        batch.lines,
-        loaded,
-        {
-          profile: batch.profile,
-          algorithm: batch.algorithm,
-          days: batch.days,
-          ...(options.onOutlive ? { onOutlive: options.onOutlive } : {}),
-          ...(options.keyPassphrase !== undefined ? { keyPassphrase: options.keyPassphrase } : {}),
-          ...(steps.helpers ? { helpers: steps.helpers } : {}),
-          ...(steps.engine ? { engine: steps.engine } : {}),
-        },
-        crypto,
-        progress,
-      ),
+    let reported = 0;
+    const result = await namedErrors(names, () =>
+      issueBatchLines(batch.lines, loaded, batchOptions(batch, options, steps), crypto, (n) => {
+        finished(n - reported);
+        reported = n;
+      }),
     );
     result.items.forEach((item, k) => {
       const index = batch.members[k]!;
-      const { facts } = members[index]!;
-      out[index] = {
-        certPem: item.certPem,
-        keyPem: item.keyPem,
-        chainPem: item.chainPem,
-        serial: item.serial,
-        notBefore: item.notBefore,
-        notAfter: item.notAfter,
-        sans: item.sans,
-        notes: item.notes,
-        profile: facts.profile,
-        subject: facts.subject,
-        previousSerial: facts.serial,
-        keptKey: false,
-        name: requests[index]!.name,
-      };
+      out[index] = renewedMember(item, members[index]!.facts, requests[index]!.name);
     });
-    done += batch.members.length;
-  }
-  let alone = 0;
-  await boundedMap(
-    oneByOne.sort((a, b) => a - b),
-    async (index) => {
-      const r = requests[index]!;
-      const renewed = await namedErrors(r.name, () =>
-        renewLeaf(r.certPem, loaded, { ...options, keepKeyPem: r.keepKeyPem }, crypto),
-      );
-      out[index] = { ...renewed, name: r.name };
-      progress(++alone);
-    },
-    { limit: BATCH_IN_FLIGHT },
-  );
+  };
+  await boundedMap(oneByOne, failing(renewOne), { limit: BATCH_IN_FLIGHT });
+  await boundedMap(batches, failing(renewBatch), { limit: BATCH_IN_FLIGHT });
   return out;
+}
+
+/** The batch options of one renewal batch. */
+function batchOptions(batch: RenewalBatch, options: Omit<RenewOptions, 'keepKeyPem'>, steps: RenewSteps): BatchOptions {
+  return {
+    profile: batch.profile,
+    algorithm: batch.algorithm,
+    days: batch.days,
+    ...(options.onOutlive ? { onOutlive: options.onOutlive } : {}),
+    ...(options.keyPassphrase !== undefined ? { keyPassphrase: options.keyPassphrase } : {}),
+    ...(steps.helpers ? { helpers: steps.helpers } : {}),
+    ...(steps.engine ? { engine: steps.engine } : {}),
+  };
+}
+
+/** A batch's item as renewLeaf describes a renewed member. */
+function renewedMember(item: BatchItem, facts: LeafFacts, name: string): RenewedMember {
+  return {
+    certPem: item.certPem,
+    keyPem: item.keyPem,
+    chainPem: item.chainPem,
+    serial: item.serial,
+    notBefore: item.notBefore,
+    notAfter: item.notAfter,
+    sans: item.sans,
+    // The batch's notes are one array for all its items; each member gets its own, as renewLeaf gives.
+    notes: [...item.notes],
+    profile: facts.profile,
+    subject: facts.subject,
+    previousSerial: facts.serial,
+    keptKey: false,
+    name,
+  };
 }
 
 /** Whether the batch fast path has a proven template for `batch` under `issuer` (batch.ts takes the same one). */

@@ -13,6 +13,7 @@ export {
   type RenewedLeaf,
   type RenewalRequest,
   type RenewedMember,
+  type RenewSteps,
 } from '../renew.ts';
 /** What renewal reads from a leaf: subject DER, SANs, profile, key algorithm, serial, lifetime. */
 export { leafFacts, type LeafFacts } from '../leaf-facts.ts';
