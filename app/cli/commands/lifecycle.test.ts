@@ -243,6 +243,66 @@ describe('certbench renew', () => {
     }
   });
 
+  it('batch --keep-key certifies each node key again; --key-passphrase-file writes the new keys encrypted', async () => {
+    await ok(
+      'renew',
+      'batch',
+      p('nodes.txt'),
+      '--from',
+      p('nodes'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('nodes-kept'),
+      '--keep-key',
+    );
+    writeFileSync(p('key-pass.txt'), 'renewal passphrase\n');
+    await ok(
+      'renew',
+      'batch',
+      p('nodes.txt'),
+      '--from',
+      p('nodes'),
+      '--ca-dir',
+      p('ca'),
+      '--out',
+      p('nodes-sealed'),
+      '--key-passphrase-file',
+      p('key-pass.txt'),
+    );
+    for (const name of ['db-1', 'db-2']) {
+      const old = leafFacts(read('nodes', name, 'node.crt'));
+      const kept = leafFacts(read('nodes-kept', name, 'node.crt'));
+      expect(kept.spki).toEqual(old.spki);
+      expect(kept.serial).not.toBe(old.serial);
+      expect(read('nodes-kept', name, 'node.key')).toBe(read('nodes', name, 'node.key'));
+      expect(read('nodes-sealed', name, 'node.key')).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+      // openssl opens the key with the passphrase, and it is the certificate's key.
+      const pub = runTool('openssl', [
+        'pkey',
+        '-in',
+        p('nodes-sealed', name, 'node.key'),
+        '-passin',
+        `file:${p('key-pass.txt')}`,
+        '-pubout',
+      ]);
+      expect(pub.status, pub.stderr).toBe(0);
+      const certPub = runTool('openssl', ['x509', '-in', p('nodes-sealed', name, 'node.crt'), '-noout', '-pubkey']);
+      expect(pub.stdout).toBe(certPub.stdout);
+      for (const out of ['nodes-kept', 'nodes-sealed']) {
+        const v = opensslVerify(
+          '-x509_strict',
+          '-purpose',
+          'sslserver',
+          '-CAfile',
+          p('ca', 'ca.crt'),
+          p(out, name, 'node.crt'),
+        );
+        expect(v.ok, `${out}/${name}: ${v.output}`).toBe(true);
+      }
+    }
+  });
+
   it("batch: a line whose SANs are not the certificate's is named, before any key is made", async () => {
     writeFileSync(p('changed.txt'), 'db-1 127.0.0.1 db-1.local\ndb-2 127.0.0.9\n');
     const r = await certbench(
