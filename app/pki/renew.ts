@@ -49,6 +49,11 @@ function lifetimeDays(notBefore: Date, notAfter: Date): number {
   return Math.min(MAX_DAYS, Math.max(1, Math.round((notAfter.getTime() - notBefore.getTime()) / DAY_MS)));
 }
 
+/** The length of a renewal: the one asked for, else the old certificate's; checked ('days'). */
+function renewalDays(old: Pick<LeafFacts, 'notBefore' | 'notAfter'>, days: number | undefined): number {
+  return checkDays(days ?? lifetimeDays(old.notBefore, old.notAfter));
+}
+
 /** Renew the leaf in `certPem` (its first certificate) under `issuer`. Errors name 'cert', 'keepKey' or 'days'. */
 export async function renewLeaf(
   certPem: string,
@@ -57,7 +62,7 @@ export async function renewLeaf(
   crypto: Crypto = defaultCrypto(),
 ): Promise<RenewedLeaf> {
   const old = leafFacts(certPem);
-  const days = checkDays(options.days ?? lifetimeDays(old.notBefore, old.notAfter));
+  const days = renewalDays(old, options.days);
   const loaded = 'privateKey' in issuer ? issuer : await loadIssuer(issuer, crypto);
   const key = await subjectKey(old.algorithm, options.keepKeyPem, crypto).catch((e: unknown) => {
     throw e instanceof PkiError && options.keepKeyPem !== undefined
@@ -232,8 +237,7 @@ async function provenTemplate(issuer: LoadedIssuer, batch: RenewalBatch, crypto:
 /** A request as renewal reads it (its old certificate's facts, its length); errors on 'cert' or 'days'. */
 function renewalMember(r: RenewalRequest, options: Pick<RenewOptions, 'days'>): RenewalMember {
   const facts = leafFacts(r.certPem);
-  const days = checkDays(options.days ?? lifetimeDays(facts.notBefore, facts.notAfter));
-  return { facts, days, keepsKey: r.keepKeyPem !== undefined };
+  return { facts, days: renewalDays(facts, options.days), keepsKey: r.keepKeyPem !== undefined };
 }
 
 /** Run `fn`; a PkiError it throws gets the member's name in front of its message. */

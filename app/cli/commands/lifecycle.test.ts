@@ -27,6 +27,11 @@ async function ok(...argv: string[]): Promise<string> {
   return r.out;
 }
 
+/** `certbench renew batch` of nodes.txt from nodes/ under ca/ into `out`, with `flags`. */
+function renewBatch(out: string, ...flags: string[]): Promise<string> {
+  return ok('renew', 'batch', p('nodes.txt'), '--from', p('nodes'), '--ca-dir', p('ca'), '--out', p(out), ...flags);
+}
+
 function opensslVerify(...args: string[]): { ok: boolean; output: string } {
   const r = runTool('openssl', ['verify', ...args]);
   return { ok: r.status === 0, output: r.stdout + r.stderr };
@@ -225,7 +230,7 @@ describe('certbench renew', () => {
 
   it('batch: renews every node of the list from --from into --out, old files untouched', async () => {
     const before = read('nodes', 'db-2', 'node.crt');
-    await ok('renew', 'batch', p('nodes.txt'), '--from', p('nodes'), '--ca-dir', p('ca'), '--out', p('nodes-renewed'));
+    await renewBatch('nodes-renewed');
     expect(read('nodes', 'db-2', 'node.crt')).toBe(before);
     for (const name of ['db-1', 'db-2']) {
       expect(leafFacts(read('nodes-renewed', name, 'node.crt')).sans).toEqual(
@@ -244,32 +249,9 @@ describe('certbench renew', () => {
   });
 
   it('batch --keep-key certifies each node key again; --key-passphrase-file writes the new keys encrypted', async () => {
-    await ok(
-      'renew',
-      'batch',
-      p('nodes.txt'),
-      '--from',
-      p('nodes'),
-      '--ca-dir',
-      p('ca'),
-      '--out',
-      p('nodes-kept'),
-      '--keep-key',
-    );
+    await renewBatch('nodes-kept', '--keep-key');
     writeFileSync(p('key-pass.txt'), 'renewal passphrase\n');
-    await ok(
-      'renew',
-      'batch',
-      p('nodes.txt'),
-      '--from',
-      p('nodes'),
-      '--ca-dir',
-      p('ca'),
-      '--out',
-      p('nodes-sealed'),
-      '--key-passphrase-file',
-      p('key-pass.txt'),
-    );
+    await renewBatch('nodes-sealed', '--key-passphrase-file', p('key-pass.txt'));
     for (const name of ['db-1', 'db-2']) {
       const old = leafFacts(read('nodes', name, 'node.crt'));
       const kept = leafFacts(read('nodes-kept', name, 'node.crt'));
