@@ -3,10 +3,11 @@
  * again under a Chromium trace, round by round, to show where a fresh worker's rounds go beyond
  * the work itself. Same steps as the figure: a fresh worker, WARM_UP_CALLS clusters of
  * WARM_UP_NODES, then BATCH_ROUNDS clusters of ROUND_N; then as many again once the worker is warm.
- * Per round: the wall time the page measured, and from the trace what V8 spent meanwhile compiling
- * and collecting garbage, on the worker's thread and on Chromium's thread pool (where V8's
- * concurrent compilers run: on two cores they take the core the worker is not on, and the
- * browser's and the page's threads share what is left). Tracing slows every round a little.
+ * Per round: the wall time the page measured, and from the trace the CPU time V8 spent meanwhile
+ * compiling and collecting garbage, on the worker threads (the pki worker and its leaf helper) and
+ * on Chromium's thread pool (where V8's concurrent compilers run: on two cores they take the core
+ * the worker is not on, and the browser's and the page's threads share what is left). Tracing
+ * slows every round a little.
  */
 import type { Browser, Page } from 'playwright-core';
 import { workerPage } from './browser.ts';
@@ -53,7 +54,9 @@ async function tracedRounds(
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const names = threadNames(events);
   const windows = callWindows(events);
-  console.log(`trace: ${label}, per round: wall ms | worker thread: V8 compiling, GC | thread pool: V8 compiling, GC`);
+  console.log(
+    `trace: ${label}, per round: wall ms | worker threads (pki worker and leaf helper): V8 compiling, GC | thread pool: V8 compiling, GC (CPU ms)`,
+  );
   walls.forEach((wall, i) => {
     const window = windows[i];
     if (!window) return void console.log(`trace:   round ${i + 1}: ${wall.toFixed(1)} (no marks found in the trace)`);

@@ -122,7 +122,9 @@ function promotionsByRound(stdout: string, scripts: string): Map<string, string[
       continue;
     }
     if (!current) continue;
-    // An anonymous function prints as `<JSFunction (sfi = ...)>`: the name caught is `(sfi`.
+    // An anonymous function prints as `<JSFunction (sfi = ...)>`: the name caught is `(sfi`. Two
+    // threads printing at once can tear a line ('writePemAsc[marking'): such a name is no name.
+    if (name && !name.startsWith('(') && !/^[\w$]+$/.test(name)) continue;
     const shown = name && !name.startsWith('(') ? name : '(anonymous)';
     if (shown !== '(anonymous)' && !isOurs(shown)) continue;
     const key = tier.startsWith('TURBOFAN') ? 'TurboFan' : 'Maglev';

@@ -2,7 +2,7 @@
  * Benchmark section "trace" (only when named: `npm run bench -- trace`): where the Chromium
  * worker's time goes in the Cluster operation of TRACE_N nodes. One warm call, then one under a
  * Chromium performance trace (V8's sampling profiler on every thread), summarised:
- *  - the worker thread's samples by kind: the WebCrypto calls (Chromium does WebCrypto's work on
+ *  - the worker threads' samples (the pki worker and its leaf helper, summed) by kind: the WebCrypto calls (Chromium does WebCrypto's work on
  *    the calling thread: a call returns once the work is done, only its promise settles later;
  *    so these samples are the crypto itself, the floor any issuer on WebCrypto pays), messaging
  *    (postMessage: progress and the result's structured clone), garbage collection, native time
@@ -43,7 +43,7 @@ const MESSAGING = new Set(['postMessage', 'send']);
 
 const OURS = 'certbench JS';
 
-/** What a sample of the worker thread was spent on. */
+/** What a sample of a worker thread was spent on. */
 function kindOf(fn: string, url: string): string {
   if (WEBCRYPTO.has(fn) && !url) return 'WebCrypto calls';
   if (MESSAGING.has(fn)) return 'messaging';
@@ -62,24 +62,27 @@ function summarise(events: TraceEvent[]): void {
   const worker = threadWork(events, threadName, WORKER_THREAD, all);
   console.log(
     `trace: Chromium's thread pool busy ${perCert(pool.tasks)}: V8 compiling ${perCert(pool.compile)}, V8 collecting garbage ${perCert(pool.gc)}, ` +
-      `the rest ${perCert(Math.max(0, pool.tasks - pool.compile - pool.gc))} (summed over its threads; WebCrypto's own work is in the worker thread's samples below, as its calls)`,
+      `the rest ${perCert(Math.max(0, pool.tasks - pool.compile - pool.gc))} (summed over its threads; CPU time; WebCrypto's own work is in the worker threads' samples below, as its calls)`,
   );
   console.log(
-    `trace: on the worker thread itself, V8 compiling ${perCert(worker.compile)} and collecting garbage ${perCert(worker.gc)} (inside the samples below)`,
+    `trace: on the worker threads themselves (the pki worker and its leaf helper), V8 compiling ${perCert(worker.compile)} and collecting garbage ${perCert(worker.gc)} (CPU time, inside the samples below)`,
   );
-  // The worker thread's sampled profile: Profile announces a profile id on a thread, chunks follow.
+  // The worker threads' sampled profiles: Profile announces a profile id on a thread, chunks follow.
   const profileThread = new Map<string, string>();
   for (const e of events) if (e.name === 'Profile' && e.id) profileThread.set(e.id, `${e.pid}:${e.tid}`);
-  const nodes = new Map<number, ProfileNode>();
+  // Node ids are per profile (each thread's profile counts from 1): keyed by profile and id, or
+  // the pki worker's samples would be read with its leaf helper's function names.
+  const nodes = new Map<string, ProfileNode>();
   const self = new Map<string, number>();
   const kinds = new Map<string, number>();
   for (const e of events) {
     if (e.name !== 'ProfileChunk' || !e.id || !WORKER_THREAD.test(threadName.get(profileThread.get(e.id) ?? '') ?? ''))
       continue;
     const data = e.args?.data;
-    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const profile = e.id;
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(`${profile}:${n.id}`, n);
     (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
-      const frame = nodes.get(id)?.callFrame;
+      const frame = nodes.get(`${profile}:${id}`)?.callFrame;
       const fn = frame?.functionName || '(anonymous)';
       const us = data?.timeDeltas?.[i] ?? 0;
       const kind = kindOf(fn, frame?.url ?? '');
@@ -88,7 +91,7 @@ function summarise(events: TraceEvent[]): void {
     });
   }
   console.log(
-    `trace: the worker thread's samples: ${[...kinds]
+    `trace: the worker threads' samples (the pki worker and its leaf helper): ${[...kinds]
       .sort((a, b) => b[1] - a[1])
       .map(([k, us]) => `${k} ${perCert(us)}`)
       .join('; ')}`,
