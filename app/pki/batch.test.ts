@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseBatch, issueBatch } from './batch.ts';
+import { parseBatch } from './batch-lines.ts';
+import { issueBatch } from './batch.ts';
 import { createRootCa, type CaResult } from './ca.ts';
 import { PkiError } from './errors.ts';
 import { formatSan } from './san.ts';

@@ -57,16 +57,8 @@ export { loadIssuer, type CaMaterial, type LoadedIssuer } from './issuer.ts';
 export { createRootCa, createRootIssuer, createIntermediateCa, type CaParams, type CaResult } from './ca.ts';
 export { checkLeafParams, issueLeaf, type LeafParams, type IssuedLeaf } from './issue.ts';
 export { createCsr, readCsr, signCsr, type CsrParams, type CsrInfo, type SignCsrOptions } from './csr.ts';
-export {
-  parseBatch,
-  issueBatch,
-  issueBatchLines,
-  MAX_BATCH,
-  BATCH_IN_FLIGHT,
-  type BatchLine,
-  type BatchOptions,
-  type BatchResult,
-} from './batch.ts';
+export { issueBatch, issueBatchLines, BATCH_IN_FLIGHT, type BatchOptions, type BatchResult } from './batch.ts';
+export { parseBatch, MAX_BATCH, type BatchLine } from './batch-lines.ts';
 export { boundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export type { AsyncLeafEngine, LeafEngine, LeafKey, SyncLeafEngine } from './leaf-template.ts';
 export type { LeafEngineFactory, LeafEngineRequest } from './leaf-engine.ts';

@@ -15,7 +15,7 @@
  */
 import { childrenOf, isUniversal, oidOf, readWhole, TAG } from './asn1/tlv.ts';
 import type { KeyAlgorithmId } from './algorithms.ts';
-import type { BatchLine } from './batch.ts';
+import type { BatchLine } from './batch-lines.ts';
 import type { LeafFacts } from './leaf-facts.ts';
 import { subjectNameDer } from './name-der.ts';
 import type { LeafProfile } from './profiles.ts';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSans, sanFromCommonName, type SanEntry } from './san.ts';
 import { simpleSan, simpleSans } from './simple-sans.ts';
-import { lineSans } from './batch.ts';
+import { lineSans } from './batch-lines.ts';
 import { profileSans } from './issue.ts';
 import { PkiError } from './errors.ts';
 import type { LeafProfile } from './profiles.ts';
