@@ -1,8 +1,8 @@
 /**
  * A cluster's leaves are shared with the leaf helper worker where the machine has more than one
- * core (worker/leaf-helper-pool.ts): the issuing code starts it, the helper makes its share, and
- * every leaf of the bundle, the helper's included, passes openssl verify -x509_strict as a server
- * and a client under the cluster's CA.
+ * core (worker/leaf-helper-pool.ts): the Cluster form's first focus starts it, the helper makes its
+ * share, and every leaf of the bundle, the helper's included, passes openssl verify -x509_strict as
+ * a server and a client under the cluster's CA. Work that makes one certificate starts no helper.
  */
 import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -21,8 +21,8 @@ test('a cluster of 40 nodes: the leaf helper makes its share, and every leaf pas
   await app.open();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await cluster.fill({ name: 'shared', nodes: NODES, clients: 'app', target: 'generic' });
-  // The helper starts with the issuing code (on the form's first focus) and is ready well before
-  // a person clicks; a batch never waits for one, so wait for it here.
+  // The helper starts with the form's first focus (it warms the Cluster operation) and is ready well
+  // before a person clicks; a batch never waits for one, so wait for it here.
   if (cores > 1) await expect.poll(() => helpers.length).toBe(1);
   await page.waitForTimeout(500);
   await cluster.form.getByRole('button', { name: 'Create cluster certificates' }).click();
@@ -47,4 +47,25 @@ test('a cluster of 40 nodes: the leaf helper makes its share, and every leaf pas
     expect(n.asClient.ok, `${n.subject}: ${n.asClient.output}`).toBe(true);
   }
   expect(verdict.handshake).toMatchObject({ ok: true, peerCommonName: 'app' });
+});
+
+test('making a CA and opening Issue start no helper; the Cluster form does', async ({ app, authorities, page }) => {
+  const helpers: Worker[] = [];
+  page.on('worker', (w) => void (HELPER_SCRIPT.test(w.url()) && helpers.push(w)));
+  // Straight to Authorities: the Cluster view, which opens first otherwise, would start the helper.
+  await page.goto('./#/authorities');
+  await app.waitReady();
+  // With no CA yet, the root form opens by itself (add-ca.tsx); asking for it before it shows would close it.
+  await expect(authorities.rootForm).toBeVisible();
+  await authorities.createRoot('No Helper Root');
+  await app.goTo('Issue');
+  await page.waitForTimeout(500);
+  expect(helpers, 'no helper for one CA').toHaveLength(0);
+  await app.goTo('Cluster');
+  await page.waitForTimeout(500);
+  expect(helpers, 'the Cluster view alone starts none').toHaveLength(0);
+  await page.getByRole('form', { name: 'Cluster setup' }).getByLabel('Nodes').focus();
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  if (cores > 1) await expect.poll(() => helpers.length).toBe(1);
+  else expect(helpers).toHaveLength(0);
 });

@@ -1,9 +1,10 @@
 /**
  * The pki worker's leaf helpers (pki/leaf-helpers.ts says why they exist): nested workers running
- * leaf-helper.worker.ts, one per core beyond the first, at most MAX_HELPERS. The issuing family
- * starts them when it loads (ops-pki.ts), which the issuing forms trigger on their first focus,
- * so they are ready by the first batch; a batch uses the ones that are ready and never waits for
- * one. A helper whose script fails, or that reports an error, is gone: its pending chunks reject
+ * leaf-helper.worker.ts, one per core beyond the first, at most MAX_HELPERS. They start with the
+ * first warm or call of an operation that batches (batchingOp: the Cluster form warms its
+ * operation on its first focus, so they are ready by the first batch), not for the other
+ * operations of its family (making one CA, revoking); a batch uses the ones that are ready and
+ * never waits for one. A helper whose script fails, or that reports an error, is gone: its pending chunks reject
  * (their batch makes them itself) and it gets no more. So is one retired for holding a share past
  * its time (pki/shared-map.ts), and its worker is stopped.
  */
@@ -148,4 +149,18 @@ export function appLeafHelpers(): LeafHelperPool {
     hasWorkers ? helperCount(cores) : 0,
   );
   return appPool;
+}
+
+/**
+ * An operation that shares batches with the app's leaf helpers: warming it (ops.ts) or calling it
+ * starts them (once; later starts do nothing). A call that starts them runs without them: a batch
+ * never waits for a helper.
+ */
+export function batchingOp<H extends (...args: never[]) => Promise<unknown>>(op: H): H & { warm: () => void } {
+  const start = () => appLeafHelpers().start();
+  const call = (...args: Parameters<H>) => {
+    start();
+    return op(...args);
+  };
+  return Object.assign(call as H, { warm: start });
 }

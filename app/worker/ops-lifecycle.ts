@@ -15,7 +15,7 @@ import {
 } from '../pki/lifecycle/index.ts';
 import { caMaterial, certificateMeta } from './issuing-meta.ts';
 import { issuedLeaf } from './issued-leaf.ts';
-import { appLeafHelpers } from './leaf-helper-pool.ts';
+import { appLeafHelpers, batchingOp } from './leaf-helper-pool.ts';
 import type { Issued, IssuerInput } from './pki-contract.ts';
 
 export interface RenewArgs {
@@ -108,7 +108,10 @@ async function rotateCa(args: {
   };
 }
 
-export const LIFECYCLE_OPS = { renewCertificate, renewCluster, revokeCertificate, issueCrl, rotateCa };
-
-// A cluster's renewal shares its batches with the leaf helpers (started once, whichever family loads first).
-appLeafHelpers().start();
+export const LIFECYCLE_OPS = {
+  renewCertificate,
+  renewCluster: batchingOp(renewCluster),
+  revokeCertificate,
+  issueCrl,
+  rotateCa,
+};

@@ -13,7 +13,7 @@ import {
 } from '../pki/index.ts';
 import { formatSan, PkiError } from '../pki/light/index.ts';
 import { setUpClusterWire } from './cluster-setup.ts';
-import { appLeafHelpers } from './leaf-helper-pool.ts';
+import { batchingOp } from './leaf-helper-pool.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
 import { issuedLeaf } from './issued-leaf.ts';
 import type {
@@ -132,8 +132,11 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
 }
 
 /** setUpCluster answers in the wire form (cluster-wire.ts); the page's client decodes it (page-results.ts). */
-export const PKI_OPS = { createCa, issueCertificate, readCsr, signCsr, importCa, setUpCluster: setUpClusterWire };
-
-// The issuing family's load starts the leaf helpers (leaf-helper-pool.ts): the forms load this
-// family on their first focus, so the helpers are ready by the first batch.
-appLeafHelpers().start();
+export const PKI_OPS = {
+  createCa,
+  issueCertificate,
+  readCsr,
+  signCsr,
+  importCa,
+  setUpCluster: batchingOp(setUpClusterWire),
+};

@@ -9,6 +9,8 @@ import { PkiError } from '../pki/light/index.ts';
 import type { OpContext } from './protocol.ts';
 
 type AnyHandler = (args: never, ctx: OpContext) => Promise<unknown>;
+/** A registry's handler may prepare for its own calls when warmed (leaf-helper-pool.ts batchingOp). */
+type WarmableHandler = AnyHandler & { warm?: () => void };
 
 /**
  * Handlers that import their registry on first use, then call it; later calls call the registry
@@ -26,11 +28,12 @@ export function lazyFamily<T extends Record<string, AnyHandler>>(
   const load = () => importFamily().then((family) => (loaded = family), notLoaded);
   const handlers: Record<string, AnyHandler> = {};
   for (const name of Object.keys(names)) {
-    // `warm` loads the family without calling it (serve.ts answers a 'warm' request with it).
+    // `warm` loads the family without calling it (serve.ts answers a 'warm' request with it), then
+    // lets the operation prepare for its call where it has something to prepare.
     handlers[name] = Object.assign(
       async (args: never, ctx: OpContext) => (loaded ?? (await load()))[name]!(args, ctx),
       {
-        warm: load,
+        warm: () => load().then((family) => (family[name] as WarmableHandler).warm?.()),
       },
     );
   }

@@ -35,8 +35,8 @@ const ClusterResultView = lazy(async () => ({ default: (await loadResultView()).
 let createStepAsked = false;
 /**
  * On the first focus in the form (a user types the nodes before creating anything); once: the
- * result view's code, and the worker's issuing code (loaded and evaluated in the worker), so
- * neither is fetched and compiled after the click.
+ * result view's code, and the worker's issuing code (loaded and evaluated in the worker) with its
+ * leaf helpers (worker/leaf-helper-pool.ts batchingOp), so none of them starts after the click.
  */
 const preloadCreateStep = () => {
   if (createStepAsked) return;

@@ -12,7 +12,7 @@ import { download, fileSafe } from '../../lib/download.ts';
 import type { RevocationList, RevocationReason } from '../../pki/light/index.ts';
 import { appStore, ensureKeysUnlocked, newId, newIds, type NewItem, type WorkspaceItem } from '../../store/index.ts';
 import { plural } from '../../text/plural.ts';
-import { callWorker } from '../../worker/client.ts';
+import { callWorker, startWorker } from '../../worker/client.ts';
 import type { IssuerInput } from '../../worker/pki-contract.ts';
 
 function itemById(id: string): WorkspaceItem {
@@ -69,6 +69,8 @@ export async function renewItem(id: string): Promise<WorkspaceItem> {
  * it from Export). The old certificates and bundle stay, marked superseded. Returns the new bundle.
  */
 export async function renewBundle(bundleId: string): Promise<WorkspaceItem> {
+  // The renewal's code and the leaf helpers start while the keys are unlocked and the members read.
+  startWorker('renewCluster');
   await ensureKeysUnlocked(`Renewing ${notRenewed(bundleId).name}`);
   const bundle = notRenewed(bundleId);
   const items = appStore.getState().items;

@@ -38,13 +38,16 @@ function channelWorker(caller: typeof workerCaller): { callWorker: StartableCall
 
 const openChannels = new Set<() => void>();
 
-/** The client module `client` with its callWorker served in this process (closed by closeInProcessClients). */
+/**
+ * The client module `client` with its callWorker served in this process (closed by
+ * closeInProcessClients), and startWorker warming that one (the original would start a Worker).
+ */
 export function inProcessClient<T extends { workerCaller: typeof workerCaller }>(
   client: T,
-): T & { callWorker: StartableCaller } {
+): T & { callWorker: StartableCaller; startWorker: StartableCaller['start'] } {
   const served = channelWorker(client.workerCaller);
   openChannels.add(() => served.close());
-  return { ...client, callWorker: served.callWorker };
+  return { ...client, callWorker: served.callWorker, startWorker: (...ops) => served.callWorker.start(...ops) };
 }
 
 /** Close every channel inProcessClient opened, so the test process can end. */
