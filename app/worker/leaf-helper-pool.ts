@@ -4,9 +4,9 @@
  * first warm or call of an operation that batches (batchingOp: the Cluster form warms its
  * operation on its first focus, so they are ready by the first batch), not for the other
  * operations of its family (making one CA, revoking); a batch uses the ones that are ready and
- * never waits for one. A helper whose script fails, or that reports an error, is gone: its pending chunks reject
- * (their batch makes them itself) and it gets no more. So is one retired for holding a share past
- * its time (pki/shared-map.ts), and its worker is stopped.
+ * never waits for one. A helper whose script fails, or that reports an error, is gone: its
+ * pending chunks reject (their batch makes them itself) and it gets no more. So is one retired
+ * for holding a share past its time (pki/shared-map.ts), and its worker is stopped.
  */
 import type { LeafHelper, LeafHelpers, LeafOrder, LeafRecipe, MadeLeaf } from '../pki/helper/index.ts';
 import type { HelperRequest, HelperResponse } from './leaf-helper-serve.ts';
