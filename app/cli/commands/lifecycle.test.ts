@@ -37,6 +37,11 @@ function opensslVerify(...args: string[]): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: r.stdout + r.stderr };
 }
 
+/** `openssl verify -x509_strict -purpose <purpose> -CAfile <caFile> <cert>`. */
+function strictVerify(purpose: string, caFile: string, cert: string): { ok: boolean; output: string } {
+  return opensslVerify('-x509_strict', '-purpose', purpose, '-CAfile', caFile, cert);
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'certbench-lifecycle-'));
   await ok('ca', 'create', '--out', p('ca'), '--cn', 'Lifecycle CA', '--days', '400');
@@ -180,14 +185,7 @@ describe('certbench renew', () => {
     expect(now.serial).not.toBe(was.serial);
     expect(now.notAfter.getTime() - now.notBefore.getTime()).toBe(90 * 86_400_000);
     for (const purpose of ['sslserver', 'sslclient']) {
-      const v = opensslVerify(
-        '-x509_strict',
-        '-purpose',
-        purpose,
-        '-CAfile',
-        p('ca', 'ca.crt'),
-        p('db-1-renewed', 'node.crt'),
-      );
+      const v = strictVerify(purpose, p('ca', 'ca.crt'), p('db-1-renewed', 'node.crt'));
       expect(v.ok, v.output).toBe(true);
     }
   });
@@ -236,14 +234,7 @@ describe('certbench renew', () => {
       expect(leafFacts(read('nodes-renewed', name, 'node.crt')).sans).toEqual(
         leafFacts(read('nodes', name, 'node.crt')).sans,
       );
-      const v = opensslVerify(
-        '-x509_strict',
-        '-purpose',
-        'sslserver',
-        '-CAfile',
-        p('ca', 'ca.crt'),
-        p('nodes-renewed', name, 'node.crt'),
-      );
+      const v = strictVerify('sslserver', p('ca', 'ca.crt'), p('nodes-renewed', name, 'node.crt'));
       expect(v.ok, v.output).toBe(true);
     }
   });
@@ -272,14 +263,7 @@ describe('certbench renew', () => {
       const certPub = runTool('openssl', ['x509', '-in', p('nodes-sealed', name, 'node.crt'), '-noout', '-pubkey']);
       expect(pub.stdout).toBe(certPub.stdout);
       for (const out of ['nodes-kept', 'nodes-sealed']) {
-        const v = opensslVerify(
-          '-x509_strict',
-          '-purpose',
-          'sslserver',
-          '-CAfile',
-          p('ca', 'ca.crt'),
-          p(out, name, 'node.crt'),
-        );
+        const v = strictVerify('sslserver', p('ca', 'ca.crt'), p(out, name, 'node.crt'));
         expect(v.ok, `${out}/${name}: ${v.output}`).toBe(true);
       }
     }
@@ -327,14 +311,7 @@ describe('certbench ca rotate', () => {
     ['a new leaf', ['nodes-new', 'db-1', 'node.crt']],
   ] as const) {
     it(`${name} verifies against the trust bundle`, () => {
-      const v = opensslVerify(
-        '-x509_strict',
-        '-purpose',
-        'sslserver',
-        '-CAfile',
-        p('ca2', 'trust-bundle.crt'),
-        p(...leaf),
-      );
+      const v = strictVerify('sslserver', p('ca2', 'trust-bundle.crt'), p(...leaf));
       expect(v.ok, v.output).toBe(true);
     });
   }
