@@ -107,6 +107,19 @@ export const WARM_CALLS = 15;
 /** Marks around the call in the page's user timing, for a trace to find the call by (trace-rounds.ts). */
 export const CALL_MARKS = { start: 'certbench-cluster-start', end: 'certbench-cluster-end' };
 
+/** The Cluster operation's arguments for round `round` of `n` nodes: one client, P-256, the generic target. */
+export function clusterArgs(n: number, round: number) {
+  return {
+    cluster: `bench-${n}-${round}`,
+    nodes: nodeList(n),
+    clients: ['app'],
+    target: 'generic',
+    keyAlgorithm: 'p256',
+    caDays: 3650,
+    leafDays: 365,
+  };
+}
+
 /**
  * One setUpCluster call in the page: elapsed ms and the longest main-thread task meanwhile. With
  * `marked`, the call is between CALL_MARKS in the page's user timing.
@@ -117,15 +130,7 @@ export async function clusterOnce(
   round: number,
   marked = false,
 ): Promise<{ elapsed: number; longest: number }> {
-  const args = {
-    cluster: `bench-${n}-${round}`,
-    nodes: nodeList(n),
-    clients: ['app'],
-    target: 'generic',
-    keyAlgorithm: 'p256',
-    caDays: 3650,
-    leafDays: 365,
-  };
+  const args = clusterArgs(n, round);
   const out = await page.evaluate(
     async ({ a, marks }) => {
       const g = globalThis as unknown as IssueGlobals;

@@ -11,8 +11,10 @@
  *    concurrent compilers, its parallel garbage collection) and the rest (other tasks of the
  *    renderer; 0.000 to 0.026 ms/cert in the runs of 6 December). On a machine of two cores this
  *    competes with the worker's thread.
- * Then the bench's own N=100 figure round by round in a fresh worker (trace-rounds.ts), and which
- * of the worker's functions V8 promoted to its optimising tiers in each of those rounds (trace-tiers.ts).
+ * Then the bench's own N=100 figure round by round in a fresh worker (trace-rounds.ts), the same
+ * rounds with no trace running and the kernel's count of each thread's time on a core and in the
+ * run queue (sched-rounds.ts), and which of the worker's functions V8 promoted to its optimising
+ * tiers in each of those rounds (trace-tiers.ts).
  * The build is not minified, so functions keep their names. Writes the raw trace to TRACE_FILE
  * for chrome://tracing or Perfetto.
  */
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { clusterOnce } from './browser-issue.ts';
 import { withBuiltApp, workerPage } from './browser.ts';
+import { schedRounds } from './sched-rounds.ts';
 import { traceRounds } from './trace-rounds.ts';
 import { traceTiers } from './trace-tiers.ts';
 import {
@@ -118,6 +121,7 @@ export async function bench(): Promise<void> {
       summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
       await page.close();
       await traceRounds(browser);
+      await schedRounds(browser);
       await traceTiers();
     },
     ['--minify', 'false'],
