@@ -3,12 +3,14 @@
  * the goal line: WARM_UP_CALLS clusters of WARM_UP_NODES, then BATCH_ROUNDS of ROUND_N, python's
  * anchor between rounds), with no trace running, and per round what the kernel counted for
  * Chromium's threads (thread-schedstat.ts): how long each ran on a core, and how long it waited on
- * a run queue for one. The window is the page's call alone (no settling frame after it).
+ * a run queue for one. The counts are read just before and after the page evaluates the call (so
+ * they include Playwright's round trip, and no settling frame); the wall time is the call's own,
+ * timed in the page.
  *
  * What it showed on this machine (6 December, 2 cores, one leaf helper): in rounds 2-5 the
  * renderer's threads used 1.6-2.0 cores' worth of CPU, so both cores were busy through the round;
  * the pki worker, which carries the round (the CA, the plan, most leaves, the result), ran 18-25
- * ms and waited 3-14 ms on the run queue behind its helper (7-9 ms), V8's compilers on the thread
+ * ms and waited 3-14 ms on the run queue behind its helper (7-10 ms), V8's compilers on the thread
  * pool (13-27 ms) and the page (3-9 ms). The first round can also meet the page's own start (its
  * main thread ran 62 ms in one first round).
  */
