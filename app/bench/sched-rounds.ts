@@ -18,11 +18,12 @@ import type { Browser, Page } from 'playwright-core';
 import { BATCH_ROUNDS, clusterArgs, clusterOnce, WARM_UP_CALLS, WARM_UP_NODES } from './browser-issue.ts';
 import { workerPage } from './browser.ts';
 import { nodeListFile, pythonInMemory } from './issue-anchor.ts';
-import { readChromiumThreads, roundThreads, threadSpans } from './thread-schedstat.ts';
+import { readChromiumThreads, roundThreads, threadSpans, type RunWait } from './thread-schedstat.ts';
 
 const ROUND_N = 100;
 
 const ms = (n: number) => n.toFixed(1);
+const pair = (x: RunWait | undefined) => (x ? `${ms(x.runMs)}/${ms(x.waitMs)}` : '-');
 
 /** One Cluster call through the page's benchCall (bench-call.ts), timed in the page. */
 async function bareCall(page: Page, round: number): Promise<number> {
@@ -54,7 +55,6 @@ export async function schedRounds(browser: Browser): Promise<void> {
     const before = readChromiumThreads();
     const wall = await bareCall(page, round);
     const t = roundThreads(threadSpans(before, readChromiumThreads()));
-    const pair = (x: { runMs: number; waitMs: number } | undefined) => (x ? `${ms(x.runMs)}/${ms(x.waitMs)}` : '-');
     const asked = [...t.workers, t.pool, t.page, t.rest].reduce((sum, x) => sum + x.runMs, 0);
     console.log(
       `trace:   round ${round + 1}: ${ms(wall)} | ${pair(t.workers[0])} | ${pair(t.workers[1])} | ${pair(t.pool)} | ${pair(t.page)} | ${pair(t.rest)}; ` +

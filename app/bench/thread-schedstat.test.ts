@@ -25,7 +25,6 @@ function fakeProc(
       writeFileSync(join(root, pid, 'task', tid, 'schedstat'), `${schedstat}\n`);
     }
   }
-  mkdirSync(join(root, 'self'));
   return root;
 }
 

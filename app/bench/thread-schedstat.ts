@@ -66,12 +66,16 @@ export function readChromiumThreads(proc = '/proc'): Map<string, ThreadCounters>
   return threads;
 }
 
-/** What one thread did between two readings, milliseconds. */
-export interface ThreadSpan {
-  process: string;
-  name: string;
+/** Time on a core and time waiting on a run queue for one, milliseconds. */
+export interface RunWait {
   runMs: number;
   waitMs: number;
+}
+
+/** What one thread did between two readings. */
+export interface ThreadSpan extends RunWait {
+  process: string;
+  name: string;
 }
 
 /** The threads that ran or waited between `before` and `after`, the busiest first (a thread born meanwhile counts from zero). */
@@ -96,14 +100,14 @@ export function threadSpans(
  * main thread, and every other thread of every Chromium process summed.
  */
 export interface RoundThreads {
-  workers: { runMs: number; waitMs: number }[];
-  pool: { runMs: number; waitMs: number };
-  page: { runMs: number; waitMs: number };
-  rest: { runMs: number; waitMs: number };
+  workers: RunWait[];
+  pool: RunWait;
+  page: RunWait;
+  rest: RunWait;
 }
 
 export function roundThreads(spans: readonly ThreadSpan[]): RoundThreads {
-  const sum = (list: readonly ThreadSpan[]) => ({
+  const sum = (list: readonly ThreadSpan[]): RunWait => ({
     runMs: list.reduce((t, s) => t + s.runMs, 0),
     waitMs: list.reduce((t, s) => t + s.waitMs, 0),
   });
