@@ -5,7 +5,15 @@
  * (bytes and strings in; trees, summaries and findings out). The worker's inspect operation is a
  * thin adapter around it.
  */
-import { bindX509Crypto, defaultCrypto, readInput, relate, type Item } from '../pki/index.ts';
+import {
+  bindX509Crypto,
+  defaultCrypto,
+  readInput,
+  relate,
+  sharedChecks,
+  type Item,
+  type VerifyHelper,
+} from '../pki/index.ts';
 import type { ExplainedItem, InspectedItem, InspectReport, InspectRequest } from './inspect-types.ts';
 import { inspected } from './inspected-item.ts';
 import { diagnose } from './leaf-diagnosis.ts';
@@ -30,6 +38,11 @@ export { MAX_CHAIN_TREES } from './relation-trees.ts';
 export interface InspectSteps {
   /** Stops the report between inputs (the user cleared them or started another run). */
   signal?: AbortSignal;
+  /**
+   * Threads that can take a share of the relations' signature checks, as ready at the time of the
+   * checks (the pki worker's helpers: pki/signatures/shared-verify.ts); none by default.
+   */
+  helpers?: () => readonly VerifyHelper[];
 }
 
 /**
@@ -92,6 +105,7 @@ async function buildReport(
       ? relate(
           related.map((r) => r.rel),
           crypto,
+          steps.helpers && sharedChecks(crypto, steps.helpers),
         )
       : undefined;
   // Should the loop below throw, the checks are abandoned, not left as an unhandled rejection.

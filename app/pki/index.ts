@@ -103,6 +103,7 @@ export {
 } from './validate/index.ts';
 export { refusalReason, refusalFix, verdictLine } from './diagnose/client-words.ts';
 export { relate, type Relations, type RelationItem } from './relations/index.ts';
+export { sharedChecks, type VerifyHelper } from './signatures/shared-verify.ts';
 export { diagnosis, DIAGNOSIS_CODES, chainAdvice, diagnoseKeyMatch, type DiagnosisCode } from './diagnose/index.ts';
 export { clientMatrix, type ClientLine } from './diagnose/client-words.ts';
 export { missingCertificate, type MissingCertificate, type MissingRole } from './diagnose/missing-certificate.ts';

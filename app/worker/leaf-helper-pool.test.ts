@@ -8,7 +8,10 @@
 import { MessageChannel } from 'node:worker_threads';
 import { X509Certificate } from '@peculiar/x509';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { inspectReport } from '../flows/inspect-report.ts';
 import { issueBatch } from '../pki/batch.ts';
+import { issueLeaf } from '../pki/issue.ts';
 import { createRootCa, type CaResult } from '../pki/ca.ts';
 import { loadIssuer } from '../pki/issuer.ts';
 import { createLeafTemplate, ecSpkiFromPkcs8, spkiKeyId, type LeafRecipe } from '../pki/leaf-template.ts';
@@ -275,5 +278,41 @@ describe('the pool', () => {
     expect(helper.weight()).toBeCloseTo(0.3125);
     pool.localPace(0); // 0.625: 0.16, at least 0.25
     expect(helper.weight()).toBe(0.25);
+  });
+});
+
+describe('an inspect report with a leaf helper', () => {
+  it("shares the relations' signature checks with the helper, and relates as it does alone", async () => {
+    const helper = inProcessHelper();
+    const pool = await readyPool(helper.endpoint);
+    const root = await createRootCa({ subject: { commonName: 'Shared Checks Root' }, days: 30 });
+    const leaf = await issueLeaf({ profile: 'server', commonName: 'db.example', sans: 'db.example' }, root);
+    const request = {
+      inputs: [
+        { name: 'ca-certificates.crt', data: readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8') },
+        { name: 'chain.pem', data: leaf.certPem + root.certPem + leaf.keyPem },
+      ],
+    };
+    const alone = await inspectReport(request);
+    const shared = await inspectReport(request, { helpers: () => pool.ready() });
+
+    const verify = helper.requests.filter((r) => r.type === 'verify');
+    expect(verify).toHaveLength(1);
+    const answered = helper.responses.filter((r) => r.type === 'verified');
+    expect(answered).toHaveLength(1);
+    const answers = answered[0]!.type === 'verified' ? answered[0]!.answers : [];
+    expect(answers.length).toBe(verify[0]!.type === 'verify' ? verify[0]!.pairs.length : -1);
+    expect(answers.length).toBeGreaterThan(40);
+    expect(answers.every((a) => a === true)).toBe(true);
+
+    // The chain and the key match are found by signature checks and SPKI comparison; both reports have them.
+    const chain = shared.relations.find((t) => t.label === 'Chain' && t.value === 'CN=db.example');
+    expect(chain?.children?.map((c) => c.value)).toEqual(['CN=db.example', 'CN=Shared Checks Root']);
+    expect(shared.items.find((i) => i.title === 'CN=db.example')?.keyId).toBeDefined();
+    expect(shared.relations).toEqual(alone.relations);
+    expect(shared.items.map((i) => [i.id, i.keyId, i.chainPem])).toEqual(
+      alone.items.map((i) => [i.id, i.keyId, i.chainPem]),
+    );
+    expect(shared.diagnoses).toEqual(alone.diagnoses);
   });
 });

@@ -1,14 +1,23 @@
 /**
  * The pki worker's leaf helpers (pki/leaf-helpers.ts says why they exist): nested workers running
- * leaf-helper.worker.ts, one per core beyond the first, at most MAX_HELPERS. They start with the
- * first warm or call of an operation that batches (batchingOp: the Cluster form warms its
- * operation on its first focus, so they are ready by the first batch), not for the other
- * operations of its family (making one CA, revoking); a batch uses the ones that are ready and
- * never waits for one. A helper whose script fails, or that reports an error, is gone: its
+ * leaf-helper.worker.ts, one per core beyond the first, at most MAX_HELPERS. They also check shares
+ * of an Inspect report's signatures (pki/signatures/shared-verify.ts). They start with the first
+ * warm or call of an operation that shares work with them (batchingOp: the Cluster form warms its
+ * operation on its first focus, the Inspect view its own on mount, so they are ready by the first
+ * batch or file), not for the other operations of its family (making one CA, revoking); a batch
+ * uses the ones that are ready and never waits for one. A helper whose script fails, or that reports an error, is gone: its
  * pending chunks reject (their batch makes them itself) and it gets no more. So is one retired
  * for holding a share past its time (pki/shared-map.ts), and its worker is stopped.
  */
-import type { LeafHelper, LeafHelpers, LeafOrder, LeafRecipe, MadeLeaf } from '../pki/helper/index.ts';
+import type {
+  LeafHelper,
+  LeafHelpers,
+  LeafOrder,
+  LeafRecipe,
+  MadeLeaf,
+  SignaturePair,
+  VerifyHelper,
+} from '../pki/helper/index.ts';
 import type { HelperRequest, HelperResponse } from './leaf-helper-serve.ts';
 
 /** The most helpers started, whatever the core count: each costs its own worker's memory and start. */
@@ -36,27 +45,32 @@ const MAX_WEIGHT = 2;
 /** A running pace: each new figure counts half, so a worker that warms up is followed within a few batches. */
 const paced = (pace: number | undefined, ms: number) => (pace === undefined ? ms : (pace + ms) / 2);
 
+/** A helper of the pool: it makes shares of leaves and checks shares of signatures. */
+export type PoolHelper = LeafHelper & VerifyHelper;
+
 export interface LeafHelperPool extends LeafHelpers {
   /** Start the helpers (once; later calls do nothing). */
   start(): void;
+  ready(): readonly PoolHelper[];
 }
 
 interface Pending {
-  resolve: (leaves: MadeLeaf[]) => void;
+  /** Settled with the answer's payload: a 'made' answer's leaves, a 'verified' answer's answers. */
+  resolve: (value: never) => void;
   reject: (e: Error) => void;
 }
 
 export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafHelperPool {
-  const ready: LeafHelper[] = [];
+  const ready: PoolHelper[] = [];
   let started = false;
   let localPace: number | undefined;
 
-  const helper = (endpoint: HelperEndpoint): LeafHelper => {
+  const helper = (endpoint: HelperEndpoint): PoolHelper => {
     const pending = new Map<number, Pending>();
     let next = 1;
     let gone = false;
     let pace: number | undefined;
-    const self: LeafHelper = {
+    const self: PoolHelper = {
       weight: () =>
         pace === undefined || localPace === undefined
           ? FIRST_WEIGHT
@@ -76,9 +90,18 @@ export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafH
           const cancel = () => endpoint.postMessage({ type: 'cancel', id });
           signal?.addEventListener('abort', cancel, { once: true });
           pending.set(id, {
-            resolve: (leaves) => (signal?.removeEventListener('abort', cancel), resolve(leaves)),
+            resolve: (leaves: MadeLeaf[]) => (signal?.removeEventListener('abort', cancel), resolve(leaves)),
             reject: (e) => (signal?.removeEventListener('abort', cancel), reject(e)),
           });
+        });
+      },
+      verify(pairs: readonly SignaturePair[]) {
+        if (gone) return Promise.reject(new Error('this leaf helper is gone'));
+        const id = next++;
+        return new Promise<(boolean | string | null)[]>((resolve, reject) => {
+          // Throws where a pair cannot be cloned: the caller then checks the share itself.
+          endpoint.postMessage({ type: 'verify', id, pairs });
+          pending.set(id, { resolve, reject });
         });
       },
       retire() {
@@ -104,8 +127,9 @@ export function leafHelperPool(spawn: () => HelperEndpoint, size: number): LeafH
       pending.delete(m.id);
       if (m.type === 'made') {
         if (m.leaves.length) pace = paced(pace, m.ms / m.leaves.length);
-        p.resolve(m.leaves);
-      } else p.reject(new Error(m.message));
+        p.resolve(m.leaves as never);
+      } else if (m.type === 'verified') p.resolve(m.answers as never);
+      else p.reject(new Error(m.message));
     });
     endpoint.addEventListener('error', leave);
     endpoint.addEventListener('messageerror', leave);
@@ -152,9 +176,9 @@ export function appLeafHelpers(): LeafHelperPool {
 }
 
 /**
- * An operation that shares batches with the app's leaf helpers: warming it (ops.ts) or calling it
- * starts them (once; later starts do nothing). A call that starts them runs without them: a batch
- * never waits for a helper.
+ * An operation that shares work with the app's leaf helpers (leaves of a batch, signatures of an
+ * Inspect report): warming it (ops.ts) or calling it starts them (once; later starts do nothing). A
+ * call that starts them runs without them: a batch never waits for a helper.
  */
 export function batchingOp<H extends (...args: never[]) => Promise<unknown>>(op: H): H & { warm: () => void } {
   const start = () => appLeafHelpers().start();

@@ -3,11 +3,22 @@
  * it says 'ready' once its code is loaded, then makes each share of leaves it is sent from the
  * recipe that comes with it (pki/leaf-helpers.ts recipeLeafMaker) and answers with their PEMs (as
  * ASCII bytes, their slabs transferred: pki/pem-ascii.ts), or with the failure's message (the batch then makes that share itself).
+ * It also checks each share of signatures it is sent (pki/signatures/shared-verify.ts: the Inspect
+ * view's relations of a bundle), answering each pair as SignatureVerifier.verify would, or null
+ * where that threw (the pki worker then checks that pair itself and meets the same error).
  *
  * A batch sends a helper one share, so the recipe travels with it and is dropped with it: the
  * issuer's private key in it lives in the helper only while the helper works for that batch.
  */
-import { buffersOf, recipeLeafMaker, type LeafOrder, type LeafRecipe, type MadeLeaf } from '../pki/helper/index.ts';
+import {
+  buffersOf,
+  recipeLeafMaker,
+  signatureVerifier,
+  type LeafOrder,
+  type LeafRecipe,
+  type MadeLeaf,
+  type SignaturePair,
+} from '../pki/helper/index.ts';
 import type { Endpoint } from './protocol.ts';
 
 /**
@@ -15,6 +26,8 @@ import type { Endpoint } from './protocol.ts';
  * number of leaves): a DevTools trace shows the helper's work beside the batch's.
  */
 export const SHARE_MEASURE = 'certbench-leaf-share';
+/** Each share of signature checks a helper made, likewise (its detail: the number of pairs). */
+export const VERIFY_MEASURE = 'certbench-verify-share';
 
 export type HelperRequest =
   | {
@@ -24,13 +37,16 @@ export type HelperRequest =
       orders: readonly LeafOrder[];
     }
   /** The batch stopped: start no more leaves of share `id` (its answer is then 'failed'). */
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'verify'; id: number; pairs: readonly SignaturePair[] };
 
 export type HelperResponse =
   | { type: 'ready' }
   /** `ms`: from the share's arrival to its answer, the helper's own pace (the answer may wait to be read). */
   | { type: 'made'; id: number; leaves: MadeLeaf[]; ms: number }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  /** One answer per pair of the 'verify' request `id`, null where the check threw. */
+  | { type: 'verified'; id: number; answers: (boolean | string | null)[] };
 
 export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.crypto): void {
   const running = new Map<number, AbortController>();
@@ -38,6 +54,7 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
   endpoint.addEventListener('message', (event: MessageEvent<HelperRequest>) => {
     const request = event.data;
     if (request.type === 'cancel') return void running.get(request.id)?.abort();
+    if (request.type === 'verify') return void verifyShare(request.id, request.pairs);
     const { id, recipe, orders } = request;
     const controller = new AbortController();
     running.set(id, controller);
@@ -54,5 +71,13 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
       )
       .finally(() => running.delete(id));
   });
+  const verifyShare = (id: number, pairs: readonly SignaturePair[]) => {
+    const start = performance.now();
+    const verifier = signatureVerifier(crypto);
+    void Promise.all(pairs.map((p) => verifier.verify(p.child, p.issuer).catch(() => null))).then((answers) => {
+      performance.measure(VERIFY_MEASURE, { start, detail: pairs.length });
+      send({ type: 'verified', id, answers });
+    });
+  };
   send({ type: 'ready' });
 }

@@ -13,6 +13,7 @@ import { children, isUniversal, parseDer, TAG } from '../asn1/der-node.ts';
 import { signatureVerifier } from '../signatures/verify-signature.ts';
 import { bytesKey } from '../bytes-key.ts';
 import { bufferSource } from '../signatures/buffer-source.ts';
+import { localBatch, type BatchVerifier, type SignaturePair } from '../signatures/batch-verify.ts';
 
 /**
  * One loaded thing. Keys are given as their public half (SPKI DER), whatever form the private key
@@ -101,8 +102,7 @@ function groupBy<T>(values: T[], key: (v: T) => string | undefined): T[][] {
  * verifies, self-signed certificates included (subject === issuer): each such edge is backed
  * by a signature check made here, never inferred from names or key identifiers alone.
  */
-async function issuances(certs: ParsedCert[], crypto: Crypto): Promise<Relations['issuedBy']> {
-  const verifier = signatureVerifier(crypto);
+async function issuances(certs: ParsedCert[], verify: BatchVerifier): Promise<Relations['issuedBy']> {
   // Index issuers by subject name, and check each (certificate, issuer key) pair once: corpora
   // hold many certificates under one name and key, and a signature check is the costly part.
   const bySubject = new Map<string, ParsedCert[]>();
@@ -111,25 +111,30 @@ async function issuances(certs: ParsedCert[], crypto: Crypto): Promise<Relations
     if (same) same.push(c);
     else bySubject.set(c.subjectKey, [c]);
   }
-  // Subjects are checked concurrently (WebCrypto may verify off the JS thread); the result
-  // keeps input order.
-  const perSubject = await Promise.all(
-    certs.map(async (s) => {
-      const found: Relations['issuedBy'] = [];
-      const byKey = new Map<string, boolean>();
-      const aki = s.facts.authorityKeyId;
-      for (const i of bySubject.get(s.issuerKey) ?? []) {
-        // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
-        const ski = i.facts.subjectKeyId;
-        if (aki && ski !== undefined && aki !== ski) continue;
-        let ok = byKey.get(i.spkiKey);
-        if (ok === undefined) byKey.set(i.spkiKey, (ok = (await verifier.verify(s.facts, i.facts)) === true));
-        if (ok) found.push({ subject: s.index, issuer: i.index });
-      }
-      return found;
-    }),
+  const candidates = certs.map((s) => {
+    const aki = s.facts.authorityKeyId;
+    // As OpenSSL's X509_check_akid: a key identifier that names another key rules the candidate out.
+    return (bySubject.get(s.issuerKey) ?? []).filter((i) => {
+      const ski = i.facts.subjectKeyId;
+      return !(aki && ski !== undefined && aki !== ski);
+    });
+  });
+  // One check per (subject, distinct candidate key), all asked at once, so that the verifier can
+  // share them between threads; the edges keep input order.
+  const asked: { subject: number; spkiKey: string; pair: SignaturePair }[] = [];
+  certs.forEach((s, n) => {
+    const keys = new Set<string>();
+    for (const i of candidates[n]!) {
+      if (keys.has(i.spkiKey)) continue;
+      keys.add(i.spkiKey);
+      asked.push({ subject: n, spkiKey: i.spkiKey, pair: { child: s.facts, issuer: i.facts } });
+    }
+  });
+  const answers = await Promise.all(verify(asked.map((a) => a.pair)));
+  const verified = new Set(asked.filter((_, k) => answers[k] === true).map((a) => `${a.subject} ${a.spkiKey}`));
+  return certs.flatMap((s, n) =>
+    candidates[n]!.filter((i) => verified.has(`${n} ${i.spkiKey}`)).map((i) => ({ subject: s.index, issuer: i.index })),
   );
-  return perSubject.flat();
 }
 
 /** For each certificate that issued nothing, the path upward: depth first to a self-signed root, else the longest. */
@@ -170,14 +175,21 @@ function knownId(item: RelationItem | undefined): string | undefined {
   return item && item.kind !== 'key' ? item.sha256 : undefined;
 }
 
-/** Relate every item to every other. Never throws for bad items; they are listed in `unreadable`. */
-export async function relate(items: RelationItem[], crypto: Crypto = defaultCrypto()): Promise<Relations> {
+/**
+ * Relate every item to every other. Never throws for bad items; they are listed in `unreadable`.
+ * The signature checks go through `verify`: by default all on this thread, through `crypto`.
+ */
+export async function relate(
+  items: RelationItem[],
+  crypto: Crypto = defaultCrypto(),
+  verify: BatchVerifier = localBatch(signatureVerifier(crypto)),
+): Promise<Relations> {
   const parsed = items.map(parse);
   const certs = parsed.filter((p): p is ParsedCert => p.facts !== undefined && 'subjectKey' in p);
   // The digests run while the signatures are checked.
   const [ids, issuedBy] = await Promise.all([
     Promise.all(parsed.map(async (p) => knownId(items[p.index]) ?? (await sha256Hex(p.der, crypto)))),
-    issuances(certs, crypto),
+    issuances(certs, verify),
   ]);
 
   const isKey = (p: Parsed) => items[p.index]?.kind === 'key';
