@@ -4,8 +4,9 @@
  * recipe that comes with it (pki/leaf-helpers.ts recipeLeafMaker) and answers with their PEMs (as
  * ASCII bytes, their slabs transferred: pki/pem-ascii.ts), or with the failure's message (the batch then makes that share itself).
  * It also checks each share of signatures it is sent (pki/signatures/shared-verify.ts: the Inspect
- * view's relations of a bundle), answering each pair as SignatureVerifier.verify would, or null
- * where that threw (the pki worker then checks that pair itself and meets the same error).
+ * view's relations of a bundle), answering each pair true or false, or null where it has no
+ * WebCrypto algorithm for the pair or the check threw (the pki worker then checks that pair itself,
+ * and says what it is or meets the same error).
  *
  * A batch sends a helper one share, so the recipe travels with it and is dropped with it: the
  * issuer's private key in it lives in the helper only while the helper works for that batch.
@@ -13,7 +14,7 @@
 import {
   buffersOf,
   recipeLeafMaker,
-  signatureVerifier,
+  classicVerifier,
   type LeafOrder,
   type LeafRecipe,
   type MadeLeaf,
@@ -73,7 +74,7 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
   });
   const verifyShare = (id: number, pairs: readonly SignaturePair[]) => {
     const start = performance.now();
-    const verifier = signatureVerifier(crypto);
+    const verifier = classicVerifier(crypto);
     void Promise.all(pairs.map((p) => verifier.verify(p.child, p.issuer).catch(() => null))).then((answers) => {
       performance.measure(VERIFY_MEASURE, { start, detail: pairs.length });
       send({ type: 'verified', id, answers });

@@ -11,6 +11,9 @@ import { pemDecodeAll } from '../pem.ts';
 import type { SignaturePair } from './batch-verify.ts';
 import { lanesByCost, MIN_SHARED, pairCost, sharedBatch, type VerifyHelper } from './shared-verify.ts';
 import { signatureVerifier } from './verify-signature.ts';
+import { classicVerifier } from './webcrypto-verify.ts';
+import { createRootCa } from '../ca.ts';
+import { defaultCrypto } from '../crypto.ts';
 
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const certs: CertFacts[] = pemDecodeAll(readFileSync(SYSTEM_BUNDLE, 'utf8')).blocks.map((b) =>
@@ -118,5 +121,25 @@ describe('lanesByCost', () => {
   it('costs a P-384 check as several RSA ones, and a P-521 check more', () => {
     expect(pairCost(pair('ec', 384))).toBeGreaterThan(4 * pairCost(pair('rsa', 2048)));
     expect(pairCost(pair('ec', 521))).toBeGreaterThan(pairCost(pair('ec', 384)));
+  });
+});
+
+describe('classicVerifier (what a leaf helper checks with)', () => {
+  it('answers as signatureVerifier does where it has the algorithm, else null (the pki worker then checks the pair)', async () => {
+    const helperSide = classicVerifier(globalThis.crypto);
+    const got = await Promise.all(pairs.map((p) => helperSide.verify(p.child, p.issuer)));
+    const want = await answersOf(pairs);
+    // Every certificate's own signature is checked there; a null is only ever for a pair that is not a signature.
+    expect(got.slice(0, certs.length)).toEqual(want.slice(0, certs.length));
+    got.forEach((answer, i) =>
+      expect(answer === null ? want[i] !== true : answer === want[i], `${i} ${String(answer)} ${String(want[i])}`).toBe(
+        true,
+      ),
+    );
+    const root = await createRootCa({ subject: { commonName: 'PQ root' }, algorithm: 'mldsa65' });
+    const pq = certFactsOfBuffer(pemDecodeAll(root.certPem).blocks[0]!.der);
+    expect(await helperSide.verify(pq, pq)).toBeNull();
+    // certbench's own ML-DSA engine (the runtime default routes to it) checks it on the pki worker.
+    expect(await signatureVerifier(defaultCrypto()).verify(pq, pq)).toBe(true);
   });
 });
