@@ -14,7 +14,6 @@
 import {
   buffersOf,
   recipeLeafMaker,
-  classicVerifier,
   type LeafOrder,
   type LeafRecipe,
   type MadeLeaf,
@@ -72,13 +71,23 @@ export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.
       )
       .finally(() => running.delete(id));
   });
+  // The checking code loads with the first share of checks (pki/helper/verify.ts says why).
+  let checks: Promise<typeof import('../pki/helper/verify.ts')> | undefined;
   const verifyShare = (id: number, pairs: readonly SignaturePair[]) => {
     const start = performance.now();
-    const verifier = classicVerifier(crypto);
-    void Promise.all(pairs.map((p) => verifier.verify(p.child, p.issuer).catch(() => null))).then((answers) => {
-      performance.measure(VERIFY_MEASURE, { start, detail: pairs.length });
-      send({ type: 'verified', id, answers });
-    });
+    (checks ??= import('../pki/helper/verify.ts'))
+      .then(({ classicVerifier }) => {
+        const verifier = classicVerifier(crypto);
+        return Promise.all(pairs.map((p) => verifier.verify(p.child, p.issuer).catch(() => null)));
+      })
+      .then(
+        (answers) => {
+          performance.measure(VERIFY_MEASURE, { start, detail: pairs.length });
+          send({ type: 'verified', id, answers });
+        },
+        // The code did not load: the pki worker checks the share itself.
+        (e: unknown) => send({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) }),
+      );
   };
   send({ type: 'ready' });
 }
