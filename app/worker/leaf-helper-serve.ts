@@ -45,7 +45,7 @@ export type HelperResponse =
   /** `ms`: from the share's arrival to its answer, the helper's own pace (the answer may wait to be read). */
   | { type: 'made'; id: number; leaves: MadeLeaf[]; ms: number }
   | { type: 'failed'; id: number; message: string }
-  /** One answer per pair of the 'verify' request `id`, null where the check threw. */
+  /** One answer per pair of the 'verify' request `id`: null where the helper has no algorithm for it or the check threw. */
   | { type: 'verified'; id: number; answers: (boolean | string | null)[] };
 
 export function serveLeafHelper(endpoint: Endpoint, crypto: Crypto = globalThis.crypto): void {

@@ -5,8 +5,8 @@
  * 1 ms), so a second core does nothing for them unless another worker makes some of the calls.
  *
  * The pairs are shared by their estimated cost, the helpers' shares sent before this thread starts
- * its own. A pair a helper cannot answer (it failed, stopped, or answered short) is checked here, so
- * sharing never changes an answer. ML-DSA pairs stay here: they run on certbench's own engine
+ * its own. A pair a helper leaves unanswered (it failed, stopped, answered short or answered null)
+ * is checked here, so sharing never changes an answer. ML-DSA pairs stay here: they run on certbench's own engine
  * (crypto.ts), which the helpers do not load.
  */
 import { mlDsaOfOid } from '../ml-dsa/params.ts';
