@@ -2,8 +2,10 @@
  * The shell: header, navigation, banners, and the current view, lazy-loaded so the first page
  * carries only React, the store and the view it shows. Input waits for the workspace to load.
  */
-import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, useEffect, useRef, type ComponentType, type ReactElement } from 'react';
 import { useHashRoute } from './lib/hash-route.ts';
+import { preloadedLazy } from './lib/preloaded-lazy.tsx';
+import { ViewLoadBoundary } from './components/view-load-boundary.tsx';
 import { useApp } from './store/index.ts';
 import { InsecureBanner } from './features/shell/insecure-banner.tsx';
 import { FirstVisitIntro } from './features/shell/first-visit-intro.tsx';
@@ -14,13 +16,17 @@ import { LockControl } from './features/lock/lock-control.tsx';
 interface View {
   id: string;
   label: string;
-  component: LazyExoticComponent<ComponentType>;
-  /** Fetch and evaluate the view's code (the lazy component then resolves from the module cache). */
+  /** Draws the view: at once once its code is loaded, through Suspense until then (preloaded-lazy.tsx). */
+  component: (props: object) => ReactElement;
+  /** Fetch and evaluate the view's code. */
   load: () => Promise<unknown>;
+  /** load, its failure left to the view, which meets it again where the view would be (the nav's hover and focus). */
+  preload: () => void;
 }
 
-function view(id: string, label: string, load: () => Promise<ComponentType>): View {
-  return { id, label, load, component: lazy(async () => ({ default: await load() })) };
+function view(id: string, label: string, importView: () => Promise<ComponentType>): View {
+  const { load, Component } = preloadedLazy<object>(importView);
+  return { id, label, load, component: Component, preload: () => void load().catch(() => undefined) };
 }
 
 const VIEWS: readonly View[] = [
@@ -38,7 +44,7 @@ const VIEWS: readonly View[] = [
 ];
 
 export function App() {
-  const route = useHashRoute();
+  const { route, pending } = useHashRoute();
   const current = VIEWS.find((v) => v.id === route) ?? VIEWS[0];
   const hydrated = useApp((s) => s.hydrated);
   const mainRef = useRef<HTMLElement>(null);
@@ -82,12 +88,23 @@ export function App() {
       {/* On wide screens the introduction stands beside the view, so it costs the view no height. */}
       <div className="app-body">
         <FirstVisitIntro />
-        <main id="main" ref={mainRef} tabIndex={-1} data-ready={hydrated ? 'true' : 'false'} aria-busy={!hydrated}>
+        <main
+          id="main"
+          ref={mainRef}
+          tabIndex={-1}
+          data-ready={hydrated ? 'true' : 'false'}
+          data-pending={pending ? 'true' : undefined}
+          aria-busy={!hydrated || pending}
+        >
           {!hydrated || !Current ? (
             <p role="status">Loading your workspace…</p>
           ) : (
+            // The Suspense boundary stays while views change, so a change (a transition) keeps the
+            // view on screen until the next has loaded; a new boundary would show its fallback.
             <Suspense fallback={<p role="status">Loading…</p>}>
-              <Current />
+              <ViewLoadBoundary key={current.id} view={current.label}>
+                <Current />
+              </ViewLoadBoundary>
             </Suspense>
           )}
         </main>

@@ -80,6 +80,8 @@ test('ScyllaDB cluster: certbench bundle and Cluster → Workspace → Export gi
 }, info) => {
   await app.open();
   await cluster.create({ name: 'prod', nodes: NODES, clients: CLIENTS.join('\n'), target: 'ScyllaDB' });
+  // The snippets are drawn a frame after the bundle's heading and button (use-after-first-frame.ts).
+  await expect(cluster.result.locator('figure pre')).toHaveCount(cli.snippets.length);
   // textContent: off-screen snippets skip rendering (content-visibility), which empties innerText.
   const onClusterPage = await cluster.result.locator('figure pre').allTextContents();
 

@@ -3,7 +3,7 @@
  * from any static host and sub-path without server rewrites. A link may add parameters for the
  * view it opens (`#/issue?ca=ID`: Issue with that CA chosen).
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, useTransition } from 'react';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -14,9 +14,23 @@ function current(): string {
   return window.location.hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
 }
 
-/** The view id in the hash ('' when there is none). */
-export function useHashRoute(): string {
-  return useSyncExternalStore(subscribe, current, () => '');
+/**
+ * The view id in the hash ('' when there is none), and whether a change to another is still
+ * pending. A change of view is a transition: the view on screen stays until the next one's code
+ * has loaded, rather than a "Loading…" fallback, which React 19 then keeps for at least 300 ms
+ * (react-dom's FALLBACK_THROTTLE_MS: a first visit to a view took 330-360 ms from click to view,
+ * where its code took a few tens of milliseconds).
+ */
+export function useHashRoute(): { route: string; pending: boolean } {
+  const [route, setRoute] = useState(current);
+  const [pending, startRouteTransition] = useTransition();
+  useEffect(() => {
+    const follow = () => startRouteTransition(() => setRoute(current()));
+    // The hash may have changed between the first render and this effect.
+    follow();
+    return subscribe(follow);
+  }, [startRouteTransition]);
+  return { route, pending };
 }
 
 /** A parameter of the hash (`#/issue?ca=ID` → `ca` is `ID`), undefined when absent. */

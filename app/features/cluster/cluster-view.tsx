@@ -3,7 +3,7 @@
  * and get a CA, every certificate, the bundle and the snippets in one step (in the worker, with
  * progress and Cancel).
  */
-import { lazy, startTransition, Suspense, useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
+import { startTransition, Suspense, useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { KeyAlgorithmId } from '../../pki/index.ts';
 import type { LayoutOptions } from '../../layouts/types.ts';
 import { DaysField, daysError } from '../../components/days-field.tsx';
@@ -24,14 +24,15 @@ import { clientListClash, clusterNameClash, nodeListClash } from '../issuing/nam
 import { TargetList } from './target-list.tsx';
 import { CassandraStoreFields } from './cassandra-store-fields.tsx';
 import { cassandraStoreError, type CassandraChoice } from '../issuing/cassandra-store-password.ts';
+import { preloadedLazy } from '../../lib/preloaded-lazy.tsx';
 
 /**
  * The result with its snippets panel (the snippets of every target: about 17 KiB gzipped) loads
  * when the form is first used, not with the view: the Cluster view is the app's first page (issue
  * 14's budget).
  */
-const loadResultView = () => import('./cluster-result.tsx');
-const ClusterResultView = lazy(async () => ({ default: (await loadResultView()).ClusterResultView }));
+const resultView = preloadedLazy(async () => (await import('./cluster-result.tsx')).ClusterResultView);
+const ClusterResultView = resultView.Component;
 let createStepAsked = false;
 /**
  * On the first focus in the form (a user types the nodes before creating anything); once: the
@@ -41,7 +42,7 @@ let createStepAsked = false;
 const preloadCreateStep = () => {
   if (createStepAsked) return;
   createStepAsked = true;
-  void loadResultView();
+  resultView.load().catch(() => undefined);
   startWorker('setUpCluster');
 };
 
