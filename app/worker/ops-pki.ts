@@ -14,6 +14,7 @@ import {
 import { formatSan, PkiError } from '../pki/light/index.ts';
 import { setUpClusterWire } from './cluster-setup.ts';
 import { batchingOp } from './leaf-helper-pool.ts';
+import { rehearsingOp } from './cluster-rehearsal.ts';
 import { caMaterial, certificateMeta, chainAbove, joinPem } from './issuing-meta.ts';
 import { issuedLeaf } from './issued-leaf.ts';
 import type {
@@ -131,12 +132,15 @@ async function importCa(args: ImportCaArgs): Promise<ImportedCa> {
   throw new PkiError('key-mismatch', 'key', 'The private key belongs to none of the certificates given.');
 }
 
-/** setUpCluster answers in the wire form (cluster-wire.ts); the page's client decodes it (page-results.ts). */
+/**
+ * setUpCluster answers in the wire form (cluster-wire.ts); the page's client decodes it
+ * (page-results.ts). Warming it starts the leaf helpers and makes a rehearsal cluster (cluster-rehearsal.ts).
+ */
 export const PKI_OPS = {
   createCa,
   issueCertificate,
   readCsr,
   signCsr,
   importCa,
-  setUpCluster: batchingOp(setUpClusterWire),
+  setUpCluster: rehearsingOp(batchingOp(setUpClusterWire)),
 };
