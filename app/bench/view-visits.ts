@@ -16,16 +16,22 @@ const VISITS = ['Authorities', 'Issue', 'Sign CSR', 'Inspect', 'Export', 'Worksp
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/** Runs in the page: resolves with ms from the next click to the first frame after `main` shows another view, settled. */
-function stopwatchToNextView(): Promise<number> {
+/** What armStopwatch leaves on the page's global object: the next view change's time, once drawn. */
+type VisitGlobals = { benchVisit?: Promise<number> };
+
+/**
+ * Runs in the page, before the click: times the next click to the first frame after `main` shows
+ * another view, settled, into `benchVisit`.
+ */
+function armStopwatch(): void {
   const main = document.querySelector('main');
   const heading = () => main?.querySelector('h2[id$="-heading"]')?.id;
   const before = heading();
-  return new Promise((resolve) => {
+  (globalThis as VisitGlobals).benchVisit = new Promise((resolve) => {
     let start = NaN;
     addEventListener('click', () => void (start = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (!main || main.hasAttribute('data-pending') || heading() === before) return;
+      if (Number.isNaN(start) || !main || main.hasAttribute('data-pending') || heading() === before) return;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
     });
@@ -41,10 +47,11 @@ export async function viewVisits(browser: Browser, origin: string): Promise<void
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`${origin}/#/cluster`);
     await page.waitForSelector(APP_READY);
+    await page.waitForSelector('main h2[id$="-heading"]');
     for (const label of VISITS) {
-      const drawn = page.evaluate(stopwatchToNextView);
+      await page.evaluate(armStopwatch);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-      times.get(label)?.push(await drawn);
+      times.get(label)?.push(await page.evaluate(() => (globalThis as VisitGlobals).benchVisit ?? NaN));
     }
     await page.close();
   }
