@@ -114,4 +114,23 @@ describe('useHashRoute', () => {
     await goTo('#/first');
     expect(main.textContent).toBe('first view');
   });
+
+  it('says a view that stopped on an error of its own apart from one whose code did not load', async () => {
+    const Crashing = (): never => {
+      throw new Error('cannot read the table');
+    };
+    const views: Views = {
+      first: preloadedLazy<object>(() => Promise.resolve(First)),
+      crashing: preloadedLazy<object>(() => Promise.resolve(Crashing)),
+    };
+    const main = await drawShell(views);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await goTo('#/crashing');
+    quiet.mockRestore();
+    const alert = main.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain(
+      'The crashing view stopped on an error certbench did not foresee (cannot read the table)',
+    );
+    expect(alert?.textContent).not.toContain('could not load');
+  });
 });

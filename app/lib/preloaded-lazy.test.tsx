@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, Suspense } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { preloadedLazy } from './preloaded-lazy.tsx';
+import { CodeLoadError, preloadedLazy } from './preloaded-lazy.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -78,7 +78,11 @@ describe('preloadedLazy', () => {
     const view = preloadedLazy(importer);
     const first = view.load();
     settle().reject(new Error('fetch failed'));
-    await expect(first).rejects.toThrow('fetch failed');
+    const error = await first.catch((e: unknown) => e);
+    // Told apart from an error of the component itself (view-load-boundary.tsx words them differently).
+    expect(error).toBeInstanceOf(CodeLoadError);
+    expect((error as CodeLoadError).message).toBe('fetch failed');
+    expect((error as CodeLoadError).cause).toEqual(new Error('fetch failed'));
     const second = view.load();
     settle().resolve(Greeting);
     await expect(second).resolves.toBe(Greeting);

@@ -11,8 +11,16 @@
  */
 import { lazy, type ComponentType, type ReactElement } from 'react';
 
+/** The component's code did not load (offline, a redeploy); `cause` is the import's own error. */
+export class CodeLoadError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'CodeLoadError';
+  }
+}
+
 export interface PreloadedLazy<P extends object> {
-  /** Fetch and evaluate the code now (idempotent); resolves with the component. */
+  /** Fetch and evaluate the code now (idempotent); resolves with the component, rejects with a CodeLoadError. */
   load: () => Promise<ComponentType<P>>;
   /** Draws the component: at once when loaded, through Suspense until then. */
   Component: (props: P) => ReactElement;
@@ -27,7 +35,7 @@ export function preloadedLazy<P extends object>(importComponent: () => Promise<C
       (error: unknown) => {
         // A failed fetch (offline, a redeploy) may succeed when asked again.
         loading = undefined;
-        throw error;
+        throw new CodeLoadError(error);
       },
     ));
   // `loaded` is set before this promise settles, so a render that would see the lazy component
