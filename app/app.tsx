@@ -18,15 +18,13 @@ interface View {
   label: string;
   /** Draws the view: at once once its code is loaded, through Suspense until then (preloaded-lazy.tsx). */
   component: (props: object) => ReactElement;
-  /** Fetch and evaluate the view's code. */
-  load: () => Promise<unknown>;
-  /** load, its failure left to the view, which meets it again where the view would be (the nav's hover and focus). */
+  /** Fetch and evaluate the view's code; a failure is left to the view, which meets it again where it would be. */
   preload: () => void;
 }
 
 function view(id: string, label: string, importView: () => Promise<ComponentType>): View {
-  const { load, Component } = preloadedLazy<object>(importView);
-  return { id, label, load, component: Component, preload: () => void load().catch(() => undefined) };
+  const { preload, Component } = preloadedLazy<object>(importView);
+  return { id, label, component: Component, preload };
 }
 
 const VIEWS: readonly View[] = [
@@ -69,7 +67,7 @@ export function App() {
   // task when a workspace of 1,000 items opened (Chromium traces, app/bench/workspace-open.ts).
   // A failure is left to the lazy view, which meets it again where the view would be.
   useEffect(() => {
-    current?.load().catch(() => undefined);
+    current?.preload();
   }, [current]);
 
   return (

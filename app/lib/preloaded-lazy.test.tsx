@@ -89,4 +89,14 @@ describe('preloadedLazy', () => {
     await view.load();
     expect(calls()).toBe(2);
   });
+
+  it('preload starts the load and leaves a failure to the render (no unhandled rejection)', async () => {
+    const { importer, settle, calls } = manualImport();
+    const view = preloadedLazy(importer);
+    view.preload();
+    settle().reject(new Error('offline'));
+    // An unhandled rejection would fail this file.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls()).toBe(1);
+  });
 });

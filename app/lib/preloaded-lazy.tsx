@@ -22,6 +22,11 @@ export class CodeLoadError extends Error {
 export interface PreloadedLazy<P extends object> {
   /** Fetch and evaluate the code now (idempotent); resolves with the component, rejects with a CodeLoadError. */
   load: () => Promise<ComponentType<P>>;
+  /**
+   * load, for a caller that only wants the code early (a hover, a form's first focus): a failure
+   * is left to the render, which meets it again where the component would be.
+   */
+  preload: () => void;
   /** Draws the component: at once when loaded, through Suspense until then. */
   Component: (props: P) => ReactElement;
 }
@@ -45,5 +50,5 @@ export function preloadedLazy<P extends object>(importComponent: () => Promise<C
     const Drawn = (loaded ?? Lazy) as ComponentType<P>;
     return <Drawn {...props} />;
   }
-  return { load, Component };
+  return { load, preload: () => void load().catch(() => undefined), Component };
 }

@@ -42,7 +42,7 @@ let createStepAsked = false;
 const preloadCreateStep = () => {
   if (createStepAsked) return;
   createStepAsked = true;
-  resultView.load().catch(() => undefined);
+  resultView.preload();
   startWorker('setUpCluster');
 };
 
