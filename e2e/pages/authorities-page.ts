@@ -17,13 +17,19 @@ export class AuthoritiesPage {
     this.list = page.getByRole('list', { name: 'Certificate authorities' });
   }
 
-  /** Open one of the three forms (a no-op when it is open already). */
+  /**
+   * Open one of the three forms (a no-op when it is open already). The toggle's aria-expanded says
+   * whether its form is open, and is read rather than the form: the view opens the root form by
+   * itself when the workspace holds no CA, and a check of the form made before the view mounted,
+   * followed by a click after, closed it.
+   */
   async openForm(form: 'root' | 'intermediate' | 'import'): Promise<Locator> {
     const target = { root: this.rootForm, intermediate: this.intermediateForm, import: this.importForm }[form];
-    if (!(await target.isVisible())) {
-      const label = { root: 'New root CA', intermediate: 'New intermediate CA', import: 'Import a CA' }[form];
-      await this.page.getByRole('group', { name: 'Add a CA' }).getByRole('button', { name: label }).click();
-    }
+    const label = { root: 'New root CA', intermediate: 'New intermediate CA', import: 'Import a CA' }[form];
+    const toggle = this.page.getByRole('group', { name: 'Add a CA' }).getByRole('button', { name: label });
+    // The open form is decided when the view mounts, so once the toggle is there its state holds.
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(target).toBeVisible();
     return target;
   }
