@@ -41,9 +41,14 @@ const VIEWS: readonly View[] = [
   view('workspace', 'Workspace', async () => (await import('./features/workspace/workspace-view.tsx')).WorkspaceView),
 ];
 
+/** The view a route names; the first view for none or an unknown one. */
+function viewOf(route: string): View | undefined {
+  return VIEWS.find((v) => v.id === route) ?? VIEWS[0];
+}
+
 export function App() {
-  const { route, pending } = useHashRoute();
-  const current = VIEWS.find((v) => v.id === route) ?? VIEWS[0];
+  const { route, requested, pending } = useHashRoute();
+  const current = viewOf(route);
   const hydrated = useApp((s) => s.hydrated);
   const mainRef = useRef<HTMLElement>(null);
   const Current = current?.component;
@@ -78,7 +83,8 @@ export function App() {
       <header className="app-header">
         <h1>certbench</h1>
         <p className="tagline">Private CAs and mTLS certificates, made in your browser. Nothing leaves this page.</p>
-        <MainNav entries={VIEWS} current={current?.id ?? ''} />
+        {/* The link followed is marked at once, while <main> still shows the view it leaves (aria-busy). */}
+        <MainNav entries={VIEWS} current={viewOf(requested)?.id ?? ''} />
         <LockControl />
       </header>
       <InsecureBanner />

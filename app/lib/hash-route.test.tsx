@@ -38,11 +38,11 @@ type Views = Record<string, PreloadedLazy<object>>;
  */
 async function drawShell(views: Views): Promise<HTMLElement> {
   function Shell() {
-    const { route, pending } = useHashRoute();
+    const { route, requested, pending } = useHashRoute();
     const View = views[route]!.Component;
     return (
       <>
-        <nav>navigation</nav>
+        <nav data-requested={requested}>navigation</nav>
         <main data-pending={pending ? 'true' : undefined}>
           <Suspense fallback={<p>Loading…</p>}>
             <ViewLoadBoundary key={route} view={route}>
@@ -71,13 +71,18 @@ describe('useHashRoute', () => {
     const main = await drawShell(views);
     expect(main.textContent).toBe('first view');
 
+    const nav = document.querySelector('nav')!;
+    expect(nav.getAttribute('data-requested')).toBe('first');
     await goTo('#/second');
     expect(main.textContent).toBe('first view');
     expect(main.dataset.pending).toBe('true');
+    // The navigation follows the hash at once: the link just followed is the current one.
+    expect(nav.getAttribute('data-requested')).toBe('second');
 
     await act(() => Promise.resolve(settleSecond(Second)));
     expect(main.textContent).toBe('second view');
     expect(main.dataset.pending).toBeUndefined();
+    expect(nav.getAttribute('data-requested')).toBe('second');
 
     // Back to a view already loaded: drawn with no wait.
     await goTo('#/first?x=1');

@@ -15,22 +15,29 @@ function current(): string {
 }
 
 /**
- * The view id in the hash ('' when there is none), and whether a change to another is still
- * pending. A change of view is a transition: the view on screen stays until the next one's code
- * has loaded, rather than a "Loading…" fallback, which React 19 then keeps for at least 300 ms
- * (react-dom's FALLBACK_THROTTLE_MS: a first visit to a view took 330-360 ms from click to view,
- * where its code took a few tens of milliseconds).
+ * The view on screen (`route`), the view the hash asks for (`requested`: '' when there is none),
+ * and whether the change from one to the other is still pending. A change of view is a
+ * transition: the view on screen stays until the next one's code has loaded, rather than a
+ * "Loading…" fallback, which React 19 then keeps for at least 300 ms (react-dom's
+ * FALLBACK_THROTTLE_MS: a first visit to a view took 330-360 ms from click to view, where its code
+ * took a few tens of milliseconds). `requested` follows the hash at once, so the navigation marks
+ * the link just followed while its view loads.
  */
-export function useHashRoute(): { route: string; pending: boolean } {
+export function useHashRoute(): { route: string; requested: string; pending: boolean } {
   const [route, setRoute] = useState(current);
+  const [requested, setRequested] = useState(current);
   const [pending, startRouteTransition] = useTransition();
   useEffect(() => {
-    const follow = () => startRouteTransition(() => setRoute(current()));
+    const follow = () => {
+      const next = current();
+      setRequested(next);
+      startRouteTransition(() => setRoute(next));
+    };
     // The hash may have changed between the first render and this effect.
     follow();
     return subscribe(follow);
   }, [startRouteTransition]);
-  return { route, pending };
+  return { route, requested, pending };
 }
 
 /** A parameter of the hash (`#/issue?ca=ID` → `ca` is `ID`), undefined when absent. */
