@@ -51,6 +51,19 @@ class LocatedNode implements DerNode {
   }
 }
 
+/**
+ * One node kept for the life of the module, its views made. V8 reaches an instance's shape (its
+ * hidden class, built field by field from the class's first one) only through weak links: when a
+ * report's nodes were all collected between two calls, the shape went with them, and every
+ * optimised function that had met a node (parseDer, children, the getters, most of the model) was
+ * thrown away and compiled again on the next call (Chromium's --trace-deopt: "embedded weak objects
+ * cleared", about three a call, and Maglev recompiling about ten functions a call after 40 calls).
+ * A live node keeps the shape, and the code that depends on it, alive.
+ */
+const SHAPE_KEEPER = new LocatedNode(new Uint8Array(1), 0, false, 0, 0, 0, 1);
+void SHAPE_KEEPER.der;
+void SHAPE_KEEPER.content;
+
 /** The node view of a TLV the reader located in `buf` (no second read). */
 export function nodeOf(buf: Uint8Array, t: Tlv): DerNode {
   return located(buf, t);
