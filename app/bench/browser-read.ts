@@ -5,12 +5,16 @@
  * page), per certificate, beside issue 14's goal and python `cryptography` reading the same
  * bundle in the same run (app/bench/read_python.py). The request is the Inspect view's own: a
  * report of that many certificates comes without their trees, and each is made when its row is
- * opened (InspectRequest.treesOnRequestFrom), so that step is timed on its own, per tree. `npm run bench -- inspect` runs only this; it
- * builds and serves like "browser", so serialize it the same way (flock on the browser bench lock).
+ * opened (InspectRequest.treesOnRequestFrom), so that step is timed on its own, per tree. What
+ * the steady calls cost each of Chromium's threads is printed beside them (steadyCost): it says
+ * whether the machine's cores, not certbench's sharing of the work, bound the figure.
+ * `npm run bench -- inspect` runs only this; it builds and serves like "browser", so serialize it
+ * the same way (flock on the browser bench lock).
  * Prints figures; never fails on them. A missing python anchor stops the section with a message.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -18,6 +22,7 @@ import { withBuiltApp, workerPage } from './browser.ts';
 import { TABLE_FROM } from '../features/inspect/cert-rows.ts';
 import { inspectViewTasks } from './inspect-view-tasks.ts';
 import { SYSTEM_BUNDLE } from './bench-inputs.ts';
+import { readChromiumThreads, roundThreads, threadSpans, type RunWait, type ThreadSpan } from './thread-schedstat.ts';
 
 /** Issue 14: "at most 0.25 ms a certificate for the CA bundle in the Chromium worker, everything included". */
 const GOAL_MS_PER_CERT = 0.25;
@@ -66,12 +71,63 @@ function pythonRead(bundle: string): PythonRead {
   };
 }
 
+type InspectGlobals = {
+  benchCall: (op: string, args: unknown) => Promise<unknown>;
+  /** The last call's report, kept in the page for the trees and the clone. */
+  benchInspectReport?: { at: string; items: { pem?: string; source: string; tree?: unknown }[] };
+};
+
+/** `n` Inspect calls of the bundle in the page, one after another: each call's time, or the failure. */
+async function inspectCalls(page: Page, data: string, n: number): Promise<number[] | { error: string }> {
+  return page.evaluate(
+    async ({ data, n, treesOnRequestFrom }) => {
+      const g = globalThis as unknown as InspectGlobals;
+      const times: number[] = [];
+      try {
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          const inputs = [{ name: 'ca-certificates.crt', data }];
+          g.benchInspectReport = (await g.benchCall('inspect', {
+            inputs,
+            treesOnRequestFrom,
+          })) as InspectGlobals['benchInspectReport'];
+          times.push(performance.now() - t0);
+        }
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+      return times;
+    },
+    { data, n, treesOnRequestFrom: TABLE_FROM },
+  );
+}
+
+/**
+ * What the steady calls cost the machine, per call, from the kernel's counts of Chromium's
+ * threads (thread-schedstat.ts): each worker (the pki worker and its leaf helper), the thread
+ * pool (V8's compilers and GC helpers), the page, and the rest; ran on a core / waited for one.
+ * When the threads' CPU is about the cores' worth of the calls' wall time, the machine is the
+ * bound, and no sharing of the work makes a call shorter on average.
+ */
+function steadyCost(spans: ThreadSpan[], calls: number, meanWall: number): string {
+  const t = roundThreads(spans);
+  const per = (x: RunWait) => `${(x.runMs / calls).toFixed(1)}/${(x.waitMs / calls).toFixed(1)}`;
+  const cpu = [...t.workers, t.pool, t.page, t.rest].reduce((sum, x) => sum + x.runMs, 0) / calls;
+  return (
+    `browser: inspect, what each of those ${calls} calls cost the machine (the kernel's counts, ms run on a core/waited for one): ` +
+    `workers ${t.workers.map(per).join(' and ')}, thread pool (V8's compilers, GC helpers) ${per(t.pool)}, ` +
+    `the page ${per(t.page)}, every other thread ${per(t.rest)}; ${cpu.toFixed(1)} ms of CPU per call against a mean wall of ` +
+    `${meanWall.toFixed(1)} ms: ${(cpu / meanWall).toFixed(2)} cores' worth of the machine's ${availableParallelism()}`
+  );
+}
+
 /**
  * The system CA bundle through the worker (`page` from workerPage), as three figures: the first
  * call (the worker's script loads, and the core runs unoptimised), the second (still mostly
  * unoptimised), and the best of STEADY_RUNS after them, with the median beside it (the machine may
- * be shared: the best is the least disturbed run, the median says how disturbed). Beside them, a
- * structured clone of the report in the page (the protocol's own share) and the python anchor.
+ * be shared: the best is the least disturbed run, the median says how disturbed), and what those
+ * calls cost the machine (steadyCost). Beside them, a structured clone of the report in the page
+ * (the protocol's own share) and the python anchor.
  */
 export async function inspectBundle(page: Page): Promise<void> {
   if (!existsSync(SYSTEM_BUNDLE))
@@ -80,39 +136,34 @@ export async function inspectBundle(page: Page): Promise<void> {
     );
   const text = readFileSync(SYSTEM_BUNDLE, 'utf8');
   const certs = text.split('BEGIN CERTIFICATE').length - 1;
-  const out = await page.evaluate(
-    async ({ data, runs, treesOnRequestFrom }) => {
-      const g = globalThis as unknown as { benchCall: (op: string, args: unknown) => Promise<unknown> };
-      type Report = { at: string; items: { pem?: string; source: string; tree?: unknown }[] };
-      const times: number[] = [];
-      let report: Report | undefined;
-      const trees: number[] = [];
-      try {
-        for (let i = 0; i < runs + 2; i++) {
-          const t0 = performance.now();
-          const inputs = [{ name: 'ca-certificates.crt', data }];
-          report = (await g.benchCall('inspect', { inputs, treesOnRequestFrom })) as Report;
-          times.push(performance.now() - t0);
-        }
-        // Each row's tree, one request at a time, as a person opens rows.
-        for (const item of report?.items ?? []) {
-          if (item.tree || !item.pem) continue;
-          const t0 = performance.now();
-          await g.benchCall('inspectTree', { pem: item.pem, source: item.source, at: report?.at });
-          trees.push(performance.now() - t0);
-        }
-      } catch (e) {
-        return { error: e instanceof Error ? e.message : String(e) };
+  const firstTwo = await inspectCalls(page, text, 2);
+  if ('error' in firstTwo) return void console.log(`browser: inspect system CA bundle: failed (${firstTwo.error})`);
+  const before = readChromiumThreads();
+  const rest = await inspectCalls(page, text, STEADY_RUNS);
+  if ('error' in rest) return void console.log(`browser: inspect system CA bundle: failed (${rest.error})`);
+  const spans = threadSpans(before, readChromiumThreads());
+  const out = await page.evaluate(async () => {
+    const g = globalThis as unknown as InspectGlobals;
+    const report = g.benchInspectReport;
+    const trees: number[] = [];
+    try {
+      // Each row's tree, one request at a time, as a person opens rows.
+      for (const item of report?.items ?? []) {
+        if (item.tree || !item.pem) continue;
+        const t0 = performance.now();
+        await g.benchCall('inspectTree', { pem: item.pem, source: item.source, at: report?.at });
+        trees.push(performance.now() - t0);
       }
-      const t0 = performance.now();
-      structuredClone(report);
-      const clone = performance.now() - t0;
-      return { times, trees, items: report?.items.length ?? 0, clone, bytes: JSON.stringify(report).length };
-    },
-    { data: text, runs: STEADY_RUNS, treesOnRequestFrom: TABLE_FROM },
-  );
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+    const t0 = performance.now();
+    structuredClone(report);
+    const clone = performance.now() - t0;
+    return { trees, items: report?.items.length ?? 0, clone, bytes: JSON.stringify(report).length };
+  });
   if ('error' in out) return void console.log(`browser: inspect system CA bundle: failed (${out.error})`);
-  const [first = NaN, second = NaN, ...rest] = out.times;
+  const [first = NaN, second = NaN] = firstTwo;
   const steady = Math.min(...rest);
   const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const median = middle(rest);
@@ -126,6 +177,11 @@ export async function inspectBundle(page: Page): Promise<void> {
     `browser: inspect, first call ${ms(first)} (worker start included), second ${ms(second)}; ` +
       `the report is ${(out.bytes / 1024).toFixed(0)} KiB as JSON, a structured clone of it in the page ${ms(out.clone)}; ` +
       `a row's tree on request (read again, explained, sent): ${ms(middle(out.trees))} (median of ${out.trees.length}, one at a time)`,
+  );
+  console.log(
+    spans.length > 0
+      ? steadyCost(spans, rest.length, rest.reduce((t, x) => t + x, 0) / rest.length)
+      : "browser: inspect, what those calls cost the machine: no per-thread counters here (the kernel's schedstat is Linux only)",
   );
   const py = pythonRead(SYSTEM_BUNDLE);
   const pyPer = (x: number) => x / py.n;
