@@ -56,9 +56,10 @@ class LocatedNode implements DerNode {
  * hidden class, built field by field from the class's first one) only through weak links: when a
  * report's nodes were all collected between two calls, the shape went with them, and every
  * optimised function that had met a node (parseDer, children, the getters, most of the model) was
- * thrown away and compiled again on the next call (Chromium's --trace-deopt: "embedded weak objects
- * cleared", about three a call, and Maglev recompiling about ten functions a call after 40 calls).
- * A live node keeps the shape, and the code that depends on it, alive.
+ * thrown away and compiled again on the next call (Chromium's --trace-deopt over calls 41-50 of the
+ * Inspect operation on a CA bundle: 22 "embedded weak objects cleared", and 96 functions marked for
+ * optimisation, against none and 62 with this node). A live node keeps the shape, and the code
+ * that depends on it, alive.
  */
 const SHAPE_KEEPER = new LocatedNode(new Uint8Array(1), 0, false, 0, 0, 0, 1);
 void SHAPE_KEEPER.der;
